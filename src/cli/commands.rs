@@ -1,0 +1,380 @@
+//! One function per command. Each loads what it needs through the
+//! [`Context`], calls the library, and prints.
+
+use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
+use serde_json::json;
+
+use super::view::{complaint_json, detail_json, list_table, table, time};
+use super::{Command, Context, Failure, OutcomeArg};
+use crate::config::Config;
+use crate::domain::calendar::fallback_warning;
+use crate::domain::complaint::Outcome;
+use crate::domain::escalation::{StageTarget, target_officer};
+use crate::store::{ArrivalRequest, Durability, ListFilter, Store};
+use crate::text::sanitize;
+
+pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
+    match cmd {
+        Command::CheckConfig => check_config(&ctx),
+        Command::Init => init(&ctx),
+        Command::Status { json } => status(&ctx, json),
+        Command::Submit { files } => submit(&ctx, &files),
+        Command::Intake { once } => intake(&ctx, once),
+        Command::List { open, json } => list(&ctx, open, json),
+        Command::Show { id, json } => show(&ctx, id, json),
+        Command::Arrive { id, officer, at, note } => arrive(&ctx, id, &officer, at.as_deref(), note),
+        Command::Dispatch { id, officer } => {
+            let config = ctx.config()?;
+            let mut store = ctx.open_store(&config, Durability::Normal)?;
+            store.dispatch(&ctx.actor(), ctx.now(), id, &officer)?;
+            println!("complaint {id} dispatched to {officer}{}", officer_label(&config, &officer));
+            Ok(())
+        }
+        Command::Escalate { id, reason, to } => escalate(&ctx, id, &reason, to),
+        Command::Resolve { id, outcome, note } => {
+            let config = ctx.config()?;
+            let mut store = ctx.open_store(&config, Durability::Normal)?;
+            let outcome = match outcome {
+                OutcomeArg::ViolationConfirmed => Outcome::ViolationConfirmed,
+                OutcomeArg::Rectified => Outcome::Rectified,
+                OutcomeArg::NoViolation => Outcome::NoViolation,
+                OutcomeArg::Referred => Outcome::Referred,
+                OutcomeArg::Other => Outcome::Other,
+            };
+            store.resolve(&ctx.actor(), ctx.now(), id, outcome, note.as_deref())?;
+            println!("complaint {id} closed: {}", outcome.as_str());
+            Ok(())
+        }
+        Command::Oncall { json } => oncall(&ctx, json),
+    }
+}
+
+fn officer_label(config: &Config, id: &str) -> String {
+    config.officers.get(id).map(|o| format!(" ({} {})", sanitize(&o.name), o.phone)).unwrap_or_default()
+}
+
+fn calendar_warnings(config: &Config, now: DateTime<Utc>) -> Vec<String> {
+    let year = now.with_timezone(&config.settings.timezone).date_naive().format("%Y").to_string();
+    let year: i32 = year.parse().unwrap_or(0);
+    let mut out: Vec<String> = config.warnings.clone();
+    if !config.calendar.covers(year) {
+        out.push(fallback_warning(year));
+    }
+    out
+}
+
+fn check_config(ctx: &Context) -> Result<(), Failure> {
+    match Config::load(ctx.source.clone()) {
+        Ok(config) => {
+            for w in calendar_warnings(&config, ctx.now()) {
+                eprintln!("warning: {w}");
+            }
+            let years: Vec<String> = config.calendar.years().map(|y| y.to_string()).collect();
+            println!(
+                "config OK ({}): {} grids, {} officers, {} enterprises, {} duties, {} shifts, calendar {}",
+                ctx.source.describe(),
+                config.grids.len(),
+                config.officers.len(),
+                config.enterprises.len(),
+                config.roster.duties.len(),
+                config.roster.shifts.len(),
+                if years.is_empty() { "none".to_string() } else { years.join(", ") }
+            );
+            Ok(())
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            eprintln!("{} error{} in {}", errors.len(), if errors.len() == 1 { "" } else { "s" }, ctx.source.describe());
+            Err(Failure::Reported)
+        }
+    }
+}
+
+fn init(ctx: &Context) -> Result<(), Failure> {
+    let config = ctx.config()?;
+    let path = ctx.db_path(&config);
+    let before = if path.exists() { Store::open(&path, Durability::Normal).err().map(|e| e.to_string()) } else { None };
+    let mut store = Store::init(&path)?;
+    let counts = store.sync_reference(&config)?;
+    let spool = ctx.spool(&config);
+    spool.ensure().map_err(|e| Failure::User(format!("cannot create spool {}: {e}", spool.root.display())))?;
+    if let Some(b) = before {
+        println!("upgraded: {b}");
+    }
+    println!(
+        "database {} ready at schema {}; {} grids, {} officers, {} enterprises loaded from {}; spool {} ready",
+        path.display(),
+        store.schema_version()?,
+        counts.grids,
+        counts.officers,
+        counts.enterprises,
+        ctx.source.describe(),
+        spool.root.display()
+    );
+    Ok(())
+}
+
+fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
+    let config = ctx.config()?;
+    let store = ctx.open_store(&config, Durability::Normal)?;
+    let now = ctx.now();
+    let tz = config.settings.timezone;
+    let counts = store.counts(now, config.settings.warn_before)?;
+    let hb = store.heartbeat("intake")?;
+    let stale_after = Duration::from_std(config.settings.heartbeat_stale_after).unwrap_or(Duration::seconds(30));
+    let hb_age = hb.as_ref().map(|h| (now - h.at).num_seconds());
+    let stale = hb_age.is_none_or(|a| a > stale_after.num_seconds());
+    let spool = ctx.spool(&config);
+    let stale_tmp = spool.stale_tmp(std::time::Duration::from_secs(86_400));
+    let warnings = calendar_warnings(&config, now);
+    let years: Vec<i32> = config.calendar.years().collect();
+    if as_json {
+        let v = json!({
+            "now": time(now, &tz),
+            "clock": ctx.clock.mode().as_str(),
+            "database": ctx.db_path(&config),
+            "schema_version": store.schema_version()?,
+            "daemon": {
+                "heartbeat_at": hb.as_ref().map(|h| time(h.at, &tz)),
+                "age_seconds": hb_age,
+                "pid": hb.as_ref().map(|h| h.pid),
+                "host": hb.as_ref().map(|h| h.host.clone()),
+                "stale": stale,
+            },
+            "counts": counts,
+            "calendar_years": years,
+            "warnings": warnings,
+            "spool": {
+                "dir": spool.root,
+                "new": spool.count("new"),
+                "bad": spool.count("bad"),
+                "stale_tmp": stale_tmp,
+            },
+        });
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        return Ok(());
+    }
+    println!("now        {} ({} clock)", time(now, &tz), ctx.clock.mode().as_str());
+    println!("database   {} (schema {})", ctx.db_path(&config).display(), store.schema_version()?);
+    match (&hb, hb_age) {
+        (Some(h), Some(age)) => println!(
+            "daemon     {} — last heartbeat {age}s ago (pid {} on {})",
+            if stale { "STALE" } else { "OK" },
+            h.pid,
+            h.host
+        ),
+        _ => println!("daemon     STALE — no heartbeat ever recorded (is `gridwatch intake` running?)"),
+    }
+    println!(
+        "complaints {} total, {} open, {} due within {} min, {} breached, {} unassigned",
+        counts.total,
+        counts.open,
+        counts.due_soon,
+        config.settings.warn_before.num_minutes(),
+        counts.breached,
+        counts.unassigned
+    );
+    println!("intake     {} files ingested, {} rejected", counts.files_ok, counts.files_rejected);
+    println!(
+        "spool      {}: {} waiting in new/, {} in bad/, {} stale in tmp/",
+        spool.root.display(),
+        spool.count("new"),
+        spool.count("bad"),
+        stale_tmp.len()
+    );
+    for p in &stale_tmp {
+        println!("           stale: {} (left by a writer that died; inspect and resubmit or delete)", p.display());
+    }
+    println!("calendar   {}", years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", "));
+    for w in warnings {
+        println!("WARNING    {w}");
+    }
+    Ok(())
+}
+
+fn submit(ctx: &Context, files: &[std::path::PathBuf]) -> Result<(), Failure> {
+    let config = ctx.config()?;
+    let spool = ctx.spool(&config);
+    for f in files {
+        if !f.is_file() {
+            return Err(Failure::User(format!("{}: no such file", f.display())));
+        }
+    }
+    for f in files {
+        let dest = spool.submit(f).map_err(|e| Failure::User(format!("cannot submit {}: {e}", f.display())))?;
+        println!("{} -> {}", f.display(), dest.display());
+    }
+    Ok(())
+}
+
+fn intake(ctx: &Context, once: bool) -> Result<(), Failure> {
+    if !once {
+        return Err(Failure::User("the live intake daemon is not built yet; run `gridwatch intake --once`".into()));
+    }
+    let config = ctx.config()?;
+    let mut store = ctx.open_store(&config, Durability::Full)?;
+    store.sync_reference(&config)?;
+    let spool = ctx.spool(&config);
+    let actor = ctx.actor().with_name("intake");
+    let clock = ctx.clock.clone();
+    let report = spool.process_pending(&mut store, &config, &actor, || clock.now())?;
+    for (name, reason) in &report.quarantined {
+        eprintln!("quarantined {name}: {}", sanitize(reason));
+    }
+    println!(
+        "{} files ingested ({} complaints new, {} duplicates), {} already ingested, {} quarantined",
+        report.files_ingested, report.complaints_new, report.complaints_dup, report.files_already, report.files_quarantined
+    );
+    Ok(())
+}
+
+fn list(ctx: &Context, open: bool, as_json: bool) -> Result<(), Failure> {
+    let config = ctx.config()?;
+    let store = ctx.open_store(&config, Durability::Normal)?;
+    let rows = store.list(ListFilter { open_only: open, limit: None })?;
+    let (tz, now) = (config.settings.timezone, ctx.now());
+    if as_json {
+        let v: Vec<_> = rows.iter().map(|c| complaint_json(c, &tz, now)).collect();
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+    } else if rows.is_empty() {
+        println!("no {}complaints", if open { "open " } else { "" });
+    } else {
+        print!("{}", list_table(&rows, &tz, now));
+    }
+    Ok(())
+}
+
+fn show(ctx: &Context, id: i64, as_json: bool) -> Result<(), Failure> {
+    let config = ctx.config()?;
+    let store = ctx.open_store(&config, Durability::Normal)?;
+    let c = store.complaint(id)?;
+    let (tz, now) = (config.settings.timezone, ctx.now());
+    let v = detail_json(
+        &c,
+        &tz,
+        now,
+        &store.dispatches(id)?,
+        &store.arrivals(id)?,
+        &store.escalations(id)?,
+        &store.audit_of(&format!("complaint:{id}"))?,
+    );
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        return Ok(());
+    }
+    let s = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => sanitize(s),
+        serde_json::Value::Null => "-".into(),
+        other => sanitize(&other.to_string()),
+    };
+    for key in ["id", "status", "source", "external_ref", "received_at", "regime", "regime_reason", "deadline_at", "remaining_seconds", "grid", "grid_source", "categories", "enterprise", "repeat_of", "arrived_at", "arrived_by", "description"] {
+        println!("{key:<16} {}", s(&v[key]));
+    }
+    println!("{:<16} {}", "address", s(&v["location"]["address"]));
+    println!("{:<16} {} {}", "reporter", s(&v["reporter"]["name"]), s(&v["reporter"]["phone"]));
+    let trail: Vec<Vec<String>> = v["audit"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|a| vec![s(&a["at"]), s(&a["actor"]), s(&a["action"]), s(&a["details"])])
+        .collect();
+    println!("\n{}", table(&["AT", "ACTOR", "ACTION", "DETAILS"], &trail));
+    Ok(())
+}
+
+/// `--at`: RFC 3339, or `HH:MM` on today's local date.
+fn parse_at(text: &str, config: &Config, now: DateTime<Utc>) -> Result<DateTime<Utc>, Failure> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    let tz = config.settings.timezone;
+    let t = NaiveTime::parse_from_str(text, "%H:%M")
+        .map_err(|_| Failure::User(format!("--at '{text}' is neither RFC 3339 nor HH:MM")))?;
+    let local = now.with_timezone(&tz).date_naive().and_time(t);
+    tz.from_local_datetime(&local)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .ok_or_else(|| Failure::User(format!("--at '{text}' does not exist today in {tz}")))
+}
+
+fn arrive(ctx: &Context, id: i64, officer: &str, at: Option<&str>, note: Option<String>) -> Result<(), Failure> {
+    let config = ctx.config()?;
+    let mut store = ctx.open_store(&config, Durability::Normal)?;
+    let now = ctx.now();
+    let arrived_at = match at {
+        Some(text) => parse_at(text, &config, now)?,
+        None => now,
+    };
+    let req = ArrivalRequest { complaint_id: id, officer: officer.to_string(), arrived_at, note };
+    store.arrive(&ctx.actor(), now, &req)?;
+    let c = store.complaint(id)?;
+    let margin = (c.deadline_at - arrived_at).num_seconds();
+    let verdict = if margin >= 0 {
+        format!("{} before the deadline", super::view::countdown(margin))
+    } else {
+        format!("{} after the deadline", super::view::countdown(-margin).trim_start_matches('+'))
+    };
+    println!(
+        "complaint {id}: arrival of {officer}{} at {} logged ({verdict})",
+        officer_label(&config, officer),
+        time(arrived_at, &config.settings.timezone)
+    );
+    Ok(())
+}
+
+fn escalate(ctx: &Context, id: i64, reason: &str, to: Option<String>) -> Result<(), Failure> {
+    let config = ctx.config()?;
+    let mut store = ctx.open_store(&config, Durability::Normal)?;
+    let now = ctx.now();
+    let target = match to {
+        Some(t) => Some(t),
+        None => {
+            let c = store.complaint(id)?;
+            let local = now.with_timezone(&config.settings.timezone).naive_local();
+            target_officer(&config.grids, &config.roster, c.grid.as_deref(), StageTarget::ParentGridLeader, local)
+        }
+    };
+    store.escalate_manual(&ctx.actor(), now, id, target.as_deref(), reason)?;
+    match target {
+        Some(t) => println!("complaint {id} escalated to {t}{}", officer_label(&config, &t)),
+        None => println!("complaint {id} escalated (nobody on call found to alert; the record is kept)"),
+    }
+    Ok(())
+}
+
+fn oncall(ctx: &Context, as_json: bool) -> Result<(), Failure> {
+    let config = ctx.config()?;
+    let now = ctx.now();
+    let local = now.with_timezone(&config.settings.timezone).naive_local();
+    let mut rows = Vec::new();
+    let mut out = Vec::new();
+    for g in config.grids.iter() {
+        let oc = config.roster.on_call(&config.grids, &g.id, local);
+        let person = |id: Option<&String>| -> String {
+            id.map(|i| match config.officers.get(i) {
+                Some(o) => format!("{} {} {}", i, o.name, o.phone),
+                None => i.clone(),
+            })
+            .unwrap_or_else(|| "-".into())
+        };
+        rows.push(vec![
+            g.id.clone(),
+            g.name.clone(),
+            oc.as_ref().map(|o| format!("{} {}", o.shift, o.shift_date.format("%m-%d"))).unwrap_or_else(|| "-".into()),
+            person(oc.as_ref().map(|o| &o.primary)),
+            person(oc.as_ref().and_then(|o| o.backup.as_ref())),
+            person(oc.as_ref().and_then(|o| o.leader.as_ref())),
+            oc.as_ref().map(|o| if o.duty_grid == g.id { String::new() } else { format!("via {}", o.duty_grid) }).unwrap_or_default(),
+        ]);
+        out.push(json!({"grid": g.id, "name": g.name, "on_call": oc}));
+    }
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    } else {
+        println!("on call at {}", time(now, &config.settings.timezone));
+        print!("{}", table(&["GRID", "NAME", "SHIFT", "PRIMARY", "BACKUP", "LEADER", "FROM"], &rows));
+    }
+    Ok(())
+}

@@ -1,0 +1,76 @@
+//! What every command needs: the configuration, the database path, the clock,
+//! and who is acting. Built lazily so `check-config` can report a broken
+//! config instead of failing before it starts.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+
+use super::{Cli, Failure, LangArg};
+use crate::clock::{ClockMode, FixedClock, SharedClock, SystemClock};
+use crate::config::{Config, ConfigSource};
+use crate::i18n::Lang;
+use crate::intake::Spool;
+use crate::store::{Actor, Durability, Store};
+
+pub struct Context {
+    pub source: ConfigSource,
+    db_override: Option<PathBuf>,
+    lang_override: Option<Lang>,
+    pub clock: SharedClock,
+}
+
+impl Context {
+    pub fn new(cli: &Cli) -> Self {
+        let clock: SharedClock = match cli.now {
+            Some(t) => std::sync::Arc::new(FixedClock(t)),
+            None => std::sync::Arc::new(SystemClock),
+        };
+        Context {
+            source: ConfigSource::choose(cli.config.clone()),
+            db_override: cli.db.clone(),
+            lang_override: cli.lang.map(|l| match l {
+                LangArg::En => Lang::En,
+                LangArg::Zh => Lang::Zh,
+            }),
+            clock,
+        }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    pub fn config(&self) -> Result<Config, Failure> {
+        Config::load(self.source.clone()).map_err(|errors| {
+            let first = errors.first().map(ToString::to_string).unwrap_or_default();
+            let more = if errors.len() > 1 { format!(" (and {} more; run `gridwatch check-config`)", errors.len() - 1) } else { String::new() };
+            Failure::User(format!("broken configuration: {first}{more}"))
+        })
+    }
+
+    pub fn lang(&self, config: &Config) -> Lang {
+        self.lang_override.unwrap_or(config.settings.language)
+    }
+
+    pub fn db_path(&self, config: &Config) -> PathBuf {
+        self.db_override.clone().unwrap_or_else(|| config.settings.database_path.clone())
+    }
+
+    pub fn open_store(&self, config: &Config, durability: Durability) -> Result<Store, Failure> {
+        Ok(Store::open(&self.db_path(config), durability)?)
+    }
+
+    pub fn spool(&self, config: &Config) -> Spool {
+        Spool::new(config.settings.spool_dir.clone())
+    }
+
+    /// The person typing, the console they type at, and the clock in force.
+    pub fn actor(&self) -> Actor {
+        let name = std::env::var("GRIDWATCH_ACTOR")
+            .or_else(|_| std::env::var("USER"))
+            .unwrap_or_else(|_| "duty".to_string());
+        let mode: ClockMode = self.clock.mode();
+        Actor::new(name, format!("cli:{}", std::process::id()), mode)
+    }
+}

@@ -1,0 +1,151 @@
+//! How complaints look on the command line: the JSON contract of DESIGN.md
+//! §4.1 (times RFC 3339 in the configured offset) and the readable tables.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use chrono_tz::Tz;
+use serde_json::{Value, json};
+
+use crate::store::{ArrivalRow, AuditEntry, ComplaintRow, DispatchRow, EscalationRow};
+use crate::text::{fit, mask_phone, sanitize, width};
+
+pub fn time(t: DateTime<Utc>, tz: &Tz) -> String {
+    t.with_timezone(tz).to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+/// Seconds from `now` (or from the arrival) to the deadline; negative when
+/// breached; `None` for a complaint closed without an arrival.
+pub fn remaining_seconds(c: &ComplaintRow, now: DateTime<Utc>) -> Option<i64> {
+    match c.arrived_at {
+        Some(arrived) => Some((c.deadline_at - arrived).num_seconds()),
+        None if c.status.is_open() => Some((c.deadline_at - now).num_seconds()),
+        None => None,
+    }
+}
+
+pub fn complaint_json(c: &ComplaintRow, tz: &Tz, now: DateTime<Utc>) -> Value {
+    json!({
+        "id": c.id,
+        "source": c.source,
+        "external_ref": c.external_ref,
+        "received_at": time(c.received_at, tz),
+        "regime": c.regime,
+        "regime_reason": c.regime_reason,
+        "deadline_at": time(c.deadline_at, tz),
+        "remaining_seconds": remaining_seconds(c, now),
+        "status": c.status,
+        "outcome": c.outcome,
+        "grid": c.grid,
+        "grid_source": c.grid_source,
+        "category": c.category(),
+        "categories": c.categories,
+        "enterprise": c.enterprise,
+        "repeat_of": c.repeat_of,
+        "repeat_count": c.repeat_count,
+        "arrived_at": c.arrived_at.map(|t| time(t, tz)),
+        "arrived_by": c.arrived_by,
+        "dispatched_to": c.dispatched_to,
+        "description": c.description,
+        "location": {"address": c.address, "lat": c.lat, "lon": c.lon},
+        "reporter": {
+            "name": c.reporter_name,
+            "phone": c.reporter_phone.as_deref().map(mask_phone),
+            "anonymous": c.reporter_anonymous,
+        },
+    })
+}
+
+pub fn detail_json(
+    c: &ComplaintRow,
+    tz: &Tz,
+    now: DateTime<Utc>,
+    dispatches: &[DispatchRow],
+    arrivals: &[ArrivalRow],
+    escalations: &[EscalationRow],
+    audit: &[AuditEntry],
+) -> Value {
+    let mut v = complaint_json(c, tz, now);
+    v["dispatches"] = dispatches.iter().map(|d| json!({"officer": d.officer, "at": time(d.at, tz), "console": d.console})).collect();
+    v["arrivals"] = arrivals
+        .iter()
+        .map(|a| {
+            json!({"id": a.id, "round": a.round, "officer": a.officer, "arrived_at": time(a.arrived_at, tz),
+                   "logged_at": time(a.logged_at, tz), "console": a.console, "note": a.note, "corrects": a.corrects})
+        })
+        .collect();
+    v["escalations"] = escalations
+        .iter()
+        .map(|e| json!({"stage": e.stage, "automatic": e.automatic, "target": e.target, "at": time(e.at, tz), "by": e.by, "reason": e.reason}))
+        .collect();
+    v["audit"] = audit
+        .iter()
+        .map(|a| {
+            json!({"seq": a.seq, "at": time(a.at, tz), "clock": a.clock, "actor": a.actor, "console": a.console,
+                   "action": a.action, "details": a.details})
+        })
+        .collect();
+    v
+}
+
+/// `mm:ss` left, `+mm:ss` over; hours shown past 99 minutes.
+pub fn countdown(secs: i64) -> String {
+    let sign = if secs < 0 { "+" } else { "" };
+    let s = secs.unsigned_abs();
+    let (m, s) = (s / 60, s % 60);
+    if m >= 100 { format!("{sign}{}h{:02}m", m / 60, m % 60) } else { format!("{sign}{m:02}:{s:02}") }
+}
+
+/// A plain text table: columns padded in terminal cells, text sanitised.
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| sanitize(c)).collect()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for r in &rows {
+        for (i, c) in r.iter().enumerate() {
+            widths[i] = widths[i].max(width(c).min(60));
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let last = cells.len() - 1;
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| if i == last { c.to_string() } else { fit(c, widths[i]) })
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let mut out = line(header.to_vec());
+    out.push('\n');
+    for r in &rows {
+        out.push_str(&line(r.iter().map(String::as_str).collect()));
+        out.push('\n');
+    }
+    out
+}
+
+pub fn list_table(rows: &[ComplaintRow], tz: &Tz, now: DateTime<Utc>) -> String {
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|c| {
+            let left = match (remaining_seconds(c, now), c.arrived_at) {
+                (Some(s), Some(_)) => format!("arrived {}", countdown(s)),
+                (Some(s), None) => countdown(s),
+                (None, _) => "-".into(),
+            };
+            vec![
+                c.id.to_string(),
+                c.received_at.with_timezone(tz).format("%m-%d %H:%M").to_string(),
+                c.source.as_str().into(),
+                c.grid.clone().unwrap_or_else(|| "UNASSIGNED".into()),
+                c.categories.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(","),
+                c.regime.as_str().into(),
+                c.deadline_at.with_timezone(tz).format("%H:%M").to_string(),
+                left,
+                c.status.as_str().into(),
+                c.repeat_of.map(|r| format!("#{r}")).unwrap_or_default(),
+                c.regime_reason.clone(),
+            ]
+        })
+        .collect();
+    table(&["ID", "RECEIVED", "SOURCE", "GRID", "CATEGORY", "REGIME", "DEADLINE", "LEFT", "STATUS", "REPEAT", "REASON"], &body)
+}

@@ -1,0 +1,82 @@
+//! Where "now" comes from. Real time in production; a fixed instant for
+//! `--now` one-shot commands and tests; an accelerated drill clock for `demo`.
+//! Everything outside `domain` takes a `Clock`; `domain` takes `now` itself.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+
+/// How the current time is being decided: recorded in the audit log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockMode {
+    Real,
+    Fixed,
+    Drill,
+}
+
+impl ClockMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClockMode::Real => "real",
+            ClockMode::Fixed => "fixed",
+            ClockMode::Drill => "drill",
+        }
+    }
+}
+
+pub trait Clock: Send + Sync + std::fmt::Debug {
+    fn now(&self) -> DateTime<Utc>;
+    fn mode(&self) -> ClockMode;
+}
+
+pub type SharedClock = Arc<dyn Clock>;
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+    fn mode(&self) -> ClockMode {
+        ClockMode::Real
+    }
+}
+
+/// Always the same instant.
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock(pub DateTime<Utc>);
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.0
+    }
+    fn mode(&self) -> ClockMode {
+        ClockMode::Fixed
+    }
+}
+
+/// A drill: starts at `start` and runs `speed` times faster than real time.
+#[derive(Debug, Clone)]
+pub struct DrillClock {
+    start: DateTime<Utc>,
+    speed: f64,
+    origin: Instant,
+}
+
+impl DrillClock {
+    pub fn new(start: DateTime<Utc>, speed: f64) -> Self {
+        DrillClock { start, speed: speed.max(0.0), origin: Instant::now() }
+    }
+}
+
+impl Clock for DrillClock {
+    fn now(&self) -> DateTime<Utc> {
+        let elapsed = self.origin.elapsed().as_secs_f64() * self.speed;
+        self.start + chrono::Duration::milliseconds((elapsed * 1000.0) as i64)
+    }
+    fn mode(&self) -> ClockMode {
+        ClockMode::Drill
+    }
+}

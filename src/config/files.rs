@@ -1,0 +1,288 @@
+//! The shapes of the configuration files, as written. Validation of what the
+//! values mean lives in `validate.rs`; these only say which keys exist.
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(default)]
+pub struct SettingsFile {
+    pub timezone: String,
+    pub language: String,
+    pub repeat_window_days: u32,
+    pub database: DatabaseSection,
+    pub spool: SpoolSection,
+    pub http: HttpSection,
+    pub deadlines: DeadlinesSection,
+    pub escalation: EscalationSection,
+    pub refresh: RefreshSection,
+    pub alerts: AlertsSection,
+    pub limits: LimitsSection,
+}
+
+impl Default for SettingsFile {
+    fn default() -> Self {
+        SettingsFile {
+            timezone: "Asia/Shanghai".into(),
+            language: "en".into(),
+            repeat_window_days: 30,
+            database: DatabaseSection::default(),
+            spool: SpoolSection::default(),
+            http: HttpSection::default(),
+            deadlines: DeadlinesSection::default(),
+            escalation: EscalationSection::default(),
+            refresh: RefreshSection::default(),
+            alerts: AlertsSection::default(),
+            limits: LimitsSection::default(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(default)]
+pub struct DatabaseSection {
+    pub path: String,
+}
+
+impl Default for DatabaseSection {
+    fn default() -> Self {
+        DatabaseSection { path: "gridwatch.db".into() }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(default)]
+pub struct SpoolSection {
+    pub dir: String,
+    pub rescan_interval_seconds: u64,
+}
+
+impl Default for SpoolSection {
+    fn default() -> Self {
+        SpoolSection { dir: "spool".into(), rescan_interval_seconds: 5 }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(default)]
+pub struct HttpSection {
+    pub bind: String,
+    pub api_keys: Vec<String>,
+}
+
+impl Default for HttpSection {
+    fn default() -> Self {
+        HttpSection { bind: "127.0.0.1:8311".into(), api_keys: Vec::new() }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(default)]
+pub struct DeadlinesSection {
+    pub day_window: String,
+    pub workday_day_minutes: u32,
+    pub off_hours_minutes: u32,
+    pub warn_before_minutes: u32,
+}
+
+impl Default for DeadlinesSection {
+    fn default() -> Self {
+        DeadlinesSection {
+            day_window: "08:00-18:00".into(),
+            workday_day_minutes: 30,
+            off_hours_minutes: 60,
+            warn_before_minutes: 10,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(default)]
+pub struct EscalationSection {
+    pub stages: Vec<StageEntry>,
+}
+
+impl Default for EscalationSection {
+    fn default() -> Self {
+        let stage = |name: &str, offset_minutes, target: &str| StageEntry {
+            name: name.into(),
+            offset_minutes,
+            target: target.into(),
+        };
+        EscalationSection {
+            stages: vec![
+                stage("warn", -10, "grid_on_call"),
+                stage("breach", 0, "parent_grid_leader"),
+                stage("critical", 30, "city_duty_leader"),
+            ],
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageEntry {
+    pub name: String,
+    pub offset_minutes: i64,
+    pub target: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(default)]
+pub struct RefreshSection {
+    pub poll_interval_ms: u64,
+    pub heartbeat_interval_seconds: u64,
+    pub heartbeat_stale_after_seconds: u64,
+}
+
+impl Default for RefreshSection {
+    fn default() -> Self {
+        RefreshSection { poll_interval_ms: 250, heartbeat_interval_seconds: 5, heartbeat_stale_after_seconds: 30 }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(default)]
+pub struct AlertsSection {
+    pub desktop: bool,
+    pub bell: bool,
+    pub command: Vec<String>,
+    pub command_timeout_seconds: u64,
+    pub command_attempts: u32,
+}
+
+impl Default for AlertsSection {
+    fn default() -> Self {
+        AlertsSection { desktop: true, bell: true, command: Vec::new(), command_timeout_seconds: 10, command_attempts: 5 }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(default)]
+pub struct LimitsSection {
+    /// A `.json` file (object or array) is parsed whole: keep it bounded.
+    pub max_json_file_mib: u64,
+    /// A `.jsonl` file is streamed line by line.
+    pub max_jsonl_file_mib: u64,
+    pub max_record_kib: u64,
+    pub max_description_chars: usize,
+    pub max_text_chars: usize,
+}
+
+impl Default for LimitsSection {
+    fn default() -> Self {
+        LimitsSection {
+            max_json_file_mib: 16,
+            max_jsonl_file_mib: 256,
+            max_record_kib: 64,
+            max_description_chars: 4000,
+            max_text_chars: 200,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct GridsFile {
+    #[serde(default)]
+    pub grid: Vec<GridEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct GridEntry {
+    pub id: String,
+    pub name: String,
+    pub level: u8,
+    pub parent: Option<String>,
+    pub first_responsible: Option<String>,
+    pub main_responsible: Option<String>,
+    #[serde(default)]
+    pub specific_responsible: Vec<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct OfficersFile {
+    #[serde(default)]
+    pub officer: Vec<OfficerEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct OfficerEntry {
+    pub id: String,
+    pub name: String,
+    pub phone: String,
+    pub role: String,
+    pub grid: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EnterprisesFile {
+    #[serde(default)]
+    pub enterprise: Vec<EnterpriseEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EnterpriseEntry {
+    pub id: String,
+    pub name: String,
+    pub grid: String,
+    pub control_level: String,
+    pub address: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RosterFile {
+    #[serde(default)]
+    pub shift: Vec<ShiftEntry>,
+    #[serde(default)]
+    pub duty: Vec<DutyEntry>,
+    #[serde(default, rename = "override")]
+    pub overrides: Vec<OverrideEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ShiftEntry {
+    pub name: String,
+    pub hours: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DutyEntry {
+    pub grid: String,
+    pub days: Vec<String>,
+    pub shift: String,
+    pub primary: String,
+    pub backup: Option<String>,
+    pub leader: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct OverrideEntry {
+    pub grid: String,
+    pub date: toml::value::Datetime,
+    pub shift: String,
+    pub primary: Option<String>,
+    pub backup: Option<String>,
+    pub leader: Option<String>,
+    pub reason: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CalendarFile {
+    pub year: i32,
+    /// Where the arrangement was published; provenance for people, unused by the rules.
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub source: String,
+    #[serde(default)]
+    pub holiday: Vec<HolidayEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct HolidayEntry {
+    pub name: String,
+    #[serde(default)]
+    pub off: Vec<toml::value::Datetime>,
+    #[serde(default)]
+    pub work: Vec<toml::value::Datetime>,
+}

@@ -1,0 +1,218 @@
+//! Configuration: load every file of `config/`, validate all of it, and report
+//! **every** error with file and line.
+//!
+//! Owns: the file set (DESIGN.md §4.5), defaults, and the validated [`Config`]
+//! the rest of the program reads. Never falls back to a default silently when a
+//! file is broken: a broken config is a list of errors, not a guess.
+
+mod files;
+pub mod source;
+mod validate;
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono_tz::Tz;
+
+use crate::domain::calendar::{Calendar, DeadlineRule};
+use crate::domain::escalation::Stage;
+use crate::domain::grid::{Enterprise, GridTree, Officer};
+use crate::domain::roster::Roster;
+use crate::i18n::Lang;
+pub use source::{ConfigError, TomlFile};
+
+/// The shipped demo county, compiled in: used when no config directory exists.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("gridwatch.toml", include_str!("../../config/gridwatch.toml")),
+    ("grids.toml", include_str!("../../config/grids.toml")),
+    ("officers.toml", include_str!("../../config/officers.toml")),
+    ("enterprises.toml", include_str!("../../config/enterprises.toml")),
+    ("roster.toml", include_str!("../../config/roster.toml")),
+    ("calendar/cn-2025.toml", include_str!("../../config/calendar/cn-2025.toml")),
+    ("calendar/cn-2026.toml", include_str!("../../config/calendar/cn-2026.toml")),
+];
+
+const REQUIRED: [&str; 5] = ["gridwatch.toml", "grids.toml", "officers.toml", "enterprises.toml", "roster.toml"];
+
+/// Where the configuration comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigSource {
+    Dir(PathBuf),
+    /// The demo county compiled into the binary.
+    Embedded,
+}
+
+impl ConfigSource {
+    /// `dir` if given, else `./config` if it exists, else the embedded demo county.
+    pub fn choose(dir: Option<PathBuf>) -> Self {
+        match dir {
+            Some(d) => ConfigSource::Dir(d),
+            None if Path::new("config/gridwatch.toml").exists() => ConfigSource::Dir(PathBuf::from("config")),
+            None => ConfigSource::Embedded,
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            ConfigSource::Dir(d) => d.display().to_string(),
+            ConfigSource::Embedded => "(embedded demo county)".to_string(),
+        }
+    }
+}
+
+/// Alert sinks and their delivery settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlertSettings {
+    pub desktop: bool,
+    pub bell: bool,
+    /// argv of the hook, with `{phone}`, `{name}`, `{message}` placeholders; empty = off.
+    pub command: Vec<String>,
+    pub command_timeout: Duration,
+    pub command_attempts: u32,
+}
+
+/// Size limits of intake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_json_file_bytes: u64,
+    pub max_jsonl_file_bytes: u64,
+    pub max_record_bytes: usize,
+    pub max_description_chars: usize,
+    pub max_text_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        let l = files::LimitsSection::default();
+        Limits {
+            max_json_file_bytes: l.max_json_file_mib << 20,
+            max_jsonl_file_bytes: l.max_jsonl_file_mib << 20,
+            max_record_bytes: (l.max_record_kib << 10) as usize,
+            max_description_chars: l.max_description_chars,
+            max_text_chars: l.max_text_chars,
+        }
+    }
+}
+
+/// `gridwatch.toml`, validated.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub timezone: Tz,
+    pub language: Lang,
+    pub repeat_window: chrono::Duration,
+    pub database_path: PathBuf,
+    pub spool_dir: PathBuf,
+    pub rescan_interval: Duration,
+    pub http_bind: SocketAddr,
+    pub api_keys: Vec<String>,
+    pub deadlines: DeadlineRule,
+    pub warn_before: chrono::Duration,
+    pub stages: Vec<Stage>,
+    pub poll_interval: Duration,
+    pub heartbeat_interval: Duration,
+    pub heartbeat_stale_after: Duration,
+    pub alerts: AlertSettings,
+    pub limits: Limits,
+}
+
+/// The whole validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub source: ConfigSource,
+    pub settings: Settings,
+    pub calendar: Calendar,
+    pub grids: GridTree,
+    pub officers: BTreeMap<String, Officer>,
+    pub enterprises: BTreeMap<String, Enterprise>,
+    pub roster: Roster,
+    /// Problems that do not stop the program (shown by check-config and status).
+    pub warnings: Vec<String>,
+}
+
+impl Config {
+    /// Load and validate; `Err` holds every error found.
+    pub fn load(source: ConfigSource) -> Result<Config, Vec<ConfigError>> {
+        let files = read_files(&source)?;
+        validate::build(source, files)
+    }
+
+    /// The embedded demo county (always valid: a unit test says so).
+    pub fn embedded() -> Result<Config, Vec<ConfigError>> {
+        Config::load(ConfigSource::Embedded)
+    }
+}
+
+/// The raw files of one configuration, by their path relative to the config dir.
+pub(crate) type Files = BTreeMap<String, TomlFile>;
+
+fn read_files(source: &ConfigSource) -> Result<Files, Vec<ConfigError>> {
+    let mut out = Files::new();
+    match source {
+        ConfigSource::Embedded => {
+            for (name, text) in EMBEDDED {
+                out.insert(name.to_string(), TomlFile::new(format!("(embedded) config/{name}"), *text));
+            }
+            Ok(out)
+        }
+        ConfigSource::Dir(dir) => {
+            let mut errors = Vec::new();
+            let mut names: Vec<String> = REQUIRED.iter().map(|s| s.to_string()).collect();
+            match std::fs::read_dir(dir.join("calendar")) {
+                Ok(entries) => {
+                    let mut cals: Vec<String> = entries
+                        .filter_map(Result::ok)
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .filter(|n| n.ends_with(".toml"))
+                        .map(|n| format!("calendar/{n}"))
+                        .collect();
+                    cals.sort();
+                    names.extend(cals);
+                }
+                Err(_) => {} // no calendar dir: every year falls back, with warnings
+            }
+            for name in names {
+                let path = dir.join(&name);
+                let display = path.display().to_string();
+                match std::fs::read(&path) {
+                    Ok(bytes) => match String::from_utf8(bytes) {
+                        Ok(text) => {
+                            out.insert(name, TomlFile::new(display, text));
+                        }
+                        Err(e) => errors.push(ConfigError {
+                            file: display,
+                            line: None,
+                            message: format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
+                        }),
+                    },
+                    Err(e) => errors.push(ConfigError {
+                        file: display,
+                        line: None,
+                        message: if e.kind() == std::io::ErrorKind::NotFound {
+                            "missing: every config directory needs this file".to_string()
+                        } else {
+                            format!("cannot read: {e}")
+                        },
+                    }),
+                }
+            }
+            if errors.is_empty() { Ok(out) } else { Err(errors) }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_demo_county_is_valid() {
+        let c = Config::embedded().unwrap_or_else(|e| panic!("{}", e.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        assert!(c.grids.len() >= 14);
+        assert!(c.officers.len() >= 28);
+        assert!(c.enterprises.len() >= 38);
+        assert!(c.calendar.covers(2025) && c.calendar.covers(2026));
+    }
+}

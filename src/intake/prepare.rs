@@ -1,0 +1,70 @@
+//! A validated [`ComplaintInput`] + the configuration + the intake instant →
+//! a [`NewComplaint`] with regime, deadline, reason and grid decided once.
+//! Shared by the spool, the HTTP endpoint and phone entry at a console.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::parse::{ComplaintInput, FieldError};
+use crate::config::Config;
+use crate::domain::calendar::decide;
+use crate::domain::grid::GridSource;
+use crate::store::NewComplaint;
+
+/// How far in the future a `received_at` may be (clocks drift).
+pub const FUTURE_TOLERANCE: Duration = Duration::minutes(10);
+
+/// Decide everything that is frozen at intake. `fallback_ref` names the record
+/// when the source gave no `external_ref`, so a re-read file is still idempotent.
+pub fn prepare(
+    input: ComplaintInput,
+    config: &Config,
+    now: DateTime<Utc>,
+    fallback_ref: impl FnOnce() -> String,
+) -> Result<NewComplaint, FieldError> {
+    let received_at = input.received_at.unwrap_or(now);
+    if received_at > now + FUTURE_TOLERANCE {
+        return Err(FieldError(format!(
+            "`received_at` {} is in the future (now {})",
+            received_at.to_rfc3339(),
+            now.to_rfc3339()
+        )));
+    }
+    let s = &config.settings;
+    let decision = decide(&config.calendar, &s.deadlines, &s.timezone, received_at);
+    let enterprise = input.enterprise.as_deref().and_then(|id| config.enterprises.get(id));
+    let (grid, how) = config.grids.resolve(input.grid.as_deref(), enterprise, input.address.as_deref());
+    let mut grid_source = match how {
+        GridSource::Explicit => "explicit".to_string(),
+        GridSource::Enterprise(id) => format!("enterprise:{id}"),
+        GridSource::Alias(a) => format!("alias:{a}"),
+        GridSource::Unassigned => "unassigned".to_string(),
+    };
+    // Unknown ids are not a reason to lose a complaint: keep them visible.
+    if let Some(g) = input.grid.as_deref().filter(|g| config.grids.get(g).is_none()) {
+        grid_source.push_str(&format!(" (unknown grid '{g}' given)"));
+    }
+    if let Some(e) = input.enterprise.as_deref().filter(|e| !config.enterprises.contains_key(*e)) {
+        grid_source.push_str(&format!(" (unknown enterprise '{e}' given)"));
+    }
+    Ok(NewComplaint {
+        source: input.source,
+        external_ref: input.external_ref.unwrap_or_else(fallback_ref),
+        received_at,
+        regime: decision.regime,
+        regime_reason: decision.reason,
+        day_kind: decision.day.kind.code(),
+        deadline_at: decision.deadline_at,
+        grid: grid.map(|g| g.id.clone()),
+        grid_source,
+        enterprise: enterprise.map(|e| e.id.clone()),
+        categories: input.categories,
+        description: input.description,
+        address: input.address,
+        lat: input.lat,
+        lon: input.lon,
+        reporter_name: input.reporter_name,
+        reporter_phone: input.reporter_phone,
+        reporter_anonymous: input.reporter_anonymous,
+        raw_json: input.raw,
+    })
+}

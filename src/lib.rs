@@ -1,0 +1,35 @@
+//! # gridwatch — the duty-room console of a city environmental bureau
+//!
+//! ## Terms
+//! - **grid** (网格): a node of the four-level tree (city, township/zone, village,
+//!   enterprise group) with responsible people.
+//! - **complaint** (举报件): one pollution report from any channel, with an
+//!   arrival **deadline** frozen at intake from its **regime** (`workday_day`
+//!   30 min, `off_hours` 60 min).
+//! - **arrival** (到场): a field officer reached the site.
+//! - **escalation**: someone above was alerted (automatic stage or manual).
+//! - **on call** (值班/带班): the officers a roster names for a grid at an instant.
+//!
+//! ## Crate map
+//! ```text
+//!   domain   pure rules: calendar/regime, status machine, grids, roster, repeats
+//!     ^
+//!   config   load + validate config/ (every error with file:line) -> Config
+//!     ^
+//!   store    the only rusqlite user: schema, migrations, transactions, audit
+//!     ^
+//!   intake   spool files -> parsed complaints -> store
+//!     ^
+//!   cli      clap commands; main.rs only wires
+//! ```
+//! Dependencies point up this list only. `domain` never reads a clock: a
+//! [`clock::Clock`] is passed in everywhere else.
+
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod domain;
+pub mod i18n;
+pub mod intake;
+pub mod store;
+pub mod text;

@@ -1,0 +1,76 @@
+//! The append-only audit log: who did what, where and when. Inserts happen
+//! inside the transaction of the change they describe; triggers in the schema
+//! refuse UPDATE and DELETE.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Transaction, named_params};
+use serde::Serialize;
+
+use super::actions::Actor;
+use super::{Result, Store, from_ms, ms};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: DateTime<Utc>,
+    pub clock: String,
+    pub actor: String,
+    pub console: String,
+    pub action: String,
+    pub subject: String,
+    pub details: serde_json::Value,
+}
+
+pub(crate) fn record(
+    tx: &Transaction<'_>,
+    actor: &Actor,
+    at: DateTime<Utc>,
+    action: &str,
+    subject: &str,
+    details: serde_json::Value,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO audit (at, clock, actor, console, action, subject, details)
+         VALUES (:at, :clock, :actor, :console, :action, :subject, :details)",
+    )?
+    .execute(named_params! {
+        ":at": ms(at),
+        ":clock": actor.clock.as_str(),
+        ":actor": actor.name,
+        ":console": actor.console,
+        ":action": action,
+        ":subject": subject,
+        ":details": details.to_string(),
+    })?;
+    Ok(())
+}
+
+fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    let details: String = r.get("details")?;
+    Ok(AuditEntry {
+        seq: r.get("seq")?,
+        at: from_ms(r.get("at")?),
+        clock: r.get("clock")?,
+        actor: r.get("actor")?,
+        console: r.get("console")?,
+        action: r.get("action")?,
+        subject: r.get("subject")?,
+        details: serde_json::from_str(&details).unwrap_or(serde_json::Value::String(details)),
+    })
+}
+
+impl Store {
+    /// The audit trail of one subject (e.g. `complaint:12`), oldest first.
+    pub fn audit_of(&self, subject: &str) -> Result<Vec<AuditEntry>> {
+        let mut st = self.conn.prepare_cached("SELECT * FROM audit WHERE subject = :s ORDER BY seq")?;
+        let rows = st.query_map(named_params! {":s": subject}, entry)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The newest `limit` audit entries, newest first.
+    pub fn audit_recent(&self, limit: usize) -> Result<Vec<AuditEntry>> {
+        let mut st = self.conn.prepare_cached("SELECT * FROM audit ORDER BY seq DESC LIMIT :n")?;
+        let rows = st.query_map(named_params! {":n": limit as i64}, entry)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,338 @@
+//! Complaint rows: insert (with repeat detection inside the transaction) and
+//! the read models of `list` and `show`.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Transaction, named_params};
+use serde::Serialize;
+
+use super::actions::Actor;
+use super::{Result, Store, StoreError, audit, from_ms, ms};
+use crate::domain::calendar::Regime;
+use crate::domain::complaint::{Category, Outcome, Source, Status};
+use crate::domain::repeat::{Prior, Probe, find_repeat};
+
+/// A complaint ready to store: parsed, with regime, deadline and grid decided.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewComplaint {
+    pub source: Source,
+    pub external_ref: String,
+    pub received_at: DateTime<Utc>,
+    pub regime: Regime,
+    pub regime_reason: String,
+    pub day_kind: &'static str,
+    pub deadline_at: DateTime<Utc>,
+    pub grid: Option<String>,
+    /// How the grid was decided, e.g. `explicit`, `enterprise:E0101`, `alias:石桥镇`.
+    pub grid_source: String,
+    pub enterprise: Option<String>,
+    pub categories: Vec<Category>,
+    pub description: String,
+    pub address: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub reporter_name: Option<String>,
+    pub reporter_phone: Option<String>,
+    pub reporter_anonymous: bool,
+    pub raw_json: String,
+}
+
+/// What inserting one complaint did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inserted {
+    New(i64),
+    /// `(source, external_ref)` was already stored under this id.
+    Duplicate(i64),
+}
+
+pub(crate) fn categories_text(c: &[Category]) -> String {
+    c.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
+}
+
+fn parse_categories(s: &str) -> Vec<Category> {
+    s.split(',').filter_map(Category::parse).collect()
+}
+
+/// Insert one complaint inside `tx`. `repeat_window` bounds repeat detection.
+pub(crate) fn insert(
+    tx: &Transaction<'_>,
+    c: &NewComplaint,
+    intake_file: Option<i64>,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    repeat_window: chrono::Duration,
+) -> Result<Inserted> {
+    let existing: Option<i64> = tx
+        .prepare_cached("SELECT id FROM complaint WHERE source = :s AND external_ref = :r")?
+        .query_row(named_params! {":s": c.source.as_str(), ":r": c.external_ref}, |r| r.get(0))
+        .optional()?;
+    if let Some(id) = existing {
+        return Ok(Inserted::Duplicate(id));
+    }
+    let repeat_of = if c.grid.is_some() || c.enterprise.is_some() {
+        let mut st = tx.prepare_cached(
+            "SELECT id, received_at, grid_id, enterprise_id, categories, repeat_of FROM complaint
+             WHERE (enterprise_id = :e OR grid_id = :g) AND received_at BETWEEN :from AND :to
+             ORDER BY received_at DESC LIMIT 200",
+        )?;
+        let priors = st
+            .query_map(
+                named_params! {
+                    ":e": c.enterprise, ":g": c.grid,
+                    ":from": ms(c.received_at - repeat_window), ":to": ms(c.received_at),
+                },
+                |r| {
+                    Ok(Prior {
+                        id: r.get(0)?,
+                        received_at: from_ms(r.get(1)?),
+                        grid: r.get(2)?,
+                        enterprise: r.get(3)?,
+                        categories: parse_categories(&r.get::<_, String>(4)?),
+                        repeat_of: r.get(5)?,
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let probe = Probe {
+            received_at: c.received_at,
+            grid: c.grid.as_deref(),
+            enterprise: c.enterprise.as_deref(),
+            categories: &c.categories,
+        };
+        find_repeat(probe, &priors, repeat_window)
+    } else {
+        None
+    };
+    tx.prepare_cached(
+        "INSERT INTO complaint (source, external_ref, received_at, regime, regime_reason, day_kind, deadline_at,
+            grid_id, grid_source, enterprise_id, categories, description, address, lat, lon,
+            reporter_name, reporter_phone, reporter_anonymous, repeat_of, raw_json, intake_file_id, created_at, updated_at)
+         VALUES (:source, :ref, :received, :regime, :reason, :day_kind, :deadline,
+            :grid, :grid_source, :enterprise, :categories, :description, :address, :lat, :lon,
+            :rname, :rphone, :anon, :repeat_of, :raw, :file, :now, :now)",
+    )?
+    .execute(named_params! {
+        ":source": c.source.as_str(), ":ref": c.external_ref, ":received": ms(c.received_at),
+        ":regime": c.regime.as_str(), ":reason": c.regime_reason, ":day_kind": c.day_kind,
+        ":deadline": ms(c.deadline_at), ":grid": c.grid, ":grid_source": c.grid_source,
+        ":enterprise": c.enterprise, ":categories": categories_text(&c.categories),
+        ":description": c.description, ":address": c.address, ":lat": c.lat, ":lon": c.lon,
+        ":rname": c.reporter_name, ":rphone": c.reporter_phone, ":anon": c.reporter_anonymous,
+        ":repeat_of": repeat_of, ":raw": c.raw_json, ":file": intake_file, ":now": ms(now),
+    })?;
+    let id = tx.last_insert_rowid();
+    audit::record(
+        tx,
+        actor,
+        now,
+        "complaint.received",
+        &format!("complaint:{id}"),
+        serde_json::json!({
+            "source": c.source.as_str(), "external_ref": c.external_ref, "regime": c.regime.as_str(),
+            "deadline_at": c.deadline_at.to_rfc3339(), "grid": c.grid, "repeat_of": repeat_of,
+            "intake_file": intake_file,
+        }),
+    )?;
+    Ok(Inserted::New(id))
+}
+
+/// One complaint as `list` and `show` present it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComplaintRow {
+    pub id: i64,
+    pub source: Source,
+    pub external_ref: String,
+    pub received_at: DateTime<Utc>,
+    pub regime: Regime,
+    pub regime_reason: String,
+    pub day_kind: String,
+    pub deadline_at: DateTime<Utc>,
+    pub status: Status,
+    pub outcome: Option<Outcome>,
+    pub status_note: Option<String>,
+    pub round: i64,
+    pub grid: Option<String>,
+    pub grid_source: String,
+    pub enterprise: Option<String>,
+    pub categories: Vec<Category>,
+    pub description: String,
+    pub address: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub reporter_name: Option<String>,
+    pub reporter_phone: Option<String>,
+    pub reporter_anonymous: bool,
+    pub repeat_of: Option<i64>,
+    pub repeat_count: i64,
+    pub merged_into: Option<i64>,
+    pub arrived_at: Option<DateTime<Utc>>,
+    pub arrived_by: Option<String>,
+    pub dispatched_to: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl ComplaintRow {
+    pub fn category(&self) -> Category {
+        self.categories.first().copied().unwrap_or(Category::Other)
+    }
+}
+
+/// The read model's SELECT, as a macro so queries are `concat!`ed literals.
+macro_rules! select_row {
+    () => {
+        "SELECT c.*,
+  (SELECT a.arrived_at FROM arrival a WHERE a.complaint_id = c.id AND a.round = c.round ORDER BY a.id DESC LIMIT 1) AS arr_at,
+  (SELECT a.officer_id FROM arrival a WHERE a.complaint_id = c.id AND a.round = c.round ORDER BY a.id DESC LIMIT 1) AS arr_by,
+  (SELECT d.officer_id FROM dispatch d WHERE d.complaint_id = c.id ORDER BY d.id DESC LIMIT 1) AS disp_to,
+  (SELECT COUNT(*) FROM complaint r WHERE r.repeat_of = c.id) AS repeat_count
+FROM complaint c"
+    };
+}
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ComplaintRow> {
+    let bad = |what: &str, v: String| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("unknown {what} '{v}'").into())
+    };
+    let source: String = r.get("source")?;
+    let regime: String = r.get("regime")?;
+    let status: String = r.get("status")?;
+    let outcome: Option<String> = r.get("outcome")?;
+    Ok(ComplaintRow {
+        id: r.get("id")?,
+        source: Source::parse(&source).ok_or_else(|| bad("source", source.clone()))?,
+        external_ref: r.get("external_ref")?,
+        received_at: from_ms(r.get("received_at")?),
+        regime: Regime::parse(&regime).ok_or_else(|| bad("regime", regime.clone()))?,
+        regime_reason: r.get("regime_reason")?,
+        day_kind: r.get("day_kind")?,
+        deadline_at: from_ms(r.get("deadline_at")?),
+        status: Status::parse(&status).ok_or_else(|| bad("status", status.clone()))?,
+        outcome: outcome.as_deref().and_then(Outcome::parse),
+        status_note: r.get("status_note")?,
+        round: r.get("round")?,
+        grid: r.get("grid_id")?,
+        grid_source: r.get("grid_source")?,
+        enterprise: r.get("enterprise_id")?,
+        categories: parse_categories(&r.get::<_, String>("categories")?),
+        description: r.get("description")?,
+        address: r.get("address")?,
+        lat: r.get("lat")?,
+        lon: r.get("lon")?,
+        reporter_name: r.get("reporter_name")?,
+        reporter_phone: r.get("reporter_phone")?,
+        reporter_anonymous: r.get("reporter_anonymous")?,
+        repeat_of: r.get("repeat_of")?,
+        repeat_count: r.get("repeat_count")?,
+        merged_into: r.get("merged_into")?,
+        arrived_at: r.get::<_, Option<i64>>("arr_at")?.map(from_ms),
+        arrived_by: r.get("arr_by")?,
+        dispatched_to: r.get("disp_to")?,
+        created_at: from_ms(r.get("created_at")?),
+        updated_at: from_ms(r.get("updated_at")?),
+    })
+}
+
+/// Which complaints `list` shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// Only open complaints, soonest deadline first; else all, newest first.
+    pub open_only: bool,
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArrivalRow {
+    pub id: i64,
+    pub round: i64,
+    pub officer: String,
+    pub arrived_at: DateTime<Utc>,
+    pub logged_at: DateTime<Utc>,
+    pub console: String,
+    pub note: Option<String>,
+    pub corrects: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DispatchRow {
+    pub officer: String,
+    pub at: DateTime<Utc>,
+    pub console: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EscalationRow {
+    pub id: i64,
+    pub complaint_id: i64,
+    pub stage: String,
+    pub automatic: bool,
+    pub target: Option<String>,
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub reason: String,
+}
+
+impl Store {
+    pub fn list(&self, filter: ListFilter) -> Result<Vec<ComplaintRow>> {
+        let sql = if filter.open_only {
+            concat!(
+                select_row!(),
+                " WHERE c.status NOT IN ('closed', 'merged', 'rejected') ORDER BY c.deadline_at, c.id LIMIT :n"
+            )
+        } else {
+            concat!(select_row!(), " ORDER BY c.received_at DESC, c.id DESC LIMIT :n")
+        };
+        let n = filter.limit.map_or(-1, |n| n as i64);
+        let mut st = self.conn.prepare_cached(sql)?;
+        let rows = st.query_map(named_params! {":n": n}, row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn complaint(&self, id: i64) -> Result<ComplaintRow> {
+        let mut st = self.conn.prepare_cached(concat!(select_row!(), " WHERE c.id = :id"))?;
+        st.query_row(named_params! {":id": id}, row).optional()?.ok_or(StoreError::NoSuchComplaint(id))
+    }
+
+    pub fn arrivals(&self, id: i64) -> Result<Vec<ArrivalRow>> {
+        let mut st = self.conn.prepare_cached("SELECT * FROM arrival WHERE complaint_id = :id ORDER BY id")?;
+        let rows = st.query_map(named_params! {":id": id}, |r| {
+            Ok(ArrivalRow {
+                id: r.get("id")?,
+                round: r.get("round")?,
+                officer: r.get("officer_id")?,
+                arrived_at: from_ms(r.get("arrived_at")?),
+                logged_at: from_ms(r.get("logged_at")?),
+                console: r.get("console")?,
+                note: r.get("note")?,
+                corrects: r.get("corrects")?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn dispatches(&self, id: i64) -> Result<Vec<DispatchRow>> {
+        let mut st = self.conn.prepare_cached("SELECT * FROM dispatch WHERE complaint_id = :id ORDER BY id")?;
+        let rows = st.query_map(named_params! {":id": id}, |r| {
+            Ok(DispatchRow { officer: r.get("officer_id")?, at: from_ms(r.get("at")?), console: r.get("console")? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn escalations(&self, id: i64) -> Result<Vec<EscalationRow>> {
+        let mut st = self.conn.prepare_cached("SELECT * FROM escalation WHERE complaint_id = :id ORDER BY at, id")?;
+        let rows = st.query_map(named_params! {":id": id}, escalation_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+pub(crate) fn escalation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EscalationRow> {
+    Ok(EscalationRow {
+        id: r.get("id")?,
+        complaint_id: r.get("complaint_id")?,
+        stage: r.get("stage")?,
+        automatic: r.get("automatic")?,
+        target: r.get("target_officer_id")?,
+        at: from_ms(r.get("at")?),
+        by: r.get("by_actor")?,
+        reason: r.get("reason")?,
+    })
+}

@@ -1,0 +1,43 @@
+//! Forward-only schema migrations, numbered, kept in SQL files, versioned by
+//! `PRAGMA user_version`. Pragmas live outside migrations (see `Store::connect`).
+//! A migration, once released, is never edited: add the next one.
+
+use rusqlite::TransactionBehavior;
+
+use super::{Result, Store, StoreError};
+
+/// `(version, sql)`: applying `sql` takes the schema from `version - 1` to `version`.
+pub const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("migrations/0001_core.sql")),
+    (2, include_str!("migrations/0002_escalation.sql")),
+];
+
+pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
+
+impl Store {
+    /// Bring the schema to [`LATEST_VERSION`]; a no-op when already there.
+    pub fn migrate(&mut self) -> Result<i64> {
+        self.migrate_to(LATEST_VERSION)
+    }
+
+    /// Bring the schema to `target` (tests build fixtures of earlier versions).
+    pub fn migrate_to(&mut self, target: i64) -> Result<i64> {
+        let found = self.schema_version()?;
+        if found > LATEST_VERSION {
+            return Err(StoreError::TooNew { path: self.path.clone(), found, supported: LATEST_VERSION });
+        }
+        for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > found && *v <= target) {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Re-check inside the lock: another process may have migrated meanwhile.
+            let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if now >= *version {
+                continue;
+            }
+            let fail = |source| StoreError::Migration { version: *version, source };
+            tx.execute_batch(sql).map_err(fail)?;
+            tx.pragma_update(None, "user_version", version).map_err(fail)?;
+            tx.commit().map_err(fail)?;
+        }
+        self.schema_version()
+    }
+}

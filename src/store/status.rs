@@ -1,0 +1,94 @@
+//! Counts and heartbeats for `status` and the console header.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, named_params};
+use serde::Serialize;
+
+use super::{Result, Store, from_ms, ms};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub total: i64,
+    pub open: i64,
+    /// Open, no arrival, deadline within `soon` of now.
+    pub due_soon: i64,
+    /// Open, no arrival, deadline passed.
+    pub breached: i64,
+    pub unassigned: i64,
+    pub by_status: Vec<(String, i64)>,
+    pub files_ok: i64,
+    pub files_rejected: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heartbeat {
+    pub component: String,
+    pub pid: i64,
+    pub host: String,
+    pub at: DateTime<Utc>,
+    pub started_at: DateTime<Utc>,
+}
+
+impl Store {
+    pub fn counts(&self, now: DateTime<Utc>, soon: chrono::Duration) -> Result<Counts> {
+        let mut c = Counts::default();
+        let q = |sql: &str, now_ms: i64, soon_ms: i64| -> rusqlite::Result<i64> {
+            let mut st = self.conn.prepare_cached(sql)?;
+            let n = st.parameter_count();
+            match n {
+                0 => st.query_row([], |r| r.get(0)),
+                1 => st.query_row(named_params! {":now": now_ms}, |r| r.get(0)),
+                _ => st.query_row(named_params! {":now": now_ms, ":soon": soon_ms}, |r| r.get(0)),
+            }
+        };
+        let (now_ms, soon_ms) = (ms(now), ms(now + soon));
+        c.total = q("SELECT COUNT(*) FROM complaint", now_ms, soon_ms)?;
+        c.open = q("SELECT COUNT(*) FROM complaint WHERE status NOT IN ('closed', 'merged', 'rejected')", now_ms, soon_ms)?;
+        c.unassigned = q("SELECT COUNT(*) FROM complaint WHERE grid_id IS NULL AND status NOT IN ('closed', 'merged', 'rejected')", now_ms, soon_ms)?;
+        c.breached = q(
+            "SELECT COUNT(*) FROM complaint WHERE status IN ('received', 'dispatched', 'en_route', 'reopened') AND deadline_at <= :now",
+            now_ms,
+            soon_ms,
+        )?;
+        c.due_soon = q(
+            "SELECT COUNT(*) FROM complaint WHERE status IN ('received', 'dispatched', 'en_route', 'reopened')
+             AND deadline_at > :now AND deadline_at <= :soon",
+            now_ms,
+            soon_ms,
+        )?;
+        c.files_ok = q("SELECT COUNT(*) FROM intake_file WHERE result = 'ok'", now_ms, soon_ms)?;
+        c.files_rejected = q("SELECT COUNT(*) FROM intake_file WHERE result = 'rejected'", now_ms, soon_ms)?;
+        let mut st = self.conn.prepare_cached("SELECT status, COUNT(*) FROM complaint GROUP BY status ORDER BY status")?;
+        c.by_status = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok(c)
+    }
+
+    /// Record that `component` is alive (one row per component, updated in place).
+    pub fn beat(&mut self, component: &str, pid: u32, host: &str, now: DateTime<Utc>, started_at: DateTime<Utc>) -> Result<()> {
+        let tx = self.write()?;
+        tx.prepare_cached(
+            "INSERT INTO heartbeat (component, pid, host, at, started_at) VALUES (:c, :pid, :host, :at, :started)
+             ON CONFLICT(component) DO UPDATE SET pid = excluded.pid, host = excluded.host, at = excluded.at,
+               started_at = excluded.started_at",
+        )?
+        .execute(named_params! {":c": component, ":pid": pid, ":host": host, ":at": ms(now), ":started": ms(started_at)})?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn heartbeat(&self, component: &str) -> Result<Option<Heartbeat>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT component, pid, host, at, started_at FROM heartbeat WHERE component = :c")?
+            .query_row(named_params! {":c": component}, |r| {
+                Ok(Heartbeat {
+                    component: r.get(0)?,
+                    pid: r.get(1)?,
+                    host: r.get(2)?,
+                    at: from_ms(r.get(3)?),
+                    started_at: from_ms(r.get(4)?),
+                })
+            })
+            .optional()?)
+    }
+}

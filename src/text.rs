@@ -1,0 +1,104 @@
+//! Text from outside (complaints, config, the database) made safe to draw on
+//! a terminal, and measured in terminal cells rather than chars.
+//!
+//! Owns: the one sanitiser every displayed string passes through. C0/C1
+//! controls (ESC included, so no escape or OSC sequence can reach the
+//! terminal) become U+FFFD, visible but inert; bidi overrides and isolates are
+//! dropped so text cannot reorder the screen; tabs and newlines become spaces.
+
+use unicode_width::UnicodeWidthChar;
+
+const REPLACEMENT: char = '\u{FFFD}';
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Make `s` inert for a terminal (one line).
+pub fn sanitize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if is_bidi_control(c) => {}
+            c if c.is_control() => out.push(REPLACEMENT),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Display width in terminal cells (CJK = 2).
+pub fn width(s: &str) -> usize {
+    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Cut `s` to at most `cells` cells, ending in `…` when cut.
+pub fn truncate(s: &str, cells: usize) -> String {
+    if width(s) <= cells {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > cells {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if cells > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// `s` cut or padded with spaces to exactly `cells` cells.
+pub fn fit(s: &str, cells: usize) -> String {
+    let mut t = truncate(s, cells);
+    let w = width(&t);
+    t.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    t
+}
+
+/// Mask a phone number for display: `138****5678`.
+pub fn mask_phone(p: &str) -> String {
+    let chars: Vec<char> = p.chars().collect();
+    if chars.len() <= 4 {
+        return "*".repeat(chars.len());
+    }
+    let keep_tail = 4;
+    let keep_head = if chars.len() >= 11 { 3 } else { 0 };
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| if i < keep_head || i >= chars.len() - keep_tail { *c } else { '*' })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_bidi_become_inert() {
+        let s = sanitize("a\x1b]0;title\x07b\x1b[2J\rc\u{202E}d\u{9b}e");
+        assert_eq!(s, "a\u{FFFD}]0;title\u{FFFD}b\u{FFFD}[2J cd\u{FFFD}e");
+        assert!(!s.chars().any(|c| c.is_control()));
+    }
+
+    #[test]
+    fn widths_are_cells() {
+        assert_eq!(width("石桥镇"), 6);
+        assert_eq!(fit("石桥镇东村", 7), "石桥镇…");
+        assert_eq!(width(&fit("石桥镇东村", 7)), 7);
+        assert_eq!(fit("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn phones_are_masked() {
+        assert_eq!(mask_phone("13812345678"), "138****5678");
+        assert_eq!(mask_phone("12369"), "*2369");
+    }
+}
