@@ -28,24 +28,30 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
         .and_then(|raw| settings(&settings_file, raw, &mut errors));
 
     let officers_file = get("officers.toml");
-    let raw_officers = officers_file.parse::<OfficersFile>(&mut errors).map(|f| f.officer).unwrap_or_default();
+    let raw_officers = officers_file.parse::<OfficersFile>(&mut errors).map(|f| f.officer);
     let grids_file = get("grids.toml");
-    let raw_grids = grids_file.parse::<GridsFile>(&mut errors).map(|f| f.grid).unwrap_or_default();
+    let raw_grids = grids_file.parse::<GridsFile>(&mut errors).map(|f| f.grid);
+    // When a file does not parse, references into it are not checked: one
+    // syntax error should not bury its cause under a page of "not found".
+    let refs = Refs { grids: raw_grids.is_some(), officers: raw_officers.is_some() };
+    let (raw_grids, raw_officers) = (raw_grids.unwrap_or_default(), raw_officers.unwrap_or_default());
 
-    let grids = grids(&grids_file, &raw_grids, &mut errors);
-    let officers = officers(&officers_file, &raw_officers, &grids, &mut errors);
-    check_responsible(&grids_file, &raw_grids, &officers, &mut errors);
+    let grids = grids(&grids_file, &raw_grids, refs.grids, &mut errors);
+    let officers = officers(&officers_file, &raw_officers, &grids, refs, &mut errors);
+    if refs.officers {
+        check_responsible(&grids_file, &raw_grids, &officers, &mut errors);
+    }
 
     let ent_file = get("enterprises.toml");
     let enterprises = ent_file
         .parse::<EnterprisesFile>(&mut errors)
-        .map(|f| enterprises(&ent_file, f.enterprise, &grids, &mut errors))
+        .map(|f| enterprises(&ent_file, f.enterprise, &grids, refs, &mut errors))
         .unwrap_or_default();
 
     let roster_file = get("roster.toml");
     let roster = roster_file
         .parse::<RosterFile>(&mut errors)
-        .map(|f| roster(&roster_file, f, &grids, &officers, &mut errors))
+        .map(|f| roster(&roster_file, f, &grids, &officers, refs, &mut errors))
         .unwrap_or_default();
 
     let mut years = BTreeMap::new();
@@ -59,6 +65,8 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
         }
     }
 
+    // Files in name order, lines in order within a file, unlocated last.
+    errors.sort_by(|a, b| (&a.file, a.line.unwrap_or(usize::MAX)).cmp(&(&b.file, b.line.unwrap_or(usize::MAX))));
     match settings {
         Some(settings) if errors.is_empty() => Ok(Config {
             source,
@@ -72,6 +80,13 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
         }),
         _ => Err(errors),
     }
+}
+
+/// Which files parsed, so references into them can be checked.
+#[derive(Debug, Clone, Copy)]
+struct Refs {
+    grids: bool,
+    officers: bool,
 }
 
 fn settings(f: &TomlFile, raw: SettingsFile, errors: &mut Vec<ConfigError>) -> Option<Settings> {
@@ -90,7 +105,7 @@ fn settings(f: &TomlFile, raw: SettingsFile, errors: &mut Vec<ConfigError>) -> O
     });
     let d = &raw.deadlines;
     let day_window = TimeWindow::parse(&d.day_window).unwrap_or_else(|e| {
-        errors.push(f.error_at(&key_path!["deadlines", "day_window"], e));
+        errors.push(f.error_at(&key_path!["deadlines", "day_window"], format!("day_window \"{}\": {e}", d.day_window)));
         DeadlineRule::default().day_window
     });
     for (key, v) in [("workday_day_minutes", d.workday_day_minutes), ("off_hours_minutes", d.off_hours_minutes)] {
@@ -156,7 +171,7 @@ fn settings(f: &TomlFile, raw: SettingsFile, errors: &mut Vec<ConfigError>) -> O
     })
 }
 
-fn grids(f: &TomlFile, raw: &[GridEntry], errors: &mut Vec<ConfigError>) -> GridTree {
+fn grids(f: &TomlFile, raw: &[GridEntry], parsed: bool, errors: &mut Vec<ConfigError>) -> GridTree {
     let ids: BTreeMap<&str, &GridEntry> = raw.iter().map(|g| (g.id.as_str(), g)).collect();
     let mut seen = BTreeSet::new();
     for (i, g) in raw.iter().enumerate() {
@@ -183,7 +198,7 @@ fn grids(f: &TomlFile, raw: &[GridEntry], errors: &mut Vec<ConfigError>) -> Grid
     if roots.len() != 1 && !raw.is_empty() {
         errors.push(f.error(None, format!("the grid tree needs exactly one city grid without a parent, found {}", roots.len())));
     }
-    if raw.is_empty() {
+    if raw.is_empty() && parsed {
         errors.push(f.error(None, "no [[grid]] defined"));
     }
     GridTree::new(raw.iter().map(|g| Grid {
@@ -198,7 +213,7 @@ fn grids(f: &TomlFile, raw: &[GridEntry], errors: &mut Vec<ConfigError>) -> Grid
     }))
 }
 
-fn officers(f: &TomlFile, raw: &[OfficerEntry], grids: &GridTree, errors: &mut Vec<ConfigError>) -> BTreeMap<String, Officer> {
+fn officers(f: &TomlFile, raw: &[OfficerEntry], grids: &GridTree, refs: Refs, errors: &mut Vec<ConfigError>) -> BTreeMap<String, Officer> {
     let mut out = BTreeMap::new();
     for (i, o) in raw.iter().enumerate() {
         if o.name.trim().is_empty() {
@@ -213,7 +228,7 @@ fn officers(f: &TomlFile, raw: &[OfficerEntry], grids: &GridTree, errors: &mut V
                 errors.push(f.error_at(&key_path!["officer", i], format!("officer {} is on no grid: add grid = \"<grid id>\"", o.id)));
                 String::new()
             }
-            Some(g) if grids.get(g).is_none() => {
+            Some(g) if refs.grids && grids.get(g).is_none() => {
                 errors.push(f.error_at(&key_path!["officer", i, "grid"], format!("officer {}: grid '{g}' is not in grids.toml", o.id)));
                 g.clone()
             }
@@ -241,10 +256,10 @@ fn check_responsible(f: &TomlFile, raw: &[GridEntry], officers: &BTreeMap<String
     }
 }
 
-fn enterprises(f: &TomlFile, raw: Vec<EnterpriseEntry>, grids: &GridTree, errors: &mut Vec<ConfigError>) -> BTreeMap<String, Enterprise> {
+fn enterprises(f: &TomlFile, raw: Vec<EnterpriseEntry>, grids: &GridTree, refs: Refs, errors: &mut Vec<ConfigError>) -> BTreeMap<String, Enterprise> {
     let mut out = BTreeMap::new();
     for (i, e) in raw.into_iter().enumerate() {
-        if grids.get(&e.grid).is_none() {
+        if refs.grids && grids.get(&e.grid).is_none() {
             errors.push(f.error_at(&key_path!["enterprise", i, "grid"], format!("enterprise {}: grid '{}' is not in grids.toml", e.id, e.grid)));
         }
         let level = ControlLevel::parse(&e.control_level).unwrap_or_else(|| {
@@ -271,7 +286,7 @@ fn weekday(s: &str) -> Option<Vec<Weekday>> {
     })
 }
 
-fn roster(f: &TomlFile, raw: RosterFile, grids: &GridTree, officers: &BTreeMap<String, Officer>, errors: &mut Vec<ConfigError>) -> Roster {
+fn roster(f: &TomlFile, raw: RosterFile, grids: &GridTree, officers: &BTreeMap<String, Officer>, refs: Refs, errors: &mut Vec<ConfigError>) -> Roster {
     let mut shifts = Vec::new();
     for (i, s) in raw.shift.iter().enumerate() {
         match TimeWindow::parse(&s.hours) {
@@ -285,23 +300,23 @@ fn roster(f: &TomlFile, raw: RosterFile, grids: &GridTree, officers: &BTreeMap<S
         let (_, sb) = &shifts[b];
         errors.push(f.error_at(&key_path!["shift", *ia, "hours"], format!("overlapping shifts: '{}' ({}) and '{}' ({})", sa.name, sa.window, sb.name, sb.window)));
     }
-    if !plain.is_empty() {
+    if !plain.is_empty() && plain.len() == raw.shift.len() {
         for gap in uncovered(&plain) {
             errors.push(f.error(None, format!("no shift covers {gap}: nobody would be on call then")));
         }
-    } else {
+    } else if raw.shift.is_empty() {
         errors.push(f.error(None, "no [[shift]] defined"));
     }
     let shift_names: BTreeSet<&str> = raw.shift.iter().map(|s| s.name.as_str()).collect();
     let officer_check = |errors: &mut Vec<ConfigError>, p: Vec<super::source::Seg>, who: Option<&String>| {
-        if let Some(w) = who.filter(|w| !officers.contains_key(w.as_str())) {
+        if let Some(w) = who.filter(|w| refs.officers && !officers.contains_key(w.as_str())) {
             errors.push(f.error_at(&p, format!("officer '{w}' is not in officers.toml")));
         }
     };
     let mut duties = Vec::new();
     let mut taken: BTreeMap<(String, String, u32), usize> = BTreeMap::new();
     for (i, d) in raw.duty.iter().enumerate() {
-        if grids.get(&d.grid).is_none() {
+        if refs.grids && grids.get(&d.grid).is_none() {
             errors.push(f.error_at(&key_path!["duty", i, "grid"], format!("duty: grid '{}' is not in grids.toml", d.grid)));
         }
         if !shift_names.contains(d.shift.as_str()) {
@@ -329,7 +344,7 @@ fn roster(f: &TomlFile, raw: RosterFile, grids: &GridTree, officers: &BTreeMap<S
     }
     let mut overrides = Vec::new();
     for (i, o) in raw.overrides.iter().enumerate() {
-        if grids.get(&o.grid).is_none() {
+        if refs.grids && grids.get(&o.grid).is_none() {
             errors.push(f.error_at(&key_path!["override", i, "grid"], format!("override: grid '{}' is not in grids.toml", o.grid)));
         }
         if !shift_names.contains(o.shift.as_str()) {

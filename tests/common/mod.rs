@@ -1,0 +1,133 @@
+//! Shared helpers of the integration tests: a scratch directory with a copy of
+//! the shipped config, and the real `gridwatch` binary run inside it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_gridwatch");
+
+/// A scratch duty room: its own config copy, database and spool.
+pub struct Room {
+    pub dir: tempfile::TempDir,
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+impl Room {
+    /// A room with the shipped demo config, initialised.
+    pub fn new() -> Room {
+        let room = Room::bare();
+        room.ok(&["init"]);
+        room
+    }
+
+    /// A room with the shipped config, not initialised.
+    pub fn bare() -> Room {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&repo().join("config"), &dir.path().join("config"));
+        Room { dir }
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.path("gridwatch.db")
+    }
+
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(BIN);
+        c.current_dir(self.dir.path())
+            .env_remove("GRIDWATCH_CONFIG")
+            .env_remove("GRIDWATCH_DB")
+            .env_remove("GRIDWATCH_FAILPOINT")
+            .env("GRIDWATCH_ACTOR", "tester")
+            .args(args);
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap()
+    }
+
+    /// Run and require exit 0; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "gridwatch {args:?} failed ({:?}):\n{}\n{}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Run and require `code`; returns stderr.
+    pub fn fails(&self, code: i32, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "gridwatch {args:?}: stdout {}\nstderr {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path(rel);
+        if let Some(d) = p.parent() {
+            std::fs::create_dir_all(d).unwrap();
+        }
+        std::fs::write(&p, content).unwrap();
+        p
+    }
+
+    /// File names in a spool directory, sorted.
+    pub fn spool(&self, sub: &str) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(self.path("spool").join(sub))
+            .map(|it| it.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        v.sort();
+        v
+    }
+}
+
+/// A valid complaint object with the given external reference.
+pub fn complaint(external_ref: &str) -> serde_json::Value {
+    serde_json::json!({
+        "source": "hotline",
+        "external_ref": external_ref,
+        "received_at": "2026-11-30T09:12:00+08:00",
+        "category": "air",
+        "description": "夜间烟囱冒黑烟",
+        "location": {"address": "临江经济开发区化工园纬2路13号"},
+        "enterprise": "E0102",
+        "reporter": {"name": "张先生", "phone": "13812345678"}
+    })
+}
+
+pub const NOW: &str = "--now=2026-11-30T09:30:00+08:00";
