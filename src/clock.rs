@@ -67,7 +67,11 @@ pub struct DrillClock {
 
 impl DrillClock {
     pub fn new(start: DateTime<Utc>, speed: f64) -> Self {
-        DrillClock { start, speed: speed.max(0.0), origin: Instant::now() }
+        DrillClock {
+            start,
+            speed: speed.max(0.0),
+            origin: Instant::now(),
+        }
     }
 }
 

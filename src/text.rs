@@ -73,7 +73,13 @@ pub fn mask_phone(p: &str) -> String {
     chars
         .iter()
         .enumerate()
-        .map(|(i, c)| if i < keep_head || i >= chars.len() - keep_tail { *c } else { '*' })
+        .map(|(i, c)| {
+            if i < keep_head || i >= chars.len() - keep_tail {
+                *c
+            } else {
+                '*'
+            }
+        })
         .collect()
 }
 

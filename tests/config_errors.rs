@@ -14,23 +14,42 @@ fn check(case: &Path) -> (Option<i32>, String) {
     copy_dir(&repo().join("tests/fixtures/config-min"), &cfg);
     copy_dir(case, &cfg);
     let _ = std::fs::remove_file(cfg.join("expected.txt"));
-    let out = std::process::Command::new(BIN).arg("--config").arg(&cfg).arg("check-config").output().unwrap();
+    let out = std::process::Command::new(BIN)
+        .arg("--config")
+        .arg(&cfg)
+        .arg("check-config")
+        .output()
+        .unwrap();
     let prefix = format!("{}/", cfg.display());
-    let stderr = String::from_utf8_lossy(&out.stderr).replace(&prefix, "config/").replace(&cfg.display().to_string(), "config");
+    let stderr = String::from_utf8_lossy(&out.stderr)
+        .replace(&prefix, "config/")
+        .replace(&cfg.display().to_string(), "config");
     (out.status.code(), stderr)
 }
 
 #[test]
 fn the_minimal_fixture_is_valid() {
     let dir = repo().join("tests/fixtures/config-min");
-    let out = std::process::Command::new(BIN).arg("--config").arg(&dir).arg("check-config").output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = std::process::Command::new(BIN)
+        .arg("--config")
+        .arg(&dir)
+        .arg("check-config")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
 fn every_broken_config_names_file_and_line() {
     let root = repo().join("tests/fixtures/broken-config");
-    let mut cases: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut cases: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     cases.sort();
     assert!(cases.len() >= 7);
     let bless = std::env::var_os("GRIDWATCH_BLESS").is_some();
@@ -45,10 +64,17 @@ fn every_broken_config_names_file_and_line() {
         }
         let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
         if expected != stderr {
-            failures.push(format!("== {}\n-- expected\n{expected}-- got\n{stderr}", case.display()));
+            failures.push(format!(
+                "== {}\n-- expected\n{expected}-- got\n{stderr}",
+                case.display()
+            ));
         }
         for line in stderr.lines().filter(|l| !l.contains(" error")) {
-            assert!(line.starts_with("config/"), "{}: every line names its file: {line}", case.display());
+            assert!(
+                line.starts_with("config/"),
+                "{}: every line names its file: {line}",
+                case.display()
+            );
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -22,22 +22,42 @@ fn sample_file_becomes_a_listed_complaint_with_regime_deadline_and_reason() {
     room.ok(&["submit", sample.to_str().unwrap()]);
     assert_eq!(room.spool("new").len(), 1);
     let out = room.ok(&[NOW, "intake", "--once"]);
-    assert!(out.contains("1 files ingested (1 complaints new, 0 duplicates)"), "{out}");
+    assert!(
+        out.contains("1 files ingested (1 complaints new, 0 duplicates)"),
+        "{out}"
+    );
     assert!(room.spool("new").is_empty());
     assert_eq!(room.spool("cur").len(), 1);
     let table = room.ok(&[NOW, "list"]);
     assert!(table.contains("workday_day"), "{table}");
     assert!(table.contains("09:42"), "deadline column: {table}");
     assert!(table.contains("12:00"), "12 minutes left at 09:30: {table}");
-    assert!(table.contains("received Mon 30 Nov 09:12, working day, 30 min"), "{table}");
+    assert!(
+        table.contains("received Mon 30 Nov 09:12, working day, 30 min"),
+        "{table}"
+    );
     let list = room.json(&[NOW, "list", "--json"]);
     let c = &list[0];
     assert_eq!(c["regime"], "workday_day");
     assert_eq!(c["deadline_at"], "2026-11-30T09:42:00+08:00");
     assert_eq!(c["remaining_seconds"], 720);
-    assert_eq!(c["grid"], "T03-V01-G01", "resolved through enterprise E0102");
+    assert_eq!(
+        c["grid"], "T03-V01-G01",
+        "resolved through enterprise E0102"
+    );
     assert_eq!(c["status"], "received");
-    for key in ["id", "source", "external_ref", "received_at", "regime_reason", "category", "enterprise", "repeat_of", "arrived_at", "arrived_by"] {
+    for key in [
+        "id",
+        "source",
+        "external_ref",
+        "received_at",
+        "regime_reason",
+        "category",
+        "enterprise",
+        "repeat_of",
+        "arrived_at",
+        "arrived_by",
+    ] {
         assert!(c.get(key).is_some(), "list --json lacks {key}");
     }
 }
@@ -58,13 +78,22 @@ fn bad_files_are_quarantined_with_their_reason_and_good_ones_beside_them_ingeste
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("good.json", complaint("A1").to_string().into_bytes()),
         ("malformed.json", b"{\"source\": \"hotline\",".to_vec()),
-        ("latin1.json", b"{\"source\": \"hotline\", \"description\": \"caf\xe9\"}".to_vec()),
+        (
+            "latin1.json",
+            b"{\"source\": \"hotline\", \"description\": \"caf\xe9\"}".to_vec(),
+        ),
         ("no-category.json", no_category.to_string().into_bytes()),
-        ("unknown-category.json", unknown_category.to_string().into_bytes()),
+        (
+            "unknown-category.json",
+            unknown_category.to_string().into_bytes(),
+        ),
         ("no-offset.json", no_offset.to_string().into_bytes()),
         ("too-long.json", too_long.to_string().into_bytes()),
         ("controls.json", controls.to_string().into_bytes()),
-        ("bad-line.jsonl", format!("{}\n{}\nnot json\n", complaint("L1"), complaint("L2")).into_bytes()),
+        (
+            "bad-line.jsonl",
+            format!("{}\n{}\nnot json\n", complaint("L1"), complaint("L2")).into_bytes(),
+        ),
     ];
     for (name, bytes) in &cases {
         let p = room.write(name, bytes);
@@ -73,31 +102,70 @@ fn bad_files_are_quarantined_with_their_reason_and_good_ones_beside_them_ingeste
     let out = room.run(&[NOW, "intake", "--once"]);
     assert!(out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("2 files ingested (2 complaints new, 0 duplicates), 0 already ingested, 7 quarantined"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "2 files ingested (2 complaints new, 0 duplicates), 0 already ingested, 7 quarantined"
+        ),
+        "{stdout}"
+    );
     let expectations = [
-        ("malformed.json", "malformed JSON: EOF while parsing a value at line 1 column 21"),
+        (
+            "malformed.json",
+            "malformed JSON: EOF while parsing a value at line 1 column 21",
+        ),
         ("latin1.json", "not valid UTF-8 (line 1, column 42)"),
         ("no-category.json", "missing field `category`"),
-        ("unknown-category.json", "unknown category 'smell' (one of air|water|noise|solid_waste|radiation|ecology|other)"),
-        ("no-offset.json", "`received_at` '2026-11-30T09:12:00' has no UTC offset; write it like 2026-11-30T09:12:00+08:00"),
-        ("too-long.json", "`description` is 4001 characters, over the limit of 4000"),
-        ("bad-line.jsonl", "line 3: malformed JSON: expected ident at line 1 column 2"),
+        (
+            "unknown-category.json",
+            "unknown category 'smell' (one of air|water|noise|solid_waste|radiation|ecology|other)",
+        ),
+        (
+            "no-offset.json",
+            "`received_at` '2026-11-30T09:12:00' has no UTC offset; write it like 2026-11-30T09:12:00+08:00",
+        ),
+        (
+            "too-long.json",
+            "`description` is 4001 characters, over the limit of 4000",
+        ),
+        (
+            "bad-line.jsonl",
+            "line 3: malformed JSON: expected ident at line 1 column 2",
+        ),
     ];
     for (name, want) in expectations {
         assert_eq!(reason(&room, name).trim_end(), want, "{name}");
-        assert!(room.spool("bad").iter().any(|n| n.ends_with(name)), "{name} kept in bad/");
+        assert!(
+            room.spool("bad").iter().any(|n| n.ends_with(name)),
+            "{name} kept in bad/"
+        );
     }
     assert!(room.spool("new").is_empty());
     // The accepted one with control characters is stored exactly as received.
     let list = room.json(&[NOW, "list", "--json"]);
-    let refs: Vec<&str> = list.as_array().unwrap().iter().map(|c| c["external_ref"].as_str().unwrap()).collect();
+    let refs: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["external_ref"].as_str().unwrap())
+        .collect();
     assert_eq!(refs.len(), 2);
     assert!(refs.contains(&"A1") && refs.contains(&"A6"), "{refs:?}");
-    let a6 = list.as_array().unwrap().iter().find(|c| c["external_ref"] == "A6").unwrap();
-    assert_eq!(a6["description"], "\u{1b}]0;pwned\u{7}\u{1b}[2J\r\u{202E}黑烟");
+    let a6 = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["external_ref"] == "A6")
+        .unwrap();
+    assert_eq!(
+        a6["description"],
+        "\u{1b}]0;pwned\u{7}\u{1b}[2J\r\u{202E}黑烟"
+    );
     // ...and the table shows it inert: no ESC reaches the terminal.
     let shown = room.ok(&[NOW, "show", &a6["id"].to_string()]);
-    assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202E}') && !shown.contains('\r'), "{shown:?}");
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{202E}') && !shown.contains('\r'),
+        "{shown:?}"
+    );
     // status counts the rejected files
     let status = room.json(&[NOW, "status", "--json"]);
     assert_eq!(status["counts"]["files_rejected"], 7);
@@ -123,7 +191,10 @@ fn a_50_mb_json_file_is_refused_but_a_50_mb_jsonl_file_is_streamed_in() {
     let p2 = room.write("huge.jsonl", &jsonl);
     room.ok(&["submit", p1.to_str().unwrap(), p2.to_str().unwrap()]);
     let out = room.ok(&[NOW, "intake", "--once"]);
-    assert!(out.contains(&format!("1 files ingested ({n} complaints new")), "{out}");
+    assert!(
+        out.contains(&format!("1 files ingested ({n} complaints new")),
+        "{out}"
+    );
     assert_eq!(
         reason(&room, "huge.json").trim_end(),
         format!(
@@ -143,7 +214,9 @@ fn a_record_over_the_size_limit_is_refused() {
     let p = room.write("one-big.jsonl", format!("{}\n", big));
     room.ok(&["submit", p.to_str().unwrap()]);
     room.ok(&[NOW, "intake", "--once"]);
-    assert!(reason(&room, "one-big.jsonl").starts_with("line 1: over the record limit of 65536 bytes"));
+    assert!(
+        reason(&room, "one-big.jsonl").starts_with("line 1: over the record limit of 65536 bytes")
+    );
 }
 
 #[test]
@@ -152,14 +225,20 @@ fn the_same_file_twice_and_the_same_record_in_another_file_make_one_row_each() {
     let p = room.write("dup.json", complaint("D1").to_string());
     room.ok(&["submit", p.to_str().unwrap(), p.to_str().unwrap()]);
     let out = room.ok(&[NOW, "intake", "--once"]);
-    assert!(out.contains("1 files ingested (1 complaints new, 0 duplicates), 1 already ingested"), "{out}");
+    assert!(
+        out.contains("1 files ingested (1 complaints new, 0 duplicates), 1 already ingested"),
+        "{out}"
+    );
     // Same (source, external_ref), different bytes: a duplicate, not a new row.
     let mut again = complaint("D1");
     again["description"] = json!("resent by the hotline with other wording");
     let p = room.write("dup2.json", again.to_string());
     room.ok(&["submit", p.to_str().unwrap()]);
     let out = room.ok(&[NOW, "intake", "--once"]);
-    assert!(out.contains("1 files ingested (0 complaints new, 1 duplicates)"), "{out}");
+    assert!(
+        out.contains("1 files ingested (0 complaints new, 1 duplicates)"),
+        "{out}"
+    );
     // Records without external_ref get one from the file's hash and line:
     // reading that file again still adds nothing.
     let mut anon = complaint("ignored");
@@ -180,11 +259,22 @@ fn killed_between_commit_and_rename_then_restarted_gives_one_row() {
     let room = Room::new();
     let p = room.write("crash.json", complaint("K1").to_string());
     room.ok(&["submit", p.to_str().unwrap()]);
-    let out = room.cmd(&[NOW, "intake", "--once"]).env("GRIDWATCH_FAILPOINT", "after-commit").output().unwrap();
+    let out = room
+        .cmd(&[NOW, "intake", "--once"])
+        .env("GRIDWATCH_FAILPOINT", "after-commit")
+        .output()
+        .unwrap();
     assert!(!out.status.success(), "the failpoint kills the process");
-    assert_eq!(room.spool("new").len(), 1, "the file is still in new/ after the crash");
+    assert_eq!(
+        room.spool("new").len(),
+        1,
+        "the file is still in new/ after the crash"
+    );
     let out = room.ok(&[NOW, "intake", "--once"]);
-    assert!(out.contains("0 files ingested (0 complaints new, 0 duplicates), 1 already ingested"), "{out}");
+    assert!(
+        out.contains("0 files ingested (0 complaints new, 0 duplicates), 1 already ingested"),
+        "{out}"
+    );
     assert!(room.spool("new").is_empty());
     let list = room.json(&[NOW, "list", "--json"]);
     assert_eq!(list.as_array().unwrap().len(), 1);
@@ -195,20 +285,30 @@ fn arrays_and_large_jsonl_files_in_batches() {
     let room = Room::new();
     let arr = json!([complaint("R1"), complaint("R2"), complaint("R3")]);
     let p1 = room.write("three.json", arr.to_string());
-    let lines: String = (0..2500).map(|i| format!("{}\n", complaint(&format!("J{i}")))).collect();
+    let lines: String = (0..2500)
+        .map(|i| format!("{}\n", complaint(&format!("J{i}"))))
+        .collect();
     let p2 = room.write("many.jsonl", lines);
     room.ok(&["submit", p1.to_str().unwrap(), p2.to_str().unwrap()]);
     let out = room.ok(&[NOW, "intake", "--once"]);
-    assert!(out.contains("2 files ingested (2503 complaints new, 0 duplicates)"), "{out}");
+    assert!(
+        out.contains("2 files ingested (2503 complaints new, 0 duplicates)"),
+        "{out}"
+    );
     // A bad record late in a big file rolls the whole file back.
-    let mut lines: String = (0..2500).map(|i| format!("{}\n", complaint(&format!("Z{i}")))).collect();
+    let mut lines: String = (0..2500)
+        .map(|i| format!("{}\n", complaint(&format!("Z{i}"))))
+        .collect();
     lines.push_str("{\"source\":\"hotline\"}\n");
     let p3 = room.write("late-error.jsonl", lines);
     room.ok(&["submit", p3.to_str().unwrap()]);
     room.ok(&[NOW, "intake", "--once"]);
     assert!(reason(&room, "late-error.jsonl").starts_with("line 2501: missing field `category`"));
     let status = room.json(&[NOW, "status", "--json"]);
-    assert_eq!(status["counts"]["total"], 2503, "nothing of the refused file was kept");
+    assert_eq!(
+        status["counts"]["total"], 2503,
+        "nothing of the refused file was kept"
+    );
 }
 
 #[test]
@@ -231,10 +331,25 @@ fn grids_repeats_and_unassigned_complaints() {
     }
     room.ok(&[NOW, "intake", "--once"]);
     let list = room.json(&[NOW, "list", "--json"]);
-    let by_ref = |r: &str| list.as_array().unwrap().iter().find(|c| c["external_ref"] == r).unwrap().clone();
+    let by_ref = |r: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["external_ref"] == r)
+            .unwrap()
+            .clone()
+    };
     let p1 = by_ref("P1");
-    assert_eq!(by_ref("P2")["repeat_of"], p1["id"], "same enterprise within 30 days");
-    assert_eq!(by_ref("P3")["grid"], "T04-V02", "longest alias 枫树坳村 wins over 石桥镇");
+    assert_eq!(
+        by_ref("P2")["repeat_of"],
+        p1["id"],
+        "same enterprise within 30 days"
+    );
+    assert_eq!(
+        by_ref("P3")["grid"],
+        "T04-V02",
+        "longest alias 枫树坳村 wins over 石桥镇"
+    );
     let p4 = by_ref("P4");
     assert_eq!(p4["grid"], serde_json::Value::Null);
     assert_eq!(p4["grid_source"], "unassigned (unknown grid 'T99' given)");

@@ -22,12 +22,20 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
         Command::Intake { once } => intake(&ctx, once),
         Command::List { open, json } => list(&ctx, open, json),
         Command::Show { id, json } => show(&ctx, id, json),
-        Command::Arrive { id, officer, at, note } => arrive(&ctx, id, &officer, at.as_deref(), note),
+        Command::Arrive {
+            id,
+            officer,
+            at,
+            note,
+        } => arrive(&ctx, id, &officer, at.as_deref(), note),
         Command::Dispatch { id, officer } => {
             let config = ctx.config()?;
             let mut store = ctx.open_store(&config, Durability::Normal)?;
             store.dispatch(&ctx.actor(), ctx.now(), id, &officer)?;
-            println!("complaint {id} dispatched to {officer}{}", officer_label(&config, &officer));
+            println!(
+                "complaint {id} dispatched to {officer}{}",
+                officer_label(&config, &officer)
+            );
             Ok(())
         }
         Command::Escalate { id, reason, to } => escalate(&ctx, id, &reason, to),
@@ -50,11 +58,19 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
 }
 
 fn officer_label(config: &Config, id: &str) -> String {
-    config.officers.get(id).map(|o| format!(" ({} {})", sanitize(&o.name), o.phone)).unwrap_or_default()
+    config
+        .officers
+        .get(id)
+        .map(|o| format!(" ({} {})", sanitize(&o.name), o.phone))
+        .unwrap_or_default()
 }
 
 fn calendar_warnings(config: &Config, now: DateTime<Utc>) -> Vec<String> {
-    let year = now.with_timezone(&config.settings.timezone).date_naive().format("%Y").to_string();
+    let year = now
+        .with_timezone(&config.settings.timezone)
+        .date_naive()
+        .format("%Y")
+        .to_string();
     let year: i32 = year.parse().unwrap_or(0);
     let mut out: Vec<String> = config.warnings.clone();
     if !config.calendar.covers(year) {
@@ -78,7 +94,11 @@ fn check_config(ctx: &Context) -> Result<(), Failure> {
                 config.enterprises.len(),
                 config.roster.duties.len(),
                 config.roster.shifts.len(),
-                if years.is_empty() { "none".to_string() } else { years.join(", ") }
+                if years.is_empty() {
+                    "none".to_string()
+                } else {
+                    years.join(", ")
+                }
             );
             Ok(())
         }
@@ -86,7 +106,12 @@ fn check_config(ctx: &Context) -> Result<(), Failure> {
             for e in &errors {
                 eprintln!("{e}");
             }
-            eprintln!("{} error{} in {}", errors.len(), if errors.len() == 1 { "" } else { "s" }, ctx.source.describe());
+            eprintln!(
+                "{} error{} in {}",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" },
+                ctx.source.describe()
+            );
             Err(Failure::Reported)
         }
     }
@@ -95,11 +120,19 @@ fn check_config(ctx: &Context) -> Result<(), Failure> {
 fn init(ctx: &Context) -> Result<(), Failure> {
     let config = ctx.config()?;
     let path = ctx.db_path(&config);
-    let before = if path.exists() { Store::open(&path, Durability::Normal).err().map(|e| e.to_string()) } else { None };
+    let before = if path.exists() {
+        Store::open(&path, Durability::Normal)
+            .err()
+            .map(|e| e.to_string())
+    } else {
+        None
+    };
     let mut store = Store::init(&path)?;
     let counts = store.sync_reference(&config)?;
     let spool = ctx.spool(&config);
-    spool.ensure().map_err(|e| Failure::User(format!("cannot create spool {}: {e}", spool.root.display())))?;
+    spool
+        .ensure()
+        .map_err(|e| Failure::User(format!("cannot create spool {}: {e}", spool.root.display())))?;
     if let Some(b) = before {
         println!("upgraded: {b}");
     }
@@ -123,7 +156,8 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
     let tz = config.settings.timezone;
     let counts = store.counts(now, config.settings.warn_before)?;
     let hb = store.heartbeat("intake")?;
-    let stale_after = Duration::from_std(config.settings.heartbeat_stale_after).unwrap_or(Duration::seconds(30));
+    let stale_after =
+        Duration::from_std(config.settings.heartbeat_stale_after).unwrap_or(Duration::seconds(30));
     let hb_age = hb.as_ref().map(|h| (now - h.at).num_seconds());
     let stale = hb_age.is_none_or(|a| a > stale_after.num_seconds());
     let spool = ctx.spool(&config);
@@ -156,8 +190,16 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
         println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         return Ok(());
     }
-    println!("now        {} ({} clock)", time(now, &tz), ctx.clock.mode().as_str());
-    println!("database   {} (schema {})", ctx.db_path(&config).display(), store.schema_version()?);
+    println!(
+        "now        {} ({} clock)",
+        time(now, &tz),
+        ctx.clock.mode().as_str()
+    );
+    println!(
+        "database   {} (schema {})",
+        ctx.db_path(&config).display(),
+        store.schema_version()?
+    );
     match (&hb, hb_age) {
         (Some(h), Some(age)) => println!(
             "daemon     {} — last heartbeat {age}s ago (pid {} on {})",
@@ -165,7 +207,9 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
             h.pid,
             h.host
         ),
-        _ => println!("daemon     STALE — no heartbeat ever recorded (is `gridwatch intake` running?)"),
+        _ => println!(
+            "daemon     STALE — no heartbeat ever recorded (is `gridwatch intake` running?)"
+        ),
     }
     println!(
         "complaints {} total, {} open, {} due within {} min, {} breached, {} unassigned",
@@ -176,7 +220,10 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
         counts.breached,
         counts.unassigned
     );
-    println!("intake     {} files ingested, {} rejected", counts.files_ok, counts.files_rejected);
+    println!(
+        "intake     {} files ingested, {} rejected",
+        counts.files_ok, counts.files_rejected
+    );
     println!(
         "spool      {}: {} waiting in new/, {} in bad/, {} stale in tmp/",
         spool.root.display(),
@@ -185,9 +232,19 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
         stale_tmp.len()
     );
     for p in &stale_tmp {
-        println!("           stale: {} (left by a writer that died; inspect and resubmit or delete)", p.display());
+        println!(
+            "           stale: {} (left by a writer that died; inspect and resubmit or delete)",
+            p.display()
+        );
     }
-    println!("calendar   {}", years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", "));
+    println!(
+        "calendar   {}",
+        years
+            .iter()
+            .map(|y| y.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     for w in warnings {
         println!("WARNING    {w}");
     }
@@ -203,7 +260,9 @@ fn submit(ctx: &Context, files: &[std::path::PathBuf]) -> Result<(), Failure> {
         }
     }
     for f in files {
-        let dest = spool.submit(f).map_err(|e| Failure::User(format!("cannot submit {}: {e}", f.display())))?;
+        let dest = spool
+            .submit(f)
+            .map_err(|e| Failure::User(format!("cannot submit {}: {e}", f.display())))?;
         println!("{} -> {}", f.display(), dest.display());
     }
     Ok(())
@@ -211,7 +270,9 @@ fn submit(ctx: &Context, files: &[std::path::PathBuf]) -> Result<(), Failure> {
 
 fn intake(ctx: &Context, once: bool) -> Result<(), Failure> {
     if !once {
-        return Err(Failure::User("the live intake daemon is not built yet; run `gridwatch intake --once`".into()));
+        return Err(Failure::User(
+            "the live intake daemon is not built yet; run `gridwatch intake --once`".into(),
+        ));
     }
     let config = ctx.config()?;
     let mut store = ctx.open_store(&config, Durability::Full)?;
@@ -225,7 +286,11 @@ fn intake(ctx: &Context, once: bool) -> Result<(), Failure> {
     }
     println!(
         "{} files ingested ({} complaints new, {} duplicates), {} already ingested, {} quarantined",
-        report.files_ingested, report.complaints_new, report.complaints_dup, report.files_already, report.files_quarantined
+        report.files_ingested,
+        report.complaints_new,
+        report.complaints_dup,
+        report.files_already,
+        report.files_quarantined
     );
     Ok(())
 }
@@ -233,7 +298,10 @@ fn intake(ctx: &Context, once: bool) -> Result<(), Failure> {
 fn list(ctx: &Context, open: bool, as_json: bool) -> Result<(), Failure> {
     let config = ctx.config()?;
     let store = ctx.open_store(&config, Durability::Normal)?;
-    let rows = store.list(ListFilter { open_only: open, limit: None })?;
+    let rows = store.list(ListFilter {
+        open_only: open,
+        limit: None,
+    })?;
     let (tz, now) = (config.settings.timezone, ctx.now());
     if as_json {
         let v: Vec<_> = rows.iter().map(|c| complaint_json(c, &tz, now)).collect();
@@ -269,16 +337,46 @@ fn show(ctx: &Context, id: i64, as_json: bool) -> Result<(), Failure> {
         serde_json::Value::Null => "-".into(),
         other => sanitize(&other.to_string()),
     };
-    for key in ["id", "status", "source", "external_ref", "received_at", "regime", "regime_reason", "deadline_at", "remaining_seconds", "grid", "grid_source", "categories", "enterprise", "repeat_of", "arrived_at", "arrived_by", "description"] {
+    for key in [
+        "id",
+        "status",
+        "source",
+        "external_ref",
+        "received_at",
+        "regime",
+        "regime_reason",
+        "deadline_at",
+        "remaining_seconds",
+        "grid",
+        "grid_source",
+        "categories",
+        "enterprise",
+        "repeat_of",
+        "arrived_at",
+        "arrived_by",
+        "description",
+    ] {
         println!("{key:<16} {}", s(&v[key]));
     }
     println!("{:<16} {}", "address", s(&v["location"]["address"]));
-    println!("{:<16} {} {}", "reporter", s(&v["reporter"]["name"]), s(&v["reporter"]["phone"]));
+    println!(
+        "{:<16} {} {}",
+        "reporter",
+        s(&v["reporter"]["name"]),
+        s(&v["reporter"]["phone"])
+    );
     let trail: Vec<Vec<String>> = v["audit"]
         .as_array()
         .into_iter()
         .flatten()
-        .map(|a| vec![s(&a["at"]), s(&a["actor"]), s(&a["action"]), s(&a["details"])])
+        .map(|a| {
+            vec![
+                s(&a["at"]),
+                s(&a["actor"]),
+                s(&a["action"]),
+                s(&a["details"]),
+            ]
+        })
         .collect();
     println!("\n{}", table(&["AT", "ACTOR", "ACTION", "DETAILS"], &trail));
     Ok(())
@@ -299,7 +397,13 @@ fn parse_at(text: &str, config: &Config, now: DateTime<Utc>) -> Result<DateTime<
         .ok_or_else(|| Failure::User(format!("--at '{text}' does not exist today in {tz}")))
 }
 
-fn arrive(ctx: &Context, id: i64, officer: &str, at: Option<&str>, note: Option<String>) -> Result<(), Failure> {
+fn arrive(
+    ctx: &Context,
+    id: i64,
+    officer: &str,
+    at: Option<&str>,
+    note: Option<String>,
+) -> Result<(), Failure> {
     let config = ctx.config()?;
     let mut store = ctx.open_store(&config, Durability::Normal)?;
     let now = ctx.now();
@@ -307,14 +411,22 @@ fn arrive(ctx: &Context, id: i64, officer: &str, at: Option<&str>, note: Option<
         Some(text) => parse_at(text, &config, now)?,
         None => now,
     };
-    let req = ArrivalRequest { complaint_id: id, officer: officer.to_string(), arrived_at, note };
+    let req = ArrivalRequest {
+        complaint_id: id,
+        officer: officer.to_string(),
+        arrived_at,
+        note,
+    };
     store.arrive(&ctx.actor(), now, &req)?;
     let c = store.complaint(id)?;
     let margin = (c.deadline_at - arrived_at).num_seconds();
     let verdict = if margin >= 0 {
         format!("{} before the deadline", super::view::countdown(margin))
     } else {
-        format!("{} after the deadline", super::view::countdown(-margin).trim_start_matches('+'))
+        format!(
+            "{} after the deadline",
+            super::view::countdown(-margin).trim_start_matches('+')
+        )
     };
     println!(
         "complaint {id}: arrival of {officer}{} at {} logged ({verdict})",
@@ -333,13 +445,24 @@ fn escalate(ctx: &Context, id: i64, reason: &str, to: Option<String>) -> Result<
         None => {
             let c = store.complaint(id)?;
             let local = now.with_timezone(&config.settings.timezone).naive_local();
-            target_officer(&config.grids, &config.roster, c.grid.as_deref(), StageTarget::ParentGridLeader, local)
+            target_officer(
+                &config.grids,
+                &config.roster,
+                c.grid.as_deref(),
+                StageTarget::ParentGridLeader,
+                local,
+            )
         }
     };
     store.escalate_manual(&ctx.actor(), now, id, target.as_deref(), reason)?;
     match target {
-        Some(t) => println!("complaint {id} escalated to {t}{}", officer_label(&config, &t)),
-        None => println!("complaint {id} escalated (nobody on call found to alert; the record is kept)"),
+        Some(t) => println!(
+            "complaint {id} escalated to {t}{}",
+            officer_label(&config, &t)
+        ),
+        None => {
+            println!("complaint {id} escalated (nobody on call found to alert; the record is kept)")
+        }
     }
     Ok(())
 }
@@ -362,11 +485,21 @@ fn oncall(ctx: &Context, as_json: bool) -> Result<(), Failure> {
         rows.push(vec![
             g.id.clone(),
             g.name.clone(),
-            oc.as_ref().map(|o| format!("{} {}", o.shift, o.shift_date.format("%m-%d"))).unwrap_or_else(|| "-".into()),
+            oc.as_ref()
+                .map(|o| format!("{} {}", o.shift, o.shift_date.format("%m-%d")))
+                .unwrap_or_else(|| "-".into()),
             person(oc.as_ref().map(|o| &o.primary)),
             person(oc.as_ref().and_then(|o| o.backup.as_ref())),
             person(oc.as_ref().and_then(|o| o.leader.as_ref())),
-            oc.as_ref().map(|o| if o.duty_grid == g.id { String::new() } else { format!("via {}", o.duty_grid) }).unwrap_or_default(),
+            oc.as_ref()
+                .map(|o| {
+                    if o.duty_grid == g.id {
+                        String::new()
+                    } else {
+                        format!("via {}", o.duty_grid)
+                    }
+                })
+                .unwrap_or_default(),
         ]);
         out.push(json!({"grid": g.id, "name": g.name, "on_call": oc}));
     }
@@ -374,7 +507,15 @@ fn oncall(ctx: &Context, as_json: bool) -> Result<(), Failure> {
         println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
         println!("on call at {}", time(now, &config.settings.timezone));
-        print!("{}", table(&["GRID", "NAME", "SHIFT", "PRIMARY", "BACKUP", "LEADER", "FROM"], &rows));
+        print!(
+            "{}",
+            table(
+                &[
+                    "GRID", "NAME", "SHIFT", "PRIMARY", "BACKUP", "LEADER", "FROM"
+                ],
+                &rows
+            )
+        );
     }
     Ok(())
 }

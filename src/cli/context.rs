@@ -44,7 +44,14 @@ impl Context {
     pub fn config(&self) -> Result<Config, Failure> {
         Config::load(self.source.clone()).map_err(|errors| {
             let first = errors.first().map(ToString::to_string).unwrap_or_default();
-            let more = if errors.len() > 1 { format!(" (and {} more; run `gridwatch check-config`)", errors.len() - 1) } else { String::new() };
+            let more = if errors.len() > 1 {
+                format!(
+                    " ({} errors in all; `gridwatch check-config` lists them)",
+                    errors.len()
+                )
+            } else {
+                " (`gridwatch check-config` checks the whole configuration)".to_string()
+            };
             Failure::User(format!("broken configuration: {first}{more}"))
         })
     }
@@ -54,7 +61,9 @@ impl Context {
     }
 
     pub fn db_path(&self, config: &Config) -> PathBuf {
-        self.db_override.clone().unwrap_or_else(|| config.settings.database_path.clone())
+        self.db_override
+            .clone()
+            .unwrap_or_else(|| config.settings.database_path.clone())
     }
 
     pub fn open_store(&self, config: &Config, durability: Durability) -> Result<Store, Failure> {

@@ -159,7 +159,11 @@ impl Failure {
 
 impl From<crate::store::StoreError> for Failure {
     fn from(e: crate::store::StoreError) -> Self {
-        if e.is_user_error() { Failure::User(e.to_string()) } else { Failure::Internal(e.to_string()) }
+        if e.is_user_error() {
+            Failure::User(e.to_string())
+        } else {
+            Failure::Internal(e.to_string())
+        }
     }
 }
 
@@ -167,7 +171,9 @@ impl From<crate::store::StoreError> for Failure {
 pub fn run(cli: Cli) -> Result<(), Failure> {
     let ctx = Context::new(&cli);
     match cli.command {
-        None => Err(Failure::User("the dashboard (`gridwatch tui`) is not built yet; see `gridwatch --help`".into())),
+        None => Err(Failure::User(
+            "the dashboard (`gridwatch tui`) is not built yet; see `gridwatch --help`".into(),
+        )),
         Some(cmd) => commands::run(ctx, cmd),
     }
 }

@@ -9,7 +9,8 @@ use crate::store::{ArrivalRow, AuditEntry, ComplaintRow, DispatchRow, Escalation
 use crate::text::{fit, mask_phone, sanitize, width};
 
 pub fn time(t: DateTime<Utc>, tz: &Tz) -> String {
-    t.with_timezone(tz).to_rfc3339_opts(SecondsFormat::Secs, false)
+    t.with_timezone(tz)
+        .to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
 /// Seconds from `now` (or from the arrival) to the deadline; negative when
@@ -64,7 +65,10 @@ pub fn detail_json(
     audit: &[AuditEntry],
 ) -> Value {
     let mut v = complaint_json(c, tz, now);
-    v["dispatches"] = dispatches.iter().map(|d| json!({"officer": d.officer, "at": time(d.at, tz), "console": d.console})).collect();
+    v["dispatches"] = dispatches
+        .iter()
+        .map(|d| json!({"officer": d.officer, "at": time(d.at, tz), "console": d.console}))
+        .collect();
     v["arrivals"] = arrivals
         .iter()
         .map(|a| {
@@ -91,12 +95,19 @@ pub fn countdown(secs: i64) -> String {
     let sign = if secs < 0 { "+" } else { "" };
     let s = secs.unsigned_abs();
     let (m, s) = (s / 60, s % 60);
-    if m >= 100 { format!("{sign}{}h{:02}m", m / 60, m % 60) } else { format!("{sign}{m:02}:{s:02}") }
+    if m >= 100 {
+        format!("{sign}{}h{:02}m", m / 60, m % 60)
+    } else {
+        format!("{sign}{m:02}:{s:02}")
+    }
 }
 
 /// A plain text table: columns padded in terminal cells, text sanitised.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| sanitize(c)).collect()).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| sanitize(c)).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for r in &rows {
         for (i, c) in r.iter().enumerate() {
@@ -108,7 +119,13 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
         cells
             .iter()
             .enumerate()
-            .map(|(i, c)| if i == last { c.to_string() } else { fit(c, widths[i]) })
+            .map(|(i, c)| {
+                if i == last {
+                    c.to_string()
+                } else {
+                    fit(c, widths[i])
+                }
+            })
             .collect::<Vec<_>>()
             .join("  ")
             .trim_end()
@@ -134,10 +151,17 @@ pub fn list_table(rows: &[ComplaintRow], tz: &Tz, now: DateTime<Utc>) -> String 
             };
             vec![
                 c.id.to_string(),
-                c.received_at.with_timezone(tz).format("%m-%d %H:%M").to_string(),
+                c.received_at
+                    .with_timezone(tz)
+                    .format("%m-%d %H:%M")
+                    .to_string(),
                 c.source.as_str().into(),
                 c.grid.clone().unwrap_or_else(|| "UNASSIGNED".into()),
-                c.categories.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(","),
+                c.categories
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
                 c.regime.as_str().into(),
                 c.deadline_at.with_timezone(tz).format("%H:%M").to_string(),
                 left,
@@ -147,5 +171,11 @@ pub fn list_table(rows: &[ComplaintRow], tz: &Tz, now: DateTime<Utc>) -> String 
             ]
         })
         .collect();
-    table(&["ID", "RECEIVED", "SOURCE", "GRID", "CATEGORY", "REGIME", "DEADLINE", "LEFT", "STATUS", "REPEAT", "REASON"], &body)
+    table(
+        &[
+            "ID", "RECEIVED", "SOURCE", "GRID", "CATEGORY", "REGIME", "DEADLINE", "LEFT", "STATUS",
+            "REPEAT", "REASON",
+        ],
+        &body,
+    )
 }

@@ -45,7 +45,9 @@ pub struct DatabaseSection {
 
 impl Default for DatabaseSection {
     fn default() -> Self {
-        DatabaseSection { path: "gridwatch.db".into() }
+        DatabaseSection {
+            path: "gridwatch.db".into(),
+        }
     }
 }
 
@@ -58,7 +60,10 @@ pub struct SpoolSection {
 
 impl Default for SpoolSection {
     fn default() -> Self {
-        SpoolSection { dir: "spool".into(), rescan_interval_seconds: 5 }
+        SpoolSection {
+            dir: "spool".into(),
+            rescan_interval_seconds: 5,
+        }
     }
 }
 
@@ -71,7 +76,10 @@ pub struct HttpSection {
 
 impl Default for HttpSection {
     fn default() -> Self {
-        HttpSection { bind: "127.0.0.1:8311".into(), api_keys: Vec::new() }
+        HttpSection {
+            bind: "127.0.0.1:8311".into(),
+            api_keys: Vec::new(),
+        }
     }
 }
 
@@ -136,7 +144,11 @@ pub struct RefreshSection {
 
 impl Default for RefreshSection {
     fn default() -> Self {
-        RefreshSection { poll_interval_ms: 250, heartbeat_interval_seconds: 5, heartbeat_stale_after_seconds: 30 }
+        RefreshSection {
+            poll_interval_ms: 250,
+            heartbeat_interval_seconds: 5,
+            heartbeat_stale_after_seconds: 30,
+        }
     }
 }
 
@@ -152,7 +164,13 @@ pub struct AlertsSection {
 
 impl Default for AlertsSection {
     fn default() -> Self {
-        AlertsSection { desktop: true, bell: true, command: Vec::new(), command_timeout_seconds: 10, command_attempts: 5 }
+        AlertsSection {
+            desktop: true,
+            bell: true,
+            command: Vec::new(),
+            command_timeout_seconds: 10,
+            command_attempts: 5,
+        }
     }
 }
 

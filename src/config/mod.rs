@@ -25,16 +25,34 @@ pub use source::{ConfigError, TomlFile};
 
 /// The shipped demo county, compiled in: used when no config directory exists.
 const EMBEDDED: &[(&str, &str)] = &[
-    ("gridwatch.toml", include_str!("../../config/gridwatch.toml")),
+    (
+        "gridwatch.toml",
+        include_str!("../../config/gridwatch.toml"),
+    ),
     ("grids.toml", include_str!("../../config/grids.toml")),
     ("officers.toml", include_str!("../../config/officers.toml")),
-    ("enterprises.toml", include_str!("../../config/enterprises.toml")),
+    (
+        "enterprises.toml",
+        include_str!("../../config/enterprises.toml"),
+    ),
     ("roster.toml", include_str!("../../config/roster.toml")),
-    ("calendar/cn-2025.toml", include_str!("../../config/calendar/cn-2025.toml")),
-    ("calendar/cn-2026.toml", include_str!("../../config/calendar/cn-2026.toml")),
+    (
+        "calendar/cn-2025.toml",
+        include_str!("../../config/calendar/cn-2025.toml"),
+    ),
+    (
+        "calendar/cn-2026.toml",
+        include_str!("../../config/calendar/cn-2026.toml"),
+    ),
 ];
 
-const REQUIRED: [&str; 5] = ["gridwatch.toml", "grids.toml", "officers.toml", "enterprises.toml", "roster.toml"];
+const REQUIRED: [&str; 5] = [
+    "gridwatch.toml",
+    "grids.toml",
+    "officers.toml",
+    "enterprises.toml",
+    "roster.toml",
+];
 
 /// Where the configuration comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +67,9 @@ impl ConfigSource {
     pub fn choose(dir: Option<PathBuf>) -> Self {
         match dir {
             Some(d) => ConfigSource::Dir(d),
-            None if Path::new("config/gridwatch.toml").exists() => ConfigSource::Dir(PathBuf::from("config")),
+            None if Path::new("config/gridwatch.toml").exists() => {
+                ConfigSource::Dir(PathBuf::from("config"))
+            }
             None => ConfigSource::Embedded,
         }
     }
@@ -152,25 +172,26 @@ fn read_files(source: &ConfigSource) -> Result<Files, Vec<ConfigError>> {
     match source {
         ConfigSource::Embedded => {
             for (name, text) in EMBEDDED {
-                out.insert(name.to_string(), TomlFile::new(format!("(embedded) config/{name}"), *text));
+                out.insert(
+                    name.to_string(),
+                    TomlFile::new(format!("(embedded) config/{name}"), *text),
+                );
             }
             Ok(out)
         }
         ConfigSource::Dir(dir) => {
             let mut errors = Vec::new();
             let mut names: Vec<String> = REQUIRED.iter().map(|s| s.to_string()).collect();
-            match std::fs::read_dir(dir.join("calendar")) {
-                Ok(entries) => {
-                    let mut cals: Vec<String> = entries
-                        .filter_map(Result::ok)
-                        .map(|e| e.file_name().to_string_lossy().into_owned())
-                        .filter(|n| n.ends_with(".toml"))
-                        .map(|n| format!("calendar/{n}"))
-                        .collect();
-                    cals.sort();
-                    names.extend(cals);
-                }
-                Err(_) => {} // no calendar dir: every year falls back, with warnings
+            // No calendar dir: every year falls back to Mon-Fri, with warnings.
+            if let Ok(entries) = std::fs::read_dir(dir.join("calendar")) {
+                let mut cals: Vec<String> = entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.ends_with(".toml"))
+                    .map(|n| format!("calendar/{n}"))
+                    .collect();
+                cals.sort();
+                names.extend(cals);
             }
             for name in names {
                 let path = dir.join(&name);
@@ -183,7 +204,10 @@ fn read_files(source: &ConfigSource) -> Result<Files, Vec<ConfigError>> {
                         Err(e) => errors.push(ConfigError {
                             file: display,
                             line: None,
-                            message: format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
+                            message: format!(
+                                "not valid UTF-8 (at byte {})",
+                                e.utf8_error().valid_up_to()
+                            ),
                         }),
                     },
                     Err(e) => errors.push(ConfigError {
@@ -197,7 +221,11 @@ fn read_files(source: &ConfigSource) -> Result<Files, Vec<ConfigError>> {
                     }),
                 }
             }
-            if errors.is_empty() { Ok(out) } else { Err(errors) }
+            if errors.is_empty() {
+                Ok(out)
+            } else {
+                Err(errors)
+            }
         }
     }
 }
@@ -208,7 +236,15 @@ mod tests {
 
     #[test]
     fn the_embedded_demo_county_is_valid() {
-        let c = Config::embedded().unwrap_or_else(|e| panic!("{}", e.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
+        let c = Config::embedded().unwrap_or_else(|e| {
+            panic!(
+                "{}",
+                e.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        });
         assert!(c.warnings.is_empty(), "{:?}", c.warnings);
         assert!(c.grids.len() >= 14);
         assert!(c.officers.len() >= 28);

@@ -45,7 +45,7 @@ impl From<usize> for Seg {
 
 /// Build a key path: `key_path!["officer", 3, "grid"]`.
 macro_rules! key_path {
-    ($($seg:expr),* $(,)?) => { vec![$($crate::config::source::Seg::from($seg)),*] };
+    ($($seg:expr),* $(,)?) => { [$($crate::config::source::Seg::from($seg)),*] };
 }
 pub(crate) use key_path;
 
@@ -58,11 +58,18 @@ pub struct TomlFile {
 
 impl TomlFile {
     pub fn new(display: impl Into<String>, text: impl Into<String>) -> Self {
-        TomlFile { display: display.into(), text: text.into() }
+        TomlFile {
+            display: display.into(),
+            text: text.into(),
+        }
     }
 
     pub fn error(&self, line: Option<usize>, message: impl Into<String>) -> ConfigError {
-        ConfigError { file: self.display.clone(), line, message: message.into() }
+        ConfigError {
+            file: self.display.clone(),
+            line,
+            message: message.into(),
+        }
     }
 
     /// An error located at a key path (the line of the value, else of the nearest parent).
@@ -71,7 +78,11 @@ impl TomlFile {
     }
 
     fn line_at(&self, offset: usize) -> usize {
-        self.text[..offset.min(self.text.len())].bytes().filter(|b| *b == b'\n').count() + 1
+        self.text[..offset.min(self.text.len())]
+            .bytes()
+            .filter(|b| *b == b'\n')
+            .count()
+            + 1
     }
 
     /// The 1-based line where `path` is written; the deepest existing prefix wins.
@@ -82,11 +93,15 @@ impl TomlFile {
         let root = table.get_ref();
         for seg in path {
             let next = match (cur, seg) {
-                (None, Seg::Key(k)) => root.iter().find(|(key, _)| key.get_ref() == k).map(|(key, v)| (key.span(), v)),
-                (Some(DeValue::Table(t)), Seg::Key(k)) => {
-                    t.iter().find(|(key, _)| key.get_ref() == k).map(|(key, v)| (key.span(), v))
-                }
-                (Some(DeValue::Array(a)), Seg::Index(i)) => a.iter().nth(*i).map(|v| (v.span(), v)),
+                (None, Seg::Key(k)) => root
+                    .iter()
+                    .find(|(key, _)| key.get_ref() == k)
+                    .map(|(key, v)| (key.span(), v)),
+                (Some(DeValue::Table(t)), Seg::Key(k)) => t
+                    .iter()
+                    .find(|(key, _)| key.get_ref() == k)
+                    .map(|(key, v)| (key.span(), v)),
+                (Some(DeValue::Array(a)), Seg::Index(i)) => a.get(*i).map(|v| (v.span(), v)),
                 _ => None,
             };
             let Some((s, v)) = next else { break };
@@ -112,7 +127,10 @@ impl TomlFile {
             Ok(v) => {
                 for segs in unknown {
                     let name = render(&segs);
-                    errors.push(self.error_at(&segs, format!("unknown key `{name}` (misspelt, or not a setting of this file)")));
+                    errors.push(self.error_at(
+                        &segs,
+                        format!("unknown key `{name}` (misspelt, or not a setting of this file)"),
+                    ));
                 }
                 Some(v)
             }
@@ -144,7 +162,9 @@ fn to_segs(p: &serde_ignored::Path<'_>) -> Vec<Seg> {
             v.push(Seg::Key(key.clone()));
             v
         }
-        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => to_segs(parent),
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => to_segs(parent),
     }
 }
 
@@ -181,22 +201,34 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_all_reported_with_their_lines() {
-        let f = TomlFile::new("o.toml", "[[officer]]\nid = \"a\"\nnmae = \"x\"\n\n[[officer]]\nid = \"b\"\nphon = 1\n");
+        let f = TomlFile::new(
+            "o.toml",
+            "[[officer]]\nid = \"a\"\nnmae = \"x\"\n\n[[officer]]\nid = \"b\"\nphon = 1\n",
+        );
         let mut errs = Vec::new();
         let doc: Option<Doc> = f.parse(&mut errs);
         assert!(doc.is_some());
         let shown: Vec<String> = errs.iter().map(ToString::to_string).collect();
-        assert_eq!(shown, [
-            "o.toml:3: unknown key `officer[0].nmae` (misspelt, or not a setting of this file)",
-            "o.toml:7: unknown key `officer[1].phon` (misspelt, or not a setting of this file)",
-        ]);
+        assert_eq!(
+            shown,
+            [
+                "o.toml:3: unknown key `officer[0].nmae` (misspelt, or not a setting of this file)",
+                "o.toml:7: unknown key `officer[1].phon` (misspelt, or not a setting of this file)",
+            ]
+        );
     }
 
     #[test]
     fn paths_locate_lines() {
-        let f = TomlFile::new("o.toml", "a = 1\n[[officer]]\nid = \"a\"\n[[officer]]\nid = \"b\"\ngrid = \"T9\"\n");
+        let f = TomlFile::new(
+            "o.toml",
+            "a = 1\n[[officer]]\nid = \"a\"\n[[officer]]\nid = \"b\"\ngrid = \"T9\"\n",
+        );
         assert_eq!(f.line_of(&key_path!["officer", 1, "grid"]), Some(6));
-        assert_eq!(f.line_of(&key_path!["officer", 0, "missing"]), Some(2).or(f.line_of(&key_path!["officer", 0])));
+        assert_eq!(
+            f.line_of(&key_path!["officer", 0, "missing"]),
+            Some(2).or(f.line_of(&key_path!["officer", 0]))
+        );
         assert_eq!(f.line_of(&key_path!["a"]), Some(1));
     }
 

@@ -20,7 +20,12 @@ use crate::i18n::Lang;
 pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<ConfigError>> {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let get = |name: &str| files.get(name).cloned().unwrap_or_else(|| TomlFile::new(format!("config/{name}"), ""));
+    let get = |name: &str| {
+        files
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| TomlFile::new(format!("config/{name}"), ""))
+    };
 
     let settings_file = get("gridwatch.toml");
     let settings = settings_file
@@ -28,13 +33,21 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
         .and_then(|raw| settings(&settings_file, raw, &mut errors));
 
     let officers_file = get("officers.toml");
-    let raw_officers = officers_file.parse::<OfficersFile>(&mut errors).map(|f| f.officer);
+    let raw_officers = officers_file
+        .parse::<OfficersFile>(&mut errors)
+        .map(|f| f.officer);
     let grids_file = get("grids.toml");
     let raw_grids = grids_file.parse::<GridsFile>(&mut errors).map(|f| f.grid);
     // When a file does not parse, references into it are not checked: one
     // syntax error should not bury its cause under a page of "not found".
-    let refs = Refs { grids: raw_grids.is_some(), officers: raw_officers.is_some() };
-    let (raw_grids, raw_officers) = (raw_grids.unwrap_or_default(), raw_officers.unwrap_or_default());
+    let refs = Refs {
+        grids: raw_grids.is_some(),
+        officers: raw_officers.is_some(),
+    };
+    let (raw_grids, raw_officers) = (
+        raw_grids.unwrap_or_default(),
+        raw_officers.unwrap_or_default(),
+    );
 
     let grids = grids(&grids_file, &raw_grids, refs.grids, &mut errors);
     let officers = officers(&officers_file, &raw_officers, &grids, refs, &mut errors);
@@ -59,14 +72,19 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
         if let Some(raw) = file.parse::<CalendarFile>(&mut errors) {
             if let Some(y) = calendar_year(name, file, raw, &mut errors, &mut warnings) {
                 if years.insert(y.0, y.1).is_some() {
-                    errors.push(file.error_at(&key_path!["year"], format!("year {} is defined by two calendar files", y.0)));
+                    errors.push(file.error_at(
+                        &key_path!["year"],
+                        format!("year {} is defined by two calendar files", y.0),
+                    ));
                 }
             }
         }
     }
 
     // Files in name order, lines in order within a file, unlocated last.
-    errors.sort_by(|a, b| (&a.file, a.line.unwrap_or(usize::MAX)).cmp(&(&b.file, b.line.unwrap_or(usize::MAX))));
+    errors.sort_by(|a, b| {
+        (&a.file, a.line.unwrap_or(usize::MAX)).cmp(&(&b.file, b.line.unwrap_or(usize::MAX)))
+    });
     match settings {
         Some(settings) if errors.is_empty() => Ok(Config {
             source,
@@ -92,52 +110,97 @@ struct Refs {
 fn settings(f: &TomlFile, raw: SettingsFile, errors: &mut Vec<ConfigError>) -> Option<Settings> {
     let before = errors.len();
     let timezone = raw.timezone.parse::<chrono_tz::Tz>().unwrap_or_else(|_| {
-        errors.push(f.error_at(&key_path!["timezone"], format!("unknown timezone '{}' (e.g. \"Asia/Shanghai\")", raw.timezone)));
+        errors.push(f.error_at(
+            &key_path!["timezone"],
+            format!(
+                "unknown timezone '{}' (e.g. \"Asia/Shanghai\")",
+                raw.timezone
+            ),
+        ));
         chrono_tz::Asia::Shanghai
     });
     let language = Lang::parse(&raw.language).unwrap_or_else(|| {
-        errors.push(f.error_at(&key_path!["language"], format!("language '{}' is not en or zh", raw.language)));
+        errors.push(f.error_at(
+            &key_path!["language"],
+            format!("language '{}' is not en or zh", raw.language),
+        ));
         Lang::En
     });
     let http_bind = raw.http.bind.parse().unwrap_or_else(|_| {
-        errors.push(f.error_at(&key_path!["http", "bind"], format!("'{}' is not an address like \"127.0.0.1:8311\"", raw.http.bind)));
+        errors.push(f.error_at(
+            &key_path!["http", "bind"],
+            format!(
+                "'{}' is not an address like \"127.0.0.1:8311\"",
+                raw.http.bind
+            ),
+        ));
         std::net::SocketAddr::from(([127, 0, 0, 1], 8311))
     });
     let d = &raw.deadlines;
     let day_window = TimeWindow::parse(&d.day_window).unwrap_or_else(|e| {
-        errors.push(f.error_at(&key_path!["deadlines", "day_window"], format!("day_window \"{}\": {e}", d.day_window)));
+        errors.push(f.error_at(
+            &key_path!["deadlines", "day_window"],
+            format!("day_window \"{}\": {e}", d.day_window),
+        ));
         DeadlineRule::default().day_window
     });
-    for (key, v) in [("workday_day_minutes", d.workday_day_minutes), ("off_hours_minutes", d.off_hours_minutes)] {
+    for (key, v) in [
+        ("workday_day_minutes", d.workday_day_minutes),
+        ("off_hours_minutes", d.off_hours_minutes),
+    ] {
         if v == 0 || v > 24 * 60 {
-            errors.push(f.error_at(&key_path!["deadlines", key], format!("{key} = {v}: must be between 1 and 1440")));
+            errors.push(f.error_at(
+                &key_path!["deadlines", key],
+                format!("{key} = {v}: must be between 1 and 1440"),
+            ));
         }
     }
     let mut stages = Vec::new();
     let mut names = BTreeSet::new();
     for (i, s) in raw.escalation.stages.iter().enumerate() {
         if !names.insert(s.name.clone()) {
-            errors.push(f.error_at(&key_path!["escalation", "stages", i, "name"], format!("stage '{}' is defined twice", s.name)));
+            errors.push(f.error_at(
+                &key_path!["escalation", "stages", i, "name"],
+                format!("stage '{}' is defined twice", s.name),
+            ));
         }
         match StageTarget::parse(&s.target) {
-            Some(target) => stages.push(Stage { name: s.name.clone(), offset: chrono::Duration::minutes(s.offset_minutes), target }),
+            Some(target) => stages.push(Stage {
+                name: s.name.clone(),
+                offset: chrono::Duration::minutes(s.offset_minutes),
+                target,
+            }),
             None => errors.push(f.error_at(
                 &key_path!["escalation", "stages", i, "target"],
-                format!("unknown target '{}' (grid_on_call | parent_grid_leader | city_duty_leader)", s.target),
+                format!(
+                    "unknown target '{}' (grid_on_call | parent_grid_leader | city_duty_leader)",
+                    s.target
+                ),
             )),
         }
     }
     let a = raw.alerts;
     if a.command.first().is_some_and(|c| c.trim().is_empty()) {
-        errors.push(f.error_at(&key_path!["alerts", "command"], "the first word of the alert command must be a program"));
+        errors.push(f.error_at(
+            &key_path!["alerts", "command"],
+            "the first word of the alert command must be a program",
+        ));
     }
     let l = raw.limits;
     if raw.refresh.poll_interval_ms == 0 {
-        errors.push(f.error_at(&key_path!["refresh", "poll_interval_ms"], "poll_interval_ms must be at least 1"));
+        errors.push(f.error_at(
+            &key_path!["refresh", "poll_interval_ms"],
+            "poll_interval_ms must be at least 1",
+        ));
     }
     let mut api_keys: Vec<String> = raw.http.api_keys;
     if let Ok(env) = std::env::var("GRIDWATCH_API_KEYS") {
-        api_keys.extend(env.split(',').map(str::trim).filter(|k| !k.is_empty()).map(String::from));
+        api_keys.extend(
+            env.split(',')
+                .map(str::trim)
+                .filter(|k| !k.is_empty())
+                .map(String::from),
+        );
     }
     (errors.len() == before).then(|| Settings {
         timezone,
@@ -148,12 +211,18 @@ fn settings(f: &TomlFile, raw: SettingsFile, errors: &mut Vec<ConfigError>) -> O
         rescan_interval: Duration::from_secs(raw.spool.rescan_interval_seconds.max(1)),
         http_bind,
         api_keys,
-        deadlines: DeadlineRule { day_window, workday_day_minutes: d.workday_day_minutes, off_hours_minutes: d.off_hours_minutes },
+        deadlines: DeadlineRule {
+            day_window,
+            workday_day_minutes: d.workday_day_minutes,
+            off_hours_minutes: d.off_hours_minutes,
+        },
         warn_before: chrono::Duration::minutes(i64::from(d.warn_before_minutes)),
         stages,
         poll_interval: Duration::from_millis(raw.refresh.poll_interval_ms),
         heartbeat_interval: Duration::from_secs(raw.refresh.heartbeat_interval_seconds.max(1)),
-        heartbeat_stale_after: Duration::from_secs(raw.refresh.heartbeat_stale_after_seconds.max(1)),
+        heartbeat_stale_after: Duration::from_secs(
+            raw.refresh.heartbeat_stale_after_seconds.max(1),
+        ),
         alerts: AlertSettings {
             desktop: a.desktop,
             bell: a.bell,
@@ -176,10 +245,19 @@ fn grids(f: &TomlFile, raw: &[GridEntry], parsed: bool, errors: &mut Vec<ConfigE
     let mut seen = BTreeSet::new();
     for (i, g) in raw.iter().enumerate() {
         if !seen.insert(g.id.as_str()) {
-            errors.push(f.error_at(&key_path!["grid", i, "id"], format!("grid id '{}' is used twice", g.id)));
+            errors.push(f.error_at(
+                &key_path!["grid", i, "id"],
+                format!("grid id '{}' is used twice", g.id),
+            ));
         }
         if !(1..=4).contains(&g.level) {
-            errors.push(f.error_at(&key_path!["grid", i, "level"], format!("grid {}: level {} is not 1 (city) to 4 (enterprise group)", g.id, g.level)));
+            errors.push(f.error_at(
+                &key_path!["grid", i, "level"],
+                format!(
+                    "grid {}: level {} is not 1 (city) to 4 (enterprise group)",
+                    g.id, g.level
+                ),
+            ));
         }
         match (&g.parent, g.level) {
             (None, 1) => {}
@@ -196,7 +274,13 @@ fn grids(f: &TomlFile, raw: &[GridEntry], parsed: bool, errors: &mut Vec<ConfigE
     }
     let roots: Vec<_> = raw.iter().filter(|g| g.parent.is_none()).collect();
     if roots.len() != 1 && !raw.is_empty() {
-        errors.push(f.error(None, format!("the grid tree needs exactly one city grid without a parent, found {}", roots.len())));
+        errors.push(f.error(
+            None,
+            format!(
+                "the grid tree needs exactly one city grid without a parent, found {}",
+                roots.len()
+            ),
+        ));
     }
     if raw.is_empty() && parsed {
         errors.push(f.error(None, "no [[grid]] defined"));
@@ -213,64 +297,147 @@ fn grids(f: &TomlFile, raw: &[GridEntry], parsed: bool, errors: &mut Vec<ConfigE
     }))
 }
 
-fn officers(f: &TomlFile, raw: &[OfficerEntry], grids: &GridTree, refs: Refs, errors: &mut Vec<ConfigError>) -> BTreeMap<String, Officer> {
+fn officers(
+    f: &TomlFile,
+    raw: &[OfficerEntry],
+    grids: &GridTree,
+    refs: Refs,
+    errors: &mut Vec<ConfigError>,
+) -> BTreeMap<String, Officer> {
     let mut out = BTreeMap::new();
     for (i, o) in raw.iter().enumerate() {
         if o.name.trim().is_empty() {
-            errors.push(f.error_at(&key_path!["officer", i, "name"], format!("officer {}: empty name", o.id)));
+            errors.push(f.error_at(
+                &key_path!["officer", i, "name"],
+                format!("officer {}: empty name", o.id),
+            ));
         }
         let digits = o.phone.chars().filter(char::is_ascii_digit).count();
-        if !o.phone.chars().all(|c| c.is_ascii_digit() || "+- ".contains(c)) || !(5..=15).contains(&digits) {
-            errors.push(f.error_at(&key_path!["officer", i, "phone"], format!("officer {}: phone '{}' is not a phone number", o.id, o.phone)));
+        if !o
+            .phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+- ".contains(c))
+            || !(5..=15).contains(&digits)
+        {
+            errors.push(f.error_at(
+                &key_path!["officer", i, "phone"],
+                format!(
+                    "officer {}: phone '{}' is not a phone number",
+                    o.id, o.phone
+                ),
+            ));
         }
         let grid = match &o.grid {
             None => {
-                errors.push(f.error_at(&key_path!["officer", i], format!("officer {} is on no grid: add grid = \"<grid id>\"", o.id)));
+                errors.push(f.error_at(
+                    &key_path!["officer", i],
+                    format!("officer {} is on no grid: add grid = \"<grid id>\"", o.id),
+                ));
                 String::new()
             }
             Some(g) if refs.grids && grids.get(g).is_none() => {
-                errors.push(f.error_at(&key_path!["officer", i, "grid"], format!("officer {}: grid '{g}' is not in grids.toml", o.id)));
+                errors.push(f.error_at(
+                    &key_path!["officer", i, "grid"],
+                    format!("officer {}: grid '{g}' is not in grids.toml", o.id),
+                ));
                 g.clone()
             }
             Some(g) => g.clone(),
         };
-        let officer = Officer { id: o.id.clone(), name: o.name.clone(), phone: o.phone.clone(), role: o.role.clone(), grid };
+        let officer = Officer {
+            id: o.id.clone(),
+            name: o.name.clone(),
+            phone: o.phone.clone(),
+            role: o.role.clone(),
+            grid,
+        };
         if out.insert(o.id.clone(), officer).is_some() {
-            errors.push(f.error_at(&key_path!["officer", i, "id"], format!("officer id '{}' is used twice", o.id)));
+            errors.push(f.error_at(
+                &key_path!["officer", i, "id"],
+                format!("officer id '{}' is used twice", o.id),
+            ));
         }
     }
     out
 }
 
-fn check_responsible(f: &TomlFile, raw: &[GridEntry], officers: &BTreeMap<String, Officer>, errors: &mut Vec<ConfigError>) {
+fn check_responsible(
+    f: &TomlFile,
+    raw: &[GridEntry],
+    officers: &BTreeMap<String, Officer>,
+    errors: &mut Vec<ConfigError>,
+) {
     for (i, g) in raw.iter().enumerate() {
-        let named = [("first_responsible", g.first_responsible.as_ref()), ("main_responsible", g.main_responsible.as_ref())];
+        let named = [
+            ("first_responsible", g.first_responsible.as_ref()),
+            ("main_responsible", g.main_responsible.as_ref()),
+        ];
         for (key, who) in named {
             if let Some(who) = who.filter(|w| !officers.contains_key(w.as_str())) {
-                errors.push(f.error_at(&key_path!["grid", i, key], format!("grid {}: {key} '{who}' is not in officers.toml", g.id)));
+                errors.push(f.error_at(
+                    &key_path!["grid", i, key],
+                    format!("grid {}: {key} '{who}' is not in officers.toml", g.id),
+                ));
             }
         }
-        for who in g.specific_responsible.iter().filter(|w| !officers.contains_key(w.as_str())) {
-            errors.push(f.error_at(&key_path!["grid", i, "specific_responsible"], format!("grid {}: specific_responsible '{who}' is not in officers.toml", g.id)));
+        for who in g
+            .specific_responsible
+            .iter()
+            .filter(|w| !officers.contains_key(w.as_str()))
+        {
+            errors.push(f.error_at(
+                &key_path!["grid", i, "specific_responsible"],
+                format!(
+                    "grid {}: specific_responsible '{who}' is not in officers.toml",
+                    g.id
+                ),
+            ));
         }
     }
 }
 
-fn enterprises(f: &TomlFile, raw: Vec<EnterpriseEntry>, grids: &GridTree, refs: Refs, errors: &mut Vec<ConfigError>) -> BTreeMap<String, Enterprise> {
+fn enterprises(
+    f: &TomlFile,
+    raw: Vec<EnterpriseEntry>,
+    grids: &GridTree,
+    refs: Refs,
+    errors: &mut Vec<ConfigError>,
+) -> BTreeMap<String, Enterprise> {
     let mut out = BTreeMap::new();
     for (i, e) in raw.into_iter().enumerate() {
         if refs.grids && grids.get(&e.grid).is_none() {
-            errors.push(f.error_at(&key_path!["enterprise", i, "grid"], format!("enterprise {}: grid '{}' is not in grids.toml", e.id, e.grid)));
+            errors.push(f.error_at(
+                &key_path!["enterprise", i, "grid"],
+                format!(
+                    "enterprise {}: grid '{}' is not in grids.toml",
+                    e.id, e.grid
+                ),
+            ));
         }
         let level = ControlLevel::parse(&e.control_level).unwrap_or_else(|| {
             let all = ControlLevel::ALL.map(ControlLevel::as_str).join(" | ");
-            errors.push(f.error_at(&key_path!["enterprise", i, "control_level"], format!("enterprise {}: control_level '{}' is not one of {all}", e.id, e.control_level)));
+            errors.push(f.error_at(
+                &key_path!["enterprise", i, "control_level"],
+                format!(
+                    "enterprise {}: control_level '{}' is not one of {all}",
+                    e.id, e.control_level
+                ),
+            ));
             ControlLevel::General
         });
         let id = e.id.clone();
-        let ent = Enterprise { id: e.id, name: e.name, grid: e.grid, control_level: level, address: e.address };
+        let ent = Enterprise {
+            id: e.id,
+            name: e.name,
+            grid: e.grid,
+            control_level: level,
+            address: e.address,
+        };
         if out.insert(id.clone(), ent).is_some() {
-            errors.push(f.error_at(&key_path!["enterprise", i, "id"], format!("enterprise id '{id}' is used twice")));
+            errors.push(f.error_at(
+                &key_path!["enterprise", i, "id"],
+                format!("enterprise id '{id}' is used twice"),
+            ));
         }
     }
     out
@@ -286,73 +453,139 @@ fn weekday(s: &str) -> Option<Vec<Weekday>> {
     })
 }
 
-fn roster(f: &TomlFile, raw: RosterFile, grids: &GridTree, officers: &BTreeMap<String, Officer>, refs: Refs, errors: &mut Vec<ConfigError>) -> Roster {
+fn roster(
+    f: &TomlFile,
+    raw: RosterFile,
+    grids: &GridTree,
+    officers: &BTreeMap<String, Officer>,
+    refs: Refs,
+    errors: &mut Vec<ConfigError>,
+) -> Roster {
     let mut shifts = Vec::new();
     for (i, s) in raw.shift.iter().enumerate() {
         match TimeWindow::parse(&s.hours) {
-            Ok(window) => shifts.push((i, Shift { name: s.name.clone(), window })),
-            Err(e) => errors.push(f.error_at(&key_path!["shift", i, "hours"], format!("shift {}: {e}", s.name))),
+            Ok(window) => shifts.push((
+                i,
+                Shift {
+                    name: s.name.clone(),
+                    window,
+                },
+            )),
+            Err(e) => errors.push(f.error_at(
+                &key_path!["shift", i, "hours"],
+                format!("shift {}: {e}", s.name),
+            )),
         }
     }
     let plain: Vec<Shift> = shifts.iter().map(|(_, s)| s.clone()).collect();
     for (a, b) in overlapping_shifts(&plain) {
         let (ia, sa) = &shifts[a];
         let (_, sb) = &shifts[b];
-        errors.push(f.error_at(&key_path!["shift", *ia, "hours"], format!("overlapping shifts: '{}' ({}) and '{}' ({})", sa.name, sa.window, sb.name, sb.window)));
+        errors.push(f.error_at(
+            &key_path!["shift", *ia, "hours"],
+            format!(
+                "overlapping shifts: '{}' ({}) and '{}' ({})",
+                sa.name, sa.window, sb.name, sb.window
+            ),
+        ));
     }
     if !plain.is_empty() && plain.len() == raw.shift.len() {
         for gap in uncovered(&plain) {
-            errors.push(f.error(None, format!("no shift covers {gap}: nobody would be on call then")));
+            errors.push(f.error(
+                None,
+                format!("no shift covers {gap}: nobody would be on call then"),
+            ));
         }
     } else if raw.shift.is_empty() {
         errors.push(f.error(None, "no [[shift]] defined"));
     }
     let shift_names: BTreeSet<&str> = raw.shift.iter().map(|s| s.name.as_str()).collect();
-    let officer_check = |errors: &mut Vec<ConfigError>, p: Vec<super::source::Seg>, who: Option<&String>| {
-        if let Some(w) = who.filter(|w| refs.officers && !officers.contains_key(w.as_str())) {
-            errors.push(f.error_at(&p, format!("officer '{w}' is not in officers.toml")));
-        }
-    };
+    let officer_check =
+        |errors: &mut Vec<ConfigError>, p: &[super::source::Seg], who: Option<&String>| {
+            if let Some(w) = who.filter(|w| refs.officers && !officers.contains_key(w.as_str())) {
+                errors.push(f.error_at(p, format!("officer '{w}' is not in officers.toml")));
+            }
+        };
     let mut duties = Vec::new();
     let mut taken: BTreeMap<(String, String, u32), usize> = BTreeMap::new();
     for (i, d) in raw.duty.iter().enumerate() {
         if refs.grids && grids.get(&d.grid).is_none() {
-            errors.push(f.error_at(&key_path!["duty", i, "grid"], format!("duty: grid '{}' is not in grids.toml", d.grid)));
+            errors.push(f.error_at(
+                &key_path!["duty", i, "grid"],
+                format!("duty: grid '{}' is not in grids.toml", d.grid),
+            ));
         }
         if !shift_names.contains(d.shift.as_str()) {
-            errors.push(f.error_at(&key_path!["duty", i, "shift"], format!("duty: shift '{}' is not a [[shift]] name", d.shift)));
+            errors.push(f.error_at(
+                &key_path!["duty", i, "shift"],
+                format!("duty: shift '{}' is not a [[shift]] name", d.shift),
+            ));
         }
-        officer_check(errors, key_path!["duty", i, "primary"], Some(&d.primary));
-        officer_check(errors, key_path!["duty", i, "backup"], d.backup.as_ref());
-        officer_check(errors, key_path!["duty", i, "leader"], d.leader.as_ref());
+        officer_check(errors, &key_path!["duty", i, "primary"], Some(&d.primary));
+        officer_check(errors, &key_path!["duty", i, "backup"], d.backup.as_ref());
+        officer_check(errors, &key_path!["duty", i, "leader"], d.leader.as_ref());
         let mut days = Days::default();
         for (j, name) in d.days.iter().enumerate() {
             match weekday(name) {
                 Some(ws) => ws.into_iter().for_each(|w| {
                     days.insert(w);
                 }),
-                None => errors.push(f.error_at(&key_path!["duty", i, "days", j], format!("'{name}' is not a weekday (Mon..Sun, weekdays, weekend, all)"))),
+                None => errors.push(f.error_at(
+                    &key_path!["duty", i, "days", j],
+                    format!("'{name}' is not a weekday (Mon..Sun, weekdays, weekend, all)"),
+                )),
             }
         }
         for w in days.iter() {
-            if let Some(prev) = taken.insert((d.grid.clone(), d.shift.clone(), w.num_days_from_monday()), i) {
-                let line = f.line_of(&key_path!["duty", prev]).map(|l| format!(" (line {l})")).unwrap_or_default();
+            if let Some(prev) = taken.insert(
+                (d.grid.clone(), d.shift.clone(), w.num_days_from_monday()),
+                i,
+            ) {
+                let line = f
+                    .line_of(&key_path!["duty", prev])
+                    .map(|l| format!(" (line {l})"))
+                    .unwrap_or_default();
                 errors.push(f.error_at(&key_path!["duty", i, "days"], format!("overlapping shifts: grid {} {} shift on {w} is already held by an earlier duty{line}", d.grid, d.shift)));
             }
         }
-        duties.push(Duty { grid: d.grid.clone(), days, shift: d.shift.clone(), primary: d.primary.clone(), backup: d.backup.clone(), leader: d.leader.clone() });
+        duties.push(Duty {
+            grid: d.grid.clone(),
+            days,
+            shift: d.shift.clone(),
+            primary: d.primary.clone(),
+            backup: d.backup.clone(),
+            leader: d.leader.clone(),
+        });
     }
     let mut overrides = Vec::new();
     for (i, o) in raw.overrides.iter().enumerate() {
         if refs.grids && grids.get(&o.grid).is_none() {
-            errors.push(f.error_at(&key_path!["override", i, "grid"], format!("override: grid '{}' is not in grids.toml", o.grid)));
+            errors.push(f.error_at(
+                &key_path!["override", i, "grid"],
+                format!("override: grid '{}' is not in grids.toml", o.grid),
+            ));
         }
         if !shift_names.contains(o.shift.as_str()) {
-            errors.push(f.error_at(&key_path!["override", i, "shift"], format!("override: shift '{}' is not a [[shift]] name", o.shift)));
+            errors.push(f.error_at(
+                &key_path!["override", i, "shift"],
+                format!("override: shift '{}' is not a [[shift]] name", o.shift),
+            ));
         }
-        officer_check(errors, key_path!["override", i, "primary"], o.primary.as_ref());
-        officer_check(errors, key_path!["override", i, "backup"], o.backup.as_ref());
-        officer_check(errors, key_path!["override", i, "leader"], o.leader.as_ref());
+        officer_check(
+            errors,
+            &key_path!["override", i, "primary"],
+            o.primary.as_ref(),
+        );
+        officer_check(
+            errors,
+            &key_path!["override", i, "backup"],
+            o.backup.as_ref(),
+        );
+        officer_check(
+            errors,
+            &key_path!["override", i, "leader"],
+            o.leader.as_ref(),
+        );
         match toml_date(&o.date) {
             Some(date) => overrides.push(Override {
                 grid: o.grid.clone(),
@@ -363,23 +596,46 @@ fn roster(f: &TomlFile, raw: RosterFile, grids: &GridTree, officers: &BTreeMap<S
                 leader: o.leader.clone(),
                 reason: o.reason.clone(),
             }),
-            None => errors.push(f.error_at(&key_path!["override", i, "date"], format!("'{}' is not a date like 2026-12-01", o.date))),
+            None => errors.push(f.error_at(
+                &key_path!["override", i, "date"],
+                format!("'{}' is not a date like 2026-12-01", o.date),
+            )),
         }
     }
-    Roster { shifts: plain, duties, overrides }
+    Roster {
+        shifts: plain,
+        duties,
+        overrides,
+    }
 }
 
 fn toml_date(d: &toml::value::Datetime) -> Option<NaiveDate> {
     match (d.date, d.time, d.offset) {
-        (Some(date), None, None) => NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day)),
+        (Some(date), None, None) => NaiveDate::from_ymd_opt(
+            i32::from(date.year),
+            u32::from(date.month),
+            u32::from(date.day),
+        ),
         _ => None,
     }
 }
 
-fn calendar_year(name: &str, f: &TomlFile, raw: CalendarFile, errors: &mut Vec<ConfigError>, warnings: &mut Vec<String>) -> Option<(i32, YearArrangement)> {
+fn calendar_year(
+    name: &str,
+    f: &TomlFile,
+    raw: CalendarFile,
+    errors: &mut Vec<ConfigError>,
+    warnings: &mut Vec<String>,
+) -> Option<(i32, YearArrangement)> {
     let before = errors.len();
     if name != format!("calendar/cn-{}.toml", raw.year) {
-        errors.push(f.error_at(&key_path!["year"], format!("year = {} but the file is named {name}; name it calendar/cn-{}.toml", raw.year, raw.year)));
+        errors.push(f.error_at(
+            &key_path!["year"],
+            format!(
+                "year = {} but the file is named {name}; name it calendar/cn-{}.toml",
+                raw.year, raw.year
+            ),
+        ));
     }
     let mut y = YearArrangement::default();
     for (i, h) in raw.holiday.iter().enumerate() {
@@ -387,16 +643,26 @@ fn calendar_year(name: &str, f: &TomlFile, raw: CalendarFile, errors: &mut Vec<C
             for (j, d) in list.iter().enumerate() {
                 let p = key_path!["holiday", i, kind, j];
                 let Some(date) = toml_date(d) else {
-                    errors.push(f.error_at(&p, format!("'{d}' is not a date like {}-10-01", raw.year)));
+                    errors.push(
+                        f.error_at(&p, format!("'{d}' is not a date like {}-10-01", raw.year)),
+                    );
                     continue;
                 };
                 if date.year() != raw.year {
                     errors.push(f.error_at(&p, format!("{date} is not in {}", raw.year)));
                 }
                 if kind == "work" && !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
-                    warnings.push(format!("{}: make-up working day {date} is a {} (already a working day)", f.display, date.weekday()));
+                    warnings.push(format!(
+                        "{}: make-up working day {date} is a {} (already a working day)",
+                        f.display,
+                        date.weekday()
+                    ));
                 }
-                let target = if kind == "off" { &mut y.off } else { &mut y.work };
+                let target = if kind == "off" {
+                    &mut y.off
+                } else {
+                    &mut y.work
+                };
                 if target.insert(date, h.name.clone()).is_some() {
                     errors.push(f.error_at(&p, format!("{date} is listed twice")));
                 }

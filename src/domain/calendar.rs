@@ -77,8 +77,15 @@ impl Calendar {
     pub fn day(&self, date: NaiveDate) -> DayInfo {
         let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
         let Some(year) = self.years.get(&date.year()) else {
-            let kind = if weekend { DayKind::Weekend } else { DayKind::Workday };
-            return DayInfo { kind, fallback_year: Some(date.year()) };
+            let kind = if weekend {
+                DayKind::Weekend
+            } else {
+                DayKind::Workday
+            };
+            return DayInfo {
+                kind,
+                fallback_year: Some(date.year()),
+            };
         };
         let kind = if let Some(name) = year.off.get(&date) {
             DayKind::Holiday(name.clone())
@@ -89,7 +96,10 @@ impl Calendar {
         } else {
             DayKind::Workday
         };
-        DayInfo { kind, fallback_year: None }
+        DayInfo {
+            kind,
+            fallback_year: None,
+        }
     }
 }
 
@@ -134,7 +144,12 @@ impl TimeWindow {
 
 impl std::fmt::Display for TimeWindow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}-{}", self.start.format("%H:%M"), self.end.format("%H:%M"))
+        write!(
+            f,
+            "{}-{}",
+            self.start.format("%H:%M"),
+            self.end.format("%H:%M")
+        )
     }
 }
 
@@ -266,8 +281,10 @@ mod tests {
 
     fn cal() -> Calendar {
         let mut y = YearArrangement::default();
-        y.off.insert(NaiveDate::from_ymd_opt(2026, 2, 16).unwrap(), "春节".into());
-        y.work.insert(NaiveDate::from_ymd_opt(2026, 2, 14).unwrap(), "春节".into());
+        y.off
+            .insert(NaiveDate::from_ymd_opt(2026, 2, 16).unwrap(), "春节".into());
+        y.work
+            .insert(NaiveDate::from_ymd_opt(2026, 2, 14).unwrap(), "春节".into());
         Calendar::new(BTreeMap::from([(2026, y)]))
     }
 
@@ -277,30 +294,63 @@ mod tests {
 
     #[test]
     fn makeup_saturday_is_a_working_day_with_the_reason() {
-        let d = decide(&cal(), &DeadlineRule::default(), &Shanghai, at("2026-02-14T17:58:00+08:00"));
+        let d = decide(
+            &cal(),
+            &DeadlineRule::default(),
+            &Shanghai,
+            at("2026-02-14T17:58:00+08:00"),
+        );
         assert_eq!(d.regime, Regime::WorkdayDay);
-        assert_eq!(d.reason, "received Sat 14 Feb 17:58, make-up working day (春节), 30 min");
+        assert_eq!(
+            d.reason,
+            "received Sat 14 Feb 17:58, make-up working day (春节), 30 min"
+        );
         assert_eq!(d.deadline_at, at("2026-02-14T18:28:00+08:00"));
     }
 
     #[test]
     fn holiday_monday_is_off_hours() {
-        let d = decide(&cal(), &DeadlineRule::default(), &Shanghai, at("2026-02-16T10:00:00+08:00"));
+        let d = decide(
+            &cal(),
+            &DeadlineRule::default(),
+            &Shanghai,
+            at("2026-02-16T10:00:00+08:00"),
+        );
         assert_eq!((d.regime, d.minutes), (Regime::OffHours, 60));
-        assert_eq!(d.reason, "received Mon 16 Feb 10:00, holiday (春节), 60 min");
+        assert_eq!(
+            d.reason,
+            "received Mon 16 Feb 10:00, holiday (春节), 60 min"
+        );
     }
 
     #[test]
     fn night_on_a_working_day_says_so() {
-        let d = decide(&cal(), &DeadlineRule::default(), &Shanghai, at("2026-11-30T18:00:00+08:00"));
+        let d = decide(
+            &cal(),
+            &DeadlineRule::default(),
+            &Shanghai,
+            at("2026-11-30T18:00:00+08:00"),
+        );
         assert_eq!(d.regime, Regime::OffHours);
-        assert_eq!(d.reason, "received Mon 30 Nov 18:00, working day, night (outside 08:00-18:00), 60 min");
+        assert_eq!(
+            d.reason,
+            "received Mon 30 Nov 18:00, working day, night (outside 08:00-18:00), 60 min"
+        );
     }
 
     #[test]
     fn missing_year_falls_back_with_a_warning() {
-        let d = decide(&cal(), &DeadlineRule::default(), &Shanghai, at("2027-01-01T10:00:00+08:00"));
-        assert_eq!(d.regime, Regime::WorkdayDay, "Fri 1 Jan 2027 is Mon-Fri in the fallback");
+        let d = decide(
+            &cal(),
+            &DeadlineRule::default(),
+            &Shanghai,
+            at("2027-01-01T10:00:00+08:00"),
+        );
+        assert_eq!(
+            d.regime,
+            Regime::WorkdayDay,
+            "Fri 1 Jan 2027 is Mon-Fri in the fallback"
+        );
         assert!(d.warning().unwrap().contains("2027"));
         assert!(d.reason.contains("no calendar for 2027"));
     }

@@ -238,7 +238,11 @@ impl Transition {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TransitionError {
     #[error("cannot {action}: complaint is {from}{hint}")]
-    Illegal { action: &'static str, from: Status, hint: &'static str },
+    Illegal {
+        action: &'static str,
+        from: Status,
+        hint: &'static str,
+    },
     #[error("cannot merge a complaint into itself")]
     MergeIntoSelf,
     #[error("a rejection needs a reason")]
@@ -248,7 +252,11 @@ pub enum TransitionError {
 /// Apply `t` to a complaint in `from` with id `id`: the new status or why not.
 pub fn transition(id: i64, from: Status, t: &Transition) -> Result<Status, TransitionError> {
     use Status::*;
-    let illegal = |hint: &'static str| TransitionError::Illegal { action: t.name(), from, hint };
+    let illegal = |hint: &'static str| TransitionError::Illegal {
+        action: t.name(),
+        from,
+        hint,
+    };
     match t {
         Transition::Dispatch => match from {
             Received | Dispatched | EnRoute | Reopened => Ok(Dispatched),
@@ -270,9 +278,9 @@ pub fn transition(id: i64, from: Status, t: &Transition) -> Result<Status, Trans
         },
         Transition::Resolve(_) => match from {
             OnScene | Handling => Ok(Closed),
-            Received | Dispatched | EnRoute | Reopened => {
-                Err(illegal(" (no arrival logged yet; log the arrival or reject it)"))
-            }
+            Received | Dispatched | EnRoute | Reopened => Err(illegal(
+                " (no arrival logged yet; log the arrival or reject it)",
+            )),
             _ => Err(illegal("")),
         },
         Transition::Reopen => match from {
@@ -283,7 +291,11 @@ pub fn transition(id: i64, from: Status, t: &Transition) -> Result<Status, Trans
             if *into == id {
                 return Err(TransitionError::MergeIntoSelf);
             }
-            if from.is_open() { Ok(Merged) } else { Err(illegal("")) }
+            if from.is_open() {
+                Ok(Merged)
+            } else {
+                Err(illegal(""))
+            }
         }
         Transition::Reject { reason } => {
             if reason.trim().is_empty() {
@@ -393,13 +405,20 @@ mod tests {
     #[case::reject_closed(Closed, Transition::Reject { reason: "x".into() })]
     #[case::reject_without_reason(Received, Transition::Reject { reason: "  ".into() })]
     fn illegal(#[case] from: Status, #[case] t: Transition) {
-        assert!(transition(1, from, &t).is_err(), "{from} --{}--> should be refused", t.name());
+        assert!(
+            transition(1, from, &t).is_err(),
+            "{from} --{}--> should be refused",
+            t.name()
+        );
     }
 
     #[test]
     fn illegal_message_names_both_ends() {
         let e = transition(1, Closed, &Transition::Arrive).unwrap_err();
-        assert_eq!(e.to_string(), "cannot log an arrival: complaint is closed (reopen it first)");
+        assert_eq!(
+            e.to_string(),
+            "cannot log an arrival: complaint is closed (reopen it first)"
+        );
     }
 
     #[test]
@@ -425,8 +444,12 @@ mod tests {
             check_arrival_time(recv, t("2026-11-30T09:20:00+08:00"), logged, None),
             Err(ArrivalTimeError::BackdateNeedsNote(10))
         );
-        assert!(check_arrival_time(recv, t("2026-11-30T09:20:00+08:00"), logged, Some("radio")).is_ok());
-        assert!(check_arrival_time(recv, t("2026-11-30T08:59:00+08:00"), logged, Some("x")).is_err());
+        assert!(
+            check_arrival_time(recv, t("2026-11-30T09:20:00+08:00"), logged, Some("radio")).is_ok()
+        );
+        assert!(
+            check_arrival_time(recv, t("2026-11-30T08:59:00+08:00"), logged, Some("x")).is_err()
+        );
         assert!(check_arrival_time(recv, t("2026-11-30T09:40:00+08:00"), logged, None).is_err());
     }
 }

@@ -23,7 +23,11 @@ pub enum StageTarget {
 }
 
 impl StageTarget {
-    pub const ALL: [StageTarget; 3] = [StageTarget::GridOnCall, StageTarget::ParentGridLeader, StageTarget::CityDutyLeader];
+    pub const ALL: [StageTarget; 3] = [
+        StageTarget::GridOnCall,
+        StageTarget::ParentGridLeader,
+        StageTarget::CityDutyLeader,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -55,11 +59,19 @@ mod minutes {
 
 /// The stages due at `now` for a complaint with this deadline, earliest first.
 /// None once someone has arrived or the complaint is no longer open.
-pub fn due<'a>(stages: &'a [Stage], deadline_at: DateTime<Utc>, now: DateTime<Utc>, open_without_arrival: bool) -> Vec<&'a Stage> {
+pub fn due(
+    stages: &[Stage],
+    deadline_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    open_without_arrival: bool,
+) -> Vec<&Stage> {
     if !open_without_arrival {
         return Vec::new();
     }
-    let mut due: Vec<&Stage> = stages.iter().filter(|s| deadline_at + s.offset <= now).collect();
+    let mut due: Vec<&Stage> = stages
+        .iter()
+        .filter(|s| deadline_at + s.offset <= now)
+        .collect();
     due.sort_by_key(|s| s.offset);
     due
 }
@@ -75,11 +87,18 @@ pub fn target_officer(
 ) -> Option<String> {
     let root = tree.root()?.id.clone();
     let grid = grid.filter(|g| tree.get(g).is_some()).unwrap_or(&root);
-    let leader_of = |g: &str| roster.on_call(tree, g, local).map(|oc| oc.leader.unwrap_or(oc.primary));
+    let leader_of = |g: &str| {
+        roster
+            .on_call(tree, g, local)
+            .map(|oc| oc.leader.unwrap_or(oc.primary))
+    };
     match target {
         StageTarget::GridOnCall => roster.on_call(tree, grid, local).map(|oc| oc.primary),
         StageTarget::ParentGridLeader => {
-            let parent = tree.get(grid).and_then(|g| g.parent.clone()).unwrap_or_else(|| root.clone());
+            let parent = tree
+                .get(grid)
+                .and_then(|g| g.parent.clone())
+                .unwrap_or_else(|| root.clone());
             leader_of(&parent)
         }
         StageTarget::CityDutyLeader => leader_of(&root),
@@ -92,21 +111,46 @@ mod tests {
 
     fn stages() -> Vec<Stage> {
         vec![
-            Stage { name: "breach".into(), offset: Duration::zero(), target: StageTarget::ParentGridLeader },
-            Stage { name: "warn".into(), offset: Duration::minutes(-10), target: StageTarget::GridOnCall },
-            Stage { name: "critical".into(), offset: Duration::minutes(30), target: StageTarget::CityDutyLeader },
+            Stage {
+                name: "breach".into(),
+                offset: Duration::zero(),
+                target: StageTarget::ParentGridLeader,
+            },
+            Stage {
+                name: "warn".into(),
+                offset: Duration::minutes(-10),
+                target: StageTarget::GridOnCall,
+            },
+            Stage {
+                name: "critical".into(),
+                offset: Duration::minutes(30),
+                target: StageTarget::CityDutyLeader,
+            },
         ]
     }
 
     #[test]
     fn stages_fall_due_at_their_instants() {
-        let dl = DateTime::parse_from_rfc3339("2026-11-30T10:00:00Z").unwrap().with_timezone(&Utc);
+        let dl = DateTime::parse_from_rfc3339("2026-11-30T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
         let s = stages();
-        let names = |now: DateTime<Utc>| due(&s, dl, now, true).iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+        let names = |now: DateTime<Utc>| {
+            due(&s, dl, now, true)
+                .iter()
+                .map(|s| s.name.clone())
+                .collect::<Vec<_>>()
+        };
         assert!(names(dl - Duration::minutes(10) - Duration::seconds(1)).is_empty());
         assert_eq!(names(dl - Duration::minutes(10)), ["warn"]);
         assert_eq!(names(dl), ["warn", "breach"]);
-        assert_eq!(names(dl + Duration::minutes(30)), ["warn", "breach", "critical"]);
-        assert!(due(&s, dl, dl + Duration::hours(2), false).is_empty(), "an arrival stops every stage");
+        assert_eq!(
+            names(dl + Duration::minutes(30)),
+            ["warn", "breach", "critical"]
+        );
+        assert!(
+            due(&s, dl, dl + Duration::hours(2), false).is_empty(),
+            "an arrival stops every stage"
+        );
     }
 }

@@ -97,7 +97,9 @@ pub enum GridSource {
 
 impl GridTree {
     pub fn new(grids: impl IntoIterator<Item = Grid>) -> Self {
-        GridTree { grids: grids.into_iter().map(|g| (g.id.clone(), g)).collect() }
+        GridTree {
+            grids: grids.into_iter().map(|g| (g.id.clone(), g)).collect(),
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<&Grid> {
@@ -212,9 +214,15 @@ mod tests {
         let (g, by) = t.resolve(Some("T01"), Some(&e), Some("河西路1号"));
         assert_eq!((g.unwrap().id.as_str(), by), ("T01", GridSource::Explicit));
         let (g, by) = t.resolve(None, Some(&e), Some("石桥镇"));
-        assert_eq!((g.unwrap().id.as_str(), by), ("T02", GridSource::Enterprise("E1".into())));
+        assert_eq!(
+            (g.unwrap().id.as_str(), by),
+            ("T02", GridSource::Enterprise("E1".into()))
+        );
         let (g, by) = t.resolve(Some("NOPE"), None, Some("河西路1号"));
-        assert_eq!((g.unwrap().id.as_str(), by), ("T02", GridSource::Alias("河西".into())));
+        assert_eq!(
+            (g.unwrap().id.as_str(), by),
+            ("T02", GridSource::Alias("河西".into()))
+        );
     }
 
     #[test]

@@ -34,9 +34,12 @@ pub struct Probe<'a> {
 pub fn find_repeat(probe: Probe<'_>, priors: &[Prior], window: Duration) -> Option<i64> {
     priors
         .iter()
-        .filter(|p| p.received_at <= probe.received_at && probe.received_at - p.received_at <= window)
         .filter(|p| {
-            let same_enterprise = probe.enterprise.is_some() && p.enterprise.as_deref() == probe.enterprise;
+            p.received_at <= probe.received_at && probe.received_at - p.received_at <= window
+        })
+        .filter(|p| {
+            let same_enterprise =
+                probe.enterprise.is_some() && p.enterprise.as_deref() == probe.enterprise;
             let same_grid_and_category = probe.grid.is_some()
                 && p.grid.as_deref() == probe.grid
                 && p.categories.iter().any(|c| probe.categories.contains(c));
@@ -54,7 +57,14 @@ mod tests {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
     }
 
-    fn prior(id: i64, at: &str, grid: &str, ent: Option<&str>, cat: Category, of: Option<i64>) -> Prior {
+    fn prior(
+        id: i64,
+        at: &str,
+        grid: &str,
+        ent: Option<&str>,
+        cat: Category,
+        of: Option<i64>,
+    ) -> Prior {
         Prior {
             id,
             received_at: t(at),
@@ -69,7 +79,14 @@ mod tests {
     fn same_grid_and_category_within_window_points_at_the_chain_start() {
         let priors = [
             prior(1, "2026-11-01T10:00:00Z", "T01", None, Category::Air, None),
-            prior(5, "2026-11-20T10:00:00Z", "T01", None, Category::Air, Some(1)),
+            prior(
+                5,
+                "2026-11-20T10:00:00Z",
+                "T01",
+                None,
+                Category::Air,
+                Some(1),
+            ),
         ];
         let probe = Probe {
             received_at: t("2026-11-30T10:00:00Z"),
@@ -82,22 +99,44 @@ mod tests {
 
     #[test]
     fn other_category_or_outside_window_is_not_a_repeat() {
-        let priors = [prior(1, "2026-10-01T10:00:00Z", "T01", None, Category::Air, None)];
+        let priors = [prior(
+            1,
+            "2026-10-01T10:00:00Z",
+            "T01",
+            None,
+            Category::Air,
+            None,
+        )];
         let mut probe = Probe {
             received_at: t("2026-11-30T10:00:00Z"),
             grid: Some("T01"),
             enterprise: None,
             categories: &[Category::Air],
         };
-        assert_eq!(find_repeat(probe, &priors, Duration::days(30)), None, "61 days apart");
+        assert_eq!(
+            find_repeat(probe, &priors, Duration::days(30)),
+            None,
+            "61 days apart"
+        );
         probe.received_at = t("2026-10-02T10:00:00Z");
         probe.categories = &[Category::Water];
-        assert_eq!(find_repeat(probe, &priors, Duration::days(30)), None, "other category");
+        assert_eq!(
+            find_repeat(probe, &priors, Duration::days(30)),
+            None,
+            "other category"
+        );
     }
 
     #[test]
     fn same_enterprise_matches_across_grids_and_categories() {
-        let priors = [prior(3, "2026-11-29T10:00:00Z", "T02", Some("E0101"), Category::Water, None)];
+        let priors = [prior(
+            3,
+            "2026-11-29T10:00:00Z",
+            "T02",
+            Some("E0101"),
+            Category::Water,
+            None,
+        )];
         let probe = Probe {
             received_at: t("2026-11-30T10:00:00Z"),
             grid: Some("T01"),

@@ -35,7 +35,9 @@ impl Days {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = Weekday> + '_ {
-        (0..7u8).filter(|i| self.0 & (1 << i) != 0).filter_map(|i| Weekday::try_from(i).ok())
+        (0..7u8)
+            .filter(|i| self.0 & (1 << i) != 0)
+            .filter_map(|i| Weekday::try_from(i).ok())
     }
 }
 
@@ -123,15 +125,21 @@ impl Roster {
             .overrides
             .iter()
             .find(|o| o.grid == grid && o.shift == shift.name && o.date == date);
-        let primary = ov.and_then(|o| o.primary.clone()).or_else(|| duty.map(|d| d.primary.clone()))?;
+        let primary = ov
+            .and_then(|o| o.primary.clone())
+            .or_else(|| duty.map(|d| d.primary.clone()))?;
         Some(OnCall {
             grid: grid.to_string(),
             duty_grid: grid.to_string(),
             shift: shift.name.clone(),
             shift_date: date,
             primary,
-            backup: ov.and_then(|o| o.backup.clone()).or_else(|| duty.and_then(|d| d.backup.clone())),
-            leader: ov.and_then(|o| o.leader.clone()).or_else(|| duty.and_then(|d| d.leader.clone())),
+            backup: ov
+                .and_then(|o| o.backup.clone())
+                .or_else(|| duty.and_then(|d| d.backup.clone())),
+            leader: ov
+                .and_then(|o| o.leader.clone())
+                .or_else(|| duty.and_then(|d| d.leader.clone())),
             override_reason: ov.map(|o| o.reason.clone()),
         })
     }
@@ -153,7 +161,11 @@ pub fn overlapping_shifts(shifts: &[Shift]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for i in 0..shifts.len() {
         for j in i + 1..shifts.len() {
-            if minutes_of(&shifts[i].window).intersection(&minutes_of(&shifts[j].window)).next().is_some() {
+            if minutes_of(&shifts[i].window)
+                .intersection(&minutes_of(&shifts[j].window))
+                .next()
+                .is_some()
+            {
                 out.push((i, j));
             }
         }
@@ -175,14 +187,24 @@ pub fn uncovered(shifts: &[Shift]) -> Vec<String> {
         while m < 1440 && !covered.contains(&m) {
             m += 1;
         }
-        gaps.push(format!("{:02}:{:02}-{:02}:{:02}", start / 60, start % 60, m / 60 % 24, m % 60));
+        gaps.push(format!(
+            "{:02}:{:02}-{:02}:{:02}",
+            start / 60,
+            start % 60,
+            m / 60 % 24,
+            m % 60
+        ));
     }
     gaps
 }
 
 fn minutes_of(w: &TimeWindow) -> BTreeSet<u32> {
     let (a, b) = w.minutes();
-    if a < b { (a..b).collect() } else { (a..1440).chain(0..b).collect() }
+    if a < b {
+        (a..b).collect()
+    } else {
+        (a..1440).chain(0..b).collect()
+    }
 }
 
 #[cfg(test)]
@@ -204,16 +226,53 @@ mod tests {
     }
 
     fn roster() -> Roster {
-        let all: Days = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun].into_iter().collect();
+        let all: Days = [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+            Weekday::Sun,
+        ]
+        .into_iter()
+        .collect();
         Roster {
             shifts: vec![
-                Shift { name: "day".into(), window: TimeWindow::parse("08:00-18:00").unwrap() },
-                Shift { name: "night".into(), window: TimeWindow::parse("18:00-08:00").unwrap() },
+                Shift {
+                    name: "day".into(),
+                    window: TimeWindow::parse("08:00-18:00").unwrap(),
+                },
+                Shift {
+                    name: "night".into(),
+                    window: TimeWindow::parse("18:00-08:00").unwrap(),
+                },
             ],
             duties: vec![
-                Duty { grid: "C00".into(), days: all.clone(), shift: "day".into(), primary: "O1".into(), backup: None, leader: Some("L1".into()) },
-                Duty { grid: "C00".into(), days: all, shift: "night".into(), primary: "O2".into(), backup: None, leader: Some("L2".into()) },
-                Duty { grid: "T01".into(), days: [Weekday::Mon].into_iter().collect(), shift: "night".into(), primary: "O3".into(), backup: Some("O4".into()), leader: None },
+                Duty {
+                    grid: "C00".into(),
+                    days: all,
+                    shift: "day".into(),
+                    primary: "O1".into(),
+                    backup: None,
+                    leader: Some("L1".into()),
+                },
+                Duty {
+                    grid: "C00".into(),
+                    days: all,
+                    shift: "night".into(),
+                    primary: "O2".into(),
+                    backup: None,
+                    leader: Some("L2".into()),
+                },
+                Duty {
+                    grid: "T01".into(),
+                    days: [Weekday::Mon].into_iter().collect(),
+                    shift: "night".into(),
+                    primary: "O3".into(),
+                    backup: Some("O4".into()),
+                    leader: None,
+                },
             ],
             overrides: vec![Override {
                 grid: "T01".into(),
@@ -238,7 +297,10 @@ mod tests {
         // Tue 01:00 is still Monday's night shift: T01 has its own duty.
         let oc = r.on_call(&tree, "T01", at("2026-12-01 01:00")).unwrap();
         assert_eq!((oc.primary.as_str(), oc.duty_grid.as_str()), ("O3", "T01"));
-        assert_eq!(oc.shift_date, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+        assert_eq!(
+            oc.shift_date,
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+        );
         // Tue 18:00: no T01 duty, falls back to the city.
         let oc = r.on_call(&tree, "T01", at("2026-12-01 18:00")).unwrap();
         assert_eq!((oc.primary.as_str(), oc.duty_grid.as_str()), ("O2", "C00"));
@@ -247,7 +309,9 @@ mod tests {
     #[test]
     fn override_replaces_only_what_it_names() {
         let tree = GridTree::new([g("C00", None), g("T01", Some("C00"))]);
-        let oc = roster().on_call(&tree, "T01", at("2026-12-07 20:00")).unwrap();
+        let oc = roster()
+            .on_call(&tree, "T01", at("2026-12-07 20:00"))
+            .unwrap();
         assert_eq!(oc.primary, "O9");
         assert_eq!(oc.backup.as_deref(), Some("O4"));
         assert_eq!(oc.override_reason.as_deref(), Some("swap"));
@@ -255,7 +319,10 @@ mod tests {
 
     #[test]
     fn overlaps_and_gaps_are_found() {
-        let s = |n: &str, w: &str| Shift { name: n.into(), window: TimeWindow::parse(w).unwrap() };
+        let s = |n: &str, w: &str| Shift {
+            name: n.into(),
+            window: TimeWindow::parse(w).unwrap(),
+        };
         assert!(overlapping_shifts(&roster().shifts).is_empty());
         assert!(uncovered(&roster().shifts).is_empty());
         let bad = [s("a", "08:00-18:00"), s("b", "17:00-07:00")];

@@ -40,14 +40,21 @@ fn err<T>(msg: impl Into<String>) -> Result<T, FieldError> {
     Err(FieldError(msg.into()))
 }
 
-fn text(v: &Value, field: &str, max_chars: usize, required: bool) -> Result<Option<String>, FieldError> {
+fn text(
+    v: &Value,
+    field: &str,
+    max_chars: usize,
+    required: bool,
+) -> Result<Option<String>, FieldError> {
     match v.get(field) {
         None | Some(Value::Null) if required => err(format!("missing field `{field}`")),
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => {
             let n = s.chars().count();
             if n > max_chars {
-                return err(format!("`{field}` is {n} characters, over the limit of {max_chars}"));
+                return err(format!(
+                    "`{field}` is {n} characters, over the limit of {max_chars}"
+                ));
             }
             if required && s.trim().is_empty() {
                 return err(format!("`{field}` is empty"));
@@ -69,12 +76,20 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-fn number(v: &Value, field: &str, range: std::ops::RangeInclusive<f64>) -> Result<Option<f64>, FieldError> {
+fn number(
+    v: &Value,
+    field: &str,
+    range: std::ops::RangeInclusive<f64>,
+) -> Result<Option<f64>, FieldError> {
     match v.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Number(n)) => {
             let x = n.as_f64().unwrap_or(f64::NAN);
-            if range.contains(&x) { Ok(Some(x)) } else { err(format!("`{field}` {x} is out of range {range:?}")) }
+            if range.contains(&x) {
+                Ok(Some(x))
+            } else {
+                err(format!("`{field}` {x} is out of range {range:?}"))
+            }
         }
         Some(other) => err(format!("`{field}` must be a number, not {}", kind(other))),
     }
@@ -84,22 +99,34 @@ fn number(v: &Value, field: &str, range: std::ops::RangeInclusive<f64>) -> Resul
 pub fn parse_instant(s: &str, field: &str) -> Result<DateTime<Utc>, FieldError> {
     match DateTime::parse_from_rfc3339(s) {
         Ok(t) => Ok(t.with_timezone(&Utc)),
-        Err(_) if chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").is_ok()
-            || chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").is_ok() =>
+        Err(_)
+            if chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").is_ok()
+                || chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").is_ok() =>
         {
-            err(format!("`{field}` '{s}' has no UTC offset; write it like 2026-11-30T09:12:00+08:00"))
+            err(format!(
+                "`{field}` '{s}' has no UTC offset; write it like 2026-11-30T09:12:00+08:00"
+            ))
         }
-        Err(_) => err(format!("`{field}` '{s}' is not an RFC 3339 time like 2026-11-30T09:12:00+08:00")),
+        Err(_) => err(format!(
+            "`{field}` '{s}' is not an RFC 3339 time like 2026-11-30T09:12:00+08:00"
+        )),
     }
 }
 
 /// Validate one complaint object.
 pub fn record(v: &Value, raw: &str, limits: &Limits) -> Result<ComplaintInput, FieldError> {
     if !v.is_object() {
-        return err(format!("a complaint must be a JSON object, not {}", kind(v)));
+        return err(format!(
+            "a complaint must be a JSON object, not {}",
+            kind(v)
+        ));
     }
     if raw.len() > limits.max_record_bytes {
-        return err(format!("record is {} bytes, over the limit of {}", raw.len(), limits.max_record_bytes));
+        return err(format!(
+            "record is {} bytes, over the limit of {}",
+            raw.len(),
+            limits.max_record_bytes
+        ));
     }
     let short = limits.max_text_chars;
     let source_text = text(v, "source", short, true)?.unwrap_or_default();
@@ -113,7 +140,12 @@ pub fn record(v: &Value, raw: &str, limits: &Limits) -> Result<ComplaintInput, F
     let received_at = match v.get("received_at") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(parse_instant(s, "received_at")?),
-        Some(other) => return err(format!("`received_at` must be a string, not {}", kind(other))),
+        Some(other) => {
+            return err(format!(
+                "`received_at` must be a string, not {}",
+                kind(other)
+            ));
+        }
     };
     let categories = match v.get("category") {
         None | Some(Value::Null) => return err("missing field `category`"),
@@ -122,7 +154,10 @@ pub fn record(v: &Value, raw: &str, limits: &Limits) -> Result<ComplaintInput, F
             let mut out = Vec::new();
             for item in items {
                 let Value::String(s) = item else {
-                    return err(format!("`category` items must be strings, not {}", kind(item)));
+                    return err(format!(
+                        "`category` items must be strings, not {}",
+                        kind(item)
+                    ));
                 };
                 let c = category(s)?;
                 if !out.contains(&c) {
@@ -132,9 +167,15 @@ pub fn record(v: &Value, raw: &str, limits: &Limits) -> Result<ComplaintInput, F
             out
         }
         Some(Value::Array(_)) => return err("`category` list must hold 1 to 7 categories"),
-        Some(other) => return err(format!("`category` must be a string or a list, not {}", kind(other))),
+        Some(other) => {
+            return err(format!(
+                "`category` must be a string or a list, not {}",
+                kind(other)
+            ));
+        }
     };
-    let description = text(v, "description", limits.max_description_chars, true)?.unwrap_or_default();
+    let description =
+        text(v, "description", limits.max_description_chars, true)?.unwrap_or_default();
     let (address, lat, lon) = match v.get("location") {
         None | Some(Value::Null) => return err("missing field `location` (an address or lat/lon)"),
         Some(loc @ Value::Object(_)) => {
@@ -159,10 +200,17 @@ pub fn record(v: &Value, raw: &str, limits: &Limits) -> Result<ComplaintInput, F
             let anonymous = match r.get("anonymous") {
                 None | Some(Value::Null) => false,
                 Some(Value::Bool(b)) => *b,
-                Some(other) => return err(format!("`reporter.anonymous` must be true or false, not {}", kind(other))),
+                Some(other) => {
+                    return err(format!(
+                        "`reporter.anonymous` must be true or false, not {}",
+                        kind(other)
+                    ));
+                }
             };
-            let name = text(r, "name", short, false).map_err(|e| FieldError(format!("reporter: {e}")))?;
-            let phone = text(r, "phone", 32, false).map_err(|e| FieldError(format!("reporter: {e}")))?;
+            let name =
+                text(r, "name", short, false).map_err(|e| FieldError(format!("reporter: {e}")))?;
+            let phone =
+                text(r, "phone", 32, false).map_err(|e| FieldError(format!("reporter: {e}")))?;
             (name, phone, anonymous)
         }
         Some(other) => return err(format!("`reporter` must be an object, not {}", kind(other))),
@@ -186,7 +234,12 @@ pub fn record(v: &Value, raw: &str, limits: &Limits) -> Result<ComplaintInput, F
 }
 
 fn category(s: &str) -> Result<Category, FieldError> {
-    Category::parse(s).ok_or_else(|| FieldError(format!("unknown category '{s}' (one of {})", Category::list())))
+    Category::parse(s).ok_or_else(|| {
+        FieldError(format!(
+            "unknown category '{s}' (one of {})",
+            Category::list()
+        ))
+    })
 }
 
 /// Where in a file a record came from, for messages.
@@ -209,7 +262,8 @@ impl std::fmt::Display for Position {
 
 /// Parse a whole `.json` document: one object or an array of objects.
 pub fn document(bytes: &[u8], limits: &Limits) -> Result<Vec<ComplaintInput>, String> {
-    let text = utf8(bytes).map_err(|(line, col)| format!("not valid UTF-8 (line {line}, column {col})"))?;
+    let text = utf8(bytes)
+        .map_err(|(line, col)| format!("not valid UTF-8 (line {line}, column {col})"))?;
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('[') {
         let items: Vec<Box<serde_json::value::RawValue>> =
@@ -221,31 +275,50 @@ pub fn document(bytes: &[u8], limits: &Limits) -> Result<Vec<ComplaintInput>, St
             .iter()
             .enumerate()
             .map(|(i, raw)| {
-                let v: Value = serde_json::from_str(raw.get()).map_err(|e| format!("record {i}: malformed JSON: {e}"))?;
+                let v: Value = serde_json::from_str(raw.get())
+                    .map_err(|e| format!("record {i}: malformed JSON: {e}"))?;
                 record(&v, raw.get(), limits).map_err(|e| format!("record {i}: {e}"))
             })
             .collect()
     } else {
         let v: Value = serde_json::from_str(trimmed).map_err(|e| {
-            let hint = if e.to_string().contains("trailing characters") { " (several objects? name the file .jsonl)" } else { "" };
+            let hint = if e.to_string().contains("trailing characters") {
+                " (several objects? name the file .jsonl)"
+            } else {
+                ""
+            };
             format!("malformed JSON: {e}{hint}")
         })?;
-        record(&v, trimmed.trim_end(), limits).map(|r| vec![r]).map_err(|e| e.to_string())
+        record(&v, trimmed.trim_end(), limits)
+            .map(|r| vec![r])
+            .map_err(|e| e.to_string())
     }
 }
 
 /// Parse one line of a JSON Lines file; `Ok(None)` for a blank line.
-pub fn jsonl_line(line: &[u8], number: usize, limits: &Limits) -> Result<Option<ComplaintInput>, String> {
+pub fn jsonl_line(
+    line: &[u8],
+    number: usize,
+    limits: &Limits,
+) -> Result<Option<ComplaintInput>, String> {
     if line.len() > limits.max_record_bytes {
-        return Err(format!("line {number}: {} bytes, over the record limit of {}", line.len(), limits.max_record_bytes));
+        return Err(format!(
+            "line {number}: {} bytes, over the record limit of {}",
+            line.len(),
+            limits.max_record_bytes
+        ));
     }
-    let text = utf8(line).map_err(|(_, col)| format!("line {number}: not valid UTF-8 (column {col})"))?;
+    let text =
+        utf8(line).map_err(|(_, col)| format!("line {number}: not valid UTF-8 (column {col})"))?;
     let text = text.trim_start_matches('\u{feff}').trim();
     if text.is_empty() {
         return Ok(None);
     }
-    let v: Value = serde_json::from_str(text).map_err(|e| format!("line {number}: malformed JSON: {e}"))?;
-    record(&v, text, limits).map(Some).map_err(|e| format!("line {number}: {e}"))
+    let v: Value =
+        serde_json::from_str(text).map_err(|e| format!("line {number}: malformed JSON: {e}"))?;
+    record(&v, text, limits)
+        .map(Some)
+        .map_err(|e| format!("line {number}: {e}"))
 }
 
 /// The text, or the 1-based (line, column) of the first invalid byte.
@@ -281,12 +354,30 @@ mod tests {
     fn reasons_name_the_field() {
         let l = limits();
         let cases = [
-            (r#"{"source":"hotline","description":"x","location":{"address":"a"}}"#, "missing field `category`"),
-            (r#"{"source":"hotline","category":"smell","description":"x","location":{"address":"a"}}"#, "unknown category 'smell'"),
-            (r#"{"source":"fax","category":"air","description":"x","location":{"address":"a"}}"#, "unknown source 'fax'"),
-            (r#"{"source":"web","category":"air","description":"x","location":{}}"#, "`location` needs an address or lat/lon"),
-            (r#"{"source":"web","category":"air","description":"x","location":{"lat":91,"lon":1}}"#, "`lat` 91 is out of range"),
-            (r#"{"source":"web","category":"air","description":5,"location":{"address":"a"}}"#, "`description` must be a string, not a number"),
+            (
+                r#"{"source":"hotline","description":"x","location":{"address":"a"}}"#,
+                "missing field `category`",
+            ),
+            (
+                r#"{"source":"hotline","category":"smell","description":"x","location":{"address":"a"}}"#,
+                "unknown category 'smell'",
+            ),
+            (
+                r#"{"source":"fax","category":"air","description":"x","location":{"address":"a"}}"#,
+                "unknown source 'fax'",
+            ),
+            (
+                r#"{"source":"web","category":"air","description":"x","location":{}}"#,
+                "`location` needs an address or lat/lon",
+            ),
+            (
+                r#"{"source":"web","category":"air","description":"x","location":{"lat":91,"lon":1}}"#,
+                "`lat` 91 is out of range",
+            ),
+            (
+                r#"{"source":"web","category":"air","description":5,"location":{"address":"a"}}"#,
+                "`description` must be a string, not a number",
+            ),
             (
                 r#"{"source":"web","category":"air","description":"x","location":{"address":"a"},"received_at":"2026-11-30T09:12:00"}"#,
                 "has no UTC offset",

@@ -31,8 +31,14 @@ pub fn prepare(
     }
     let s = &config.settings;
     let decision = decide(&config.calendar, &s.deadlines, &s.timezone, received_at);
-    let enterprise = input.enterprise.as_deref().and_then(|id| config.enterprises.get(id));
-    let (grid, how) = config.grids.resolve(input.grid.as_deref(), enterprise, input.address.as_deref());
+    let enterprise = input
+        .enterprise
+        .as_deref()
+        .and_then(|id| config.enterprises.get(id));
+    let (grid, how) =
+        config
+            .grids
+            .resolve(input.grid.as_deref(), enterprise, input.address.as_deref());
     let mut grid_source = match how {
         GridSource::Explicit => "explicit".to_string(),
         GridSource::Enterprise(id) => format!("enterprise:{id}"),
@@ -40,10 +46,18 @@ pub fn prepare(
         GridSource::Unassigned => "unassigned".to_string(),
     };
     // Unknown ids are not a reason to lose a complaint: keep them visible.
-    if let Some(g) = input.grid.as_deref().filter(|g| config.grids.get(g).is_none()) {
+    if let Some(g) = input
+        .grid
+        .as_deref()
+        .filter(|g| config.grids.get(g).is_none())
+    {
         grid_source.push_str(&format!(" (unknown grid '{g}' given)"));
     }
-    if let Some(e) = input.enterprise.as_deref().filter(|e| !config.enterprises.contains_key(*e)) {
+    if let Some(e) = input
+        .enterprise
+        .as_deref()
+        .filter(|e| !config.enterprises.contains_key(*e))
+    {
         grid_source.push_str(&format!(" (unknown enterprise '{e}' given)"));
     }
     Ok(NewComplaint {

@@ -30,7 +30,10 @@ pub struct Spool {
 /// What became of one file in `new/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileResult {
-    Ingested { new: usize, dup: usize },
+    Ingested {
+        new: usize,
+        dup: usize,
+    },
     /// Its content was committed before; it was only moved to `cur/`.
     AlreadyIngested,
     Quarantined(String),
@@ -62,7 +65,9 @@ fn host() -> String {
     } else {
         "localhost".to_string()
     };
-    name.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect()
+    name.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect()
 }
 
 fn fsync_dir(dir: &Path) -> io::Result<()> {
@@ -72,14 +77,27 @@ fn fsync_dir(dir: &Path) -> io::Result<()> {
 fn safe_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || "._-".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let trimmed = cleaned.trim_start_matches('.');
-    if trimmed.is_empty() { "complaint.json".to_string() } else { trimmed.to_string() }
+    if trimmed.is_empty() {
+        "complaint.json".to_string()
+    } else {
+        trimmed.to_string()
+    }
 }
 
 fn is_jsonl(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "ndjson"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson")
+    )
 }
 
 impl Spool {
@@ -103,7 +121,9 @@ impl Spool {
     /// The name keeps `hint`'s extension (`.jsonl` is streamed).
     pub fn submit_bytes(&self, hint: &str, bytes: &[u8]) -> io::Result<PathBuf> {
         self.ensure()?;
-        let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default();
+        let now = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap_or_default();
         let unique = format!(
             "{}.{:06}.P{}Q{}.{}.{}",
             now.as_secs(),
@@ -127,7 +147,10 @@ impl Spool {
     /// Deliver a file from anywhere (the `submit` command).
     pub fn submit(&self, src: &Path) -> io::Result<PathBuf> {
         let bytes = fs::read(src)?;
-        let hint = src.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let hint = src
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         self.submit_bytes(&hint, &bytes)
     }
 
@@ -145,11 +168,19 @@ impl Spool {
 
     /// Files left in `tmp/` for longer than `age` (a writer died mid-delivery).
     pub fn stale_tmp(&self, age: Duration) -> Vec<PathBuf> {
-        let cutoff = SystemTime::now().checked_sub(age).unwrap_or(SystemTime::UNIX_EPOCH);
-        let Ok(entries) = fs::read_dir(self.dir("tmp")) else { return Vec::new() };
+        let cutoff = SystemTime::now()
+            .checked_sub(age)
+            .unwrap_or(SystemTime::UNIX_EPOCH);
+        let Ok(entries) = fs::read_dir(self.dir("tmp")) else {
+            return Vec::new();
+        };
         entries
             .filter_map(Result::ok)
-            .filter(|e| e.metadata().and_then(|m| m.modified()).is_ok_and(|t| t < cutoff))
+            .filter(|e| {
+                e.metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|t| t < cutoff)
+            })
             .map(|e| e.path())
             .collect()
     }
@@ -157,18 +188,34 @@ impl Spool {
     /// Count the files in one of the spool's directories (`.reason` files excluded).
     pub fn count(&self, dir: &str) -> usize {
         fs::read_dir(self.dir(dir))
-            .map(|it| it.filter_map(Result::ok).filter(|e| !e.file_name().to_string_lossy().ends_with(".reason")).count())
+            .map(|it| {
+                it.filter_map(Result::ok)
+                    .filter(|e| !e.file_name().to_string_lossy().ends_with(".reason"))
+                    .count()
+            })
             .unwrap_or(0)
     }
 
     /// One pass over `new/`. Store failures that are not the file's fault stop
     /// the pass and leave the file in `new/` for the next one.
-    pub fn process_pending(&self, store: &mut Store, config: &Config, actor: &Actor, now: impl Fn() -> DateTime<Utc>) -> Result<SpoolReport, StoreError> {
-        self.ensure().map_err(|e| StoreError::Rule(format!("spool {}: {e}", self.root.display())))?;
+    pub fn process_pending(
+        &self,
+        store: &mut Store,
+        config: &Config,
+        actor: &Actor,
+        now: impl Fn() -> DateTime<Utc>,
+    ) -> Result<SpoolReport, StoreError> {
+        self.ensure()
+            .map_err(|e| StoreError::Rule(format!("spool {}: {e}", self.root.display())))?;
         let mut report = SpoolReport::default();
-        let files = self.pending().map_err(|e| StoreError::Rule(format!("spool {}: {e}", self.root.display())))?;
+        let files = self
+            .pending()
+            .map_err(|e| StoreError::Rule(format!("spool {}: {e}", self.root.display())))?;
         for path in files {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             match self.process_file(store, config, actor, now(), &path)? {
                 FileResult::Ingested { new, dup } => {
                     report.files_ingested += 1;
@@ -187,8 +234,18 @@ impl Spool {
     }
 
     /// Ingest one file of `new/`.
-    pub fn process_file(&self, store: &mut Store, config: &Config, actor: &Actor, now: DateTime<Utc>, path: &Path) -> Result<FileResult, StoreError> {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    pub fn process_file(
+        &self,
+        store: &mut Store,
+        config: &Config,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        path: &Path,
+    ) -> Result<FileResult, StoreError> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let limits = &config.settings.limits;
         let meta = match fs::metadata(path) {
             Ok(m) => m,
@@ -205,7 +262,11 @@ impl Spool {
                 "file is {:.1} MiB, over the {} MiB limit for {kind} files{}",
                 meta.len() as f64 / 1048576.0,
                 limit >> 20,
-                if kind == ".json" { "; split it or deliver it as .jsonl" } else { "; split it" }
+                if kind == ".json" {
+                    "; split it or deliver it as .jsonl"
+                } else {
+                    "; split it"
+                }
             );
             return self.quarantine(store, actor, now, path, &name, "", meta.len(), reason);
         }
@@ -214,11 +275,32 @@ impl Spool {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(FileResult::Vanished),
             Err(e) => return Err(StoreError::Rule(format!("{}: {e}", path.display()))),
         };
-        let fallback = |pos: parse::Position| format!("file:{}#{}", &hash[..16], pos).replace(' ', "");
+        let fallback =
+            |pos: parse::Position| format!("file:{}#{}", &hash[..16], pos).replace(' ', "");
         let outcome = if is_jsonl(path) {
-            self.ingest_jsonl(store, config, actor, now, path, &name, &hash, meta.len(), &fallback)
+            self.ingest_jsonl(
+                store,
+                config,
+                actor,
+                now,
+                path,
+                &name,
+                &hash,
+                meta.len(),
+                &fallback,
+            )
         } else {
-            self.ingest_json(store, config, actor, now, path, &name, &hash, meta.len(), &fallback)
+            self.ingest_json(
+                store,
+                config,
+                actor,
+                now,
+                path,
+                &name,
+                &hash,
+                meta.len(),
+                &fallback,
+            )
         };
         match outcome {
             Ok(Ok(outcome)) => {
@@ -238,7 +320,9 @@ impl Spool {
                     }
                 })
             }
-            Ok(Err(reason)) => self.quarantine(store, actor, now, path, &name, &hash, meta.len(), reason),
+            Ok(Err(reason)) => {
+                self.quarantine(store, actor, now, path, &name, &hash, meta.len(), reason)
+            }
             Err(e) if e.is_constraint() => {
                 let reason = format!("the database refused a record: {e}");
                 self.quarantine(store, actor, now, path, &name, &hash, meta.len(), reason)
@@ -260,20 +344,34 @@ impl Spool {
         bytes: u64,
         fallback: &dyn Fn(parse::Position) -> String,
     ) -> Result<Result<FileOutcome, String>, StoreError> {
-        let data = fs::read(path).map_err(|e| StoreError::Rule(format!("{}: {e}", path.display())))?;
+        let data =
+            fs::read(path).map_err(|e| StoreError::Rule(format!("{}: {e}", path.display())))?;
         let inputs = match parse::document(&data, &config.settings.limits) {
             Ok(v) => v,
             Err(reason) => return Ok(Err(reason)),
         };
         let many = inputs.len() > 1;
-        let mut batch = match store.begin_intake(actor, now, name, hash, bytes, config.settings.repeat_window)? {
+        let mut batch = match store.begin_intake(
+            actor,
+            now,
+            name,
+            hash,
+            bytes,
+            config.settings.repeat_window,
+        )? {
             IntakeBegin::Started(b) => b,
-            IntakeBegin::AlreadyIngested(file_id) => return Ok(Ok(FileOutcome::AlreadyIngested { file_id })),
+            IntakeBegin::AlreadyIngested(file_id) => {
+                return Ok(Ok(FileOutcome::AlreadyIngested { file_id }));
+            }
         };
         for (i, input) in inputs.into_iter().enumerate() {
             let pos = parse::Position::Index(i);
             if let Err(reason) = add(&mut batch, input, config, now, || fallback(pos))? {
-                return Ok(Err(if many { format!("{pos}: {reason}") } else { reason }));
+                return Ok(Err(if many {
+                    format!("{pos}: {reason}")
+                } else {
+                    reason
+                }));
             }
         }
         Ok(Ok(batch.commit()?))
@@ -295,9 +393,18 @@ impl Spool {
         let io_err = |e: io::Error| StoreError::Rule(format!("{}: {e}", path.display()));
         let mut reader = BufReader::with_capacity(1 << 20, File::open(path).map_err(io_err)?);
         let limits = config.settings.limits;
-        let mut batch = match store.begin_intake(actor, now, name, hash, bytes, config.settings.repeat_window)? {
+        let mut batch = match store.begin_intake(
+            actor,
+            now,
+            name,
+            hash,
+            bytes,
+            config.settings.repeat_window,
+        )? {
             IntakeBegin::Started(b) => b,
-            IntakeBegin::AlreadyIngested(file_id) => return Ok(Ok(FileOutcome::AlreadyIngested { file_id })),
+            IntakeBegin::AlreadyIngested(file_id) => {
+                return Ok(Ok(FileOutcome::AlreadyIngested { file_id }));
+            }
         };
         let mut line = Vec::new();
         let mut number = 0usize;
@@ -306,12 +413,18 @@ impl Spool {
         loop {
             line.clear();
             // Bound the read so one endless line cannot take the memory.
-            let n = (&mut reader).take(limits.max_record_bytes as u64 + 2).read_until(b'\n', &mut line).map_err(io_err)?;
+            let n = (&mut reader)
+                .take(limits.max_record_bytes as u64 + 2)
+                .read_until(b'\n', &mut line)
+                .map_err(io_err)?;
             let eof = n == 0;
             if !eof {
                 number += 1;
                 if !line.ends_with(b"\n") && line.len() > limits.max_record_bytes {
-                    return Ok(Err(format!("line {number}: over the record limit of {} bytes", limits.max_record_bytes)));
+                    return Ok(Err(format!(
+                        "line {number}: over the record limit of {} bytes",
+                        limits.max_record_bytes
+                    )));
                 }
                 match parse::jsonl_line(&line, number, &limits) {
                     Ok(Some(input)) => pending.push((number, input)),
@@ -339,13 +452,19 @@ impl Spool {
     }
 
     fn move_to(&self, path: &Path, dir: &str) -> Result<(), StoreError> {
-        let Some(name) = path.file_name() else { return Ok(()) };
+        let Some(name) = path.file_name() else {
+            return Ok(());
+        };
         let dest = self.dir(dir).join(name);
         match fs::rename(path, &dest) {
-            Ok(()) => fsync_dir(&self.dir(dir)).map_err(|e| StoreError::Rule(format!("{}: {e}", dest.display()))),
+            Ok(()) => fsync_dir(&self.dir(dir))
+                .map_err(|e| StoreError::Rule(format!("{}: {e}", dest.display()))),
             // Another intake process moved it first: the commit is what counts.
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(StoreError::Rule(format!("cannot move {} to {dir}/: {e}", path.display()))),
+            Err(e) => Err(StoreError::Rule(format!(
+                "cannot move {} to {dir}/: {e}",
+                path.display()
+            ))),
         }
     }
 
@@ -366,7 +485,8 @@ impl Spool {
         let bad = self.dir("bad");
         let tmp = bad.join(format!(".{name}.reason.tmp"));
         let mut f = File::create(&tmp).map_err(io_err)?;
-        f.write_all(format!("{reason}\n").as_bytes()).map_err(io_err)?;
+        f.write_all(format!("{reason}\n").as_bytes())
+            .map_err(io_err)?;
         f.sync_all().map_err(io_err)?;
         fs::rename(&tmp, bad.join(format!("{name}.reason"))).map_err(io_err)?;
         match fs::rename(path, bad.join(name)) {

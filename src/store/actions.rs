@@ -19,7 +19,11 @@ pub struct Actor {
 
 impl Actor {
     pub fn new(name: impl Into<String>, console: impl Into<String>, clock: ClockMode) -> Self {
-        Actor { name: name.into(), console: console.into(), clock }
+        Actor {
+            name: name.into(),
+            console: console.into(),
+            clock,
+        }
     }
 
     pub fn with_name(mut self, name: impl Into<String>) -> Self {
@@ -46,12 +50,19 @@ struct Current {
 
 fn current(tx: &Transaction<'_>, id: i64) -> Result<Current> {
     tx.prepare_cached("SELECT status, round, received_at FROM complaint WHERE id = :id")?
-        .query_row(named_params! {":id": id}, |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))
+        .query_row(named_params! {":id": id}, |r| {
+            Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?))
+        })
         .optional()?
         .ok_or(StoreError::NoSuchComplaint(id))
         .and_then(|(s, round, received): (String, i64, i64)| {
-            let status = Status::parse(&s).ok_or_else(|| StoreError::Corrupt(format!("complaint {id} has status '{s}'")))?;
-            Ok(Current { status, round, received_at: from_ms(received) })
+            let status = Status::parse(&s)
+                .ok_or_else(|| StoreError::Corrupt(format!("complaint {id} has status '{s}'")))?;
+            Ok(Current {
+                status,
+                round,
+                received_at: from_ms(received),
+            })
         })
 }
 
@@ -61,7 +72,11 @@ fn check_officer(tx: &Transaction<'_>, officer: &str) -> Result<()> {
         named_params! {":id": officer},
         |r| r.get(0),
     )?;
-    if ok { Ok(()) } else { Err(StoreError::NoSuchOfficer(officer.to_string())) }
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::NoSuchOfficer(officer.to_string()))
+    }
 }
 
 /// Apply a transition to the row: new status, and the audit record.
@@ -74,9 +89,14 @@ fn apply(
     details: serde_json::Value,
 ) -> Result<(Status, Status)> {
     let cur = current(tx, id)?;
-    let to = transition(id, cur.status, t).map_err(|e| StoreError::Rule(format!("complaint {id}: {e}")))?;
+    let to = transition(id, cur.status, t)
+        .map_err(|e| StoreError::Rule(format!("complaint {id}: {e}")))?;
     let (outcome, note, merged_into): (Option<&str>, Option<String>, Option<i64>) = match t {
-        Transition::Resolve(o) => (Some(o.as_str()), details["note"].as_str().map(String::from), None),
+        Transition::Resolve(o) => (
+            Some(o.as_str()),
+            details["note"].as_str().map(String::from),
+            None,
+        ),
         Transition::Reject { reason } => (None, Some(reason.clone()), None),
         Transition::Merge { into } => (None, None, Some(*into)),
         _ => (None, None, None),
@@ -95,7 +115,14 @@ fn apply(
     let mut details = details;
     details["from"] = cur.status.as_str().into();
     details["to"] = to.as_str().into();
-    audit::record(tx, actor, now, &format!("complaint.{}", action_name(t)), &format!("complaint:{id}"), details)?;
+    audit::record(
+        tx,
+        actor,
+        now,
+        &format!("complaint.{}", action_name(t)),
+        &format!("complaint:{id}"),
+        details,
+    )?;
     Ok((cur.status, to))
 }
 
@@ -114,7 +141,12 @@ fn action_name(t: &Transition) -> &'static str {
 
 impl Store {
     /// Log an arrival; returns the arrival's id.
-    pub fn arrive(&mut self, actor: &Actor, now: DateTime<Utc>, req: &ArrivalRequest) -> Result<i64> {
+    pub fn arrive(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        req: &ArrivalRequest,
+    ) -> Result<i64> {
         let tx = self.write()?;
         check_officer(&tx, &req.officer)?;
         let cur = current(&tx, req.complaint_id)?;
@@ -135,38 +167,100 @@ impl Store {
         let details = serde_json::json!({
             "officer": req.officer, "arrived_at": req.arrived_at.to_rfc3339(), "note": req.note, "arrival": arrival_id,
         });
-        apply(&tx, actor, now, req.complaint_id, &Transition::Arrive, details)?;
+        apply(
+            &tx,
+            actor,
+            now,
+            req.complaint_id,
+            &Transition::Arrive,
+            details,
+        )?;
         tx.commit()?;
         Ok(arrival_id)
     }
 
-    pub fn dispatch(&mut self, actor: &Actor, now: DateTime<Utc>, id: i64, officer: &str) -> Result<()> {
+    pub fn dispatch(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        officer: &str,
+    ) -> Result<()> {
         let tx = self.write()?;
         check_officer(&tx, officer)?;
-        apply(&tx, actor, now, id, &Transition::Dispatch, serde_json::json!({"officer": officer}))?;
+        apply(
+            &tx,
+            actor,
+            now,
+            id,
+            &Transition::Dispatch,
+            serde_json::json!({"officer": officer}),
+        )?;
         tx.prepare_cached("INSERT INTO dispatch (complaint_id, officer_id, at, console) VALUES (:c, :o, :at, :console)")?
             .execute(named_params! {":c": id, ":o": officer, ":at": ms(now), ":console": actor.console})?;
         tx.commit()?;
         Ok(())
     }
 
-    pub fn resolve(&mut self, actor: &Actor, now: DateTime<Utc>, id: i64, outcome: Outcome, note: Option<&str>) -> Result<()> {
+    pub fn resolve(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        outcome: Outcome,
+        note: Option<&str>,
+    ) -> Result<()> {
         let tx = self.write()?;
-        apply(&tx, actor, now, id, &Transition::Resolve(outcome), serde_json::json!({"outcome": outcome.as_str(), "note": note}))?;
+        apply(
+            &tx,
+            actor,
+            now,
+            id,
+            &Transition::Resolve(outcome),
+            serde_json::json!({"outcome": outcome.as_str(), "note": note}),
+        )?;
         tx.commit()?;
         Ok(())
     }
 
-    pub fn reject(&mut self, actor: &Actor, now: DateTime<Utc>, id: i64, reason: &str) -> Result<()> {
+    pub fn reject(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        reason: &str,
+    ) -> Result<()> {
         let tx = self.write()?;
-        apply(&tx, actor, now, id, &Transition::Reject { reason: reason.to_string() }, serde_json::json!({"reason": reason}))?;
+        apply(
+            &tx,
+            actor,
+            now,
+            id,
+            &Transition::Reject {
+                reason: reason.to_string(),
+            },
+            serde_json::json!({"reason": reason}),
+        )?;
         tx.commit()?;
         Ok(())
     }
 
-    pub fn reopen(&mut self, actor: &Actor, now: DateTime<Utc>, id: i64, reason: &str) -> Result<()> {
+    pub fn reopen(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        reason: &str,
+    ) -> Result<()> {
         let tx = self.write()?;
-        apply(&tx, actor, now, id, &Transition::Reopen, serde_json::json!({"reason": reason}))?;
+        apply(
+            &tx,
+            actor,
+            now,
+            id,
+            &Transition::Reopen,
+            serde_json::json!({"reason": reason}),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -187,7 +281,10 @@ impl Store {
         let tx = self.write()?;
         let cur = current(&tx, id)?;
         if !cur.status.is_open() {
-            return Err(StoreError::Rule(format!("complaint {id}: cannot escalate: complaint is {}", cur.status)));
+            return Err(StoreError::Rule(format!(
+                "complaint {id}: cannot escalate: complaint is {}",
+                cur.status
+            )));
         }
         if let Some(t) = target {
             check_officer(&tx, t)?;

@@ -62,14 +62,18 @@ fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
 impl Store {
     /// The audit trail of one subject (e.g. `complaint:12`), oldest first.
     pub fn audit_of(&self, subject: &str) -> Result<Vec<AuditEntry>> {
-        let mut st = self.conn.prepare_cached("SELECT * FROM audit WHERE subject = :s ORDER BY seq")?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT * FROM audit WHERE subject = :s ORDER BY seq")?;
         let rows = st.query_map(named_params! {":s": subject}, entry)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The newest `limit` audit entries, newest first.
     pub fn audit_recent(&self, limit: usize) -> Result<Vec<AuditEntry>> {
-        let mut st = self.conn.prepare_cached("SELECT * FROM audit ORDER BY seq DESC LIMIT :n")?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT * FROM audit ORDER BY seq DESC LIMIT :n")?;
         let rows = st.query_map(named_params! {":n": limit as i64}, entry)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

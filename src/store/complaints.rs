@@ -63,7 +63,10 @@ pub(crate) fn insert(
 ) -> Result<Inserted> {
     let existing: Option<i64> = tx
         .prepare_cached("SELECT id FROM complaint WHERE source = :s AND external_ref = :r")?
-        .query_row(named_params! {":s": c.source.as_str(), ":r": c.external_ref}, |r| r.get(0))
+        .query_row(
+            named_params! {":s": c.source.as_str(), ":r": c.external_ref},
+            |r| r.get(0),
+        )
         .optional()?;
     if let Some(id) = existing {
         return Ok(Inserted::Duplicate(id));
@@ -191,7 +194,11 @@ FROM complaint c"
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ComplaintRow> {
     let bad = |what: &str, v: String| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("unknown {what} '{v}'").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("unknown {what} '{v}'").into(),
+        )
     };
     let source: String = r.get("source")?;
     let regime: String = r.get("regime")?;
@@ -279,7 +286,10 @@ impl Store {
                 " WHERE c.status NOT IN ('closed', 'merged', 'rejected') ORDER BY c.deadline_at, c.id LIMIT :n"
             )
         } else {
-            concat!(select_row!(), " ORDER BY c.received_at DESC, c.id DESC LIMIT :n")
+            concat!(
+                select_row!(),
+                " ORDER BY c.received_at DESC, c.id DESC LIMIT :n"
+            )
         };
         let n = filter.limit.map_or(-1, |n| n as i64);
         let mut st = self.conn.prepare_cached(sql)?;
@@ -288,12 +298,18 @@ impl Store {
     }
 
     pub fn complaint(&self, id: i64) -> Result<ComplaintRow> {
-        let mut st = self.conn.prepare_cached(concat!(select_row!(), " WHERE c.id = :id"))?;
-        st.query_row(named_params! {":id": id}, row).optional()?.ok_or(StoreError::NoSuchComplaint(id))
+        let mut st = self
+            .conn
+            .prepare_cached(concat!(select_row!(), " WHERE c.id = :id"))?;
+        st.query_row(named_params! {":id": id}, row)
+            .optional()?
+            .ok_or(StoreError::NoSuchComplaint(id))
     }
 
     pub fn arrivals(&self, id: i64) -> Result<Vec<ArrivalRow>> {
-        let mut st = self.conn.prepare_cached("SELECT * FROM arrival WHERE complaint_id = :id ORDER BY id")?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT * FROM arrival WHERE complaint_id = :id ORDER BY id")?;
         let rows = st.query_map(named_params! {":id": id}, |r| {
             Ok(ArrivalRow {
                 id: r.get("id")?,
@@ -310,15 +326,23 @@ impl Store {
     }
 
     pub fn dispatches(&self, id: i64) -> Result<Vec<DispatchRow>> {
-        let mut st = self.conn.prepare_cached("SELECT * FROM dispatch WHERE complaint_id = :id ORDER BY id")?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT * FROM dispatch WHERE complaint_id = :id ORDER BY id")?;
         let rows = st.query_map(named_params! {":id": id}, |r| {
-            Ok(DispatchRow { officer: r.get("officer_id")?, at: from_ms(r.get("at")?), console: r.get("console")? })
+            Ok(DispatchRow {
+                officer: r.get("officer_id")?,
+                at: from_ms(r.get("at")?),
+                console: r.get("console")?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn escalations(&self, id: i64) -> Result<Vec<EscalationRow>> {
-        let mut st = self.conn.prepare_cached("SELECT * FROM escalation WHERE complaint_id = :id ORDER BY at, id")?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT * FROM escalation WHERE complaint_id = :id ORDER BY at, id")?;
         let rows = st.query_map(named_params! {":id": id}, escalation_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

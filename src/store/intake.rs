@@ -14,7 +14,11 @@ use super::{Result, Store, audit, ms};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileOutcome {
     /// Committed: `new` complaints stored, `dup` already known by (source, external_ref).
-    Ingested { file_id: i64, new: usize, dup: usize },
+    Ingested {
+        file_id: i64,
+        new: usize,
+        dup: usize,
+    },
     /// The same content was committed before (crash between commit and rename).
     AlreadyIngested { file_id: i64 },
 }
@@ -38,7 +42,14 @@ pub enum Begin<'a> {
 
 impl IntakeBatch<'_> {
     pub fn add(&mut self, c: &NewComplaint) -> Result<Inserted> {
-        let r = insert(&self.tx, c, Some(self.file_id), &self.actor, self.now, self.repeat_window)?;
+        let r = insert(
+            &self.tx,
+            c,
+            Some(self.file_id),
+            &self.actor,
+            self.now,
+            self.repeat_window,
+        )?;
         match r {
             Inserted::New(_) => self.new += 1,
             Inserted::Duplicate(_) => self.dup += 1,
@@ -50,7 +61,9 @@ impl IntakeBatch<'_> {
     pub fn commit(self) -> Result<FileOutcome> {
         self.tx
             .prepare_cached("UPDATE intake_file SET rows_new = :n, rows_dup = :d WHERE id = :id")?
-            .execute(named_params! {":n": self.new as i64, ":d": self.dup as i64, ":id": self.file_id})?;
+            .execute(
+                named_params! {":n": self.new as i64, ":d": self.dup as i64, ":id": self.file_id},
+            )?;
         audit::record(
             &self.tx,
             &self.actor,
@@ -60,7 +73,11 @@ impl IntakeBatch<'_> {
             serde_json::json!({"new": self.new, "duplicates": self.dup}),
         )?;
         self.tx.commit()?;
-        Ok(FileOutcome::Ingested { file_id: self.file_id, new: self.new, dup: self.dup })
+        Ok(FileOutcome::Ingested {
+            file_id: self.file_id,
+            new: self.new,
+            dup: self.dup,
+        })
     }
 }
 
@@ -88,7 +105,15 @@ impl Store {
         )?
         .execute(named_params! {":name": name, ":h": content_hash, ":bytes": bytes as i64, ":at": ms(now)})?;
         let file_id = tx.last_insert_rowid();
-        Ok(Begin::Started(IntakeBatch { tx, file_id, new: 0, dup: 0, actor: actor.clone(), now, repeat_window }))
+        Ok(Begin::Started(IntakeBatch {
+            tx,
+            file_id,
+            new: 0,
+            dup: 0,
+            actor: actor.clone(),
+            now,
+            repeat_window,
+        }))
     }
 
     /// Record a quarantined file (its reason is also beside it in `bad/`).
@@ -108,7 +133,14 @@ impl Store {
         )?
         .execute(named_params! {":name": name, ":h": content_hash, ":bytes": bytes as i64, ":reason": reason, ":at": ms(now)})?;
         let id = tx.last_insert_rowid();
-        audit::record(&tx, actor, now, "intake.rejected", &format!("intake_file:{id}"), serde_json::json!({"file": name, "reason": reason}))?;
+        audit::record(
+            &tx,
+            actor,
+            now,
+            "intake.rejected",
+            &format!("intake_file:{id}"),
+            serde_json::json!({"file": name, "reason": reason}),
+        )?;
         tx.commit()?;
         Ok(())
     }

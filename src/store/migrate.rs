@@ -24,18 +24,31 @@ impl Store {
     pub fn migrate_to(&mut self, target: i64) -> Result<i64> {
         let found = self.schema_version()?;
         if found > LATEST_VERSION {
-            return Err(StoreError::TooNew { path: self.path.clone(), found, supported: LATEST_VERSION });
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found,
+                supported: LATEST_VERSION,
+            });
         }
-        for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > found && *v <= target) {
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for (version, sql) in MIGRATIONS
+            .iter()
+            .filter(|(v, _)| *v > found && *v <= target)
+        {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
             // Re-check inside the lock: another process may have migrated meanwhile.
             let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
             if now >= *version {
                 continue;
             }
-            let fail = |source| StoreError::Migration { version: *version, source };
+            let fail = |source| StoreError::Migration {
+                version: *version,
+                source,
+            };
             tx.execute_batch(sql).map_err(fail)?;
-            tx.pragma_update(None, "user_version", version).map_err(fail)?;
+            tx.pragma_update(None, "user_version", version)
+                .map_err(fail)?;
             tx.commit().map_err(fail)?;
         }
         self.schema_version()

@@ -23,7 +23,9 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use actions::{Actor, ArrivalRequest};
 pub use audit::AuditEntry;
-pub use complaints::{ArrivalRow, ComplaintRow, DispatchRow, EscalationRow, ListFilter, NewComplaint};
+pub use complaints::{
+    ArrivalRow, ComplaintRow, DispatchRow, EscalationRow, ListFilter, NewComplaint,
+};
 pub use intake::{Begin as IntakeBegin, FileOutcome, IntakeBatch};
 pub use migrate::{LATEST_VERSION, MIGRATIONS};
 pub use status::{Counts, Heartbeat};
@@ -32,17 +34,33 @@ pub use status::{Counts, Heartbeat};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open database {path}: {source}")]
-    Open { path: PathBuf, source: rusqlite::Error },
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
     #[error(
         "database {path} has schema version {found}, newer than this gridwatch understands ({supported}); upgrade gridwatch"
     )]
-    TooNew { path: PathBuf, found: i64, supported: i64 },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     #[error("database {path} is not initialised (schema version 0); run `gridwatch init`")]
     NotInitialised { path: PathBuf },
-    #[error("database {path} needs an upgrade from schema {found} to {latest}; run `gridwatch init`")]
-    NeedsUpgrade { path: PathBuf, found: i64, latest: i64 },
+    #[error(
+        "database {path} needs an upgrade from schema {found} to {latest}; run `gridwatch init`"
+    )]
+    NeedsUpgrade {
+        path: PathBuf,
+        found: i64,
+        latest: i64,
+    },
     #[error("migration {version} failed: {source}")]
-    Migration { version: i64, source: rusqlite::Error },
+    Migration {
+        version: i64,
+        source: rusqlite::Error,
+    },
     #[error("no complaint with id {0}")]
     NoSuchComplaint(i64),
     #[error("unknown officer '{0}'")]
@@ -100,26 +118,42 @@ pub(crate) fn ms(t: DateTime<Utc>) -> i64 {
 }
 
 pub(crate) fn from_ms(v: i64) -> DateTime<Utc> {
-    Utc.timestamp_millis_opt(v).single().unwrap_or(DateTime::<Utc>::MIN_UTC)
+    Utc.timestamp_millis_opt(v)
+        .single()
+        .unwrap_or(DateTime::<Utc>::MIN_UTC)
 }
 
 impl Store {
     fn connect(path: &Path, durability: Durability, create: bool) -> Result<Store> {
-        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
         if create {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         }
-        let open_err = |source| StoreError::Open { path: path.to_path_buf(), source };
+        let open_err = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
         let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
-        conn.busy_timeout(Duration::from_secs(10)).map_err(open_err)?;
+        conn.busy_timeout(Duration::from_secs(10))
+            .map_err(open_err)?;
         // journal_mode answers with a row; the others are silent.
-        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(open_err)?;
+        let _mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(open_err)?;
         let sync = match durability {
             Durability::Normal => "NORMAL",
             Durability::Full => "FULL",
         };
-        conn.execute_batch(&format!("PRAGMA foreign_keys = ON; PRAGMA synchronous = {sync};")).map_err(open_err)?;
-        Ok(Store { conn, path: path.to_path_buf() })
+        conn.execute_batch(&format!(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = {sync};"
+        ))
+        .map_err(open_err)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     /// Create the file if needed and bring the schema up to date (`gridwatch init`).
@@ -135,17 +169,35 @@ impl Store {
         Ok(store)
     }
 
+    /// Create or open the file without touching its schema: for tools and
+    /// tests that build databases of earlier versions.
+    pub fn create_unmigrated(path: &Path) -> Result<Store> {
+        Store::connect(path, Durability::Normal, true)
+    }
+
     /// Open an initialised database at the current schema; refuse anything else.
     pub fn open(path: &Path, durability: Durability) -> Result<Store> {
         if !path.exists() {
-            return Err(StoreError::NotInitialised { path: path.to_path_buf() });
+            return Err(StoreError::NotInitialised {
+                path: path.to_path_buf(),
+            });
         }
         let store = Store::connect(path, durability, false)?;
         let found = store.schema_version()?;
         match found {
-            0 => Err(StoreError::NotInitialised { path: path.to_path_buf() }),
-            v if v > LATEST_VERSION => Err(StoreError::TooNew { path: path.to_path_buf(), found: v, supported: LATEST_VERSION }),
-            v if v < LATEST_VERSION => Err(StoreError::NeedsUpgrade { path: path.to_path_buf(), found: v, latest: LATEST_VERSION }),
+            0 => Err(StoreError::NotInitialised {
+                path: path.to_path_buf(),
+            }),
+            v if v > LATEST_VERSION => Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found: v,
+                supported: LATEST_VERSION,
+            }),
+            v if v < LATEST_VERSION => Err(StoreError::NeedsUpgrade {
+                path: path.to_path_buf(),
+                found: v,
+                latest: LATEST_VERSION,
+            }),
             _ => Ok(store),
         }
     }
@@ -155,12 +207,16 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// `PRAGMA data_version`: changes when another connection commits. Cheap (~µs).
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// `PRAGMA integrity_check` → "ok" or the problems.
@@ -175,6 +231,8 @@ impl Store {
 
     /// Begin the one write transaction of an operation.
     fn write(&mut self) -> Result<Transaction<'_>> {
-        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 }

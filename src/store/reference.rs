@@ -57,6 +57,10 @@ impl Store {
 
     /// Whether an officer id exists in the mirror (active or not).
     pub fn officer_exists(&self, id: &str) -> Result<bool> {
-        Ok(self.conn.query_row("SELECT EXISTS (SELECT 1 FROM officer WHERE id = :id AND active = 1)", named_params! {":id": id}, |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM officer WHERE id = :id AND active = 1)",
+            named_params! {":id": id},
+            |r| r.get(0),
+        )?)
     }
 }

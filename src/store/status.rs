@@ -38,13 +38,23 @@ impl Store {
             match n {
                 0 => st.query_row([], |r| r.get(0)),
                 1 => st.query_row(named_params! {":now": now_ms}, |r| r.get(0)),
-                _ => st.query_row(named_params! {":now": now_ms, ":soon": soon_ms}, |r| r.get(0)),
+                _ => st.query_row(named_params! {":now": now_ms, ":soon": soon_ms}, |r| {
+                    r.get(0)
+                }),
             }
         };
         let (now_ms, soon_ms) = (ms(now), ms(now + soon));
         c.total = q("SELECT COUNT(*) FROM complaint", now_ms, soon_ms)?;
-        c.open = q("SELECT COUNT(*) FROM complaint WHERE status NOT IN ('closed', 'merged', 'rejected')", now_ms, soon_ms)?;
-        c.unassigned = q("SELECT COUNT(*) FROM complaint WHERE grid_id IS NULL AND status NOT IN ('closed', 'merged', 'rejected')", now_ms, soon_ms)?;
+        c.open = q(
+            "SELECT COUNT(*) FROM complaint WHERE status NOT IN ('closed', 'merged', 'rejected')",
+            now_ms,
+            soon_ms,
+        )?;
+        c.unassigned = q(
+            "SELECT COUNT(*) FROM complaint WHERE grid_id IS NULL AND status NOT IN ('closed', 'merged', 'rejected')",
+            now_ms,
+            soon_ms,
+        )?;
         c.breached = q(
             "SELECT COUNT(*) FROM complaint WHERE status IN ('received', 'dispatched', 'en_route', 'reopened') AND deadline_at <= :now",
             now_ms,
@@ -56,15 +66,34 @@ impl Store {
             now_ms,
             soon_ms,
         )?;
-        c.files_ok = q("SELECT COUNT(*) FROM intake_file WHERE result = 'ok'", now_ms, soon_ms)?;
-        c.files_rejected = q("SELECT COUNT(*) FROM intake_file WHERE result = 'rejected'", now_ms, soon_ms)?;
-        let mut st = self.conn.prepare_cached("SELECT status, COUNT(*) FROM complaint GROUP BY status ORDER BY status")?;
-        c.by_status = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        c.files_ok = q(
+            "SELECT COUNT(*) FROM intake_file WHERE result = 'ok'",
+            now_ms,
+            soon_ms,
+        )?;
+        c.files_rejected = q(
+            "SELECT COUNT(*) FROM intake_file WHERE result = 'rejected'",
+            now_ms,
+            soon_ms,
+        )?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT status, COUNT(*) FROM complaint GROUP BY status ORDER BY status",
+        )?;
+        c.by_status = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(c)
     }
 
     /// Record that `component` is alive (one row per component, updated in place).
-    pub fn beat(&mut self, component: &str, pid: u32, host: &str, now: DateTime<Utc>, started_at: DateTime<Utc>) -> Result<()> {
+    pub fn beat(
+        &mut self,
+        component: &str,
+        pid: u32,
+        host: &str,
+        now: DateTime<Utc>,
+        started_at: DateTime<Utc>,
+    ) -> Result<()> {
         let tx = self.write()?;
         tx.prepare_cached(
             "INSERT INTO heartbeat (component, pid, host, at, started_at) VALUES (:c, :pid, :host, :at, :started)
@@ -79,7 +108,9 @@ impl Store {
     pub fn heartbeat(&self, component: &str) -> Result<Option<Heartbeat>> {
         Ok(self
             .conn
-            .prepare_cached("SELECT component, pid, host, at, started_at FROM heartbeat WHERE component = :c")?
+            .prepare_cached(
+                "SELECT component, pid, host, at, started_at FROM heartbeat WHERE component = :c",
+            )?
             .query_row(named_params! {":c": component}, |r| {
                 Ok(Heartbeat {
                     component: r.get(0)?,

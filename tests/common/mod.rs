@@ -109,7 +109,10 @@ impl Room {
     /// File names in a spool directory, sorted.
     pub fn spool(&self, sub: &str) -> Vec<String> {
         let mut v: Vec<String> = std::fs::read_dir(self.path("spool").join(sub))
-            .map(|it| it.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())
+            .map(|it| {
+                it.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
             .unwrap_or_default();
         v.sort();
         v

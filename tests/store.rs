@@ -1,0 +1,291 @@
+//! The store on real SQLite files: migrations from every earlier version, the
+//! guarantees that live in the schema, and concurrent writers.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use gridwatch::clock::ClockMode;
+use gridwatch::config::Config;
+use gridwatch::store::{Actor, Durability, LATEST_VERSION, MIGRATIONS, Store, StoreError};
+use rusqlite::Connection;
+
+mod common;
+use common::{NOW, Room, complaint, repo};
+
+fn schema(path: &std::path::Path) -> BTreeMap<String, String> {
+    let c = Connection::open(path).unwrap();
+    let mut st = c.prepare("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'").unwrap();
+    st.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            r.get::<_, String>(1)?
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ))
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
+fn t(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+#[test]
+fn init_from_an_empty_file_is_idempotent_and_in_wal_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sub/g.db");
+    let s = Store::init(&db).unwrap();
+    assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+    drop(s);
+    let before = schema(&db);
+    let s = Store::init(&db).unwrap();
+    assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+    assert_eq!(schema(&db), before);
+    let c = Connection::open(&db).unwrap();
+    let mode: String = c
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    // An empty file (e.g. touched by hand) is upgraded from version 0 too.
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    assert_eq!(
+        Store::init(&empty).unwrap().schema_version().unwrap(),
+        LATEST_VERSION
+    );
+}
+
+#[test]
+fn every_earlier_version_upgrades_to_the_same_schema_as_a_fresh_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("fresh.db");
+    Store::init(&fresh).unwrap();
+    let want = schema(&fresh);
+    for v in std::iter::once(0).chain(MIGRATIONS.iter().map(|(v, _)| *v)) {
+        let p = dir.path().join(format!("v{v}.db"));
+        let mut s = Store::create_unmigrated(&p).unwrap();
+        assert_eq!(s.migrate_to(v).unwrap(), v);
+        drop(s);
+        if v < LATEST_VERSION {
+            assert!(
+                Store::open(&p, Durability::Normal).is_err(),
+                "v{v} must be refused until upgraded"
+            );
+        }
+        let up = Store::init(&p).unwrap();
+        assert_eq!(up.schema_version().unwrap(), LATEST_VERSION, "from v{v}");
+        assert_eq!(
+            schema(&p),
+            want,
+            "upgrade from v{v} differs from a fresh schema"
+        );
+    }
+}
+
+#[test]
+fn the_frozen_v1_fixture_upgrades_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.db");
+    let c = Connection::open(&db).unwrap();
+    // As the sqlite3 shell loads a dump: tables come in name order, so no FK checks while loading.
+    c.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
+    c.execute_batch(&std::fs::read_to_string(repo().join("tests/fixtures/db/v1.sql")).unwrap())
+        .unwrap();
+    drop(c);
+    match Store::open(&db, Durability::Normal) {
+        Err(e @ StoreError::NeedsUpgrade { .. }) => {
+            assert!(
+                e.to_string()
+                    .ends_with("needs an upgrade from schema 1 to 2; run `gridwatch init`"),
+                "{e}"
+            )
+        }
+        other => panic!("expected NeedsUpgrade, got {other:?}"),
+    }
+    let mut s = Store::init(&db).unwrap();
+    assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+    let c1 = s.complaint(1).unwrap();
+    assert_eq!(c1.status.as_str(), "on_scene");
+    assert_eq!(c1.arrived_by.as_deref(), Some("O009"));
+    assert_eq!(s.complaint(2).unwrap().categories.len(), 2);
+    // Version-2 features work on the old data.
+    let actor = Actor::new("t", "test", ClockMode::Fixed);
+    s.escalate_manual(
+        &actor,
+        t("2025-12-01T10:00:00+08:00"),
+        2,
+        Some("O005"),
+        "nobody answers",
+    )
+    .unwrap();
+    assert_eq!(s.escalations(2).unwrap().len(), 1);
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn a_database_newer_than_the_binary_is_refused() {
+    let room = Room::new();
+    let c = Connection::open(room.db()).unwrap();
+    c.pragma_update(None, "user_version", 99).unwrap();
+    drop(c);
+    let err = room.fails(1, &["list"]);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "gridwatch: database gridwatch.db has schema version 99, newer than this gridwatch understands ({LATEST_VERSION}); upgrade gridwatch"
+        )
+    );
+    let err = room.fails(1, &["init"]);
+    assert!(
+        err.contains("newer than this gridwatch understands"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_schema_guards_audit_deadlines_statuses_and_uniqueness() {
+    let room = Room::new();
+    let p = room.write("c.json", complaint("G1").to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    let c = Connection::open(room.db()).unwrap();
+    let n: i64 = c
+        .query_row("SELECT COUNT(*) FROM audit", [], |r| r.get(0))
+        .unwrap();
+    assert!(n >= 2);
+    for sql in [
+        "UPDATE audit SET actor = 'mallory'",
+        "DELETE FROM audit",
+        "DELETE FROM audit WHERE seq = 1",
+    ] {
+        let e = c.execute(sql, []).unwrap_err().to_string();
+        assert!(e.contains("the audit log is append-only"), "{sql}: {e}");
+    }
+    let e = c
+        .execute(
+            "UPDATE complaint SET deadline_at = deadline_at + 3600000",
+            [],
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("written once"), "{e}");
+    let e = c
+        .execute("UPDATE complaint SET status = 'lost'", [])
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("CHECK constraint failed"), "{e}");
+    let e = c
+        .execute("INSERT INTO complaint SELECT NULL, source, external_ref, received_at, regime, regime_reason, day_kind, deadline_at, status, outcome, status_note, round, grid_id, grid_source, enterprise_id, categories, description, address, lat, lon, reporter_name, reporter_phone, reporter_anonymous, repeat_of, merged_into, raw_json, intake_file_id, created_at, updated_at FROM complaint", [])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("UNIQUE constraint failed: complaint.source, complaint.external_ref"),
+        "{e}"
+    );
+    // Automatic escalations are unique per (complaint, stage); manual ones are not.
+    c.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+    let ins = "INSERT INTO escalation (complaint_id, stage, automatic, target_officer_id, at, by_actor, console, reason) VALUES (1, ?1, ?2, 'O005', 0, 'd', 'c', 'r')";
+    c.execute(ins, rusqlite::params!["warn", 1]).unwrap();
+    assert!(
+        c.execute(ins, rusqlite::params!["warn", 1])
+            .unwrap_err()
+            .to_string()
+            .contains("UNIQUE")
+    );
+    c.execute(ins, rusqlite::params!["manual", 0]).unwrap();
+    c.execute(ins, rusqlite::params!["manual", 0]).unwrap();
+}
+
+#[test]
+fn two_connections_writing_at_once_never_see_database_is_locked() {
+    let room = Room::new();
+    let lines: String = (0..40)
+        .map(|i| format!("{}\n", complaint(&format!("W{i}"))))
+        .collect();
+    let p = room.write("w.jsonl", lines);
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    let config = Config::load(gridwatch::config::ConfigSource::Dir(room.path("config"))).unwrap();
+    let db = room.db();
+    let handles: Vec<_> = (0..2)
+        .map(|w| {
+            let db = db.clone();
+            let config = config.clone();
+            std::thread::spawn(move || {
+                let mut s = Store::open(&db, Durability::Full).unwrap();
+                let actor = Actor::new(format!("writer{w}"), format!("t{w}"), ClockMode::Fixed);
+                for i in 0..300 {
+                    let id = 1 + (i % 40);
+                    s.escalate_manual(
+                        &actor,
+                        t("2026-11-30T09:40:00+08:00"),
+                        id,
+                        Some("O005"),
+                        "load",
+                    )
+                    .unwrap();
+                    if i % 50 == 0 {
+                        s.sync_reference(&config).unwrap();
+                    }
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().expect("a writer failed");
+    }
+    let c = Connection::open(&db).unwrap();
+    let n: i64 = c
+        .query_row("SELECT COUNT(*) FROM escalation", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 600);
+}
+
+#[test]
+fn two_processes_ingesting_and_writing_at_once_lose_and_double_nothing() {
+    let room = Room::new();
+    let mut files = Vec::new();
+    for i in 0..150 {
+        files.push(room.write(
+            &format!("in/{i}.json"),
+            complaint(&format!("M{i}")).to_string(),
+        ));
+    }
+    let mut args = vec!["submit"];
+    args.extend(files.iter().map(|p| p.to_str().unwrap()));
+    room.ok(&args);
+    let a = room
+        .cmd(&[NOW, "intake", "--once"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let b = room
+        .cmd(&[NOW, "intake", "--once"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut writers = Vec::new();
+    for _ in 0..10 {
+        writers.push(
+            room.cmd(&[NOW, "status", "--json"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap(),
+        );
+    }
+    for child in [a, b].into_iter().chain(writers) {
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert!(!err.contains("locked"), "{err}");
+    }
+    assert!(room.spool("new").is_empty());
+    assert_eq!(room.spool("cur").len(), 150);
+    let status = room.json(&[NOW, "status", "--json"]);
+    assert_eq!(status["counts"]["total"], 150);
+    assert_eq!(status["counts"]["files_ok"], 150);
+}
