@@ -10,4 +10,5 @@ pub mod prepare;
 pub mod spool;
 
 pub use prepare::prepare;
+pub use spool::FileResult;
 pub use spool::{Spool, SpoolReport};

@@ -72,29 +72,47 @@ pub(crate) fn insert(
         return Ok(Inserted::Duplicate(id));
     }
     let repeat_of = if c.grid.is_some() || c.enterprise.is_some() {
-        let mut st = tx.prepare_cached(
-            "SELECT id, received_at, grid_id, enterprise_id, categories, repeat_of FROM complaint
-             WHERE (enterprise_id = :e OR grid_id = :g) AND received_at BETWEEN :from AND :to
-             ORDER BY received_at DESC LIMIT 200",
-        )?;
-        let priors = st
-            .query_map(
-                named_params! {
-                    ":e": c.enterprise, ":g": c.grid,
-                    ":from": ms(c.received_at - repeat_window), ":to": ms(c.received_at),
-                },
-                |r| {
-                    Ok(Prior {
-                        id: r.get(0)?,
-                        received_at: from_ms(r.get(1)?),
-                        grid: r.get(2)?,
-                        enterprise: r.get(3)?,
-                        categories: parse_categories(&r.get::<_, String>(4)?),
-                        repeat_of: r.get(5)?,
-                    })
-                },
-            )?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        // The most recent candidate of each kind; each query walks one index
+        // backwards from the new complaint's time and stops at the first hit.
+        let (from, to) = (ms(c.received_at - repeat_window), ms(c.received_at));
+        let prior = |r: &rusqlite::Row<'_>| {
+            Ok(Prior {
+                id: r.get(0)?,
+                received_at: from_ms(r.get(1)?),
+                grid: r.get(2)?,
+                enterprise: r.get(3)?,
+                categories: parse_categories(&r.get::<_, String>(4)?),
+                repeat_of: r.get(5)?,
+            })
+        };
+        let mut priors = Vec::with_capacity(2);
+        if let Some(e) = &c.enterprise {
+            priors.extend(
+                tx.prepare_cached(
+                    "SELECT id, received_at, grid_id, enterprise_id, categories, repeat_of FROM complaint
+                     WHERE enterprise_id = :e AND received_at BETWEEN :from AND :to
+                     ORDER BY received_at DESC LIMIT 1",
+                )?
+                .query_row(named_params! {":e": e, ":from": from, ":to": to}, prior)
+                .optional()?,
+            );
+        }
+        if let Some(g) = &c.grid {
+            let cats =
+                serde_json::to_string(&c.categories.iter().map(|c| c.as_str()).collect::<Vec<_>>())
+                    .unwrap_or_else(|_| "[]".into());
+            priors.extend(
+                tx.prepare_cached(
+                    "SELECT id, received_at, grid_id, enterprise_id, categories, repeat_of FROM complaint
+                     WHERE grid_id = :g AND received_at BETWEEN :from AND :to
+                       AND EXISTS (SELECT 1 FROM json_each(:cats)
+                                   WHERE instr(',' || categories || ',', ',' || value || ',') > 0)
+                     ORDER BY received_at DESC LIMIT 1",
+                )?
+                .query_row(named_params! {":g": g, ":from": from, ":to": to, ":cats": cats}, prior)
+                .optional()?,
+            );
+        }
         let probe = Probe {
             received_at: c.received_at,
             grid: c.grid.as_deref(),
