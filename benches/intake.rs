@@ -48,44 +48,52 @@ fn main() {
     }
     let bytes = jsonl.len();
 
-    // gridwatch: the real path from spool/new to committed rows.
-    let db = dir.path().join("gw.db");
-    let mut store = Store::init(&db).unwrap();
-    store.sync_reference(&config).unwrap();
-    drop(store);
-    let mut store = Store::open(&db, Durability::Full).unwrap();
-    let spool = Spool::new(dir.path().join("spool"));
-    spool.submit_bytes("bench.jsonl", jsonl.as_bytes()).unwrap();
-    let actor = Actor::new("bench", "bench", ClockMode::Fixed);
-    let t0 = Instant::now();
-    let report = spool
-        .process_pending(&mut store, &config, &actor, || now)
-        .unwrap();
-    let ours = t0.elapsed();
-    assert_eq!(report.complaints_new, rows, "{report:?}");
+    let runs: usize = std::env::var("GRIDWATCH_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3);
+    let mut ours_t = Vec::new();
+    let mut base_t = Vec::new();
+    for run in 0..runs {
+        let dir = dir.path().join(format!("run{run}"));
+        // gridwatch: the real path from spool/new to committed rows.
+        let db = dir.join("gw.db");
+        let mut store = Store::init(&db).unwrap();
+        store.sync_reference(&config).unwrap();
+        drop(store);
+        let mut store = Store::open(&db, Durability::Full).unwrap();
+        let spool = Spool::new(dir.join("spool"));
+        spool.submit_bytes("bench.jsonl", jsonl.as_bytes()).unwrap();
+        let actor = Actor::new("bench", "bench", ClockMode::Fixed);
+        let t0 = Instant::now();
+        let report = spool
+            .process_pending(&mut store, &config, &actor, || now)
+            .unwrap();
+        let ours = t0.elapsed();
+        assert_eq!(report.complaints_new, rows, "{report:?}");
 
-    // Baseline: the same prepared rows, one statement, one transaction.
-    let prepared: Vec<_> = jsonl
-        .lines()
-        .enumerate()
-        .map(|(i, l)| {
-            let input = parse::jsonl_line(l.as_bytes(), i + 1, &config.settings.limits)
-                .unwrap()
-                .unwrap();
-            prepare(input, &config, now, || unreachable!()).unwrap()
-        })
-        .collect();
-    let base_db = dir.path().join("base.db");
-    let mut base = Store::init(&base_db).unwrap();
-    base.sync_reference(&config).unwrap();
-    drop(base);
-    let mut conn = rusqlite::Connection::open(&base_db).unwrap();
-    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
-        .unwrap();
-    let t1 = Instant::now();
-    let tx = conn.transaction().unwrap();
-    {
-        let mut st = tx
+        // Baseline: the same prepared rows, one statement, one transaction.
+        let prepared: Vec<_> = jsonl
+            .lines()
+            .enumerate()
+            .map(|(i, l)| {
+                let input = parse::jsonl_line(l.as_bytes(), i + 1, &config.settings.limits)
+                    .unwrap()
+                    .unwrap();
+                prepare(input, &config, now, || unreachable!()).unwrap()
+            })
+            .collect();
+        let base_db = dir.join("base.db");
+        let mut base = Store::init(&base_db).unwrap();
+        base.sync_reference(&config).unwrap();
+        drop(base);
+        let mut conn = rusqlite::Connection::open(&base_db).unwrap();
+        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+            .unwrap();
+        let t1 = Instant::now();
+        let tx = conn.transaction().unwrap();
+        {
+            let mut st = tx
             .prepare(
                 "INSERT INTO complaint (source, external_ref, received_at, regime, regime_reason, day_kind, deadline_at,
                 grid_id, grid_source, enterprise_id, categories, description, address, lat, lon,
@@ -93,38 +101,43 @@ fn main() {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)",
             )
             .unwrap();
-        for c in &prepared {
-            st.execute(rusqlite::params![
-                c.source.as_str(),
-                c.external_ref,
-                c.received_at.timestamp_millis(),
-                c.regime.as_str(),
-                c.regime_reason,
-                c.day_kind,
-                c.deadline_at.timestamp_millis(),
-                c.grid,
-                c.grid_source,
-                c.enterprise,
-                c.categories
-                    .iter()
-                    .map(|c| c.as_str())
-                    .collect::<Vec<_>>()
-                    .join(","),
-                c.description,
-                c.address,
-                c.lat,
-                c.lon,
-                c.reporter_name,
-                c.reporter_phone,
-                c.reporter_anonymous,
-                c.raw_json,
-                now.timestamp_millis(),
-            ])
-            .unwrap();
+            for c in &prepared {
+                st.execute(rusqlite::params![
+                    c.source.as_str(),
+                    c.external_ref,
+                    c.received_at.timestamp_millis(),
+                    c.regime.as_str(),
+                    c.regime_reason,
+                    c.day_kind,
+                    c.deadline_at.timestamp_millis(),
+                    c.grid,
+                    c.grid_source,
+                    c.enterprise,
+                    c.categories
+                        .iter()
+                        .map(|c| c.as_str())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                    c.description,
+                    c.address,
+                    c.lat,
+                    c.lon,
+                    c.reporter_name,
+                    c.reporter_phone,
+                    c.reporter_anonymous,
+                    c.raw_json,
+                    now.timestamp_millis(),
+                ])
+                .unwrap();
+            }
         }
+        tx.commit().unwrap();
+        base_t.push(t1.elapsed());
+        ours_t.push(ours);
     }
-    tx.commit().unwrap();
-    let baseline = t1.elapsed();
+    ours_t.sort();
+    base_t.sort();
+    let (ours, baseline) = (ours_t[runs / 2], base_t[runs / 2]);
 
     let rate = |d: std::time::Duration| rows as f64 / d.as_secs_f64();
     println!(

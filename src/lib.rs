@@ -25,6 +25,7 @@
 //! Dependencies point up this list only. `domain` never reads a clock: a
 //! [`clock::Clock`] is passed in everywhere else.
 
+pub mod alert;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -102,7 +102,7 @@ fn every_write_leaves_an_audit_record_marked_with_its_clock() {
     assert_eq!(
         actions,
         [
-            "complaint.received",
+            "intake.file",
             "complaint.dispatched",
             "complaint.escalated",
             "complaint.arrived",

@@ -326,7 +326,7 @@ fn show(ctx: &Context, id: i64, as_json: bool) -> Result<(), Failure> {
         &store.dispatches(id)?,
         &store.arrivals(id)?,
         &store.escalations(id)?,
-        &store.audit_of(&format!("complaint:{id}"))?,
+        &store.audit_of_complaint(id)?,
     );
     if as_json {
         println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());

@@ -160,6 +160,7 @@ pub struct AlertsSection {
     pub command: Vec<String>,
     pub command_timeout_seconds: u64,
     pub command_attempts: u32,
+    pub retry_backoff_ms: u64,
 }
 
 impl Default for AlertsSection {
@@ -170,6 +171,7 @@ impl Default for AlertsSection {
             command: Vec::new(),
             command_timeout_seconds: 10,
             command_attempts: 5,
+            retry_backoff_ms: 2000,
         }
     }
 }

@@ -91,6 +91,8 @@ pub struct AlertSettings {
     pub command: Vec<String>,
     pub command_timeout: Duration,
     pub command_attempts: u32,
+    /// First retry delay; doubles per attempt (capped at 5 min).
+    pub retry_backoff: Duration,
 }
 
 /// Size limits of intake.

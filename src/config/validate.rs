@@ -229,6 +229,7 @@ fn settings(f: &TomlFile, raw: SettingsFile, errors: &mut Vec<ConfigError>) -> O
             command: a.command,
             command_timeout: Duration::from_secs(a.command_timeout_seconds.max(1)),
             command_attempts: a.command_attempts.max(1),
+            retry_backoff: Duration::from_millis(a.retry_backoff_ms.max(1)),
         },
         limits: Limits {
             max_json_file_bytes: l.max_json_file_mib << 20,

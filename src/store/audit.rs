@@ -69,6 +69,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The audit trail of a complaint, oldest first: its own records and the
+    /// record of the spool file that created it.
+    pub fn audit_of_complaint(&self, id: i64) -> Result<Vec<AuditEntry>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT * FROM audit WHERE subject = 'complaint:' || :id
+                OR subject = (SELECT 'intake_file:' || intake_file_id FROM complaint WHERE id = :id)
+             ORDER BY seq",
+        )?;
+        let rows = st.query_map(named_params! {":id": id}, entry)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The newest `limit` audit entries, newest first.
     pub fn audit_recent(&self, limit: usize) -> Result<Vec<AuditEntry>> {
         let mut st = self

@@ -61,16 +61,6 @@ pub(crate) fn insert(
     now: DateTime<Utc>,
     repeat_window: chrono::Duration,
 ) -> Result<Inserted> {
-    let existing: Option<i64> = tx
-        .prepare_cached("SELECT id FROM complaint WHERE source = :s AND external_ref = :r")?
-        .query_row(
-            named_params! {":s": c.source.as_str(), ":r": c.external_ref},
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(id) = existing {
-        return Ok(Inserted::Duplicate(id));
-    }
     let repeat_of = if c.grid.is_some() || c.enterprise.is_some() {
         // The most recent candidate of each kind; each query walks one index
         // backwards from the new complaint's time and stops at the first hit.
@@ -123,13 +113,15 @@ pub(crate) fn insert(
     } else {
         None
     };
-    tx.prepare_cached(
+    let inserted = tx
+        .prepare_cached(
         "INSERT INTO complaint (source, external_ref, received_at, regime, regime_reason, day_kind, deadline_at,
             grid_id, grid_source, enterprise_id, categories, description, address, lat, lon,
             reporter_name, reporter_phone, reporter_anonymous, repeat_of, raw_json, intake_file_id, created_at, updated_at)
          VALUES (:source, :ref, :received, :regime, :reason, :day_kind, :deadline,
             :grid, :grid_source, :enterprise, :categories, :description, :address, :lat, :lon,
-            :rname, :rphone, :anon, :repeat_of, :raw, :file, :now, :now)",
+            :rname, :rphone, :anon, :repeat_of, :raw, :file, :now, :now)
+         ON CONFLICT (source, external_ref) DO NOTHING",
     )?
     .execute(named_params! {
         ":source": c.source.as_str(), ":ref": c.external_ref, ":received": ms(c.received_at),
@@ -140,7 +132,22 @@ pub(crate) fn insert(
         ":rname": c.reporter_name, ":rphone": c.reporter_phone, ":anon": c.reporter_anonymous,
         ":repeat_of": repeat_of, ":raw": c.raw_json, ":file": intake_file, ":now": ms(now),
     })?;
+    if inserted == 0 {
+        // Already stored under (source, external_ref): a resent complaint.
+        let id = tx
+            .prepare_cached("SELECT id FROM complaint WHERE source = :s AND external_ref = :r")?
+            .query_row(
+                named_params! {":s": c.source.as_str(), ":r": c.external_ref},
+                |r| r.get(0),
+            )?;
+        return Ok(Inserted::Duplicate(id));
+    }
     let id = tx.last_insert_rowid();
+    if intake_file.is_some() {
+        // A spool file is one state change: its audit record (written at
+        // commit) names the complaints it created; `show` joins it in.
+        return Ok(Inserted::New(id));
+    }
     audit::record(
         tx,
         actor,

@@ -29,6 +29,8 @@ pub struct IntakeBatch<'a> {
     file_id: i64,
     new: usize,
     dup: usize,
+    first_id: Option<i64>,
+    last_id: Option<i64>,
     actor: Actor,
     now: DateTime<Utc>,
     repeat_window: chrono::Duration,
@@ -51,7 +53,11 @@ impl IntakeBatch<'_> {
             self.repeat_window,
         )?;
         match r {
-            Inserted::New(_) => self.new += 1,
+            Inserted::New(id) => {
+                self.new += 1;
+                self.first_id.get_or_insert(id);
+                self.last_id = Some(id);
+            }
             Inserted::Duplicate(_) => self.dup += 1,
         }
         Ok(r)
@@ -70,7 +76,10 @@ impl IntakeBatch<'_> {
             self.now,
             "intake.file",
             &format!("intake_file:{}", self.file_id),
-            serde_json::json!({"new": self.new, "duplicates": self.dup}),
+            serde_json::json!({
+                "new": self.new, "duplicates": self.dup,
+                "first_complaint": self.first_id, "last_complaint": self.last_id,
+            }),
         )?;
         self.tx.commit()?;
         Ok(FileOutcome::Ingested {
@@ -110,6 +119,8 @@ impl Store {
             file_id,
             new: 0,
             dup: 0,
+            first_id: None,
+            last_id: None,
             actor: actor.clone(),
             now,
             repeat_window,

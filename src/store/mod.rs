@@ -10,6 +10,7 @@
 mod actions;
 mod audit;
 mod complaints;
+mod escalate;
 mod intake;
 mod migrate;
 mod reference;
@@ -26,6 +27,7 @@ pub use audit::AuditEntry;
 pub use complaints::{
     ArrivalRow, ComplaintRow, DispatchRow, EscalationRow, ListFilter, NewComplaint,
 };
+pub use escalate::{Candidate, OutboxItem, OutboxState, StageRecord};
 pub use intake::{Begin as IntakeBegin, FileOutcome, IntakeBatch};
 pub use migrate::{LATEST_VERSION, MIGRATIONS};
 pub use status::{Counts, Heartbeat};
@@ -146,7 +148,7 @@ impl Store {
         // spilling and re-reading pages (measured: about 2x on a 100k-line file).
         let (sync, cache_kib) = match durability {
             Durability::Normal => ("NORMAL", 16 * 1024),
-            Durability::Full => ("FULL", 64 * 1024),
+            Durability::Full => ("FULL", 16 * 1024),
         };
         conn.execute_batch(&format!(
             "PRAGMA foreign_keys = ON; PRAGMA synchronous = {sync}; PRAGMA cache_size = -{cache_kib};"

@@ -1,0 +1,359 @@
+//! Open311 GeoReport v2 as gridwatch speaks it (DESIGN.md §4.4), pure:
+//! the services (one per category), form and JSON request bodies → a
+//! validated [`ComplaintInput`], and complaint rows → request objects.
+//! Transport (sockets, status codes on the wire) lives in `http.rs`.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use chrono_tz::Tz;
+use serde_json::{Map, Value, json};
+
+use super::parse::{self, ComplaintInput};
+use crate::config::Limits;
+use crate::domain::complaint::{Category, Status};
+use crate::store::ComplaintRow;
+
+/// An Open311 error: the HTTP status and the description for the error array.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    pub status: u16,
+    pub description: String,
+}
+
+impl ApiError {
+    pub fn new(status: u16, description: impl Into<String>) -> Self {
+        ApiError {
+            status,
+            description: description.into(),
+        }
+    }
+
+    /// The Open311 error body: `[{"code": 400, "description": "..."}]`.
+    pub fn body(&self) -> Value {
+        json!([{"code": self.status, "description": self.description}])
+    }
+}
+
+pub fn service_name(c: Category) -> &'static str {
+    match c {
+        Category::Air => "Air pollution (大气污染)",
+        Category::Water => "Water pollution (水污染)",
+        Category::Noise => "Noise (噪声污染)",
+        Category::SolidWaste => "Solid waste (固体废物)",
+        Category::Radiation => "Radiation (辐射)",
+        Category::Ecology => "Ecological damage (生态破坏)",
+        Category::Other => "Other environmental complaint (其他)",
+    }
+}
+
+fn service(c: Category) -> Value {
+    json!({
+        "service_code": c.as_str(),
+        "service_name": service_name(c),
+        "description": format!("{}: on site within 30 min on working days, 60 min at night and on non-working days", service_name(c)),
+        "metadata": true,
+        "type": "realtime",
+        "keywords": "pollution, environment, 12369",
+        "group": "environment",
+    })
+}
+
+/// `GET services.json`
+pub fn services() -> Value {
+    Value::Array(Category::ALL.into_iter().map(service).collect())
+}
+
+/// `GET services/{code}.json`: the extra attributes a request may carry.
+pub fn service_definition(code: &str) -> Option<Value> {
+    let c = Category::parse(code)?;
+    let attr = |order: u32, code: &str, datatype: &str, description: &str| {
+        json!({"variable": true, "code": code, "datatype": datatype, "required": false,
+               "datatype_description": "", "order": order, "description": description})
+    };
+    Some(json!({
+        "service_code": c.as_str(),
+        "attributes": [
+            attr(1, "external_ref", "string", "Id in the sending system; a request resent with the same external_ref and source is stored once"),
+            attr(2, "source", "string", "hotline|phone|web|wechat|letter|visit|referral|media|self|monitoring (default web)"),
+            attr(3, "received_at", "datetime", "When the complaint reached the sender, RFC 3339 with offset (default: now)"),
+            attr(4, "grid", "string", "Grid id, when the sender knows it"),
+            attr(5, "enterprise", "string", "Enterprise id of the suspected source"),
+        ],
+    }))
+}
+
+/// Decode an `application/x-www-form-urlencoded` body strictly: bad escapes and
+/// invalid UTF-8 are errors, not replacement characters.
+pub fn parse_form(body: &[u8]) -> Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    for (n, pair) in body.split(|b| *b == b'&').enumerate() {
+        if pair.is_empty() {
+            continue;
+        }
+        let (k, v) = match pair.iter().position(|b| *b == b'=') {
+            Some(i) => (&pair[..i], &pair[i + 1..]),
+            None => (pair, &b""[..]),
+        };
+        let key = decode(k).map_err(|e| format!("form field {}: {e}", n + 1))?;
+        let value = decode(v).map_err(|e| format!("form field `{key}`: {e}"))?;
+        out.push((key, value));
+    }
+    Ok(out)
+}
+
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
+                let v = hex
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                    .ok_or_else(|| format!("bad percent-encoding at byte {} (want %XX)", i + 1))?;
+                out.push(v);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out)
+        .map_err(|e| format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()))
+}
+
+/// The fields of a POST, from a form or a flat JSON object (`attribute` may
+/// be a nested object there). Returns the api_key and the fields.
+pub fn fields_from_json(body: &[u8]) -> Result<Vec<(String, String)>, String> {
+    let text = std::str::from_utf8(body)
+        .map_err(|e| format!("body is not valid UTF-8 (at byte {})", e.valid_up_to()))?;
+    let v: Value = serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))?;
+    let Value::Object(map) = v else {
+        return Err("the JSON body must be an object".into());
+    };
+    let mut out = Vec::new();
+    let scalar = |v: &Value| match v {
+        Value::String(s) => Ok(s.clone()),
+        Value::Number(n) => Ok(n.to_string()),
+        Value::Bool(b) => Ok(b.to_string()),
+        Value::Null => Ok(String::new()),
+        _ => Err(()),
+    };
+    for (k, v) in map {
+        if k == "attribute" {
+            let Value::Object(attrs) = v else {
+                return Err("`attribute` must be an object".into());
+            };
+            for (ak, av) in attrs {
+                let s = scalar(&av)
+                    .map_err(|_| format!("attribute `{ak}` must be a string or number"))?;
+                out.push((format!("attribute[{ak}]"), s));
+            }
+        } else {
+            let s = scalar(&v).map_err(|_| format!("`{k}` must be a string or number"))?;
+            out.push((k, s));
+        }
+    }
+    Ok(out)
+}
+
+/// A POSTed request: its api_key and the validated complaint.
+pub struct PostedRequest {
+    pub api_key: Option<String>,
+    pub input: ComplaintInput,
+}
+
+/// Map Open311 fields onto the complaint JSON and validate it like a spool record.
+pub fn request_from_fields(
+    fields: &[(String, String)],
+    limits: &Limits,
+) -> Result<PostedRequest, ApiError> {
+    let get = |k: &str| {
+        fields
+            .iter()
+            .rev()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+    };
+    let bad = |m: String| ApiError::new(400, m);
+    let api_key = get("api_key").map(String::from);
+    let code = get("service_code").ok_or_else(|| bad("service_code missing".into()))?;
+    let category = Category::parse(code).ok_or_else(|| {
+        ApiError::new(
+            404,
+            format!("service_code '{code}' not found (see services.json)"),
+        )
+    })?;
+    let number = |k: &str| -> Result<Option<f64>, ApiError> {
+        get(k)
+            .map(|v| {
+                v.parse::<f64>()
+                    .map_err(|_| bad(format!("{k} '{v}' is not a number")))
+            })
+            .transpose()
+    };
+    let (lat, lon) = (number("lat")?, number("long")?);
+    let address = get("address_string").or(get("address_id"));
+    if address.is_none() && (lat.is_none() || lon.is_none()) {
+        return Err(bad(
+            "location missing: give lat and long, or address_string".into(),
+        ));
+    }
+    let description = get("description").ok_or_else(|| bad("description missing".into()))?;
+    let name = [get("first_name"), get("last_name")]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut location = Map::new();
+    if let Some(a) = address {
+        location.insert("address".into(), a.into());
+    }
+    if let (Some(la), Some(lo)) = (lat, lon) {
+        location.insert("lat".into(), json!(la));
+        location.insert("lon".into(), json!(lo));
+    }
+    let mut obj = Map::new();
+    obj.insert(
+        "source".into(),
+        get("attribute[source]").unwrap_or("web").into(),
+    );
+    obj.insert("category".into(), category.as_str().into());
+    obj.insert("description".into(), description.into());
+    obj.insert("location".into(), Value::Object(location));
+    for (attr, field) in [
+        ("attribute[external_ref]", "external_ref"),
+        ("attribute[received_at]", "received_at"),
+        ("attribute[grid]", "grid"),
+        ("attribute[enterprise]", "enterprise"),
+    ] {
+        if let Some(v) = get(attr) {
+            obj.insert(field.into(), v.into());
+        }
+    }
+    if !name.is_empty() || get("phone").is_some() {
+        obj.insert(
+            "reporter".into(),
+            json!({"name": (!name.is_empty()).then_some(name), "phone": get("phone")}),
+        );
+    }
+    // Keep what the client sent (minus the key) beside the mapped record.
+    let sent: Map<String, Value> = fields
+        .iter()
+        .filter(|(k, _)| k != "api_key")
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    obj.insert("open311".into(), Value::Object(sent));
+    let v = Value::Object(obj);
+    let raw = v.to_string();
+    let input = parse::record(&v, &raw, limits).map_err(|e| bad(e.to_string()))?;
+    Ok(PostedRequest { api_key, input })
+}
+
+fn time(t: DateTime<Utc>, tz: &Tz) -> String {
+    t.with_timezone(tz)
+        .to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+/// A complaint as an Open311 service request.
+pub fn request_json(c: &ComplaintRow, grid_name: Option<&str>, tz: &Tz) -> Value {
+    let status = if c.status.is_open() { "open" } else { "closed" };
+    let mut notes = c.status.as_str().to_string();
+    if let Some(o) = c.outcome {
+        notes.push_str(&format!(": {}", o.as_str()));
+    }
+    if let Some(n) = c.status_note.as_deref() {
+        notes.push_str(&format!(" ({n})"));
+    }
+    if c.status == Status::OnScene || c.status == Status::Handling {
+        if let Some(a) = c.arrived_at {
+            notes.push_str(&format!(", on site since {}", time(a, tz)));
+        }
+    }
+    json!({
+        "service_request_id": c.id.to_string(),
+        "status": status,
+        "status_notes": notes,
+        "service_name": service_name(c.category()),
+        "service_code": c.category().as_str(),
+        "description": c.description,
+        "agency_responsible": match (&c.grid, grid_name) {
+            (Some(g), Some(n)) => format!("{g} {n}"),
+            (Some(g), None) => g.clone(),
+            (None, _) => "unassigned".to_string(),
+        },
+        "service_notice": format!("on site by {} ({})", time(c.deadline_at, tz), c.regime_reason),
+        "requested_datetime": time(c.received_at, tz),
+        "updated_datetime": time(c.updated_at, tz),
+        "expected_datetime": time(c.deadline_at, tz),
+        "address": c.address,
+        "address_id": null,
+        "zipcode": null,
+        "lat": c.lat,
+        "long": c.lon,
+        "media_url": null,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_decode_strictly() {
+        let f = parse_form(b"service_code=air&description=%E9%BB%91%E7%83%9F+at+night&attribute%5Bsource%5D=hotline").unwrap();
+        assert_eq!(f[1], ("description".into(), "黑烟 at night".into()));
+        assert_eq!(f[2].0, "attribute[source]");
+        assert!(
+            parse_form(b"description=%zz")
+                .unwrap_err()
+                .contains("bad percent-encoding")
+        );
+        assert!(
+            parse_form(b"description=%ff%fe")
+                .unwrap_err()
+                .contains("not valid UTF-8")
+        );
+    }
+
+    #[test]
+    fn fields_map_to_a_complaint() {
+        let fields = parse_form(b"api_key=k&service_code=noise&lat=30.5&long=114.3&description=loud&first_name=Li&phone=138&attribute[external_ref]=X1").unwrap();
+        let r = request_from_fields(&fields, &Limits::default()).unwrap();
+        assert_eq!(r.api_key.as_deref(), Some("k"));
+        assert_eq!(r.input.categories, [Category::Noise]);
+        assert_eq!(r.input.external_ref.as_deref(), Some("X1"));
+        assert_eq!(r.input.reporter_name.as_deref(), Some("Li"));
+        assert!(!r.input.raw.contains("\"k\""), "the api key is not stored");
+    }
+
+    #[test]
+    fn errors_have_the_right_status() {
+        let l = Limits::default();
+        let e = |body: &[u8]| {
+            request_from_fields(&parse_form(body).unwrap(), &l)
+                .err()
+                .unwrap()
+        };
+        assert_eq!(e(b"description=x&lat=1&long=1").status, 400);
+        assert_eq!(
+            e(b"service_code=smell&description=x&lat=1&long=1").status,
+            404
+        );
+        assert_eq!(
+            e(b"service_code=air&description=x").description,
+            "location missing: give lat and long, or address_string"
+        );
+        assert_eq!(
+            e(b"service_code=air&description=x&lat=north&long=1").description,
+            "lat 'north' is not a number"
+        );
+        assert_eq!(
+            e(b"service_code=air&description=x&lat=91&long=1").status,
+            400
+        );
+    }
+}

@@ -1,0 +1,248 @@
+//! Automatic escalation records and their delivery outbox.
+//!
+//! Exactly once per (complaint, automatic stage) is the schema's job: a
+//! partial UNIQUE index. Any number of evaluators may try; one insert wins,
+//! the others do nothing. The outbox holds one row per (escalation, sink);
+//! delivery is at-least-once and each attempt is recorded.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, named_params};
+use serde::Serialize;
+
+use super::actions::Actor;
+use super::complaints::{EscalationRow, escalation_row};
+use super::{Result, Store, audit, from_ms, ms};
+
+/// An open complaint nobody has reached yet, with the stages already fired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub complaint_id: i64,
+    pub grid: Option<String>,
+    pub deadline_at: DateTime<Utc>,
+    pub fired: Vec<String>,
+}
+
+/// One alert waiting for a sink.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub escalation_id: i64,
+    pub sink: String,
+    pub attempts: i64,
+    pub complaint_id: i64,
+    pub stage: String,
+    pub target: Option<String>,
+    pub target_name: Option<String>,
+    pub target_phone: Option<String>,
+    pub reason: String,
+}
+
+/// One outbox row's state, for `status` and tests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutboxState {
+    pub id: i64,
+    pub escalation_id: i64,
+    pub sink: String,
+    pub attempts: i64,
+    pub delivered_at: Option<DateTime<Utc>>,
+    pub failed_at: Option<DateTime<Utc>>,
+    pub last_error: Option<String>,
+}
+
+/// An automatic stage to record.
+#[derive(Debug, Clone, Copy)]
+pub struct StageRecord<'a> {
+    pub complaint_id: i64,
+    pub stage: &'a str,
+    pub target: Option<&'a str>,
+    pub reason: &'a str,
+    /// Sinks that must deliver it (e.g. `command`); consoles read the escalation itself.
+    pub sinks: &'a [&'a str],
+}
+
+impl Store {
+    /// Open complaints without an arrival whose deadline is at or before
+    /// `deadline_before`, and which lack at least one of `n_stages` stages.
+    pub fn escalation_candidates(
+        &self,
+        deadline_before: DateTime<Utc>,
+        n_stages: usize,
+    ) -> Result<Vec<Candidate>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT c.id, c.grid_id, c.deadline_at,
+                    (SELECT group_concat(e.stage) FROM escalation e WHERE e.complaint_id = c.id AND e.automatic = 1)
+             FROM complaint c
+             WHERE c.status IN ('received', 'dispatched', 'en_route', 'reopened') AND c.deadline_at <= :before
+               AND (SELECT COUNT(*) FROM escalation e WHERE e.complaint_id = c.id AND e.automatic = 1) < :n
+             ORDER BY c.deadline_at",
+        )?;
+        let rows = st.query_map(
+            named_params! {":before": ms(deadline_before), ":n": n_stages as i64},
+            |r| {
+                let fired: Option<String> = r.get(3)?;
+                Ok(Candidate {
+                    complaint_id: r.get(0)?,
+                    grid: r.get(1)?,
+                    deadline_at: from_ms(r.get(2)?),
+                    fired: fired
+                        .map(|f| f.split(',').map(String::from).collect())
+                        .unwrap_or_default(),
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Record an automatic stage once. `Ok(None)` when another evaluator
+    /// recorded it first, or the complaint has meanwhile been reached or closed.
+    pub fn record_stage(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        rec: StageRecord<'_>,
+    ) -> Result<Option<i64>> {
+        let tx = self.write()?;
+        let waiting: bool = tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM complaint WHERE id = :id
+                   AND status IN ('received', 'dispatched', 'en_route', 'reopened'))",
+            )?
+            .query_row(named_params! {":id": rec.complaint_id}, |r| r.get(0))?;
+        if !waiting {
+            return Ok(None);
+        }
+        let inserted = tx
+            .prepare_cached(
+                "INSERT INTO escalation (complaint_id, stage, automatic, target_officer_id, at, by_actor, console, reason)
+                 VALUES (:c, :stage, 1, :target, :at, :by, :console, :reason)
+                 ON CONFLICT (complaint_id, stage) WHERE automatic = 1 DO NOTHING",
+            )?
+            .execute(named_params! {
+                ":c": rec.complaint_id, ":stage": rec.stage, ":target": rec.target, ":at": ms(now),
+                ":by": actor.name, ":console": actor.console, ":reason": rec.reason,
+            })?;
+        if inserted == 0 {
+            return Ok(None);
+        }
+        let id = tx.last_insert_rowid();
+        for sink in rec.sinks {
+            tx.prepare_cached(
+                "INSERT INTO outbox (escalation_id, sink, next_attempt_at) VALUES (:e, :sink, :at)
+                 ON CONFLICT (escalation_id, sink) DO NOTHING",
+            )?
+            .execute(named_params! {":e": id, ":sink": sink, ":at": ms(now)})?;
+        }
+        audit::record(
+            &tx,
+            actor,
+            now,
+            "complaint.escalated",
+            &format!("complaint:{}", rec.complaint_id),
+            serde_json::json!({"stage": rec.stage, "automatic": true, "target": rec.target, "reason": rec.reason, "escalation": id}),
+        )?;
+        tx.commit()?;
+        Ok(Some(id))
+    }
+
+    /// Outbox rows of `sink` due at `now`, oldest first.
+    pub fn outbox_due(
+        &self,
+        sink: &str,
+        now: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<OutboxItem>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT o.id, o.escalation_id, o.sink, o.attempts, e.complaint_id, e.stage, e.target_officer_id,
+                    f.name, f.phone, e.reason
+             FROM outbox o JOIN escalation e ON e.id = o.escalation_id
+             LEFT JOIN officer f ON f.id = e.target_officer_id
+             WHERE o.sink = :sink AND o.delivered_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= :now
+             ORDER BY o.next_attempt_at, o.id LIMIT :n",
+        )?;
+        let rows = st.query_map(
+            named_params! {":sink": sink, ":now": ms(now), ":n": limit as i64},
+            |r| {
+                Ok(OutboxItem {
+                    id: r.get(0)?,
+                    escalation_id: r.get(1)?,
+                    sink: r.get(2)?,
+                    attempts: r.get(3)?,
+                    complaint_id: r.get(4)?,
+                    stage: r.get(5)?,
+                    target: r.get(6)?,
+                    target_name: r.get(7)?,
+                    target_phone: r.get(8)?,
+                    reason: r.get(9)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Record one delivery attempt: delivered, retry at `retry_at`, or (None) failed for good.
+    pub fn outbox_attempt(
+        &mut self,
+        id: i64,
+        now: DateTime<Utc>,
+        result: std::result::Result<(), &str>,
+        retry_at: Option<DateTime<Utc>>,
+    ) -> Result<()> {
+        let tx = self.write()?;
+        match result {
+            Ok(()) => tx
+                .prepare_cached("UPDATE outbox SET attempts = attempts + 1, delivered_at = :now, last_error = NULL WHERE id = :id")?
+                .execute(named_params! {":now": ms(now), ":id": id})?,
+            Err(e) => tx
+                .prepare_cached(
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = :e,
+                        next_attempt_at = COALESCE(:retry, next_attempt_at),
+                        failed_at = CASE WHEN :retry IS NULL THEN :now ELSE NULL END
+                     WHERE id = :id",
+                )?
+                .execute(named_params! {":e": e, ":retry": retry_at.map(ms), ":now": ms(now), ":id": id})?,
+        };
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn outbox_states(&self) -> Result<Vec<OutboxState>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT * FROM outbox ORDER BY id")?;
+        let rows = st.query_map([], |r| {
+            Ok(OutboxState {
+                id: r.get("id")?,
+                escalation_id: r.get("escalation_id")?,
+                sink: r.get("sink")?,
+                attempts: r.get("attempts")?,
+                delivered_at: r.get::<_, Option<i64>>("delivered_at")?.map(from_ms),
+                failed_at: r.get::<_, Option<i64>>("failed_at")?.map(from_ms),
+                last_error: r.get("last_error")?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Escalations with id greater than `after`, oldest first (consoles follow these).
+    pub fn escalations_after(&self, after: i64, limit: usize) -> Result<Vec<EscalationRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT * FROM escalation WHERE id > :after ORDER BY id LIMIT :n")?;
+        let rows = st.query_map(
+            named_params! {":after": after, ":n": limit as i64},
+            escalation_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The newest escalation id (0 when none).
+    pub fn last_escalation_id(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT COALESCE(MAX(id), 0) FROM escalation", [], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .unwrap_or(0))
+    }
+}
