@@ -67,7 +67,7 @@ fn main() {
         let actor = Actor::new("bench", "bench", ClockMode::Fixed);
         let t0 = Instant::now();
         let report = spool
-            .process_pending(&mut store, &config, &actor, || now)
+            .process_pending(&mut store, &config, &actor, || now, &|| false)
             .unwrap();
         let ours = t0.elapsed();
         assert_eq!(report.complaints_new, rows, "{report:?}");

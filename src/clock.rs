@@ -84,3 +84,31 @@ impl Clock for DrillClock {
         ClockMode::Drill
     }
 }
+
+/// Time that follows tokio's clock from a starting instant: with
+/// `tokio::time::pause()` tests move it by `advance`, without sleeping.
+#[derive(Debug, Clone)]
+pub struct TokioClock {
+    start: DateTime<Utc>,
+    origin: tokio::time::Instant,
+}
+
+impl TokioClock {
+    /// Must be created inside a tokio runtime.
+    pub fn new(start: DateTime<Utc>) -> Self {
+        TokioClock {
+            start,
+            origin: tokio::time::Instant::now(),
+        }
+    }
+}
+
+impl Clock for TokioClock {
+    fn now(&self) -> DateTime<Utc> {
+        let d = tokio::time::Instant::now() - self.origin;
+        self.start + chrono::Duration::from_std(d).unwrap_or_else(|_| chrono::Duration::zero())
+    }
+    fn mode(&self) -> ClockMode {
+        ClockMode::Fixed
+    }
+}

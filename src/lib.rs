@@ -29,6 +29,7 @@ pub mod alert;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod daemon;
 pub mod domain;
 pub mod i18n;
 pub mod intake;

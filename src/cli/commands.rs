@@ -19,7 +19,13 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
         Command::Init => init(&ctx),
         Command::Status { json } => status(&ctx, json),
         Command::Submit { files } => submit(&ctx, &files),
-        Command::Intake { once } => intake(&ctx, once),
+        Command::Intake { once: true, .. } => intake(&ctx),
+        Command::Intake {
+            once: false,
+            bind,
+            no_http,
+            ..
+        } => daemon(&ctx, bind, no_http),
         Command::List { open, json } => list(&ctx, open, json),
         Command::Show { id, json } => show(&ctx, id, json),
         Command::Arrive {
@@ -268,19 +274,14 @@ fn submit(ctx: &Context, files: &[std::path::PathBuf]) -> Result<(), Failure> {
     Ok(())
 }
 
-fn intake(ctx: &Context, once: bool) -> Result<(), Failure> {
-    if !once {
-        return Err(Failure::User(
-            "the live intake daemon is not built yet; run `gridwatch intake --once`".into(),
-        ));
-    }
+fn intake(ctx: &Context) -> Result<(), Failure> {
     let config = ctx.config()?;
     let mut store = ctx.open_store(&config, Durability::Full)?;
     store.sync_reference(&config)?;
     let spool = ctx.spool(&config);
     let actor = ctx.actor().with_name("intake");
     let clock = ctx.clock.clone();
-    let report = spool.process_pending(&mut store, &config, &actor, || clock.now())?;
+    let report = spool.process_pending(&mut store, &config, &actor, || clock.now(), &|| false)?;
     for (name, reason) in &report.quarantined {
         eprintln!("quarantined {name}: {}", sanitize(reason));
     }
@@ -518,4 +519,74 @@ fn oncall(ctx: &Context, as_json: bool) -> Result<(), Failure> {
         );
     }
     Ok(())
+}
+
+fn daemon(ctx: &Context, bind: Option<std::net::SocketAddr>, no_http: bool) -> Result<(), Failure> {
+    let config = std::sync::Arc::new(ctx.config()?);
+    let db_path = ctx.db_path(&config);
+    ctx.open_store(&config, Durability::Full)?; // a clear error before anything starts
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::Internal(format!("cannot start the runtime: {e}")))?;
+    rt.block_on(async {
+        let listener = if no_http {
+            None
+        } else {
+            let addr = bind.unwrap_or(config.settings.http_bind);
+            let l = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+                Failure::User(format!(
+                    "cannot listen on {addr}: {e} (another daemon? use --bind or [http] bind)"
+                ))
+            })?;
+            Some(l)
+        };
+        let shutdown = tokio_util::sync::CancellationToken::new();
+        {
+            let token = shutdown.clone();
+            tokio::spawn(async move {
+                wait_for_signal().await;
+                token.cancel();
+            });
+        }
+        match &listener {
+            Some(l) => eprintln!(
+                "gridwatch intake: listening on http://{}/open311/v2/, spool {}, database {}",
+                l.local_addr().map(|a| a.to_string()).unwrap_or_default(),
+                config.settings.spool_dir.display(),
+                db_path.display()
+            ),
+            None => eprintln!(
+                "gridwatch intake: spool {}, database {} (no HTTP)",
+                config.settings.spool_dir.display(),
+                db_path.display()
+            ),
+        }
+        let d = crate::daemon::Daemon {
+            config: config.clone(),
+            db_path,
+            clock: ctx.clock.clone(),
+            actor: ctx.actor(),
+        };
+        crate::daemon::run(d, listener, shutdown)
+            .await
+            .map_err(Failure::User)?;
+        eprintln!("gridwatch intake: stopped");
+        Ok(())
+    })
+}
+
+async fn wait_for_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    match signal(SignalKind::terminate()) {
+        Ok(mut term) => {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+        }
+        Err(_) => {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
 }

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
+use tracing_subscriber::Layer;
 
 pub use context::Context;
 
@@ -59,11 +60,20 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Ingest complaints from the spool
+    /// The intake daemon: live spool, Open311 endpoint, heartbeat, automatic escalation, alert hook
     Intake {
         /// Process what is in spool/new once, then exit
         #[arg(long)]
         once: bool,
+        /// Address of the Open311 endpoint (default: [http] bind; port 0 picks a free port)
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<std::net::SocketAddr>,
+        /// Run without the HTTP endpoint
+        #[arg(long, conflicts_with = "bind")]
+        no_http: bool,
+        /// Log file (default: gridwatch-intake.log beside the database)
+        #[arg(long, value_name = "PATH")]
+        log_file: Option<PathBuf>,
     },
     /// Complaints with regime, deadline, time left and status
     List {
@@ -167,8 +177,63 @@ impl From<crate::store::StoreError> for Failure {
     }
 }
 
+/// Logs to stderr (level from `GRIDWATCH_LOG`, default warn; info for the
+/// daemon) and, for the daemon, also to a file.
+fn init_tracing(cli: &Cli) -> Option<tracing_appender::non_blocking::WorkerGuard> {
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    let daemon = matches!(cli.command, Some(Command::Intake { once: false, .. }));
+    let default = if daemon { "info" } else { "warn" };
+    let level = std::env::var("GRIDWATCH_LOG").unwrap_or_else(|_| default.to_string());
+    let filter = || tracing_subscriber::EnvFilter::new(&level);
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let stderr = tracing_subscriber::fmt::layer()
+        .with_ansi(ansi)
+        .with_writer(std::io::stderr)
+        .with_filter(filter());
+    let (file, guard) = match (&cli.command, daemon) {
+        (Some(Command::Intake { log_file, .. }), true) => {
+            let path = log_file.clone().unwrap_or_else(|| {
+                let db = cli
+                    .db
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from("gridwatch.db"));
+                db.with_file_name("gridwatch-intake.log")
+            });
+            match std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+            {
+                Ok(f) => {
+                    let (writer, guard) = tracing_appender::non_blocking(f);
+                    let layer = tracing_subscriber::fmt::layer()
+                        .with_ansi(false)
+                        .with_writer(writer)
+                        .with_filter(filter());
+                    (Some(layer), Some(guard))
+                }
+                Err(e) => {
+                    eprintln!(
+                        "gridwatch: cannot open log file {}: {e}; logging to stderr only",
+                        path.display()
+                    );
+                    (None, None)
+                }
+            }
+        }
+        _ => (None, None),
+    };
+    let _ = tracing_subscriber::registry()
+        .with(stderr)
+        .with(file)
+        .try_init();
+    guard
+}
+
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> Result<(), Failure> {
+    let _log_guard = init_tracing(&cli);
     let ctx = Context::new(&cli);
     match cli.command {
         None => Err(Failure::User(

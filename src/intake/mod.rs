@@ -5,6 +5,7 @@
 //! an accepted complaint nor store one twice: a file leaves `new/` only after
 //! its transaction committed (to `cur/`) or with its reason (to `bad/`).
 
+pub mod http;
 pub mod open311;
 pub mod parse;
 pub mod prepare;

@@ -197,13 +197,15 @@ impl Spool {
     }
 
     /// One pass over `new/`. Store failures that are not the file's fault stop
-    /// the pass and leave the file in `new/` for the next one.
+    /// the pass and leave the file in `new/` for the next one. `stop` is asked
+    /// between files: a shutdown finishes the current file, never half of one.
     pub fn process_pending(
         &self,
         store: &mut Store,
         config: &Config,
         actor: &Actor,
         now: impl Fn() -> DateTime<Utc>,
+        stop: &dyn Fn() -> bool,
     ) -> Result<SpoolReport, StoreError> {
         self.ensure()
             .map_err(|e| StoreError::Rule(format!("spool {}: {e}", self.root.display())))?;
@@ -212,6 +214,9 @@ impl Spool {
             .pending()
             .map_err(|e| StoreError::Rule(format!("spool {}: {e}", self.root.display())))?;
         for path in files {
+            if stop() {
+                break;
+            }
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())

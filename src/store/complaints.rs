@@ -385,3 +385,42 @@ pub(crate) fn escalation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Escalati
         reason: r.get("reason")?,
     })
 }
+
+/// Filters of Open311 `GET requests.json`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RequestFilter {
+    pub ids: Option<Vec<i64>>,
+    pub category: Option<Category>,
+    pub start: Option<DateTime<Utc>>,
+    pub end: Option<DateTime<Utc>>,
+    /// `Some(true)` open only, `Some(false)` closed only.
+    pub open: Option<bool>,
+    pub limit: usize,
+}
+
+impl Store {
+    /// Complaints matching an Open311 query, newest first.
+    pub fn requests(&self, f: &RequestFilter) -> Result<Vec<ComplaintRow>> {
+        let ids = f
+            .ids
+            .as_ref()
+            .map(|ids| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()));
+        let mut st = self.conn.prepare_cached(concat!(
+            select_row!(),
+            " WHERE (:ids IS NULL OR c.id IN (SELECT value FROM json_each(:ids)))
+                AND (:cat IS NULL OR c.categories = :cat OR c.categories LIKE :cat || ',%')
+                AND (:start IS NULL OR c.received_at >= :start)
+                AND (:end IS NULL OR c.received_at <= :end)
+                AND (:open IS NULL OR (c.status NOT IN ('closed', 'merged', 'rejected')) = :open)
+              ORDER BY c.received_at DESC, c.id DESC LIMIT :n"
+        ))?;
+        let rows = st.query_map(
+            named_params! {
+                ":ids": ids, ":cat": f.category.map(Category::as_str), ":start": f.start.map(ms),
+                ":end": f.end.map(ms), ":open": f.open, ":n": f.limit as i64,
+            },
+            row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -25,7 +25,8 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use actions::{Actor, ArrivalRequest};
 pub use audit::AuditEntry;
 pub use complaints::{
-    ArrivalRow, ComplaintRow, DispatchRow, EscalationRow, ListFilter, NewComplaint,
+    ArrivalRow, ComplaintRow, DispatchRow, EscalationRow, Inserted, ListFilter, NewComplaint,
+    RequestFilter,
 };
 pub use escalate::{Candidate, OutboxItem, OutboxState, StageRecord};
 pub use intake::{Begin as IntakeBegin, FileOutcome, IntakeBatch};
