@@ -134,7 +134,7 @@ fn spawn_spool_worker(
     let (config, clock) = (d.config.clone(), d.clock.clone());
     let actor = d.actor.clone().with_name("intake");
     let rescan = config.settings.rescan_interval;
-    Ok(std::thread::Builder::new()
+    std::thread::Builder::new()
         .name("spool".into())
         .spawn(move || {
             let _watcher = watcher; // dropped when the worker ends
@@ -154,7 +154,7 @@ fn spawn_spool_worker(
                 }
             }
         })
-        .map_err(|e| format!("cannot start the spool worker: {e}"))?)
+        .map_err(|e| format!("cannot start the spool worker: {e}"))
 }
 
 async fn blocking<R: Send + 'static>(
