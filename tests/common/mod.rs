@@ -134,3 +134,45 @@ pub fn complaint(external_ref: &str) -> serde_json::Value {
 }
 
 pub const NOW: &str = "--now=2026-11-30T09:30:00+08:00";
+
+/// A raw HTTP/1.1 exchange over a real socket: the bytes go out exactly as
+/// given (so tests can send broken encodings); returns (status, body).
+pub fn http(addr: std::net::SocketAddr, request: &[u8]) -> std::io::Result<(u16, String)> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr)?;
+    s.set_read_timeout(Some(std::time::Duration::from_secs(20)))?;
+    s.write_all(request)?;
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf)?;
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    Ok((status, body))
+}
+
+/// Build a request with `Connection: close` and a correct Content-Length.
+pub fn request(method: &str, path: &str, content_type: Option<&str>, body: &[u8]) -> Vec<u8> {
+    let mut r = format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+    if let Some(ct) = content_type {
+        r.push_str(&format!("Content-Type: {ct}\r\n"));
+    }
+    if !body.is_empty() || method == "POST" {
+        r.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    r.push_str("\r\n");
+    let mut bytes = r.into_bytes();
+    bytes.extend_from_slice(body);
+    bytes
+}
+
+pub const FORM: Option<&str> = Some("application/x-www-form-urlencoded");
+
+/// Wait for `cond` with a deadline, checking every 20 ms. For processes we do
+/// not control the clock of (a daemon child); in-process tests use paused time.
+pub fn wait_for(what: &str, deadline: std::time::Duration, mut cond: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !cond() {
+        assert!(start.elapsed() < deadline, "timed out after {deadline:?} waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
