@@ -30,7 +30,12 @@ fn actor(n: &str) -> Actor {
 }
 
 fn stages(store: &Store) -> Vec<(String, Option<String>)> {
-    store.escalations(1).unwrap().into_iter().map(|e| (e.stage, e.target)).collect()
+    store
+        .escalations(1)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.stage, e.target))
+        .collect()
 }
 
 #[test]
@@ -39,23 +44,71 @@ fn each_stage_fires_at_its_instant_to_the_right_person() {
     let mut s = Store::open(&room.db(), Durability::Full).unwrap();
     let a = actor("escalator");
     let at = |d: Duration| deadline + d;
-    assert!(evaluate(&mut s, &config, &a, at(Duration::minutes(-10) - Duration::seconds(1))).unwrap().is_empty());
+    assert!(
+        evaluate(
+            &mut s,
+            &config,
+            &a,
+            at(Duration::minutes(-10) - Duration::seconds(1))
+        )
+        .unwrap()
+        .is_empty()
+    );
     let fired = evaluate(&mut s, &config, &a, at(Duration::minutes(-10))).unwrap();
     assert_eq!(fired.len(), 1);
     // T03-V01-G01 is covered by T03's weekday day duty: primary O019, leader O018;
     // the city's Monday leader is O002 (config/roster.toml).
     assert_eq!(stages(&s), [("warn".to_string(), Some("O019".to_string()))]);
-    assert!(evaluate(&mut s, &config, &a, at(Duration::seconds(-1))).unwrap().is_empty());
+    assert!(
+        evaluate(&mut s, &config, &a, at(Duration::seconds(-1)))
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(evaluate(&mut s, &config, &a, deadline).unwrap().len(), 1);
-    assert_eq!(stages(&s)[1], ("breach".to_string(), Some("O018".to_string())));
-    assert!(evaluate(&mut s, &config, &a, at(Duration::minutes(30) - Duration::seconds(1))).unwrap().is_empty());
-    assert_eq!(evaluate(&mut s, &config, &a, at(Duration::minutes(30))).unwrap().len(), 1);
-    assert_eq!(stages(&s)[2], ("critical".to_string(), Some("O002".to_string())));
+    assert_eq!(
+        stages(&s)[1],
+        ("breach".to_string(), Some("O018".to_string()))
+    );
+    assert!(
+        evaluate(
+            &mut s,
+            &config,
+            &a,
+            at(Duration::minutes(30) - Duration::seconds(1))
+        )
+        .unwrap()
+        .is_empty()
+    );
+    assert_eq!(
+        evaluate(&mut s, &config, &a, at(Duration::minutes(30)))
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        stages(&s)[2],
+        ("critical".to_string(), Some("O002".to_string()))
+    );
     // Nothing more, however late.
-    assert!(evaluate(&mut s, &config, &a, at(Duration::hours(5))).unwrap().is_empty());
+    assert!(
+        evaluate(&mut s, &config, &a, at(Duration::hours(5)))
+            .unwrap()
+            .is_empty()
+    );
     let show = room.json(&[NOW, "show", "1", "--json"]);
-    let actions: Vec<&str> = show["audit"].as_array().unwrap().iter().map(|a| a["action"].as_str().unwrap()).collect();
-    assert_eq!(actions.iter().filter(|a| **a == "complaint.escalated").count(), 3);
+    let actions: Vec<&str> = show["audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|a| **a == "complaint.escalated")
+            .count(),
+        3
+    );
 }
 
 #[test]
@@ -70,17 +123,31 @@ fn exactly_once_across_a_restart_and_with_two_evaluators() {
                 let mut s = Store::open(&db, Durability::Full).unwrap();
                 let mut fired = 0;
                 for _ in 0..50 {
-                    fired += evaluate(&mut s, &config, &actor(&format!("ev{i}")), late).unwrap().len();
+                    fired += evaluate(&mut s, &config, &actor(&format!("ev{i}")), late)
+                        .unwrap()
+                        .len();
                 }
                 fired
             })
         })
         .collect();
     let total: usize = handles.into_iter().map(|h| h.join().unwrap()).sum();
-    assert_eq!(total, 3, "warn, breach and critical, once each between both evaluators");
+    assert_eq!(
+        total, 3,
+        "warn, breach and critical, once each between both evaluators"
+    );
     // A restarted evaluator (new connection) finds nothing left to do.
     let mut s = Store::open(&room.db(), Durability::Full).unwrap();
-    assert!(evaluate(&mut s, &config, &actor("restarted"), late + Duration::minutes(1)).unwrap().is_empty());
+    assert!(
+        evaluate(
+            &mut s,
+            &config,
+            &actor("restarted"),
+            late + Duration::minutes(1)
+        )
+        .unwrap()
+        .is_empty()
+    );
     assert_eq!(s.escalations(1).unwrap().len(), 3);
 }
 
@@ -91,15 +158,33 @@ fn an_arrival_before_the_deadline_prevents_breach() {
     let a = actor("escalator");
     evaluate(&mut s, &config, &a, deadline - Duration::minutes(9)).unwrap();
     let arrived = deadline - Duration::minutes(5);
-    s.arrive(&a, arrived, &ArrivalRequest { complaint_id: 1, officer: "O019".into(), arrived_at: arrived, note: None }).unwrap();
-    assert!(evaluate(&mut s, &config, &a, deadline + Duration::hours(1)).unwrap().is_empty());
+    s.arrive(
+        &a,
+        arrived,
+        &ArrivalRequest {
+            complaint_id: 1,
+            officer: "O019".into(),
+            arrived_at: arrived,
+            note: None,
+        },
+    )
+    .unwrap();
+    assert!(
+        evaluate(&mut s, &config, &a, deadline + Duration::hours(1))
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(stages(&s), [("warn".to_string(), Some("O019".to_string()))]);
 }
 
 #[test]
 fn the_daemon_loop_fires_within_a_second_of_the_instant_on_paused_time() {
     let (room, config, deadline) = setup();
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().start_paused(true).build().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .start_paused(true)
+        .build()
+        .unwrap();
     rt.block_on(async {
         let warn_at = deadline - Duration::minutes(10);
         let clock = Arc::new(TokioClock::new(warn_at - Duration::milliseconds(2500)));
@@ -111,7 +196,9 @@ fn the_daemon_loop_fires_within_a_second_of_the_instant_on_paused_time() {
             actor("daemon"),
             shutdown.clone(),
         ));
-        let check = Arc::new(Mutex::new(Store::open(&room.db(), Durability::Normal).unwrap()));
+        let check = Arc::new(Mutex::new(
+            Store::open(&room.db(), Durability::Normal).unwrap(),
+        ));
         let mut seen = None;
         for _ in 0..40 {
             tokio::time::sleep(StdDuration::from_millis(100)).await; // paused: advances instantly
@@ -120,7 +207,11 @@ fn the_daemon_loop_fires_within_a_second_of_the_instant_on_paused_time() {
                 tokio::task::yield_now().await;
             }
             let check = check.clone();
-            let n = tokio::task::spawn_blocking(move || check.lock().unwrap().escalations(1).unwrap().len()).await.unwrap();
+            let n = tokio::task::spawn_blocking(move || {
+                check.lock().unwrap().escalations(1).unwrap().len()
+            })
+            .await
+            .unwrap();
             if n > 0 && seen.is_none() {
                 seen = Some(gridwatch::clock::Clock::now(&*clock));
             }
@@ -129,6 +220,9 @@ fn the_daemon_loop_fires_within_a_second_of_the_instant_on_paused_time() {
         task.await.unwrap();
         let seen = seen.expect("warn fired");
         let late = seen - warn_at;
-        assert!(late >= Duration::zero() && late <= Duration::seconds(1), "fired {late} after its instant");
+        assert!(
+            late >= Duration::zero() && late <= Duration::seconds(1),
+            "fired {late} after its instant"
+        );
     });
 }

@@ -26,15 +26,27 @@ fn start() -> Server {
     let now: DateTime<Utc> = "2026-11-30T09:30:00+08:00".parse().unwrap();
     let state = Arc::new(HttpState {
         config: Arc::new(config),
-        store: Arc::new(Mutex::new(Store::open(&room.db(), Durability::Full).unwrap())),
+        store: Arc::new(Mutex::new(
+            Store::open(&room.db(), Durability::Full).unwrap(),
+        )),
         clock: Arc::new(FixedClock(now)),
         actor: Actor::new("open311", "test", ClockMode::Fixed),
     });
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-    let listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
     let addr = listener.local_addr().unwrap();
     rt.spawn(async move { axum::serve(listener, router(state)).await });
-    Server { addr, room, _rt: rt }
+    Server {
+        addr,
+        room,
+        _rt: rt,
+    }
 }
 
 const GOOD: &str = "api_key=k3y&service_code=air&lat=30.51&long=114.30&address_string=%E7%9F%B3%E6%A1%A5%E9%95%87%E6%9E%AB%E6%A0%91%E5%9D%B3%E6%9D%91&description=black+smoke&first_name=Zhang&phone=13812345678&attribute%5Bexternal_ref%5D=OPEN-1&attribute%5Bsource%5D=web";
@@ -42,33 +54,70 @@ const GOOD: &str = "api_key=k3y&service_code=air&lat=30.51&long=114.30&address_s
 #[test]
 fn a_client_lists_services_posts_and_reads_back() {
     let s = start();
-    let (st, body) = http(s.addr, &request("GET", "/open311/v2/services.json", None, b"")).unwrap();
+    let (st, body) = http(
+        s.addr,
+        &request("GET", "/open311/v2/services.json", None, b""),
+    )
+    .unwrap();
     assert_eq!(st, 200);
     let services: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(services.as_array().unwrap().len(), 7);
     assert_eq!(services[0]["service_code"], "air");
-    let (st, body) = http(s.addr, &request("GET", "/open311/v2/services/noise.json", None, b"")).unwrap();
+    let (st, body) = http(
+        s.addr,
+        &request("GET", "/open311/v2/services/noise.json", None, b""),
+    )
+    .unwrap();
     assert_eq!(st, 200, "{body}");
     assert!(body.contains("external_ref"));
-    let (st, body) = http(s.addr, &request("POST", "/open311/v2/requests.json", FORM, GOOD.as_bytes())).unwrap();
+    let (st, body) = http(
+        s.addr,
+        &request("POST", "/open311/v2/requests.json", FORM, GOOD.as_bytes()),
+    )
+    .unwrap();
     assert_eq!(st, 201, "{body}");
     let created: serde_json::Value = serde_json::from_str(&body).unwrap();
-    let id = created[0]["service_request_id"].as_str().unwrap().to_string();
+    let id = created[0]["service_request_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     // The 2xx came after the commit: another connection sees the row now.
-    let rows = s.room.json(&["--now=2026-11-30T09:30:00+08:00", "list", "--json"]);
+    let rows = s
+        .room
+        .json(&["--now=2026-11-30T09:30:00+08:00", "list", "--json"]);
     assert_eq!(rows[0]["id"].to_string(), id);
     assert_eq!(rows[0]["grid"], "T04-V02", "address alias");
     // Resent with the same external_ref: same id, 200, still one row.
-    let (st, body) = http(s.addr, &request("POST", "/open311/v2/requests.json", FORM, GOOD.as_bytes())).unwrap();
+    let (st, body) = http(
+        s.addr,
+        &request("POST", "/open311/v2/requests.json", FORM, GOOD.as_bytes()),
+    )
+    .unwrap();
     assert_eq!(st, 200, "{body}");
     assert!(body.contains(&format!("\"service_request_id\":\"{id}\"")));
-    assert_eq!(s.room.json(&["list", "--json"]).as_array().unwrap().len(), 1);
+    assert_eq!(
+        s.room.json(&["list", "--json"]).as_array().unwrap().len(),
+        1
+    );
     // JSON bodies are accepted too.
     let json_body = br#"{"api_key":"k3y","service_code":"water","lat":30.5,"long":114.3,"description":"oil on the river","attribute":{"external_ref":"OPEN-2"}}"#;
-    let (st, body) = http(s.addr, &request("POST", "/open311/v2/requests.json", Some("application/json"), json_body)).unwrap();
+    let (st, body) = http(
+        s.addr,
+        &request(
+            "POST",
+            "/open311/v2/requests.json",
+            Some("application/json"),
+            json_body,
+        ),
+    )
+    .unwrap();
     assert_eq!(st, 201, "{body}");
     // Read back: one, and the list with filters.
-    let (st, body) = http(s.addr, &request("GET", &format!("/open311/v2/requests/{id}.json"), None, b"")).unwrap();
+    let (st, body) = http(
+        s.addr,
+        &request("GET", &format!("/open311/v2/requests/{id}.json"), None, b""),
+    )
+    .unwrap();
     assert_eq!(st, 200);
     let one: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(one.as_array().unwrap().len(), 1);
@@ -77,10 +126,27 @@ fn a_client_lists_services_posts_and_reads_back() {
     assert_eq!(r["status_notes"], "received");
     assert_eq!(r["service_code"], "air");
     assert_eq!(r["requested_datetime"], "2026-11-30T09:30:00+08:00");
-    assert_eq!(r["expected_datetime"], "2026-11-30T10:00:00+08:00", "the arrival deadline");
-    assert!(r["agency_responsible"].as_str().unwrap().starts_with("T04-V02"));
+    assert_eq!(
+        r["expected_datetime"], "2026-11-30T10:00:00+08:00",
+        "the arrival deadline"
+    );
+    assert!(
+        r["agency_responsible"]
+            .as_str()
+            .unwrap()
+            .starts_with("T04-V02")
+    );
     assert_eq!(r["long"], 114.3);
-    let (_, body) = http(s.addr, &request("GET", "/open311/v2/requests.json?service_code=water&status=open", None, b"")).unwrap();
+    let (_, body) = http(
+        s.addr,
+        &request(
+            "GET",
+            "/open311/v2/requests.json?service_code=water&status=open",
+            None,
+            b"",
+        ),
+    )
+    .unwrap();
     let list: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["description"], "oil on the river");
@@ -92,43 +158,178 @@ fn a_client_lists_services_posts_and_reads_back() {
 #[test]
 fn malformed_requests_get_open311_errors_and_the_server_keeps_serving() {
     let s = start();
-    let post = |ct: Option<&str>, body: &[u8]| request("POST", "/open311/v2/requests.json", ct, body);
+    let post =
+        |ct: Option<&str>, body: &[u8]| request("POST", "/open311/v2/requests.json", ct, body);
     let huge = format!("{GOOD}&description={}", "x".repeat(70_000));
     let cases: Vec<(&str, Vec<u8>, u16, &str)> = vec![
-        ("bad form encoding", post(FORM, b"api_key=k3y&service_code=air&description=%zz"), 400, "bad percent-encoding"),
-        ("invalid UTF-8", post(FORM, b"api_key=k3y&service_code=air&description=%ff%fe&lat=1&long=1"), 400, "not valid UTF-8"),
-        ("wrong type", post(FORM, GOOD.replace("lat=30.51", "lat=north").as_bytes()), 400, "lat 'north' is not a number"),
-        ("wrong JSON type", post(Some("application/json"), br#"{"api_key":"k3y","service_code":"air","lat":[1],"long":2,"description":"x"}"#), 400, "`lat` must be a string or number"),
-        ("malformed JSON", post(Some("application/json"), b"{\"api_key\":"), 400, "malformed JSON"),
-        ("huge body", post(FORM, huge.as_bytes()), 413, "over the limit of 65536 bytes"),
-        ("unknown service", post(FORM, GOOD.replace("service_code=air", "service_code=smell").as_bytes()), 404, "service_code 'smell' not found"),
-        ("missing service", post(FORM, GOOD.replace("service_code=air&", "").as_bytes()), 400, "service_code missing"),
-        ("missing location", post(FORM, b"api_key=k3y&service_code=air&description=x"), 400, "location missing"),
-        ("missing description", post(FORM, b"api_key=k3y&service_code=air&lat=1&long=1"), 400, "description missing"),
-        ("bad key", post(FORM, GOOD.replace("api_key=k3y", "api_key=guess").as_bytes()), 403, "api_key invalid"),
-        ("no key", post(FORM, GOOD.replace("api_key=k3y&", "").as_bytes()), 403, "api_key missing"),
-        ("no offset", post(FORM, format!("{GOOD}&attribute%5Breceived_at%5D=2026-11-30T09%3A00%3A00").as_bytes()), 400, "has no UTC offset"),
-        ("unsupported type", post(Some("text/plain"), b"hello"), 415, "not form-encoded or JSON"),
-        ("unknown request", request("GET", "/open311/v2/requests/999.json", None, b""), 404, "service_request_id '999' not found"),
-        ("non-numeric id", request("GET", "/open311/v2/requests/abc.json", None, b""), 404, "not found"),
-        ("xml format", request("GET", "/open311/v2/services.xml", None, b""), 404, "no such endpoint"),
-        ("unknown service definition", request("GET", "/open311/v2/services/smell.json", None, b""), 404, "service_code 'smell' not found"),
-        ("bad status filter", request("GET", "/open311/v2/requests.json?status=maybe", None, b""), 400, "status 'maybe' is not open or closed"),
-        ("bad date filter", request("GET", "/open311/v2/requests.json?start_date=yesterday", None, b""), 400, "is not an RFC 3339 time"),
-        ("wrong method", request("DELETE", "/open311/v2/requests.json", None, b""), 405, "method not allowed"),
+        (
+            "bad form encoding",
+            post(FORM, b"api_key=k3y&service_code=air&description=%zz"),
+            400,
+            "bad percent-encoding",
+        ),
+        (
+            "invalid UTF-8",
+            post(
+                FORM,
+                b"api_key=k3y&service_code=air&description=%ff%fe&lat=1&long=1",
+            ),
+            400,
+            "not valid UTF-8",
+        ),
+        (
+            "wrong type",
+            post(FORM, GOOD.replace("lat=30.51", "lat=north").as_bytes()),
+            400,
+            "lat 'north' is not a number",
+        ),
+        (
+            "wrong JSON type",
+            post(
+                Some("application/json"),
+                br#"{"api_key":"k3y","service_code":"air","lat":[1],"long":2,"description":"x"}"#,
+            ),
+            400,
+            "`lat` must be a string or number",
+        ),
+        (
+            "malformed JSON",
+            post(Some("application/json"), b"{\"api_key\":"),
+            400,
+            "malformed JSON",
+        ),
+        (
+            "huge body",
+            post(FORM, huge.as_bytes()),
+            413,
+            "over the limit of 65536 bytes",
+        ),
+        (
+            "unknown service",
+            post(
+                FORM,
+                GOOD.replace("service_code=air", "service_code=smell")
+                    .as_bytes(),
+            ),
+            404,
+            "service_code 'smell' not found",
+        ),
+        (
+            "missing service",
+            post(FORM, GOOD.replace("service_code=air&", "").as_bytes()),
+            400,
+            "service_code missing",
+        ),
+        (
+            "missing location",
+            post(FORM, b"api_key=k3y&service_code=air&description=x"),
+            400,
+            "location missing",
+        ),
+        (
+            "missing description",
+            post(FORM, b"api_key=k3y&service_code=air&lat=1&long=1"),
+            400,
+            "description missing",
+        ),
+        (
+            "bad key",
+            post(
+                FORM,
+                GOOD.replace("api_key=k3y", "api_key=guess").as_bytes(),
+            ),
+            403,
+            "api_key invalid",
+        ),
+        (
+            "no key",
+            post(FORM, GOOD.replace("api_key=k3y&", "").as_bytes()),
+            403,
+            "api_key missing",
+        ),
+        (
+            "no offset",
+            post(
+                FORM,
+                format!("{GOOD}&attribute%5Breceived_at%5D=2026-11-30T09%3A00%3A00").as_bytes(),
+            ),
+            400,
+            "has no UTC offset",
+        ),
+        (
+            "unsupported type",
+            post(Some("text/plain"), b"hello"),
+            415,
+            "not form-encoded or JSON",
+        ),
+        (
+            "unknown request",
+            request("GET", "/open311/v2/requests/999.json", None, b""),
+            404,
+            "service_request_id '999' not found",
+        ),
+        (
+            "non-numeric id",
+            request("GET", "/open311/v2/requests/abc.json", None, b""),
+            404,
+            "not found",
+        ),
+        (
+            "xml format",
+            request("GET", "/open311/v2/services.xml", None, b""),
+            404,
+            "no such endpoint",
+        ),
+        (
+            "unknown service definition",
+            request("GET", "/open311/v2/services/smell.json", None, b""),
+            404,
+            "service_code 'smell' not found",
+        ),
+        (
+            "bad status filter",
+            request("GET", "/open311/v2/requests.json?status=maybe", None, b""),
+            400,
+            "status 'maybe' is not open or closed",
+        ),
+        (
+            "bad date filter",
+            request(
+                "GET",
+                "/open311/v2/requests.json?start_date=yesterday",
+                None,
+                b"",
+            ),
+            400,
+            "is not an RFC 3339 time",
+        ),
+        (
+            "wrong method",
+            request("DELETE", "/open311/v2/requests.json", None, b""),
+            405,
+            "method not allowed",
+        ),
     ];
     for (name, req, status, text) in cases {
         let (st, body) = http(s.addr, &req).unwrap();
         assert_eq!(st, status, "{name}: {body}");
-        let err: serde_json::Value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{name}: body is not JSON ({e}): {body}"));
+        let err: serde_json::Value = serde_json::from_str(&body)
+            .unwrap_or_else(|e| panic!("{name}: body is not JSON ({e}): {body}"));
         assert_eq!(err[0]["code"], status, "{name}: {body}");
         let desc = err[0]["description"].as_str().unwrap();
-        assert!(desc.contains(text), "{name}: '{desc}' should contain '{text}'");
+        assert!(
+            desc.contains(text),
+            "{name}: '{desc}' should contain '{text}'"
+        );
     }
     // Garbage on the socket does not take the server down.
     let _ = http(s.addr, b"\x00\x01\x02 not http at all\r\n\r\n");
     let (st, body) = http(s.addr, &request("GET", "/health", None, b"")).unwrap();
     assert_eq!(st, 200, "{body}");
     assert!(body.contains("\"status\":\"ok\""));
-    assert_eq!(s.room.json(&["list", "--json"]).as_array().unwrap().len(), 0, "nothing was stored");
+    assert_eq!(
+        s.room.json(&["list", "--json"]).as_array().unwrap().len(),
+        0,
+        "nothing was stored"
+    );
 }

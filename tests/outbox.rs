@@ -29,7 +29,13 @@ fn setup(command: &[&str], attempts: u32, timeout_s: u64) -> (Room, Config, Arc<
     a.retry_backoff = StdDuration::from_millis(1);
     let mut s = Store::open(&room.db(), Durability::Full).unwrap();
     let late: DateTime<Utc> = "2026-11-30T10:30:00+08:00".parse().unwrap();
-    let fired = evaluate(&mut s, &config, &Actor::new("e", "e", ClockMode::Fixed), late).unwrap();
+    let fired = evaluate(
+        &mut s,
+        &config,
+        &Actor::new("e", "e", ClockMode::Fixed),
+        late,
+    )
+    .unwrap();
     assert_eq!(fired.len(), 3);
     (room, config, Arc::new(Mutex::new(s)))
 }
@@ -39,20 +45,42 @@ fn states(store: &Arc<Mutex<Store>>) -> Vec<OutboxState> {
 }
 
 fn rt() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
 }
 
 #[test]
 fn a_working_hook_delivers_each_alert_once_with_its_arguments() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("sent");
-    let script = format!("printf '%s|%s|%s\\n' \"$1\" \"$2\" \"$3\" >> {}", out.display());
-    let (_room, config, store) = setup(&["sh", "-c", &script, "sms", "{phone}", "{name}", "{message}"], 3, 5);
+    let script = format!(
+        "printf '%s|%s|%s\\n' \"$1\" \"$2\" \"$3\" >> {}",
+        out.display()
+    );
+    let (_room, config, store) = setup(
+        &["sh", "-c", &script, "sms", "{phone}", "{name}", "{message}"],
+        3,
+        5,
+    );
     let clock: SharedClock = Arc::new(SystemClock);
-    let n = rt().block_on(deliver_once(&store, &config, &clock)).unwrap();
+    let n = rt()
+        .block_on(deliver_once(&store, &config, &clock))
+        .unwrap();
     assert_eq!(n, 3);
-    assert!(states(&store).iter().all(|s| s.delivered_at.is_some() && s.attempts == 1));
-    assert_eq!(rt().block_on(deliver_once(&store, &config, &clock)).unwrap(), 0, "delivered rows are not sent again");
+    assert!(
+        states(&store)
+            .iter()
+            .all(|s| s.delivered_at.is_some() && s.attempts == 1)
+    );
+    assert_eq!(
+        rt().block_on(deliver_once(&store, &config, &clock))
+            .unwrap(),
+        0,
+        "delivered rows are not sent again"
+    );
     let sent = std::fs::read_to_string(&out).unwrap();
     assert_eq!(sent.lines().count(), 3);
     // O019 is the warn target; their phone and name from officers.toml.
@@ -60,7 +88,12 @@ fn a_working_hook_delivers_each_alert_once_with_its_arguments() {
     let warn = sent.lines().find(|l| l.contains("warn:")).unwrap();
     let phone = warn.split('|').next().unwrap();
     assert!(officers.contains(&format!("phone = \"{phone}\"")), "{warn}");
-    assert!(warn.contains("[gridwatch] complaint #1 warn: arrival deadline 09:42 in 10 min and nobody on site"), "{warn}");
+    assert!(
+        warn.contains(
+            "[gridwatch] complaint #1 warn: arrival deadline 09:42 in 10 min and nobody on site"
+        ),
+        "{warn}"
+    );
 }
 
 #[test]
@@ -77,7 +110,10 @@ fn a_failing_hook_is_retried_then_marked_failed_with_its_reason() {
     for s in states(&store) {
         assert_eq!(s.attempts, 3, "{s:?}");
         assert!(s.failed_at.is_some() && s.delivered_at.is_none(), "{s:?}");
-        assert_eq!(s.last_error.as_deref(), Some("sh exited with exit status: 3: gateway down"));
+        assert_eq!(
+            s.last_error.as_deref(),
+            Some("sh exited with exit status: 3: gateway down")
+        );
     }
 }
 
@@ -86,15 +122,25 @@ fn a_hanging_hook_is_killed_at_its_timeout() {
     let (room, config, store) = setup(&["sleep", "30"], 1, 1);
     let clock: SharedClock = Arc::new(SystemClock);
     let started = std::time::Instant::now();
-    rt().block_on(deliver_once(&store, &config, &clock)).unwrap();
+    rt().block_on(deliver_once(&store, &config, &clock))
+        .unwrap();
     let took = started.elapsed();
-    assert!(took < StdDuration::from_secs(10), "three hanging hooks ran side by side and were killed: {took:?}");
+    assert!(
+        took < StdDuration::from_secs(10),
+        "three hanging hooks ran side by side and were killed: {took:?}"
+    );
     for s in states(&store) {
-        assert_eq!(s.last_error.as_deref(), Some("sleep timed out after 1s and was killed"));
+        assert_eq!(
+            s.last_error.as_deref(),
+            Some("sleep timed out after 1s and was killed")
+        );
         assert!(s.failed_at.is_some());
     }
     // Meanwhile intake is untouched: another connection writes at once.
     let p = room.write("d.json", complaint("H2").to_string());
     room.ok(&["submit", p.to_str().unwrap()]);
-    assert!(room.ok(&[NOW, "intake", "--once"]).contains("1 files ingested"));
+    assert!(
+        room.ok(&[NOW, "intake", "--once"])
+            .contains("1 files ingested")
+    );
 }

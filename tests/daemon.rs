@@ -1,0 +1,274 @@
+//! The intake daemon as a real process: live spool, HTTP, graceful stop, one
+//! daemon per spool, a hanging hook that stalls nothing, and `kill -9` at
+//! random moments under load losing and doubling nothing.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde_json::json;
+
+mod common;
+use common::{FORM, Room, complaint, http, request, wait_for};
+
+struct Running {
+    child: Child,
+    addr: std::net::SocketAddr,
+    lines: mpsc::Receiver<String>,
+}
+
+fn start(room: &Room) -> Running {
+    let mut child = room
+        .cmd(&["intake", "--bind", "127.0.0.1:0"])
+        .env("GRIDWATCH_API_KEYS", "k3y")
+        .env("GRIDWATCH_LOG", "info")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let first = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the daemon says where it listens");
+    let addr = first
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .and_then(|a| a.parse().ok())
+        .unwrap_or_else(|| panic!("unexpected first line: {first}"));
+    Running {
+        child,
+        addr,
+        lines: rx,
+    }
+}
+
+fn count(room: &Room) -> usize {
+    room.json(&["list", "--json"]).as_array().unwrap().len()
+}
+
+fn post(addr: std::net::SocketAddr, ext: &str) -> std::io::Result<(u16, String)> {
+    let body = format!(
+        "api_key=k3y&service_code=noise&lat=30.5&long=114.3&description=loud&attribute%5Bexternal_ref%5D={ext}"
+    );
+    http(
+        addr,
+        &request("POST", "/open311/v2/requests.json", FORM, body.as_bytes()),
+    )
+}
+
+#[test]
+fn live_spool_http_heartbeat_and_a_graceful_stop() {
+    let room = Room::new();
+    let mut d = start(&room);
+    // A file delivered while it runs is ingested without asking.
+    let p = room.write("live.json", complaint("LIVE-1").to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    wait_for("the live file", Duration::from_secs(5), || {
+        count(&room) == 1
+    });
+    assert!(room.spool("new").is_empty());
+    let (st, body) = post(d.addr, "POST-1").unwrap();
+    assert_eq!(st, 201, "{body}");
+    assert_eq!(count(&room), 2);
+    wait_for("a heartbeat", Duration::from_secs(10), || {
+        room.json(&["status", "--json"])["daemon"]["stale"] == false
+    });
+    // A second daemon on the same spool is refused, the first keeps running.
+    let out = room.cmd(&["intake", "--no-http"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "another intake daemon (pid {}) already runs on spool",
+            d.child.id()
+        )),
+        "{err}"
+    );
+    // SIGTERM: finish and exit 0.
+    unsafe { libc::kill(d.child.id() as i32, libc::SIGTERM) };
+    let status = d.child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    let rest: Vec<String> = d.lines.try_iter().collect();
+    assert!(
+        rest.iter().any(|l| l.contains("gridwatch intake: stopped")),
+        "{rest:?}"
+    );
+    assert!(
+        std::fs::read_to_string(room.path("gridwatch-intake.log"))
+            .unwrap()
+            .contains("ingested")
+    );
+}
+
+#[test]
+fn a_hanging_alert_hook_does_not_stall_intake() {
+    let room = Room::new();
+    let toml = std::fs::read_to_string(room.path("config/gridwatch.toml")).unwrap();
+    let toml = toml
+        .replace("command = []", r#"command = ["sleep", "600"]"#)
+        .replace(
+            "command_timeout_seconds = 10",
+            "command_timeout_seconds = 30",
+        );
+    room.write("config/gridwatch.toml", toml);
+    // Already breached: all three stages fire at once and their hooks hang.
+    let mut c = complaint("OLD-1");
+    c["received_at"] = json!("2026-11-30T01:00:00+08:00");
+    let p = room.write("old.json", c.to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    let mut d = start(&room);
+    wait_for("three escalations", Duration::from_secs(10), || {
+        count(&room) == 1
+            && room.json(&["show", "1", "--json"])["escalations"]
+                .as_array()
+                .unwrap()
+                .len()
+                == 3
+    });
+    let started = std::time::Instant::now();
+    let p = room.write("new.json", complaint("NEW-1").to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    wait_for(
+        "the file behind the hanging hooks",
+        Duration::from_secs(5),
+        || count(&room) == 2,
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+    let (st, _) = post(d.addr, "P-HANG").unwrap();
+    assert_eq!(st, 201);
+    unsafe { libc::kill(d.child.id() as i32, libc::SIGTERM) };
+    assert!(d.child.wait().unwrap().success());
+}
+
+/// A small deterministic generator, so a failing run can be repeated.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+#[test]
+fn kill_9_at_random_moments_under_load_loses_and_doubles_nothing() {
+    let room = Room::new();
+    let seed = std::env::var("GRIDWATCH_CHAOS_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20261130);
+    let mut rng = Lcg(seed);
+    // 1 000 complaints in 250 files, delivered in bursts while the daemon is killed and restarted.
+    let files: Vec<_> = (0..250)
+        .map(|f| {
+            let lines: String = (0..4)
+                .map(|i| format!("{}\n", complaint(&format!("F{f}-{i}"))))
+                .collect();
+            room.write(&format!("in/{f}.jsonl"), lines)
+        })
+        .collect();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (done_tx, done_rx) = mpsc::channel::<(usize, String)>();
+    let (addr_tx, addr_rx) = mpsc::channel::<std::net::SocketAddr>();
+    // The HTTP client retries each request with the same external_ref until it gets a 2xx.
+    let client_stop = stop.clone();
+    let mut client = Some(std::thread::spawn(move || {
+        let mut addr = addr_rx.recv().unwrap();
+        // POSTs keep coming through every kill until told to stop (at least 100).
+        for i in 0.. {
+            if i >= 100 && client_stop.load(std::sync::atomic::Ordering::SeqCst) {
+                break;
+            }
+            loop {
+                while let Ok(a) = addr_rx.try_recv() {
+                    addr = a;
+                }
+                match post(addr, &format!("P-{i}")) {
+                    Ok((s, body)) if (200..300).contains(&s) => {
+                        done_tx.send((i, body)).unwrap();
+                        break;
+                    }
+                    _ => std::thread::sleep(Duration::from_millis(5)),
+                }
+            }
+        }
+    }));
+    let mut next_file = 0;
+    for round in 0..5 {
+        let d = start(&room);
+        addr_tx
+            .send(d.addr)
+            .unwrap_or_else(|_| panic!("the client stopped early"));
+        let burst = if round == 4 {
+            files.len() - next_file
+        } else {
+            40 + rng.next(20) as usize
+        };
+        let chunk: Vec<&str> = files[next_file..(next_file + burst).min(files.len())]
+            .iter()
+            .map(|p| p.to_str().unwrap())
+            .collect();
+        next_file += chunk.len();
+        let mut args = vec!["submit"];
+        args.extend(chunk);
+        room.ok(&args);
+        if round < 4 {
+            // Let it work for a random while, then kill -9 mid-stream.
+            std::thread::sleep(Duration::from_millis(20 + rng.next(300)));
+            let mut child = d.child;
+            child.kill().unwrap(); // SIGKILL
+            child.wait().unwrap();
+        } else {
+            let mut child = d.child;
+            wait_for("the last files", Duration::from_secs(60), || {
+                room.spool("new").is_empty()
+            });
+            stop.store(true, std::sync::atomic::Ordering::SeqCst);
+            let received = client.take().unwrap().join().is_ok();
+            assert!(received, "the HTTP client finished");
+            unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+            assert!(child.wait().unwrap().success());
+        }
+    }
+    let acked: Vec<(usize, String)> = done_rx.try_iter().collect();
+    let posts = acked.len();
+    assert!(posts >= 100, "the client posted throughout");
+    assert!(
+        acked.iter().enumerate().all(|(n, (i, _))| n == *i),
+        "each POST acked once, in order"
+    );
+    let list = room.json(&["list", "--json"]);
+    let rows = list.as_array().unwrap();
+    let refs: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .map(|r| r["external_ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(rows.len(), 1000 + posts, "every accepted complaint, once");
+    assert_eq!(refs.len(), rows.len(), "no (source, external_ref) twice");
+    for (i, body) in &acked {
+        let id: serde_json::Value = serde_json::from_str(body).unwrap();
+        let id = id[0]["service_request_id"].as_str().unwrap();
+        let row = rows
+            .iter()
+            .find(|r| r["id"].to_string() == id)
+            .unwrap_or_else(|| panic!("POST {i} acked as {id} but missing"));
+        assert_eq!(row["external_ref"], format!("P-{i}"));
+    }
+    assert!(room.spool("new").is_empty());
+    assert_eq!(room.spool("bad").len(), 0);
+    let c = rusqlite::Connection::open(room.db()).unwrap();
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+}
