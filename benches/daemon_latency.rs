@@ -37,9 +37,14 @@ fn main() {
     config.settings.api_keys = vec!["k".into()];
     let db = dir.path().join("gw.db");
     Store::init(&db).unwrap().sync_reference(&config).unwrap();
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let shutdown = CancellationToken::new();
-    let listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
     let addr = listener.local_addr().unwrap();
     let d = Daemon {
         config: Arc::new(config.clone()),
@@ -64,7 +69,13 @@ fn main() {
         spool.submit_bytes("lat.json", body.as_bytes()).unwrap();
         // The row is committed when the data version moves and the row is there.
         loop {
-            if reader.data_version().unwrap() != before && reader.counts(chrono::Utc::now(), chrono::Duration::zero()).unwrap().total > i {
+            if reader.data_version().unwrap() != before
+                && reader
+                    .counts(chrono::Utc::now(), chrono::Duration::zero())
+                    .unwrap()
+                    .total
+                    > i
+            {
                 break;
             }
             std::thread::sleep(Duration::from_micros(200));
@@ -74,7 +85,9 @@ fn main() {
     report("spool/new -> committed row", files);
     let mut posts = Vec::new();
     for i in 0..500 {
-        let body = format!("api_key=k&service_code=noise&lat=30.5&long=114.3&description=loud&attribute%5Bexternal_ref%5D=H{i}");
+        let body = format!(
+            "api_key=k&service_code=noise&lat=30.5&long=114.3&description=loud&attribute%5Bexternal_ref%5D=H{i}"
+        );
         let req = format!(
             "POST /open311/v2/requests.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
             body.len()

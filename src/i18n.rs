@@ -1,7 +1,7 @@
 //! Every user-facing string of the consoles, in English and Chinese.
 //!
-//! Owns: the language switch and the text table. Views and commands ask for a
-//! [`Text`] key; they never hold literal UI text themselves.
+//! Owns: the language switch and the text table. Views and the keymap ask for
+//! a [`T`] key; they never hold literal UI text themselves.
 
 use serde::Serialize;
 
@@ -21,4 +21,116 @@ impl Lang {
             _ => None,
         }
     }
+}
+
+macro_rules! texts {
+    ($($key:ident => $en:expr, $zh:expr;)*) => {
+        /// A UI string.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $($key),* }
+
+        impl T {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::En) => $en, (T::$key, Lang::Zh) => $zh,)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    Title => "gridwatch duty room", "gridwatch 环境监管值班室";
+    WorkingDay => "Working day", "工作日";
+    MakeupDay => "Make-up working day", "调休工作日";
+    Weekend => "Weekend", "周末";
+    Holiday => "Holiday", "节假日";
+    Night => "Night", "夜间";
+    NoCalendar => "NO CALENDAR", "缺少节假日日历";
+    DaemonOk => "intake OK", "接收 正常";
+    DaemonStale => "intake STALE", "接收 停滞";
+    DaemonNever => "intake NOT RUNNING", "接收 未运行";
+    Drill => "DRILL", "演练";
+    FixedClock => "FIXED CLOCK", "固定时钟";
+    Open => "open", "未结";
+    DueSoon => "due ≤10m", "将超时";
+    Breached => "breached", "已超时";
+    Unassigned => "UNASSIGNED", "未分配";
+    ColId => "ID", "编号";
+    ColGrid => "Grid", "网格";
+    ColCategory => "Category", "类别";
+    ColPlace => "Place", "地点";
+    ColReceived => "Recv", "受理";
+    ColLeft => "Left", "剩余";
+    ColStatus => "Status", "状态";
+    ColOnCall => "On call", "值班人";
+    ColRepeat => "Rpt", "重复";
+    ColTime => "Time", "时间";
+    ColActor => "Who", "操作人";
+    ColAction => "Action", "操作";
+    ColDetails => "Details", "详情";
+    LiveComplaints => "Live complaints", "实时举报";
+    AllComplaints => "All complaints", "全部举报";
+    OnCallPanel => "On call now", "当前值班";
+    Escalations => "Escalations", "升级告警";
+    ArrivalsPerHour => "Arrivals / hour (24 h)", "每小时到场 (24小时)";
+    AuditLog => "Audit log (newest first)", "审计日志 (最新在前)";
+    Detail => "Complaint", "举报详情";
+    NoComplaints => "No open complaints. All quiet.", "暂无未结举报。";
+    Primary => "primary", "主班";
+    Backup => "backup", "副班";
+    Leader => "leader", "带班";
+    ScreenDashboard => "Dashboard", "总览";
+    ScreenComplaints => "Complaints", "举报";
+    ScreenAudit => "Audit", "审计";
+    Help => "Keys", "快捷键";
+    HelpFooter => "any key closes", "按任意键关闭";
+    StatusReady => "Ready. Press ? for keys.", "就绪。按 ? 查看快捷键。";
+    QuitConfirm => "Quit gridwatch? y = quit, any other key = stay", "退出 gridwatch？y 退出，其他键取消";
+    FilterPrompt => "Filter (text, grid, category, status); Enter applies, Esc clears", "筛选（文字、网格、类别、状态）；回车应用，Esc 清除";
+    FormArrive => "Log arrival", "登记到场";
+    FormDispatch => "Dispatch", "派单";
+    FormEscalate => "Escalate", "升级";
+    FormResolve => "Resolve", "办结";
+    FormNew => "New complaint (phone call)", "新建举报（来电）";
+    FieldComplaint => "Complaint", "举报";
+    FieldOfficer => "Officer", "人员";
+    FieldTime => "Arrived at (HH:MM)", "到场时间 (HH:MM)";
+    FieldNote => "Note", "备注";
+    FieldReason => "Reason", "原因";
+    FieldTarget => "Alert", "通知";
+    FieldOutcome => "Outcome", "结果";
+    FieldCategory => "Category", "类别";
+    FieldAddress => "Address", "地址";
+    FieldDescription => "Description", "描述";
+    FieldPhone => "Caller phone", "来电号码";
+    FieldDeadline => "Deadline", "到场时限";
+    FormHint => "Tab next field · Enter confirm · Esc cancel", "Tab 下一项 · 回车确认 · Esc 取消";
+    NothingSelected => "No complaint selected", "未选择举报";
+    Saved => "Saved", "已保存";
+    AlertBanner => "ALERT", "告警";
+    AckHint => "press x to acknowledge", "按 x 确认";
+    NotifyUnavailable => "Desktop notifications unavailable; bell and banner only", "桌面通知不可用；仅响铃和横幅提示";
+    NewComplaintAlert => "New complaint", "新举报";
+    Reason => "Regime", "时限依据";
+    Reporter => "Reporter", "举报人";
+    Location => "Location", "位置";
+    Enterprise => "Enterprise", "企业";
+    Repeats => "Repeat of", "重复于";
+    Trail => "Trail", "处理记录";
+    Description => "Description", "描述";
+    KeyUp => "previous row", "上一行";
+    KeyDown => "next row", "下一行";
+    KeyDetail => "open/close detail", "打开/关闭详情";
+    KeyArrive => "log arrival (on-call officer, now)", "登记到场（值班人，当前时间）";
+    KeyDispatch => "dispatch to an officer", "派单给人员";
+    KeyEscalate => "escalate by hand", "手动升级";
+    KeyNew => "new complaint from a phone call", "新建来电举报";
+    KeyResolve => "resolve with an outcome", "办结";
+    KeyFilter => "filter", "筛选";
+    KeyAck => "acknowledge alert banner", "确认告警横幅";
+    KeyNextScreen => "next screen", "下一屏";
+    KeyScreen => "go to screen 1-3", "切换到第 1-3 屏";
+    KeyHelp => "this help", "本帮助";
+    KeyQuit => "quit (asks first)", "退出（需确认）";
 }

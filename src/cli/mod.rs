@@ -46,6 +46,21 @@ pub enum LangArg {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The duty-room dashboard (the default when no command is given)
+    Tui {
+        /// Your officer id, shown as the acting person
+        #[arg(long)]
+        officer: Option<String>,
+    },
+    /// Everything at once on a fresh demo database: daemon, simulated complaints, dashboard
+    Demo {
+        /// Start the drill clock at this time (RFC 3339; default: now)
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        start: Option<DateTime<Utc>>,
+        /// Drill clock speed (1 = real time; 60 = one minute per second)
+        #[arg(long, default_value_t = 1.0)]
+        speed: f64,
+    },
     /// Create or upgrade the database and load the configuration (idempotent)
     Init,
     /// Validate config/; print every error with file:line, exit 1 if any
@@ -183,14 +198,21 @@ fn init_tracing(cli: &Cli) -> Option<tracing_appender::non_blocking::WorkerGuard
     use tracing_subscriber::layer::SubscriberExt;
     use tracing_subscriber::util::SubscriberInitExt;
     let daemon = matches!(cli.command, Some(Command::Intake { once: false, .. }));
+    let screen = matches!(
+        cli.command,
+        None | Some(Command::Tui { .. }) | Some(Command::Demo { .. })
+    );
     let default = if daemon { "info" } else { "warn" };
     let level = std::env::var("GRIDWATCH_LOG").unwrap_or_else(|_| default.to_string());
     let filter = || tracing_subscriber::EnvFilter::new(&level);
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let stderr = tracing_subscriber::fmt::layer()
-        .with_ansi(ansi)
-        .with_writer(std::io::stderr)
-        .with_filter(filter());
+    // The dashboard owns the terminal: nothing but the view may write to it.
+    let stderr = (!screen).then(|| {
+        tracing_subscriber::fmt::layer()
+            .with_ansi(ansi)
+            .with_writer(std::io::stderr)
+            .with_filter(filter())
+    });
     let (file, guard) = match (&cli.command, daemon) {
         (Some(Command::Intake { log_file, .. }), true) => {
             let path = log_file.clone().unwrap_or_else(|| {

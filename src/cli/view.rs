@@ -90,17 +90,7 @@ pub fn detail_json(
     v
 }
 
-/// `mm:ss` left, `+mm:ss` over; hours shown past 99 minutes.
-pub fn countdown(secs: i64) -> String {
-    let sign = if secs < 0 { "+" } else { "" };
-    let s = secs.unsigned_abs();
-    let (m, s) = (s / 60, s % 60);
-    if m >= 100 {
-        format!("{sign}{}h{:02}m", m / 60, m % 60)
-    } else {
-        format!("{sign}{m:02}:{s:02}")
-    }
-}
+pub use crate::text::countdown;
 
 /// A plain text table: columns padded in terminal cells, text sanitised.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {

@@ -90,3 +90,50 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl Store {
+    /// Complaint ids named by audit records after `seq`, and the newest seq.
+    /// The audit log is append-only, so this is an exact change feed.
+    pub fn changed_since(&self, seq: i64) -> Result<(Vec<i64>, i64)> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT seq, subject FROM audit WHERE seq > :s ORDER BY seq")?;
+        let mut ids = Vec::new();
+        let mut last = seq;
+        let rows = st.query_map(named_params! {":s": seq}, |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        for row in rows {
+            let (s, subject) = row?;
+            last = s;
+            if let Some(id) = subject
+                .strip_prefix("complaint:")
+                .and_then(|i| i.parse().ok())
+            {
+                ids.push(id);
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        Ok((ids, last))
+    }
+
+    /// Arrivals logged per hour for the `hours` hours ending at `now`, oldest first.
+    pub fn arrivals_per_hour(&self, now: DateTime<Utc>, hours: usize) -> Result<Vec<u64>> {
+        let start = ms(now) - (hours as i64) * 3_600_000;
+        let mut st = self.conn.prepare_cached(
+            "SELECT arrived_at FROM arrival WHERE arrived_at > :start AND arrived_at <= :now",
+        )?;
+        let mut buckets = vec![0u64; hours];
+        let rows = st.query_map(named_params! {":start": start, ":now": ms(now)}, |r| {
+            r.get::<_, i64>(0)
+        })?;
+        for t in rows {
+            let i = ((t? - start - 1) / 3_600_000) as usize;
+            if let Some(b) = buckets.get_mut(i) {
+                *b += 1;
+            }
+        }
+        Ok(buckets)
+    }
+}

@@ -424,3 +424,25 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl Store {
+    /// Complaints by id (any status), for incremental refresh.
+    pub fn complaints_by_ids(&self, ids: &[i64]) -> Result<Vec<ComplaintRow>> {
+        let json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+        let mut st = self.conn.prepare_cached(concat!(
+            select_row!(),
+            " WHERE c.id IN (SELECT value FROM json_each(:ids))"
+        ))?;
+        let rows = st.query_map(named_params! {":ids": json}, row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Complaints with an id above `after` (new since the last look).
+    pub fn complaints_after(&self, after: i64) -> Result<Vec<ComplaintRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(concat!(select_row!(), " WHERE c.id > :after ORDER BY c.id"))?;
+        let rows = st.query_map(named_params! {":after": after}, row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -235,6 +235,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The newest `limit` escalations, newest first.
+    pub fn escalations_recent(&self, limit: usize) -> Result<Vec<EscalationRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT * FROM escalation ORDER BY id DESC LIMIT :n")?;
+        let rows = st.query_map(named_params! {":n": limit as i64}, escalation_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The newest escalation id (0 when none).
     pub fn last_escalation_id(&self) -> Result<i64> {
         Ok(self

@@ -1,0 +1,287 @@
+//! The console's store task: a thread that owns the database connection, so
+//! SQLite never runs on the UI task. It polls `PRAGMA data_version` (µs) and,
+//! only when another connection committed, refreshes incrementally: the
+//! append-only audit log names the complaints that changed since the last
+//! look, and ids above the last one seen are the new ones. Writes from the UI
+//! arrive as [`Command`]s and go through the same store methods as the CLI.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::mpsc as std_mpsc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use tokio::sync::mpsc;
+
+use super::state::Snapshot;
+use crate::clock::SharedClock;
+use crate::config::Config;
+use crate::domain::complaint::Outcome;
+use crate::store::{
+    Actor, ArrivalRequest, ComplaintRow, Inserted, NewComplaint, Store, StoreError,
+};
+
+/// A write the duty officer asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Arrive(ArrivalRequest),
+    Dispatch {
+        id: i64,
+        officer: String,
+    },
+    Escalate {
+        id: i64,
+        target: Option<String>,
+        reason: String,
+    },
+    Resolve {
+        id: i64,
+        outcome: Outcome,
+        note: Option<String>,
+    },
+    New(Box<NewComplaint>),
+}
+
+/// What the store task tells the UI.
+#[derive(Debug)]
+pub enum DataMsg {
+    Snapshot(Box<Snapshot>),
+    /// The outcome of a [`Command`], as a status line.
+    Written(Result<String, String>),
+    /// Something that must not be missed: a new escalation or complaint.
+    Alert {
+        title: String,
+        body: String,
+    },
+}
+
+/// Run one command; the message is what the status line shows.
+pub fn execute(
+    store: &mut Store,
+    config: &Config,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    cmd: Command,
+) -> Result<String, StoreError> {
+    Ok(match cmd {
+        Command::Arrive(req) => {
+            store.arrive(actor, now, &req)?;
+            let c = store.complaint(req.complaint_id)?;
+            let margin = (c.deadline_at - req.arrived_at).num_seconds();
+            format!(
+                "#{}: arrival of {} at {} logged ({} {} the deadline)",
+                req.complaint_id,
+                req.officer,
+                req.arrived_at
+                    .with_timezone(&config.settings.timezone)
+                    .format("%H:%M"),
+                crate::text::countdown(margin.abs()),
+                if margin >= 0 { "before" } else { "after" }
+            )
+        }
+        Command::Dispatch { id, officer } => {
+            store.dispatch(actor, now, id, &officer)?;
+            format!("#{id}: dispatched to {officer}")
+        }
+        Command::Escalate { id, target, reason } => {
+            store.escalate_manual(actor, now, id, target.as_deref(), &reason)?;
+            format!(
+                "#{id}: escalated to {}",
+                target.as_deref().unwrap_or("(nobody on call)")
+            )
+        }
+        Command::Resolve { id, outcome, note } => {
+            store.resolve(actor, now, id, outcome, note.as_deref())?;
+            format!("#{id}: closed ({})", outcome.as_str())
+        }
+        Command::New(c) => {
+            match store.insert_complaint(actor, now, &c, config.settings.repeat_window)? {
+                Inserted::New(id) => format!(
+                    "#{id}: new complaint saved, on site by {}",
+                    c.deadline_at
+                        .with_timezone(&config.settings.timezone)
+                        .format("%H:%M")
+                ),
+                Inserted::Duplicate(id) => format!("#{id}: already recorded"),
+            }
+        }
+    })
+}
+
+/// The incremental read model of one console.
+pub struct Reader {
+    open: BTreeMap<i64, ComplaintRow>,
+    recent: BTreeMap<i64, ComplaintRow>,
+    audit_seq: i64,
+    max_id: i64,
+    last_escalation: i64,
+    version: Option<i64>,
+    first: bool,
+}
+
+const RECENT: usize = 500;
+
+impl Default for Reader {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Reader {
+    pub fn new() -> Self {
+        Reader {
+            open: BTreeMap::new(),
+            recent: BTreeMap::new(),
+            audit_seq: 0,
+            max_id: 0,
+            last_escalation: 0,
+            version: None,
+            first: true,
+        }
+    }
+
+    /// Read what changed since the last call; `None` when nothing did.
+    pub fn refresh(
+        &mut self,
+        store: &Store,
+        config: &Config,
+        now: DateTime<Utc>,
+        force: bool,
+    ) -> Result<Option<(Snapshot, Vec<(String, String)>)>, StoreError> {
+        let v = store.data_version()?;
+        if !force && self.version == Some(v) {
+            return Ok(None);
+        }
+        self.version = Some(v);
+        let mut alerts = Vec::new();
+        let (changed, seq) = store.changed_since(self.audit_seq)?;
+        self.audit_seq = seq;
+        let new_rows = store.complaints_after(self.max_id)?;
+        let changed_rows = if self.first {
+            Vec::new()
+        } else {
+            store.complaints_by_ids(&changed)?
+        };
+        if self.first {
+            // Start: every open complaint once, and the newest for the Complaints screen.
+            for c in store.list(crate::store::ListFilter {
+                open_only: true,
+                limit: None,
+            })? {
+                self.open.insert(c.id, c);
+            }
+            for c in store.list(crate::store::ListFilter {
+                open_only: false,
+                limit: Some(RECENT),
+            })? {
+                self.recent.insert(c.id, c);
+            }
+            self.max_id = store
+                .complaints_after(0)
+                .map(|v| v.last().map(|c| c.id).unwrap_or(0))?
+                .max(self.max_id);
+            self.last_escalation = store.last_escalation_id()?;
+        } else {
+            for c in &new_rows {
+                alerts.push((
+                    format!("New complaint #{} {}", c.id, c.category().as_str()),
+                    format!(
+                        "{} — on site by {}",
+                        c.address.as_deref().unwrap_or("-"),
+                        c.deadline_at
+                            .with_timezone(&config.settings.timezone)
+                            .format("%H:%M")
+                    ),
+                ));
+            }
+            for c in new_rows.into_iter().chain(changed_rows) {
+                self.max_id = self.max_id.max(c.id);
+                if c.status.is_open() {
+                    self.open.insert(c.id, c.clone());
+                } else {
+                    self.open.remove(&c.id);
+                }
+                self.recent.insert(c.id, c);
+            }
+            while self.recent.len() > RECENT {
+                self.recent.pop_first();
+            }
+            for e in store.escalations_after(self.last_escalation, 100)? {
+                self.last_escalation = e.id;
+                let who = e
+                    .target
+                    .as_deref()
+                    .and_then(|t| config.officers.get(t))
+                    .map(|o| format!("{} {}", o.name, o.phone));
+                alerts.push((
+                    format!("Escalation {} #{}", e.stage, e.complaint_id),
+                    format!("{} → {}", e.reason, who.unwrap_or_else(|| "-".into())),
+                ));
+            }
+        }
+        self.first = false;
+        let snap = Snapshot {
+            open: self.open.values().cloned().collect(),
+            recent: self.recent.values().rev().cloned().collect(),
+            counts: store.counts(now, config.settings.warn_before)?,
+            heartbeat: store.heartbeat(crate::daemon::COMPONENT)?,
+            escalations: store.escalations_recent(20)?,
+            arrivals_per_hour: store.arrivals_per_hour(now, 24)?,
+            audit: store.audit_recent(200)?,
+        };
+        Ok(Some((snap, alerts)))
+    }
+}
+
+/// Start the store thread. It polls every `poll` and executes commands as they come.
+pub fn spawn(
+    mut store: Store,
+    config: Arc<Config>,
+    clock: SharedClock,
+    actor: Actor,
+    poll: Duration,
+    tx: mpsc::UnboundedSender<DataMsg>,
+) -> std::io::Result<std_mpsc::Sender<Command>> {
+    let (cmd_tx, cmd_rx) = std_mpsc::channel::<Command>();
+    std::thread::Builder::new()
+        .name("store".into())
+        .spawn(move || {
+            let mut reader = Reader::new();
+            let mut heartbeat_tick = std::time::Instant::now();
+            loop {
+                let now = clock.now();
+                // Counts and the heartbeat age change with time alone: re-read them every few seconds.
+                let force = heartbeat_tick.elapsed() > Duration::from_secs(5);
+                if force {
+                    heartbeat_tick = std::time::Instant::now();
+                }
+                match reader.refresh(&store, &config, now, force) {
+                    Ok(Some((snap, alerts))) => {
+                        if tx.send(DataMsg::Snapshot(Box::new(snap))).is_err() {
+                            return;
+                        }
+                        for (title, body) in alerts {
+                            let _ = tx.send(DataMsg::Alert { title, body });
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        let _ =
+                            tx.send(DataMsg::Written(Err(format!("reading the database: {e}"))));
+                    }
+                }
+                match cmd_rx.recv_timeout(poll) {
+                    Ok(cmd) => {
+                        let result = execute(&mut store, &config, &actor, clock.now(), cmd)
+                            .map_err(|e| e.to_string());
+                        if tx.send(DataMsg::Written(result)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(std_mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(std_mpsc::RecvTimeoutError::Disconnected) => return,
+                }
+            }
+        })?;
+    Ok(cmd_tx)
+}

@@ -1,0 +1,129 @@
+//! The duty-room dashboard.
+//!
+//! Owns: the event loop (`tokio::select!` over terminal events, a 1 s
+//! countdown tick, store messages and notification reports), the terminal's
+//! setup and its restoration on quit, error and panic. State lives in
+//! `state`, changes in `update`, drawing in `view`, the database in the
+//! `data` thread, desktop notifications in `notify`. The loop only performs
+//! effects and redraws when something changed.
+
+pub mod data;
+pub mod form;
+pub mod keymap;
+pub mod notify;
+pub mod state;
+pub mod update;
+pub mod view;
+
+use std::io::{IsTerminal, Write};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::{Event, EventStream, KeyEventKind};
+use futures::StreamExt;
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use crate::clock::SharedClock;
+use crate::config::Config;
+use crate::i18n::Lang;
+use crate::store::{Actor, Store};
+use state::State;
+use update::{Effect, Msg, update};
+
+/// Everything a console needs from outside.
+pub struct Console {
+    pub config: Arc<Config>,
+    pub store: Store,
+    pub clock: SharedClock,
+    pub actor: Actor,
+    pub lang: Lang,
+    pub officer: Option<String>,
+    pub show: notify::ShowFn,
+}
+
+/// Run the dashboard until the user quits or `shutdown` is cancelled.
+pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), String> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err("the dashboard needs a terminal (stdin and stdout must be a TTY); use `gridwatch list` in scripts".into());
+    }
+    let Console {
+        config,
+        store,
+        clock,
+        actor,
+        lang,
+        officer,
+        show,
+    } = console;
+    let (data_tx, mut data_rx) = mpsc::unbounded_channel();
+    let commands = data::spawn(
+        store,
+        config.clone(),
+        clock.clone(),
+        actor,
+        config.settings.poll_interval,
+        data_tx,
+    )
+    .map_err(|e| format!("cannot start the store thread: {e}"))?;
+    let (fail_tx, mut fail_rx) = mpsc::unbounded_channel();
+    let notifier = notify::Notifier::new(show, Duration::from_secs(3), fail_tx);
+    let mut state = State::new(config.clone(), lang, clock.mode(), clock.now(), officer);
+
+    let mut terminal =
+        ratatui::try_init().map_err(|e| format!("cannot set up the terminal: {e}"))?;
+    let result = async {
+        let mut events = EventStream::new();
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+        let mut dirty = true;
+        loop {
+            if dirty {
+                terminal
+                    .draw(|f| f.render_widget(&state, f.area()))
+                    .map_err(|e| e.to_string())?;
+                dirty = false;
+            }
+            let msg = tokio::select! {
+                _ = shutdown.cancelled() => break,
+                ev = events.next() => match ev {
+                    Some(Ok(Event::Key(k))) if k.kind != KeyEventKind::Release => Msg::Key(k),
+                    Some(Ok(Event::Resize(..))) => { dirty = true; continue }
+                    Some(Ok(_)) => continue,
+                    Some(Err(e)) => return Err(format!("reading the terminal: {e}")),
+                    None => break,
+                },
+                _ = tick.tick() => Msg::Tick(clock.now()),
+                Some(m) = data_rx.recv() => Msg::Data(m),
+                Some(why) = fail_rx.recv() => Msg::NotifyUnavailable(why),
+            };
+            let mut effects = update(&mut state, msg);
+            // Coalesce a burst of store messages into one redraw.
+            while let Ok(m) = data_rx.try_recv() {
+                effects.extend(update(&mut state, Msg::Data(m)));
+            }
+            for e in effects {
+                match e {
+                    Effect::Write(cmd) => {
+                        if commands.send(cmd).is_err() {
+                            return Err("the store thread stopped".into());
+                        }
+                    }
+                    Effect::Bell => {
+                        let _ = std::io::stdout().write_all(b"\x07");
+                        let _ = std::io::stdout().flush();
+                    }
+                    Effect::Notify { title, body } => notifier.notify(title, body),
+                }
+            }
+            dirty = true;
+            if state.quit {
+                break;
+            }
+        }
+        Ok(())
+    }
+    .await;
+    ratatui::restore();
+    result
+}

@@ -1,0 +1,189 @@
+//! Turning events into state changes and effects. `update` never does IO:
+//! it returns [`Effect`]s (a store command, a bell, a notification) that the
+//! event loop performs. Every path here is a plain function of its inputs,
+//! so tests drive it with key strings and a fixed `now`.
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::data::{Command, DataMsg};
+use super::form::{Form, FormOutcome};
+use super::keymap::{Action, resolve};
+use super::state::{Banner, Mode, Screen, State, StatusLine};
+use crate::i18n::T;
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Write(Command),
+    Bell,
+    Notify { title: String, body: String },
+}
+
+/// An input to the console.
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Tick(DateTime<Utc>),
+    Data(DataMsg),
+    NotifyUnavailable(String),
+}
+
+fn status(state: &mut State, text: impl Into<String>, error: bool) {
+    state.status = StatusLine {
+        text: text.into(),
+        error,
+    };
+}
+
+pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Tick(now) => {
+            state.now = now;
+            Vec::new()
+        }
+        Msg::Data(DataMsg::Snapshot(snap)) => {
+            state.data = *snap;
+            state.derive();
+            Vec::new()
+        }
+        Msg::Data(DataMsg::Written(Ok(text))) => {
+            status(state, text, false);
+            Vec::new()
+        }
+        Msg::Data(DataMsg::Written(Err(text))) => {
+            status(state, text, true);
+            Vec::new()
+        }
+        Msg::Data(DataMsg::Alert { title, body }) => {
+            state.banners.push(Banner {
+                text: format!("{title}: {body}"),
+            });
+            let mut fx = Vec::new();
+            if state.config.settings.alerts.bell {
+                fx.push(Effect::Bell);
+            }
+            if state.config.settings.alerts.desktop {
+                fx.push(Effect::Notify { title, body });
+            }
+            fx
+        }
+        Msg::NotifyUnavailable(why) => {
+            status(
+                state,
+                format!("{} ({why})", state.t(T::NotifyUnavailable)),
+                true,
+            );
+            Vec::new()
+        }
+        Msg::Key(key) => key_input(state, key),
+    }
+}
+
+fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    match std::mem::replace(&mut state.mode, Mode::Normal) {
+        Mode::Help => Vec::new(), // any key closes
+        Mode::ConfirmQuit => {
+            if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
+                state.quit = true;
+            }
+            Vec::new()
+        }
+        Mode::Filter(mut text) => {
+            match key.code {
+                KeyCode::Enter => {
+                    state.filter = text;
+                    state.derive();
+                }
+                KeyCode::Esc => {
+                    state.filter.clear();
+                    state.derive();
+                }
+                KeyCode::Backspace => {
+                    text.pop();
+                    state.mode = Mode::Filter(text);
+                }
+                KeyCode::Char(c) => {
+                    text.push(c);
+                    state.mode = Mode::Filter(text);
+                }
+                _ => state.mode = Mode::Filter(text),
+            }
+            Vec::new()
+        }
+        Mode::Form(mut form) => {
+            let config = state.config.clone();
+            let selected = form.complaint.and_then(|id| {
+                state
+                    .data
+                    .open
+                    .iter()
+                    .chain(&state.data.recent)
+                    .find(|c| c.id == id)
+                    .cloned()
+            });
+            match form.key(key, &config, selected.as_ref(), state.now) {
+                FormOutcome::Editing => {
+                    state.mode = Mode::Form(form);
+                    Vec::new()
+                }
+                FormOutcome::Cancel => Vec::new(),
+                FormOutcome::Submit(cmd) => {
+                    status(state, format!("{}…", state.t(form.title())), false);
+                    vec![Effect::Write(cmd)]
+                }
+            }
+        }
+        Mode::Normal => match resolve(key) {
+            Some(action) => act(state, action),
+            None => Vec::new(),
+        },
+    }
+}
+
+/// Perform an action in the normal mode.
+pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
+    let n = state.rows.len();
+    match action {
+        Action::Up => state.selected = state.selected.saturating_sub(1),
+        Action::Down => state.selected = (state.selected + 1).min(n.saturating_sub(1)),
+        Action::ToggleDetail => {
+            state.detail = !state.detail && state.selected_complaint().is_some()
+        }
+        Action::Help => state.mode = Mode::Help,
+        Action::Quit => state.mode = Mode::ConfirmQuit,
+        Action::Filter => state.mode = Mode::Filter(state.filter.clone()),
+        Action::Ack => {
+            state.banners.clear();
+        }
+        Action::NextScreen | Action::Screen(_) => {
+            let i = Screen::ALL
+                .iter()
+                .position(|s| *s == state.screen)
+                .unwrap_or(0);
+            state.screen = match action {
+                Action::Screen(k) => Screen::ALL[(k as usize).clamp(1, 3) - 1],
+                _ => Screen::ALL[(i + 1) % Screen::ALL.len()],
+            };
+            state.selected = 0;
+            state.detail = false;
+            state.derive();
+        }
+        Action::NewComplaint => state.mode = Mode::Form(Box::new(Form::new_complaint())),
+        Action::Arrive | Action::Dispatch | Action::Escalate | Action::Resolve => {
+            let Some(c) = state.selected_complaint().cloned() else {
+                status(state, state.t(T::NothingSelected), true);
+                return Vec::new();
+            };
+            let config = state.config.clone();
+            let form = match action {
+                Action::Arrive => Form::arrive(&config, &c, state.now),
+                Action::Dispatch => Form::dispatch(&config, &c, state.now),
+                Action::Escalate => Form::escalate(&config, &c, state.now),
+                _ => Form::resolve(&c),
+            };
+            state.mode = Mode::Form(Box::new(form));
+        }
+    }
+    Vec::new()
+}
