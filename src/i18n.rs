@@ -49,7 +49,7 @@ texts! {
     NoCalendar => "NO CALENDAR", "缺少节假日日历";
     DaemonOk => "intake OK", "接收 正常";
     DaemonStale => "intake STALE", "接收 停滞";
-    DaemonNever => "intake NOT RUNNING", "接收 未运行";
+    DaemonNever => "intake DOWN", "接收 未运行";
     Drill => "DRILL", "演练";
     FixedClock => "FIXED CLOCK", "固定时钟";
     Open => "open", "未结";

@@ -108,6 +108,9 @@ pub fn execute(
     })
 }
 
+/// `(title, body)` of an alert the console must not miss.
+pub type Alert = (String, String);
+
 /// The incremental read model of one console.
 pub struct Reader {
     open: BTreeMap<i64, ComplaintRow>,
@@ -147,7 +150,7 @@ impl Reader {
         config: &Config,
         now: DateTime<Utc>,
         force: bool,
-    ) -> Result<Option<(Snapshot, Vec<(String, String)>)>, StoreError> {
+    ) -> Result<Option<(Snapshot, Vec<Alert>)>, StoreError> {
         let v = store.data_version()?;
         if !force && self.version == Some(v) {
             return Ok(None);

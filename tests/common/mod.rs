@@ -186,3 +186,4 @@ pub fn wait_for(what: &str, deadline: std::time::Duration, mut cond: impl FnMut(
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+pub mod tui;

@@ -1,5 +1,6 @@
 //! The header line: clock, day type and regime now, daemon heartbeat, drill
-//! marker, counts.
+//! marker, counts. Under 120 columns every part gets shorter so that the
+//! counts always show.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,6 +14,7 @@ use crate::i18n::T;
 use crate::tui::state::State;
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+    let narrow = area.width < 120;
     let s = &state.config.settings;
     let local = state.now.with_timezone(&s.timezone);
     let d = decide(&state.config.calendar, &s.deadlines, &s.timezone, state.now);
@@ -22,18 +24,30 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         DayKind::Weekend => state.t(T::Weekend),
         DayKind::Holiday(_) => state.t(T::Holiday),
     };
-    let regime = if d.day.kind.is_working() && d.regime == Regime::OffHours {
-        format!("{day} · {}", state.t(T::Night))
+    let regime = match (
+        d.day.kind.is_working() && d.regime == Regime::OffHours,
+        narrow,
+    ) {
+        (true, true) => state.t(T::Night).to_string(),
+        (true, false) => format!("{day} · {}", state.t(T::Night)),
+        (false, _) => day.to_string(),
+    };
+    let clock = if narrow {
+        local.format("%a %H:%M:%S").to_string()
     } else {
-        day.to_string()
+        local.format("%Y-%m-%d %a %H:%M:%S").to_string()
     };
     let mut spans = vec![
-        Span::styled(
-            format!(" {} ", local.format("%Y-%m-%d %a %H:%M:%S")),
-            Theme::header(),
-        ),
+        Span::styled(format!(" {clock} "), Theme::header()),
         Span::raw(" "),
-        Span::styled(format!("{regime} · {} min", d.minutes), Theme::title()),
+        Span::styled(
+            if area.width < 100 {
+                format!("{} min", d.minutes)
+            } else {
+                format!("{regime} · {} min", d.minutes)
+            },
+            Theme::title(),
+        ),
         Span::raw(" │ "),
     ];
     if d.day.fallback_year.is_some() {
@@ -45,23 +59,25 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     }
     let stale_after = chrono::Duration::from_std(s.heartbeat_stale_after)
         .unwrap_or(chrono::Duration::seconds(30));
-    match &state.data.heartbeat {
-        Some(h) if state.now - h.at <= stale_after => {
-            spans.push(Span::styled(
-                format!(
-                    "{} {}s",
-                    state.t(T::DaemonOk),
-                    (state.now - h.at).num_seconds().max(0)
-                ),
-                Theme::ok(),
-            ));
+    let age = state
+        .data
+        .heartbeat
+        .as_ref()
+        .map(|h| (state.now - h.at).num_seconds().max(0));
+    let age_text = |a: i64| {
+        if narrow {
+            String::new()
+        } else {
+            format!(" {a}s")
         }
-        Some(h) => spans.push(Span::styled(
-            format!(
-                " {} {}s ",
-                state.t(T::DaemonStale),
-                (state.now - h.at).num_seconds()
-            ),
+    };
+    match age {
+        Some(a) if a <= stale_after.num_seconds() => spans.push(Span::styled(
+            format!("{}{}", state.t(T::DaemonOk), age_text(a)),
+            Theme::ok(),
+        )),
+        Some(a) => spans.push(Span::styled(
+            format!(" {}{} ", state.t(T::DaemonStale), age_text(a)),
             Theme::stale(),
         )),
         None => spans.push(Span::styled(
@@ -69,28 +85,27 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
             Theme::stale(),
         )),
     }
-    match state.clock {
-        ClockMode::Drill => {
-            spans.push(Span::raw(" │ "));
-            spans.push(Span::styled(
-                format!(" {} ", state.t(T::Drill)),
-                Theme::drill(),
-            ));
-        }
-        ClockMode::Fixed => {
-            spans.push(Span::raw(" │ "));
-            spans.push(Span::styled(
-                format!(" {} ", state.t(T::FixedClock)),
-                Theme::drill(),
-            ));
-        }
-        ClockMode::Real => {}
+    let marker = match state.clock {
+        ClockMode::Drill => Some(T::Drill),
+        ClockMode::Fixed => Some(T::FixedClock),
+        ClockMode::Real => None,
+    };
+    if let Some(m) = marker {
+        spans.push(Span::raw(" │ "));
+        spans.push(Span::styled(format!(" {} ", state.t(m)), Theme::drill()));
     }
     let c = &state.data.counts;
+    let label = |t: T| {
+        if narrow {
+            String::new()
+        } else {
+            format!("{} ", state.t(t))
+        }
+    };
     spans.push(Span::raw(" │ "));
     spans.push(Span::raw(format!("{} {}  ", state.t(T::Open), c.open)));
     spans.push(Span::styled(
-        format!("▲ {} {}  ", state.t(T::DueSoon), c.due_soon),
+        format!("▲ {}{}  ", label(T::DueSoon), c.due_soon),
         if c.due_soon > 0 {
             Theme::soon()
         } else {
@@ -98,7 +113,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         },
     ));
     spans.push(Span::styled(
-        format!("✖ {} {}", state.t(T::Breached), c.breached),
+        format!("✖ {}{}", label(T::Breached), c.breached),
         if c.breached > 0 {
             Theme::breached()
         } else {
@@ -107,7 +122,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     ));
     if c.unassigned > 0 {
         spans.push(Span::styled(
-            format!("  ? {} {}", state.t(T::Unassigned), c.unassigned),
+            format!("  ? {}{}", label(T::Unassigned), c.unassigned),
             Theme::unassigned(),
         ));
     }

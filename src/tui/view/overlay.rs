@@ -88,7 +88,7 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
     let (left_text, left_style) = left(state, c);
     let kv = |k: T, v: String| {
         Line::from(vec![
-            Span::styled(format!("{} ", fit(state.t(k), 10)), Theme::dim()),
+            Span::styled(format!("{} ", fit(state.t(k), 12)), Theme::dim()),
             Span::raw(sanitize(&v)),
         ])
     };
@@ -262,7 +262,7 @@ pub fn form(state: &State, form: &Form, area: Rect, buf: &mut Buffer) {
         };
         lines.push(Line::from(vec![
             Span::styled(
-                format!("{marker}{}", fit(state.t(f.label), 18)),
+                format!("{marker}{}", fit(state.t(f.label), 20)),
                 if focus { Theme::title() } else { Theme::dim() },
             ),
             Span::raw(value),
@@ -273,7 +273,7 @@ pub fn form(state: &State, form: &Form, area: Rect, buf: &mut Buffer) {
     if let Some(p) = preview {
         lines.push(Line::from(vec![
             Span::styled(
-                format!("  {}", fit(state.t(T::FieldDeadline), 18)),
+                format!("  {}", fit(state.t(T::FieldDeadline), 20)),
                 Theme::dim(),
             ),
             Span::styled(p, Theme::soon()),

@@ -1,0 +1,171 @@
+//! A console driven by key strings on a real database, on a fixed clock:
+//! keys go through `update`, writes through the same store path as the CLI,
+//! the store is re-read and the screen rendered into a buffer.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use gridwatch::clock::ClockMode;
+use gridwatch::config::{Config, ConfigSource};
+use gridwatch::i18n::Lang;
+use gridwatch::store::{Actor, Durability, Store};
+use gridwatch::tui::data::{DataMsg, Reader, execute};
+use gridwatch::tui::state::State;
+use gridwatch::tui::update::{Effect, Msg, update};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::Room;
+
+pub struct Console {
+    pub room: Room,
+    pub store: Store,
+    pub reader: Reader,
+    pub state: State,
+    pub effects: Vec<Effect>,
+}
+
+/// Parse `"a<enter>/T03<enter><esc>"` into keys.
+pub fn keys(s: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            if let Some(end) = rest.find('>') {
+                let name = &rest[1..end];
+                let code = match name {
+                    "enter" => KeyCode::Enter,
+                    "esc" => KeyCode::Esc,
+                    "tab" => KeyCode::Tab,
+                    "backtab" => KeyCode::BackTab,
+                    "up" => KeyCode::Up,
+                    "down" => KeyCode::Down,
+                    "bs" => KeyCode::Backspace,
+                    other => panic!("unknown key <{other}>"),
+                };
+                out.push(KeyEvent::new(code, KeyModifiers::NONE));
+                rest = &rest[end + 1..];
+                continue;
+            }
+        }
+        out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+impl Console {
+    pub fn new(room: Room, lang: Lang, now: DateTime<Utc>) -> Console {
+        let config = Arc::new(Config::load(ConfigSource::Dir(room.path("config"))).unwrap());
+        let store = Store::open(&room.db(), Durability::Normal).unwrap();
+        let state = State::new(config, lang, ClockMode::Fixed, now, None);
+        let mut c = Console {
+            room,
+            store,
+            reader: Reader::new(),
+            state,
+            effects: Vec::new(),
+        };
+        c.refresh();
+        c
+    }
+
+    /// Re-read the store, as the store thread does after a commit.
+    pub fn refresh(&mut self) {
+        let now = self.state.now;
+        if let Some((snap, alerts)) = self
+            .reader
+            .refresh(&self.store, &self.state.config, now, true)
+            .unwrap()
+        {
+            update(
+                &mut self.state,
+                Msg::Data(DataMsg::Snapshot(Box::new(snap))),
+            );
+            for (title, body) in alerts {
+                self.effects.extend(update(
+                    &mut self.state,
+                    Msg::Data(DataMsg::Alert { title, body }),
+                ));
+            }
+        }
+    }
+
+    /// Type keys; writes are executed and the store re-read after each key.
+    pub fn press(&mut self, s: &str) {
+        for k in keys(s) {
+            let fx = update(&mut self.state, Msg::Key(k));
+            for e in fx {
+                match e {
+                    Effect::Write(cmd) => {
+                        let actor = Actor::new("tester", "tui:test", ClockMode::Fixed);
+                        let r = execute(
+                            &mut self.store,
+                            &self.state.config,
+                            &actor,
+                            self.state.now,
+                            cmd,
+                        )
+                        .map_err(|e| e.to_string());
+                        update(&mut self.state, Msg::Data(DataMsg::Written(r)));
+                        self.refresh();
+                    }
+                    other => self.effects.push(other),
+                }
+            }
+        }
+    }
+
+    pub fn tick(&mut self, now: DateTime<Utc>) {
+        update(&mut self.state, Msg::Tick(now));
+        self.refresh();
+    }
+
+    pub fn render(&self, w: u16, h: u16) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+        (&self.state).render(buf.area, &mut buf);
+        buf
+    }
+
+    /// The screen as text, one line per row (wide characters once).
+    pub fn text(&self, w: u16, h: u16) -> String {
+        screen_text(&self.render(w, h))
+    }
+}
+
+pub fn screen_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// A stable digest of every cell's style (FNV-1a), so colour changes show in snapshots.
+pub fn style_digest(buf: &Buffer) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let c = &buf[(x, y)];
+            for b in format!("{:?}{:?}{:?}", c.fg, c.bg, c.modifier).bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x100000001b3);
+            }
+        }
+    }
+    format!("{h:016x}")
+}

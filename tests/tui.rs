@@ -1,0 +1,365 @@
+//! The dashboard without a terminal: whole-screen snapshots driven by key
+//! strings (text plus a digest of every cell's style, so colour changes are
+//! caught), in English and Chinese, at 80×24 and 200×50; and the state
+//! changes of every action, errors included.
+
+use chrono::{DateTime, Utc};
+use gridwatch::i18n::Lang;
+use gridwatch::tui::state::{Mode, Screen};
+use gridwatch::tui::update::Effect;
+use serde_json::json;
+
+mod common;
+use common::tui::{Console, screen_text, style_digest};
+use common::{NOW, Room, complaint};
+
+fn at(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+/// Five open complaints around 09:30 on Mon 30 Nov 2026: green, yellow, red,
+/// unassigned, and one with hostile text.
+fn room() -> Room {
+    let room = Room::new();
+    let mut c2 = complaint("C2");
+    c2["received_at"] = json!("2026-11-30T09:05:00+08:00");
+    c2["category"] = json!("water");
+    c2.as_object_mut().unwrap().remove("enterprise");
+    c2["location"] = json!({"address": "城关镇西关村解放路12号"});
+    let mut c3 = complaint("C3");
+    c3["received_at"] = json!("2026-11-30T08:50:00+08:00");
+    c3["category"] = json!("noise");
+    c3["enterprise"] = json!("E0301");
+    c3["location"] = json!({"address": "石桥镇枫树坳村1组"});
+    let mut c4 = complaint("C4");
+    c4["received_at"] = json!("2026-11-30T09:25:00+08:00");
+    c4.as_object_mut().unwrap().remove("enterprise");
+    c4["location"] = json!({"lat": 30.61234, "lon": 114.28765});
+    let mut c5 = complaint("C5");
+    c5["received_at"] = json!("2026-11-30T09:28:00+08:00");
+    c5["location"] = json!({"address": "\u{1b}]0;pwned\u{7}河西\u{1b}[2J街道\r\u{202E}柳湾村"});
+    c5["description"] = json!(format!(
+        "\u{1b}]0;title\u{7}\u{1b}[2J\r\u{202E}{}",
+        "污".repeat(500)
+    ));
+    c5.as_object_mut().unwrap().remove("enterprise");
+    let lines: String = [complaint("C1"), c2, c3, c4, c5]
+        .iter()
+        .map(|c| format!("{c}\n"))
+        .collect();
+    let p = room.write("five.jsonl", lines);
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    room
+}
+
+fn console(lang: Lang) -> Console {
+    Console::new(room(), lang, at("2026-11-30T09:30:00+08:00"))
+}
+
+fn snap(c: &Console, w: u16, h: u16) -> String {
+    let buf = c.render(w, h);
+    format!("{}style {}\n", screen_text(&buf), style_digest(&buf))
+}
+
+#[test]
+fn snapshots_of_every_screen_in_both_languages_and_sizes() {
+    for (lang, name) in [(Lang::En, "en"), (Lang::Zh, "zh")] {
+        let mut c = console(lang);
+        for (w, h) in [(80, 24), (200, 50)] {
+            insta::assert_snapshot!(format!("dashboard_{name}_{w}x{h}"), snap(&c, w, h));
+        }
+        c.press("<down><down><enter>");
+        insta::assert_snapshot!(format!("detail_{name}_200x50"), snap(&c, 200, 50));
+        c.press("<enter>?");
+        insta::assert_snapshot!(format!("help_{name}_80x24"), snap(&c, 80, 24));
+        c.press("<esc>a");
+        insta::assert_snapshot!(format!("arrive_form_{name}_80x24"), snap(&c, 80, 24));
+        c.press("<esc>n");
+        insta::assert_snapshot!(format!("new_complaint_form_{name}_80x24"), snap(&c, 80, 24));
+        c.press("<esc>/T03<enter>");
+        insta::assert_snapshot!(format!("filter_t03_{name}_200x50"), snap(&c, 200, 50));
+        c.press("/<esc>2");
+        insta::assert_snapshot!(format!("complaints_{name}_80x24"), snap(&c, 80, 24));
+        c.press("3");
+        insta::assert_snapshot!(format!("audit_{name}_200x50"), snap(&c, 200, 50));
+    }
+}
+
+#[test]
+fn unassigned_on_top_then_by_time_left_with_symbols() {
+    let c = console(Lang::En);
+    let screen = c.text(200, 50);
+    let order: Vec<usize> = ["? UNASSIGNED", "✖ +10:00", "▲ 05:00", "● 12:00", "● 28:00"]
+        .iter()
+        .map(|needle| {
+            screen
+                .find(needle)
+                .unwrap_or_else(|| panic!("{needle} not on screen:\n{screen}"))
+        })
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "rows out of order:\n{screen}"
+    );
+}
+
+#[test]
+fn hostile_text_renders_inert_and_aligned() {
+    let mut c = console(Lang::En);
+    for (w, h) in [(80, 24), (200, 50)] {
+        let buf = c.render(w, h);
+        for cell in buf.content() {
+            let s = cell.symbol();
+            assert!(
+                !s.chars()
+                    .any(|ch| ch.is_control() || ('\u{202A}'..='\u{202E}').contains(&ch)),
+                "{s:?} reached the buffer"
+            );
+        }
+        // The "Left" column starts at the same cell on every row, Chinese or not.
+        let text = screen_text(&buf);
+        let header = text.lines().find(|l| l.starts_with("ID")).unwrap();
+        let col = unicode_width::UnicodeWidthStr::width(&header[..header.find("Left").unwrap()]);
+        for line in text
+            .lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()) && l.contains(['●', '▲', '✖']))
+        {
+            let idx = line.find(['●', '▲', '✖']).unwrap();
+            assert_eq!(
+                unicode_width::UnicodeWidthStr::width(&line[..idx]),
+                col,
+                "misaligned at {w}x{h}: {line}"
+            );
+        }
+    }
+    // The detail of the hostile complaint wraps 500 characters without escaping.
+    let id = c
+        .state
+        .data
+        .open
+        .iter()
+        .find(|r| r.external_ref == "C5")
+        .unwrap()
+        .id;
+    let pos = c
+        .state
+        .rows
+        .iter()
+        .position(|&i| c.state.data.open[i].id == id)
+        .unwrap();
+    c.state.selected = pos;
+    c.press("<enter>");
+    let screen = c.text(200, 50);
+    assert!(
+        screen.contains("\u{FFFD}]0;title\u{FFFD}\u{FFFD}[2J"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&"污".repeat(40)),
+        "500 characters wrap inside the detail:\n{screen}"
+    );
+}
+
+#[test]
+fn a_enter_logs_an_arrival_now_by_the_on_call_officer() {
+    let mut c = console(Lang::En);
+    // Row 3 (after unassigned, breached, yellow) is C1, due 09:42, grid T03-V01-G01.
+    c.press("<down><down><down>");
+    let sel = c.state.selected_complaint().unwrap().clone();
+    assert_eq!(sel.external_ref, "C1");
+    c.press("a<enter>");
+    assert!(
+        c.state
+            .status
+            .text
+            .contains("arrival of O019 at 09:30 logged (12:00 before the deadline)"),
+        "{:?}",
+        c.state.status
+    );
+    let show = c.room.json(&[NOW, "show", &sel.id.to_string(), "--json"]);
+    assert_eq!(show["arrived_by"], "O019");
+    assert_eq!(show["arrived_at"], "2026-11-30T09:30:00+08:00");
+    assert_eq!(
+        show["audit"].as_array().unwrap().last().unwrap()["console"],
+        "tui:test"
+    );
+    // The row now shows ✔ and sorts after the waiting ones.
+    assert!(c.text(200, 50).contains("✔ on site"));
+}
+
+#[test]
+fn every_action_and_its_errors() {
+    let mut c = console(Lang::En);
+    c.press("<down><down><down>"); // C1
+    let id = c.state.selected_complaint().unwrap().id;
+    // A backdated arrival without a note is refused in the form, with the reason.
+    c.press("a<tab><bs><bs><bs><bs><bs>09:10<enter>");
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("form stays open")
+    };
+    assert_eq!(
+        f.error.as_deref(),
+        Some(
+            "arrival time 2026-11-30T01:10:00+00:00 is before the complaint was received (2026-11-30T01:12:00+00:00)"
+        )
+    );
+    c.press("<bs><bs>20<enter>");
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("form stays open")
+    };
+    assert_eq!(
+        f.error.as_deref(),
+        Some("arrival backdated by 10 min needs a note (--note) saying why")
+    );
+    c.press("<esc>");
+    // An unknown officer.
+    c.press("d<bs><bs><bs><bs>O999<enter>");
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("form stays open")
+    };
+    assert_eq!(f.error.as_deref(), Some("unknown officer 'O999'"));
+    c.press("<esc>");
+    // Dispatch to the on-call backup (Down cycles the on-call list).
+    c.press("d<down><enter>");
+    assert!(
+        c.state
+            .status
+            .text
+            .contains(&format!("#{id}: dispatched to O020")),
+        "{:?}",
+        c.state.status
+    );
+    // Escalation needs a reason; then goes to the parent grid's leader.
+    c.press("e<enter>");
+    assert!(
+        matches!(&c.state.mode, Mode::Form(f) if f.error.as_deref() == Some("an escalation needs a reason"))
+    );
+    c.press("no answer from O019<enter>");
+    assert!(
+        c.state
+            .status
+            .text
+            .contains(&format!("#{id}: escalated to O018")),
+        "{:?}",
+        c.state.status
+    );
+    // Resolve before an arrival: the store refuses, the status line says why.
+    c.press("r<enter>");
+    assert!(c.state.status.error);
+    assert!(
+        c.state
+            .status
+            .text
+            .contains("cannot resolve: complaint is dispatched (no arrival logged yet"),
+        "{:?}",
+        c.state.status
+    );
+    c.press("a<tab><bs><bs><bs><bs><bs>09:20<tab>radio call<enter>");
+    assert!(
+        c.state.status.text.contains("logged"),
+        "{:?}",
+        c.state.status
+    );
+    c.press("r<down><down><enter>");
+    assert!(
+        c.state
+            .status
+            .text
+            .contains(&format!("#{id}: closed (no_violation)")),
+        "{:?}",
+        c.state.status
+    );
+    assert!(
+        c.state.data.open.iter().all(|r| r.id != id),
+        "closed complaints leave the dashboard"
+    );
+    // An arrival on a closed complaint (from the Complaints screen).
+    c.press("2");
+    let pos = c
+        .state
+        .rows
+        .iter()
+        .position(|&i| c.state.data.recent[i].id == id)
+        .unwrap();
+    c.state.selected = pos;
+    c.press("a<enter>");
+    assert!(c.state.status.error);
+    assert!(
+        c.state
+            .status
+            .text
+            .contains("cannot log an arrival: complaint is closed (reopen it first)"),
+        "{:?}",
+        c.state.status
+    );
+    // A new complaint from a phone call shows its deadline before saving.
+    c.press("1n");
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("new form")
+    };
+    assert_eq!(
+        f.preview(&c.state.config, c.state.now).unwrap(),
+        "10:00 — received Mon 30 Nov 09:30, working day, 30 min"
+    );
+    c.press("<tab>石桥镇白沙村<enter>");
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("form stays open")
+    };
+    assert_eq!(f.error.as_deref(), Some("`description` is empty"));
+    c.press("<tab>河边有人焚烧垃圾<tab>13912345678<enter>");
+    assert!(
+        c.state
+            .status
+            .text
+            .contains("new complaint saved, on site by 10:00"),
+        "{:?}",
+        c.state.status
+    );
+    let new = c
+        .state
+        .data
+        .open
+        .iter()
+        .find(|r| r.description == "河边有人焚烧垃圾")
+        .expect("on the dashboard");
+    assert_eq!(new.grid.as_deref(), Some("T04-V03"), "address alias 白沙村");
+    // Filter, screens, help, quit with confirmation.
+    c.press("/noise<enter>");
+    assert_eq!(c.state.rows.len(), 1);
+    c.press("/<esc>");
+    assert!(c.state.filter.is_empty());
+    c.press("<tab>");
+    assert_eq!(c.state.screen, Screen::Complaints);
+    c.press("q");
+    assert_eq!(c.state.mode, Mode::ConfirmQuit);
+    c.press("n");
+    assert!(!c.state.quit);
+    c.press("qy");
+    assert!(c.state.quit);
+}
+
+#[test]
+fn alerts_ring_the_bell_notify_and_stay_until_acknowledged() {
+    let mut c = console(Lang::En);
+    let p = c.room.write("late.json", complaint("LATE").to_string());
+    c.room.ok(&["submit", p.to_str().unwrap()]);
+    c.room.ok(&[NOW, "intake", "--once"]);
+    c.refresh();
+    assert_eq!(c.state.banners.len(), 1);
+    assert!(c.effects.contains(&Effect::Bell));
+    assert!(
+        c.effects.iter().any(
+            |e| matches!(e, Effect::Notify { title, .. } if title.starts_with("New complaint"))
+        )
+    );
+    c.tick(at("2026-11-30T09:31:00+08:00"));
+    assert_eq!(
+        c.state.banners.len(),
+        1,
+        "a banner stays until acknowledged"
+    );
+    assert!(c.text(80, 24).contains("ALERT"));
+    c.press("x");
+    assert!(c.state.banners.is_empty());
+}
