@@ -66,7 +66,7 @@ impl Notifier {
                 Ok(Ok(Ok(()))) => None,
                 Ok(Ok(Err(e))) => Some(e),
                 Ok(Err(e)) => Some(e.to_string()),
-                Err(_) => Some(format!("no answer within {}s", me.timeout.as_secs())),
+                Err(_) => Some(format!("no answer within {:.1}s", me.timeout.as_secs_f64())),
             };
             if let Some(e) = err {
                 if !me.reported.swap(true, Ordering::SeqCst) {

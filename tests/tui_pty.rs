@@ -1,0 +1,168 @@
+//! The dashboard end to end in a real pseudo-terminal (portable-pty, screen
+//! decoded by vt100): see a complaint with its countdown, log an arrival with
+//! `a` Enter and find it in `gridwatch show`, see a file submitted meanwhile
+//! appear within a second, quit and find the terminal restored.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+mod common;
+use common::{BIN, NOW, Room, complaint, wait_for};
+
+struct Pty {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Pty {
+    fn spawn(room: &Room, args: &[&str], cols: u16, rows: u16) -> Pty {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.cwd(room.dir.path());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("GRIDWATCH_ACTOR", "pty-tester");
+        cmd.env_remove("GRIDWATCH_CONFIG");
+        cmd.env_remove("GRIDWATCH_DB");
+        // No desktop session here: notifications fail fast and say so once.
+        cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+            0,
+        )));
+        let s = screen.clone();
+        std::thread::spawn(move || {
+            let _keep = pair.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                s.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Pty {
+            screen,
+            writer,
+            child,
+        }
+    }
+
+    fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_text(&self, what: &str, deadline: Duration) {
+        wait_for(&format!("'{what}' on screen"), deadline, || {
+            self.text().contains(what)
+        });
+    }
+
+    fn keys(&mut self, s: &str) {
+        self.writer.write_all(s.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+}
+
+#[test]
+fn arrival_by_keyboard_live_updates_and_a_clean_quit() {
+    let room = Room::new();
+    let p = room.write("c.json", complaint("PTY-1").to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    let mut pty = Pty::spawn(&room, &[NOW, "tui"], 120, 40);
+    pty.wait_text("● 12:00", Duration::from_secs(20));
+    assert!(
+        pty.screen.lock().unwrap().screen().alternate_screen(),
+        "the dashboard uses the alternate screen"
+    );
+    // a, Enter: the on-call officer arrives now.
+    pty.keys("a");
+    pty.wait_text("Log arrival #1", Duration::from_secs(5));
+    pty.keys("\r");
+    pty.wait_text("arrival of O019 at 09:30 logged", Duration::from_secs(5));
+    let show = room.json(&[NOW, "show", "1", "--json"]);
+    assert_eq!(show["arrived_by"], "O019");
+    assert_eq!(show["status"], "on_scene");
+    assert_eq!(
+        show["audit"].as_array().unwrap().last().unwrap()["actor"],
+        "pty-tester"
+    );
+    // A file ingested while it runs appears within a second.
+    let mut c = complaint("PTY-2");
+    c["location"] = serde_json::json!({"address": "石桥镇白沙村渡口"});
+    c.as_object_mut().unwrap().remove("enterprise");
+    let p = room.write("d.json", c.to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    let committed = Instant::now();
+    pty.wait_text("石桥镇白沙村渡口", Duration::from_secs(5));
+    let delay = committed.elapsed();
+    assert!(
+        delay < Duration::from_secs(1),
+        "spool to screen took {delay:?}"
+    );
+    // Quit asks first; then the terminal is restored.
+    pty.keys("q");
+    pty.wait_text("Quit gridwatch?", Duration::from_secs(5));
+    pty.keys("y");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = pty.child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the dashboard did not exit"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status:?}");
+    wait_for(
+        "the terminal to be restored",
+        Duration::from_secs(5),
+        || {
+            let p = pty.screen.lock().unwrap();
+            !p.screen().alternate_screen() && !p.screen().hide_cursor()
+        },
+    );
+}
+
+#[test]
+fn without_a_terminal_the_dashboard_explains_and_exits_1() {
+    let room = Room::new();
+    let out = room
+        .cmd(&["tui"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "gridwatch: the dashboard needs a terminal (stdin and stdout must be a TTY); use `gridwatch list` in scripts"
+    );
+    let out = room
+        .cmd(&[])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "no command = the dashboard");
+}
