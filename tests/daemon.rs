@@ -260,7 +260,7 @@ fn kill_9_at_random_moments_under_load_loses_and_doubles_nothing() {
         let id = id[0]["service_request_id"].as_str().unwrap();
         let row = rows
             .iter()
-            .find(|r| r["id"] == id)
+            .find(|r| r["id"].as_i64() == id.parse::<i64>().ok())
             .unwrap_or_else(|| panic!("POST {i} acked as {id} but missing"));
         assert_eq!(row["external_ref"], format!("P-{i}"));
     }

@@ -118,6 +118,15 @@ impl Store {
         Ok((ids, last))
     }
 
+    /// The newest audit seq and complaint id: where a change feed starts.
+    pub fn high_water(&self) -> Result<(i64, i64)> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM audit), (SELECT COALESCE(MAX(id), 0) FROM complaint)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
     /// Arrivals logged per hour for the `hours` hours ending at `now`, oldest first.
     pub fn arrivals_per_hour(&self, now: DateTime<Utc>, hours: usize) -> Result<Vec<u64>> {
         let start = ms(now) - (hours as i64) * 3_600_000;

@@ -308,7 +308,7 @@ impl Store {
         let sql = if filter.open_only {
             concat!(
                 select_row!(),
-                " WHERE c.status NOT IN ('closed', 'merged', 'rejected') ORDER BY c.deadline_at, c.id LIMIT :n"
+                " WHERE c.status IN ('received', 'dispatched', 'en_route', 'on_scene', 'handling', 'reopened') ORDER BY c.deadline_at, c.id LIMIT :n"
             )
         } else {
             concat!(

@@ -10,6 +10,7 @@ use super::{Result, Store, StoreError};
 pub const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/0001_core.sql")),
     (2, include_str!("migrations/0002_escalation.sql")),
+    (3, include_str!("migrations/0003_console_indexes.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -46,12 +46,12 @@ impl Store {
         let (now_ms, soon_ms) = (ms(now), ms(now + soon));
         c.total = q("SELECT COUNT(*) FROM complaint", now_ms, soon_ms)?;
         c.open = q(
-            "SELECT COUNT(*) FROM complaint WHERE status NOT IN ('closed', 'merged', 'rejected')",
+            "SELECT COUNT(*) FROM complaint WHERE status IN ('received', 'dispatched', 'en_route', 'on_scene', 'handling', 'reopened')",
             now_ms,
             soon_ms,
         )?;
         c.unassigned = q(
-            "SELECT COUNT(*) FROM complaint WHERE grid_id IS NULL AND status NOT IN ('closed', 'merged', 'rejected')",
+            "SELECT COUNT(*) FROM complaint WHERE grid_id IS NULL AND status IN ('received', 'dispatched', 'en_route', 'on_scene', 'handling', 'reopened')",
             now_ms,
             soon_ms,
         )?;

@@ -157,16 +157,12 @@ impl Reader {
         }
         self.version = Some(v);
         let mut alerts = Vec::new();
-        let (changed, seq) = store.changed_since(self.audit_seq)?;
-        self.audit_seq = seq;
-        let new_rows = store.complaints_after(self.max_id)?;
-        let changed_rows = if self.first {
-            Vec::new()
-        } else {
-            store.complaints_by_ids(&changed)?
-        };
         if self.first {
-            // Start: every open complaint once, and the newest for the Complaints screen.
+            // Start: every open complaint once, the newest for the Complaints
+            // screen, and the high-water marks of the change feed.
+            let (audit_seq, max_id) = store.high_water()?;
+            self.audit_seq = audit_seq;
+            self.max_id = max_id;
             for c in store.list(crate::store::ListFilter {
                 open_only: true,
                 limit: None,
@@ -179,12 +175,12 @@ impl Reader {
             })? {
                 self.recent.insert(c.id, c);
             }
-            self.max_id = store
-                .complaints_after(0)
-                .map(|v| v.last().map(|c| c.id).unwrap_or(0))?
-                .max(self.max_id);
             self.last_escalation = store.last_escalation_id()?;
         } else {
+            let (changed, seq) = store.changed_since(self.audit_seq)?;
+            self.audit_seq = seq;
+            let new_rows = store.complaints_after(self.max_id)?;
+            let changed_rows = store.complaints_by_ids(&changed)?;
             for c in &new_rows {
                 alerts.push((
                     format!("New complaint #{} {}", c.id, c.category().as_str()),
