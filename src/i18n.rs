@@ -128,6 +128,8 @@ texts! {
     KeyNew => "new complaint from a phone call", "新建来电举报";
     KeyResolve => "resolve with an outcome", "办结";
     KeyFilter => "filter", "筛选";
+    KeySort => "sort the Complaints screen (newest, deadline, grid, status)", "举报列表排序（最新、时限、网格、状态）";
+    SortedBy => "sorted by", "排序";
     KeyAck => "acknowledge alert banner", "确认告警横幅";
     KeyNextScreen => "next screen", "下一屏";
     KeyScreen => "go to screen 1-3", "切换到第 1-3 屏";

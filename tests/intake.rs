@@ -364,7 +364,10 @@ fn the_readme_walkthrough_works_on_the_shipped_example() {
     room.ok(&["submit", sample.to_str().unwrap()]);
     room.ok(&[NOW, "intake", "--once"]);
     let table = room.ok(&[NOW, "list"]);
-    assert!(table.contains("received Mon 30 Nov 09:12, working day, 30 min"), "{table}");
+    assert!(
+        table.contains("received Mon 30 Nov 09:12, working day, 30 min"),
+        "{table}"
+    );
     let out = room.ok(&[NOW, "arrive", "1", "--officer", "O017"]);
     assert!(out.contains("12:00 before the deadline"), "{out}");
 }

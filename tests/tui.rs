@@ -331,6 +331,18 @@ fn every_action_and_its_errors() {
     assert!(c.state.filter.is_empty());
     c.press("<tab>");
     assert_eq!(c.state.screen, Screen::Complaints);
+    c.press("ss");
+    let grids: Vec<Option<String>> = c
+        .state
+        .rows
+        .iter()
+        .map(|&i| c.state.data.recent[i].grid.clone())
+        .collect();
+    assert!(
+        grids.windows(2).all(|w| w[0] <= w[1]),
+        "sorted by grid: {grids:?}"
+    );
+    assert!(c.state.status.text.contains("sorted by grid"));
     c.press("q");
     assert_eq!(c.state.mode, Mode::ConfirmQuit);
     c.press("n");

@@ -188,12 +188,20 @@ pub struct DeadlineRule {
     pub off_hours_minutes: u32,
 }
 
+/// A time of day known at compile time.
+const fn hm(h: u32, m: u32) -> NaiveTime {
+    match NaiveTime::from_hms_opt(h, m, 0) {
+        Some(t) => t,
+        None => panic!("not a time of day"),
+    }
+}
+
 impl Default for DeadlineRule {
     fn default() -> Self {
         DeadlineRule {
             day_window: TimeWindow {
-                start: NaiveTime::from_hms_opt(8, 0, 0).expect("valid time"),
-                end: NaiveTime::from_hms_opt(18, 0, 0).expect("valid time"),
+                start: hm(8, 0),
+                end: hm(18, 0),
             },
             workday_day_minutes: 30,
             off_hours_minutes: 60,

@@ -39,6 +39,35 @@ impl Screen {
     pub const ALL: [Screen; 3] = [Screen::Dashboard, Screen::Complaints, Screen::Audit];
 }
 
+/// The order of the Complaints screen (`s` cycles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Newest,
+    Deadline,
+    Grid,
+    Status,
+}
+
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Newest => Sort::Deadline,
+            Sort::Deadline => Sort::Grid,
+            Sort::Grid => Sort::Status,
+            Sort::Status => Sort::Newest,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Deadline => "deadline",
+            Sort::Grid => "grid",
+            Sort::Status => "status",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
     Normal,
@@ -69,6 +98,7 @@ pub struct State {
     pub screen: Screen,
     pub mode: Mode,
     pub filter: String,
+    pub sort: Sort,
     /// Indexes into the current screen's rows, in display order.
     pub rows: Vec<usize>,
     pub selected: usize,
@@ -97,6 +127,7 @@ impl State {
             screen: Screen::Dashboard,
             mode: Mode::Normal,
             filter: String::new(),
+            sort: Sort::Newest,
             rows: Vec::new(),
             selected: 0,
             detail: false,
@@ -140,6 +171,14 @@ impl State {
                     c.id,
                 )
             });
+        } else {
+            // `recent` comes newest first; the other orders are stable on it.
+            match self.sort {
+                Sort::Newest => {}
+                Sort::Deadline => idx.sort_by_key(|&i| rows[i].deadline_at),
+                Sort::Grid => idx.sort_by(|&a, &b| rows[a].grid.cmp(&rows[b].grid)),
+                Sort::Status => idx.sort_by_key(|&i| rows[i].status.as_str()),
+            }
         }
         self.rows = idx;
         self.selected = keep

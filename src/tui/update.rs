@@ -153,6 +153,15 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Help => state.mode = Mode::Help,
         Action::Quit => state.mode = Mode::ConfirmQuit,
         Action::Filter => state.mode = Mode::Filter(state.filter.clone()),
+        Action::Sort => {
+            state.sort = state.sort.next();
+            state.derive();
+            status(
+                state,
+                format!("{} {}", state.t(T::SortedBy), state.sort.name()),
+                false,
+            );
+        }
         Action::Ack => {
             state.banners.clear();
         }

@@ -90,8 +90,13 @@ pub fn complaints(state: &State, area: Rect, buf: &mut Buffer) {
         Screen::Dashboard => state.t(T::LiveComplaints),
         _ => state.t(T::AllComplaints),
     };
+    let sorted = if state.screen == Screen::Complaints {
+        format!(" · {} {}", state.t(T::SortedBy), state.sort.name())
+    } else {
+        String::new()
+    };
     let block = Block::new().borders(Borders::TOP).title(Line::styled(
-        format!(" {title} ({}) ", state.rows.len()),
+        format!(" {title} ({}){sorted} ", state.rows.len()),
         Theme::title(),
     ));
     let inner = block.inner(area);
