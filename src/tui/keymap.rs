@@ -82,6 +82,11 @@ pub const BINDINGS: &[Binding] = &[
         help: T::KeyFilter,
     },
     Binding {
+        keys: "s",
+        action: Action::Sort,
+        help: T::KeySort,
+    },
+    Binding {
         keys: "x",
         action: Action::Ack,
         help: T::KeyAck,
@@ -139,6 +144,34 @@ pub fn resolve(key: KeyEvent) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_action_has_a_binding_in_the_help() {
+        use Action::*;
+        let all = [
+            Up,
+            Down,
+            ToggleDetail,
+            Arrive,
+            Dispatch,
+            Escalate,
+            NewComplaint,
+            Resolve,
+            Filter,
+            Sort,
+            Ack,
+            NextScreen,
+            Screen(1),
+            Help,
+            Quit,
+        ];
+        for a in all {
+            assert!(
+                BINDINGS.iter().any(|b| b.action == a),
+                "{a:?} has no binding, so `?` would not show it"
+            );
+        }
+    }
 
     #[test]
     fn every_binding_resolves_to_its_action() {
