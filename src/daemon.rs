@@ -172,6 +172,36 @@ async fn blocking<R: Send + 'static>(
     .map_err(|e| e.to_string())?
 }
 
+/// Open a connection for a periodic job and run `job` every `interval` until
+/// shutdown; a failed run is logged and the next tick tries again.
+async fn every<F, Fut>(
+    db: &Path,
+    what: &str,
+    interval: Duration,
+    shutdown: CancellationToken,
+    mut job: F,
+) where
+    F: FnMut(Arc<Mutex<Store>>) -> Fut,
+    Fut: std::future::Future<Output = Result<(), String>>,
+{
+    let store = match open(db) {
+        Ok(s) => Arc::new(Mutex::new(s)),
+        Err(e) => return tracing::error!(error = %e, "{what} disabled"),
+    };
+    let mut tick = tokio::time::interval(interval);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    loop {
+        tokio::select! {
+            _ = shutdown.cancelled() => break,
+            _ = tick.tick() => {
+                if let Err(e) = job(store.clone()).await {
+                    tracing::error!(error = %e, "{what} failed");
+                }
+            }
+        }
+    }
+}
+
 fn host() -> String {
     std::fs::read_to_string("/etc/hostname")
         .map(|h| h.trim().to_string())
@@ -185,25 +215,13 @@ pub async fn heartbeat_loop(
     interval: Duration,
     shutdown: CancellationToken,
 ) {
-    let store = match open(&db) {
-        Ok(s) => Arc::new(Mutex::new(s)),
-        Err(e) => return tracing::error!(error = %e, "heartbeat disabled"),
-    };
     let started = clock.now();
     let (pid, host) = (std::process::id(), host());
-    let mut tick = tokio::time::interval(interval);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    loop {
-        tokio::select! {
-            _ = shutdown.cancelled() => break,
-            _ = tick.tick() => {
-                let (now, host) = (clock.now(), host.clone());
-                if let Err(e) = blocking(&store, move |s| s.beat(COMPONENT, pid, &host, now, started)).await {
-                    tracing::error!(error = %e, "heartbeat failed");
-                }
-            }
-        }
-    }
+    every(&db, "heartbeat", interval, shutdown, |store| {
+        let (now, host) = (clock.now(), host.clone());
+        async move { blocking(&store, move |s| s.beat(COMPONENT, pid, &host, now, started)).await }
+    })
+    .await;
 }
 
 /// Evaluate automatic escalation every second until shutdown.
@@ -214,24 +232,23 @@ pub async fn escalation_loop(
     actor: Actor,
     shutdown: CancellationToken,
 ) {
-    let store = match open(&db) {
-        Ok(s) => Arc::new(Mutex::new(s)),
-        Err(e) => return tracing::error!(error = %e, "automatic escalation disabled"),
-    };
     let actor = actor.with_name("escalator");
-    let mut tick = tokio::time::interval(Duration::from_secs(1));
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    loop {
-        tokio::select! {
-            _ = shutdown.cancelled() => break,
-            _ = tick.tick() => {
-                let (now, config, actor) = (clock.now(), config.clone(), actor.clone());
-                if let Err(e) = blocking(&store, move |s| escalator::evaluate(s, &config, &actor, now)).await {
-                    tracing::error!(error = %e, "escalation pass failed");
-                }
+    every(
+        &db,
+        "automatic escalation",
+        Duration::from_secs(1),
+        shutdown,
+        |store| {
+            let (now, config, actor) = (clock.now(), config.clone(), actor.clone());
+            async move {
+                blocking(&store, move |s| {
+                    escalator::evaluate(s, &config, &actor, now).map(|_| ())
+                })
+                .await
             }
-        }
-    }
+        },
+    )
+    .await;
 }
 
 /// Deliver due outbox rows through the command hook, once. Each alert runs
@@ -278,22 +295,17 @@ pub async fn outbox_loop(
     clock: SharedClock,
     shutdown: CancellationToken,
 ) {
-    let store = match open(&db) {
-        Ok(s) => Arc::new(Mutex::new(s)),
-        Err(e) => return tracing::error!(error = %e, "alert delivery disabled"),
-    };
-    let mut tick = tokio::time::interval(Duration::from_secs(1));
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    loop {
-        tokio::select! {
-            _ = shutdown.cancelled() => break,
-            _ = tick.tick() => {
-                if let Err(e) = deliver_once(&store, &config, &clock).await {
-                    tracing::error!(error = %e, "alert delivery failed");
-                }
-            }
-        }
-    }
+    every(
+        &db,
+        "alert delivery",
+        Duration::from_secs(1),
+        shutdown,
+        |store| {
+            let (config, clock) = (config.clone(), clock.clone());
+            async move { deliver_once(&store, &config, &clock).await.map(|_| ()) }
+        },
+    )
+    .await;
 }
 
 /// An exclusive `flock` on `<spool>/.intake.lock`: one daemon per spool.

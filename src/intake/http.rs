@@ -143,14 +143,7 @@ async fn list_requests(
     RawQuery(q): RawQuery,
 ) -> Result<axum::Json<Value>, ApiError> {
     let pairs = query_pairs(q)?;
-    let get = |k: &str| {
-        pairs
-            .iter()
-            .rev()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.trim())
-            .filter(|v| !v.is_empty())
-    };
+    let get = |k: &str| open311::field(&pairs, k);
     let bad = |m: String| ApiError::new(400, m);
     let mut f = RequestFilter {
         limit: 1000,

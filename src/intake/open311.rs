@@ -159,6 +159,16 @@ pub fn fields_from_json(body: &[u8]) -> Result<Vec<(String, String)>, String> {
     Ok(out)
 }
 
+/// The last non-empty value of `key` in decoded form fields (later wins, as in most servers).
+pub fn field<'a>(fields: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.trim())
+        .filter(|v| !v.is_empty())
+}
+
 /// A POSTed request: its api_key and the validated complaint.
 pub struct PostedRequest {
     pub api_key: Option<String>,
@@ -170,14 +180,7 @@ pub fn request_from_fields(
     fields: &[(String, String)],
     limits: &Limits,
 ) -> Result<PostedRequest, ApiError> {
-    let get = |k: &str| {
-        fields
-            .iter()
-            .rev()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.trim())
-            .filter(|v| !v.is_empty())
-    };
+    let get = |k: &str| field(fields, k);
     let bad = |m: String| ApiError::new(400, m);
     let api_key = get("api_key").map(String::from);
     let code = get("service_code").ok_or_else(|| bad("service_code missing".into()))?;
