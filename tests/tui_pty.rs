@@ -116,6 +116,7 @@ fn arrival_by_keyboard_live_updates_and_a_clean_quit() {
     let committed = Instant::now();
     pty.wait_text("石桥镇白沙村渡口", Duration::from_secs(5));
     let delay = committed.elapsed();
+    eprintln!("committed row to screen: {delay:?}");
     assert!(
         delay < Duration::from_secs(1),
         "spool to screen took {delay:?}"
