@@ -18,6 +18,14 @@ struct Running {
     lines: mpsc::Receiver<String>,
 }
 
+/// A failing assertion must not leave a daemon behind.
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 fn start(room: &Room) -> Running {
     let mut child = room
         .cmd(&["intake", "--bind", "127.0.0.1:0"])
@@ -225,19 +233,19 @@ fn kill_9_at_random_moments_under_load_loses_and_doubles_nothing() {
         if round < 4 {
             // Let it work for a random while, then kill -9 mid-stream.
             std::thread::sleep(Duration::from_millis(20 + rng.next(300)));
-            let mut child = d.child;
-            child.kill().unwrap(); // SIGKILL
-            child.wait().unwrap();
+            let mut d = d;
+            d.child.kill().unwrap(); // SIGKILL
+            d.child.wait().unwrap();
         } else {
-            let mut child = d.child;
+            let mut d = d;
             wait_for("the last files", Duration::from_secs(60), || {
                 room.spool("new").is_empty()
             });
             stop.store(true, std::sync::atomic::Ordering::SeqCst);
             let received = client.take().unwrap().join().is_ok();
             assert!(received, "the HTTP client finished");
-            unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
-            assert!(child.wait().unwrap().success());
+            unsafe { libc::kill(d.child.id() as i32, libc::SIGTERM) };
+            assert!(d.child.wait().unwrap().success());
         }
     }
     let acked: Vec<(usize, String)> = done_rx.try_iter().collect();
