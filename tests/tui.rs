@@ -80,9 +80,13 @@ fn snapshots_of_every_screen_in_both_languages_and_sizes() {
         c.press("<esc>/T03<enter>");
         insta::assert_snapshot!(format!("filter_t03_{name}_200x50"), snap(&c, 200, 50));
         c.press("/<esc>2");
-        insta::assert_snapshot!(format!("complaints_{name}_80x24"), snap(&c, 80, 24));
+        for (w, h) in [(80, 24), (200, 50)] {
+            insta::assert_snapshot!(format!("complaints_{name}_{w}x{h}"), snap(&c, w, h));
+        }
         c.press("3");
-        insta::assert_snapshot!(format!("audit_{name}_200x50"), snap(&c, 200, 50));
+        for (w, h) in [(80, 24), (200, 50)] {
+            insta::assert_snapshot!(format!("audit_{name}_{w}x{h}"), snap(&c, w, h));
+        }
     }
 }
 
