@@ -98,8 +98,9 @@ fn the_frozen_v1_fixture_upgrades_with_its_data() {
     match Store::open(&db, Durability::Normal) {
         Err(e @ StoreError::NeedsUpgrade { .. }) => {
             assert!(
-                e.to_string()
-                    .ends_with("needs an upgrade from schema 1 to 2; run `gridwatch init`"),
+                e.to_string().ends_with(&format!(
+                    "needs an upgrade from schema 1 to {LATEST_VERSION}; run `gridwatch init`"
+                )),
                 "{e}"
             )
         }
