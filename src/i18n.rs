@@ -128,6 +128,7 @@ texts! {
     KeyNew => "new complaint from a phone call", "新建来电举报";
     KeyResolve => "resolve with an outcome", "办结";
     KeyFilter => "filter", "筛选";
+    KeyReveal => "show the reporter's phone in clear (audited)", "显示举报人完整电话（留审计记录）";
     KeySort => "sort the Complaints screen (newest, deadline, grid, status)", "举报列表排序（最新、时限、网格、状态）";
     SortedBy => "sorted by", "排序";
     KeyAck => "acknowledge alert banner", "确认告警横幅";

@@ -131,6 +131,14 @@ fn every_write_leaves_an_audit_record_marked_with_its_clock() {
     );
     assert_eq!(show["dispatches"][0]["officer"], "O017");
     assert_eq!(show["reporter"]["phone"], "138****5678");
+    // Revealing the phone shows it once and is audited.
+    let shown = room.json(&[NOW, "show", "1", "--json", "--reveal-phone"]);
+    assert_eq!(shown["reporter"]["phone"], "13812345678");
+    let last = shown["audit"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (last["action"].as_str(), last["actor"].as_str()),
+        (Some("complaint.phone_revealed"), Some("tester"))
+    );
 }
 
 #[test]

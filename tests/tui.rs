@@ -328,6 +328,16 @@ fn every_action_and_its_errors() {
         .find(|r| r.description == "河边有人焚烧垃圾")
         .expect("on the dashboard");
     assert_eq!(new.grid.as_deref(), Some("T04-V03"), "address alias 白沙村");
+    // The reporter's phone, in clear once, audited.
+    c.press("p");
+    assert!(
+        c.state
+            .status
+            .text
+            .contains("reporter phone 13812345678 (shown once, audited)"),
+        "{:?}",
+        c.state.status
+    );
     // Filter, screens, help, quit with confirmation.
     c.press("/noise<enter>");
     assert_eq!(c.state.rows.len(), 1);

@@ -30,7 +30,11 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
             ..
         } => daemon(&ctx, bind, no_http),
         Command::List { open, json } => list(&ctx, open, json),
-        Command::Show { id, json } => show(&ctx, id, json),
+        Command::Show {
+            id,
+            json,
+            reveal_phone,
+        } => show(&ctx, id, json, reveal_phone),
         Command::Arrive {
             id,
             officer,
@@ -318,12 +322,17 @@ fn list(ctx: &Context, open: bool, as_json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-fn show(ctx: &Context, id: i64, as_json: bool) -> Result<(), Failure> {
+fn show(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result<(), Failure> {
     let config = ctx.config()?;
-    let store = ctx.open_store(&config, Durability::Normal)?;
+    let mut store = ctx.open_store(&config, Durability::Normal)?;
     let c = store.complaint(id)?;
     let (tz, now) = (config.settings.timezone, ctx.now());
-    let v = detail_json(
+    let phone = if reveal {
+        store.reveal_phone(&ctx.actor(), now, id)?
+    } else {
+        None
+    };
+    let mut v = detail_json(
         &c,
         &tz,
         now,
@@ -332,6 +341,9 @@ fn show(ctx: &Context, id: i64, as_json: bool) -> Result<(), Failure> {
         &store.escalations(id)?,
         &store.audit_of_complaint(id)?,
     );
+    if let Some(p) = phone {
+        v["reporter"]["phone"] = p.into();
+    }
     if as_json {
         println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         return Ok(());

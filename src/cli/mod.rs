@@ -103,6 +103,9 @@ pub enum Command {
         id: i64,
         #[arg(long)]
         json: bool,
+        /// Show the reporter's phone in clear (leaves an audit record)
+        #[arg(long)]
+        reveal_phone: bool,
     },
     /// Log a field officer's arrival on site
     Arrive {

@@ -265,6 +265,32 @@ impl Store {
         Ok(())
     }
 
+    /// The complainant's phone number in clear, leaving an audit record of who
+    /// looked (phones are masked everywhere else). `None` when there is none.
+    pub fn reveal_phone(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+    ) -> Result<Option<String>> {
+        let tx = self.write()?;
+        let phone: Option<String> = tx
+            .prepare_cached("SELECT reporter_phone FROM complaint WHERE id = :id")?
+            .query_row(named_params! {":id": id}, |r| r.get(0))
+            .optional()?
+            .ok_or(StoreError::NoSuchComplaint(id))?;
+        audit::record(
+            &tx,
+            actor,
+            now,
+            "complaint.phone_revealed",
+            &format!("complaint:{id}"),
+            serde_json::json!({}),
+        )?;
+        tx.commit()?;
+        Ok(phone)
+    }
+
     /// A manual escalation with a reason, to `target` (an officer id) if given.
     /// Allowed on any open complaint; returns the escalation id.
     pub fn escalate_manual(

@@ -40,6 +40,7 @@ pub enum Command {
         note: Option<String>,
     },
     New(Box<NewComplaint>),
+    RevealPhone(i64),
 }
 
 /// What the store task tells the UI.
@@ -94,6 +95,10 @@ pub fn execute(
             store.resolve(actor, now, id, outcome, note.as_deref())?;
             format!("#{id}: closed ({})", outcome.as_str())
         }
+        Command::RevealPhone(id) => match store.reveal_phone(actor, now, id)? {
+            Some(p) => format!("#{id}: reporter phone {p} (shown once, audited)"),
+            None => format!("#{id}: no reporter phone"),
+        },
         Command::New(c) => {
             match store.insert_complaint(actor, now, &c, config.settings.repeat_window)? {
                 Inserted::New(id) => format!(

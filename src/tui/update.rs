@@ -178,6 +178,10 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
             state.detail = false;
             state.derive();
         }
+        Action::RevealPhone => match state.selected_complaint() {
+            Some(c) => return vec![Effect::Write(Command::RevealPhone(c.id))],
+            None => status(state, state.t(T::NothingSelected), true),
+        },
         Action::NewComplaint => state.mode = Mode::Form(Box::new(Form::new_complaint())),
         Action::Arrive | Action::Dispatch | Action::Escalate | Action::Resolve => {
             let Some(c) = state.selected_complaint().cloned() else {
