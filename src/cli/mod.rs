@@ -4,6 +4,7 @@
 
 mod commands;
 mod context;
+mod services;
 mod view;
 
 use std::path::PathBuf;

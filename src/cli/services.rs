@@ -1,0 +1,213 @@
+//! The long-running commands: the intake daemon, the dashboard and the demo.
+//! Each builds a tokio runtime, wires signals to one shutdown token, and
+//! hands its IO to the library.
+
+use crate::config::Config;
+
+use chrono::{DateTime, Utc};
+
+use super::{Context, Failure};
+use crate::store::{Durability, Store};
+
+pub(super) fn daemon(
+    ctx: &Context,
+    bind: Option<std::net::SocketAddr>,
+    no_http: bool,
+) -> Result<(), Failure> {
+    let config = std::sync::Arc::new(ctx.config()?);
+    let db_path = ctx.db_path(&config);
+    ctx.open_store(&config, Durability::Full)?; // a clear error before anything starts
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::Internal(format!("cannot start the runtime: {e}")))?;
+    rt.block_on(async {
+        let listener = if no_http {
+            None
+        } else {
+            let addr = bind.unwrap_or(config.settings.http_bind);
+            let l = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+                Failure::User(format!(
+                    "cannot listen on {addr}: {e} (another daemon? use --bind or [http] bind)"
+                ))
+            })?;
+            Some(l)
+        };
+        let shutdown = tokio_util::sync::CancellationToken::new();
+        {
+            let token = shutdown.clone();
+            tokio::spawn(async move {
+                wait_for_signal().await;
+                token.cancel();
+            });
+        }
+        match &listener {
+            Some(l) => eprintln!(
+                "gridwatch intake: listening on http://{}/open311/v2/, spool {}, database {}",
+                l.local_addr().map(|a| a.to_string()).unwrap_or_default(),
+                config.settings.spool_dir.display(),
+                db_path.display()
+            ),
+            None => eprintln!(
+                "gridwatch intake: spool {}, database {} (no HTTP)",
+                config.settings.spool_dir.display(),
+                db_path.display()
+            ),
+        }
+        let d = crate::daemon::Daemon {
+            config: config.clone(),
+            db_path,
+            clock: ctx.clock.clone(),
+            actor: ctx.actor(),
+        };
+        crate::daemon::run(d, listener, shutdown)
+            .await
+            .map_err(Failure::User)?;
+        eprintln!("gridwatch intake: stopped");
+        Ok(())
+    })
+}
+
+async fn wait_for_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    // SIGHUP too: a closed terminal must still stop cleanly (demo removes its files).
+    match (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::hangup()),
+    ) {
+        (Ok(mut term), Ok(mut hup)) => {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+                _ = hup.recv() => {}
+            }
+        }
+        _ => {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::Internal(format!("cannot start the runtime: {e}")))
+}
+
+fn console(
+    ctx: &Context,
+    config: std::sync::Arc<Config>,
+    store: Store,
+    clock: crate::clock::SharedClock,
+    officer: Option<String>,
+) -> crate::tui::Console {
+    let mut actor = ctx.actor();
+    actor.console = format!("tui:{}", std::process::id());
+    actor.clock = clock.mode();
+    if let Some(o) = &officer {
+        actor.name = o.clone();
+    }
+    crate::tui::Console {
+        lang: ctx.lang(&config),
+        config,
+        store,
+        clock,
+        actor,
+        officer,
+        show: crate::tui::notify::desktop(),
+    }
+}
+
+pub(super) fn tui(ctx: &Context, officer: Option<String>) -> Result<(), Failure> {
+    let config = std::sync::Arc::new(ctx.config()?);
+    if let Some(o) = officer
+        .as_deref()
+        .filter(|o| !config.officers.contains_key(*o))
+    {
+        return Err(Failure::User(format!("unknown officer '{o}'")));
+    }
+    let store = ctx.open_store(&config, Durability::Normal)?;
+    let c = console(ctx, config, store, ctx.clock.clone(), officer);
+    runtime()?.block_on(async {
+        let shutdown = tokio_util::sync::CancellationToken::new();
+        let token = shutdown.clone();
+        tokio::spawn(async move {
+            wait_for_signal().await;
+            token.cancel();
+        });
+        crate::tui::run(c, shutdown).await.map_err(Failure::User)
+    })
+}
+
+pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> Result<(), Failure> {
+    if !(0.1..=3600.0).contains(&speed) {
+        return Err(Failure::User(format!(
+            "--speed {speed}: choose between 0.1 and 3600"
+        )));
+    }
+    let mut config = ctx.config()?;
+    let dir = crate::demo::scratch_dir();
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Failure::User(format!("cannot create {}: {e}", dir.display())))?;
+    config.settings.spool_dir = dir.join("spool");
+    config.settings.database_path = dir.join("demo.db");
+    config.settings.api_keys.push("demo".into());
+    // Heartbeats are stamped in drill time: staleness scales with the speed.
+    config.settings.heartbeat_stale_after = config
+        .settings
+        .heartbeat_stale_after
+        .mul_f64(speed.max(1.0));
+    let config = std::sync::Arc::new(config);
+    let result = (|| {
+        let mut store = Store::init(&config.settings.database_path)?;
+        store.sync_reference(&config)?;
+        let clock = crate::demo::drill_clock(start, speed);
+        let spool = crate::intake::Spool::new(config.settings.spool_dir.clone());
+        spool
+            .ensure()
+            .map_err(|e| Failure::User(format!("spool: {e}")))?;
+        crate::demo::seed(&config, &spool, clock.now())
+            .map_err(|e| Failure::User(format!("seeding the demo: {e}")))?;
+        let c = console(ctx, config.clone(), store, clock.clone(), None);
+        runtime()?.block_on(async {
+            let shutdown = tokio_util::sync::CancellationToken::new();
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .map_err(|e| Failure::User(format!("cannot listen: {e}")))?;
+            let d = crate::daemon::Daemon {
+                config: config.clone(),
+                db_path: config.settings.database_path.clone(),
+                clock: clock.clone(),
+                actor: crate::store::Actor::new("demo-intake", "demo", clock.mode()),
+            };
+            let daemon = tokio::spawn(crate::daemon::run(d, Some(listener), shutdown.clone()));
+            let feed = tokio::spawn(crate::demo::feed(
+                config.clone(),
+                spool,
+                clock.clone(),
+                speed,
+                shutdown.clone(),
+            ));
+            let signals = {
+                let token = shutdown.clone();
+                tokio::spawn(async move {
+                    wait_for_signal().await;
+                    token.cancel();
+                })
+            };
+            let r = crate::tui::run(c, shutdown.clone())
+                .await
+                .map_err(Failure::User);
+            shutdown.cancel();
+            signals.abort();
+            let _ = feed.await;
+            if let Ok(Err(e)) = daemon.await {
+                eprintln!("gridwatch demo: intake: {e}");
+            }
+            r
+        })
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
