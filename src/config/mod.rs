@@ -6,6 +6,7 @@
 //! file is broken: a broken config is a list of errors, not a guess.
 
 mod files;
+mod schedule;
 pub mod source;
 mod validate;
 
