@@ -12,18 +12,25 @@
 //!
 //! ## Crate map
 //! ```text
-//!   domain   pure rules: calendar/regime, status machine, grids, roster, repeats
+//!   domain    pure rules: calendar/regime, status machine, grids, roster,
+//!             repeats, escalation stages and targets (no IO, no clock reads)
 //!     ^
-//!   config   load + validate config/ (every error with file:line) -> Config
+//!   config    load + validate config/ (every error with file:line) -> Config
 //!     ^
-//!   store    the only rusqlite user: schema, migrations, transactions, audit
+//!   store     the only rusqlite user: schema, migrations, transactions, audit
 //!     ^
-//!   intake   spool files -> parsed complaints -> store
+//!   intake    complaint JSON, the spool, the Open311 endpoint
+//!   alert     escalation evaluation, the command hook
+//!   tui       the dashboard: state, update, view, keymap, store thread
 //!     ^
-//!   cli      clap commands; main.rs only wires
+//!   daemon    wires intake + alert into `gridwatch intake`
+//!   demo      scratch database + daemon + simulated feed + dashboard
+//!   cli       clap commands; main.rs only parses and exits
 //! ```
-//! Dependencies point up this list only. `domain` never reads a clock: a
-//! [`clock::Clock`] is passed in everywhere else.
+//! Shared leaves: `clock` (real, fixed, drill, paused-tokio time), `text`
+//! (the one sanitiser, cell widths, countdowns), `i18n` (every UI string in
+//! English and Chinese). Dependencies point up this list only; `domain` takes
+//! `now` as an argument and everything else takes a [`clock::Clock`].
 
 pub mod alert;
 pub mod cli;
