@@ -23,10 +23,10 @@ pub use context::Context;
     after_help = "Defaults: config ./config (else the embedded demo county), database from config (gridwatch.db).\nExit codes: 0 ok, 1 input/user error, 2 internal error."
 )]
 pub struct Cli {
-    /// Configuration directory [env: GRIDWATCH_CONFIG] (default ./config, else the embedded demo county)
+    /// Configuration directory (default ./config, else the embedded demo county)
     #[arg(long, global = true, env = "GRIDWATCH_CONFIG", value_name = "DIR")]
     pub config: Option<PathBuf>,
-    /// SQLite database file [env: GRIDWATCH_DB] (default: [database] path of gridwatch.toml)
+    /// SQLite database file (default: database.path in gridwatch.toml)
     #[arg(long, global = true, env = "GRIDWATCH_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Language of the interface (default: language of gridwatch.toml)
@@ -81,7 +81,7 @@ pub enum Command {
         /// Process what is in spool/new once, then exit
         #[arg(long)]
         once: bool,
-        /// Address of the Open311 endpoint (default: [http] bind; port 0 picks a free port)
+        /// Address of the Open311 endpoint (default: http.bind in gridwatch.toml; port 0 picks a free port)
         #[arg(long, value_name = "ADDR")]
         bind: Option<std::net::SocketAddr>,
         /// Run without the HTTP endpoint
