@@ -257,55 +257,42 @@ impl Spool {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(FileResult::Vanished),
             Err(e) => return Err(StoreError::Rule(format!("{}: {e}", path.display()))),
         };
+        let mut job = FileJob {
+            config,
+            actor,
+            now,
+            path,
+            name,
+            hash: String::new(),
+            bytes: meta.len(),
+        };
         let (limit, kind) = if is_jsonl(path) {
             (limits.max_jsonl_file_bytes, ".jsonl")
         } else {
             (limits.max_json_file_bytes, ".json")
         };
-        if meta.len() > limit {
+        if job.bytes > limit {
+            let advice = if kind == ".json" {
+                "; split it or deliver it as .jsonl"
+            } else {
+                "; split it"
+            };
             let reason = format!(
-                "file is {:.1} MiB, over the {} MiB limit for {kind} files{}",
-                meta.len() as f64 / 1048576.0,
+                "file is {:.1} MiB, over the {} MiB limit for {kind} files{advice}",
+                job.bytes as f64 / 1048576.0,
                 limit >> 20,
-                if kind == ".json" {
-                    "; split it or deliver it as .jsonl"
-                } else {
-                    "; split it"
-                }
             );
-            return self.quarantine(store, actor, now, path, &name, "", meta.len(), reason);
+            return self.quarantine(store, &job, reason);
         }
-        let hash = match hash_file(path) {
+        job.hash = match hash_file(path) {
             Ok(h) => h,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(FileResult::Vanished),
             Err(e) => return Err(StoreError::Rule(format!("{}: {e}", path.display()))),
         };
-        let fallback =
-            |pos: parse::Position| format!("file:{}#{}", &hash[..16], pos).replace(' ', "");
         let outcome = if is_jsonl(path) {
-            self.ingest_jsonl(
-                store,
-                config,
-                actor,
-                now,
-                path,
-                &name,
-                &hash,
-                meta.len(),
-                &fallback,
-            )
+            ingest_jsonl(store, &job)
         } else {
-            self.ingest_json(
-                store,
-                config,
-                actor,
-                now,
-                path,
-                &name,
-                &hash,
-                meta.len(),
-                &fallback,
-            )
+            ingest_json(store, &job)
         };
         match outcome {
             Ok(Ok(outcome)) => {
@@ -316,144 +303,22 @@ impl Spool {
                 self.move_to(path, "cur")?;
                 Ok(match outcome {
                     FileOutcome::Ingested { new, dup, .. } => {
-                        tracing::info!(file = %name, new, dup, "ingested");
+                        tracing::info!(file = %job.name, new, dup, "ingested");
                         FileResult::Ingested { new, dup }
                     }
                     FileOutcome::AlreadyIngested { .. } => {
-                        tracing::info!(file = %name, "already ingested; moved to cur/");
+                        tracing::info!(file = %job.name, "already ingested; moved to cur/");
                         FileResult::AlreadyIngested
                     }
                 })
             }
-            Ok(Err(reason)) => {
-                self.quarantine(store, actor, now, path, &name, &hash, meta.len(), reason)
-            }
+            Ok(Err(reason)) => self.quarantine(store, &job, reason),
             Err(e) if e.is_constraint() => {
                 let reason = format!("the database refused a record: {e}");
-                self.quarantine(store, actor, now, path, &name, &hash, meta.len(), reason)
+                self.quarantine(store, &job, reason)
             }
             Err(e) => Err(e),
         }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn ingest_json(
-        &self,
-        store: &mut Store,
-        config: &Config,
-        actor: &Actor,
-        now: DateTime<Utc>,
-        path: &Path,
-        name: &str,
-        hash: &str,
-        bytes: u64,
-        fallback: &dyn Fn(parse::Position) -> String,
-    ) -> Result<Result<FileOutcome, String>, StoreError> {
-        let data =
-            fs::read(path).map_err(|e| StoreError::Rule(format!("{}: {e}", path.display())))?;
-        let inputs = match parse::document(&data, &config.settings.limits) {
-            Ok(v) => v,
-            Err(reason) => return Ok(Err(reason)),
-        };
-        let many = inputs.len() > 1;
-        let mut batch = match store.begin_intake(
-            actor,
-            now,
-            name,
-            hash,
-            bytes,
-            config.settings.repeat_window,
-        )? {
-            IntakeBegin::Started(b) => b,
-            IntakeBegin::AlreadyIngested(file_id) => {
-                return Ok(Ok(FileOutcome::AlreadyIngested { file_id }));
-            }
-        };
-        for (i, input) in inputs.into_iter().enumerate() {
-            let pos = parse::Position::Index(i);
-            if let Err(reason) = add(&mut batch, input, config, now, || fallback(pos))? {
-                return Ok(Err(if many {
-                    format!("{pos}: {reason}")
-                } else {
-                    reason
-                }));
-            }
-        }
-        Ok(Ok(batch.commit()?))
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn ingest_jsonl(
-        &self,
-        store: &mut Store,
-        config: &Config,
-        actor: &Actor,
-        now: DateTime<Utc>,
-        path: &Path,
-        name: &str,
-        hash: &str,
-        bytes: u64,
-        fallback: &dyn Fn(parse::Position) -> String,
-    ) -> Result<Result<FileOutcome, String>, StoreError> {
-        let io_err = |e: io::Error| StoreError::Rule(format!("{}: {e}", path.display()));
-        let mut reader = BufReader::with_capacity(1 << 20, File::open(path).map_err(io_err)?);
-        let limits = config.settings.limits;
-        let mut batch = match store.begin_intake(
-            actor,
-            now,
-            name,
-            hash,
-            bytes,
-            config.settings.repeat_window,
-        )? {
-            IntakeBegin::Started(b) => b,
-            IntakeBegin::AlreadyIngested(file_id) => {
-                return Ok(Ok(FileOutcome::AlreadyIngested { file_id }));
-            }
-        };
-        let mut line = Vec::new();
-        let mut number = 0usize;
-        let mut pending: Vec<(usize, ComplaintInput)> = Vec::with_capacity(BATCH);
-        let mut records = 0usize;
-        loop {
-            line.clear();
-            // Bound the read so one endless line cannot take the memory.
-            let n = (&mut reader)
-                .take(limits.max_record_bytes as u64 + 2)
-                .read_until(b'\n', &mut line)
-                .map_err(io_err)?;
-            let eof = n == 0;
-            if !eof {
-                number += 1;
-                if !line.ends_with(b"\n") && line.len() > limits.max_record_bytes {
-                    return Ok(Err(format!(
-                        "line {number}: over the record limit of {} bytes",
-                        limits.max_record_bytes
-                    )));
-                }
-                match parse::jsonl_line(&line, number, &limits) {
-                    Ok(Some(input)) => pending.push((number, input)),
-                    Ok(None) => {}
-                    Err(reason) => return Ok(Err(reason)),
-                }
-            }
-            if pending.len() >= BATCH || (eof && !pending.is_empty()) {
-                records += pending.len();
-                for (number, input) in pending.drain(..) {
-                    let pos = parse::Position::Line(number);
-                    if let Err(reason) = add(&mut batch, input, config, now, || fallback(pos))? {
-                        return Ok(Err(format!("{pos}: {reason}")));
-                    }
-                }
-            }
-            if eof {
-                break;
-            }
-        }
-        if records == 0 {
-            return Ok(Err("the file holds no complaints".into()));
-        }
-        Ok(Ok(batch.commit()?))
     }
 
     fn move_to(&self, path: &Path, dir: &str) -> Result<(), StoreError> {
@@ -473,19 +338,14 @@ impl Spool {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn quarantine(
         &self,
         store: &mut Store,
-        actor: &Actor,
-        now: DateTime<Utc>,
-        path: &Path,
-        name: &str,
-        hash: &str,
-        bytes: u64,
+        job: &FileJob<'_>,
         reason: String,
     ) -> Result<FileResult, StoreError> {
         let reason = reason.replace(['\n', '\r'], " ");
+        let name = &job.name;
         let io_err = |e: io::Error| StoreError::Rule(format!("cannot quarantine {name}: {e}"));
         let bad = self.dir("bad");
         let tmp = bad.join(format!(".{name}.reason.tmp"));
@@ -494,33 +354,152 @@ impl Spool {
             .map_err(io_err)?;
         f.sync_all().map_err(io_err)?;
         fs::rename(&tmp, bad.join(format!("{name}.reason"))).map_err(io_err)?;
-        match fs::rename(path, bad.join(name)) {
+        match fs::rename(job.path, bad.join(name)) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(FileResult::Vanished),
             Err(e) => return Err(io_err(e)),
         }
         fsync_dir(&bad).map_err(io_err)?;
         tracing::warn!(file = %name, %reason, "quarantined");
-        store.record_rejected_file(actor, now, name, hash, bytes, &reason)?;
+        store.record_rejected_file(job.actor, job.now, name, &job.hash, job.bytes, &reason)?;
         Ok(FileResult::Quarantined(reason))
     }
 }
 
-/// Prepare and insert one record; `Ok(Err(reason))` when the record is refused.
-fn add(
-    batch: &mut IntakeBatch<'_>,
-    input: ComplaintInput,
-    config: &Config,
+/// One file of `new/` being ingested: what every step needs to know about it.
+struct FileJob<'a> {
+    config: &'a Config,
+    actor: &'a Actor,
     now: DateTime<Utc>,
-    fallback: impl FnOnce() -> String,
-) -> Result<Result<(), String>, StoreError> {
-    match prepare(input, config, now, fallback) {
-        Ok(c) => {
-            batch.add(&c)?;
-            Ok(Ok(()))
-        }
-        Err(e) => Ok(Err(e.to_string())),
+    path: &'a Path,
+    name: String,
+    /// SHA-256 of the content (empty before it is computed).
+    hash: String,
+    bytes: u64,
+}
+
+/// `Ok(Ok(..))` committed, `Ok(Err(reason))` the file is refused, `Err` a store failure.
+type Ingest = Result<Result<FileOutcome, String>, StoreError>;
+
+impl FileJob<'_> {
+    /// The reference of a record that has none: the file's hash and the record's place.
+    fn fallback_ref(&self, pos: parse::Position) -> String {
+        format!("file:{}#{}", &self.hash[..16], pos).replace(' ', "")
     }
+
+    /// Open the file's transaction, unless its content was committed before.
+    fn begin<'s>(
+        &self,
+        store: &'s mut Store,
+    ) -> Result<Result<IntakeBatch<'s>, FileOutcome>, StoreError> {
+        let window = self.config.settings.repeat_window;
+        Ok(
+            match store.begin_intake(
+                self.actor, self.now, &self.name, &self.hash, self.bytes, window,
+            )? {
+                IntakeBegin::Started(b) => Ok(b),
+                IntakeBegin::AlreadyIngested(file_id) => {
+                    Err(FileOutcome::AlreadyIngested { file_id })
+                }
+            },
+        )
+    }
+
+    /// Prepare and insert one record; `Ok(Err(reason))` when the record is refused.
+    fn add(
+        &self,
+        batch: &mut IntakeBatch<'_>,
+        input: ComplaintInput,
+        pos: parse::Position,
+    ) -> Result<Result<(), String>, StoreError> {
+        match prepare(input, self.config, self.now, || self.fallback_ref(pos)) {
+            Ok(c) => {
+                batch.add(&c)?;
+                Ok(Ok(()))
+            }
+            Err(e) => Ok(Err(e.to_string())),
+        }
+    }
+}
+
+/// A `.json` file: one object or an array, parsed whole.
+fn ingest_json(store: &mut Store, job: &FileJob<'_>) -> Ingest {
+    let data =
+        fs::read(job.path).map_err(|e| StoreError::Rule(format!("{}: {e}", job.path.display())))?;
+    let inputs = match parse::document(&data, &job.config.settings.limits) {
+        Ok(v) => v,
+        Err(reason) => return Ok(Err(reason)),
+    };
+    let many = inputs.len() > 1;
+    let mut batch = match job.begin(store)? {
+        Ok(b) => b,
+        Err(done) => return Ok(Ok(done)),
+    };
+    for (i, input) in inputs.into_iter().enumerate() {
+        let pos = parse::Position::Index(i);
+        if let Err(reason) = job.add(&mut batch, input, pos)? {
+            return Ok(Err(if many {
+                format!("{pos}: {reason}")
+            } else {
+                reason
+            }));
+        }
+    }
+    Ok(Ok(batch.commit()?))
+}
+
+/// A `.jsonl` file: streamed line by line, inserted in batches, one transaction.
+fn ingest_jsonl(store: &mut Store, job: &FileJob<'_>) -> Ingest {
+    let io_err = |e: io::Error| StoreError::Rule(format!("{}: {e}", job.path.display()));
+    let mut reader = BufReader::with_capacity(1 << 20, File::open(job.path).map_err(io_err)?);
+    let limits = job.config.settings.limits;
+    let mut batch = match job.begin(store)? {
+        Ok(b) => b,
+        Err(done) => return Ok(Ok(done)),
+    };
+    let mut line = Vec::new();
+    let mut number = 0usize;
+    let mut pending: Vec<(usize, ComplaintInput)> = Vec::with_capacity(BATCH);
+    let mut records = 0usize;
+    loop {
+        line.clear();
+        // Bound the read so one endless line cannot take the memory.
+        let n = (&mut reader)
+            .take(limits.max_record_bytes as u64 + 2)
+            .read_until(b'\n', &mut line)
+            .map_err(io_err)?;
+        let eof = n == 0;
+        if !eof {
+            number += 1;
+            if !line.ends_with(b"\n") && line.len() > limits.max_record_bytes {
+                return Ok(Err(format!(
+                    "line {number}: over the record limit of {} bytes",
+                    limits.max_record_bytes
+                )));
+            }
+            match parse::jsonl_line(&line, number, &limits) {
+                Ok(Some(input)) => pending.push((number, input)),
+                Ok(None) => {}
+                Err(reason) => return Ok(Err(reason)),
+            }
+        }
+        if pending.len() >= BATCH || (eof && !pending.is_empty()) {
+            records += pending.len();
+            for (number, input) in pending.drain(..) {
+                let pos = parse::Position::Line(number);
+                if let Err(reason) = job.add(&mut batch, input, pos)? {
+                    return Ok(Err(format!("{pos}: {reason}")));
+                }
+            }
+        }
+        if eof {
+            break;
+        }
+    }
+    if records == 0 {
+        return Ok(Err("the file holds no complaints".into()));
+    }
+    Ok(Ok(batch.commit()?))
 }
 
 /// SHA-256 of a file's content, hex.
