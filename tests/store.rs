@@ -290,3 +290,60 @@ fn two_processes_ingesting_and_writing_at_once_lose_and_double_nothing() {
     assert_eq!(status["counts"]["total"], 150);
     assert_eq!(status["counts"]["files_ok"], 150);
 }
+
+#[test]
+fn a_reopened_complaint_takes_a_new_arrival_and_a_rejection_needs_no_visit() {
+    let room = Room::new();
+    let lines = format!("{}\n{}\n", complaint("RO-1"), complaint("RJ-1"));
+    let p = room.write("two.jsonl", lines);
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    let mut s = Store::open(&room.db(), Durability::Normal).unwrap();
+    let a = Actor::new("t", "test", ClockMode::Fixed);
+    let now = t("2026-11-30T09:30:00+08:00");
+    let arrive = |s: &mut Store, at: DateTime<Utc>| {
+        s.arrive(
+            &a,
+            at,
+            &gridwatch::store::ArrivalRequest {
+                complaint_id: 1,
+                officer: "O019".into(),
+                arrived_at: at,
+                note: None,
+            },
+        )
+    };
+    arrive(&mut s, now).unwrap();
+    s.resolve(
+        &a,
+        now,
+        1,
+        gridwatch::domain::complaint::Outcome::NoViolation,
+        None,
+    )
+    .unwrap();
+    s.reopen(&a, now, 1, "smoke again").unwrap();
+    let c = s.complaint(1).unwrap();
+    assert_eq!(
+        (c.status.as_str(), c.round, c.arrived_at),
+        ("reopened", 2, None),
+        "the new round has no arrival yet"
+    );
+    arrive(&mut s, now + chrono::Duration::minutes(20)).unwrap();
+    assert_eq!(s.arrivals(1).unwrap().len(), 2);
+    s.reject(&a, now, 2, "duplicate of a 12369 ticket already closed")
+        .unwrap();
+    let c = s.complaint(2).unwrap();
+    assert_eq!(
+        (c.status.as_str(), c.status_note.as_deref()),
+        (
+            "rejected",
+            Some("duplicate of a 12369 ticket already closed")
+        )
+    );
+    let e = s.reject(&a, now, 2, "again").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "complaint 2: cannot reject: complaint is rejected"
+    );
+}

@@ -202,6 +202,21 @@ impl Store {
         Ok(())
     }
 
+    /// One status change in its own transaction, with its audit record.
+    fn change(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        t: &Transition,
+        details: serde_json::Value,
+    ) -> Result<()> {
+        let tx = self.write()?;
+        apply(&tx, actor, now, id, t, details)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn resolve(
         &mut self,
         actor: &Actor,
@@ -210,17 +225,8 @@ impl Store {
         outcome: Outcome,
         note: Option<&str>,
     ) -> Result<()> {
-        let tx = self.write()?;
-        apply(
-            &tx,
-            actor,
-            now,
-            id,
-            &Transition::Resolve(outcome),
-            serde_json::json!({"outcome": outcome.as_str(), "note": note}),
-        )?;
-        tx.commit()?;
-        Ok(())
+        let details = serde_json::json!({"outcome": outcome.as_str(), "note": note});
+        self.change(actor, now, id, &Transition::Resolve(outcome), details)
     }
 
     pub fn reject(
@@ -230,19 +236,10 @@ impl Store {
         id: i64,
         reason: &str,
     ) -> Result<()> {
-        let tx = self.write()?;
-        apply(
-            &tx,
-            actor,
-            now,
-            id,
-            &Transition::Reject {
-                reason: reason.to_string(),
-            },
-            serde_json::json!({"reason": reason}),
-        )?;
-        tx.commit()?;
-        Ok(())
+        let t = Transition::Reject {
+            reason: reason.to_string(),
+        };
+        self.change(actor, now, id, &t, serde_json::json!({"reason": reason}))
     }
 
     pub fn reopen(
@@ -252,17 +249,13 @@ impl Store {
         id: i64,
         reason: &str,
     ) -> Result<()> {
-        let tx = self.write()?;
-        apply(
-            &tx,
+        self.change(
             actor,
             now,
             id,
             &Transition::Reopen,
             serde_json::json!({"reason": reason}),
-        )?;
-        tx.commit()?;
-        Ok(())
+        )
     }
 
     /// The complainant's phone number in clear, leaving an audit record of who
