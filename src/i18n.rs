@@ -76,6 +76,7 @@ texts! {
     ArrivalsPerHour => "Arrivals / hour (24 h)", "每小时到场 (24小时)";
     AuditLog => "Audit log (newest first)", "审计日志 (最新在前)";
     Detail => "Complaint", "举报详情";
+    Loading => "Reading the database…", "正在读取数据库…";
     NoComplaints => "No open complaints. All quiet.", "暂无未结举报。";
     Primary => "primary", "主班";
     Backup => "backup", "副班";

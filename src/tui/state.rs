@@ -95,6 +95,8 @@ pub struct State {
     pub clock: ClockMode,
     pub now: DateTime<Utc>,
     pub data: Snapshot,
+    /// False until the store thread's first snapshot arrives.
+    pub loaded: bool,
     pub screen: Screen,
     pub mode: Mode,
     pub filter: String,
@@ -124,6 +126,7 @@ impl State {
             clock,
             now,
             data: Snapshot::default(),
+            loaded: false,
             screen: Screen::Dashboard,
             mode: Mode::Normal,
             filter: String::new(),

@@ -44,6 +44,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Data(DataMsg::Snapshot(snap)) => {
             state.data = *snap;
+            state.loaded = true;
             state.derive();
             Vec::new()
         }

@@ -102,7 +102,12 @@ pub fn complaints(state: &State, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     if state.rows.is_empty() {
-        Paragraph::new(Line::styled(state.t(T::NoComplaints), Theme::dim())).render(inner, buf);
+        let text = if state.loaded {
+            T::NoComplaints
+        } else {
+            T::Loading
+        };
+        Paragraph::new(Line::styled(state.t(text), Theme::dim())).render(inner, buf);
         return;
     }
     let height = inner.height.saturating_sub(1) as usize;
