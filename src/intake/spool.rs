@@ -6,7 +6,7 @@
 //! with the rows, so the re-read file is recognised and only moved.
 
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufRead, BufReader, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
@@ -284,15 +284,25 @@ impl Spool {
             );
             return self.quarantine(store, &job, reason);
         }
-        job.hash = match hash_file(path) {
-            Ok(h) => h,
+        // One open handle for hashing and reading: another intake process may
+        // rename the file meanwhile, the open inode stays readable.
+        let opened = File::open(path).and_then(|mut f| {
+            let hash = hash_reader(&mut f)?;
+            f.rewind()?;
+            Ok((f, hash))
+        });
+        let file = match opened {
+            Ok((f, hash)) => {
+                job.hash = hash;
+                f
+            }
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(FileResult::Vanished),
             Err(e) => return Err(StoreError::Rule(format!("{}: {e}", path.display()))),
         };
         let outcome = if is_jsonl(path) {
-            ingest_jsonl(store, &job)
+            ingest_jsonl(store, &job, file)
         } else {
-            ingest_json(store, &job)
+            ingest_json(store, &job, file)
         };
         match outcome {
             Ok(Ok(outcome)) => {
@@ -423,9 +433,10 @@ impl FileJob<'_> {
 }
 
 /// A `.json` file: one object or an array, parsed whole.
-fn ingest_json(store: &mut Store, job: &FileJob<'_>) -> Ingest {
-    let data =
-        fs::read(job.path).map_err(|e| StoreError::Rule(format!("{}: {e}", job.path.display())))?;
+fn ingest_json(store: &mut Store, job: &FileJob<'_>, mut file: File) -> Ingest {
+    let mut data = Vec::with_capacity(job.bytes as usize);
+    file.read_to_end(&mut data)
+        .map_err(|e| StoreError::Rule(format!("{}: {e}", job.path.display())))?;
     let inputs = match parse::document(&data, &job.config.settings.limits) {
         Ok(v) => v,
         Err(reason) => return Ok(Err(reason)),
@@ -449,9 +460,9 @@ fn ingest_json(store: &mut Store, job: &FileJob<'_>) -> Ingest {
 }
 
 /// A `.jsonl` file: streamed line by line, inserted in batches, one transaction.
-fn ingest_jsonl(store: &mut Store, job: &FileJob<'_>) -> Ingest {
+fn ingest_jsonl(store: &mut Store, job: &FileJob<'_>, file: File) -> Ingest {
     let io_err = |e: io::Error| StoreError::Rule(format!("{}: {e}", job.path.display()));
-    let mut reader = BufReader::with_capacity(1 << 20, File::open(job.path).map_err(io_err)?);
+    let mut reader = BufReader::with_capacity(1 << 20, file);
     let limits = job.config.settings.limits;
     let mut batch = match job.begin(store)? {
         Ok(b) => b,
@@ -502,9 +513,8 @@ fn ingest_jsonl(store: &mut Store, job: &FileJob<'_>) -> Ingest {
     Ok(Ok(batch.commit()?))
 }
 
-/// SHA-256 of a file's content, hex.
-pub fn hash_file(path: &Path) -> io::Result<String> {
-    let mut f = File::open(path)?;
+/// SHA-256 of everything `f` yields, hex.
+fn hash_reader(f: &mut impl Read) -> io::Result<String> {
     let mut h = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
     loop {
