@@ -66,8 +66,10 @@ fn main() {
         spool.submit_bytes("bench.jsonl", jsonl.as_bytes()).unwrap();
         let actor = Actor::new("bench", "bench", ClockMode::Fixed);
         let t0 = Instant::now();
-        let report = spool
-            .process_pending(&mut store, &config, &actor, || now, &|| false)
+        let report =
+            gridwatch::intake::ingest::pass(&mut store, &spool, &config, &actor, &|| now, &|| {
+                false
+            })
             .unwrap();
         let ours = t0.elapsed();
         assert_eq!(report.complaints_new, rows, "{report:?}");

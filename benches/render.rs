@@ -71,8 +71,7 @@ fn main() {
         let spool = Spool::new(dir.path().join("spool"));
         spool.submit_bytes("bulk.jsonl", jsonl.as_bytes()).unwrap();
         let actor = Actor::new("bench", "bench", ClockMode::Fixed);
-        spool
-            .process_pending(&mut store, &config, &actor, || now, &|| false)
+        gridwatch::intake::ingest::pass(&mut store, &spool, &config, &actor, &|| now, &|| false)
             .unwrap();
         // All but the newest `open` are closed.
         let c = rusqlite::Connection::open(&db).unwrap();

@@ -8,7 +8,8 @@ fn main() {
         match &failure {
             gridwatch::cli::Failure::User(msg) => eprintln!("gridwatch: {msg}"),
             gridwatch::cli::Failure::Internal(msg) => eprintln!("gridwatch: internal error: {msg}"),
-            gridwatch::cli::Failure::Reported => {}
+            gridwatch::cli::Failure::Store(e) => eprintln!("gridwatch: {e}"),
+            gridwatch::cli::Failure::Reported | gridwatch::cli::Failure::PipeClosed => {}
         }
         std::process::exit(failure.exit_code());
     }

@@ -28,6 +28,45 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
+/// A value from outside quoted inside a message or a log line: inert, and
+/// cut to `QUOTE_CHARS` characters so one huge field cannot flood a log.
+pub fn quote(s: &str) -> String {
+    let clean = sanitize(s);
+    if clean.chars().count() <= QUOTE_CHARS {
+        return clean;
+    }
+    let mut out: String = clean.chars().take(QUOTE_CHARS).collect();
+    out.push('…');
+    out
+}
+
+/// How many characters of an outside value a message quotes.
+pub const QUOTE_CHARS: usize = 80;
+
+/// A file name from outside (any bytes) as one inert, unambiguous line:
+/// printable text kept, control and bidi characters as `\u{..}`, bytes that
+/// are not UTF-8 as `\xNN`. Two different names never look the same.
+pub fn file_name(name: &std::ffi::OsStr) -> String {
+    use std::fmt::Write;
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in name.as_bytes().utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' {
+                out.push_str("\\\\");
+            } else if c.is_control() || is_bidi_control(c) {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\x{b:02x}");
+        }
+    }
+    out
+}
+
 /// Display width in terminal cells (CJK = 2).
 pub fn width(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()
@@ -104,6 +143,30 @@ mod tests {
         let s = sanitize("a\x1b]0;title\x07b\x1b[2J\rc\u{202E}d\u{9b}e");
         assert_eq!(s, "a\u{FFFD}]0;title\u{FFFD}b\u{FFFD}[2J cd\u{FFFD}e");
         assert!(!s.chars().any(|c| c.is_control()));
+    }
+
+    #[test]
+    fn quoted_values_are_inert_and_short() {
+        assert_eq!(quote("\u{1b}]0;OWNED\u{7}"), "\u{FFFD}]0;OWNED\u{FFFD}");
+        let long = "x".repeat(500);
+        assert_eq!(quote(&long).chars().count(), QUOTE_CHARS + 1);
+    }
+
+    #[test]
+    fn file_names_keep_every_byte_visible() {
+        use std::os::unix::ffi::OsStrExt;
+        let n = |b: &[u8]| file_name(std::ffi::OsStr::from_bytes(b));
+        assert_eq!(
+            n(b"\x1b]0;OWNED\x07 \x1b[2J x.json"),
+            "\\u{1b}]0;OWNED\\u{7} \\u{1b}[2J x.json"
+        );
+        assert_eq!(n(b"\xff-bad.json"), "\\xff-bad.json");
+        assert_ne!(n(b"\xff-bad.json"), n(b"\xfe-bad.json"));
+        assert_eq!(n("石桥镇.json".as_bytes()), "石桥镇.json");
+        assert_eq!(n("a\u{202e}b".as_bytes()), "a\\u{202e}b");
+        // A literal backslash-x in a name cannot pass for an escaped byte.
+        assert_ne!(n(b"\\xff.json"), n(b"\xff.json"));
+        assert!(!n(b"\x1b\x9b\x07").chars().any(|c| c.is_control()));
     }
 
     #[test]

@@ -145,9 +145,14 @@ fn every_write_leaves_an_audit_record_marked_with_its_clock() {
 fn missing_database_and_broken_config_are_explained() {
     let room = Room::bare();
     let err = room.fails(1, &["list"]);
+    // The path is absolute: which file is meant, wherever the message is read.
+    let dir = room.dir.path().canonicalize().unwrap();
     assert_eq!(
         one_line(&err),
-        "gridwatch: database gridwatch.db is not initialised (schema version 0); run `gridwatch init`"
+        format!(
+            "gridwatch: database {}/gridwatch.db is not initialised (schema version 0); run `gridwatch init`",
+            dir.display()
+        )
     );
     room.write("config/officers.toml", "[[officer]]\nid = \"O1\"\n");
     let err = room.fails(1, &["list"]);

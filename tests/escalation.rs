@@ -194,6 +194,7 @@ fn the_daemon_loop_fires_within_a_second_of_the_instant_on_paused_time() {
             Arc::new(config),
             clock.clone(),
             actor("daemon"),
+            Default::default(),
             shutdown.clone(),
         ));
         let check = Arc::new(Mutex::new(

@@ -2,13 +2,14 @@
 //! a table gets the right status and an Open311 error array, the endpoint
 //! keeps serving, and a resent POST is stored once.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use gridwatch::clock::{ClockMode, FixedClock};
 use gridwatch::config::{Config, ConfigSource};
-use gridwatch::intake::http::{HttpState, router};
-use gridwatch::store::{Actor, Durability, Store};
+use gridwatch::daemon::Daemon;
+use gridwatch::store::Actor;
+use tokio_util::sync::CancellationToken;
 
 mod common;
 use common::{FORM, Room, http, request};
@@ -16,22 +17,30 @@ use common::{FORM, Room, http, request};
 struct Server {
     addr: std::net::SocketAddr,
     room: Room,
+    shutdown: CancellationToken,
     _rt: tokio::runtime::Runtime,
 }
 
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.shutdown.cancel();
+    }
+}
+
+/// The daemon in-process on a fixed clock (09:30, a working day): its
+/// writer, its endpoint on a free port, its spool in the room.
 fn start() -> Server {
     let room = Room::new();
     let mut config = Config::load(ConfigSource::Dir(room.path("config"))).unwrap();
     config.settings.api_keys = vec!["k3y".into()];
+    config.settings.spool_dir = room.path("spool");
     let now: DateTime<Utc> = "2026-11-30T09:30:00+08:00".parse().unwrap();
-    let state = Arc::new(HttpState {
+    let d = Daemon {
         config: Arc::new(config),
-        store: Arc::new(Mutex::new(
-            Store::open(&room.db(), Durability::Full).unwrap(),
-        )),
+        db_path: room.db(),
         clock: Arc::new(FixedClock(now)),
         actor: Actor::new("open311", "test", ClockMode::Fixed),
-    });
+    };
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -41,10 +50,12 @@ fn start() -> Server {
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .unwrap();
     let addr = listener.local_addr().unwrap();
-    rt.spawn(async move { axum::serve(listener, router(state)).await });
+    let shutdown = CancellationToken::new();
+    rt.spawn(gridwatch::daemon::run(d, Some(listener), shutdown.clone()));
     Server {
         addr,
         room,
+        shutdown,
         _rt: rt,
     }
 }
@@ -275,10 +286,10 @@ fn malformed_requests_get_open311_errors_and_the_server_keeps_serving() {
             "not found",
         ),
         (
-            "xml format",
-            request("GET", "/open311/v2/services.xml", None, b""),
+            "unknown format",
+            request("GET", "/open311/v2/services.csv", None, b""),
             404,
-            "no such endpoint",
+            "ask for .xml or .json",
         ),
         (
             "unknown service definition",

@@ -136,7 +136,8 @@ fn a_database_newer_than_the_binary_is_refused() {
     assert_eq!(
         err.trim_end(),
         format!(
-            "gridwatch: database gridwatch.db has schema version 99, newer than this gridwatch understands ({LATEST_VERSION}); upgrade gridwatch"
+            "gridwatch: database {} has schema version 99, newer than this gridwatch understands ({LATEST_VERSION}); upgrade gridwatch",
+            room.db().canonicalize().unwrap().display()
         )
     );
     let err = room.fails(1, &["init"]);

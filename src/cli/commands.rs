@@ -288,9 +288,26 @@ fn intake(ctx: &Context) -> Result<(), Failure> {
     let spool = ctx.spool(&config);
     let actor = ctx.actor().with_name("intake");
     let clock = ctx.clock.clone();
-    let report = spool.process_pending(&mut store, &config, &actor, || clock.now(), &|| false)?;
+    let report = crate::intake::ingest::pass(
+        &mut store,
+        &spool,
+        &config,
+        &actor,
+        &|| clock.now(),
+        &|| false,
+    )
+    .map_err(|e| match e {
+        crate::intake::PassError::Store(e) => Failure::Store(e),
+        other => Failure::User(other.to_string()),
+    })?;
     for (name, reason) in &report.quarantined {
         eprintln!("quarantined {name}: {}", sanitize(reason));
+    }
+    for (name, reason) in &report.deferred {
+        eprintln!(
+            "left in new/ for the next run: {name}: {}",
+            sanitize(reason)
+        );
     }
     println!(
         "{} files ingested ({} complaints new, {} duplicates), {} already ingested, {} quarantined",

@@ -13,6 +13,13 @@ use crate::i18n::Lang;
 use crate::intake::Spool;
 use crate::store::{Actor, Durability, Store};
 
+/// `path` made absolute against the working directory (without resolving
+/// links), so that messages say which file is meant wherever they are read.
+pub fn absolute(path: &std::path::Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+#[derive(Clone)]
 pub struct Context {
     pub source: ConfigSource,
     db_override: Option<PathBuf>,
@@ -64,6 +71,17 @@ impl Context {
         self.db_override
             .clone()
             .unwrap_or_else(|| config.settings.database_path.clone())
+    }
+
+    /// The database path to name in a message, even when the config is broken.
+    pub fn db_path_for_messages(&self) -> PathBuf {
+        let path = match &self.db_override {
+            Some(p) => p.clone(),
+            None => Config::load(self.source.clone())
+                .map(|c| c.settings.database_path)
+                .unwrap_or_else(|_| PathBuf::from("gridwatch.db")),
+        };
+        absolute(&path)
     }
 
     pub fn open_store(&self, config: &Config, durability: Durability) -> Result<Store, Failure> {

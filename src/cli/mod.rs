@@ -175,6 +175,16 @@ pub enum Failure {
     Internal(String),
     /// Exit 1 with several lines already printed (check-config).
     Reported,
+    /// The output pipe closed (`gridwatch list | head -1`): stop quietly, exit 0.
+    PipeClosed,
+    /// A store failure, put into words by [`run`] where the database path is known.
+    Store(crate::store::StoreError),
+}
+
+impl From<crate::store::StoreError> for Failure {
+    fn from(e: crate::store::StoreError) -> Self {
+        Failure::Store(e)
+    }
 }
 
 impl Failure {
@@ -182,12 +192,22 @@ impl Failure {
         match self {
             Failure::User(_) | Failure::Reported => 1,
             Failure::Internal(_) => 2,
+            Failure::PipeClosed => 0,
+            Failure::Store(e) => {
+                if e.is_user_error() {
+                    1
+                } else {
+                    2
+                }
+            }
         }
     }
-}
 
-impl From<crate::store::StoreError> for Failure {
-    fn from(e: crate::store::StoreError) -> Self {
+    /// A store failure in words, naming the database file: exit 1 when the
+    /// operator can fix it (path, permission, read-only, wrong file, schema,
+    /// bad input), 2 when it broke part-way (I/O, full disk, damage).
+    pub fn store(e: crate::store::StoreError, db: &std::path::Path) -> Self {
+        let e = e.at(db);
         if e.is_user_error() {
             Failure::User(e.to_string())
         } else {
@@ -261,10 +281,15 @@ fn init_tracing(cli: &Cli) -> Option<tracing_appender::non_blocking::WorkerGuard
 pub fn run(cli: Cli) -> Result<(), Failure> {
     let _log_guard = init_tracing(&cli);
     let ctx = Context::new(&cli);
-    match cli.command {
+    let paths = ctx.clone();
+    let result = match cli.command {
         None => Err(Failure::User(
             "the dashboard (`gridwatch tui`) is not built yet; see `gridwatch --help`".into(),
         )),
         Some(cmd) => commands::run(ctx, cmd),
-    }
+    };
+    result.map_err(|f| match f {
+        Failure::Store(e) => Failure::store(e, &paths.db_path_for_messages()),
+        other => other,
+    })
 }

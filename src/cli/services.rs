@@ -15,10 +15,14 @@ pub(super) fn daemon(
     no_http: bool,
 ) -> Result<(), Failure> {
     let config = std::sync::Arc::new(ctx.config()?);
-    let db_path = ctx.db_path(&config);
+    let db_path = super::context::absolute(&ctx.db_path(&config));
     ctx.open_store(&config, Durability::Full)?; // a clear error before anything starts
+    // Idle or hostile clients must not take the descriptors the spool and the
+    // database need: use all we may (the listener caps connections below it).
+    let descriptors = crate::sys::raise_nofile_limit().unwrap_or(0);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .max_blocking_threads(16)
         .build()
         .map_err(|e| Failure::Internal(format!("cannot start the runtime: {e}")))?;
     rt.block_on(async {
@@ -41,16 +45,17 @@ pub(super) fn daemon(
                 token.cancel();
             });
         }
+        let spool = super::context::absolute(&config.settings.spool_dir);
         match &listener {
             Some(l) => eprintln!(
-                "gridwatch intake: listening on http://{}/open311/v2/, spool {}, database {}",
+                "gridwatch intake: listening on http://{}/open311/v2/, spool {}, database {} ({descriptors} descriptors)",
                 l.local_addr().map(|a| a.to_string()).unwrap_or_default(),
-                config.settings.spool_dir.display(),
+                spool.display(),
                 db_path.display()
             ),
             None => eprintln!(
                 "gridwatch intake: spool {}, database {} (no HTTP)",
-                config.settings.spool_dir.display(),
+                spool.display(),
                 db_path.display()
             ),
         }

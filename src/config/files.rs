@@ -72,6 +72,12 @@ impl Default for SpoolSection {
 pub struct HttpSection {
     pub bind: String,
     pub api_keys: Vec<String>,
+    /// The Open311 jurisdiction this endpoint serves; empty: any is accepted.
+    pub jurisdiction_id: String,
+    /// Time allowed for a request's headers; also ends idle keep-alive connections.
+    pub header_timeout_seconds: u64,
+    /// Open connections at most; 0: as many as the descriptor limit allows.
+    pub max_connections: usize,
 }
 
 impl Default for HttpSection {
@@ -79,6 +85,9 @@ impl Default for HttpSection {
         HttpSection {
             bind: "127.0.0.1:8311".into(),
             api_keys: Vec::new(),
+            jurisdiction_id: String::new(),
+            header_timeout_seconds: 10,
+            max_connections: 0,
         }
     }
 }
@@ -186,6 +195,8 @@ pub struct LimitsSection {
     pub max_record_kib: u64,
     pub max_description_chars: usize,
     pub max_text_chars: usize,
+    /// A `received_at` older than this is refused as implausible.
+    pub max_received_age_days: u32,
 }
 
 impl Default for LimitsSection {
@@ -196,6 +207,7 @@ impl Default for LimitsSection {
             max_record_kib: 64,
             max_description_chars: 4000,
             max_text_chars: 200,
+            max_received_age_days: 365,
         }
     }
 }

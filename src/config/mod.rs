@@ -104,6 +104,8 @@ pub struct Limits {
     pub max_record_bytes: usize,
     pub max_description_chars: usize,
     pub max_text_chars: usize,
+    /// A `received_at` older than this (before intake) is refused as implausible.
+    pub max_received_age: chrono::Duration,
 }
 
 impl Default for Limits {
@@ -115,6 +117,7 @@ impl Default for Limits {
             max_record_bytes: (l.max_record_kib << 10) as usize,
             max_description_chars: l.max_description_chars,
             max_text_chars: l.max_text_chars,
+            max_received_age: chrono::Duration::days(i64::from(l.max_received_age_days)),
         }
     }
 }
@@ -130,6 +133,12 @@ pub struct Settings {
     pub rescan_interval: Duration,
     pub http_bind: SocketAddr,
     pub api_keys: Vec<String>,
+    /// The Open311 `jurisdiction_id` served; `None`: any is accepted.
+    pub jurisdiction_id: Option<String>,
+    /// Time allowed for a request's headers (also ends idle connections).
+    pub http_header_timeout: Duration,
+    /// Open connections at most; `None`: as many as the descriptor limit allows.
+    pub http_max_connections: Option<usize>,
     pub deadlines: DeadlineRule,
     pub warn_before: chrono::Duration,
     pub stages: Vec<Stage>,

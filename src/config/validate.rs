@@ -209,6 +209,10 @@ fn settings(f: &TomlFile, raw: SettingsFile, errors: &mut Vec<ConfigError>) -> O
         rescan_interval: Duration::from_secs(raw.spool.rescan_interval_seconds.max(1)),
         http_bind,
         api_keys,
+        jurisdiction_id: Some(raw.http.jurisdiction_id.trim().to_string())
+            .filter(|j| !j.is_empty()),
+        http_header_timeout: Duration::from_secs(raw.http.header_timeout_seconds.max(1)),
+        http_max_connections: (raw.http.max_connections > 0).then_some(raw.http.max_connections),
         deadlines: DeadlineRule {
             day_window,
             workday_day_minutes: d.workday_day_minutes,
@@ -235,6 +239,7 @@ fn settings(f: &TomlFile, raw: SettingsFile, errors: &mut Vec<ConfigError>) -> O
             max_record_bytes: (l.max_record_kib << 10) as usize,
             max_description_chars: l.max_description_chars,
             max_text_chars: l.max_text_chars,
+            max_received_age: chrono::Duration::days(i64::from(l.max_received_age_days.max(1))),
         },
     })
 }

@@ -1,11 +1,15 @@
 //! The Open311 GeoReport v2 endpoint on loopback (DESIGN.md §4.4).
 //!
-//! Owns: routes, body and time limits, and turning every failure into an
-//! Open311 error array with the right status. A 2xx reply to a POST is sent
-//! only after the complaint is committed. No input can panic a handler: all
-//! parsing is fallible and the store runs on the blocking pool.
+//! Owns: routes, the format of each answer (`.xml` — the standard's required
+//! format — or `.json`, chosen by the suffix, errors included), service
+//! discovery, `jurisdiction_id`, body and time limits, and turning every
+//! failure into an Open311 error with the right status. A 2xx reply to a POST
+//! is sent only after the complaint is committed by the writer; when the
+//! database cannot take it, the answer is 503 and `/health` says why. No
+//! input can panic a handler: all parsing is fallible.
 
-use std::sync::{Arc, Mutex};
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -20,117 +24,176 @@ use serde_json::{Value, json};
 use super::open311::{self, ApiError};
 use super::parse::parse_instant;
 use super::prepare::prepare;
+use super::reads::ReadPool;
+use super::writer::{SubmitError, WriterHandle};
 use crate::clock::SharedClock;
 use crate::config::Config;
 use crate::domain::complaint::Category;
-use crate::store::{Actor, Inserted, RequestFilter, Store, StoreError};
+use crate::health::Health;
+use crate::store::{Inserted, RequestFilter, StoreError};
+use crate::text::quote;
 
 /// Largest request body accepted.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// A request taking longer than this gets 503.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// Connections used for reads at most.
+pub const READERS: usize = 4;
 
 /// What the handlers share.
 pub struct HttpState {
     pub config: Arc<Config>,
-    /// One connection for the endpoint, used from the blocking pool.
-    pub store: Arc<Mutex<Store>>,
+    pub reads: ReadPool,
+    pub writer: WriterHandle,
+    pub health: Arc<Health>,
     pub clock: SharedClock,
-    pub actor: Actor,
+    /// The spool the daemon watches, for `/health`.
+    pub spool: PathBuf,
 }
 
 type Shared = Arc<HttpState>;
 
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        (status, axum::Json(self.body())).into_response()
+/// The format of an answer, from the resource's suffix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Xml,
+}
+
+impl Format {
+    /// `services.xml` → (`services`, Xml). No known suffix: `None`.
+    pub fn split(file: &str) -> Option<(&str, Format)> {
+        if let Some(stem) = file.strip_suffix(".json") {
+            Some((stem, Format::Json))
+        } else {
+            file.strip_suffix(".xml").map(|stem| (stem, Format::Xml))
+        }
+    }
+
+    /// The format a path asks for (errors of unknown routes answer in it too).
+    fn of_path(path: &str) -> Format {
+        if path.ends_with(".xml") {
+            Format::Xml
+        } else {
+            Format::Json
+        }
+    }
+
+    /// `value` as the answer, with `root` naming the XML document element.
+    fn answer(self, status: StatusCode, root: &str, value: &Value) -> Response {
+        match self {
+            Format::Json => (status, axum::Json(value)).into_response(),
+            Format::Xml => (
+                status,
+                [(header::CONTENT_TYPE, "text/xml; charset=utf-8")],
+                super::xml::document(root, value),
+            )
+                .into_response(),
+        }
+    }
+
+    fn error(self, e: ApiError) -> Response {
+        let status = StatusCode::from_u16(e.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        self.answer(status, "errors", &e.body())
     }
 }
 
-fn internal(e: impl std::fmt::Display) -> ApiError {
-    tracing::error!(error = %e, "http handler failed");
-    ApiError::new(500, format!("internal error: {e}"))
+/// An Open311 answer in either format: `Ok((root, value))` or an error.
+type Answer = Result<(StatusCode, &'static str, Value), ApiError>;
+
+fn respond(format: Format, answer: Answer) -> Response {
+    match answer {
+        Ok((status, root, value)) => format.answer(status, root, &value),
+        Err(e) => format.error(e),
+    }
 }
 
-/// Run `f` with the store on the blocking pool.
-async fn with_store<R: Send + 'static>(
-    state: &Shared,
-    f: impl FnOnce(&mut Store, &Config) -> Result<R, StoreError> + Send + 'static,
-) -> Result<R, ApiError> {
-    let (store, config) = (state.store.clone(), state.config.clone());
-    tokio::task::spawn_blocking(move || {
-        let mut guard = store
-            .lock()
-            .map_err(|_| StoreError::Rule("store lock poisoned".into()))?;
-        f(&mut guard, &config)
-    })
-    .await
-    .map_err(internal)?
-    .map_err(|e| {
-        if e.is_user_error() || e.is_constraint() {
-            ApiError::new(400, e.to_string())
-        } else {
-            internal(e)
-        }
-    })
+fn unknown(file: &str) -> ApiError {
+    ApiError::new(
+        404,
+        format!(
+            "'{}': ask for .xml or .json (e.g. services.xml)",
+            quote(file)
+        ),
+    )
 }
 
-/// The router under `/open311/v2/` plus `/health`.
+/// A store failure as an Open311 error: the request's fault (400), or the
+/// database's state (503, and `/health` says why).
+fn store_error(e: StoreError) -> ApiError {
+    if e.is_constraint() || matches!(e, StoreError::Rule(_)) {
+        ApiError::new(400, e.to_string())
+    } else {
+        tracing::warn!(error = %e, "http: the database cannot answer");
+        ApiError::new(503, format!("the database cannot answer now: {e}"))
+    }
+}
+
+/// The router: `/open311/v2/…`, `/open311/discovery.{xml,json}`, `/health`.
 pub fn router(state: Shared) -> Router {
     Router::new()
         .route("/health", get(health))
-        .route("/open311/v2/services.json", get(services))
+        .route("/open311/{file}", get(discovery))
+        .route("/open311/v2/{file}", get(collection).post(post_request))
         .route("/open311/v2/services/{file}", get(service_definition))
-        .route(
-            "/open311/v2/requests.json",
-            get(list_requests).post(post_request),
-        )
         .route("/open311/v2/requests/{file}", get(get_request))
-        .fallback(|| async {
-            ApiError::new(404, "no such endpoint; see /open311/v2/services.json")
+        .fallback(|req: Request| async move {
+            Format::of_path(req.uri().path()).error(ApiError::new(
+                404,
+                "no such endpoint; see /open311/discovery.xml",
+            ))
         })
-        .method_not_allowed_fallback(|| async {
-            ApiError::new(405, "method not allowed on this endpoint")
+        .method_not_allowed_fallback(|req: Request| async move {
+            Format::of_path(req.uri().path())
+                .error(ApiError::new(405, "method not allowed on this endpoint"))
         })
         .layer(middleware::from_fn(time_limit))
         .with_state(state)
 }
 
 async fn time_limit(req: Request, next: Next) -> Response {
+    let format = Format::of_path(req.uri().path());
     match tokio::time::timeout(REQUEST_TIMEOUT, next.run(req)).await {
         Ok(r) => r,
-        Err(_) => ApiError::new(
+        Err(_) => format.error(ApiError::new(
             503,
             format!("request took longer than {}s", REQUEST_TIMEOUT.as_secs()),
-        )
-        .into_response(),
+        )),
     }
 }
 
-/// `name.json` → `name`; other formats are not served.
-fn strip_json(file: &str) -> Result<&str, ApiError> {
-    file.strip_suffix(".json")
-        .ok_or_else(|| ApiError::new(404, format!("'{file}': only the .json format is served")))
-}
-
-async fn health(State(state): State<Shared>) -> Result<axum::Json<Value>, ApiError> {
+/// `/health`: 200 when intake can take complaints, else 503 with the problems.
+async fn health(State(state): State<Shared>) -> Response {
     let now = state.clock.now();
-    let version = with_store(&state, |s, _| s.schema_version()).await?;
-    Ok(axum::Json(
-        json!({"status": "ok", "schema_version": version, "time": now.to_rfc3339(), "clock": state.clock.mode().as_str()}),
-    ))
-}
-
-async fn services() -> axum::Json<Value> {
-    axum::Json(open311::services())
-}
-
-async fn service_definition(Path(file): Path<String>) -> Result<axum::Json<Value>, ApiError> {
-    let code = strip_json(&file)?;
-    open311::service_definition(code)
-        .map(axum::Json)
-        .ok_or_else(|| ApiError::new(404, format!("service_code '{code}' not found")))
+    let mut problems: Vec<Value> = state
+        .health
+        .problems()
+        .into_iter()
+        .map(|(part, why)| json!({"part": part, "problem": why}))
+        .collect();
+    let version = match state.reads.run(|s| s.schema_version()).await {
+        Ok(v) => Some(v),
+        Err(e) => {
+            problems.push(json!({"part": "database", "problem": e.to_string()}));
+            None
+        }
+    };
+    let ok = problems.is_empty();
+    let body = json!({
+        "status": if ok { "ok" } else { "failing" },
+        "problems": problems,
+        "schema_version": version,
+        "database": state.reads.path(),
+        "spool": state.spool,
+        "time": now.to_rfc3339(),
+        "clock": state.clock.mode().as_str(),
+    });
+    let status = if ok {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, axum::Json(body)).into_response()
 }
 
 fn query_pairs(raw: Option<String>) -> Result<Vec<(String, String)>, ApiError> {
@@ -138,11 +201,88 @@ fn query_pairs(raw: Option<String>) -> Result<Vec<(String, String)>, ApiError> {
         .map_err(|e| ApiError::new(400, format!("query string: {e}")))
 }
 
-async fn list_requests(
+fn jurisdiction(state: &HttpState, pairs: &[(String, String)]) -> Result<(), ApiError> {
+    open311::check_jurisdiction(
+        open311::field(pairs, "jurisdiction_id"),
+        state.config.settings.jurisdiction_id.as_deref(),
+    )
+}
+
+/// `GET /open311/discovery.{xml,json}`
+async fn discovery(
     State(state): State<Shared>,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(("discovery", format)) = Format::split(&file) else {
+        return Format::of_path(&file).error(ApiError::new(
+            404,
+            "no such endpoint; see /open311/discovery.xml",
+        ));
+    };
+    // The endpoint as the client reached it; a Host header that is not a
+    // plain host[:port] is not echoed back.
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.len() <= 255
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
+        .map(String::from)
+        .unwrap_or_else(|| state.config.settings.http_bind.to_string());
+    let url = format!("http://{host}/open311/v2");
+    let v = open311::discovery(&url, state.config.settings.jurisdiction_id.as_deref());
+    format.answer(StatusCode::OK, "discovery", &v)
+}
+
+/// `GET /open311/v2/services.{xml,json}` and `GET requests.{xml,json}`.
+async fn collection(
+    State(state): State<Shared>,
+    Path(file): Path<String>,
     RawQuery(q): RawQuery,
-) -> Result<axum::Json<Value>, ApiError> {
+) -> Response {
+    let Some((stem, format)) = Format::split(&file) else {
+        return Format::of_path(&file).error(unknown(&file));
+    };
+    let answer = match stem {
+        "services" => query_pairs(q)
+            .and_then(|p| jurisdiction(&state, &p))
+            .map(|()| (StatusCode::OK, "services", open311::services())),
+        "requests" => list_requests(&state, q).await,
+        _ => Err(ApiError::new(
+            404,
+            "no such endpoint; see /open311/discovery.xml",
+        )),
+    };
+    respond(format, answer)
+}
+
+/// `GET /open311/v2/services/{code}.{xml,json}`
+async fn service_definition(
+    State(state): State<Shared>,
+    Path(file): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Response {
+    let Some((code, format)) = Format::split(&file) else {
+        return Format::of_path(&file).error(unknown(&file));
+    };
+    let answer = query_pairs(q)
+        .and_then(|p| jurisdiction(&state, &p))
+        .and_then(|()| {
+            open311::service_definition(code).ok_or_else(|| {
+                ApiError::new(404, format!("service_code '{}' not found", quote(code)))
+            })
+        })
+        .map(|v| (StatusCode::OK, "service_definition", v));
+    respond(format, answer)
+}
+
+async fn list_requests(state: &Shared, q: Option<String>) -> Answer {
     let pairs = query_pairs(q)?;
+    jurisdiction(state, &pairs)?;
     let get = |k: &str| open311::field(&pairs, k);
     let bad = |m: String| ApiError::new(400, m);
     let mut f = RequestFilter {
@@ -153,15 +293,15 @@ async fn list_requests(
         let parsed: Result<Vec<i64>, _> = ids.split(',').map(|s| s.trim().parse::<i64>()).collect();
         f.ids = Some(parsed.map_err(|_| {
             bad(format!(
-                "service_request_id '{ids}' is not a comma-separated list of ids"
+                "service_request_id '{}' is not a comma-separated list of ids",
+                quote(ids)
             ))
         })?);
     }
     if let Some(code) = get("service_code") {
-        f.category = Some(
-            Category::parse(code)
-                .ok_or_else(|| ApiError::new(404, format!("service_code '{code}' not found")))?,
-        );
+        f.category = Some(Category::parse(code).ok_or_else(|| {
+            ApiError::new(404, format!("service_code '{}' not found", quote(code)))
+        })?);
     }
     f.start = get("start_date")
         .map(|s| parse_instant(s, "start_date"))
@@ -175,48 +315,81 @@ async fn list_requests(
         None => None,
         Some("open") => Some(true),
         Some("closed") => Some(false),
-        Some(other) => return Err(bad(format!("status '{other}' is not open or closed"))),
+        Some(other) => {
+            return Err(bad(format!(
+                "status '{}' is not open or closed",
+                quote(other)
+            )));
+        }
     };
     if f.ids.is_none() && f.start.is_none() && f.end.is_none() {
         // The standard's default window: the last 90 days.
         f.start = Some(state.clock.now() - chrono::Duration::days(90));
     }
-    let rows = with_store(&state, move |s, _| s.requests(&f)).await?;
+    let rows = state
+        .reads
+        .run(move |s| s.requests(&f))
+        .await
+        .map_err(store_error)?;
     let tz = state.config.settings.timezone;
     let grid_name = |g: &Option<String>| {
         g.as_deref()
             .and_then(|g| state.config.grids.get(g))
             .map(|g| g.name.as_str())
     };
-    Ok(axum::Json(Value::Array(
-        rows.iter()
-            .map(|c| open311::request_json(c, grid_name(&c.grid), &tz))
-            .collect(),
-    )))
+    Ok((
+        StatusCode::OK,
+        "service_requests",
+        Value::Array(
+            rows.iter()
+                .map(|c| open311::request_json(c, grid_name(&c.grid), &tz))
+                .collect(),
+        ),
+    ))
 }
 
+/// `GET /open311/v2/requests/{id}.{xml,json}`
 async fn get_request(
     State(state): State<Shared>,
     Path(file): Path<String>,
-) -> Result<axum::Json<Value>, ApiError> {
-    let id_text = strip_json(&file)?;
-    let id: i64 = id_text
-        .parse()
-        .map_err(|_| ApiError::new(404, format!("service_request_id '{id_text}' not found")))?;
-    let row = with_store(&state, move |s, _| match s.complaint(id) {
-        Ok(c) => Ok(Some(c)),
-        Err(StoreError::NoSuchComplaint(_)) => Ok(None),
-        Err(e) => Err(e),
-    })
-    .await?
-    .ok_or_else(|| ApiError::new(404, format!("service_request_id '{id}' not found")))?;
-    let tz = state.config.settings.timezone;
-    let name = row
-        .grid
-        .as_deref()
-        .and_then(|g| state.config.grids.get(g))
-        .map(|g| g.name.as_str());
-    Ok(axum::Json(json!([open311::request_json(&row, name, &tz)])))
+    RawQuery(q): RawQuery,
+) -> Response {
+    let Some((id_text, format)) = Format::split(&file) else {
+        return Format::of_path(&file).error(unknown(&file));
+    };
+    let not_found = || {
+        ApiError::new(
+            404,
+            format!("service_request_id '{}' not found", quote(id_text)),
+        )
+    };
+    let answer = async {
+        jurisdiction(&state, &query_pairs(q)?)?;
+        let id: i64 = id_text.parse().map_err(|_| not_found())?;
+        let row = state
+            .reads
+            .run(move |s| match s.complaint(id) {
+                Ok(c) => Ok(Some(c)),
+                Err(StoreError::NoSuchComplaint(_)) => Ok(None),
+                Err(e) => Err(e),
+            })
+            .await
+            .map_err(store_error)?
+            .ok_or_else(not_found)?;
+        let tz = state.config.settings.timezone;
+        let name = row
+            .grid
+            .as_deref()
+            .and_then(|g| state.config.grids.get(g))
+            .map(|g| g.name.as_str());
+        Ok((
+            StatusCode::OK,
+            "service_requests",
+            json!([open311::request_json(&row, name, &tz)]),
+        ))
+    }
+    .await;
+    respond(format, answer)
 }
 
 async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError> {
@@ -240,11 +413,24 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError> {
 
 static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
+/// `POST /open311/v2/requests.{xml,json}`
 async fn post_request(
     State(state): State<Shared>,
+    Path(file): Path<String>,
     headers: HeaderMap,
     body: Body,
-) -> Result<Response, ApiError> {
+) -> Response {
+    let format = match Format::split(&file) {
+        Some(("requests", format)) => format,
+        Some((_, format)) => {
+            return format.error(ApiError::new(405, "method not allowed on this endpoint"));
+        }
+        None => return Format::of_path(&file).error(unknown(&file)),
+    };
+    respond(format, create(&state, headers, body).await)
+}
+
+async fn create(state: &Shared, headers: HeaderMap, body: Body) -> Answer {
     let bytes = read_body(&headers, body).await?;
     let content_type = headers
         .get(header::CONTENT_TYPE)
@@ -260,31 +446,32 @@ async fn post_request(
     } else {
         return Err(ApiError::new(
             415,
-            format!("content type '{content_type}' is not form-encoded or JSON"),
+            format!(
+                "content type '{}' is not form-encoded or JSON",
+                quote(&content_type)
+            ),
         ));
     }
     .map_err(|e| ApiError::new(400, e))?;
     let keys = &state.config.settings.api_keys;
-    let given = fields
-        .iter()
-        .rev()
-        .find(|(k, _)| k == "api_key")
-        .map(|(_, v)| v.as_str());
-    match given {
+    match open311::field(&fields, "api_key") {
         _ if keys.is_empty() => {
             return Err(ApiError::new(
                 403,
                 "posting is disabled: no api_keys configured ([http] api_keys or GRIDWATCH_API_KEYS)",
             ));
         }
-        None | Some("") => return Err(ApiError::new(403, "api_key missing")),
+        None => return Err(ApiError::new(403, "api_key missing")),
         Some(k) if !keys.iter().any(|key| key == k) => {
             return Err(ApiError::new(403, "api_key invalid"));
         }
         Some(_) => {}
     }
+    jurisdiction(state, &fields)?;
     let posted = open311::request_from_fields(&fields, &state.config.settings.limits)?;
     let now = state.clock.now();
+    // Without an external reference a POST is not idempotent: two citizens
+    // may send the same words, and each is a complaint.
     let fallback = || {
         format!(
             "open311:{}:{}:{}",
@@ -295,7 +482,6 @@ async fn post_request(
     };
     let complaint = prepare(posted.input, &state.config, now, fallback)
         .map_err(|e| ApiError::new(400, e.to_string()))?;
-    let actor = state.actor.clone();
     let notice = format!(
         "on site by {} ({})",
         complaint
@@ -304,14 +490,21 @@ async fn post_request(
             .format("%H:%M"),
         complaint.regime_reason
     );
-    let result = with_store(&state, move |s, config| {
-        s.insert_complaint(&actor, now, &complaint, config.settings.repeat_window)
-    })
-    .await?;
-    let (status, id) = match result {
-        Inserted::New(id) => (StatusCode::CREATED, id),
-        Inserted::Duplicate(id) => (StatusCode::OK, id),
+    let (status, id) = match state.writer.submit(complaint).await {
+        Ok(Inserted::New(id)) => (StatusCode::CREATED, id),
+        Ok(Inserted::Duplicate(id)) => (StatusCode::OK, id),
+        Err(SubmitError::Refused(why)) => return Err(ApiError::new(400, why)),
+        Err(SubmitError::Unavailable(why)) => {
+            return Err(ApiError::new(
+                503,
+                format!("not stored, retry later: {why}"),
+            ));
+        }
     };
     tracing::info!(id, status = status.as_u16(), "open311 request");
-    Ok((status, axum::Json(json!([{"service_request_id": id.to_string(), "service_notice": notice, "account_id": null}]))).into_response())
+    Ok((
+        status,
+        "service_requests",
+        json!([{"service_request_id": id.to_string(), "service_notice": notice, "account_id": null}]),
+    ))
 }

@@ -11,6 +11,7 @@ use super::parse::{self, ComplaintInput};
 use crate::config::Limits;
 use crate::domain::complaint::{Category, Status};
 use crate::store::ComplaintRow;
+use crate::text::quote;
 
 /// An Open311 error: the HTTP status and the description for the error array.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,6 +170,21 @@ pub fn field<'a>(fields: &'a [(String, String)], key: &str) -> Option<&'a str> {
         .filter(|v| !v.is_empty())
 }
 
+/// A latitude or longitude: a finite number within ±`max`, the field named
+/// when it is not (`1e400`, `NaN`, `inf` are refused, never dropped).
+fn coordinate(v: Option<&str>, field: &str, max: f64) -> Result<Option<f64>, ApiError> {
+    let Some(v) = v else { return Ok(None) };
+    let bad = |why: &str| ApiError::new(400, format!("{field} '{}' {why}", quote(v)));
+    let x: f64 = v.parse().map_err(|_| bad("is not a number"))?;
+    if !x.is_finite() {
+        return Err(bad("is not a finite number"));
+    }
+    if !(-max..=max).contains(&x) {
+        return Err(bad(&format!("is out of range -{max}..{max}")));
+    }
+    Ok(Some(x))
+}
+
 /// A POSTed request: its api_key and the validated complaint.
 pub struct PostedRequest {
     pub api_key: Option<String>,
@@ -187,18 +203,16 @@ pub fn request_from_fields(
     let category = Category::parse(code).ok_or_else(|| {
         ApiError::new(
             404,
-            format!("service_code '{code}' not found (see services.json)"),
+            format!(
+                "service_code '{}' not found (see services.json)",
+                quote(code)
+            ),
         )
     })?;
-    let number = |k: &str| -> Result<Option<f64>, ApiError> {
-        get(k)
-            .map(|v| {
-                v.parse::<f64>()
-                    .map_err(|_| bad(format!("{k} '{v}' is not a number")))
-            })
-            .transpose()
-    };
-    let (lat, lon) = (number("lat")?, number("long")?);
+    let (lat, lon) = (
+        coordinate(get("lat"), "lat", 90.0)?,
+        coordinate(get("long"), "long", 180.0)?,
+    );
     let address = get("address_string").or(get("address_id"));
     if address.is_none() && (lat.is_none() || lon.is_none()) {
         return Err(bad(
@@ -254,6 +268,44 @@ pub fn request_from_fields(
     let raw = v.to_string();
     let input = parse::record(&v, &raw, limits).map_err(|e| bad(e.to_string()))?;
     Ok(PostedRequest { api_key, input })
+}
+
+/// When the service list or definitions last changed (discovery's `changeset`).
+pub const CHANGESET: &str = "2026-11-30T00:00:00Z";
+
+/// `GET /open311/discovery.json`: where the GeoReport v2 endpoint is, and its formats.
+pub fn discovery(endpoint_url: &str, jurisdiction: Option<&str>) -> Value {
+    json!({
+        "changeset": CHANGESET,
+        "contact": format!(
+            "The duty room of the environmental bureau{} (hotline 12369)",
+            jurisdiction.map(|j| format!(", jurisdiction_id {j}")).unwrap_or_default()
+        ),
+        "key_service": "API keys are issued by the bureau's duty room ([http] api_keys or GRIDWATCH_API_KEYS)",
+        "endpoints": [{
+            "specification": "http://wiki.open311.org/GeoReport_v2",
+            "url": endpoint_url,
+            "changeset": CHANGESET,
+            "type": "production",
+            "formats": ["text/xml", "application/json"],
+        }],
+    })
+}
+
+/// Check a request's `jurisdiction_id` against the one served: absent or
+/// blank is fine (one jurisdiction per endpoint); another one is a 404.
+pub fn check_jurisdiction(given: Option<&str>, served: Option<&str>) -> Result<(), ApiError> {
+    match (given, served) {
+        (None, _) | (_, None) => Ok(()),
+        (Some(g), Some(s)) if g == s => Ok(()),
+        (Some(g), Some(s)) => Err(ApiError::new(
+            404,
+            format!(
+                "jurisdiction_id '{}' not found; this endpoint serves '{s}'",
+                quote(g)
+            ),
+        )),
+    }
 }
 
 fn time(t: DateTime<Utc>, tz: &Tz) -> String {
@@ -354,9 +406,30 @@ mod tests {
             e(b"service_code=air&description=x&lat=north&long=1").description,
             "lat 'north' is not a number"
         );
-        assert_eq!(
-            e(b"service_code=air&description=x&lat=91&long=1").status,
-            400
-        );
+        for (body, want) in [
+            (
+                &b"service_code=air&description=x&lat=91&long=1"[..],
+                "lat '91' is out of range -90..90",
+            ),
+            (
+                b"service_code=air&description=x&lat=1e400&long=1",
+                "lat '1e400' is not a finite number",
+            ),
+            (
+                b"service_code=air&description=x&address_string=a&lat=NaN&long=inf",
+                "lat 'NaN' is not a finite number",
+            ),
+            (
+                b"service_code=air&description=x&address_string=a&lat=1&long=-inf",
+                "long '-inf' is not a finite number",
+            ),
+            (
+                b"service_code=air&description=x&lat=1&long=181",
+                "long '181' is out of range -180..180",
+            ),
+        ] {
+            let err = e(body);
+            assert_eq!((err.status, err.description.as_str()), (400, want));
+        }
     }
 }

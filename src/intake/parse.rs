@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::config::Limits;
 use crate::domain::complaint::{Category, Source};
+use crate::text::quote;
 
 /// One complaint as received, checked field by field.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,11 +105,13 @@ pub fn parse_instant(s: &str, field: &str) -> Result<DateTime<Utc>, FieldError> 
                 || chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").is_ok() =>
         {
             err(format!(
-                "`{field}` '{s}' has no UTC offset; write it like 2026-11-30T09:12:00+08:00"
+                "`{field}` '{}' has no UTC offset; write it like 2026-11-30T09:12:00+08:00",
+                quote(s)
             ))
         }
         Err(_) => err(format!(
-            "`{field}` '{s}' is not an RFC 3339 time like 2026-11-30T09:12:00+08:00"
+            "`{field}` '{}' is not an RFC 3339 time like 2026-11-30T09:12:00+08:00",
+            quote(s)
         )),
     }
 }
@@ -132,11 +135,15 @@ pub fn record(v: &Value, raw: &str, limits: &Limits) -> Result<ComplaintInput, F
     let source_text = text(v, "source", short, true)?.unwrap_or_default();
     let source = Source::parse(&source_text).ok_or_else(|| {
         FieldError(format!(
-            "unknown source '{source_text}' (one of {})",
+            "unknown source '{}' (one of {})",
+            quote(&source_text),
             Source::ALL.map(Source::as_str).join("|")
         ))
     })?;
-    let external_ref = text(v, "external_ref", short, false)?;
+    // One rule on every path: a blank reference is no reference.
+    let external_ref = text(v, "external_ref", short, false)?
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty());
     let received_at = match v.get("received_at") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(parse_instant(s, "received_at")?),
@@ -236,7 +243,8 @@ pub fn record(v: &Value, raw: &str, limits: &Limits) -> Result<ComplaintInput, F
 fn category(s: &str) -> Result<Category, FieldError> {
     Category::parse(s).ok_or_else(|| {
         FieldError(format!(
-            "unknown category '{s}' (one of {})",
+            "unknown category '{}' (one of {})",
+            quote(s),
             Category::list()
         ))
     })

@@ -9,9 +9,14 @@ use crate::config::Config;
 use crate::domain::calendar::decide;
 use crate::domain::grid::GridSource;
 use crate::store::NewComplaint;
+use crate::text::quote;
 
 /// How far in the future a `received_at` may be (clocks drift).
 pub const FUTURE_TOLERANCE: Duration = Duration::minutes(10);
+
+/// No complaint was received before this: an earlier `received_at` is a
+/// typing or clock error (and would be shown in local mean time, +08:06).
+pub const EARLIEST: &str = "2000-01-01T00:00:00Z";
 
 /// Decide everything that is frozen at intake. `fallback_ref` names the record
 /// when the source gave no `external_ref`, so a re-read file is still idempotent.
@@ -22,14 +27,31 @@ pub fn prepare(
     fallback_ref: impl FnOnce() -> String,
 ) -> Result<NewComplaint, FieldError> {
     let received_at = input.received_at.unwrap_or(now);
+    let s = &config.settings;
+    let local = |t: DateTime<Utc>| t.with_timezone(&s.timezone).to_rfc3339();
     if received_at > now + FUTURE_TOLERANCE {
         return Err(FieldError(format!(
             "`received_at` {} is in the future (now {})",
-            received_at.to_rfc3339(),
-            now.to_rfc3339()
+            local(received_at),
+            local(now)
         )));
     }
-    let s = &config.settings;
+    let earliest: DateTime<Utc> = EARLIEST.parse().unwrap_or(DateTime::<Utc>::MIN_UTC);
+    if received_at < earliest {
+        return Err(FieldError(format!(
+            "`received_at` {} is before 2000: not a plausible time of receipt",
+            received_at.to_rfc3339()
+        )));
+    }
+    let max_age = s.limits.max_received_age;
+    if received_at < now - max_age {
+        return Err(FieldError(format!(
+            "`received_at` {} is more than {} days before now ({}): not plausible ([limits] max_received_age_days)",
+            local(received_at),
+            max_age.num_days(),
+            local(now)
+        )));
+    }
     let decision = decide(&config.calendar, &s.deadlines, &s.timezone, received_at);
     let enterprise = input
         .enterprise
@@ -51,14 +73,14 @@ pub fn prepare(
         .as_deref()
         .filter(|g| config.grids.get(g).is_none())
     {
-        grid_source.push_str(&format!(" (unknown grid '{g}' given)"));
+        grid_source.push_str(&format!(" (unknown grid '{}' given)", quote(g)));
     }
     if let Some(e) = input
         .enterprise
         .as_deref()
         .filter(|e| !config.enterprises.contains_key(*e))
     {
-        grid_source.push_str(&format!(" (unknown enterprise '{e}' given)"));
+        grid_source.push_str(&format!(" (unknown enterprise '{}' given)", quote(e)));
     }
     Ok(NewComplaint {
         source: input.source,

@@ -1,56 +1,78 @@
-//! The spool directory, maildir discipline (DESIGN.md §4.3):
-//! writers create a file in `tmp/`, fsync it and rename it into `new/`; intake
-//! reads `new/`, commits each file in one transaction and only then renames it
-//! into `cur/`; a file it cannot accept goes to `bad/` beside `NAME.reason`.
-//! A crash between commit and rename is safe: the content hash is committed
-//! with the rows, so the re-read file is recognised and only moved.
+//! The spool directory, maildir discipline (DESIGN.md §4.3): writers create a
+//! file in `tmp/`, fsync it and rename it into `new/`; intake reads `new/`,
+//! commits and only then renames into `cur/`; what it cannot accept goes to
+//! `bad/` beside `NAME.reason`.
+//!
+//! Owns: the file-system side only — listing `new/` without following or
+//! opening anything, opening a file safely, and moves that never overwrite
+//! (unique names; a data file in `bad/` never ends in `.reason`, so a reason
+//! can only be a reason; names keep their bytes, UTF-8 or not). What is read
+//! from the files is `ingest`'s business.
 
+use std::ffi::{OsStr, OsString};
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, Read, Seek, Write};
+use std::io::{self, Write};
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
-use chrono::{DateTime, Utc};
-use sha2::{Digest, Sha256};
-
-use super::parse::{self, ComplaintInput};
-use super::prepare::prepare;
-use crate::config::Config;
-use crate::store::{Actor, FileOutcome, IntakeBatch, IntakeBegin, Store, StoreError};
-
-/// How many parsed JSONL records are prepared before they are inserted.
-const BATCH: usize = 1000;
+use crate::sys::rename_noreplace;
 
 #[derive(Debug, Clone)]
 pub struct Spool {
     pub root: PathBuf,
 }
 
-/// What became of one file in `new/`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileResult {
-    Ingested {
-        new: usize,
-        dup: usize,
-    },
-    /// Its content was committed before; it was only moved to `cur/`.
-    AlreadyIngested,
-    Quarantined(String),
-    /// Another intake process took it first.
-    Vanished,
+/// What an entry of `new/` is, as `lstat` sees it (links are not followed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    File,
+    Symlink,
+    Dir,
+    Fifo,
+    /// A socket or a device.
+    Special,
 }
 
-/// The sum of one pass over `new/`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SpoolReport {
-    pub files_ingested: usize,
-    pub files_already: usize,
-    pub files_quarantined: usize,
-    pub complaints_new: usize,
-    pub complaints_dup: usize,
-    /// `(file name, reason)` of each quarantined file.
-    pub quarantined: Vec<(String, String)>,
+/// One entry of `new/`.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub kind: EntryKind,
+    /// Size from `lstat` (0 for what is not a file).
+    pub bytes: u64,
+}
+
+impl Entry {
+    pub fn name(&self) -> &OsStr {
+        self.path.file_name().unwrap_or_default()
+    }
+
+    /// The name as one inert line for messages, logs and the database.
+    pub fn shown(&self) -> String {
+        crate::text::file_name(self.name())
+    }
+
+    /// Why an entry that is not a regular file cannot be taken, or `None`.
+    pub fn refusal(&self) -> Option<String> {
+        let what = match self.kind {
+            EntryKind::File => return None,
+            EntryKind::Symlink => {
+                let target = fs::read_link(&self.path)
+                    .map(|t| format!(" to {}", crate::text::file_name(t.as_os_str())))
+                    .unwrap_or_default();
+                format!("a symbolic link{target}")
+            }
+            EntryKind::Dir => "a directory".to_string(),
+            EntryKind::Fifo => "a named pipe (FIFO)".to_string(),
+            EntryKind::Special => "a socket or device".to_string(),
+        };
+        Some(format!(
+            "{what}, not a regular file: spool/new takes files only and never follows or opens anything else (deliver the file itself with `gridwatch submit`)"
+        ))
+    }
 }
 
 static SEQ: AtomicU64 = AtomicU64::new(0);
@@ -93,11 +115,26 @@ fn safe_name(name: &str) -> String {
     }
 }
 
-fn is_jsonl(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("jsonl" | "ndjson")
-    )
+/// Entries whose name starts with a dot are a writer's business, not ours.
+fn hidden(name: &OsStr) -> bool {
+    name.as_bytes().first() == Some(&b'.')
+}
+
+const REASON: &[u8] = b".reason";
+
+/// `name`, then `name.2`, `name.3`, … — never ending in `.reason`.
+fn candidates(name: &OsStr) -> impl Iterator<Item = OsString> {
+    let mut base = name.as_bytes().to_vec();
+    if base.ends_with(REASON) {
+        base.extend_from_slice(b".file");
+    }
+    (1u32..).map(move |n| {
+        let mut c = base.clone();
+        if n > 1 {
+            c.extend_from_slice(format!(".{n}").as_bytes());
+        }
+        OsString::from_vec(c)
+    })
 }
 
 impl Spool {
@@ -154,16 +191,61 @@ impl Spool {
         self.submit_bytes(&hint, &bytes)
     }
 
-    /// Files waiting in `new/`, oldest name first.
-    pub fn pending(&self) -> io::Result<Vec<PathBuf>> {
-        let mut out: Vec<PathBuf> = fs::read_dir(self.dir("new"))?
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-            .map(|e| e.path())
-            .collect();
-        out.sort();
+    /// Everything waiting in `new/` (dot-names excepted), by name. Nothing is
+    /// followed or opened: `lstat` says what each entry is.
+    pub fn pending(&self) -> io::Result<Vec<Entry>> {
+        let mut out = Vec::new();
+        for e in fs::read_dir(self.dir("new"))? {
+            let e = e?;
+            if hidden(&e.file_name()) {
+                continue;
+            }
+            let path = e.path();
+            let Ok(meta) = fs::symlink_metadata(&path) else {
+                continue; // gone meanwhile
+            };
+            let t = meta.file_type();
+            let kind = if t.is_file() {
+                EntryKind::File
+            } else if t.is_symlink() {
+                EntryKind::Symlink
+            } else if t.is_dir() {
+                EntryKind::Dir
+            } else if t.is_fifo() {
+                EntryKind::Fifo
+            } else {
+                EntryKind::Special
+            };
+            let bytes = if kind == EntryKind::File {
+                meta.len()
+            } else {
+                0
+            };
+            out.push(Entry { path, kind, bytes });
+        }
+        out.sort_by(|a, b| a.name().as_bytes().cmp(b.name().as_bytes()));
         Ok(out)
+    }
+
+    /// Open a regular file of `new/` for reading: never follows a link, never
+    /// blocks on a FIFO put there meanwhile. `Ok(None)`: it is gone.
+    pub fn open(&self, entry: &Entry) -> io::Result<Option<File>> {
+        let opened = fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+            .open(&entry.path);
+        let f = match opened {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        if !f.metadata()?.is_file() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "replaced by something that is not a regular file",
+            ));
+        }
+        Ok(Some(f))
     }
 
     /// Files left in `tmp/` for longer than `age` (a writer died mid-delivery).
@@ -185,344 +267,214 @@ impl Spool {
             .collect()
     }
 
-    /// Count the files in one of the spool's directories (`.reason` files excluded).
+    /// How many entries of `new/` intake will take, or files quarantined in `bad/`.
     pub fn count(&self, dir: &str) -> usize {
         fs::read_dir(self.dir(dir))
             .map(|it| {
                 it.filter_map(Result::ok)
-                    .filter(|e| !e.file_name().to_string_lossy().ends_with(".reason"))
+                    .filter(|e| {
+                        let n = e.file_name();
+                        !hidden(&n) && !n.as_bytes().ends_with(REASON)
+                    })
                     .count()
             })
             .unwrap_or(0)
     }
 
-    /// One pass over `new/`. Store failures that are not the file's fault stop
-    /// the pass and leave the file in `new/` for the next one. `stop` is asked
-    /// between files: a shutdown finishes the current file, never half of one.
-    pub fn process_pending(
-        &self,
-        store: &mut Store,
-        config: &Config,
-        actor: &Actor,
-        now: impl Fn() -> DateTime<Utc>,
-        stop: &dyn Fn() -> bool,
-    ) -> Result<SpoolReport, StoreError> {
-        self.ensure()
-            .map_err(|e| StoreError::Rule(format!("spool {}: {e}", self.root.display())))?;
-        let mut report = SpoolReport::default();
-        let files = self
-            .pending()
-            .map_err(|e| StoreError::Rule(format!("spool {}: {e}", self.root.display())))?;
-        for path in files {
-            if stop() {
-                break;
-            }
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            match self.process_file(store, config, actor, now(), &path)? {
-                FileResult::Ingested { new, dup } => {
-                    report.files_ingested += 1;
-                    report.complaints_new += new;
-                    report.complaints_dup += dup;
+    /// Move a taken entry into `cur/`, under a unique name. `Ok(None)`: it
+    /// was gone (another intake process moved it first; the commit counts).
+    pub fn archive(&self, entry: &Entry) -> io::Result<Option<PathBuf>> {
+        let cur = self.dir("cur");
+        for name in candidates(entry.name()) {
+            let dest = cur.join(&name);
+            match rename_noreplace(&entry.path, &dest) {
+                Ok(()) => {
+                    fsync_dir(&cur)?;
+                    return Ok(Some(dest));
                 }
-                FileResult::AlreadyIngested => report.files_already += 1,
-                FileResult::Quarantined(reason) => {
-                    report.files_quarantined += 1;
-                    report.quarantined.push((name, reason));
-                }
-                FileResult::Vanished => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+                Err(e) => return Err(e),
             }
         }
-        Ok(report)
+        unreachable!("candidates never end")
     }
 
-    /// Ingest one file of `new/`.
-    pub fn process_file(
-        &self,
-        store: &mut Store,
-        config: &Config,
-        actor: &Actor,
-        now: DateTime<Utc>,
-        path: &Path,
-    ) -> Result<FileResult, StoreError> {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let limits = &config.settings.limits;
-        let meta = match fs::metadata(path) {
-            Ok(m) => m,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(FileResult::Vanished),
-            Err(e) => return Err(StoreError::Rule(format!("{}: {e}", path.display()))),
-        };
-        let mut job = FileJob {
-            config,
-            actor,
-            now,
-            path,
-            name,
-            hash: String::new(),
-            bytes: meta.len(),
-        };
-        let (limit, kind) = if is_jsonl(path) {
-            (limits.max_jsonl_file_bytes, ".jsonl")
-        } else {
-            (limits.max_json_file_bytes, ".json")
-        };
-        if job.bytes > limit {
-            let advice = if kind == ".json" {
-                "; split it or deliver it as .jsonl"
-            } else {
-                "; split it"
-            };
-            let reason = format!(
-                "file is {:.1} MiB, over the {} MiB limit for {kind} files{advice}",
-                job.bytes as f64 / 1048576.0,
-                limit >> 20,
-            );
-            return self.quarantine(store, &job, reason);
-        }
-        // One open handle for hashing and reading: another intake process may
-        // rename the file meanwhile, the open inode stays readable.
-        let opened = File::open(path).and_then(|mut f| {
-            let hash = hash_reader(&mut f)?;
-            f.rewind()?;
-            Ok((f, hash))
-        });
-        let file = match opened {
-            Ok((f, hash)) => {
-                job.hash = hash;
-                f
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(FileResult::Vanished),
-            Err(e) => return Err(StoreError::Rule(format!("{}: {e}", path.display()))),
-        };
-        let outcome = if is_jsonl(path) {
-            ingest_jsonl(store, &job, file)
-        } else {
-            ingest_json(store, &job, file)
-        };
-        match outcome {
-            Ok(Ok(outcome)) => {
-                if std::env::var("GRIDWATCH_FAILPOINT").as_deref() == Ok("after-commit") {
-                    // Tests: die like `kill -9` between the commit and the rename.
-                    std::process::abort();
-                }
-                self.move_to(path, "cur")?;
-                Ok(match outcome {
-                    FileOutcome::Ingested { new, dup, .. } => {
-                        tracing::info!(file = %job.name, new, dup, "ingested");
-                        FileResult::Ingested { new, dup }
-                    }
-                    FileOutcome::AlreadyIngested { .. } => {
-                        tracing::info!(file = %job.name, "already ingested; moved to cur/");
-                        FileResult::AlreadyIngested
-                    }
-                })
-            }
-            Ok(Err(reason)) => self.quarantine(store, &job, reason),
-            Err(e) if e.is_constraint() => {
-                let reason = format!("the database refused a record: {e}");
-                self.quarantine(store, &job, reason)
-            }
-            Err(e) => Err(e),
-        }
-    }
-
-    fn move_to(&self, path: &Path, dir: &str) -> Result<(), StoreError> {
-        let Some(name) = path.file_name() else {
-            return Ok(());
-        };
-        let dest = self.dir(dir).join(name);
-        match fs::rename(path, &dest) {
-            Ok(()) => fsync_dir(&self.dir(dir))
-                .map_err(|e| StoreError::Rule(format!("{}: {e}", dest.display()))),
-            // Another intake process moved it first: the commit is what counts.
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(StoreError::Rule(format!(
-                "cannot move {} to {dir}/: {e}",
-                path.display()
-            ))),
-        }
-    }
-
-    fn quarantine(
-        &self,
-        store: &mut Store,
-        job: &FileJob<'_>,
-        reason: String,
-    ) -> Result<FileResult, StoreError> {
-        let reason = reason.replace(['\n', '\r'], " ");
-        let name = &job.name;
-        let io_err = |e: io::Error| StoreError::Rule(format!("cannot quarantine {name}: {e}"));
+    /// Move `entry` into `bad/` with `reason` (one line) beside it in
+    /// `<name>.reason`. Nothing there is ever overwritten: the reason is
+    /// linked into place only if its name is free, the entry renamed only
+    /// if its name is free, else the next name is tried. `Ok(None)`: the
+    /// entry was gone.
+    pub fn quarantine(&self, entry: &Entry, reason: &str) -> io::Result<Option<PathBuf>> {
         let bad = self.dir("bad");
-        let tmp = bad.join(format!(".{name}.reason.tmp"));
-        let mut f = File::create(&tmp).map_err(io_err)?;
-        f.write_all(format!("{reason}\n").as_bytes())
-            .map_err(io_err)?;
-        f.sync_all().map_err(io_err)?;
-        fs::rename(&tmp, bad.join(format!("{name}.reason"))).map_err(io_err)?;
-        match fs::rename(job.path, bad.join(name)) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(FileResult::Vanished),
-            Err(e) => return Err(io_err(e)),
-        }
-        fsync_dir(&bad).map_err(io_err)?;
-        tracing::warn!(file = %name, %reason, "quarantined");
-        store.record_rejected_file(job.actor, job.now, name, &job.hash, job.bytes, &reason)?;
-        Ok(FileResult::Quarantined(reason))
-    }
-}
-
-/// One file of `new/` being ingested: what every step needs to know about it.
-struct FileJob<'a> {
-    config: &'a Config,
-    actor: &'a Actor,
-    now: DateTime<Utc>,
-    path: &'a Path,
-    name: String,
-    /// SHA-256 of the content (empty before it is computed).
-    hash: String,
-    bytes: u64,
-}
-
-/// `Ok(Ok(..))` committed, `Ok(Err(reason))` the file is refused, `Err` a store failure.
-type Ingest = Result<Result<FileOutcome, String>, StoreError>;
-
-impl FileJob<'_> {
-    /// The reference of a record that has none: the file's hash and the record's place.
-    fn fallback_ref(&self, pos: parse::Position) -> String {
-        format!("file:{}#{}", &self.hash[..16], pos).replace(' ', "")
+        let line = format!("{}\n", reason.replace(['\n', '\r'], " "));
+        let tmp = bad.join(format!(
+            ".reason.{}.{}.tmp",
+            std::process::id(),
+            SEQ.fetch_add(1, Ordering::Relaxed)
+        ));
+        let mut f = File::create_new(&tmp)?;
+        f.write_all(line.as_bytes())?;
+        f.sync_all()?;
+        drop(f);
+        let result = self.place_in_bad(entry, &tmp);
+        let _ = fs::remove_file(&tmp);
+        let placed = result?;
+        fsync_dir(&bad)?;
+        Ok(placed)
     }
 
-    /// Open the file's transaction, unless its content was committed before.
-    fn begin<'s>(
-        &self,
-        store: &'s mut Store,
-    ) -> Result<Result<IntakeBatch<'s>, FileOutcome>, StoreError> {
-        let window = self.config.settings.repeat_window;
-        Ok(
-            match store.begin_intake(
-                self.actor, self.now, &self.name, &self.hash, self.bytes, window,
-            )? {
-                IntakeBegin::Started(b) => Ok(b),
-                IntakeBegin::AlreadyIngested(file_id) => {
-                    Err(FileOutcome::AlreadyIngested { file_id })
-                }
-            },
-        )
-    }
-
-    /// Prepare and insert one record; `Ok(Err(reason))` when the record is refused.
-    fn add(
-        &self,
-        batch: &mut IntakeBatch<'_>,
-        input: ComplaintInput,
-        pos: parse::Position,
-    ) -> Result<Result<(), String>, StoreError> {
-        match prepare(input, self.config, self.now, || self.fallback_ref(pos)) {
-            Ok(c) => {
-                batch.add(&c)?;
-                Ok(Ok(()))
+    fn place_in_bad(&self, entry: &Entry, reason_tmp: &Path) -> io::Result<Option<PathBuf>> {
+        let bad = self.dir("bad");
+        for name in candidates(entry.name()) {
+            let mut reason_name = name.clone();
+            reason_name.push(".reason");
+            let reason_path = bad.join(&reason_name);
+            match fs::hard_link(reason_tmp, &reason_path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
             }
-            Err(e) => Ok(Err(e.to_string())),
-        }
-    }
-}
-
-/// A `.json` file: one object or an array, parsed whole.
-fn ingest_json(store: &mut Store, job: &FileJob<'_>, mut file: File) -> Ingest {
-    let mut data = Vec::with_capacity(job.bytes as usize);
-    file.read_to_end(&mut data)
-        .map_err(|e| StoreError::Rule(format!("{}: {e}", job.path.display())))?;
-    let inputs = match parse::document(&data, &job.config.settings.limits) {
-        Ok(v) => v,
-        Err(reason) => return Ok(Err(reason)),
-    };
-    let many = inputs.len() > 1;
-    let mut batch = match job.begin(store)? {
-        Ok(b) => b,
-        Err(done) => return Ok(Ok(done)),
-    };
-    for (i, input) in inputs.into_iter().enumerate() {
-        let pos = parse::Position::Index(i);
-        if let Err(reason) = job.add(&mut batch, input, pos)? {
-            return Ok(Err(if many {
-                format!("{pos}: {reason}")
-            } else {
-                reason
-            }));
-        }
-    }
-    Ok(Ok(batch.commit()?))
-}
-
-/// A `.jsonl` file: streamed line by line, inserted in batches, one transaction.
-fn ingest_jsonl(store: &mut Store, job: &FileJob<'_>, file: File) -> Ingest {
-    let io_err = |e: io::Error| StoreError::Rule(format!("{}: {e}", job.path.display()));
-    let mut reader = BufReader::with_capacity(1 << 20, file);
-    let limits = job.config.settings.limits;
-    let mut batch = match job.begin(store)? {
-        Ok(b) => b,
-        Err(done) => return Ok(Ok(done)),
-    };
-    let mut line = Vec::new();
-    let mut number = 0usize;
-    let mut pending: Vec<(usize, ComplaintInput)> = Vec::with_capacity(BATCH);
-    let mut records = 0usize;
-    loop {
-        line.clear();
-        // Bound the read so one endless line cannot take the memory.
-        let n = (&mut reader)
-            .take(limits.max_record_bytes as u64 + 2)
-            .read_until(b'\n', &mut line)
-            .map_err(io_err)?;
-        let eof = n == 0;
-        if !eof {
-            number += 1;
-            if !line.ends_with(b"\n") && line.len() > limits.max_record_bytes {
-                return Ok(Err(format!(
-                    "line {number}: over the record limit of {} bytes",
-                    limits.max_record_bytes
-                )));
-            }
-            match parse::jsonl_line(&line, number, &limits) {
-                Ok(Some(input)) => pending.push((number, input)),
-                Ok(None) => {}
-                Err(reason) => return Ok(Err(reason)),
-            }
-        }
-        if pending.len() >= BATCH || (eof && !pending.is_empty()) {
-            records += pending.len();
-            for (number, input) in pending.drain(..) {
-                let pos = parse::Position::Line(number);
-                if let Err(reason) = job.add(&mut batch, input, pos)? {
-                    return Ok(Err(format!("{pos}: {reason}")));
+            let dest = bad.join(&name);
+            match rename_noreplace(&entry.path, &dest) {
+                Ok(()) => return Ok(Some(dest)),
+                Err(e) => {
+                    let _ = fs::remove_file(&reason_path);
+                    match e.kind() {
+                        io::ErrorKind::AlreadyExists => continue,
+                        io::ErrorKind::NotFound => return Ok(None),
+                        _ => return Err(e),
+                    }
                 }
             }
         }
-        if eof {
-            break;
-        }
+        unreachable!("candidates never end")
     }
-    if records == 0 {
-        return Ok(Err("the file holds no complaints".into()));
-    }
-    Ok(Ok(batch.commit()?))
 }
 
-/// SHA-256 of everything `f` yields, hex.
-fn hash_reader(f: &mut impl Read) -> io::Result<String> {
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        let n = f.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        h.update(&buf[..n]);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spool() -> (tempfile::TempDir, Spool) {
+        let d = tempfile::tempdir().unwrap();
+        let s = Spool::new(d.path().join("spool"));
+        s.ensure().unwrap();
+        (d, s)
     }
-    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+
+    fn put(s: &Spool, name: &[u8], content: &str) -> Entry {
+        let p = s.dir("new").join(OsStr::from_bytes(name));
+        fs::write(&p, content).unwrap();
+        s.pending()
+            .unwrap()
+            .into_iter()
+            .find(|e| e.path == p)
+            .unwrap()
+    }
+
+    fn names(s: &Spool, dir: &str) -> Vec<Vec<u8>> {
+        let mut v: Vec<Vec<u8>> = fs::read_dir(s.dir(dir))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_vec())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn quarantine_never_overwrites_a_file_or_a_reason() {
+        let (_d, s) = spool();
+        let first = put(&s, b"q.json", "one");
+        s.quarantine(&first, "first reason").unwrap().unwrap();
+        let second = put(&s, b"q.json", "two");
+        s.quarantine(&second, "second reason").unwrap().unwrap();
+        // A file named like a reason cannot take the place of one.
+        let tricky = put(&s, b"q.json.reason", "three");
+        s.quarantine(&tricky, "third reason").unwrap().unwrap();
+        assert_eq!(
+            names(&s, "bad"),
+            [
+                b"q.json".to_vec(),
+                b"q.json.2".to_vec(),
+                b"q.json.2.reason".to_vec(),
+                b"q.json.reason".to_vec(),
+                b"q.json.reason.file".to_vec(),
+                b"q.json.reason.file.reason".to_vec(),
+            ]
+        );
+        let read = |n: &str| fs::read_to_string(s.dir("bad").join(n)).unwrap();
+        assert_eq!(read("q.json"), "one");
+        assert_eq!(read("q.json.reason"), "first reason\n");
+        assert_eq!(read("q.json.2"), "two");
+        assert_eq!(read("q.json.2.reason"), "second reason\n");
+        assert_eq!(read("q.json.reason.file"), "three");
+        assert_eq!(read("q.json.reason.file.reason"), "third reason\n");
+    }
+
+    #[test]
+    fn names_that_are_not_utf8_keep_their_bytes() {
+        let (_d, s) = spool();
+        for name in [&b"\xff-bad.json"[..], b"\xfe-bad.json"] {
+            let e = put(&s, name, "x");
+            s.quarantine(&e, "not json").unwrap().unwrap();
+        }
+        let bad = names(&s, "bad");
+        assert!(bad.contains(&b"\xff-bad.json".to_vec()));
+        assert!(bad.contains(&b"\xfe-bad.json".to_vec()));
+        assert!(bad.contains(&b"\xff-bad.json.reason".to_vec()));
+        assert_eq!(bad.len(), 4);
+    }
+
+    #[test]
+    fn links_fifos_and_directories_are_listed_as_what_they_are() {
+        let (d, s) = spool();
+        let target = d.path().join("real.json");
+        fs::write(&target, "{}").unwrap();
+        std::os::unix::fs::symlink(&target, s.dir("new").join("link.json")).unwrap();
+        fs::create_dir(s.dir("new").join("dir.json")).unwrap();
+        let fifo =
+            std::ffi::CString::new(s.dir("new").join("fifo.json").as_os_str().as_bytes()).unwrap();
+        // SAFETY: a valid path; mkfifo only reads it.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        fs::write(s.dir("new").join(".hidden"), "x").unwrap();
+        let kinds: Vec<(String, EntryKind)> = s
+            .pending()
+            .unwrap()
+            .iter()
+            .map(|e| (e.shown(), e.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("dir.json".to_string(), EntryKind::Dir),
+                ("fifo.json".to_string(), EntryKind::Fifo),
+                ("link.json".to_string(), EntryKind::Symlink),
+            ]
+        );
+        for e in s.pending().unwrap() {
+            let why = e.refusal().unwrap();
+            s.quarantine(&e, &why).unwrap().unwrap();
+        }
+        assert!(s.pending().unwrap().is_empty());
+        assert_eq!(s.count("bad"), 3);
+        // The link moved as a link: its target is untouched.
+        assert_eq!(fs::read_to_string(&target).unwrap(), "{}");
+        assert!(
+            fs::symlink_metadata(s.dir("bad").join("link.json"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[test]
+    fn archive_keeps_an_earlier_file_of_the_same_name() {
+        let (_d, s) = spool();
+        let a = put(&s, b"x.json", "a");
+        s.archive(&a).unwrap().unwrap();
+        let b = put(&s, b"x.json", "b");
+        s.archive(&b).unwrap().unwrap();
+        assert_eq!(names(&s, "cur"), [b"x.json".to_vec(), b"x.json.2".to_vec()]);
+    }
 }

@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/0001_core.sql")),
     (2, include_str!("migrations/0002_escalation.sql")),
     (3, include_str!("migrations/0003_console_indexes.sql")),
+    (4, include_str!("migrations/0004_heartbeat_paths.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
@@ -43,9 +44,14 @@ impl Store {
             if now >= *version {
                 continue;
             }
-            let fail = |source| StoreError::Migration {
+            // SQLite's one-line message only: rusqlite would print the whole script.
+            let fail = |e: rusqlite::Error| StoreError::Migration {
                 version: *version,
-                source,
+                message: match e {
+                    rusqlite::Error::SqliteFailure(_, Some(m)) => m,
+                    rusqlite::Error::SqlInputError { msg, .. } => msg,
+                    other => other.to_string(),
+                },
             };
             tx.execute_batch(sql).map_err(fail)?;
             tx.pragma_update(None, "user_version", version)

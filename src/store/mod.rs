@@ -10,6 +10,7 @@
 mod actions;
 mod audit;
 mod complaints;
+mod error;
 mod escalate;
 mod intake;
 mod migrate;
@@ -22,80 +23,19 @@ use std::time::Duration;
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+use crate::sys::{FileIdentity, file_identity};
+
 pub use actions::{Actor, ArrivalRequest};
 pub use audit::AuditEntry;
 pub use complaints::{
     ArrivalRow, ComplaintRow, DispatchRow, EscalationRow, Inserted, ListFilter, NewComplaint,
     RequestFilter,
 };
+pub use error::{Blame, StoreError};
 pub use escalate::{Candidate, OutboxItem, OutboxState, StageRecord};
-pub use intake::{Begin as IntakeBegin, FileOutcome, IntakeBatch};
+pub use intake::{FileIntake, FileOutcome, IntakeTx};
 pub use migrate::{LATEST_VERSION, MIGRATIONS};
-pub use status::{Counts, Heartbeat};
-
-/// What can go wrong in the store, in words a duty officer can act on.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("cannot open database {path}: {source}")]
-    Open {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
-    #[error(
-        "database {path} has schema version {found}, newer than this gridwatch understands ({supported}); upgrade gridwatch"
-    )]
-    TooNew {
-        path: PathBuf,
-        found: i64,
-        supported: i64,
-    },
-    #[error("database {path} is not initialised (schema version 0); run `gridwatch init`")]
-    NotInitialised { path: PathBuf },
-    #[error(
-        "database {path} needs an upgrade from schema {found} to {latest}; run `gridwatch init`"
-    )]
-    NeedsUpgrade {
-        path: PathBuf,
-        found: i64,
-        latest: i64,
-    },
-    #[error("migration {version} failed: {source}")]
-    Migration {
-        version: i64,
-        source: rusqlite::Error,
-    },
-    #[error("no complaint with id {0}")]
-    NoSuchComplaint(i64),
-    #[error("unknown officer '{0}'")]
-    NoSuchOfficer(String),
-    #[error("{0}")]
-    Rule(String),
-    #[error("database error: {0}")]
-    Sql(#[from] rusqlite::Error),
-    #[error("stored data is damaged: {0}")]
-    Corrupt(String),
-}
-
-impl StoreError {
-    /// A constraint of the schema refused the data (the data's fault, not a passing state).
-    pub fn is_constraint(&self) -> bool {
-        matches!(self, StoreError::Sql(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation))
-    }
-
-    /// True when the error is the user's to fix (bad id, illegal move), not ours.
-    pub fn is_user_error(&self) -> bool {
-        matches!(
-            self,
-            StoreError::TooNew { .. }
-                | StoreError::NotInitialised { .. }
-                | StoreError::NeedsUpgrade { .. }
-                | StoreError::NoSuchComplaint(_)
-                | StoreError::NoSuchOfficer(_)
-                | StoreError::Rule(_)
-                | StoreError::Open { .. }
-        )
-    }
-}
+pub use status::{Beat, Counts, Heartbeat};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -114,6 +54,9 @@ pub enum Durability {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// `(device, inode)` of the file this connection opened: the file at
+    /// `path` must still be this one before a write is acknowledged.
+    identity: Option<FileIdentity>,
 }
 
 pub(crate) fn ms(t: DateTime<Utc>) -> i64 {
@@ -126,17 +69,29 @@ pub(crate) fn from_ms(v: i64) -> DateTime<Utc> {
         .unwrap_or(DateTime::<Utc>::MIN_UTC)
 }
 
+/// The tables every gridwatch schema has had since version 1.
+const OWN_TABLES: [&str; 3] = ["complaint", "audit", "intake_file"];
+
 impl Store {
     fn connect(path: &Path, durability: Durability, create: bool) -> Result<Store> {
+        // Messages name the file absolutely: a relative path means little in a log.
+        let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
         if create {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         }
-        let open_err = |source| StoreError::Open {
-            path: path.to_path_buf(),
-            source,
+        let before = file_identity(path);
+        let open_err = |e: rusqlite::Error| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotGridwatch {
+                path: path.to_path_buf(),
+                why: "it is not a SQLite database file (check --db or [database] path)".into(),
+            },
+            _ => StoreError::Open {
+                path: path.to_path_buf(),
+                why: error::explain_open(path, &e),
+            },
         };
         let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
         conn.busy_timeout(Duration::from_secs(10))
@@ -163,10 +118,53 @@ impl Store {
             true,
         )
         .map_err(open_err)?;
+        let after = file_identity(path);
+        // Replaced between our two looks: we cannot tell which file we hold.
+        let identity = if before.is_none() || before == after {
+            after
+        } else {
+            None
+        };
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            identity,
         })
+    }
+
+    /// Refuse a file that is a SQLite database but not one of ours: a
+    /// negative version, or tables of another program and no gridwatch schema.
+    fn check_ours(&self, version: i64) -> Result<()> {
+        let not_ours = |why: String| StoreError::NotGridwatch {
+            path: self.path.clone(),
+            why,
+        };
+        if version < 0 {
+            return Err(not_ours(format!(
+                "its schema version is {version}, which no gridwatch writes (damaged, or another program's file)"
+            )));
+        }
+        let tables: Vec<String> = self
+            .conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let ours = OWN_TABLES.iter().all(|t| tables.iter().any(|n| n == t));
+        match (version, tables.is_empty(), ours) {
+            (0, true, _) | (_, _, true) => Ok(()),
+            (0, false, false) => Err(not_ours(format!(
+                "it holds tables of another program ({}) and no gridwatch schema; give a new file with --db",
+                tables
+                    .iter()
+                    .take(5)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+            (v, _, false) => Err(not_ours(format!(
+                "it says schema version {v} but has no gridwatch tables"
+            ))),
+        }
     }
 
     /// Create the file if needed and bring the schema up to date (`gridwatch init`).
@@ -174,10 +172,12 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
                 path: path.to_path_buf(),
-                source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
+                why: format!("cannot create its directory {}: {e}", dir.display()),
             })?;
         }
         let mut store = Store::connect(path, Durability::Normal, true)?;
+        let found = store.schema_version()?;
+        store.check_ours(found)?;
         store.migrate()?;
         Ok(store)
     }
@@ -190,6 +190,7 @@ impl Store {
 
     /// Open an initialised database at the current schema; refuse anything else.
     pub fn open(path: &Path, durability: Durability) -> Result<Store> {
+        let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         if !path.exists() {
             return Err(StoreError::NotInitialised {
                 path: path.to_path_buf(),
@@ -197,6 +198,7 @@ impl Store {
         }
         let store = Store::connect(path, durability, false)?;
         let found = store.schema_version()?;
+        store.check_ours(found)?;
         match found {
             0 => Err(StoreError::NotInitialised {
                 path: path.to_path_buf(),
@@ -219,10 +221,28 @@ impl Store {
         &self.path
     }
 
+    /// Is the file at the path still the one this connection opened? A
+    /// database replaced by rename (or removed) must not take writes that
+    /// nobody else will ever see.
+    pub fn verify_file(&self) -> Result<()> {
+        match (self.identity, file_identity(&self.path)) {
+            (Some(mine), Some(now)) if mine == now => Ok(()),
+            _ => Err(StoreError::Replaced {
+                path: self.path.clone(),
+            }),
+        }
+    }
+
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotGridwatch {
+                    path: self.path.clone(),
+                    why: "it is not a SQLite database file (check --db or [database] path)".into(),
+                },
+                _ => StoreError::from(e).at(&self.path),
+            })
     }
 
     /// `PRAGMA data_version`: changes when another connection commits. Cheap (~µs).
@@ -247,5 +267,55 @@ impl Store {
         Ok(self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+/// A connection that follows its path: before each use it checks that the
+/// file at the path is still the one it opened, and opens the file found
+/// there when it is not (a database restored from a backup is taken up; a
+/// file that is not a gridwatch database is refused until it is replaced).
+#[derive(Debug)]
+pub struct Db {
+    path: PathBuf,
+    durability: Durability,
+    store: Option<Store>,
+}
+
+impl Db {
+    pub fn new(path: &Path, durability: Durability) -> Db {
+        Db {
+            path: path.to_path_buf(),
+            durability,
+            store: None,
+        }
+    }
+
+    /// Start from an open connection.
+    pub fn from_store(store: Store, durability: Durability) -> Db {
+        Db {
+            path: store.path.clone(),
+            durability,
+            store: Some(store),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The connection, checked; `fresh` is true when it was (re)opened just now.
+    pub fn get(&mut self) -> Result<(&mut Store, bool)> {
+        let usable = self.store.as_ref().is_some_and(|s| s.verify_file().is_ok());
+        let fresh = !usable;
+        if fresh {
+            self.store = None;
+            self.store = Some(Store::open(&self.path, self.durability)?);
+        }
+        match self.store.as_mut() {
+            Some(s) => Ok((s, fresh)),
+            None => Err(StoreError::Replaced {
+                path: self.path.clone(),
+            }),
+        }
     }
 }

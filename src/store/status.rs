@@ -27,6 +27,21 @@ pub struct Heartbeat {
     pub host: String,
     pub at: DateTime<Utc>,
     pub started_at: DateTime<Utc>,
+    /// The database file the component writes to (absolute), if it said.
+    pub db_path: Option<String>,
+    /// The spool directory it watches (absolute), if it said.
+    pub spool_dir: Option<String>,
+}
+
+/// Who is beating: the component and the files it works on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Beat {
+    pub component: String,
+    pub pid: u32,
+    pub host: String,
+    pub started_at: DateTime<Utc>,
+    pub db_path: String,
+    pub spool_dir: String,
 }
 
 impl Store {
@@ -85,22 +100,17 @@ impl Store {
         Ok(c)
     }
 
-    /// Record that `component` is alive (one row per component, updated in place).
-    pub fn beat(
-        &mut self,
-        component: &str,
-        pid: u32,
-        host: &str,
-        now: DateTime<Utc>,
-        started_at: DateTime<Utc>,
-    ) -> Result<()> {
+    /// Record that a component is alive (one row per component, updated in place).
+    pub fn beat(&mut self, b: &Beat, now: DateTime<Utc>) -> Result<()> {
         let tx = self.write()?;
         tx.prepare_cached(
-            "INSERT INTO heartbeat (component, pid, host, at, started_at) VALUES (:c, :pid, :host, :at, :started)
+            "INSERT INTO heartbeat (component, pid, host, at, started_at, db_path, spool_dir)
+             VALUES (:c, :pid, :host, :at, :started, :db, :spool)
              ON CONFLICT(component) DO UPDATE SET pid = excluded.pid, host = excluded.host, at = excluded.at,
-               started_at = excluded.started_at",
+               started_at = excluded.started_at, db_path = excluded.db_path, spool_dir = excluded.spool_dir",
         )?
-        .execute(named_params! {":c": component, ":pid": pid, ":host": host, ":at": ms(now), ":started": ms(started_at)})?;
+        .execute(named_params! {":c": b.component, ":pid": b.pid, ":host": b.host, ":at": ms(now),
+            ":started": ms(b.started_at), ":db": b.db_path, ":spool": b.spool_dir})?;
         tx.commit()?;
         Ok(())
     }
@@ -109,7 +119,7 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT component, pid, host, at, started_at FROM heartbeat WHERE component = :c",
+                "SELECT component, pid, host, at, started_at, db_path, spool_dir FROM heartbeat WHERE component = :c",
             )?
             .query_row(named_params! {":c": component}, |r| {
                 Ok(Heartbeat {
@@ -118,6 +128,8 @@ impl Store {
                     host: r.get(2)?,
                     at: from_ms(r.get(3)?),
                     started_at: from_ms(r.get(4)?),
+                    db_path: r.get(5)?,
+                    spool_dir: r.get(6)?,
                 })
             })
             .optional()?)

@@ -1,0 +1,136 @@
+//! The intake daemon (`gridwatch intake`): the one writer of complaints (the
+//! live spool and Open311 POSTs, committed together), the Open311 endpoint,
+//! the heartbeat, automatic escalation and alert delivery, wired together
+//! with one shutdown token.
+//!
+//! Every part takes its IO and the shutdown as arguments (`run(...)`), so
+//! tests bind `127.0.0.1:0`, pass a paused clock, and stop it when they like.
+//! Threads are bounded: the writer, a few readers, the periodic jobs.
+//!
+//! Shutdown order: stop accepting and let HTTP requests in flight finish
+//! (they wait for the writer), then stop the writer (it finishes its group
+//! and answers what is queued), then the periodic jobs.
+
+mod jobs;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+pub use jobs::{COMPONENT, Conn, deliver_once, escalation_loop, heartbeat_loop, outbox_loop};
+
+use crate::clock::SharedClock;
+use crate::config::Config;
+use crate::health::Health;
+use crate::intake::Spool;
+use crate::intake::http::{HttpState, READERS, router};
+use crate::intake::lock::SpoolLock;
+use crate::intake::reads::ReadPool;
+use crate::intake::server::{ServerLimits, serve};
+use crate::intake::writer::Writer;
+use crate::store::{Actor, Db, Durability, Store};
+
+/// Everything the daemon needs from outside.
+pub struct Daemon {
+    pub config: Arc<Config>,
+    pub db_path: PathBuf,
+    pub clock: SharedClock,
+    pub actor: Actor,
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Run until `shutdown` is cancelled. `listener`: the bound HTTP socket, or
+/// `None` to run without the endpoint. `Err` when it could not start, or
+/// had to stop (its spool lock was taken by another daemon).
+pub async fn run(
+    d: Daemon,
+    listener: Option<TcpListener>,
+    shutdown: CancellationToken,
+) -> Result<(), String> {
+    let db_path = absolute(&d.db_path);
+    let mut store = Store::open(&db_path, Durability::Full).map_err(|e| e.to_string())?;
+    store.sync_reference(&d.config).map_err(|e| e.to_string())?;
+    let spool = Spool::new(absolute(&d.config.settings.spool_dir));
+    spool
+        .ensure()
+        .map_err(|e| format!("spool {}: {e}", spool.root.display()))?;
+    let lock = SpoolLock::acquire(&spool.root)?;
+    let health = Arc::new(Health::default());
+    let writer = Writer {
+        db: Db::from_store(store, Durability::Full),
+        spool: spool.clone(),
+        lock,
+        config: d.config.clone(),
+        clock: d.clock.clone(),
+        actor: d.actor.clone().with_name("intake"),
+        health: health.clone(),
+        shutdown: shutdown.clone(),
+    };
+    let (handle, writer_thread) = writer.spawn()?;
+
+    let mut jobs = tokio::task::JoinSet::new();
+    jobs.spawn(heartbeat_loop(
+        db_path.clone(),
+        spool.root.clone(),
+        d.clock.clone(),
+        d.config.settings.heartbeat_interval,
+        health.clone(),
+        shutdown.clone(),
+    ));
+    jobs.spawn(escalation_loop(
+        db_path.clone(),
+        d.config.clone(),
+        d.clock.clone(),
+        d.actor.clone(),
+        health.clone(),
+        shutdown.clone(),
+    ));
+    if !d.config.settings.alerts.command.is_empty() {
+        jobs.spawn(outbox_loop(
+            db_path.clone(),
+            d.config.clone(),
+            d.clock.clone(),
+            health.clone(),
+            shutdown.clone(),
+        ));
+    }
+    let http = listener.map(|listener| {
+        let state = Arc::new(HttpState {
+            config: d.config.clone(),
+            reads: ReadPool::new(&db_path, READERS),
+            writer: handle.clone(),
+            health: health.clone(),
+            clock: d.clock.clone(),
+            spool: spool.root.clone(),
+        });
+        let limits = ServerLimits::for_this_process(
+            d.config.settings.http_header_timeout,
+            d.config.settings.http_max_connections,
+        );
+        tracing::info!(max_connections = limits.max_connections, "http limits");
+        tokio::spawn(serve(listener, router(state), limits, shutdown.clone()))
+    });
+    shutdown.cancelled().await;
+    tracing::info!(
+        "shutting down: finishing the current group of files and the requests in flight"
+    );
+    if let Some(http) = http {
+        let _ = http.await;
+    }
+    let stopped = tokio::task::spawn_blocking(move || {
+        handle.stop();
+        writer_thread.join()
+    })
+    .await;
+    while jobs.join_next().await.is_some() {}
+    match stopped {
+        Ok(Ok(result)) => result,
+        Ok(Err(_)) => Err("the intake writer panicked".into()),
+        Err(e) => Err(format!("the intake writer could not be joined: {e}")),
+    }
+}

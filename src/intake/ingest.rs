@@ -1,0 +1,522 @@
+//! Spool files and single complaints into the store, in groups: one
+//! transaction, one fsync, each item in its own savepoint. A file that is
+//! refused is rolled back alone and quarantined with its reason; a store
+//! failure rolls back the whole group and leaves every file in `new/`.
+//!
+//! Order of a group (nothing is lost or doubled at any crash point):
+//! check the database file is still ours → insert → commit → check again →
+//! only then move files to `cur/` or `bad/`. A file re-read after a crash
+//! between commit and move is recognised by its content hash.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Seek};
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+
+use super::parse::{self, ComplaintInput};
+use super::prepare::prepare;
+use super::spool::{Entry, Spool};
+use crate::config::Config;
+use crate::store::{
+    Actor, FileIntake, FileOutcome, Inserted, IntakeTx, NewComplaint, Store, StoreError,
+};
+
+/// How many parsed JSONL records are prepared before they are inserted.
+const BATCH: usize = 1000;
+/// A group closes at this many files…
+const GROUP_FILES: usize = 64;
+/// …or at this many bytes (a bigger file is a group of its own).
+const GROUP_BYTES: u64 = 4 << 20;
+
+/// What became of one entry of `new/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileResult {
+    Ingested {
+        new: usize,
+        dup: usize,
+    },
+    /// Its content was committed before; it was only moved to `cur/`.
+    AlreadyIngested,
+    Quarantined(String),
+    /// Another intake process took it first.
+    Vanished,
+    /// It could not be read for a passing reason (no descriptors left, an
+    /// I/O error); it stays in `new/` for the next pass.
+    Deferred(String),
+}
+
+/// One entry's result, with its name as shown in messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileReport {
+    pub name: String,
+    pub result: FileResult,
+}
+
+/// The sum of one pass over `new/`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpoolReport {
+    pub files_ingested: usize,
+    pub files_already: usize,
+    pub files_quarantined: usize,
+    pub files_deferred: usize,
+    pub complaints_new: usize,
+    pub complaints_dup: usize,
+    /// `(file name, reason)` of each quarantined file; names are inert (see `text::file_name`).
+    pub quarantined: Vec<(String, String)>,
+    /// `(file name, reason)` of each file left for the next pass.
+    pub deferred: Vec<(String, String)>,
+}
+
+impl SpoolReport {
+    pub fn add(&mut self, files: &[FileReport]) {
+        for f in files {
+            match &f.result {
+                FileResult::Ingested { new, dup } => {
+                    self.files_ingested += 1;
+                    self.complaints_new += new;
+                    self.complaints_dup += dup;
+                }
+                FileResult::AlreadyIngested => self.files_already += 1,
+                FileResult::Quarantined(reason) => {
+                    self.files_quarantined += 1;
+                    self.quarantined.push((f.name.clone(), reason.clone()));
+                }
+                FileResult::Deferred(reason) => {
+                    self.files_deferred += 1;
+                    self.deferred.push((f.name.clone(), reason.clone()));
+                }
+                FileResult::Vanished => {}
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files_ingested + self.files_already + self.files_quarantined + self.files_deferred == 0
+    }
+}
+
+/// Why a pass or a group stopped: the store, or the spool directory itself.
+#[derive(Debug, thiserror::Error)]
+pub enum PassError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("spool {}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+impl PassError {
+    fn io(path: impl Into<PathBuf>) -> impl FnOnce(io::Error) -> PassError {
+        let path = path.into();
+        move |source| PassError::Io { path, source }
+    }
+}
+
+/// What one group was given, and what became of it.
+#[derive(Debug, Default)]
+pub struct Group {
+    pub complaints: Vec<NewComplaint>,
+    pub files: Vec<Entry>,
+}
+
+#[derive(Debug)]
+pub struct GroupOutcome {
+    /// One per complaint, in order: stored, or refused by the schema.
+    pub complaints: Vec<Result<Inserted, StoreError>>,
+    pub files: Vec<FileReport>,
+}
+
+/// Cut the entries of `new/` into groups of at most `GROUP_FILES` files and
+/// about `GROUP_BYTES` bytes.
+pub fn groups(entries: Vec<Entry>) -> Vec<Vec<Entry>> {
+    let mut out: Vec<Vec<Entry>> = Vec::new();
+    let mut bytes = 0;
+    for e in entries {
+        let full = out
+            .last()
+            .is_none_or(|g| g.len() >= GROUP_FILES || bytes + e.bytes > GROUP_BYTES);
+        if full {
+            out.push(Vec::new());
+            bytes = 0;
+        }
+        bytes += e.bytes;
+        if let Some(g) = out.last_mut() {
+            g.push(e);
+        }
+    }
+    out
+}
+
+/// One pass over `new/` with nothing else to commit (`intake --once`).
+/// `stop` is asked between groups: a shutdown finishes the current group.
+pub fn pass(
+    store: &mut Store,
+    spool: &Spool,
+    config: &Config,
+    actor: &Actor,
+    now: &dyn Fn() -> DateTime<Utc>,
+    stop: &dyn Fn() -> bool,
+) -> Result<SpoolReport, PassError> {
+    spool.ensure().map_err(PassError::io(&spool.root))?;
+    let entries = spool.pending().map_err(PassError::io(spool.dir("new")))?;
+    let mut report = SpoolReport::default();
+    for files in groups(entries) {
+        if stop() {
+            break;
+        }
+        let group = Group {
+            complaints: Vec::new(),
+            files,
+        };
+        let outcome = commit_group(store, spool, config, actor, now(), group)?;
+        report.add(&outcome.files);
+    }
+    Ok(report)
+}
+
+/// What to do with an entry once the group is committed.
+enum After {
+    Archive,
+    Quarantine(String),
+    Leave,
+}
+
+/// Commit one group; see the module comment for the order of steps.
+pub fn commit_group(
+    store: &mut Store,
+    spool: &Spool,
+    config: &Config,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    group: Group,
+) -> Result<GroupOutcome, PassError> {
+    store.verify_file()?;
+    let mut complaints = Vec::with_capacity(group.complaints.len());
+    let mut decided: Vec<(Entry, FileResult, After)> = Vec::with_capacity(group.files.len());
+    {
+        let mut tx = store.intake(actor, now, config.settings.repeat_window)?;
+        for c in &group.complaints {
+            match tx.complaint(c) {
+                Err(e) if !e.is_constraint() => return Err(e.into()),
+                r => complaints.push(r),
+            }
+        }
+        for entry in group.files {
+            let (result, after) = file(&mut tx, spool, config, now, &entry)?;
+            decided.push((entry, result, after));
+        }
+        tx.commit()?;
+    }
+    // Committed into the file we opened: is it still the one at the path?
+    store.verify_file()?;
+    if !decided.is_empty() && std::env::var("GRIDWATCH_FAILPOINT").as_deref() == Ok("after-commit")
+    {
+        // Tests: die like `kill -9` between the commit and the moves.
+        std::process::abort();
+    }
+    let mut files = Vec::with_capacity(decided.len());
+    for (entry, mut result, after) in decided {
+        let name = entry.shown();
+        match after {
+            After::Archive => {
+                if spool
+                    .archive(&entry)
+                    .map_err(PassError::io(&entry.path))?
+                    .is_some()
+                {
+                    match &result {
+                        FileResult::Ingested { new, dup } => {
+                            tracing::info!(file = %name, new, dup, "ingested")
+                        }
+                        _ => tracing::info!(file = %name, "already ingested; moved to cur/"),
+                    }
+                }
+            }
+            After::Quarantine(reason) => {
+                let placed = spool
+                    .quarantine(&entry, &reason)
+                    .map_err(PassError::io(&entry.path))?;
+                if placed.is_none() {
+                    result = FileResult::Vanished;
+                } else {
+                    tracing::warn!(file = %name, reason = %crate::text::quote(&reason), "quarantined");
+                }
+            }
+            After::Leave => {}
+        }
+        files.push(FileReport { name, result });
+    }
+    Ok(GroupOutcome { complaints, files })
+}
+
+/// Is an error reading a file a passing condition (retry) rather than the file's fault?
+fn passing(e: &io::Error) -> bool {
+    matches!(
+        e.raw_os_error(),
+        Some(libc::EMFILE | libc::ENFILE | libc::ENOMEM | libc::EIO | libc::EINTR | libc::EAGAIN)
+    )
+}
+
+/// Decide one entry inside the open transaction.
+fn file(
+    tx: &mut IntakeTx<'_>,
+    spool: &Spool,
+    config: &Config,
+    now: DateTime<Utc>,
+    entry: &Entry,
+) -> Result<(FileResult, After), PassError> {
+    let name = entry.shown();
+    let mut job = FileJob {
+        config,
+        now,
+        name: &name,
+        hash: String::new(),
+        bytes: entry.bytes,
+    };
+    let refuse = |tx: &mut IntakeTx<'_>, job: &FileJob<'_>, reason: String| {
+        tx.reject_file(job.name, &job.hash, job.bytes, &reason)?;
+        Ok::<_, PassError>((
+            FileResult::Quarantined(reason.clone()),
+            After::Quarantine(reason),
+        ))
+    };
+    if let Some(why) = entry.refusal() {
+        return refuse(tx, &job, why);
+    }
+    let jsonl = is_jsonl(entry);
+    let limits = &config.settings.limits;
+    let (limit, kind) = if jsonl {
+        (limits.max_jsonl_file_bytes, ".jsonl")
+    } else {
+        (limits.max_json_file_bytes, ".json")
+    };
+    if job.bytes > limit {
+        let advice = if jsonl {
+            "; split it"
+        } else {
+            "; split it or deliver it as .jsonl"
+        };
+        let reason = format!(
+            "file is {:.1} MiB, over the {} MiB limit for {kind} files{advice}",
+            job.bytes as f64 / 1048576.0,
+            limit >> 20,
+        );
+        return refuse(tx, &job, reason);
+    }
+    // One open handle for hashing and reading: another intake process may
+    // rename the file meanwhile; the open inode stays readable.
+    let opened = spool.open(entry).and_then(|f| match f {
+        None => Ok(None),
+        Some(mut f) => {
+            let hash = hash_reader(&mut f)?;
+            f.rewind()?;
+            Ok(Some((f, hash)))
+        }
+    });
+    let f = match opened {
+        Ok(Some((f, hash))) => {
+            job.hash = hash;
+            f
+        }
+        Ok(None) => return Ok((FileResult::Vanished, After::Leave)),
+        Err(e) if passing(&e) => {
+            return Ok((
+                FileResult::Deferred(format!("cannot read it now: {e}")),
+                After::Leave,
+            ));
+        }
+        Err(e) => return refuse(tx, &job, format!("cannot read it: {e}")),
+    };
+    let mut open = match tx.begin_file(job.name, &job.hash, job.bytes)? {
+        Ok(open) => open,
+        Err(_) => return Ok((FileResult::AlreadyIngested, After::Archive)),
+    };
+    let read = if jsonl {
+        ingest_jsonl(tx, &mut open, &job, f)
+    } else {
+        ingest_json(tx, &mut open, &job, f)
+    };
+    match read {
+        Ok(Ok(())) => match tx.finish_file(open)? {
+            FileOutcome::Ingested { new, dup, .. } => {
+                Ok((FileResult::Ingested { new, dup }, After::Archive))
+            }
+            FileOutcome::AlreadyIngested { .. } => {
+                Ok((FileResult::AlreadyIngested, After::Archive))
+            }
+        },
+        Ok(Err(reason)) => {
+            tx.abandon_file(open)?;
+            refuse(tx, &job, reason)
+        }
+        Err(ReadError::Store(e)) if e.is_constraint() => {
+            tx.abandon_file(open)?;
+            refuse(tx, &job, format!("the database refused a record: {e}"))
+        }
+        Err(ReadError::Store(e)) => Err(e.into()),
+        Err(ReadError::Io(e)) => {
+            tx.abandon_file(open)?;
+            if passing(&e) {
+                Ok((
+                    FileResult::Deferred(format!("reading it failed: {e}")),
+                    After::Leave,
+                ))
+            } else {
+                refuse(tx, &job, format!("reading it failed: {e}"))
+            }
+        }
+    }
+}
+
+fn is_jsonl(entry: &Entry) -> bool {
+    matches!(
+        entry.path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson")
+    )
+}
+
+/// One file being read: what every step needs to know about it.
+struct FileJob<'a> {
+    config: &'a Config,
+    now: DateTime<Utc>,
+    /// The name as shown (inert).
+    name: &'a str,
+    /// SHA-256 of the content (empty before it is computed).
+    hash: String,
+    bytes: u64,
+}
+
+/// A failure while reading records: the store's, or the file's bytes.
+enum ReadError {
+    Store(StoreError),
+    Io(io::Error),
+}
+
+impl From<StoreError> for ReadError {
+    fn from(e: StoreError) -> Self {
+        ReadError::Store(e)
+    }
+}
+
+/// `Ok(Ok(()))` every record added, `Ok(Err(reason))` the file is refused.
+type Ingest = Result<Result<(), String>, ReadError>;
+
+impl FileJob<'_> {
+    /// The reference of a record that has none: the file's hash and the record's place.
+    fn fallback_ref(&self, pos: parse::Position) -> String {
+        format!("file:{}#{}", &self.hash[..16], pos).replace(' ', "")
+    }
+
+    /// Prepare and insert one record; `Ok(Err(reason))` when the record is refused.
+    fn add(
+        &self,
+        tx: &mut IntakeTx<'_>,
+        open: &mut FileIntake,
+        input: ComplaintInput,
+        pos: parse::Position,
+    ) -> Result<Result<(), String>, ReadError> {
+        match prepare(input, self.config, self.now, || self.fallback_ref(pos)) {
+            Ok(c) => {
+                tx.add(open, &c)?;
+                Ok(Ok(()))
+            }
+            Err(e) => Ok(Err(e.to_string())),
+        }
+    }
+}
+
+/// A `.json` file: one object or an array, parsed whole.
+fn ingest_json(
+    tx: &mut IntakeTx<'_>,
+    open: &mut FileIntake,
+    job: &FileJob<'_>,
+    mut f: File,
+) -> Ingest {
+    let mut data = Vec::with_capacity(job.bytes as usize);
+    f.read_to_end(&mut data).map_err(ReadError::Io)?;
+    let inputs = match parse::document(&data, &job.config.settings.limits) {
+        Ok(v) => v,
+        Err(reason) => return Ok(Err(reason)),
+    };
+    let many = inputs.len() > 1;
+    for (i, input) in inputs.into_iter().enumerate() {
+        let pos = parse::Position::Index(i);
+        if let Err(reason) = job.add(tx, open, input, pos)? {
+            return Ok(Err(if many {
+                format!("{pos}: {reason}")
+            } else {
+                reason
+            }));
+        }
+    }
+    Ok(Ok(()))
+}
+
+/// A `.jsonl` file: streamed line by line, inserted in batches.
+fn ingest_jsonl(
+    tx: &mut IntakeTx<'_>,
+    open: &mut FileIntake,
+    job: &FileJob<'_>,
+    f: File,
+) -> Ingest {
+    let mut reader = BufReader::with_capacity(1 << 20, f);
+    let limits = job.config.settings.limits;
+    let mut line = Vec::new();
+    let mut number = 0usize;
+    let mut pending: Vec<(usize, ComplaintInput)> = Vec::with_capacity(BATCH);
+    let mut records = 0usize;
+    loop {
+        line.clear();
+        // Bound the read so one endless line cannot take the memory.
+        let n = (&mut reader)
+            .take(limits.max_record_bytes as u64 + 2)
+            .read_until(b'\n', &mut line)
+            .map_err(ReadError::Io)?;
+        let eof = n == 0;
+        if !eof {
+            number += 1;
+            if !line.ends_with(b"\n") && line.len() > limits.max_record_bytes {
+                return Ok(Err(format!(
+                    "line {number}: over the record limit of {} bytes",
+                    limits.max_record_bytes
+                )));
+            }
+            match parse::jsonl_line(&line, number, &limits) {
+                Ok(Some(input)) => pending.push((number, input)),
+                Ok(None) => {}
+                Err(reason) => return Ok(Err(reason)),
+            }
+        }
+        if pending.len() >= BATCH || (eof && !pending.is_empty()) {
+            records += pending.len();
+            for (number, input) in pending.drain(..) {
+                let pos = parse::Position::Line(number);
+                if let Err(reason) = job.add(tx, open, input, pos)? {
+                    return Ok(Err(format!("{pos}: {reason}")));
+                }
+            }
+        }
+        if eof {
+            break;
+        }
+    }
+    if records == 0 {
+        return Ok(Err("the file holds no complaints".into()));
+    }
+    Ok(Ok(()))
+}
+
+/// SHA-256 of everything `f` yields, hex.
+fn hash_reader(f: &mut impl Read) -> io::Result<String> {
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}

@@ -1,0 +1,6 @@
+-- 0004: the daemon's heartbeat names the database and the spool it works on,
+-- as absolute paths, so `status`, `submit` and every console can tell
+-- whether a live daemon uses the same files as they do (relative paths in
+-- gridwatch.toml resolve against each process's working directory).
+ALTER TABLE heartbeat ADD COLUMN db_path TEXT;
+ALTER TABLE heartbeat ADD COLUMN spool_dir TEXT;
