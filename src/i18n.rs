@@ -50,6 +50,8 @@ texts! {
     DaemonOk => "intake OK", "接收 正常";
     DaemonStale => "intake STALE", "接收 停滞";
     DaemonNever => "intake DOWN", "接收 未运行";
+    DaemonElsewhere => "intake on another database", "接收 写入其他数据库";
+    DatabaseLabel => "db", "数据库";
     Drill => "DRILL", "演练";
     FixedClock => "FIXED CLOCK", "固定时钟";
     Open => "open", "未结";

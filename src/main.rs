@@ -5,11 +5,10 @@ use clap::Parser;
 fn main() {
     let cli = gridwatch::cli::Cli::parse();
     if let Err(failure) = gridwatch::cli::run(cli) {
-        match &failure {
-            gridwatch::cli::Failure::User(msg) => eprintln!("gridwatch: {msg}"),
-            gridwatch::cli::Failure::Internal(msg) => eprintln!("gridwatch: internal error: {msg}"),
-            gridwatch::cli::Failure::Store(e) => eprintln!("gridwatch: {e}"),
-            gridwatch::cli::Failure::Reported | gridwatch::cli::Failure::PipeClosed => {}
+        if let Some(message) = failure.message() {
+            use std::io::Write;
+            // Nobody to tell if stderr is gone: never panic over it.
+            let _ = writeln!(std::io::stderr(), "gridwatch: {message}");
         }
         std::process::exit(failure.exit_code());
     }

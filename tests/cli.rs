@@ -227,3 +227,183 @@ fn oncall_follows_the_roster_and_walks_up_the_tree() {
         "{t03}"
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_a_command_quietly() {
+    let room = room_with_one();
+    for args in [
+        &["list"][..],
+        &["list", "--json"],
+        &["status"],
+        &["show", "1"],
+    ] {
+        let mut child = room
+            .cmd(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before the first line is written (`| head -0`).
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}
+
+/// Run `gridwatch` as an unprivileged user (root passes every permission
+/// check, so a read-only file would not be read-only to it).
+fn as_nobody(room: &Room, args: &[&str]) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut c = room.cmd(args);
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        c.pre_exec(|| {
+            if libc::geteuid() == 0 && (libc::setgid(65534) != 0 || libc::setuid(65534) != 0) {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    c.output().unwrap()
+}
+
+fn chmod(p: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[test]
+fn database_troubles_name_the_file_the_cause_and_whose_it_is() {
+    let room = room_with_one();
+    let dir = room.dir.path().canonicalize().unwrap();
+    let err = |out: std::process::Output| {
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).trim_end().to_string(),
+        )
+    };
+    // Not a database at all.
+    room.write("junk.db", "garbage ".repeat(1000));
+    let (code, e) = err(room.run(&["--db", "junk.db", "list"]));
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        e,
+        format!(
+            "gridwatch: {}/junk.db is not a gridwatch database: it is not a SQLite database file (check --db or [database] path)",
+            dir.display()
+        )
+    );
+    // A schema version no gridwatch writes: one line, no SQL.
+    let c = rusqlite::Connection::open(room.path("neg.db")).unwrap();
+    c.execute_batch("PRAGMA user_version = -5; CREATE TABLE t(x);")
+        .unwrap();
+    drop(c);
+    let (code, e) = err(room.run(&["--db", "neg.db", "init"]));
+    assert_eq!(code, Some(1));
+    assert_eq!(e.lines().count(), 1, "{e}");
+    assert!(
+        e.contains("its schema version is -5, which no gridwatch writes"),
+        "{e}"
+    );
+    // Another program's database is not taken over by `init`.
+    let c = rusqlite::Connection::open(room.path("other.db")).unwrap();
+    c.execute_batch("CREATE TABLE invoices(x);").unwrap();
+    drop(c);
+    let (code, e) = err(room.run(&["--db", "other.db", "init"]));
+    assert_eq!(code, Some(1));
+    assert!(
+        e.contains("holds tables of another program (invoices)"),
+        "{e}"
+    );
+
+    // Permissions, as a user who lacks them.
+    chmod(room.dir.path(), 0o755);
+    chmod(&room.path("config"), 0o755);
+    // A database in a directory this user cannot write: even `list` needs
+    // to create the -wal and -shm files beside it.
+    std::fs::create_dir(room.path("ro")).unwrap();
+    room.ok(&["--db", "ro/gw.db", "init"]);
+    for f in ["ro/gw.db-wal", "ro/gw.db-shm"] {
+        let _ = std::fs::remove_file(room.path(f)); // left by a clean close or not
+    }
+    chmod(&room.path("ro/gw.db"), 0o666);
+    chmod(&room.path("ro"), 0o755);
+    let (code, e) = err(as_nobody(&room, &["--db", "ro/gw.db", "list"]));
+    assert_eq!(code, Some(1), "{e}");
+    assert_eq!(
+        e,
+        format!(
+            "gridwatch: cannot open database {0}/ro/gw.db: the directory {0}/ro is not writable for this user; SQLite (WAL mode) must create gw.db-wal and gw.db-shm beside the database",
+            dir.display()
+        )
+    );
+    // A database file this user may read but not write: reading works,
+    // writing is refused as the operator's to fix (exit 1), not a crash (2).
+    chmod(&room.path("gridwatch.db"), 0o644);
+    for f in ["gridwatch.db-wal", "gridwatch.db-shm"] {
+        if room.path(f).exists() {
+            chmod(&room.path(f), 0o666);
+        }
+    }
+    chmod(room.dir.path(), 0o777);
+    let (code, e) = err(as_nobody(&room, &[NOW, "arrive", "1", "--officer", "O017"]));
+    assert_eq!(code, Some(1), "{e}");
+    assert!(
+        e.starts_with(&format!(
+            "gridwatch: database {}/gridwatch.db: the file cannot be written",
+            dir.display()
+        )),
+        "{e}"
+    );
+    chmod(room.dir.path(), 0o755);
+}
+
+#[test]
+fn status_names_the_files_and_says_when_no_daemon_uses_them() {
+    let room = room_with_one();
+    let dir = room.dir.path().canonicalize().unwrap();
+    let out = room.ok(&["status"]);
+    assert!(
+        out.contains(&format!(
+            "database   {}/gridwatch.db (schema",
+            dir.display()
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("spool      {}/spool:", dir.display())),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "WARNING    no live intake daemon writes to database {}/gridwatch.db",
+            dir.display()
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "WARNING    no intake daemon watches spool {}/spool",
+            dir.display()
+        )),
+        "{out}"
+    );
+    // `submit` delivers, and says that nobody will pick the file up.
+    let p = room.write("later.json", complaint("LATER").to_string());
+    let out = room.run(&["submit", p.to_str().unwrap()]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(&format!("-> {}/spool/new/", dir.display())),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "warning: no intake daemon watches spool {}/spool",
+            dir.display()
+        )),
+        "{stderr}"
+    );
+}

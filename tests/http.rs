@@ -12,7 +12,7 @@ use gridwatch::store::Actor;
 use tokio_util::sync::CancellationToken;
 
 mod common;
-use common::{FORM, Room, http, request};
+use common::{FORM, Room, http, http_with_head, request};
 
 struct Server {
     addr: std::net::SocketAddr,
@@ -342,5 +342,249 @@ fn malformed_requests_get_open311_errors_and_the_server_keeps_serving() {
         s.room.json(&["list", "--json"]).as_array().unwrap().len(),
         0,
         "nothing was stored"
+    );
+}
+
+/// An XML client written apart from the server (roxmltree), doing what
+/// FixMyStreet's Open311 client does: discovery, `services.xml`, a service
+/// definition, a form POST to `requests.xml` with `jurisdiction_id`, reading
+/// `<request><service_request_id>` back, then the request itself; and
+/// errors as `<errors><error>`.
+#[test]
+fn an_xml_client_speaks_georeport_v2_as_written() {
+    let s = start();
+    let get = |path: &str| {
+        let (st, head, body) = http_with_head(s.addr, &request("GET", path, None, b"")).unwrap();
+        (st, head, body)
+    };
+    let xml_ok = |head: &str, body: &str| {
+        assert!(
+            head.to_ascii_lowercase()
+                .contains("content-type: text/xml; charset=utf-8"),
+            "{head}"
+        );
+        assert!(
+            body.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>"),
+            "{body}"
+        );
+    };
+    let text = |n: roxmltree::Node, tag: &str| -> String {
+        n.children()
+            .find(|c| c.has_tag_name(tag))
+            .and_then(|c| c.text())
+            .unwrap_or_default()
+            .to_string()
+    };
+
+    let (st, head, body) = get("/open311/discovery.xml");
+    assert_eq!(st, 200, "{body}");
+    xml_ok(&head, &body);
+    let doc = roxmltree::Document::parse(&body).unwrap();
+    let endpoint = doc
+        .descendants()
+        .find(|n| n.has_tag_name("endpoint"))
+        .unwrap();
+    assert_eq!(
+        text(endpoint, "specification"),
+        "http://wiki.open311.org/GeoReport_v2"
+    );
+    assert!(text(endpoint, "url").ends_with("/open311/v2"));
+    let formats: Vec<&str> = endpoint
+        .descendants()
+        .filter(|n| n.has_tag_name("format"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(formats, ["text/xml", "application/json"]);
+    let (st, _, body) = get("/open311/discovery.json");
+    assert_eq!(st, 200);
+    let d: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(d["endpoints"][0]["type"], "production");
+
+    let j = "jurisdiction_id=linjiang.example.cn";
+    let (st, head, body) = get(&format!("/open311/v2/services.xml?{j}"));
+    assert_eq!(st, 200, "{body}");
+    xml_ok(&head, &body);
+    let doc = roxmltree::Document::parse(&body).unwrap();
+    assert_eq!(doc.root_element().tag_name().name(), "services");
+    let codes: Vec<String> = doc
+        .root_element()
+        .children()
+        .filter(|n| n.has_tag_name("service"))
+        .map(|n| text(n, "service_code"))
+        .collect();
+    assert_eq!(codes.len(), 7);
+    assert_eq!(codes[0], "air");
+
+    let (st, _, body) = get(&format!("/open311/v2/services/water.xml?{j}"));
+    assert_eq!(st, 200, "{body}");
+    let doc = roxmltree::Document::parse(&body).unwrap();
+    assert_eq!(doc.root_element().tag_name().name(), "service_definition");
+    let attrs: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("attribute"))
+        .map(|n| text(n, "code"))
+        .collect();
+    assert!(attrs.contains(&"external_ref".to_string()), "{attrs:?}");
+
+    // The form FixMyStreet posts: jurisdiction, key, names, e-mail, a
+    // multi-line description with a control character.
+    let form = format!(
+        "{j}&api_key=k3y&service_code=air&lat=30.51&long=114.30&email=li%40example.cn&first_name=Li&last_name=&description=title%3A+smoke%0A%0Adetail%3A+black%1B+smoke&attribute%5Bexternal_ref%5D=FMS-1"
+    );
+    let (st, head, body) = http_with_head(
+        s.addr,
+        &request("POST", "/open311/v2/requests.xml", FORM, form.as_bytes()),
+    )
+    .unwrap();
+    assert_eq!(st, 201, "{body}");
+    xml_ok(&head, &body);
+    let doc = roxmltree::Document::parse(&body).unwrap();
+    assert_eq!(doc.root_element().tag_name().name(), "service_requests");
+    let request_node = doc.root_element().first_element_child().unwrap();
+    assert_eq!(request_node.tag_name().name(), "request");
+    let id = text(request_node, "service_request_id");
+    assert!(id.parse::<i64>().is_ok(), "{body}");
+    assert!(text(request_node, "service_notice").starts_with("on site by 10:00"));
+
+    let (st, _, body) = get(&format!("/open311/v2/requests/{id}.xml?{j}"));
+    assert_eq!(st, 200, "{body}");
+    let doc = roxmltree::Document::parse(&body).expect("control characters do not break the XML");
+    let r = doc
+        .descendants()
+        .find(|n| n.has_tag_name("request"))
+        .unwrap();
+    assert_eq!(text(r, "service_request_id"), id);
+    assert_eq!(text(r, "status"), "open");
+    assert_eq!(text(r, "expected_datetime"), "2026-11-30T10:00:00+08:00");
+    assert!(text(r, "description").contains("detail: black\u{FFFD} smoke"));
+    let (st, _, body) = get(&format!("/open311/v2/requests.xml?{j}&status=open"));
+    assert_eq!(st, 200);
+    let doc = roxmltree::Document::parse(&body).unwrap();
+    assert_eq!(
+        doc.root_element()
+            .children()
+            .filter(|n| n.has_tag_name("request"))
+            .count(),
+        1
+    );
+
+    // Errors come in the format asked for.
+    let errors = |st: u16, body: &str, want_code: &str, want: &str| {
+        let doc = roxmltree::Document::parse(body).unwrap();
+        assert_eq!(doc.root_element().tag_name().name(), "errors", "{body}");
+        let e = doc.root_element().first_element_child().unwrap();
+        assert_eq!(e.tag_name().name(), "error");
+        assert_eq!(text(e, "code"), want_code);
+        assert!(text(e, "description").contains(want), "{body}");
+        assert_eq!(st.to_string(), want_code);
+    };
+    let (st, _, body) = http_with_head(
+        s.addr,
+        &request(
+            "POST",
+            "/open311/v2/requests.xml",
+            FORM,
+            form.replace("api_key=k3y", "api_key=guess").as_bytes(),
+        ),
+    )
+    .unwrap();
+    errors(st, &body, "403", "api_key invalid");
+    let (st, _, body) = get("/open311/v2/services.xml?jurisdiction_id=elsewhere.gov");
+    errors(
+        st,
+        &body,
+        "404",
+        "jurisdiction_id 'elsewhere.gov' not found",
+    );
+    let (st, _, body) = get("/open311/v2/requests/999.xml");
+    errors(st, &body, "404", "service_request_id '999' not found");
+    let (st, _, body) = get("/open311/v2/nothing.xml");
+    errors(st, &body, "404", "no such endpoint");
+    // The JSON twin of a jurisdiction error.
+    let (st, body) = http(
+        s.addr,
+        &request(
+            "GET",
+            "/open311/v2/services.json?jurisdiction_id=elsewhere.gov",
+            None,
+            b"",
+        ),
+    )
+    .unwrap();
+    assert_eq!(st, 404, "{body}");
+    assert!(body.starts_with("[{\"code\":404"), "{body}");
+}
+
+/// Blank references are absent references, on HTTP as in the spool: each
+/// POST without one is a complaint of its own.
+#[test]
+fn a_blank_external_ref_is_no_reference() {
+    let s = start();
+    for (n, blank) in ["", "%20%20%20"].iter().enumerate() {
+        let body = format!(
+            "api_key=k3y&service_code=noise&lat=30.5&long=114.3&description=loud+{n}&attribute%5Bexternal_ref%5D={blank}"
+        );
+        for _ in 0..2 {
+            let (st, body) = http(
+                s.addr,
+                &request("POST", "/open311/v2/requests.json", FORM, body.as_bytes()),
+            )
+            .unwrap();
+            assert_eq!(st, 201, "{body}");
+        }
+    }
+    let rows = s.room.json(&["list", "--json"]);
+    let refs: std::collections::BTreeSet<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["external_ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(refs.len(), 4, "four complaints, four references: {refs:?}");
+    assert!(refs.iter().all(|r| r.starts_with("open311:")), "{refs:?}");
+}
+
+/// Odd numbers and implausible times are refused with the field named,
+/// never stored without them.
+#[test]
+fn odd_numbers_and_implausible_times_are_refused_by_name() {
+    let s = start();
+    let cases = [
+        ("lat=1e400&long=114.3", "lat '1e400' is not a finite number"),
+        (
+            "lat=NaN&long=inf&address_string=x",
+            "lat 'NaN' is not a finite number",
+        ),
+        (
+            "lat=30&long=inf&address_string=x",
+            "long 'inf' is not a finite number",
+        ),
+        ("lat=-91&long=1", "lat '-91' is out of range -90..90"),
+        (
+            "lat=30&long=114&attribute%5Breceived_at%5D=0000-01-01T00%3A00%3A00%2B08%3A00",
+            "is before 2000",
+        ),
+        (
+            "lat=30&long=114&attribute%5Breceived_at%5D=1900-06-01T00%3A00%3A00%2B08%3A00",
+            "is before 2000",
+        ),
+        (
+            "lat=30&long=114&attribute%5Breceived_at%5D=2024-11-01T00%3A00%3A00%2B08%3A00",
+            "more than 365 days before now",
+        ),
+    ];
+    for (fields, want) in cases {
+        let body = format!("api_key=k3y&service_code=air&description=x&{fields}");
+        let (st, body) = http(
+            s.addr,
+            &request("POST", "/open311/v2/requests.json", FORM, body.as_bytes()),
+        )
+        .unwrap();
+        assert_eq!(st, 400, "{fields}: {body}");
+        assert!(body.contains(want), "{fields}: {body}");
+    }
+    assert_eq!(
+        s.room.json(&["list", "--json"]).as_array().unwrap().len(),
+        0
     );
 }

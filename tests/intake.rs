@@ -371,3 +371,220 @@ fn the_readme_walkthrough_works_on_the_shipped_example() {
     let out = room.ok(&[NOW, "arrive", "1", "--officer", "O017"]);
     assert!(out.contains("12:00 before the deadline"), "{out}");
 }
+
+/// Raw names of a spool directory, bytes kept.
+fn raw_names(room: &Room, sub: &str) -> Vec<Vec<u8>> {
+    use std::os::unix::ffi::OsStringExt;
+    let mut v: Vec<Vec<u8>> = std::fs::read_dir(room.path("spool").join(sub))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_vec())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Put bytes into `new/` under exactly this name, as a careless writer would.
+fn drop_in(room: &Room, name: &[u8], content: &[u8]) {
+    use std::os::unix::ffi::OsStrExt;
+    let p = room
+        .path("spool/new")
+        .join(std::ffi::OsStr::from_bytes(name));
+    std::fs::write(p, content).unwrap();
+}
+
+#[test]
+fn a_blank_external_ref_is_absent_and_never_swallows_another_complaint() {
+    let room = Room::new();
+    let mut a = complaint("");
+    a["description"] = json!("黑烟 from the east stack");
+    let mut b = complaint("   ");
+    b["description"] = json!("污水 into the river, a different complaint");
+    let pa = room.write("a.json", a.to_string());
+    let pb = room.write("b.json", b.to_string());
+    room.ok(&["submit", pa.to_str().unwrap(), pb.to_str().unwrap()]);
+    let out = room.ok(&[NOW, "intake", "--once"]);
+    assert!(
+        out.contains("2 files ingested (2 complaints new, 0 duplicates)"),
+        "{out}"
+    );
+    let list = room.json(&[NOW, "list", "--json"]);
+    let refs: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["external_ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(refs.len(), 2);
+    assert!(refs.iter().all(|r| r.starts_with("file:")), "{refs:?}");
+    assert_ne!(refs[0], refs[1]);
+    // The same file read again is still exactly-once.
+    room.ok(&["submit", pa.to_str().unwrap()]);
+    let out = room.ok(&[NOW, "intake", "--once"]);
+    assert!(out.contains("1 already ingested"), "{out}");
+    assert_eq!(
+        room.json(&[NOW, "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn hostile_names_and_fields_reach_the_operator_inert() {
+    let room = Room::new();
+    drop_in(&room, b"\x1b]0;OWNED\x07 \x1b[2J x.json", b"not json");
+    let mut evil = complaint("EVIL-1");
+    evil["source"] = json!("\u{1b}]0;OWNED\u{7}");
+    drop_in(&room, b"evil-source.json", evil.to_string().as_bytes());
+    let out = room.run(&[NOW, "intake", "--once"]);
+    assert!(out.status.success());
+    for stream in [&out.stdout, &out.stderr] {
+        assert!(
+            !stream.iter().any(|b| *b == 0x1b || *b == 0x07),
+            "a raw escape reached the terminal: {}",
+            String::from_utf8_lossy(stream)
+        );
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("quarantined \\u{1b}]0;OWNED\\u{7} \\u{1b}[2J x.json: malformed JSON"),
+        "{err}"
+    );
+    assert!(
+        err.contains("unknown source '\u{FFFD}]0;OWNED\u{FFFD}'"),
+        "{err}"
+    );
+    // The evidence keeps its real name; its reason is plain text.
+    assert!(raw_names(&room, "bad").contains(&b"\x1b]0;OWNED\x07 \x1b[2J x.json".to_vec()));
+}
+
+#[test]
+fn quarantine_keeps_every_file_and_every_reason() {
+    let room = Room::new();
+    drop_in(&room, b"q.json", b"first, broken");
+    room.ok(&[NOW, "intake", "--once"]);
+    drop_in(&room, b"q.json", b"second, broken too");
+    drop_in(&room, b"q.json.reason", b"a file named like a reason");
+    drop_in(&room, b"\xff-bad.json", b"x");
+    drop_in(&room, b"\xfe-bad.json", b"y");
+    let out = room.ok(&[NOW, "intake", "--once"]);
+    assert!(out.contains("4 quarantined"), "{out}");
+    let bad = raw_names(&room, "bad");
+    let want: Vec<&[u8]> = vec![
+        b"q.json",
+        b"q.json.2",
+        b"q.json.2.reason",
+        b"q.json.reason",
+        b"q.json.reason.file",
+        b"q.json.reason.file.reason",
+        b"\xfe-bad.json",
+        b"\xfe-bad.json.reason",
+        b"\xff-bad.json",
+        b"\xff-bad.json.reason",
+    ];
+    assert_eq!(bad, want.iter().map(|b| b.to_vec()).collect::<Vec<_>>());
+    let read = |n: &str| std::fs::read_to_string(room.path("spool/bad").join(n)).unwrap();
+    assert_eq!(read("q.json"), "first, broken");
+    assert_eq!(read("q.json.2"), "second, broken too");
+    assert_eq!(read("q.json.reason.file"), "a file named like a reason");
+    assert!(read("q.json.reason").starts_with("malformed JSON"));
+    assert!(read("q.json.reason.file.reason").starts_with("malformed JSON"));
+    // Every rejection is in the database under a name that tells them apart.
+    let c = rusqlite::Connection::open(room.db()).unwrap();
+    let names: Vec<String> = c
+        .prepare("SELECT name FROM intake_file WHERE result = 'rejected' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(names.contains(&"\\xff-bad.json".to_string()), "{names:?}");
+    assert!(names.contains(&"\\xfe-bad.json".to_string()), "{names:?}");
+}
+
+#[test]
+fn links_fifos_and_directories_are_quarantined_never_followed() {
+    let room = Room::new();
+    let real = room.write("elsewhere/real.json", complaint("LINKED").to_string());
+    std::os::unix::fs::symlink(&real, room.path("spool/new/link.json")).unwrap();
+    std::fs::create_dir(room.path("spool/new/folder.json")).unwrap();
+    let fifo = std::ffi::CString::new(
+        room.path("spool/new/pipe.json")
+            .to_str()
+            .unwrap()
+            .as_bytes(),
+    )
+    .unwrap();
+    // SAFETY: a valid path; mkfifo only reads it.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    room.ok(&[
+        "submit",
+        room.write("good.json", complaint("GOOD").to_string())
+            .to_str()
+            .unwrap(),
+    ]);
+    let status = room.json(&[NOW, "status", "--json"]);
+    assert_eq!(status["spool"]["new"], 4);
+    // Never blocks on the FIFO, never follows the link.
+    let out = room.ok(&[NOW, "intake", "--once"]);
+    assert!(
+        out.contains(
+            "1 files ingested (1 complaints new, 0 duplicates), 0 already ingested, 3 quarantined"
+        ),
+        "{out}"
+    );
+    assert!(reason(&room, "link.json").starts_with("a symbolic link to "));
+    assert!(reason(&room, "folder.json").starts_with("a directory, not a regular file"));
+    assert!(reason(&room, "pipe.json").starts_with("a named pipe (FIFO), not a regular file"));
+    let status = room.json(&[NOW, "status", "--json"]);
+    assert_eq!(status["spool"]["new"], 0, "nothing is stuck");
+    assert_eq!(status["spool"]["bad"], 3);
+    let refs: Vec<String> = room
+        .json(&[NOW, "list", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["external_ref"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(refs, ["GOOD"], "the linked file was not read");
+    assert!(real.exists());
+}
+
+#[test]
+fn implausible_receipt_times_are_refused_with_the_field_named() {
+    let room = Room::new();
+    for (n, at) in [
+        "0000-01-01T00:00:00+08:00",
+        "0001-01-01T00:00:00+08:00",
+        "1900-01-01T08:00:00+08:00",
+        "1999-12-31T23:59:59+08:00",
+        "2025-11-29T09:00:00+08:00",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut c = complaint(&format!("OLD-{n}"));
+        c["received_at"] = json!(at);
+        room.ok(&[
+            "submit",
+            room.write(&format!("old{n}.json"), c.to_string())
+                .to_str()
+                .unwrap(),
+        ]);
+    }
+    let out = room.ok(&[NOW, "intake", "--once"]);
+    assert!(
+        out.contains("0 files ingested") && out.contains("5 quarantined"),
+        "{out}"
+    );
+    for n in 0..4 {
+        let why = reason(&room, &format!("old{n}.json"));
+        assert!(
+            why.contains("is before 2000: not a plausible time of receipt"),
+            "{why}"
+        );
+    }
+    let why = reason(&room, "old4.json");
+    assert!(why.contains("more than 365 days before now"), "{why}");
+}

@@ -6,11 +6,12 @@ use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use serde_json::json;
 
 use super::view::{complaint_json, detail_json, list_table, table, time};
-use super::{Command, Context, Failure, OutcomeArg, services};
+use super::{Command, Context, Failure, OutcomeArg, liveness, services};
 use crate::config::Config;
 use crate::domain::calendar::fallback_warning;
 use crate::domain::complaint::Outcome;
 use crate::domain::escalation::{StageTarget, target_officer};
+use crate::intake::lock::SpoolLock;
 use crate::store::{ArrivalRequest, Durability, ListFilter, Store};
 use crate::text::sanitize;
 
@@ -45,7 +46,7 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
             let config = ctx.config()?;
             let mut store = ctx.open_store(&config, Durability::Normal)?;
             store.dispatch(&ctx.actor(), ctx.now(), id, &officer)?;
-            println!(
+            outln!(
                 "complaint {id} dispatched to {officer}{}",
                 officer_label(&config, &officer)
             );
@@ -63,7 +64,7 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
                 OutcomeArg::Other => Outcome::Other,
             };
             store.resolve(&ctx.actor(), ctx.now(), id, outcome, note.as_deref())?;
-            println!("complaint {id} closed: {}", outcome.as_str());
+            outln!("complaint {id} closed: {}", outcome.as_str());
             Ok(())
         }
         Command::Oncall { json } => oncall(&ctx, json),
@@ -96,10 +97,10 @@ fn check_config(ctx: &Context) -> Result<(), Failure> {
     match Config::load(ctx.source.clone()) {
         Ok(config) => {
             for w in calendar_warnings(&config, ctx.now()) {
-                eprintln!("warning: {w}");
+                warnln!("warning: {w}");
             }
             let years: Vec<String> = config.calendar.years().map(|y| y.to_string()).collect();
-            println!(
+            outln!(
                 "config OK ({}): {} grids, {} officers, {} enterprises, {} duties, {} shifts, calendar {}",
                 ctx.source.describe(),
                 config.grids.len(),
@@ -117,9 +118,9 @@ fn check_config(ctx: &Context) -> Result<(), Failure> {
         }
         Err(errors) => {
             for e in &errors {
-                eprintln!("{e}");
+                warnln!("{e}");
             }
-            eprintln!(
+            warnln!(
                 "{} error{} in {}",
                 errors.len(),
                 if errors.len() == 1 { "" } else { "s" },
@@ -147,11 +148,11 @@ fn init(ctx: &Context) -> Result<(), Failure> {
         .ensure()
         .map_err(|e| Failure::User(format!("cannot create spool {}: {e}", spool.root.display())))?;
     if let Some(b) = before {
-        println!("upgraded: {b}");
+        outln!("upgraded: {b}");
     }
-    println!(
+    outln!(
         "database {} ready at schema {}; {} grids, {} officers, {} enterprises loaded from {}; spool {} ready",
-        path.display(),
+        store.path().display(),
         store.schema_version()?,
         counts.grids,
         counts.officers,
@@ -174,14 +175,25 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
     let hb_age = hb.as_ref().map(|h| (now - h.at).num_seconds());
     let stale = hb_age.is_none_or(|a| a > stale_after.num_seconds());
     let spool = ctx.spool(&config);
+    let db = store.path().to_path_buf();
     let stale_tmp = spool.stale_tmp(std::time::Duration::from_secs(86_400));
-    let warnings = calendar_warnings(&config, now);
+    let mut warnings = calendar_warnings(&config, now);
+    let holder = SpoolLock::holder_of(&spool.root);
+    let daemon_warnings = liveness::warnings(&liveness::Seen {
+        heartbeat: hb.as_ref(),
+        now,
+        stale_after,
+        spool_holder: holder.clone(),
+        db: &db,
+        spool: &spool.root,
+    });
+    warnings.extend(daemon_warnings);
     let years: Vec<i32> = config.calendar.years().collect();
     if as_json {
         let v = json!({
             "now": time(now, &tz),
             "clock": ctx.clock.mode().as_str(),
-            "database": ctx.db_path(&config),
+            "database": db,
             "schema_version": store.schema_version()?,
             "daemon": {
                 "heartbeat_at": hb.as_ref().map(|h| time(h.at, &tz)),
@@ -189,6 +201,9 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
                 "pid": hb.as_ref().map(|h| h.pid),
                 "host": hb.as_ref().map(|h| h.host.clone()),
                 "stale": stale,
+                "database": hb.as_ref().and_then(|h| h.db_path.clone()),
+                "spool": hb.as_ref().and_then(|h| h.spool_dir.clone()),
+                "spool_lock_held_by": holder,
             },
             "counts": counts,
             "calendar_years": years,
@@ -200,31 +215,31 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
                 "stale_tmp": stale_tmp,
             },
         });
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         return Ok(());
     }
-    println!(
+    outln!(
         "now        {} ({} clock)",
         time(now, &tz),
         ctx.clock.mode().as_str()
     );
-    println!(
+    outln!(
         "database   {} (schema {})",
-        ctx.db_path(&config).display(),
+        db.display(),
         store.schema_version()?
     );
     match (&hb, hb_age) {
-        (Some(h), Some(age)) => println!(
+        (Some(h), Some(age)) => outln!(
             "daemon     {} — last heartbeat {age}s ago (pid {} on {})",
             if stale { "STALE" } else { "OK" },
             h.pid,
             h.host
         ),
-        _ => println!(
-            "daemon     STALE — no heartbeat ever recorded (is `gridwatch intake` running?)"
-        ),
+        _ => {
+            outln!("daemon     STALE — no heartbeat ever recorded (is `gridwatch intake` running?)")
+        }
     }
-    println!(
+    outln!(
         "complaints {} total, {} open, {} due within {} min, {} breached, {} unassigned",
         counts.total,
         counts.open,
@@ -233,11 +248,12 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
         counts.breached,
         counts.unassigned
     );
-    println!(
+    outln!(
         "intake     {} files ingested, {} rejected",
-        counts.files_ok, counts.files_rejected
+        counts.files_ok,
+        counts.files_rejected
     );
-    println!(
+    outln!(
         "spool      {}: {} waiting in new/, {} in bad/, {} stale in tmp/",
         spool.root.display(),
         spool.count("new"),
@@ -245,12 +261,12 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
         stale_tmp.len()
     );
     for p in &stale_tmp {
-        println!(
+        outln!(
             "           stale: {} (left by a writer that died; inspect and resubmit or delete)",
             p.display()
         );
     }
-    println!(
+    outln!(
         "calendar   {}",
         years
             .iter()
@@ -259,7 +275,7 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
             .join(", ")
     );
     for w in warnings {
-        println!("WARNING    {w}");
+        outln!("WARNING    {w}");
     }
     Ok(())
 }
@@ -276,7 +292,25 @@ fn submit(ctx: &Context, files: &[std::path::PathBuf]) -> Result<(), Failure> {
         let dest = spool
             .submit(f)
             .map_err(|e| Failure::User(format!("cannot submit {}: {e}", f.display())))?;
-        println!("{} -> {}", f.display(), dest.display());
+        outln!("{} -> {}", f.display(), dest.display());
+    }
+    // Delivered either way; say when nobody will pick the files up.
+    let db = super::context::absolute(&ctx.db_path(&config));
+    let heartbeat = Store::open(&db, Durability::Normal)
+        .and_then(|s| s.heartbeat(crate::daemon::COMPONENT))
+        .ok()
+        .flatten();
+    let stale_after =
+        Duration::from_std(config.settings.heartbeat_stale_after).unwrap_or(Duration::seconds(30));
+    for w in liveness::warnings(&liveness::Seen {
+        heartbeat: heartbeat.as_ref(),
+        now: ctx.now(),
+        stale_after,
+        spool_holder: SpoolLock::holder_of(&spool.root),
+        db: &db,
+        spool: &spool.root,
+    }) {
+        warnln!("warning: {w}");
     }
     Ok(())
 }
@@ -301,15 +335,15 @@ fn intake(ctx: &Context) -> Result<(), Failure> {
         other => Failure::User(other.to_string()),
     })?;
     for (name, reason) in &report.quarantined {
-        eprintln!("quarantined {name}: {}", sanitize(reason));
+        warnln!("quarantined {name}: {}", sanitize(reason));
     }
     for (name, reason) in &report.deferred {
-        eprintln!(
+        warnln!(
             "left in new/ for the next run: {name}: {}",
             sanitize(reason)
         );
     }
-    println!(
+    outln!(
         "{} files ingested ({} complaints new, {} duplicates), {} already ingested, {} quarantined",
         report.files_ingested,
         report.complaints_new,
@@ -330,11 +364,11 @@ fn list(ctx: &Context, open: bool, as_json: bool) -> Result<(), Failure> {
     let (tz, now) = (config.settings.timezone, ctx.now());
     if as_json {
         let v: Vec<_> = rows.iter().map(|c| complaint_json(c, &tz, now)).collect();
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
     } else if rows.is_empty() {
-        println!("no {}complaints", if open { "open " } else { "" });
+        outln!("no {}complaints", if open { "open " } else { "" });
     } else {
-        print!("{}", list_table(&rows, &tz, now));
+        out!("{}", list_table(&rows, &tz, now));
     }
     Ok(())
 }
@@ -362,7 +396,7 @@ fn show(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result<(), Failu
         v["reporter"]["phone"] = p.into();
     }
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         return Ok(());
     }
     let s = |v: &serde_json::Value| match v {
@@ -389,10 +423,10 @@ fn show(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result<(), Failu
         "arrived_by",
         "description",
     ] {
-        println!("{key:<16} {}", s(&v[key]));
+        outln!("{key:<16} {}", s(&v[key]));
     }
-    println!("{:<16} {}", "address", s(&v["location"]["address"]));
-    println!(
+    outln!("{:<16} {}", "address", s(&v["location"]["address"]));
+    outln!(
         "{:<16} {} {}",
         "reporter",
         s(&v["reporter"]["name"]),
@@ -411,7 +445,7 @@ fn show(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result<(), Failu
             ]
         })
         .collect();
-    println!("\n{}", table(&["AT", "ACTOR", "ACTION", "DETAILS"], &trail));
+    outln!("\n{}", table(&["AT", "ACTOR", "ACTION", "DETAILS"], &trail));
     Ok(())
 }
 
@@ -461,7 +495,7 @@ fn arrive(
             super::view::countdown(-margin).trim_start_matches('+')
         )
     };
-    println!(
+    outln!(
         "complaint {id}: arrival of {officer}{} at {} logged ({verdict})",
         officer_label(&config, officer),
         time(arrived_at, &config.settings.timezone)
@@ -489,12 +523,12 @@ fn escalate(ctx: &Context, id: i64, reason: &str, to: Option<String>) -> Result<
     };
     store.escalate_manual(&ctx.actor(), now, id, target.as_deref(), reason)?;
     match target {
-        Some(t) => println!(
+        Some(t) => outln!(
             "complaint {id} escalated to {t}{}",
             officer_label(&config, &t)
         ),
         None => {
-            println!("complaint {id} escalated (nobody on call found to alert; the record is kept)")
+            outln!("complaint {id} escalated (nobody on call found to alert; the record is kept)")
         }
     }
     Ok(())
@@ -537,10 +571,10 @@ fn oncall(ctx: &Context, as_json: bool) -> Result<(), Failure> {
         out.push(json!({"grid": g.id, "name": g.name, "on_call": oc}));
     }
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
-        println!("on call at {}", time(now, &config.settings.timezone));
-        print!(
+        outln!("on call at {}", time(now, &config.settings.timezone));
+        out!(
             "{}",
             table(
                 &[

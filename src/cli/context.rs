@@ -88,8 +88,9 @@ impl Context {
         Ok(Store::open(&self.db_path(config), durability)?)
     }
 
+    /// The spool of the configuration, absolute (against the working directory).
     pub fn spool(&self, config: &Config) -> Spool {
-        Spool::new(config.settings.spool_dir.clone())
+        Spool::new(absolute(&config.settings.spool_dir))
     }
 
     /// The person typing, the console they type at, and the clock in force.

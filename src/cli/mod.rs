@@ -2,8 +2,12 @@
 //! turns each command into library calls. Errors end here as one line on
 //! stderr and an exit code: 0 ok, 1 the user's to fix, 2 ours.
 
+#[macro_use]
+mod out;
 mod commands;
 mod context;
+mod liveness;
+mod logging;
 mod services;
 mod view;
 
@@ -11,7 +15,6 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
-use tracing_subscriber::Layer;
 
 pub use context::Context;
 
@@ -203,6 +206,16 @@ impl Failure {
         }
     }
 
+    /// The one line to print on stderr, if any.
+    pub fn message(&self) -> Option<String> {
+        match self {
+            Failure::User(msg) => Some(msg.clone()),
+            Failure::Internal(msg) => Some(format!("internal error: {msg}")),
+            Failure::Store(e) => Some(e.to_string()),
+            Failure::Reported | Failure::PipeClosed => None,
+        }
+    }
+
     /// A store failure in words, naming the database file: exit 1 when the
     /// operator can fix it (path, permission, read-only, wrong file, schema,
     /// bad input), 2 when it broke part-way (I/O, full disk, damage).
@@ -216,70 +229,9 @@ impl Failure {
     }
 }
 
-/// Logs to stderr (level from `GRIDWATCH_LOG`, default warn; info for the
-/// daemon) and, for the daemon, also to a file.
-fn init_tracing(cli: &Cli) -> Option<tracing_appender::non_blocking::WorkerGuard> {
-    use tracing_subscriber::layer::SubscriberExt;
-    use tracing_subscriber::util::SubscriberInitExt;
-    let daemon = matches!(cli.command, Some(Command::Intake { once: false, .. }));
-    let screen = matches!(
-        cli.command,
-        None | Some(Command::Tui { .. }) | Some(Command::Demo { .. })
-    );
-    let default = if daemon { "info" } else { "warn" };
-    let level = std::env::var("GRIDWATCH_LOG").unwrap_or_else(|_| default.to_string());
-    let filter = || tracing_subscriber::EnvFilter::new(&level);
-    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    // The dashboard owns the terminal: nothing but the view may write to it.
-    let stderr = (!screen).then(|| {
-        tracing_subscriber::fmt::layer()
-            .with_ansi(ansi)
-            .with_writer(std::io::stderr)
-            .with_filter(filter())
-    });
-    let (file, guard) = match (&cli.command, daemon) {
-        (Some(Command::Intake { log_file, .. }), true) => {
-            let path = log_file.clone().unwrap_or_else(|| {
-                let db = cli
-                    .db
-                    .clone()
-                    .unwrap_or_else(|| PathBuf::from("gridwatch.db"));
-                db.with_file_name("gridwatch-intake.log")
-            });
-            match std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(&path)
-            {
-                Ok(f) => {
-                    let (writer, guard) = tracing_appender::non_blocking(f);
-                    let layer = tracing_subscriber::fmt::layer()
-                        .with_ansi(false)
-                        .with_writer(writer)
-                        .with_filter(filter());
-                    (Some(layer), Some(guard))
-                }
-                Err(e) => {
-                    eprintln!(
-                        "gridwatch: cannot open log file {}: {e}; logging to stderr only",
-                        path.display()
-                    );
-                    (None, None)
-                }
-            }
-        }
-        _ => (None, None),
-    };
-    let _ = tracing_subscriber::registry()
-        .with(stderr)
-        .with(file)
-        .try_init();
-    guard
-}
-
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> Result<(), Failure> {
-    let _log_guard = init_tracing(&cli);
+    let _log_guard = logging::init(&cli);
     let ctx = Context::new(&cli);
     let paths = ctx.clone();
     let result = match cli.command {

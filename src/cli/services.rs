@@ -47,13 +47,13 @@ pub(super) fn daemon(
         }
         let spool = super::context::absolute(&config.settings.spool_dir);
         match &listener {
-            Some(l) => eprintln!(
+            Some(l) => warnln!(
                 "gridwatch intake: listening on http://{}/open311/v2/, spool {}, database {} ({descriptors} descriptors)",
                 l.local_addr().map(|a| a.to_string()).unwrap_or_default(),
                 spool.display(),
                 db_path.display()
             ),
-            None => eprintln!(
+            None => warnln!(
                 "gridwatch intake: spool {}, database {} (no HTTP)",
                 spool.display(),
                 db_path.display()
@@ -68,7 +68,7 @@ pub(super) fn daemon(
         crate::daemon::run(d, listener, shutdown)
             .await
             .map_err(Failure::User)?;
-        eprintln!("gridwatch intake: stopped");
+        warnln!("gridwatch intake: stopped");
         Ok(())
     })
 }
@@ -208,7 +208,7 @@ pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> R
             signals.abort();
             let _ = feed.await;
             if let Ok(Err(e)) = daemon.await {
-                eprintln!("gridwatch demo: intake: {e}");
+                warnln!("gridwatch demo: intake: {e}");
             }
             r
         })

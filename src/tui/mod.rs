@@ -56,6 +56,7 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), St
         officer,
         show,
     } = console;
+    let database = store.path().to_path_buf();
     let (data_tx, mut data_rx) = mpsc::unbounded_channel();
     let commands = data::spawn(
         store,
@@ -69,6 +70,7 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), St
     let (fail_tx, mut fail_rx) = mpsc::unbounded_channel();
     let notifier = notify::Notifier::new(show, Duration::from_secs(3), fail_tx);
     let mut state = State::new(config.clone(), lang, clock.mode(), clock.now(), officer);
+    state.database = Some(database);
 
     let mut terminal =
         ratatui::try_init().map_err(|e| format!("cannot set up the terminal: {e}"))?;

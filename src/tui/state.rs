@@ -109,6 +109,9 @@ pub struct State {
     pub banners: Vec<Banner>,
     /// The console user's officer id (`tui --officer`), if given.
     pub officer: Option<String>,
+    /// The database file this console reads (absolute), shown in the header
+    /// when there is room, and compared with the daemon's.
+    pub database: Option<std::path::PathBuf>,
     pub quit: bool,
 }
 
@@ -140,6 +143,7 @@ impl State {
             },
             banners: Vec::new(),
             officer,
+            database: None,
             quit: false,
         };
         s.derive();
@@ -200,6 +204,25 @@ impl State {
         self.rows
             .get(self.selected)
             .and_then(|&i| self.source_rows().get(i))
+    }
+
+    /// The heartbeat names another database file than this console reads:
+    /// that daemon's complaints and escalations never reach this screen.
+    pub fn daemon_elsewhere(&self) -> bool {
+        match (
+            &self.database,
+            self.data
+                .heartbeat
+                .as_ref()
+                .and_then(|h| h.db_path.as_deref()),
+        ) {
+            (Some(mine), Some(theirs)) => {
+                let canon =
+                    |p: &std::path::Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+                canon(mine) != canon(std::path::Path::new(theirs))
+            }
+            _ => false,
+        }
     }
 
     pub fn t(&self, t: crate::i18n::T) -> &'static str {

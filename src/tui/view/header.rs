@@ -72,6 +72,10 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         }
     };
     match age {
+        Some(_) if state.daemon_elsewhere() => spans.push(Span::styled(
+            format!(" {} ", state.t(T::DaemonElsewhere)),
+            Theme::stale(),
+        )),
         Some(a) if a <= stale_after.num_seconds() => spans.push(Span::styled(
             format!("{}{}", state.t(T::DaemonOk), age_text(a)),
             Theme::ok(),
@@ -125,6 +129,15 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
             format!("  ? {}{}", label(T::Unassigned), c.unassigned),
             Theme::unassigned(),
         ));
+    }
+    // Which file this console reads, when the whole path fits.
+    if let Some(db) = &state.database {
+        let path = crate::text::sanitize(&db.display().to_string());
+        let used: usize = spans.iter().map(|s| crate::text::width(&s.content)).sum();
+        let label = format!("  │ {} {path}", state.t(T::DatabaseLabel));
+        if used + crate::text::width(&label) <= area.width as usize {
+            spans.push(Span::styled(label, Theme::dim()));
+        }
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
 }

@@ -1,0 +1,130 @@
+//! Logging: to stderr (level from `GRIDWATCH_LOG`, default warn; info for
+//! the daemon) and, for the daemon, to a file. Every line passes [`Inert`]:
+//! values from outside are quoted inert where they are logged
+//! (`text::quote`, `text::file_name`), and this is the net under that — no
+//! escape sequence reaches a terminal or a log file through a log line.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use tracing_subscriber::Layer;
+use tracing_subscriber::fmt::MakeWriter;
+
+use super::{Cli, Command};
+
+/// A log writer that replaces control characters (but newlines and tabs)
+/// and bidi overrides with U+FFFD before they are written.
+pub struct Inert<M>(pub M);
+
+pub struct InertWriter<W>(W);
+
+impl<'a, M: MakeWriter<'a>> MakeWriter<'a> for Inert<M> {
+    type Writer = InertWriter<M::Writer>;
+
+    fn make_writer(&'a self) -> Self::Writer {
+        InertWriter(self.0.make_writer())
+    }
+}
+
+impl<W: Write> Write for InertWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        let clean: String = text
+            .split_inclusive('\n')
+            .map(|line| {
+                let (body, nl) = match line.strip_suffix('\n') {
+                    Some(b) => (b, "\n"),
+                    None => (line, ""),
+                };
+                format!("{}{nl}", crate::text::sanitize(body))
+            })
+            .collect();
+        self.0.write_all(clean.as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// Logs to stderr (level from `GRIDWATCH_LOG`, default warn; info for the
+/// daemon) and, for the daemon, also to a file.
+pub(super) fn init(cli: &Cli) -> Option<tracing_appender::non_blocking::WorkerGuard> {
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    let daemon = matches!(cli.command, Some(Command::Intake { once: false, .. }));
+    let screen = matches!(
+        cli.command,
+        None | Some(Command::Tui { .. }) | Some(Command::Demo { .. })
+    );
+    let default = if daemon { "info" } else { "warn" };
+    let level = std::env::var("GRIDWATCH_LOG").unwrap_or_else(|_| default.to_string());
+    let filter = || tracing_subscriber::EnvFilter::new(&level);
+    // The dashboard owns the terminal: nothing but the view may write to it.
+    let stderr = (!screen).then(|| {
+        tracing_subscriber::fmt::layer()
+            // No colours: the net below would show their escapes as U+FFFD.
+            .with_ansi(false)
+            .with_writer(Inert(std::io::stderr))
+            .with_filter(filter())
+    });
+    let (file, guard) = match (&cli.command, daemon) {
+        (Some(Command::Intake { log_file, .. }), true) => {
+            let path = log_file.clone().unwrap_or_else(|| {
+                let db = cli
+                    .db
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from("gridwatch.db"));
+                db.with_file_name("gridwatch-intake.log")
+            });
+            match std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+            {
+                Ok(f) => {
+                    let (writer, guard) = tracing_appender::non_blocking(f);
+                    let layer = tracing_subscriber::fmt::layer()
+                        .with_ansi(false)
+                        .with_writer(Inert(writer))
+                        .with_filter(filter());
+                    (Some(layer), Some(guard))
+                }
+                Err(e) => {
+                    eprintln!(
+                        "gridwatch: cannot open log file {}: {e}; logging to stderr only",
+                        path.display()
+                    );
+                    (None, None)
+                }
+            }
+        }
+        _ => (None, None),
+    };
+    let _ = tracing_subscriber::registry()
+        .with(stderr)
+        .with(file)
+        .try_init();
+    guard
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_lines_reach_the_writer_inert() {
+        let mut out = Vec::new();
+        {
+            let mut w = InertWriter(&mut out);
+            w.write_all("file=\u{1b}]0;OWNED\u{7} \u{1b}[2J x.json reason=a\u{202e}b\n".as_bytes())
+                .unwrap();
+        }
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "file=\u{FFFD}]0;OWNED\u{FFFD} \u{FFFD}[2J x.json reason=ab\n"
+        );
+    }
+}
