@@ -167,3 +167,29 @@ fn without_a_terminal_the_dashboard_explains_and_exits_1() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "no command = the dashboard");
 }
+
+/// Budget: `demo --speed 1` between simulated events (one every 20–60 s of
+/// drill time) under 1 % of a core: the dashboard, the in-process daemon
+/// and the feed all at rest. Before the fix its spool watch woke itself.
+#[test]
+fn the_demo_rests_between_simulated_events() {
+    let room = Room::new();
+    let mut pty = Pty::spawn(&room, &["demo", "--speed", "1"], 80, 24);
+    pty.wait_text("DRILL", Duration::from_secs(20));
+    // Its seed is in; the first simulated complaint comes 20 s or more after start.
+    pty.wait_text("open 9", Duration::from_secs(10));
+    let pid = pty.child.process_id().expect("the demo's pid");
+    let share = common::cpu_share(pid, Duration::from_secs(10));
+    eprintln!("idle demo: {:.2} % of a core", share * 100.0);
+    assert!(
+        share < 0.01,
+        "the idle demo used {:.1} % of a core",
+        share * 100.0
+    );
+    pty.keys("q");
+    pty.wait_text("Quit gridwatch?", Duration::from_secs(5));
+    pty.keys("y");
+    wait_for("the demo to exit", Duration::from_secs(10), || {
+        pty.child.try_wait().unwrap().is_some()
+    });
+}

@@ -69,7 +69,12 @@ async fn every<F, Fut>(
         tokio::select! {
             _ = shutdown.cancelled() => break,
             _ = tick.tick() => {
-                let result = job(conn.clone()).await;
+                // A stop does not wait for a job in flight (a hanging alert
+                // hook is killed; its alert stays due for the next start).
+                let result = tokio::select! {
+                    r = job(conn.clone()) => r,
+                    _ = shutdown.cancelled() => break,
+                };
                 match (health.report(part, result.clone()), result) {
                     (Change::Failing, Err(e)) => tracing::error!(error = %e, "{part} failed; retrying every {interval:?}"),
                     (Change::Recovered, _) => tracing::info!("{part} works again"),

@@ -210,6 +210,8 @@ pub fn commit_group(
     }
     // Committed into the file we opened: is it still the one at the path?
     store.verify_file()?;
+    // And into the file itself, not only the WAL beside its path.
+    store.checkpoint(false)?;
     if !decided.is_empty() && std::env::var("GRIDWATCH_FAILPOINT").as_deref() == Ok("after-commit")
     {
         // Tests: die like `kill -9` between the commit and the moves.

@@ -14,7 +14,8 @@ use std::time::Duration;
 
 use crate::sys::{file_identity, is_locked_by_other, open_identity, try_lock_exclusive};
 
-const NAME: &str = ".intake.lock";
+/// The lock file's name inside the spool.
+pub const NAME: &str = ".intake.lock";
 
 #[derive(Debug)]
 pub struct SpoolLock {

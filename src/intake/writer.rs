@@ -129,7 +129,7 @@ impl Writer {
         let (tx, rx) = sync_channel(QUEUE);
         let handle = WriterHandle { tx };
         let waker = handle.clone();
-        let watch = SpoolWatch::start(&self.spool.dir("new"), move || waker.wake())?;
+        let watch = SpoolWatch::start(&self.spool.root, move || waker.wake())?;
         let thread = std::thread::Builder::new()
             .name("intake-writer".into())
             .spawn(move || self.run(rx, watch))

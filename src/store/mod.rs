@@ -252,6 +252,21 @@ impl Store {
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
+    /// Copy committed pages from the WAL into the database file itself
+    /// (`PRAGMA wal_checkpoint`; `truncate` also empties the WAL when no
+    /// reader holds it). An acknowledged complaint then lives in the file the
+    /// connection opened, not only in the `-wal` beside the *path*, which a
+    /// file renamed over the path would inherit.
+    pub fn checkpoint(&self, truncate: bool) -> Result<()> {
+        let sql = if truncate {
+            "PRAGMA wal_checkpoint(TRUNCATE)"
+        } else {
+            "PRAGMA wal_checkpoint(PASSIVE)"
+        };
+        self.conn.query_row(sql, [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// `PRAGMA integrity_check` → "ok" or the problems.
     pub fn integrity_check(&self) -> Result<String> {
         let rows: Vec<String> = self
@@ -308,7 +323,11 @@ impl Db {
         let usable = self.store.as_ref().is_some_and(|s| s.verify_file().is_ok());
         let fresh = !usable;
         if fresh {
-            self.store = None;
+            // Leave nothing of ours in a -wal that the new file at the path
+            // would inherit (best effort: the old file may be gone).
+            if let Some(old) = self.store.take() {
+                let _ = old.checkpoint(true);
+            }
             self.store = Some(Store::open(&self.path, self.durability)?);
         }
         match self.store.as_mut() {

@@ -207,4 +207,43 @@ pub fn wait_for(what: &str, deadline: std::time::Duration, mut cond: impl FnMut(
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+pub mod daemon;
 pub mod tui;
+
+/// CPU time a process has used so far (user + system), from `/proc/PID/stat`.
+pub fn cpu_time(pid: u32) -> std::time::Duration {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // The command name may hold spaces: count fields after its closing ')'.
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f[11].parse::<u64>().unwrap() + f[12].parse::<u64>().unwrap();
+    // SAFETY: sysconf reads a constant.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as u64;
+    std::time::Duration::from_millis(ticks * 1000 / hz)
+}
+
+/// The share of one core a process used over `window` (it keeps running).
+pub fn cpu_share(pid: u32, window: std::time::Duration) -> f64 {
+    let (a, t) = (cpu_time(pid), std::time::Instant::now());
+    std::thread::sleep(window);
+    let used = cpu_time(pid) - a;
+    used.as_secs_f64() / t.elapsed().as_secs_f64()
+}
+
+/// Resident memory of a process, from `/proc/PID/status`.
+pub fn rss_bytes(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .unwrap_or(0)
+        * 1024
+}
+
+/// Threads of a process now.
+pub fn threads(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/task"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
