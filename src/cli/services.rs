@@ -30,7 +30,7 @@ pub(super) fn daemon(
             None
         } else {
             let addr = bind.unwrap_or(config.settings.http_bind);
-            let l = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+            let l = crate::intake::server::bind(addr).map_err(|e| {
                 Failure::User(format!(
                     "cannot listen on {addr}: {e} (another daemon? use --bind or [http] bind)"
                 ))
@@ -177,8 +177,7 @@ pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> R
         let c = console(ctx, config.clone(), store, clock.clone(), None);
         runtime()?.block_on(async {
             let shutdown = tokio_util::sync::CancellationToken::new();
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                .await
+            let listener = crate::intake::server::bind(([127, 0, 0, 1], 0).into())
                 .map_err(|e| Failure::User(format!("cannot listen: {e}")))?;
             let d = crate::daemon::Daemon {
                 config: config.clone(),

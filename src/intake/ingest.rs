@@ -6,7 +6,8 @@
 //! Order of a group (nothing is lost or doubled at any crash point):
 //! check the database file is still ours → insert → commit → check again →
 //! only then move files to `cur/` or `bad/`. A file re-read after a crash
-//! between commit and move is recognised by its content hash.
+//! between commit and move is recognised by its content hash. The caller
+//! checkpoints when it has a moment (see `Store::checkpoint`).
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek};
@@ -172,6 +173,8 @@ pub fn pass(
         let outcome = commit_group(store, spool, config, actor, now(), group)?;
         report.add(&outcome.files);
     }
+    // Into the database file itself, not only the WAL beside its path.
+    store.checkpoint(false)?;
     Ok(report)
 }
 
@@ -210,8 +213,6 @@ pub fn commit_group(
     }
     // Committed into the file we opened: is it still the one at the path?
     store.verify_file()?;
-    // And into the file itself, not only the WAL beside its path.
-    store.checkpoint(false)?;
     if !decided.is_empty() && std::env::var("GRIDWATCH_FAILPOINT").as_deref() == Ok("after-commit")
     {
         // Tests: die like `kill -9` between the commit and the moves.

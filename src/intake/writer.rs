@@ -32,6 +32,9 @@ use crate::store::{Actor, Db, Inserted, NewComplaint};
 pub const QUEUE: usize = 4096;
 /// Complaints committed in one transaction at most.
 const GROUP_COMPLAINTS: usize = 512;
+/// How long the writer waits after its last commit before it checkpoints:
+/// not on the path of a burst, soon enough after one.
+const QUIET: Duration = Duration::from_millis(200);
 /// The health part of the writer.
 pub const PART: &str = "writer";
 /// The health part of the spool directory.
@@ -146,14 +149,28 @@ impl Writer {
         let mut stopping = false;
         let mut posts: Vec<Post> = Vec::new();
         let mut fatal = None;
+        // When the last commit was, if it is not checkpointed yet.
+        let mut dirty: Option<Instant> = None;
         loop {
             let now = Instant::now();
-            let wake_at = match (stopping || !posts.is_empty(), retry_at) {
+            if dirty.is_some_and(|at| now >= at + QUIET) && posts.is_empty() {
+                // A quiet moment: copy what was committed into the database
+                // file itself, so a file renamed over the path cannot
+                // inherit acknowledged complaints from the -wal beside it.
+                dirty = None;
+                if let Ok((store, _)) = self.db.get() {
+                    let _ = store.checkpoint(false);
+                }
+            }
+            let mut wake_at = match (stopping || !posts.is_empty(), retry_at) {
                 (true, _) => now,
                 (false, Some(r)) => r,
                 (false, None) if spool_due => now,
                 (false, None) => next_rescan,
             };
+            if let Some(at) = dirty {
+                wake_at = wake_at.min(at + QUIET);
+            }
             match rx.recv_timeout(wake_at.saturating_duration_since(now)) {
                 Ok(job) => take(job, &mut posts, &mut spool_due, &mut stopping),
                 Err(RecvTimeoutError::Timeout) => {}
@@ -167,13 +184,18 @@ impl Writer {
             }
             if !posts.is_empty() {
                 let batch = std::mem::take(&mut posts);
-                let _ = self.commit(batch, Vec::new());
+                if self.commit(batch, Vec::new()).is_ok() {
+                    dirty = Some(Instant::now());
+                }
             }
             let passing = !stopping && !self.shutdown.is_cancelled();
             if passing && spool_due && retry_at.is_none_or(|r| now >= r) {
                 spool_due = false;
                 match self.pass(&rx, &mut watch, &mut posts, &mut spool_due, &mut stopping) {
                     Ok(report) => {
+                        if !report.is_empty() {
+                            dirty = Some(Instant::now());
+                        }
                         if !report.is_empty() {
                             tracing::info!(
                                 ingested = report.files_ingested,
