@@ -344,12 +344,17 @@ fn intake(ctx: &Context) -> Result<(), Failure> {
         );
     }
     outln!(
-        "{} files ingested ({} complaints new, {} duplicates), {} already ingested, {} quarantined",
+        "{} files ingested ({} complaints new, {} duplicates), {} already ingested, {} quarantined{}",
         report.files_ingested,
         report.complaints_new,
         report.complaints_dup,
         report.files_already,
-        report.files_quarantined
+        report.files_quarantined,
+        if report.files_deferred > 0 {
+            format!(", {} left in new/ for the next run", report.files_deferred)
+        } else {
+            String::new()
+        }
     );
     Ok(())
 }

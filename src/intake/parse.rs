@@ -275,7 +275,7 @@ pub fn document(bytes: &[u8], limits: &Limits) -> Result<Vec<ComplaintInput>, St
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('[') {
         let items: Vec<Box<serde_json::value::RawValue>> =
-            serde_json::from_str(trimmed).map_err(|e| format!("malformed JSON: {e}"))?;
+            serde_json::from_str(trimmed).map_err(|e| malformed(trimmed, &e))?;
         if items.is_empty() {
             return Err("the array holds no complaints".into());
         }
@@ -284,7 +284,7 @@ pub fn document(bytes: &[u8], limits: &Limits) -> Result<Vec<ComplaintInput>, St
             .enumerate()
             .map(|(i, raw)| {
                 let v: Value = serde_json::from_str(raw.get())
-                    .map_err(|e| format!("record {i}: malformed JSON: {e}"))?;
+                    .map_err(|e| format!("record {i}: {}", malformed(raw.get(), &e)))?;
                 record(&v, raw.get(), limits).map_err(|e| format!("record {i}: {e}"))
             })
             .collect()
@@ -295,7 +295,7 @@ pub fn document(bytes: &[u8], limits: &Limits) -> Result<Vec<ComplaintInput>, St
             } else {
                 ""
             };
-            format!("malformed JSON: {e}{hint}")
+            format!("{}{hint}", malformed(trimmed, &e))
         })?;
         record(&v, trimmed.trim_end(), limits)
             .map(|r| vec![r])
@@ -322,11 +322,53 @@ pub fn jsonl_line(
     if text.is_empty() {
         return Ok(None);
     }
-    let v: Value =
-        serde_json::from_str(text).map_err(|e| format!("line {number}: malformed JSON: {e}"))?;
+    let v: Value = serde_json::from_str(text)
+        .map_err(|e| format!("line {number}: {}", malformed(text, &e)))?;
     record(&v, text, limits)
         .map(Some)
         .map_err(|e| format!("line {number}: {e}"))
+}
+
+/// A JSON syntax error in words; a number JSON cannot hold (`1e400`, `NaN`,
+/// `Infinity`) names its field.
+fn malformed(text: &str, e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let odd_number = message.starts_with("number out of range")
+        || message.starts_with("invalid number")
+        || (message.starts_with("expected value") && {
+            let rest = at(text, e.line(), e.column().saturating_sub(1));
+            ["NaN", "Infinity", "-Infinity", "inf", "-inf", "nan"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+        });
+    match key_before(text, e.line(), e.column()).filter(|_| odd_number) {
+        Some(key) => format!(
+            "`{}` is not a finite JSON number (malformed JSON: {e})",
+            crate::text::quote(&key)
+        ),
+        None => format!("malformed JSON: {e}"),
+    }
+}
+
+/// The text from 1-based `line`, 0-based `column` on.
+fn at(text: &str, line: usize, column: usize) -> &str {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let offset = (start + column).min(text.len());
+    text.get(offset..).unwrap_or("")
+}
+
+/// The object key whose value sits at (`line`, `column`), if one is near.
+fn key_before(text: &str, line: usize, column: usize) -> Option<String> {
+    let end = text.len() - at(text, line, column).len();
+    let before = text.get(..end)?;
+    let colon = before.rfind(':')?;
+    let key_end = before[..colon].trim_end().strip_suffix('"')?;
+    let key_start = key_end.rfind('"')?;
+    Some(key_end[key_start + 1..].to_string())
 }
 
 /// The text, or the 1-based (line, column) of the first invalid byte.
@@ -395,6 +437,36 @@ mod tests {
             let e = document(json.as_bytes(), &l).unwrap_err();
             assert!(e.contains(want), "{json}\n  gave: {e}\n  want: {want}");
         }
+    }
+
+    #[test]
+    fn numbers_json_cannot_hold_name_their_field() {
+        let l = limits();
+        for (json, want) in [
+            (
+                r#"{"source":"web","category":"air","description":"x","location":{"lat":1e400,"lon":1}}"#,
+                "`lat` is not a finite JSON number (malformed JSON: number out of range",
+            ),
+            (
+                r#"{"source":"web","category":"air","description":"x","location":{"lat":1,"lon":NaN}}"#,
+                "`lon` is not a finite JSON number (malformed JSON: expected value",
+            ),
+            (
+                "{\"source\":\"web\",\n \"location\": {\"lat\": -Infinity}}",
+                "`lat` is not a finite JSON number",
+            ),
+        ] {
+            let e = document(json.as_bytes(), &l).unwrap_err();
+            assert!(e.starts_with(want), "{json}\n  gave: {e}");
+        }
+        let e = jsonl_line(br#"{"location":{"lat":1e999}}"#, 3, &l).unwrap_err();
+        assert!(
+            e.starts_with("line 3: `lat` is not a finite JSON number"),
+            "{e}"
+        );
+        // Other syntax errors stay as they are.
+        let e = document(br#"{"source": }"#, &l).unwrap_err();
+        assert!(e.starts_with("malformed JSON: expected value"), "{e}");
     }
 
     #[test]
