@@ -19,17 +19,21 @@
 //!     ^
 //!   store     the only rusqlite user: schema, migrations, transactions, audit
 //!     ^
-//!   intake    complaint JSON, the spool, the Open311 endpoint
+//!   intake    complaint JSON, the spool, the one writer that commits
+//!             files and POSTs in groups, the Open311 endpoint (XML and
+//!             JSON) and its listener with connection limits
 //!   alert     escalation evaluation, the command hook
 //!   tui       the dashboard: state, update, view, keymap, store thread
 //!     ^
-//!   daemon    wires intake + alert into `gridwatch intake`
+//!   daemon    wires intake + alert into `gridwatch intake`; periodic jobs
 //!   demo      scratch database + daemon + simulated feed + dashboard
 //!   cli       clap commands; main.rs only parses and exits
 //! ```
 //! Shared leaves: `clock` (real, fixed, drill, paused-tokio time), `text`
 //! (the one sanitiser, cell widths, countdowns), `i18n` (every UI string in
-//! English and Chinese). Dependencies point up this list only; `domain` takes
+//! English and Chinese), `health` (what is failing, said once; back-off),
+//! `sys` (the few Linux calls std lacks: rename without replacing, flock,
+//! descriptor limits). Dependencies point up this list only; `domain` takes
 //! `now` as an argument and everything else takes a [`clock::Clock`].
 
 pub mod alert;
