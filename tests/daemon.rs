@@ -387,3 +387,73 @@ fn hostile_entries_in_new_are_quarantined_and_logged_inert() {
     );
     assert!(text.contains("quarantined"), "{text}");
 }
+
+/// Makes a file immutable (`chattr +i`) until dropped.
+struct Immutable(std::path::PathBuf);
+
+impl Immutable {
+    fn set(p: &std::path::Path) -> Immutable {
+        let out = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(p)
+            .output()
+            .expect("this test needs chattr (e2fsprogs)");
+        assert!(
+            out.status.success(),
+            "this test needs a file system with the immutable flag: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Immutable(p.to_path_buf())
+    }
+}
+
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .output();
+    }
+}
+
+/// The database file made immutable while the daemon runs: complaints still
+/// commit (into the WAL, durable), but the file takes no checkpoint, and
+/// `/health` must say the store cannot be written (it used to say "ok"
+/// while POSTs failed with 500).
+#[test]
+fn an_unwritable_database_file_makes_health_fail_and_says_why() {
+    let room = Room::on_disk();
+    let d = start(&room);
+    let health = || common::http(d.addr, &common::request("GET", "/health", None, b"")).unwrap();
+    assert_eq!(health().0, 200);
+    let guard = Immutable::set(&room.db());
+    let (st, body) = post(d.addr, "WHILE-IMMUTABLE").unwrap();
+    assert!(
+        st == 201 || st == 503,
+        "stored in the WAL, or refused for retry: {st} {body}"
+    );
+    wait_for("/health to fail", Duration::from_secs(5), || {
+        health().0 == 503
+    });
+    let (_, body) = health();
+    assert!(body.contains("\"status\":\"failing\""), "{body}");
+    assert!(
+        body.contains("check the disk, free space, the file system, an immutable flag"),
+        "{body}"
+    );
+    drop(guard);
+    let (st, _) = post(d.addr, "AFTER").unwrap();
+    assert_eq!(st, 201);
+    wait_for("/health to recover", Duration::from_secs(5), || {
+        health().0 == 200
+    });
+    let lines = d.stop();
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.contains("cannot copy committed complaints"))
+            .count(),
+        1,
+        "said once: {lines:#?}"
+    );
+}

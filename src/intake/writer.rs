@@ -37,6 +37,8 @@ const GROUP_COMPLAINTS: usize = 512;
 const QUIET: Duration = Duration::from_millis(200);
 /// The health part of the writer.
 pub const PART: &str = "writer";
+/// The health part of checkpoints into the database file.
+pub const CHECKPOINT_PART: &str = "checkpoint";
 /// The health part of the spool directory.
 pub const SPOOL_PART: &str = "spool";
 
@@ -158,9 +160,7 @@ impl Writer {
                 // file itself, so a file renamed over the path cannot
                 // inherit acknowledged complaints from the -wal beside it.
                 dirty = None;
-                if let Ok((store, _)) = self.db.get() {
-                    let _ = store.checkpoint(false);
-                }
+                self.checkpoint();
             }
             let mut wake_at = match (stopping || !posts.is_empty(), retry_at) {
                 (true, _) => now,
@@ -244,6 +244,25 @@ impl Writer {
         match fatal {
             Some(why) => Err(why),
             None => Ok(()),
+        }
+    }
+
+    /// Copy the WAL into the database file. When the file cannot be written
+    /// (read-only, immutable, full disk) the complaints are still safe in the
+    /// WAL, but `/health` must say the store is not writable.
+    fn checkpoint(&mut self) {
+        let result = self
+            .db
+            .get()
+            .and_then(|(s, _)| s.checkpoint(false))
+            .map_err(|e| e.at(self.db.path()).to_string());
+        match (self.health.report(CHECKPOINT_PART, result.clone()), result) {
+            (Change::Failing, Err(why)) => tracing::error!(
+                error = %why,
+                "cannot copy committed complaints into the database file; they are safe in its -wal until it can"
+            ),
+            (Change::Recovered, _) => tracing::info!("the database file takes checkpoints again"),
+            _ => {}
         }
     }
 

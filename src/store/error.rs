@@ -157,19 +157,18 @@ fn prefix(path: Option<&Path>) -> String {
 
 /// SQLite's error in words that say what to check.
 fn describe(e: &rusqlite::Error) -> String {
-    let code = e.sqlite_error_code();
     let plain = match e {
-        rusqlite::Error::SqliteFailure(err, Some(msg)) => format!("{msg} ({:?})", err.code),
+        rusqlite::Error::SqliteFailure(_, Some(msg)) => msg.clone(),
         rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
         other => other.to_string(),
     };
-    match code {
+    match e.sqlite_error_code() {
         Some(ErrorCode::ReadOnly) => format!(
             "the file cannot be written ({plain}): check the permissions of the file and its directory, an immutable flag (lsattr), or a read-only mount"
         ),
-        Some(ErrorCode::SystemIoFailure) => {
-            format!("disk I/O error ({plain}): check the disk, free space and the file system")
-        }
+        Some(ErrorCode::SystemIoFailure) => format!(
+            "{plain}: check the disk, free space, the file system, an immutable flag (lsattr) or a read-only mount"
+        ),
         Some(ErrorCode::DiskFull) => format!("the disk is full ({plain})"),
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
             format!("another process held the database too long ({plain}); try again")

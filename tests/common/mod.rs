@@ -39,7 +39,19 @@ impl Room {
 
     /// A room with the shipped config, not initialised.
     pub fn bare() -> Room {
-        let dir = tempfile::tempdir().unwrap();
+        Room::bare_in(&std::env::temp_dir())
+    }
+
+    /// An initialised room under the build's own directory: the same file
+    /// system as the checkout (where `chattr` works), not a tmpfs.
+    pub fn on_disk() -> Room {
+        let room = Room::bare_in(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")));
+        room.ok(&["init"]);
+        room
+    }
+
+    fn bare_in(parent: &Path) -> Room {
+        let dir = tempfile::tempdir_in(parent).unwrap();
         copy_dir(&repo().join("config"), &dir.path().join("config"));
         Room { dir }
     }
