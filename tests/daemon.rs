@@ -9,14 +9,14 @@ use serde_json::json;
 
 mod common;
 use common::daemon::{count, post, start};
-use common::{Room, complaint, wait_for};
+use common::{Room, complaint_live, wait_for};
 
 #[test]
 fn live_spool_http_heartbeat_and_a_graceful_stop() {
     let room = Room::new();
     let mut d = start(&room);
     // A file delivered while it runs is ingested without asking.
-    let p = room.write("live.json", complaint("LIVE-1").to_string());
+    let p = room.write("live.json", complaint_live("LIVE-1").to_string());
     room.ok(&["submit", p.to_str().unwrap()]);
     wait_for("the live file", Duration::from_secs(5), || {
         count(&room) == 1
@@ -67,8 +67,9 @@ fn a_hanging_alert_hook_does_not_stall_intake() {
         );
     room.write("config/gridwatch.toml", toml);
     // Already breached: all three stages fire at once and their hooks hang.
-    let mut c = complaint("OLD-1");
-    c["received_at"] = json!("2026-11-30T01:00:00+08:00");
+    let mut c = complaint_live("OLD-1");
+    let breached = chrono::Utc::now() - chrono::Duration::hours(3);
+    c["received_at"] = json!(breached.to_rfc3339());
     let p = room.write("old.json", c.to_string());
     room.ok(&["submit", p.to_str().unwrap()]);
     let mut d = start(&room);
@@ -81,7 +82,7 @@ fn a_hanging_alert_hook_does_not_stall_intake() {
                 == 3
     });
     let started = std::time::Instant::now();
-    let p = room.write("new.json", complaint("NEW-1").to_string());
+    let p = room.write("new.json", complaint_live("NEW-1").to_string());
     room.ok(&["submit", p.to_str().unwrap()]);
     wait_for(
         "the file behind the hanging hooks",
@@ -119,7 +120,7 @@ fn kill_9_at_random_moments_under_load_loses_and_doubles_nothing() {
     let files: Vec<_> = (0..250)
         .map(|f| {
             let lines: String = (0..4)
-                .map(|i| format!("{}\n", complaint(&format!("F{f}-{i}"))))
+                .map(|i| format!("{}\n", complaint_live(&format!("F{f}-{i}"))))
                 .collect();
             room.write(&format!("in/{f}.jsonl"), lines)
         })
@@ -258,7 +259,7 @@ fn a_replaced_database_takes_no_acknowledged_writes() {
     let (st, body) = common::http(d.addr, &common::request("GET", "/health", None, b"")).unwrap();
     assert_eq!(st, 503, "{body}");
     assert!(body.contains("\"status\":\"failing\""), "{body}");
-    let p = room.write("waiting.json", complaint("WAITING").to_string());
+    let p = room.write("waiting.json", complaint_live("WAITING").to_string());
     room.ok(&["submit", p.to_str().unwrap()]);
     // A few retries pass: the file stays, the log says so a few times only.
     std::thread::sleep(Duration::from_secs(4));
@@ -284,17 +285,9 @@ fn a_replaced_database_takes_no_acknowledged_writes() {
     wait_for("the waiting file", Duration::from_secs(10), || {
         room.spool("new").is_empty()
     });
-    let refs: std::collections::BTreeSet<String> = room
-        .json(&["list", "--json"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["external_ref"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(
-        refs.into_iter().collect::<Vec<_>>(),
-        ["BEFORE", "DURING", "WAITING"]
-    );
+    let mut refs = room.refs();
+    refs.sort();
+    assert_eq!(refs, ["BEFORE", "DURING", "WAITING"]);
     let (st, _) = common::http(d.addr, &common::request("GET", "/health", None, b"")).unwrap();
     assert_eq!(st, 200);
     d.stop();
@@ -330,7 +323,7 @@ fn removing_the_spool_keeps_one_daemon_per_spool() {
         "{err}"
     );
     // And it still hears new files in the new spool.
-    let p = room.write("after.json", complaint("AFTER").to_string());
+    let p = room.write("after.json", complaint_live("AFTER").to_string());
     room.ok(&["submit", p.to_str().unwrap()]);
     wait_for("the file in the new spool", Duration::from_secs(10), || {
         count(&room) == 1
@@ -358,14 +351,14 @@ fn hostile_entries_in_new_are_quarantined_and_logged_inert() {
         "not json",
     )
     .unwrap();
-    let mut evil = complaint("EVIL");
+    let mut evil = complaint_live("EVIL");
     evil["source"] = json!("\u{1b}]0;OWNED\u{7}");
     std::fs::write(new.join("evil.json"), evil.to_string()).unwrap();
     let fifo = std::ffi::CString::new(new.join("pipe.json").as_os_str().as_bytes()).unwrap();
     // SAFETY: a valid path; mkfifo only reads it.
     assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
     std::os::unix::fs::symlink("/etc/passwd", new.join("link.json")).unwrap();
-    let p = room.write("good.json", complaint("GOOD").to_string());
+    let p = room.write("good.json", complaint_live("GOOD").to_string());
     room.ok(&["submit", p.to_str().unwrap()]);
     wait_for("every entry decided", Duration::from_secs(10), || {
         room.spool("new").is_empty() && count(&room) == 1

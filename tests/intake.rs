@@ -407,13 +407,7 @@ fn a_blank_external_ref_is_absent_and_never_swallows_another_complaint() {
         out.contains("2 files ingested (2 complaints new, 0 duplicates)"),
         "{out}"
     );
-    let list = room.json(&[NOW, "list", "--json"]);
-    let refs: Vec<&str> = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["external_ref"].as_str().unwrap())
-        .collect();
+    let refs = room.refs();
     assert_eq!(refs.len(), 2);
     assert!(refs.iter().all(|r| r.starts_with("file:")), "{refs:?}");
     assert_ne!(refs[0], refs[1]);
@@ -540,14 +534,7 @@ fn links_fifos_and_directories_are_quarantined_never_followed() {
     let status = room.json(&[NOW, "status", "--json"]);
     assert_eq!(status["spool"]["new"], 0, "nothing is stuck");
     assert_eq!(status["spool"]["bad"], 3);
-    let refs: Vec<String> = room
-        .json(&[NOW, "list", "--json"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["external_ref"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(refs, ["GOOD"], "the linked file was not read");
+    assert_eq!(room.refs(), ["GOOD"], "the linked file was not read");
     assert!(real.exists());
 }
 

@@ -6,6 +6,40 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::config::Config;
 use crate::domain::escalation::{Stage, due, target_officer};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_follow_the_clock_not_the_offset() {
+        let stage = Stage {
+            name: "warn".into(),
+            offset: Duration::minutes(-10),
+            target: crate::domain::escalation::StageTarget::GridOnCall,
+        };
+        let deadline: DateTime<Utc> = "2026-11-30T10:00:00Z".parse().unwrap();
+        let at = |m: i64, s: i64| deadline + Duration::minutes(m) + Duration::seconds(s);
+        let say = |now| reason(&stage, deadline, now, "18:00");
+        assert_eq!(
+            say(at(-10, 0)),
+            "warn: arrival deadline 18:00 in 10 min and nobody on site"
+        );
+        assert_eq!(
+            say(at(-10, 1)),
+            "warn: arrival deadline 18:00 in 10 min and nobody on site"
+        );
+        assert_eq!(
+            say(at(0, 0)),
+            "warn: arrival deadline 18:00 passed and nobody on site"
+        );
+        // Fired late, e.g. a complaint ingested 35 min after its deadline.
+        assert_eq!(
+            say(at(35, 0)),
+            "warn: 35 min past the arrival deadline 18:00 and nobody on site"
+        );
+    }
+}
 use crate::store::{Actor, StageRecord, Store, StoreError};
 
 /// A stage this pass recorded.
@@ -26,21 +60,25 @@ pub fn sinks(config: &Config) -> Vec<&'static str> {
     }
 }
 
-fn reason(stage: &Stage, deadline_local: &str) -> String {
-    let m = stage.offset.num_minutes();
-    match m {
-        m if m < 0 => format!(
-            "{}: arrival deadline {deadline_local} in {} min and nobody on site",
-            stage.name, -m
-        ),
-        0 => format!(
-            "{}: arrival deadline {deadline_local} passed and nobody on site",
-            stage.name
-        ),
-        m => format!(
-            "{}: {m} min past the arrival deadline {deadline_local} and nobody on site",
-            stage.name
-        ),
+/// What the alert says, from where the deadline stands at `now` — not from
+/// the stage's offset: a stage that fires late (a complaint ingested after
+/// its deadline, a daemon that was down) must not say "in 10 min".
+fn reason(
+    stage: &Stage,
+    deadline: DateTime<Utc>,
+    now: DateTime<Utc>,
+    deadline_local: &str,
+) -> String {
+    let left = (deadline - now).num_seconds();
+    let name = &stage.name;
+    if left > 0 {
+        let m = (left + 59) / 60;
+        format!("{name}: arrival deadline {deadline_local} in {m} min and nobody on site")
+    } else if left > -60 {
+        format!("{name}: arrival deadline {deadline_local} passed and nobody on site")
+    } else {
+        let m = -left / 60;
+        format!("{name}: {m} min past the arrival deadline {deadline_local} and nobody on site")
     }
 }
 
@@ -78,7 +116,7 @@ pub fn evaluate(
                 .with_timezone(&tz)
                 .format("%H:%M")
                 .to_string();
-            let why = reason(stage, &deadline_local);
+            let why = reason(stage, cand.deadline_at, now, &deadline_local);
             let rec = StageRecord {
                 complaint_id: cand.complaint_id,
                 stage: &stage.name,

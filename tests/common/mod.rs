@@ -109,6 +109,16 @@ impl Room {
         serde_json::from_str(&self.ok(args)).unwrap()
     }
 
+    /// The `external_ref` of every stored complaint, newest first.
+    pub fn refs(&self) -> Vec<String> {
+        self.json(&["list", "--json"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["external_ref"].as_str().unwrap().to_string())
+            .collect()
+    }
+
     pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) -> PathBuf {
         let p = self.path(rel);
         if let Some(d) = p.parent() {
@@ -145,28 +155,21 @@ pub fn complaint(external_ref: &str) -> serde_json::Value {
     })
 }
 
+/// A valid complaint received "now" (no `received_at`: the intake time), for
+/// a daemon on the real clock — a fixed date would one day be refused as
+/// implausibly old.
+pub fn complaint_live(external_ref: &str) -> serde_json::Value {
+    let mut c = complaint(external_ref);
+    c.as_object_mut().unwrap().remove("received_at");
+    c
+}
+
 pub const NOW: &str = "--now=2026-11-30T09:30:00+08:00";
 
 /// A raw HTTP/1.1 exchange over a real socket: the bytes go out exactly as
 /// given (so tests can send broken encodings); returns (status, body).
 pub fn http(addr: std::net::SocketAddr, request: &[u8]) -> std::io::Result<(u16, String)> {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(addr)?;
-    s.set_read_timeout(Some(std::time::Duration::from_secs(20)))?;
-    s.write_all(request)?;
-    let mut buf = Vec::new();
-    s.read_to_end(&mut buf)?;
-    let text = String::from_utf8_lossy(&buf).into_owned();
-    let status = text
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    Ok((status, body))
+    http_with_head(addr, request).map(|(status, _, body)| (status, body))
 }
 
 /// Like [`http`], with the response head too: (status, head, body).
@@ -220,6 +223,7 @@ pub fn wait_for(what: &str, deadline: std::time::Duration, mut cond: impl FnMut(
     }
 }
 pub mod daemon;
+pub mod pty;
 pub mod tui;
 
 /// CPU time a process has used so far (user + system), from `/proc/PID/stat`.
