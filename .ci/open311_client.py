@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 
 import xml.etree.ElementTree as ET
 
@@ -40,10 +41,15 @@ with tempfile.TemporaryDirectory() as room:
     daemon = subprocess.Popen([binary, "intake", "--bind", "127.0.0.1:0"], cwd=room, env=env,
                               stderr=subprocess.PIPE, text=True)
     try:
-        first = daemon.stderr.readline()
-        m = re.search(r"http://([\d.]+:\d+)/open311/v2/", first)
-        if not m:
-            raise SystemExit(f"the daemon did not say where it listens: {first!r}")
+        m, seen = None, []
+        while not m:
+            line = daemon.stderr.readline()
+            if not line:
+                raise SystemExit(f"the daemon did not say where it listens: {seen!r}")
+            seen.append(line)
+            m = re.search(r"http://([\d.]+:\d+)/open311/v2/", line)
+        # Keep reading its log, so a full pipe can never stall it.
+        threading.Thread(target=lambda: [None for _ in daemon.stderr], daemon=True).start()
         root = f"http://{m.group(1)}/open311/v2"
         client = georeport.GeoReport(root, api_key="client-key")
 

@@ -51,6 +51,7 @@ fn main() {
         db_path: db.clone(),
         clock: Arc::new(SystemClock),
         actor: Actor::new("bench", "bench", ClockMode::Real),
+        on_ready: None,
     };
     let task = rt.spawn(run(d, Some(listener), shutdown.clone()));
     let spool = Spool::new(config.settings.spool_dir.clone());

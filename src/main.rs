@@ -3,7 +3,15 @@
 use clap::Parser;
 
 fn main() {
-    let cli = gridwatch::cli::Cli::parse();
+    let cli = match gridwatch::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version print and succeed; a mistyped command line
+            // is the user's to fix: exit 1, as every other input error.
+            let _ = e.print();
+            std::process::exit(if e.use_stderr() { 1 } else { 0 });
+        }
+    };
     if let Err(failure) = gridwatch::cli::run(cli) {
         if let Some(message) = failure.message() {
             use std::io::Write;

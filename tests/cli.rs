@@ -150,9 +150,27 @@ fn missing_database_and_broken_config_are_explained() {
     assert_eq!(
         one_line(&err),
         format!(
-            "gridwatch: database {}/gridwatch.db is not initialised (schema version 0); run `gridwatch init`",
+            "gridwatch: no database at {}/gridwatch.db: `gridwatch init` creates one there; if the daemon uses another, run from its working directory or give it with --db (GRIDWATCH_DB)",
             dir.display()
         )
+    );
+    assert!(!room.db().exists(), "a read does not create the file");
+    // An empty file is an empty database, and a read leaves it empty.
+    room.write("empty.db", "");
+    let err = room.fails(1, &["--db", "empty.db", "list"]);
+    assert!(
+        err.contains("empty.db is not initialised (schema version 0)"),
+        "{err}"
+    );
+    assert_eq!(std::fs::metadata(room.path("empty.db")).unwrap().len(), 0);
+    // A config directory that is not there is named as such.
+    let err = room.fails(1, &["--config", "nosuch", "list"]);
+    assert!(
+        err.contains(&format!(
+            "{}/nosuch: no such config directory",
+            dir.display()
+        )),
+        "{err}"
     );
     room.write("config/officers.toml", "[[officer]]\nid = \"O1\"\n");
     let err = room.fails(1, &["list"]);
@@ -162,8 +180,11 @@ fn missing_database_and_broken_config_are_explained() {
             && err.contains("`gridwatch check-config`"),
         "{err}"
     );
-    let err = room.fails(2, &["--now", "yesterday", "list"]);
+    // A mistyped command line is the user's to fix: exit 1, not 2.
+    let err = room.fails(1, &["--now", "yesterday", "list"]);
     assert!(err.contains("'yesterday' is not an RFC 3339 time"), "{err}");
+    room.fails(1, &["resolve", "1", "--outcome", "fixed"]);
+    assert!(room.ok(&["--help"]).contains("Usage: gridwatch"));
 }
 
 #[test]

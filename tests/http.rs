@@ -40,6 +40,7 @@ fn start() -> Server {
         db_path: room.db(),
         clock: Arc::new(FixedClock(now)),
         actor: Actor::new("open311", "test", ClockMode::Fixed),
+        on_ready: None,
     };
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -6,11 +6,12 @@ use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use serde_json::json;
 
 use super::view::{complaint_json, detail_json, list_table, table, time};
-use super::{Command, Context, Failure, OutcomeArg, liveness, services};
+use super::{Command, Context, Failure, OutcomeArg, services};
 use crate::config::Config;
 use crate::domain::calendar::fallback_warning;
 use crate::domain::complaint::Outcome;
 use crate::domain::escalation::{StageTarget, target_officer};
+use crate::intake::liveness::{self, DaemonState};
 use crate::intake::lock::SpoolLock;
 use crate::store::{ArrivalRequest, Durability, ListFilter, Store};
 use crate::text::sanitize;
@@ -173,9 +174,10 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
     let stale_after =
         Duration::from_std(config.settings.heartbeat_stale_after).unwrap_or(Duration::seconds(30));
     let hb_age = hb.as_ref().map(|h| (now - h.at).num_seconds());
-    let stale = hb_age.is_none_or(|a| a > stale_after.num_seconds());
     let spool = ctx.spool(&config);
     let db = store.path().to_path_buf();
+    let daemon = liveness::state(hb.as_ref(), now, stale_after, &db);
+    let stale = !daemon.is_live();
     let stale_tmp = spool.stale_tmp(std::time::Duration::from_secs(86_400));
     let mut warnings = calendar_warnings(&config, now);
     let holder = SpoolLock::holder_of(&spool.root);
@@ -201,6 +203,14 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
                 "pid": hb.as_ref().map(|h| h.pid),
                 "host": hb.as_ref().map(|h| h.host.clone()),
                 "stale": stale,
+                "state": match &daemon {
+                    DaemonState::Live { .. } => "ok",
+                    DaemonState::Stale { .. } => "stale",
+                    DaemonState::Stopped { .. } => "stopped",
+                    DaemonState::Elsewhere { .. } => "elsewhere",
+                    DaemonState::Never => "down",
+                },
+                "stopped_at": hb.as_ref().and_then(|h| h.stopped_at).map(|t| time(t, &tz)),
                 "database": hb.as_ref().and_then(|h| h.db_path.clone()),
                 "spool": hb.as_ref().and_then(|h| h.spool_dir.clone()),
                 "spool_lock_held_by": holder,
@@ -228,15 +238,24 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
         db.display(),
         store.schema_version()?
     );
-    match (&hb, hb_age) {
-        (Some(h), Some(age)) => outln!(
-            "daemon     {} — last heartbeat {age}s ago (pid {} on {})",
-            if stale { "STALE" } else { "OK" },
-            h.pid,
-            h.host
+    let host = hb.as_ref().map(|h| h.host.as_str()).unwrap_or_default();
+    match &daemon {
+        DaemonState::Live { pid, age_seconds } => {
+            outln!("daemon     OK — last heartbeat {age_seconds}s ago (pid {pid} on {host})")
+        }
+        DaemonState::Stale { pid, age_seconds } => outln!(
+            "daemon     STALE — last heartbeat {age_seconds}s ago (pid {pid} on {host}); is `gridwatch intake` running?"
         ),
-        _ => {
-            outln!("daemon     STALE — no heartbeat ever recorded (is `gridwatch intake` running?)")
+        DaemonState::Stopped { pid, at } => outln!(
+            "daemon     STOPPED — pid {pid} on {host} stopped at {}",
+            time(*at, &tz)
+        ),
+        DaemonState::Elsewhere { pid, db } => outln!(
+            "daemon     ELSEWHERE — pid {pid} on {host} writes to {}, not to this file",
+            db.display()
+        ),
+        DaemonState::Never => {
+            outln!("daemon     DOWN — no heartbeat ever recorded (is `gridwatch intake` running?)")
         }
     }
     outln!(

@@ -6,7 +6,6 @@
 mod out;
 mod commands;
 mod context;
-mod liveness;
 mod logging;
 mod services;
 mod view;

@@ -46,24 +46,25 @@ pub(super) fn daemon(
             });
         }
         let spool = super::context::absolute(&config.settings.spool_dir);
-        match &listener {
-            Some(l) => warnln!(
+        let announce = match &listener {
+            Some(l) => format!(
                 "gridwatch intake: listening on http://{}/open311/v2/, spool {}, database {} ({descriptors} descriptors)",
                 l.local_addr().map(|a| a.to_string()).unwrap_or_default(),
                 spool.display(),
                 db_path.display()
             ),
-            None => warnln!(
+            None => format!(
                 "gridwatch intake: spool {}, database {} (no HTTP)",
                 spool.display(),
                 db_path.display()
             ),
-        }
+        };
         let d = crate::daemon::Daemon {
             config: config.clone(),
             db_path,
             clock: ctx.clock.clone(),
             actor: ctx.actor(),
+            on_ready: Some(Box::new(move || warnln!("{announce}"))),
         };
         crate::daemon::run(d, listener, shutdown)
             .await
@@ -184,6 +185,7 @@ pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> R
                 db_path: config.settings.database_path.clone(),
                 clock: clock.clone(),
                 actor: crate::store::Actor::new("demo-intake", "demo", clock.mode()),
+                on_ready: None,
             };
             let daemon = tokio::spawn(crate::daemon::run(d, Some(listener), shutdown.clone()));
             let feed = tokio::spawn(crate::demo::feed(

@@ -77,7 +77,10 @@ impl ConfigSource {
 
     pub fn describe(&self) -> String {
         match self {
-            ConfigSource::Dir(d) => d.display().to_string(),
+            ConfigSource::Dir(d) => std::path::absolute(d)
+                .unwrap_or_else(|_| d.clone())
+                .display()
+                .to_string(),
             ConfigSource::Embedded => "(embedded demo county)".to_string(),
         }
     }
@@ -192,6 +195,15 @@ fn read_files(source: &ConfigSource) -> Result<Files, Vec<ConfigError>> {
             Ok(out)
         }
         ConfigSource::Dir(dir) => {
+            // Files are named absolutely: which directory was read matters.
+            let dir = &std::path::absolute(dir).unwrap_or_else(|_| dir.clone());
+            if !dir.is_dir() {
+                return Err(vec![ConfigError {
+                    file: dir.display().to_string(),
+                    line: None,
+                    message: "no such config directory; give an existing one with --config (GRIDWATCH_CONFIG), or none for ./config or the embedded demo county".into(),
+                }]);
+            }
             let mut errors = Vec::new();
             let mut names: Vec<String> = REQUIRED.iter().map(|s| s.to_string()).collect();
             // No calendar dir: every year falls back to Mon-Fri, with warnings.

@@ -38,6 +38,9 @@ pub struct Daemon {
     pub db_path: PathBuf,
     pub clock: SharedClock,
     pub actor: Actor,
+    /// Called once the spool lock is held and intake is running (the CLI
+    /// says where it listens only then, never before being refused).
+    pub on_ready: Option<Box<dyn FnOnce() + Send>>,
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -112,14 +115,22 @@ pub async fn run(
             d.config.settings.http_header_timeout,
             d.config.settings.http_max_connections,
         );
-        tracing::info!(max_connections = limits.max_connections, "http limits");
-        tokio::spawn(serve(listener, router(state), limits, shutdown.clone()))
+        (
+            limits.max_connections,
+            tokio::spawn(serve(listener, router(state), limits, shutdown.clone())),
+        )
     });
+    if let Some(ready) = d.on_ready {
+        ready();
+    }
+    if let Some((max, _)) = &http {
+        tracing::info!(max_connections = max, "http limits");
+    }
     shutdown.cancelled().await;
     tracing::info!(
         "shutting down: finishing the current group of files and the requests in flight"
     );
-    if let Some(http) = http {
+    if let Some((_, http)) = http {
         let _ = http.await;
     }
     let stopped = tokio::task::spawn_blocking(move || {
@@ -128,6 +139,13 @@ pub async fn run(
     })
     .await;
     while jobs.join_next().await.is_some() {}
+    // Say so: consoles show STOPPED at once, not OK until the beat goes stale.
+    let (stop_db, now) = (db_path.clone(), d.clock.now());
+    let _ = tokio::task::spawn_blocking(move || {
+        Store::open(&stop_db, Durability::Normal)
+            .and_then(|mut s| s.beat_stopped(COMPONENT, std::process::id(), now))
+    })
+    .await;
     match stopped {
         Ok(Ok(result)) => result,
         Ok(Err(_)) => Err("the intake writer panicked".into()),

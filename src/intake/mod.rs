@@ -11,6 +11,7 @@
 
 pub mod http;
 pub mod ingest;
+pub mod liveness;
 pub mod lock;
 pub mod open311;
 pub mod parse;

@@ -34,6 +34,11 @@ pub enum StoreError {
     #[error("database {} is not initialised (schema version 0); run `gridwatch init`", path.display())]
     NotInitialised { path: PathBuf },
     #[error(
+        "no database at {}: `gridwatch init` creates one there; if the daemon uses another, run from its working directory or give it with --db (GRIDWATCH_DB)",
+        path.display()
+    )]
+    Missing { path: PathBuf },
+    #[error(
         "database {} needs an upgrade from schema {found} to {latest}; run `gridwatch init`",
         path.display()
     )]
@@ -111,6 +116,7 @@ impl StoreError {
             | StoreError::NotGridwatch { .. }
             | StoreError::TooNew { .. }
             | StoreError::NotInitialised { .. }
+            | StoreError::Missing { .. }
             | StoreError::NeedsUpgrade { .. }
             | StoreError::Replaced { .. } => Blame::Setup,
             StoreError::Migration { .. } | StoreError::Corrupt(_) => Blame::Failure,

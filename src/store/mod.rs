@@ -191,10 +191,19 @@ impl Store {
     /// Open an initialised database at the current schema; refuse anything else.
     pub fn open(path: &Path, durability: Durability) -> Result<Store> {
         let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        if !path.exists() {
-            return Err(StoreError::NotInitialised {
-                path: path.to_path_buf(),
-            });
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(StoreError::Missing {
+                    path: path.to_path_buf(),
+                });
+            }
+            // An empty file is an empty database: say so without writing to it.
+            Ok(m) if m.is_file() && m.len() == 0 => {
+                return Err(StoreError::NotInitialised {
+                    path: path.to_path_buf(),
+                });
+            }
+            _ => {}
         }
         let store = Store::connect(path, durability, false)?;
         let found = store.schema_version()?;

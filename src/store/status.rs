@@ -31,6 +31,8 @@ pub struct Heartbeat {
     pub db_path: Option<String>,
     /// The spool directory it watches (absolute), if it said.
     pub spool_dir: Option<String>,
+    /// When it stopped cleanly, if it did after its last beat.
+    pub stopped_at: Option<DateTime<Utc>>,
 }
 
 /// Who is beating: the component and the files it works on.
@@ -107,10 +109,22 @@ impl Store {
             "INSERT INTO heartbeat (component, pid, host, at, started_at, db_path, spool_dir)
              VALUES (:c, :pid, :host, :at, :started, :db, :spool)
              ON CONFLICT(component) DO UPDATE SET pid = excluded.pid, host = excluded.host, at = excluded.at,
-               started_at = excluded.started_at, db_path = excluded.db_path, spool_dir = excluded.spool_dir",
+               started_at = excluded.started_at, db_path = excluded.db_path, spool_dir = excluded.spool_dir,
+               stopped_at = NULL",
         )?
         .execute(named_params! {":c": b.component, ":pid": b.pid, ":host": b.host, ":at": ms(now),
             ":started": ms(b.started_at), ":db": b.db_path, ":spool": b.spool_dir})?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Record that a component stopped cleanly (only if it is still the one beating).
+    pub fn beat_stopped(&mut self, component: &str, pid: u32, now: DateTime<Utc>) -> Result<()> {
+        let tx = self.write()?;
+        tx.prepare_cached(
+            "UPDATE heartbeat SET stopped_at = :now WHERE component = :c AND pid = :pid",
+        )?
+        .execute(named_params! {":now": ms(now), ":c": component, ":pid": pid})?;
         tx.commit()?;
         Ok(())
     }
@@ -119,7 +133,7 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT component, pid, host, at, started_at, db_path, spool_dir FROM heartbeat WHERE component = :c",
+                "SELECT component, pid, host, at, started_at, db_path, spool_dir, stopped_at FROM heartbeat WHERE component = :c",
             )?
             .query_row(named_params! {":c": component}, |r| {
                 Ok(Heartbeat {
@@ -130,6 +144,7 @@ impl Store {
                     started_at: from_ms(r.get(4)?),
                     db_path: r.get(5)?,
                     spool_dir: r.get(6)?,
+                    stopped_at: r.get::<_, Option<i64>>(7)?.map(from_ms),
                 })
             })
             .optional()?)

@@ -206,25 +206,6 @@ impl State {
             .and_then(|&i| self.source_rows().get(i))
     }
 
-    /// The heartbeat names another database file than this console reads:
-    /// that daemon's complaints and escalations never reach this screen.
-    pub fn daemon_elsewhere(&self) -> bool {
-        match (
-            &self.database,
-            self.data
-                .heartbeat
-                .as_ref()
-                .and_then(|h| h.db_path.as_deref()),
-        ) {
-            (Some(mine), Some(theirs)) => {
-                let canon =
-                    |p: &std::path::Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-                canon(mine) != canon(std::path::Path::new(theirs))
-            }
-            _ => false,
-        }
-    }
-
     pub fn t(&self, t: crate::i18n::T) -> &'static str {
         t.get(self.lang)
     }

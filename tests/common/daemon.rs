@@ -57,9 +57,14 @@ pub fn start_with(room: &Room, adjust: impl FnOnce(&mut Command)) -> Running {
             let _ = tx.send(line);
         }
     });
-    let first = rx
-        .recv_timeout(Duration::from_secs(20))
-        .expect("the daemon says where it listens");
+    let first = loop {
+        let line = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("the daemon says where it listens");
+        if line.contains("listening on http://") {
+            break line;
+        }
+    };
     let addr = first
         .split("http://")
         .nth(1)

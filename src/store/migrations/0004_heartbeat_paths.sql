@@ -4,3 +4,6 @@
 -- gridwatch.toml resolve against each process's working directory).
 ALTER TABLE heartbeat ADD COLUMN db_path TEXT;
 ALTER TABLE heartbeat ADD COLUMN spool_dir TEXT;
+-- A clean stop says so: consoles show STOPPED at once instead of OK until
+-- the heartbeat goes stale.
+ALTER TABLE heartbeat ADD COLUMN stopped_at INTEGER;

@@ -11,6 +11,7 @@ use super::theme::Theme;
 use crate::clock::ClockMode;
 use crate::domain::calendar::{DayKind, Regime, decide};
 use crate::i18n::T;
+use crate::intake::liveness::{self, DaemonState};
 use crate::tui::state::State;
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
@@ -59,11 +60,6 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     }
     let stale_after = chrono::Duration::from_std(s.heartbeat_stale_after)
         .unwrap_or(chrono::Duration::seconds(30));
-    let age = state
-        .data
-        .heartbeat
-        .as_ref()
-        .map(|h| (state.now - h.at).num_seconds().max(0));
     let age_text = |a: i64| {
         if narrow {
             String::new()
@@ -71,24 +67,27 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
             format!(" {a}s")
         }
     };
-    match age {
-        Some(_) if state.daemon_elsewhere() => spans.push(Span::styled(
-            format!(" {} ", state.t(T::DaemonElsewhere)),
-            Theme::stale(),
-        )),
-        Some(a) if a <= stale_after.num_seconds() => spans.push(Span::styled(
-            format!("{}{}", state.t(T::DaemonOk), age_text(a)),
+    let db = state.database.clone().unwrap_or_default();
+    let daemon = liveness::state(state.data.heartbeat.as_ref(), state.now, stale_after, &db);
+    spans.push(match daemon {
+        DaemonState::Live { age_seconds, .. } => Span::styled(
+            format!("{}{}", state.t(T::DaemonOk), age_text(age_seconds)),
             Theme::ok(),
-        )),
-        Some(a) => spans.push(Span::styled(
-            format!(" {}{} ", state.t(T::DaemonStale), age_text(a)),
+        ),
+        DaemonState::Stale { age_seconds, .. } => Span::styled(
+            format!(" {}{} ", state.t(T::DaemonStale), age_text(age_seconds)),
             Theme::stale(),
-        )),
-        None => spans.push(Span::styled(
-            format!(" {} ", state.t(T::DaemonNever)),
-            Theme::stale(),
-        )),
-    }
+        ),
+        DaemonState::Stopped { .. } => {
+            Span::styled(format!(" {} ", state.t(T::DaemonStopped)), Theme::stale())
+        }
+        DaemonState::Elsewhere { .. } => {
+            Span::styled(format!(" {} ", state.t(T::DaemonElsewhere)), Theme::stale())
+        }
+        DaemonState::Never => {
+            Span::styled(format!(" {} ", state.t(T::DaemonNever)), Theme::stale())
+        }
+    });
     let marker = match state.clock {
         ClockMode::Drill => Some(T::Drill),
         ClockMode::Fixed => Some(T::FixedClock),
