@@ -312,7 +312,10 @@ fn removing_the_spool_keeps_one_daemon_per_spool() {
                     == Some(format!("pid {}", d.pid()))
         },
     );
-    let out = room.cmd(&["intake", "--no-http"]).output().unwrap();
+    let out = room
+        .cmd(&["intake", "--bind", "127.0.0.1:0"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -321,6 +324,10 @@ fn removing_the_spool_keeps_one_daemon_per_spool() {
             d.pid()
         )),
         "{err}"
+    );
+    assert!(
+        !err.contains("listening on"),
+        "refused before it says it listens: {err}"
     );
     // And it still hears new files in the new spool.
     let p = room.write("after.json", complaint_live("AFTER").to_string());
