@@ -255,7 +255,10 @@ fn a_replaced_database_takes_no_acknowledged_writes() {
 
     let (st, body) = post(d.addr, "DURING").unwrap();
     assert_eq!(st, 503, "{body}");
-    assert!(body.contains("is not a gridwatch database"), "{body}");
+    assert!(
+        body.contains("was replaced or removed while in use"),
+        "{body}"
+    );
     let (st, body) = common::http(d.addr, &common::request("GET", "/health", None, b"")).unwrap();
     assert_eq!(st, 503, "{body}");
     assert!(body.contains("\"status\":\"failing\""), "{body}");
@@ -456,4 +459,56 @@ fn an_unwritable_database_file_makes_health_fail_and_says_why() {
         1,
         "said once: {lines:#?}"
     );
+}
+
+/// Another gridwatch database renamed over the live one: the daemon must not
+/// take it up by itself (the `-wal` beside the path is shared by whatever
+/// file is there; writing the new one while connections to the old one live
+/// once destroyed the original). Both files stay whole, the acknowledged
+/// complaints stay in the original, and a restart takes up the new file.
+#[test]
+fn a_database_swapped_for_another_stays_untouched_until_a_restart() {
+    let room = Room::new();
+    room.ok(&["--db", "other/other.db", "init"]);
+    let d = start(&room);
+    for i in 0..3 {
+        assert_eq!(post(d.addr, &format!("ACK-{i}")).unwrap().0, 201);
+    }
+    // The operator swaps half a second later (the writer checkpoints after
+    // 200 ms of quiet).
+    std::thread::sleep(Duration::from_millis(500));
+    std::fs::rename(room.db(), room.path("orig.db")).unwrap();
+    std::fs::rename(room.path("other/other.db"), room.db()).unwrap();
+    let (st, body) = post(d.addr, "AFTER-SWAP").unwrap();
+    assert_eq!(st, 503, "{body}");
+    assert!(
+        body.contains("was replaced or removed while in use"),
+        "{body}"
+    );
+    let (st, _) = common::http(d.addr, &common::request("GET", "/health", None, b"")).unwrap();
+    assert_eq!(st, 503);
+    d.stop();
+    let refs_of = |path: &std::path::Path| {
+        let c = rusqlite::Connection::open(path).unwrap();
+        let ok: String = c
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok", "{}", path.display());
+        let refs: Vec<String> = c
+            .prepare("SELECT external_ref FROM complaint ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        refs
+    };
+    assert_eq!(refs_of(&room.path("orig.db")), ["ACK-0", "ACK-1", "ACK-2"]);
+    assert!(refs_of(&room.db()).is_empty());
+    // A restart takes up the file at the path.
+    let d = start(&room);
+    assert_eq!(post(d.addr, "RESTARTED").unwrap().0, 201);
+    d.stop();
+    assert_eq!(refs_of(&room.db()), ["RESTARTED"]);
+    assert_eq!(refs_of(&room.path("orig.db")), ["ACK-0", "ACK-1", "ACK-2"]);
 }

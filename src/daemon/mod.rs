@@ -57,7 +57,9 @@ pub async fn run(
 ) -> Result<(), String> {
     let db_path = absolute(&d.db_path);
     let mut store = Store::open(&db_path, Durability::Full).map_err(|e| e.to_string())?;
-    store.sync_reference(&d.config).map_err(|e| e.to_string())?;
+    store
+        .sync_reference(&d.config)
+        .map_err(|e| e.at(&db_path).to_string())?;
     let spool = Spool::new(absolute(&d.config.settings.spool_dir));
     spool
         .ensure()
@@ -73,6 +75,7 @@ pub async fn run(
         actor: d.actor.clone().with_name("intake"),
         health: health.clone(),
         shutdown: shutdown.clone(),
+        damaged: None,
     };
     let (handle, writer_thread) = writer.spawn()?;
 

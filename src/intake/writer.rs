@@ -109,6 +109,10 @@ pub struct Writer {
     pub health: Arc<Health>,
     /// Cancelled: no new spool passes; the current group is finished.
     pub shutdown: CancellationToken,
+    /// Set when the database file turned out damaged under us (a copy
+    /// written over it in place): nothing more is acknowledged until a
+    /// restart. Start with `None`.
+    pub damaged: Option<String>,
 }
 
 /// A queued complaint and where its answer goes.
@@ -251,11 +255,15 @@ impl Writer {
     /// (read-only, immutable, full disk) the complaints are still safe in the
     /// WAL, but `/health` must say the store is not writable.
     fn checkpoint(&mut self) {
-        let result = self
-            .db
-            .get()
-            .and_then(|(s, _)| s.checkpoint(false))
-            .map_err(|e| e.at(self.db.path()).to_string());
+        let result = self.db.get().and_then(|(s, _)| s.checkpoint(false));
+        if let Err(e) = &result {
+            if e.is_damage() && self.damaged.is_none() {
+                let why = e.to_string();
+                tracing::error!(error = %why, "the database file is damaged (written over while in use?); intake acknowledges nothing more until it is restarted");
+                self.damaged = Some(why);
+            }
+        }
+        let result = result.map_err(|e| e.at(self.db.path()).to_string());
         match (self.health.report(CHECKPOINT_PART, result.clone()), result) {
             (Change::Failing, Err(why)) => tracing::error!(
                 error = %why,
@@ -357,6 +365,9 @@ impl Writer {
         ),
         PassError,
     > {
+        if let Some(why) = &self.damaged {
+            return Err(crate::store::StoreError::Corrupt(why.clone()).into());
+        }
         let (store, fresh) = self.db.get()?;
         if fresh {
             store.sync_reference(&self.config)?;

@@ -49,7 +49,7 @@ pub enum StoreError {
     },
     /// The file at the path is no longer the one this connection writes to.
     #[error(
-        "database {} was replaced or removed while in use: nothing more is written to the old file; restore the file, or restart with the new one",
+        "database {} was replaced or removed while in use: nothing is written until the original file is back at that path, or the process is restarted to use the file there now",
         path.display()
     )]
     Replaced { path: PathBuf },
@@ -137,6 +137,14 @@ impl StoreError {
     /// True when the error is the user's or the operator's to fix, not a failure of ours.
     pub fn is_user_error(&self) -> bool {
         self.blame() != Blame::Failure
+    }
+
+    /// The file's content is damaged (SQLite says corrupt, or not a database).
+    pub fn is_damage(&self) -> bool {
+        matches!(self, StoreError::Sql { source, .. } if matches!(
+            source.sqlite_error_code(),
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
+        )) || matches!(self, StoreError::Corrupt(_))
     }
 
     /// The database cannot be written or read as it stands (the daemon stops acknowledging).

@@ -276,6 +276,16 @@ impl Store {
         Ok(())
     }
 
+    /// Close a connection whose file is no longer at its path, without the
+    /// checkpoint SQLite runs when the last connection closes: the `-wal`
+    /// beside the path may hold another file's pages by now.
+    pub fn abandon(self) {
+        let _ = self.conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        );
+    }
+
     /// `PRAGMA integrity_check` → "ok" or the problems.
     pub fn integrity_check(&self) -> Result<String> {
         let rows: Vec<String> = self
@@ -294,15 +304,39 @@ impl Store {
     }
 }
 
-/// A connection that follows its path: before each use it checks that the
-/// file at the path is still the one it opened, and opens the file found
-/// there when it is not (a database restored from a backup is taken up; a
-/// file that is not a gridwatch database is refused until it is replaced).
+/// Files this process has seen replaced at their path. Process-wide on
+/// purpose, like SQLite's own table of open files: every connection of the
+/// process shares the one `-wal` beside the path.
+static SEEN_REPLACED: std::sync::Mutex<Vec<FileIdentity>> = std::sync::Mutex::new(Vec::new());
+
+/// True for the first caller about this file in this process.
+fn first_to_see_replaced(file: FileIdentity) -> bool {
+    match SEEN_REPLACED.lock() {
+        Ok(mut seen) if !seen.contains(&file) => {
+            seen.push(file);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A connection held to one database *file*: before each use it checks
+/// that the file at its path is still the one it first opened.
+///
+/// When the path names another file (renamed over it, or removed), it stops:
+/// every use is [`StoreError::Replaced`] until the original is back at the
+/// path. It never switches to the other file by itself — SQLite keeps its
+/// `-wal` and `-shm` beside the *path*, shared by whatever file is there, so
+/// writing the new file while connections to the old one live would let one
+/// file's pages be checkpointed into the other (seen: a swap that destroyed
+/// the original). A restart takes up the file then at the path.
 #[derive(Debug)]
 pub struct Db {
     path: PathBuf,
     durability: Durability,
     store: Option<Store>,
+    /// The file this handle belongs to, once it has opened it.
+    first: Option<FileIdentity>,
 }
 
 impl Db {
@@ -311,6 +345,7 @@ impl Db {
             path: path.to_path_buf(),
             durability,
             store: None,
+            first: None,
         }
     }
 
@@ -319,6 +354,7 @@ impl Db {
         Db {
             path: store.path.clone(),
             durability,
+            first: store.identity,
             store: Some(store),
         }
     }
@@ -327,17 +363,38 @@ impl Db {
         &self.path
     }
 
-    /// The connection, checked; `fresh` is true when it was (re)opened just now.
+    /// The connection, checked; `fresh` is true when it was (re)opened just
+    /// now (the first time, or the original file came back to the path).
     pub fn get(&mut self) -> Result<(&mut Store, bool)> {
         let usable = self.store.as_ref().is_some_and(|s| s.verify_file().is_ok());
-        let fresh = !usable;
-        if fresh {
-            // Leave nothing of ours in a -wal that the new file at the path
-            // would inherit (best effort: the old file may be gone).
+        let mut fresh = false;
+        if !usable {
             if let Some(old) = self.store.take() {
-                let _ = old.checkpoint(true);
+                // The first in this process to see the file gone copies what
+                // the -wal holds of it into it and empties the -wal, so the
+                // file now at the path does not inherit those pages. Later
+                // ones must not: the -wal may hold the new file's pages then.
+                if old.identity.is_some_and(first_to_see_replaced) {
+                    let _ = old.checkpoint(true);
+                }
+                old.abandon();
             }
-            self.store = Some(Store::open(&self.path, self.durability)?);
+            let at_path = file_identity(&self.path);
+            if self.first.is_some() && at_path != self.first {
+                return Err(StoreError::Replaced {
+                    path: self.path.clone(),
+                });
+            }
+            let store = Store::open(&self.path, self.durability)?;
+            if self.first.is_some() && store.identity != self.first {
+                store.abandon();
+                return Err(StoreError::Replaced {
+                    path: self.path.clone(),
+                });
+            }
+            self.first = store.identity;
+            self.store = Some(store);
+            fresh = true;
         }
         match self.store.as_mut() {
             Some(s) => Ok((s, fresh)),
