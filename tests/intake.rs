@@ -575,3 +575,37 @@ fn implausible_receipt_times_are_refused_with_the_field_named() {
     let why = reason(&room, "old4.json");
     assert!(why.contains("more than 365 days before now"), "{why}");
 }
+
+/// A 250-byte name (legal) has no room for `.reason` or `.2` beside it: it
+/// must still find a place, and never hold up the files behind it.
+#[test]
+fn a_name_at_the_length_limit_never_wedges_the_spool() {
+    let room = Room::new();
+    let long = "A".repeat(250);
+    drop_in(&room, long.as_bytes(), b"{bad");
+    drop_in(
+        &room,
+        b"Z-good.json",
+        complaint("BEHIND").to_string().as_bytes(),
+    );
+    let out = room.ok(&[NOW, "intake", "--once"]);
+    assert!(
+        out.contains("1 files ingested") && out.contains("1 quarantined"),
+        "{out}"
+    );
+    assert!(room.spool("new").is_empty());
+    assert_eq!(room.refs(), ["BEHIND"]);
+    let why = reason(&room, "AAAA");
+    assert!(why.contains("(name shortened; it was AAAA"), "{why}");
+    // The same long name again, valid this time, delivered twice.
+    for _ in 0..2 {
+        drop_in(
+            &room,
+            long.as_bytes(),
+            complaint("LONG").to_string().as_bytes(),
+        );
+        room.ok(&[NOW, "intake", "--once"]);
+    }
+    assert!(room.spool("new").is_empty());
+    assert_eq!(room.spool("cur").len(), 3);
+}

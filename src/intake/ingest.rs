@@ -222,30 +222,34 @@ pub fn commit_group(
     for (entry, mut result, after) in decided {
         let name = entry.shown();
         match after {
-            After::Archive => {
-                if spool
-                    .archive(&entry)
-                    .map_err(PassError::io(&entry.path))?
-                    .is_some()
-                {
-                    match &result {
-                        FileResult::Ingested { new, dup } => {
-                            tracing::info!(file = %name, new, dup, "ingested")
-                        }
-                        _ => tracing::info!(file = %name, "already ingested; moved to cur/"),
+            // The group is committed: a move that fails now is the file's
+            // (it stays in new/ and is recognised next time), never the
+            // group's — the complaints beside it are stored and answered so.
+            After::Archive => match spool.archive(&entry) {
+                Ok(Some(_)) => match &result {
+                    FileResult::Ingested { new, dup } => {
+                        tracing::info!(file = %name, new, dup, "ingested")
                     }
+                    _ => tracing::info!(file = %name, "already ingested; moved to cur/"),
+                },
+                Ok(None) => {}
+                Err(e) => {
+                    result =
+                        FileResult::Deferred(format!("stored, but cannot move it to cur/: {e}"));
                 }
-            }
-            After::Quarantine(reason) => {
-                let placed = spool
-                    .quarantine(&entry, &reason)
-                    .map_err(PassError::io(&entry.path))?;
-                if placed.is_none() {
-                    result = FileResult::Vanished;
-                } else {
-                    tracing::warn!(file = %name, reason = %crate::text::quote(&reason), "quarantined");
+            },
+            After::Quarantine(reason) => match spool.quarantine(&entry, &reason) {
+                Ok(Some(_)) => {
+                    tracing::warn!(file = %name, reason = %crate::text::quote(&reason), "quarantined")
                 }
-            }
+                Ok(None) => result = FileResult::Vanished,
+                Err(e) => {
+                    result = FileResult::Deferred(format!(
+                        "refused ({}), but cannot move it to bad/: {e}",
+                        crate::text::quote(&reason)
+                    ));
+                }
+            },
             After::Leave => {}
         }
         files.push(FileReport { name, result });

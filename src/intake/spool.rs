@@ -122,9 +122,17 @@ fn hidden(name: &OsStr) -> bool {
 
 const REASON: &[u8] = b".reason";
 
-/// `name`, then `name.2`, `name.3`, … — never ending in `.reason`.
+/// The longest file name most file systems take.
+const NAME_MAX: usize = 255;
+/// Room kept for `.file`, `.NNNNN` and `.reason` after a base name.
+const SUFFIX_ROOM: usize = 5 + 6 + 7;
+
+/// `name`, then `name.2`, `name.3`, … — never ending in `.reason`, and short
+/// enough that each (and its `.reason`) is a legal file name: a longer name
+/// is cut (the reason says what it was).
 fn candidates(name: &OsStr) -> impl Iterator<Item = OsString> {
     let mut base = name.as_bytes().to_vec();
+    base.truncate(NAME_MAX - SUFFIX_ROOM);
     if base.ends_with(REASON) {
         base.extend_from_slice(b".file");
     }
@@ -307,7 +315,11 @@ impl Spool {
     /// entry was gone.
     pub fn quarantine(&self, entry: &Entry, reason: &str) -> io::Result<Option<PathBuf>> {
         let bad = self.dir("bad");
-        let line = format!("{}\n", reason.replace(['\n', '\r'], " "));
+        let mut reason = reason.replace(['\n', '\r'], " ");
+        if entry.name().len() > NAME_MAX - SUFFIX_ROOM {
+            reason.push_str(&format!(" (name shortened; it was {})", entry.shown()));
+        }
+        let line = format!("{reason}\n");
         let tmp = bad.join(format!(
             ".reason.{}.{}.tmp",
             std::process::id(),
@@ -466,6 +478,35 @@ mod tests {
                 .file_type()
                 .is_symlink()
         );
+    }
+
+    #[test]
+    fn a_name_at_the_length_limit_still_finds_a_place() {
+        let (_d, s) = spool();
+        let long = vec![b'A'; 250];
+        for _ in 0..2 {
+            let e = put(&s, &long, "{bad");
+            s.quarantine(&e, "malformed JSON").unwrap().unwrap();
+        }
+        let bad = names(&s, "bad");
+        assert_eq!(bad.len(), 4, "two files, two reasons");
+        assert!(bad.iter().all(|n| n.len() <= NAME_MAX));
+        let reasons: Vec<String> = bad
+            .iter()
+            .filter(|n| n.ends_with(REASON))
+            .map(|n| fs::read_to_string(s.dir("bad").join(OsStr::from_bytes(n))).unwrap())
+            .collect();
+        assert!(
+            reasons
+                .iter()
+                .all(|r| r.contains("(name shortened; it was AAAA")),
+            "{reasons:?}"
+        );
+        for _ in 0..2 {
+            let e = put(&s, &long, "{}");
+            s.archive(&e).unwrap().unwrap();
+        }
+        assert_eq!(names(&s, "cur").len(), 2);
     }
 
     #[test]
