@@ -111,3 +111,71 @@ fn a_thousand_concurrent_posts_are_all_stored_on_bounded_threads() {
     assert!(rss < 100 << 20, "RSS {} MB", rss >> 20);
     d.stop();
 }
+
+/// At the cap the newest connection is not the one dropped: with room for
+/// one connection, every client in turn is served; with every connection
+/// inside a request, a new client waits for one to end.
+#[test]
+fn at_the_cap_a_new_client_waits_its_turn() {
+    use std::io::Write;
+    let room = Room::new();
+    let toml = std::fs::read_to_string(room.path("config/gridwatch.toml")).unwrap();
+    room.write(
+        "config/gridwatch.toml",
+        toml.replace("max_connections = 0", "max_connections = 2"),
+    );
+    let d = start_with(&room, |_| {});
+    for i in 0..20 {
+        let (st, body) = http(d.addr, &request("GET", "/health", None, b"")).unwrap();
+        assert_eq!(st, 200, "request {i}: {body}");
+    }
+    // Two clients inside their POSTs (headers sent, body not yet).
+    let body = post_body("HELD");
+    let mut held: Vec<std::net::TcpStream> = (0..2)
+        .map(|_| {
+            let mut s = std::net::TcpStream::connect(d.addr).unwrap();
+            let req = request("POST", "/open311/v2/requests.json", FORM, &body);
+            s.write_all(&req[..req.len() - 10]).unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300)); // both are inside the handler now
+    let addr = d.addr;
+    let waiting = std::thread::spawn(move || http(addr, &request("GET", "/health", None, b"")));
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !waiting.is_finished(),
+        "served although both places are taken"
+    );
+    // One POST completes: its place goes to the waiting client.
+    let req = request("POST", "/open311/v2/requests.json", FORM, &body);
+    held[0].write_all(&req[req.len() - 10..]).unwrap();
+    let (st, body) = waiting.join().unwrap().unwrap();
+    assert_eq!(st, 200, "{body}");
+    drop(held);
+    d.stop();
+}
+
+/// A client that sends its POST and shuts its side of the socket still
+/// gets the answer for what was stored.
+#[test]
+fn a_half_closed_client_still_gets_its_answer() {
+    use std::io::Write;
+    let room = Room::new();
+    let d = start_with(&room, |_| {});
+    let mut s = std::net::TcpStream::connect(d.addr).unwrap();
+    s.write_all(&request(
+        "POST",
+        "/open311/v2/requests.json",
+        FORM,
+        &post_body("HALF"),
+    ))
+    .unwrap();
+    s.shutdown(std::net::Shutdown::Write).unwrap();
+    let mut out = String::new();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    s.read_to_string(&mut out).unwrap();
+    assert!(out.starts_with("HTTP/1.1 201"), "{out}");
+    assert_eq!(room.refs(), ["HALF"]);
+    d.stop();
+}

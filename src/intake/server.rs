@@ -69,8 +69,14 @@ impl ServerLimits {
     }
 }
 
+/// A connection younger than this is not dropped to make room: its
+/// request is on its way (dropping the newest one left every new client
+/// without an answer when the others were all inside requests).
+const GRACE: Duration = Duration::from_millis(200);
+
 /// One open connection, as the accept loop sees it.
 struct Conn {
+    accepted: std::time::Instant,
     /// Requests inside the handler now.
     busy: Arc<AtomicUsize>,
     /// Cancelled to drop the connection.
@@ -86,12 +92,12 @@ struct Registry {
 }
 
 impl Registry {
-    /// Drop the oldest connection that is not inside a request. False when there is none.
+    /// Drop the oldest connection that is not inside a request (and past its
+    /// grace). False when there is none.
     fn evict_oldest_idle(&mut self) -> bool {
-        let victim = self
-            .open
-            .values_mut()
-            .find(|c| !c.evicted && c.busy.load(Ordering::SeqCst) == 0);
+        let victim = self.open.values_mut().find(|c| {
+            !c.evicted && c.busy.load(Ordering::SeqCst) == 0 && c.accepted.elapsed() >= GRACE
+        });
         match victim {
             Some(c) => {
                 c.evicted = true;
@@ -129,9 +135,11 @@ pub async fn serve(
             if !full {
                 break;
             }
+            // Wait for a connection to end, or for one to come of age.
             tokio::select! {
                 _ = shutdown.cancelled() => break,
                 _ = freed.notified() => {}
+                _ = tokio::time::sleep(GRACE) => {}
             }
         }
         let accepted = tokio::select! {
@@ -166,6 +174,7 @@ pub async fn serve(
             reg.open.insert(
                 id,
                 Conn {
+                    accepted: std::time::Instant::now(),
                     busy: busy.clone(),
                     evict: evict.clone(),
                     evicted: false,
@@ -203,6 +212,9 @@ async fn connection(
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_timeout)
+        // A client that sends its request and then shuts its side still
+        // gets the answer (it was committed for it).
+        .half_close(true)
         .keep_alive(true);
     let conn = builder.serve_connection(TokioIo::new(stream), service);
     tokio::pin!(conn);

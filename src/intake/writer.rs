@@ -327,6 +327,9 @@ impl Writer {
         batch: Vec<Post>,
         files: Vec<Entry>,
     ) -> Result<Vec<FileReport>, PassError> {
+        // A client that gave up (its request timed out, its connection
+        // closed) is not stored behind its back: it was told nothing was.
+        let batch: Vec<Post> = batch.into_iter().filter(|p| !p.reply.is_closed()).collect();
         let (complaints, replies): (Vec<NewComplaint>, Vec<Reply>) =
             batch.into_iter().map(|p| (*p.complaint, p.reply)).unzip();
         let result = self.try_commit(complaints, files);
