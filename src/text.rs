@@ -67,6 +67,26 @@ pub fn file_name(name: &std::ffi::OsStr) -> String {
     out
 }
 
+/// Serialized JSON with C1 controls and bidi controls escaped as `\\uXXXX`:
+/// the same data for a program (serde escapes only C0), inert when a
+/// person prints it on a terminal.
+pub fn json_inert(json: &str) -> String {
+    use std::fmt::Write;
+    let teeth = |c: char| ('\u{80}'..='\u{9f}').contains(&c) || is_bidi_control(c);
+    if !json.chars().any(teeth) {
+        return json.to_string();
+    }
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if ('\u{80}'..='\u{9f}').contains(&c) || is_bidi_control(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Display width in terminal cells (CJK = 2).
 pub fn width(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()
@@ -167,6 +187,15 @@ mod tests {
         // A literal backslash-x in a name cannot pass for an escaped byte.
         assert_ne!(n(b"\\xff.json"), n(b"\xff.json"));
         assert!(!n(b"\x1b\x9b\x07").chars().any(|c| c.is_control()));
+    }
+
+    #[test]
+    fn json_keeps_its_data_and_loses_its_teeth() {
+        let v = serde_json::json!({"d": "a\u{9b}31mb\u{202e}c\u{1b}"});
+        let out = json_inert(&v.to_string());
+        assert_eq!(out, r#"{"d":"a\u009b31mb\u202ec\u001b"}"#);
+        let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, v);
     }
 
     #[test]

@@ -49,6 +49,9 @@ async fn blocking<C: Conn, R: Send + 'static>(
     .map_err(|e| e.to_string())?
 }
 
+/// Page cache of a periodic job's connection.
+const JOB_CACHE_KIB: u32 = 2048;
+
 /// Run `job` every `interval` until shutdown on its own connection; each
 /// result goes to `health` under `part`.
 async fn every<F, Fut>(
@@ -62,7 +65,9 @@ async fn every<F, Fut>(
     F: FnMut(Arc<Mutex<Db>>) -> Fut,
     Fut: std::future::Future<Output = Result<(), String>>,
 {
-    let conn = Arc::new(Mutex::new(Db::new(db, Durability::Normal)));
+    let conn = Arc::new(Mutex::new(
+        Db::new(db, Durability::Normal).with_cache(JOB_CACHE_KIB),
+    ));
     let mut tick = tokio::time::interval(interval);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     loop {

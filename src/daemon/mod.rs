@@ -106,14 +106,16 @@ pub async fn run(
         ));
     }
     let http = listener.map(|listener| {
-        let state = Arc::new(HttpState {
-            config: d.config.clone(),
-            reads: ReadPool::new(&db_path, READERS),
-            writer: handle.clone(),
-            health: health.clone(),
-            clock: d.clock.clone(),
-            spool: spool.root.clone(),
-        });
+        let listening = listener.local_addr().unwrap_or(d.config.settings.http_bind);
+        let state = Arc::new(HttpState::new(
+            d.config.clone(),
+            ReadPool::new(&db_path, READERS),
+            handle.clone(),
+            health.clone(),
+            d.clock.clone(),
+            spool.root.clone(),
+            listening,
+        ));
         let limits = ServerLimits::for_this_process(
             d.config.settings.http_header_timeout,
             d.config.settings.http_max_connections,

@@ -14,13 +14,17 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, Request, State};
+use axum::http::Uri;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde_json::{Value, json};
+use tokio::sync::Semaphore;
 
+use super::answer::{Answer, Format, respond};
 use super::open311::{self, ApiError};
 use super::parse::parse_instant;
 use super::prepare::prepare;
@@ -30,7 +34,7 @@ use crate::clock::SharedClock;
 use crate::config::Config;
 use crate::domain::complaint::Category;
 use crate::health::Health;
-use crate::store::{Inserted, RequestFilter, StoreError};
+use crate::store::{ComplaintRow, Inserted, RequestFilter, StoreError};
 use crate::text::quote;
 
 /// Largest request body accepted.
@@ -39,6 +43,11 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// Connections used for reads at most.
 pub const READERS: usize = 4;
+
+/// Large answers (request lists) being made or sent at once, at most.
+pub const LISTS: usize = 2;
+/// POST bodies being read at once, at most (each up to [`MAX_BODY_BYTES`]).
+pub const BODIES: usize = 256;
 
 /// What the handlers share.
 pub struct HttpState {
@@ -49,64 +58,37 @@ pub struct HttpState {
     pub clock: SharedClock,
     /// The spool the daemon watches, for `/health`.
     pub spool: PathBuf,
+    /// Where the endpoint listens (discovery's fallback when the Host header is unusable).
+    pub listening: std::net::SocketAddr,
+    lists: Arc<Semaphore>,
+    bodies: Arc<Semaphore>,
+}
+
+impl HttpState {
+    pub fn new(
+        config: Arc<Config>,
+        reads: ReadPool,
+        writer: WriterHandle,
+        health: Arc<Health>,
+        clock: SharedClock,
+        spool: PathBuf,
+        listening: std::net::SocketAddr,
+    ) -> HttpState {
+        HttpState {
+            config,
+            reads,
+            writer,
+            health,
+            clock,
+            spool,
+            listening,
+            lists: Arc::new(Semaphore::new(LISTS)),
+            bodies: Arc::new(Semaphore::new(BODIES)),
+        }
+    }
 }
 
 type Shared = Arc<HttpState>;
-
-/// The format of an answer, from the resource's suffix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Json,
-    Xml,
-}
-
-impl Format {
-    /// `services.xml` → (`services`, Xml). No known suffix: `None`.
-    pub fn split(file: &str) -> Option<(&str, Format)> {
-        if let Some(stem) = file.strip_suffix(".json") {
-            Some((stem, Format::Json))
-        } else {
-            file.strip_suffix(".xml").map(|stem| (stem, Format::Xml))
-        }
-    }
-
-    /// The format a path asks for (errors of unknown routes answer in it too).
-    fn of_path(path: &str) -> Format {
-        if path.ends_with(".xml") {
-            Format::Xml
-        } else {
-            Format::Json
-        }
-    }
-
-    /// `value` as the answer, with `root` naming the XML document element.
-    fn answer(self, status: StatusCode, root: &str, value: &Value) -> Response {
-        match self {
-            Format::Json => (status, axum::Json(value)).into_response(),
-            Format::Xml => (
-                status,
-                [(header::CONTENT_TYPE, "text/xml; charset=utf-8")],
-                super::xml::document(root, value),
-            )
-                .into_response(),
-        }
-    }
-
-    fn error(self, e: ApiError) -> Response {
-        let status = StatusCode::from_u16(e.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        self.answer(status, "errors", &e.body())
-    }
-}
-
-/// An Open311 answer in either format: `Ok((root, value))` or an error.
-type Answer = Result<(StatusCode, &'static str, Value), ApiError>;
-
-fn respond(format: Format, answer: Answer) -> Response {
-    match answer {
-        Ok((status, root, value)) => format.answer(status, root, &value),
-        Err(e) => format.error(e),
-    }
-}
 
 fn unknown(file: &str) -> ApiError {
     ApiError::new(
@@ -201,19 +183,59 @@ fn query_pairs(raw: Option<String>) -> Result<Vec<(String, String)>, ApiError> {
         .map_err(|e| ApiError::new(400, format!("query string: {e}")))
 }
 
+/// Every `jurisdiction_id` given must be the one served (a repeated
+/// parameter cannot slip another one past the check).
 fn jurisdiction(state: &HttpState, pairs: &[(String, String)]) -> Result<(), ApiError> {
-    open311::check_jurisdiction(
-        open311::field(pairs, "jurisdiction_id"),
-        state.config.settings.jurisdiction_id.as_deref(),
-    )
+    let served = state.config.settings.jurisdiction_id.as_deref();
+    pairs
+        .iter()
+        .filter(|(k, v)| k == "jurisdiction_id" && !v.trim().is_empty())
+        .try_for_each(|(_, v)| open311::check_jurisdiction(Some(v.trim()), served))
+}
+
+/// Is `h` a plain `host[:port]` — a DNS name, an IPv4 address or a
+/// bracketed IPv6 address, and a port that exists — fit to echo in a URL?
+fn plain_host(h: &str) -> bool {
+    if h.parse::<std::net::SocketAddr>().is_ok() || h.parse::<std::net::Ipv4Addr>().is_ok() {
+        return true;
+    }
+    if h.strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .is_some_and(|ip| ip.parse::<std::net::Ipv6Addr>().is_ok())
+    {
+        return true;
+    }
+    let (name, port) = match h.rsplit_once(':') {
+        Some((n, p)) => (n, Some(p)),
+        None => (h, None),
+    };
+    let port_ok = port.is_none_or(|p| p.parse::<u16>().is_ok_and(|p| p > 0));
+    let name_ok = !name.is_empty()
+        && name.len() <= 253
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    port_ok && name_ok
 }
 
 /// `GET /open311/discovery.{xml,json}`
 async fn discovery(
     State(state): State<Shared>,
-    Path(file): Path<String>,
+    path: Result<Path<String>, PathRejection>,
+    uri: Uri,
     headers: HeaderMap,
 ) -> Response {
+    let file = match path {
+        Ok(Path(file)) => file,
+        Err(e) => {
+            return Format::of_path(uri.path())
+                .error(ApiError::new(400, format!("the address is not valid: {e}")));
+        }
+    };
     let Some(("discovery", format)) = Format::split(&file) else {
         return Format::of_path(&file).error(ApiError::new(
             404,
@@ -225,14 +247,9 @@ async fn discovery(
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            !h.is_empty()
-                && h.len() <= 255
-                && h.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-        })
+        .filter(|h| plain_host(h))
         .map(String::from)
-        .unwrap_or_else(|| state.config.settings.http_bind.to_string());
+        .unwrap_or_else(|| state.listening.to_string());
     let url = format!("http://{host}/open311/v2");
     let v = open311::discovery(&url, state.config.settings.jurisdiction_id.as_deref());
     format.answer(StatusCode::OK, "discovery", &v)
@@ -241,9 +258,17 @@ async fn discovery(
 /// `GET /open311/v2/services.{xml,json}` and `GET requests.{xml,json}`.
 async fn collection(
     State(state): State<Shared>,
-    Path(file): Path<String>,
+    path: Result<Path<String>, PathRejection>,
+    uri: Uri,
     RawQuery(q): RawQuery,
 ) -> Response {
+    let file = match path {
+        Ok(Path(file)) => file,
+        Err(e) => {
+            return Format::of_path(uri.path())
+                .error(ApiError::new(400, format!("the address is not valid: {e}")));
+        }
+    };
     let Some((stem, format)) = Format::split(&file) else {
         return Format::of_path(&file).error(unknown(&file));
     };
@@ -251,7 +276,30 @@ async fn collection(
         "services" => query_pairs(q)
             .and_then(|p| jurisdiction(&state, &p))
             .map(|()| (StatusCode::OK, "services", open311::services())),
-        "requests" => list_requests(&state, q).await,
+        "requests" => {
+            // Bounded memory: a few lists are made and sent at a time; a
+            // client that never reads its list is cut off (server.rs).
+            let Ok(permit) = state.lists.clone().acquire_owned().await else {
+                return format.error(ApiError::new(503, "shutting down"));
+            };
+            return match list_requests(&state, q).await {
+                Err(e) => format.error(e),
+                Ok(rows) => {
+                    let (tz, grids) = (state.config.settings.timezone, &state.config.grids);
+                    // Each row is rendered and let go in turn: one list's
+                    // rows and its text at most, never a tree of both.
+                    let items = rows.into_iter().map(|c| {
+                        let name = c
+                            .grid
+                            .as_deref()
+                            .and_then(|g| grids.get(g))
+                            .map(|g| g.name.as_str());
+                        open311::request_json(&c, name, &tz)
+                    });
+                    format.answer_list("service_requests", items, permit)
+                }
+            };
+        }
         _ => Err(ApiError::new(
             404,
             "no such endpoint; see /open311/discovery.xml",
@@ -263,9 +311,17 @@ async fn collection(
 /// `GET /open311/v2/services/{code}.{xml,json}`
 async fn service_definition(
     State(state): State<Shared>,
-    Path(file): Path<String>,
+    path: Result<Path<String>, PathRejection>,
+    uri: Uri,
     RawQuery(q): RawQuery,
 ) -> Response {
+    let file = match path {
+        Ok(Path(file)) => file,
+        Err(e) => {
+            return Format::of_path(uri.path())
+                .error(ApiError::new(400, format!("the address is not valid: {e}")));
+        }
+    };
     let Some((code, format)) = Format::split(&file) else {
         return Format::of_path(&file).error(unknown(&file));
     };
@@ -280,7 +336,7 @@ async fn service_definition(
     respond(format, answer)
 }
 
-async fn list_requests(state: &Shared, q: Option<String>) -> Answer {
+async fn list_requests(state: &Shared, q: Option<String>) -> Result<Vec<ComplaintRow>, ApiError> {
     let pairs = query_pairs(q)?;
     jurisdiction(state, &pairs)?;
     let get = |k: &str| open311::field(&pairs, k);
@@ -326,34 +382,27 @@ async fn list_requests(state: &Shared, q: Option<String>) -> Answer {
         // The standard's default window: the last 90 days.
         f.start = Some(state.clock.now() - chrono::Duration::days(90));
     }
-    let rows = state
+    state
         .reads
         .run(move |s| s.requests(&f))
         .await
-        .map_err(store_error)?;
-    let tz = state.config.settings.timezone;
-    let grid_name = |g: &Option<String>| {
-        g.as_deref()
-            .and_then(|g| state.config.grids.get(g))
-            .map(|g| g.name.as_str())
-    };
-    Ok((
-        StatusCode::OK,
-        "service_requests",
-        Value::Array(
-            rows.iter()
-                .map(|c| open311::request_json(c, grid_name(&c.grid), &tz))
-                .collect(),
-        ),
-    ))
+        .map_err(store_error)
 }
 
 /// `GET /open311/v2/requests/{id}.{xml,json}`
 async fn get_request(
     State(state): State<Shared>,
-    Path(file): Path<String>,
+    path: Result<Path<String>, PathRejection>,
+    uri: Uri,
     RawQuery(q): RawQuery,
 ) -> Response {
+    let file = match path {
+        Ok(Path(file)) => file,
+        Err(e) => {
+            return Format::of_path(uri.path())
+                .error(ApiError::new(400, format!("the address is not valid: {e}")));
+        }
+    };
     let Some((id_text, format)) = Format::split(&file) else {
         return Format::of_path(&file).error(unknown(&file));
     };
@@ -408,7 +457,14 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError> {
     }
     axum::body::to_bytes(body, MAX_BODY_BYTES)
         .await
-        .map_err(|_| too_large())
+        .map_err(|_| match declared {
+            // Within the limit as declared: the client stopped sending.
+            Some(n) => ApiError::new(
+                400,
+                format!("the request body ended before its Content-Length of {n} bytes"),
+            ),
+            None => too_large(),
+        })
 }
 
 static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -416,10 +472,18 @@ static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 /// `POST /open311/v2/requests.{xml,json}`
 async fn post_request(
     State(state): State<Shared>,
-    Path(file): Path<String>,
+    path: Result<Path<String>, PathRejection>,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
+    let file = match path {
+        Ok(Path(file)) => file,
+        Err(e) => {
+            return Format::of_path(uri.path())
+                .error(ApiError::new(400, format!("the address is not valid: {e}")));
+        }
+    };
     let format = match Format::split(&file) {
         Some(("requests", format)) => format,
         Some((_, format)) => {
@@ -431,7 +495,16 @@ async fn post_request(
 }
 
 async fn create(state: &Shared, headers: HeaderMap, body: Body) -> Answer {
+    // Bounded memory: a few hundred bodies are read at a time; the others
+    // wait in their sockets (and the request timeout).
+    let permit = state
+        .bodies
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|_| ApiError::new(503, "shutting down"))?;
     let bytes = read_body(&headers, body).await?;
+    drop(permit);
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -507,4 +580,37 @@ async fn create(state: &Shared, headers: HeaderMap, body: Body) -> Answer {
         "service_requests",
         json!([{"service_request_id": id.to_string(), "service_notice": notice, "account_id": null}]),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_host;
+
+    #[test]
+    fn only_plain_hosts_are_echoed() {
+        for ok in [
+            "localhost:8311",
+            "127.0.0.1:8311",
+            "127.0.0.1",
+            "[::1]:8311",
+            "[::1]",
+            "duty-room.linjiang.example.cn",
+        ] {
+            assert!(plain_host(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "evil.com]:[80",
+            "::::",
+            "host:99999",
+            "host:0",
+            "a b",
+            "x/../y",
+            "-bad.cn",
+            "a..b",
+            "<script>",
+        ] {
+            assert!(!plain_host(bad), "{bad}");
+        }
+    }
 }

@@ -9,6 +9,7 @@
 //! an accepted complaint nor store one twice: a file leaves `new/` only after
 //! its transaction committed (to `cur/`) or with its reason (to `bad/`).
 
+pub mod answer;
 pub mod http;
 pub mod ingest;
 pub mod liveness;

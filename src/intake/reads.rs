@@ -10,6 +10,9 @@ use tokio::sync::Semaphore;
 
 use crate::store::{Db, Durability, Store, StoreError};
 
+/// Page cache of a reader: lists are read once, not browsed.
+const READER_CACHE_KIB: u32 = 2048;
+
 pub struct ReadPool {
     path: PathBuf,
     idle: Mutex<Vec<Db>>,
@@ -44,7 +47,9 @@ impl ReadPool {
             .lock()
             .ok()
             .and_then(|mut v| v.pop())
-            .unwrap_or_else(|| Db::new(&self.path, Durability::Normal));
+            .unwrap_or_else(|| {
+                Db::new(&self.path, Durability::Normal).with_cache(READER_CACHE_KIB)
+            });
         let (db, result) = tokio::task::spawn_blocking(move || {
             let r = db.get().and_then(|(s, _)| f(s));
             (db, r)

@@ -3,7 +3,8 @@
 //! inert) and caps nothing (so idle connections exhausted the descriptors).
 //!
 //! Owns, per connection: a header-read timeout that also ends idle
-//! keep-alive connections and slow-loris clients; and, over all of them, a
+//! keep-alive connections and slow-loris clients, and the same limit on a
+//! client that stops reading its answer; and, over all of them, a
 //! cap below the descriptor limit. At the cap the oldest connection that is
 //! not inside a request is dropped, so a new client is served; when every
 //! connection is inside a request, accepting waits for one to end (the
@@ -201,6 +202,90 @@ pub async fn serve(
     let _ = tokio::time::timeout(limits.drain_timeout + Duration::from_secs(1), tasks.wait()).await;
 }
 
+/// A socket whose writes must make progress: a client that stops reading
+/// (its answer held in our memory) is cut off after `limit` without a byte
+/// taken. Reads pass through (the header timeout covers a silent client).
+struct MustDrain<S> {
+    inner: S,
+    limit: Duration,
+    stalled: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
+}
+
+impl<S> MustDrain<S> {
+    fn new(inner: S, limit: Duration) -> Self {
+        MustDrain {
+            inner,
+            limit,
+            stalled: None,
+        }
+    }
+
+    /// After a write that could not proceed: has it waited too long?
+    fn still_stalled(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        use std::future::Future;
+        let limit = self.limit;
+        let sleep = self
+            .stalled
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(limit)));
+        match sleep.as_mut().poll(cx) {
+            std::task::Poll::Ready(()) => std::task::Poll::Ready(Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                "the client stopped reading its answer",
+            ))),
+            std::task::Poll::Pending => std::task::Poll::Pending,
+        }
+    }
+}
+
+impl<S: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for MustDrain<S> {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.inner).poll_read(cx, buf)
+    }
+}
+
+impl<S: tokio::io::AsyncWrite + Unpin> tokio::io::AsyncWrite for MustDrain<S> {
+    fn poll_write(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        match std::pin::Pin::new(&mut self.inner).poll_write(cx, buf) {
+            std::task::Poll::Pending => self.still_stalled(cx),
+            done => {
+                self.stalled = None;
+                done
+            }
+        }
+    }
+
+    fn poll_flush(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        match std::pin::Pin::new(&mut self.inner).poll_flush(cx) {
+            std::task::Poll::Pending => self.still_stalled(cx).map_ok(|_| ()),
+            done => {
+                self.stalled = None;
+                done
+            }
+        }
+    }
+
+    fn poll_shutdown(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+}
+
 async fn connection(
     stream: tokio::net::TcpStream,
     service: Counted,
@@ -216,6 +301,7 @@ async fn connection(
         // gets the answer (it was committed for it).
         .half_close(true)
         .keep_alive(true);
+    let stream = MustDrain::new(stream, limits.header_timeout);
     let conn = builder.serve_connection(TokioIo::new(stream), service);
     tokio::pin!(conn);
     tokio::select! {

@@ -26,6 +26,19 @@ pub fn document(root: &str, value: &Value) -> String {
     out
 }
 
+/// A document whose root element holds one element per item (named by the
+/// singular of `root`), each rendered in turn.
+pub fn document_of(root: &str, items: impl Iterator<Item = Value>) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    open(&mut out, root);
+    out.push('\n');
+    for item in items {
+        element(&mut out, singular(root), &item, 1);
+    }
+    close(&mut out, root);
+    out
+}
+
 fn indent(out: &mut String, depth: usize) {
     out.extend(std::iter::repeat_n("  ", depth));
 }
@@ -125,6 +138,22 @@ mod tests {
         assert!(d.contains(
             "<endpoints>\n    <endpoint>\n      <formats>\n        <format>text/xml</format>"
         ));
+    }
+
+    #[test]
+    fn a_list_rendered_item_by_item_is_the_same_document() {
+        let items = vec![
+            json!({"service_request_id": "1"}),
+            json!({"service_request_id": "2"}),
+        ];
+        assert_eq!(
+            document_of("service_requests", items.clone().into_iter()),
+            document("service_requests", &Value::Array(items))
+        );
+        assert_eq!(
+            document_of("service_requests", std::iter::empty()),
+            document("service_requests", &json!([]))
+        );
     }
 
     #[test]

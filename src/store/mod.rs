@@ -276,6 +276,14 @@ impl Store {
         Ok(())
     }
 
+    /// Keep this connection's page cache to `kib` (a reader of the daemon
+    /// does not need the intake writer's 16 MiB).
+    pub fn limit_cache(&self, kib: u32) -> Result<()> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{kib};"))?;
+        Ok(())
+    }
+
     /// Close a connection whose file is no longer at its path, without the
     /// checkpoint SQLite runs when the last connection closes: the `-wal`
     /// beside the path may hold another file's pages by now.
@@ -334,6 +342,8 @@ fn first_to_see_replaced(file: FileIdentity) -> bool {
 pub struct Db {
     path: PathBuf,
     durability: Durability,
+    /// Page cache of each connection opened, if not the default.
+    cache_kib: Option<u32>,
     store: Option<Store>,
     /// The file this handle belongs to, once it has opened it.
     first: Option<FileIdentity>,
@@ -344,9 +354,16 @@ impl Db {
         Db {
             path: path.to_path_buf(),
             durability,
+            cache_kib: None,
             store: None,
             first: None,
         }
+    }
+
+    /// Connections with a page cache of `kib`.
+    pub fn with_cache(mut self, kib: u32) -> Db {
+        self.cache_kib = Some(kib);
+        self
     }
 
     /// Start from an open connection.
@@ -354,6 +371,7 @@ impl Db {
         Db {
             path: store.path.clone(),
             durability,
+            cache_kib: None,
             first: store.identity,
             store: Some(store),
         }
@@ -391,6 +409,9 @@ impl Db {
                 return Err(StoreError::Replaced {
                     path: self.path.clone(),
                 });
+            }
+            if let Some(kib) = self.cache_kib {
+                store.limit_cache(kib)?;
             }
             self.first = store.identity;
             self.store = Some(store);
