@@ -512,3 +512,33 @@ fn a_database_swapped_for_another_stays_untouched_until_a_restart() {
     assert_eq!(refs_of(&room.db()), ["RESTARTED"]);
     assert_eq!(refs_of(&room.path("orig.db")), ["ACK-0", "ACK-1", "ACK-2"]);
 }
+
+/// A writer that ignores the maildir rule and writes straight into `new/`,
+/// slowly: the file is taken when it is closed, whole — not on creation,
+/// half-written, with the rest moved to `cur/` unread.
+#[test]
+fn a_file_written_straight_into_new_is_read_when_closed() {
+    use std::io::Write;
+    let room = Room::new();
+    let toml = std::fs::read_to_string(room.path("config/gridwatch.toml")).unwrap();
+    room.write(
+        "config/gridwatch.toml",
+        toml.replace(
+            "rescan_interval_seconds = 5",
+            "rescan_interval_seconds = 60",
+        ),
+    );
+    let d = start(&room);
+    let mut f = std::fs::File::create(room.path("spool/new/direct.jsonl")).unwrap();
+    for i in 0..5 {
+        writeln!(f, "{}", complaint_live(&format!("SLOW-{i}"))).unwrap();
+        f.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(200)); // the slow writer
+    }
+    assert_eq!(count(&room), 0, "nothing taken while it is open");
+    drop(f);
+    wait_for("the closed file", Duration::from_secs(5), || {
+        count(&room) == 5
+    });
+    d.stop();
+}

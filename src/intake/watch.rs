@@ -2,7 +2,7 @@
 //! only then.
 //!
 //! Owns: the inotify watches of the spool and its `new/`, and the choice of
-//! events that can bring a file — created, moved in, closed after writing —
+//! events that can bring a file — moved in, or closed after writing —
 //! plus the signs that need a look at once: `new/`, the spool or its lock
 //! removed or moved (`rm -rf spool`), the kernel's queue overflowed. Opening and reading, the intake's own scans included,
 //! wake nothing: with notify's default mask every scan of `new/` raised an
@@ -37,7 +37,9 @@ pub fn wakes(event: &notify::Result<notify::Event>, root: &Path) -> bool {
         .iter()
         .any(|p| p == root || *p == new || *p == lock);
     match event.kind {
-        EventKind::Create(_) => in_new,
+        // Not on creation: a file written straight into new/ (against the
+        // maildir rule) is read when it is closed, not half-written.
+        EventKind::Create(_) => false,
         EventKind::Modify(ModifyKind::Name(
             RenameMode::To | RenameMode::Both | RenameMode::Any,
         )) => in_new,
@@ -108,7 +110,7 @@ mod tests {
         let lock = root.join(".intake.lock");
         let ev = |k: EventKind, p: &Path| Ok(Event::new(k).add_path(p.to_path_buf()));
         let cases = [
-            (ev(EventKind::Create(CreateKind::File), &file), true),
+            (ev(EventKind::Create(CreateKind::File), &file), false),
             (
                 ev(EventKind::Modify(ModifyKind::Name(RenameMode::To)), &file),
                 true,
