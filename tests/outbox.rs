@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use gridwatch::alert::escalator::evaluate;
 use gridwatch::clock::{ClockMode, SharedClock, SystemClock};
 use gridwatch::config::{Config, ConfigSource};
-use gridwatch::daemon::deliver_once;
+use gridwatch::daemon::{Delivery, deliver_once};
 use gridwatch::store::{Actor, Durability, OutboxState, Store};
 
 mod common;
@@ -143,5 +143,64 @@ fn a_hanging_hook_is_killed_at_its_timeout() {
     assert!(
         room.ok(&[NOW, "intake", "--once"])
             .contains("1 files ingested")
+    );
+}
+
+/// One hanging hook holds up only its own alert: alerts that fall due
+/// while it hangs are delivered at once (before, the next batch waited for
+/// the slowest hook of the last one).
+#[test]
+fn a_hanging_hook_delays_no_other_alert() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sent");
+    let script = format!(
+        "if [ \"$1\" = 1 ]; then sleep 60; fi; echo \"$1 $2\" >> {}",
+        out.display()
+    );
+    let (room, config, store) = setup(&["sh", "-c", &script, "hook", "{id}", "{stage}"], 1, 120);
+    let clock: SharedClock = Arc::new(SystemClock);
+    let rt = rt();
+    rt.block_on(async {
+        let mut d = Delivery::new(store.clone(), &config, clock.clone());
+        assert_eq!(
+            d.start_due().await.unwrap(),
+            3,
+            "complaint 1's three alerts hang"
+        );
+        // A second complaint breaches meanwhile.
+        let p = room.write("d.json", complaint("H2").to_string());
+        room.ok(&["submit", p.to_str().unwrap()]);
+        room.ok(&[NOW, "intake", "--once"]);
+        let late: DateTime<Utc> = "2026-11-30T10:30:00+08:00".parse().unwrap();
+        let fired = evaluate(
+            &mut store.lock().unwrap(),
+            &config,
+            &Actor::new("e", "e", ClockMode::Fixed),
+            late,
+        )
+        .unwrap();
+        assert_eq!(fired.len(), 3);
+        assert_eq!(
+            d.start_due().await.unwrap(),
+            3,
+            "the hanging ones are not started twice"
+        );
+        let started = std::time::Instant::now();
+        for _ in 0..3 {
+            d.finish_one().await.unwrap().unwrap();
+        }
+        assert!(started.elapsed() < StdDuration::from_secs(30));
+        let sent = std::fs::read_to_string(&out).unwrap();
+        let mut lines: Vec<&str> = sent.lines().collect();
+        lines.sort();
+        assert_eq!(lines, ["2 breach", "2 critical", "2 warn"]);
+        // Dropping the delivery kills the hanging hooks; their alerts stay due.
+    });
+    assert!(
+        states(&store)
+            .iter()
+            .filter(|s| s.delivered_at.is_none())
+            .count()
+            == 3
     );
 }

@@ -154,44 +154,90 @@ pub async fn escalation_loop(
     .await;
 }
 
-/// Deliver due outbox rows through the command hook, once. Each alert runs
-/// in its own task, so one hanging hook holds up nothing but itself.
+/// Alert deliveries through the command hook, in flight across ticks: each
+/// alert runs in its own task and is recorded when it ends, so one hanging
+/// hook holds up nothing but its own alert (before, a batch waited for its
+/// slowest hook before the next alerts were even looked at).
+pub struct Delivery<C: Conn> {
+    store: Arc<Mutex<C>>,
+    alerts: crate::config::AlertSettings,
+    clock: SharedClock,
+    running: tokio::task::JoinSet<(crate::store::OutboxItem, Result<(), String>)>,
+    in_flight: std::collections::HashSet<i64>,
+}
+
+impl<C: Conn> Delivery<C> {
+    pub fn new(store: Arc<Mutex<C>>, config: &Config, clock: SharedClock) -> Self {
+        Delivery {
+            store,
+            alerts: config.settings.alerts.clone(),
+            clock,
+            running: tokio::task::JoinSet::new(),
+            in_flight: Default::default(),
+        }
+    }
+
+    /// Start every due alert that is not running already; how many started.
+    pub async fn start_due(&mut self) -> Result<usize, String> {
+        let now = self.clock.now();
+        let due = blocking(&self.store, move |s| s.outbox_due(hook::SINK, now, 50)).await?;
+        let mut started = 0;
+        for item in due {
+            if !self.in_flight.insert(item.id) {
+                continue;
+            }
+            let argv = hook::render(&self.alerts.command, &item);
+            let timeout = self.alerts.command_timeout;
+            self.running
+                .spawn(async move { (item, hook::run(&argv, timeout).await) });
+            started += 1;
+        }
+        Ok(started)
+    }
+
+    /// Wait for the next run to end and record it; `None` when none runs.
+    pub async fn finish_one(&mut self) -> Option<Result<(), String>> {
+        let done = self.running.join_next().await?;
+        let Ok((item, result)) = done else {
+            return Some(Err("an alert delivery task failed".into()));
+        };
+        self.in_flight.remove(&item.id);
+        let now = self.clock.now();
+        let retry = hook::next_attempt(&self.alerts, item.attempts + 1, now);
+        if let Err(e) = &result {
+            tracing::warn!(escalation = item.escalation_id, error = %crate::text::quote(e), retry = ?retry, "alert hook failed");
+        }
+        Some(
+            blocking(&self.store, move |s| {
+                s.outbox_attempt(
+                    item.id,
+                    now,
+                    result.as_ref().map(|_| ()).map_err(String::as_str),
+                    retry,
+                )
+            })
+            .await,
+        )
+    }
+}
+
+/// Deliver the due outbox rows once and wait for all of them (tests and
+/// one-shot use); the daemon keeps a [`Delivery`] running instead.
 pub async fn deliver_once<C: Conn>(
     store: &Arc<Mutex<C>>,
     config: &Config,
     clock: &SharedClock,
 ) -> Result<usize, String> {
-    let now = clock.now();
-    let due = blocking(store, move |s| s.outbox_due(hook::SINK, now, 50)).await?;
-    let n = due.len();
-    let alerts = config.settings.alerts.clone();
-    let mut runs = tokio::task::JoinSet::new();
-    for item in due {
-        let argv = hook::render(&alerts.command, &item);
-        let timeout = alerts.command_timeout;
-        runs.spawn(async move { (item, hook::run(&argv, timeout).await) });
-    }
-    while let Some(done) = runs.join_next().await {
-        let Ok((item, result)) = done else { continue };
-        let now = clock.now();
-        let retry = hook::next_attempt(&alerts, item.attempts + 1, now);
-        if let Err(e) = &result {
-            tracing::warn!(escalation = item.escalation_id, error = %crate::text::quote(e), retry = ?retry, "alert hook failed");
-        }
-        blocking(store, move |s| {
-            s.outbox_attempt(
-                item.id,
-                now,
-                result.as_ref().map(|_| ()).map_err(String::as_str),
-                retry,
-            )
-        })
-        .await?;
+    let mut d = Delivery::new(store.clone(), config, clock.clone());
+    let n = d.start_due().await?;
+    while let Some(r) = d.finish_one().await {
+        r?;
     }
     Ok(n)
 }
 
-/// Run [`deliver_once`] every second until shutdown.
+/// Start due alerts every second and record each as it ends, until
+/// shutdown (which kills hooks still running; their alerts stay due).
 pub async fn outbox_loop(
     db: PathBuf,
     config: Arc<Config>,
@@ -199,16 +245,24 @@ pub async fn outbox_loop(
     health: Arc<Health>,
     shutdown: CancellationToken,
 ) {
-    every(
-        &db,
-        "alert delivery",
-        health,
-        Duration::from_secs(1),
-        shutdown,
-        |conn| {
-            let (config, clock) = (config.clone(), clock.clone());
-            async move { deliver_once(&conn, &config, &clock).await.map(|_| ()) }
-        },
-    )
-    .await;
+    let conn = Arc::new(Mutex::new(
+        Db::new(&db, Durability::Normal).with_cache(JOB_CACHE_KIB),
+    ));
+    let mut d = Delivery::new(conn, &config, clock);
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    loop {
+        let result = tokio::select! {
+            _ = shutdown.cancelled() => break,
+            _ = tick.tick() => d.start_due().await.map(|_| ()),
+            Some(r) = d.finish_one() => r,
+        };
+        match (health.report("alert delivery", result.clone()), result) {
+            (Change::Failing, Err(e)) => {
+                tracing::error!(error = %e, "alert delivery failed; retrying every second")
+            }
+            (Change::Recovered, _) => tracing::info!("alert delivery works again"),
+            _ => {}
+        }
+    }
 }

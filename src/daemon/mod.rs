@@ -19,7 +19,9 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-pub use jobs::{COMPONENT, Conn, deliver_once, escalation_loop, heartbeat_loop, outbox_loop};
+pub use jobs::{
+    COMPONENT, Conn, Delivery, deliver_once, escalation_loop, heartbeat_loop, outbox_loop,
+};
 
 use crate::clock::SharedClock;
 use crate::config::Config;
