@@ -16,7 +16,12 @@ fn main() {
         if let Some(message) = failure.message() {
             use std::io::Write;
             // Nobody to tell if stderr is gone: never panic over it.
-            let _ = writeln!(std::io::stderr(), "gridwatch: {message}");
+            // Inert: a message may quote what was typed (a file name with an escape).
+            let _ = writeln!(
+                std::io::stderr(),
+                "gridwatch: {}",
+                gridwatch::text::sanitize(&message)
+            );
         }
         std::process::exit(failure.exit_code());
     }

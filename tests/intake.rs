@@ -97,7 +97,7 @@ fn bad_files_are_quarantined_with_their_reason_and_good_ones_beside_them_ingeste
     ];
     for (name, bytes) in &cases {
         let p = room.write(name, bytes);
-        room.ok(&["submit", p.to_str().unwrap()]);
+        room.deliver(&[&p]);
     }
     let out = room.run(&[NOW, "intake", "--once"]);
     assert!(out.status.success());
@@ -189,7 +189,7 @@ fn a_50_mb_json_file_is_refused_but_a_50_mb_jsonl_file_is_streamed_in() {
     let array = format!("[{}]", jsonl.trim_end().replace('\n', ","));
     let p1 = room.write("huge.json", &array);
     let p2 = room.write("huge.jsonl", &jsonl);
-    room.ok(&["submit", p1.to_str().unwrap(), p2.to_str().unwrap()]);
+    room.deliver(&[&p1, &p2]);
     let out = room.ok(&[NOW, "intake", "--once"]);
     assert!(
         out.contains(&format!("1 files ingested ({n} complaints new")),
@@ -212,7 +212,7 @@ fn a_record_over_the_size_limit_is_refused() {
     let mut big = complaint("X");
     big["attachment_b64"] = json!("A".repeat(70_000));
     let p = room.write("one-big.jsonl", format!("{}\n", big));
-    room.ok(&["submit", p.to_str().unwrap()]);
+    room.deliver(&[&p]);
     room.ok(&[NOW, "intake", "--once"]);
     assert!(
         reason(&room, "one-big.jsonl").starts_with("line 1: over the record limit of 65536 bytes")
@@ -301,7 +301,7 @@ fn arrays_and_large_jsonl_files_in_batches() {
         .collect();
     lines.push_str("{\"source\":\"hotline\"}\n");
     let p3 = room.write("late-error.jsonl", lines);
-    room.ok(&["submit", p3.to_str().unwrap()]);
+    room.deliver(&[&p3]);
     room.ok(&[NOW, "intake", "--once"]);
     assert!(reason(&room, "late-error.jsonl").starts_with("line 2501: missing field `category`"));
     let status = room.json(&[NOW, "status", "--json"]);
@@ -553,12 +553,7 @@ fn implausible_receipt_times_are_refused_with_the_field_named() {
     {
         let mut c = complaint(&format!("OLD-{n}"));
         c["received_at"] = json!(at);
-        room.ok(&[
-            "submit",
-            room.write(&format!("old{n}.json"), c.to_string())
-                .to_str()
-                .unwrap(),
-        ]);
+        room.deliver(&[&room.write(&format!("old{n}.json"), c.to_string())]);
     }
     let out = room.ok(&[NOW, "intake", "--once"]);
     assert!(
@@ -608,4 +603,36 @@ fn a_name_at_the_length_limit_never_wedges_the_spool() {
     }
     assert!(room.spool("new").is_empty());
     assert_eq!(room.spool("cur").len(), 3);
+}
+
+/// `submit` reads a file as intake will before delivering it: a person
+/// typing learns at once what is wrong, and nothing is delivered.
+#[test]
+fn submit_refuses_a_file_intake_would_quarantine() {
+    let room = Room::new();
+    let good = room.write("good.json", complaint("OK-1").to_string());
+    let bad = room.write(
+        "bad.jsonl",
+        format!("{}\n{{\"source\":\"hotline\"}}\n", complaint("L1")),
+    );
+    let err = room.fails(
+        1,
+        &["submit", good.to_str().unwrap(), bad.to_str().unwrap()],
+    );
+    assert!(
+        err.contains(
+            "bad.jsonl: not delivered: line 2: missing field `category` (nothing was delivered)"
+        ),
+        "{err}"
+    );
+    assert!(room.spool("new").is_empty(), "not even the good one");
+    let err = room.fails(1, &["submit", room.path("config").to_str().unwrap()]);
+    assert!(
+        err.contains("config: not delivered: is a directory"),
+        "{err}"
+    );
+    let err = room.fails(1, &["submit", "\u{1b}[31mnope.json"]);
+    assert!(!err.contains('\u{1b}'), "inert: {err:?}");
+    room.ok(&["submit", good.to_str().unwrap()]);
+    assert_eq!(room.spool("new").len(), 1);
 }

@@ -72,6 +72,11 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
     }
 }
 
+/// JSON for scripts, inert on a terminal (C1 and bidi controls escaped).
+fn json_text(v: &impl serde::Serialize) -> String {
+    crate::text::json_inert(&serde_json::to_string_pretty(v).unwrap_or_default())
+}
+
 fn officer_label(config: &Config, id: &str) -> String {
     config
         .officers
@@ -190,6 +195,19 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
         spool: &spool.root,
     });
     warnings.extend(daemon_warnings);
+    if !spool.root.is_dir() {
+        warnings.push(format!(
+            "spool {} does not exist (`gridwatch init` makes it, or start the daemon here)",
+            spool.root.display()
+        ));
+    }
+    let quarantined = spool.count("bad");
+    if quarantined > 0 {
+        warnings.push(format!(
+            "{quarantined} file(s) quarantined in {}: read each NAME.reason, fix and resubmit, then remove them",
+            spool.dir("bad").display()
+        ));
+    }
     let years: Vec<i32> = config.calendar.years().collect();
     if as_json {
         let v = json!({
@@ -225,7 +243,7 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
                 "stale_tmp": stale_tmp,
             },
         });
-        outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        outln!("{}", json_text(&v));
         return Ok(());
     }
     outln!(
@@ -302,10 +320,22 @@ fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
 fn submit(ctx: &Context, files: &[std::path::PathBuf]) -> Result<(), Failure> {
     let config = ctx.config()?;
     let spool = ctx.spool(&config);
+    // Every file first, as intake will read it: a person typing learns of a
+    // broken file now (nothing is delivered), not later from spool/bad/.
     for f in files {
-        if !f.is_file() {
-            return Err(Failure::User(format!("{}: no such file", f.display())));
+        if !f.exists() {
+            return Err(Failure::User(format!(
+                "{}: no such file",
+                sanitize(&f.display().to_string())
+            )));
         }
+        crate::intake::ingest::check(f, &config, ctx.now()).map_err(|why| {
+            Failure::User(format!(
+                "{}: not delivered: {} (nothing was delivered)",
+                sanitize(&f.display().to_string()),
+                sanitize(&why)
+            ))
+        })?;
     }
     for f in files {
         let dest = spool
@@ -388,7 +418,7 @@ fn list(ctx: &Context, open: bool, as_json: bool) -> Result<(), Failure> {
     let (tz, now) = (config.settings.timezone, ctx.now());
     if as_json {
         let v: Vec<_> = rows.iter().map(|c| complaint_json(c, &tz, now)).collect();
-        outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        outln!("{}", json_text(&v));
     } else if rows.is_empty() {
         outln!("no {}complaints", if open { "open " } else { "" });
     } else {
@@ -420,7 +450,7 @@ fn show(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result<(), Failu
         v["reporter"]["phone"] = p.into();
     }
     if as_json {
-        outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        outln!("{}", json_text(&v));
         return Ok(());
     }
     let s = |v: &serde_json::Value| match v {
@@ -595,7 +625,7 @@ fn oncall(ctx: &Context, as_json: bool) -> Result<(), Failure> {
         out.push(json!({"grid": g.id, "name": g.name, "on_call": oc}));
     }
     if as_json {
-        outln!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        outln!("{}", json_text(&out));
     } else {
         outln!("on call at {}", time(now, &config.settings.timezone));
         out!(

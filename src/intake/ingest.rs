@@ -377,10 +377,78 @@ fn file(
 }
 
 fn is_jsonl(entry: &Entry) -> bool {
+    jsonl_path(&entry.path)
+}
+
+fn jsonl_path(path: &std::path::Path) -> bool {
     matches!(
-        entry.path.extension().and_then(|e| e.to_str()),
+        path.extension().and_then(|e| e.to_str()),
         Some("jsonl" | "ndjson")
     )
+}
+
+/// What intake would say of the file at `path`, without a database: how
+/// many complaints it holds, or why it would be quarantined. `submit` asks
+/// before delivering, so a person typing learns it at once, not from `bad/`.
+pub fn check(path: &std::path::Path, config: &Config, now: DateTime<Utc>) -> Result<usize, String> {
+    let limits = &config.settings.limits;
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if meta.is_dir() {
+        return Err("is a directory; give complaint files".into());
+    }
+    let jsonl = jsonl_path(path);
+    let limit = if jsonl {
+        limits.max_jsonl_file_bytes
+    } else {
+        limits.max_json_file_bytes
+    };
+    if meta.len() > limit {
+        return Err(format!(
+            "file is {:.1} MiB, over the {} MiB limit for {} files",
+            meta.len() as f64 / 1048576.0,
+            limit >> 20,
+            if jsonl { ".jsonl" } else { ".json" }
+        ));
+    }
+    let ok =
+        |input: ComplaintInput| prepare(input, config, now, String::new).map_err(|e| e.to_string());
+    if !jsonl {
+        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let inputs = parse::document(&bytes, limits)?;
+        let many = inputs.len() > 1;
+        let n = inputs.len();
+        for (i, input) in inputs.into_iter().enumerate() {
+            ok(input).map_err(|e| if many { format!("record {i}: {e}") } else { e })?;
+        }
+        return Ok(n);
+    }
+    let mut reader = BufReader::new(File::open(path).map_err(|e| e.to_string())?);
+    let (mut line, mut number, mut records) = (Vec::new(), 0usize, 0usize);
+    loop {
+        line.clear();
+        let n = (&mut reader)
+            .take(limits.max_record_bytes as u64 + 2)
+            .read_until(b'\n', &mut line)
+            .map_err(|e| e.to_string())?;
+        if n == 0 {
+            break;
+        }
+        number += 1;
+        if !line.ends_with(b"\n") && line.len() > limits.max_record_bytes {
+            return Err(format!(
+                "line {number}: over the record limit of {} bytes",
+                limits.max_record_bytes
+            ));
+        }
+        if let Some(input) = parse::jsonl_line(&line, number, limits)? {
+            ok(input).map_err(|e| format!("line {number}: {e}"))?;
+            records += 1;
+        }
+    }
+    if records == 0 {
+        return Err("the file holds no complaints".into());
+    }
+    Ok(records)
 }
 
 /// One file being read: what every step needs to know about it.

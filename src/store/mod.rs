@@ -69,6 +69,9 @@ pub(crate) fn from_ms(v: i64) -> DateTime<Utc> {
         .unwrap_or(DateTime::<Utc>::MIN_UTC)
 }
 
+/// How long a write waits for another's transaction before it gives up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// The tables every gridwatch schema has had since version 1.
 const OWN_TABLES: [&str; 3] = ["complaint", "audit", "intake_file"];
 
@@ -94,8 +97,9 @@ impl Store {
             },
         };
         let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
-        conn.busy_timeout(Duration::from_secs(10))
-            .map_err(open_err)?;
+        // A spool file is one transaction: a 100 000-line file holds the
+        // write lock for seconds. A console or command waits its turn.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
         // journal_mode answers with a row; the others are silent.
         let _mode: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))

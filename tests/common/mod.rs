@@ -128,6 +128,16 @@ impl Room {
         p
     }
 
+    /// Deliver files into the spool as another system would (its own
+    /// maildir writer: tmp/, fsync, rename into new/), whatever they hold —
+    /// `gridwatch submit` refuses a broken file before it gets there.
+    pub fn deliver(&self, paths: &[&Path]) {
+        let spool = gridwatch::intake::Spool::new(self.path("spool"));
+        for p in paths {
+            spool.submit(p).unwrap();
+        }
+    }
+
     /// File names in a spool directory, sorted.
     pub fn spool(&self, sub: &str) -> Vec<String> {
         let mut v: Vec<String> = std::fs::read_dir(self.path("spool").join(sub))
