@@ -120,3 +120,41 @@ fn the_demo_rests_between_simulated_events() {
         pty.child.try_wait().unwrap().is_some()
     });
 }
+
+/// The database file renamed away under a running console: it says so at
+/// once and writes nothing into the file that is no longer at the path.
+#[test]
+fn a_console_says_when_its_database_was_replaced() {
+    let room = Room::new();
+    let p = room.write("c.json", complaint("PTY-R").to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    let mut pty = Pty::spawn(&room, &[NOW, "tui"], 200, 50);
+    pty.wait_text("● 12:00", Duration::from_secs(20));
+    std::fs::rename(room.db(), room.path("moved.db")).unwrap();
+    pty.wait_text(
+        "was replaced or removed while in use",
+        Duration::from_secs(5),
+    );
+    pty.keys("a");
+    pty.wait_text("Log arrival #1", Duration::from_secs(5));
+    pty.keys("\r");
+    wait_for(
+        "the form to close with the error",
+        Duration::from_secs(5),
+        || {
+            let t = pty.text();
+            !t.contains("Log arrival #1") && t.contains("was replaced or removed while in use")
+        },
+    );
+    // Moved back, the file shows that nothing was written into it meanwhile.
+    std::fs::rename(room.path("moved.db"), room.db()).unwrap();
+    let show = room.json(&[NOW, "show", "1", "--json"]);
+    assert_eq!(show["arrived_by"], serde_json::Value::Null, "{show}");
+    pty.keys("q");
+    pty.wait_text("Quit gridwatch?", Duration::from_secs(5));
+    pty.keys("y");
+    wait_for("the console to exit", Duration::from_secs(10), || {
+        pty.child.try_wait().unwrap().is_some()
+    });
+}

@@ -252,8 +252,22 @@ pub fn spawn(
         .spawn(move || {
             let mut reader = Reader::new();
             let mut heartbeat_tick = std::time::Instant::now();
+            // Set while the file at the database path is not the one this
+            // console opened (renamed over, removed): it writes nothing then.
+            let mut replaced: Option<String> = None;
             loop {
                 let now = clock.now();
+                match store.verify_file() {
+                    Err(e) if replaced.is_none() => {
+                        let why = e.to_string();
+                        if tx.send(DataMsg::Written(Err(why.clone()))).is_err() {
+                            return;
+                        }
+                        replaced = Some(why);
+                    }
+                    Err(_) => {}
+                    Ok(()) => replaced = None,
+                }
                 // Counts and the heartbeat age change with time alone: re-read them every few seconds.
                 let force = heartbeat_tick.elapsed() > Duration::from_secs(5);
                 if force {
@@ -276,8 +290,11 @@ pub fn spawn(
                 }
                 match cmd_rx.recv_timeout(poll) {
                     Ok(cmd) => {
-                        let result = execute(&mut store, &config, &actor, clock.now(), cmd)
-                            .map_err(|e| e.to_string());
+                        let result = match &replaced {
+                            Some(why) => Err(why.clone()),
+                            None => execute(&mut store, &config, &actor, clock.now(), cmd)
+                                .map_err(|e| e.to_string()),
+                        };
                         if tx.send(DataMsg::Written(result)).is_err() {
                             return;
                         }
