@@ -8,6 +8,7 @@ mod commands;
 mod context;
 mod logging;
 mod services;
+mod spool;
 mod view;
 
 use std::path::PathBuf;

@@ -1,4 +1,5 @@
-//! The Open311 GeoReport v2 endpoint on loopback (DESIGN.md §4.4).
+//! The Open311 GeoReport v2 endpoint on loopback (DESIGN.md §4.4): its
+//! state, its routes and the reading side (POSTs are in `post.rs`).
 //!
 //! Owns: routes, the format of each answer (`.xml` — the standard's required
 //! format — or `.json`, chosen by the suffix, errors included), service
@@ -13,7 +14,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::body::{Body, Bytes};
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, Request, State};
 use axum::http::Uri;
@@ -24,17 +24,16 @@ use axum::routing::get;
 use serde_json::{Value, json};
 use tokio::sync::Semaphore;
 
-use super::answer::{Answer, Format, respond};
+use super::answer::{Format, respond};
 use super::open311::{self, ApiError};
 use super::parse::parse_instant;
-use super::prepare::prepare;
 use super::reads::ReadPool;
-use super::writer::{SubmitError, WriterHandle};
+use super::writer::WriterHandle;
 use crate::clock::SharedClock;
 use crate::config::Config;
 use crate::domain::complaint::Category;
 use crate::health::Health;
-use crate::store::{ComplaintRow, Inserted, RequestFilter, StoreError};
+use crate::store::{ComplaintRow, RequestFilter, StoreError};
 use crate::text::quote;
 
 /// Largest request body accepted.
@@ -61,7 +60,7 @@ pub struct HttpState {
     /// Where the endpoint listens (discovery's fallback when the Host header is unusable).
     pub listening: std::net::SocketAddr,
     lists: Arc<Semaphore>,
-    bodies: Arc<Semaphore>,
+    pub(super) bodies: Arc<Semaphore>,
 }
 
 impl HttpState {
@@ -88,9 +87,9 @@ impl HttpState {
     }
 }
 
-type Shared = Arc<HttpState>;
+pub(super) type Shared = Arc<HttpState>;
 
-fn unknown(file: &str) -> ApiError {
+pub(super) fn unknown(file: &str) -> ApiError {
     ApiError::new(
         404,
         format!(
@@ -116,7 +115,10 @@ pub fn router(state: Shared) -> Router {
     Router::new()
         .route("/health", get(health))
         .route("/open311/{file}", get(discovery))
-        .route("/open311/v2/{file}", get(collection).post(post_request))
+        .route(
+            "/open311/v2/{file}",
+            get(collection).post(super::post::post_request),
+        )
         .route("/open311/v2/services/{file}", get(service_definition))
         .route("/open311/v2/requests/{file}", get(get_request))
         .fallback(|req: Request| async move {
@@ -178,14 +180,14 @@ async fn health(State(state): State<Shared>) -> Response {
     (status, axum::Json(body)).into_response()
 }
 
-fn query_pairs(raw: Option<String>) -> Result<Vec<(String, String)>, ApiError> {
+pub(super) fn query_pairs(raw: Option<String>) -> Result<Vec<(String, String)>, ApiError> {
     open311::parse_form(raw.unwrap_or_default().as_bytes())
         .map_err(|e| ApiError::new(400, format!("query string: {e}")))
 }
 
 /// Every `jurisdiction_id` given must be the one served (a repeated
 /// parameter cannot slip another one past the check).
-fn jurisdiction(state: &HttpState, pairs: &[(String, String)]) -> Result<(), ApiError> {
+pub(super) fn jurisdiction(state: &HttpState, pairs: &[(String, String)]) -> Result<(), ApiError> {
     let served = state.config.settings.jurisdiction_id.as_deref();
     pairs
         .iter()
@@ -439,147 +441,6 @@ async fn get_request(
     }
     .await;
     respond(format, answer)
-}
-
-async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError> {
-    let too_large = || {
-        ApiError::new(
-            413,
-            format!("request body is over the limit of {MAX_BODY_BYTES} bytes"),
-        )
-    };
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY_BYTES) {
-        return Err(too_large());
-    }
-    axum::body::to_bytes(body, MAX_BODY_BYTES)
-        .await
-        .map_err(|_| match declared {
-            // Within the limit as declared: the client stopped sending.
-            Some(n) => ApiError::new(
-                400,
-                format!("the request body ended before its Content-Length of {n} bytes"),
-            ),
-            None => too_large(),
-        })
-}
-
-static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
-/// `POST /open311/v2/requests.{xml,json}`
-async fn post_request(
-    State(state): State<Shared>,
-    path: Result<Path<String>, PathRejection>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
-) -> Response {
-    let file = match path {
-        Ok(Path(file)) => file,
-        Err(e) => {
-            return Format::of_path(uri.path())
-                .error(ApiError::new(400, format!("the address is not valid: {e}")));
-        }
-    };
-    let format = match Format::split(&file) {
-        Some(("requests", format)) => format,
-        Some((_, format)) => {
-            return format.error(ApiError::new(405, "method not allowed on this endpoint"));
-        }
-        None => return Format::of_path(&file).error(unknown(&file)),
-    };
-    respond(format, create(&state, headers, body).await)
-}
-
-async fn create(state: &Shared, headers: HeaderMap, body: Body) -> Answer {
-    // Bounded memory: a few hundred bodies are read at a time; the others
-    // wait in their sockets (and the request timeout).
-    let permit = state
-        .bodies
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(|_| ApiError::new(503, "shutting down"))?;
-    let bytes = read_body(&headers, body).await?;
-    drop(permit);
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let fields = if content_type.starts_with("application/json") {
-        open311::fields_from_json(&bytes)
-    } else if content_type.is_empty()
-        || content_type.starts_with("application/x-www-form-urlencoded")
-    {
-        open311::parse_form(&bytes)
-    } else {
-        return Err(ApiError::new(
-            415,
-            format!(
-                "content type '{}' is not form-encoded or JSON",
-                quote(&content_type)
-            ),
-        ));
-    }
-    .map_err(|e| ApiError::new(400, e))?;
-    let keys = &state.config.settings.api_keys;
-    match open311::field(&fields, "api_key") {
-        _ if keys.is_empty() => {
-            return Err(ApiError::new(
-                403,
-                "posting is disabled: no api_keys configured ([http] api_keys or GRIDWATCH_API_KEYS)",
-            ));
-        }
-        None => return Err(ApiError::new(403, "api_key missing")),
-        Some(k) if !keys.iter().any(|key| key == k) => {
-            return Err(ApiError::new(403, "api_key invalid"));
-        }
-        Some(_) => {}
-    }
-    jurisdiction(state, &fields)?;
-    let posted = open311::request_from_fields(&fields, &state.config.settings.limits)?;
-    let now = state.clock.now();
-    // Without an external reference a POST is not idempotent: two citizens
-    // may send the same words, and each is a complaint.
-    let fallback = || {
-        format!(
-            "open311:{}:{}:{}",
-            now.timestamp_millis(),
-            std::process::id(),
-            SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-        )
-    };
-    let complaint = prepare(posted.input, &state.config, now, fallback)
-        .map_err(|e| ApiError::new(400, e.to_string()))?;
-    let notice = format!(
-        "on site by {} ({})",
-        complaint
-            .deadline_at
-            .with_timezone(&state.config.settings.timezone)
-            .format("%H:%M"),
-        complaint.regime_reason
-    );
-    let (status, id) = match state.writer.submit(complaint).await {
-        Ok(Inserted::New(id)) => (StatusCode::CREATED, id),
-        Ok(Inserted::Duplicate(id)) => (StatusCode::OK, id),
-        Err(SubmitError::Refused(why)) => return Err(ApiError::new(400, why)),
-        Err(SubmitError::Unavailable(why)) => {
-            return Err(ApiError::new(
-                503,
-                format!("not stored, retry later: {why}"),
-            ));
-        }
-    };
-    tracing::info!(id, status = status.as_u16(), "open311 request");
-    Ok((
-        status,
-        "service_requests",
-        json!([{"service_request_id": id.to_string(), "service_notice": notice, "account_id": null}]),
-    ))
 }
 
 #[cfg(test)]

@@ -1,13 +1,20 @@
-//! Intake: complaints from outside into the store.
+//! Intake: complaints from outside into the store. It must never lose an
+//! accepted complaint nor store one twice: a file leaves `new/` only after
+//! its transaction committed (to `cur/`) or with its reason (to `bad/`); a
+//! POST is answered 2xx only after its commit.
 //!
-//! Owns: complaint JSON parsing and limits (`parse`), the decisions frozen at
-//! intake (`prepare`), the maildir-style spool directory (`spool`), and
-//! committing files and single complaints in groups (`ingest`); in the
-//! daemon, the one writer (`writer`) woken by the spool watch (`watch`) and
-//! holding the spool lock (`lock`), and the Open311 endpoint (`http`,
-//! `open311`, `xml`) with its reads (`reads`) and its listener (`server`). Must never lose
-//! an accepted complaint nor store one twice: a file leaves `new/` only after
-//! its transaction committed (to `cur/`) or with its reason (to `bad/`).
+//! - What a complaint is: `parse` (JSON → fields, limits, reasons) and
+//!   `prepare` (regime, deadline and grid, frozen at intake).
+//! - The spool: `spool` (the directory: list, open, move without
+//!   overwriting), `records` (reading a file's complaints; `submit`'s
+//!   check), `ingest` (files and single complaints committed in groups).
+//! - The daemon's side: `writer` (the one writer, a bounded queue), woken by
+//!   `watch` and holding the spool `lock`; `liveness` (is a live daemon using
+//!   these files, from its heartbeat).
+//! - Open311: `http` (state, routes, reads), `post` (POST requests),
+//!   `open311` (the standard's fields and objects), `answer` and `xml` (JSON
+//!   or XML by suffix), `reads` (the read pool), `server` (the listener and
+//!   its limits).
 
 pub mod answer;
 pub mod http;
@@ -16,8 +23,10 @@ pub mod liveness;
 pub mod lock;
 pub mod open311;
 pub mod parse;
+mod post;
 pub mod prepare;
 pub mod reads;
+pub mod records;
 pub mod server;
 pub mod spool;
 pub mod watch;

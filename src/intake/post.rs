@@ -1,0 +1,161 @@
+//! `POST /open311/v2/requests.{xml,json}`: a citizen's complaint from a web
+//! form or an app, committed by the writer before it is answered.
+//!
+//! Owns: the body (its size, its encoding, read a bounded number at a time),
+//! the api_key, and turning the fields into a complaint with its deadline.
+
+use axum::body::{Body, Bytes};
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::response::Response;
+use serde_json::json;
+
+use super::answer::{Answer, Format, respond};
+use super::http::{MAX_BODY_BYTES, Shared, jurisdiction, unknown};
+use super::open311::{self, ApiError};
+use super::prepare::prepare;
+use super::writer::SubmitError;
+use crate::store::Inserted;
+use crate::text::quote;
+
+async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError> {
+    let too_large = || {
+        ApiError::new(
+            413,
+            format!("request body is over the limit of {MAX_BODY_BYTES} bytes"),
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES) {
+        return Err(too_large());
+    }
+    axum::body::to_bytes(body, MAX_BODY_BYTES)
+        .await
+        .map_err(|_| match declared {
+            // Within the limit as declared: the client stopped sending.
+            Some(n) => ApiError::new(
+                400,
+                format!("the request body ended before its Content-Length of {n} bytes"),
+            ),
+            None => too_large(),
+        })
+}
+
+static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// `POST /open311/v2/requests.{xml,json}`
+pub(super) async fn post_request(
+    State(state): State<Shared>,
+    path: Result<Path<String>, PathRejection>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let file = match path {
+        Ok(Path(file)) => file,
+        Err(e) => {
+            return Format::of_path(uri.path())
+                .error(ApiError::new(400, format!("the address is not valid: {e}")));
+        }
+    };
+    let format = match Format::split(&file) {
+        Some(("requests", format)) => format,
+        Some((_, format)) => {
+            return format.error(ApiError::new(405, "method not allowed on this endpoint"));
+        }
+        None => return Format::of_path(&file).error(unknown(&file)),
+    };
+    respond(format, create(&state, headers, body).await)
+}
+
+async fn create(state: &Shared, headers: HeaderMap, body: Body) -> Answer {
+    // Bounded memory: a few hundred bodies are read at a time; the others
+    // wait in their sockets (and the request timeout).
+    let permit = state
+        .bodies
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|_| ApiError::new(503, "shutting down"))?;
+    let bytes = read_body(&headers, body).await?;
+    drop(permit);
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let fields = if content_type.starts_with("application/json") {
+        open311::fields_from_json(&bytes)
+    } else if content_type.is_empty()
+        || content_type.starts_with("application/x-www-form-urlencoded")
+    {
+        open311::parse_form(&bytes)
+    } else {
+        return Err(ApiError::new(
+            415,
+            format!(
+                "content type '{}' is not form-encoded or JSON",
+                quote(&content_type)
+            ),
+        ));
+    }
+    .map_err(|e| ApiError::new(400, e))?;
+    let keys = &state.config.settings.api_keys;
+    match open311::field(&fields, "api_key") {
+        _ if keys.is_empty() => {
+            return Err(ApiError::new(
+                403,
+                "posting is disabled: no api_keys configured ([http] api_keys or GRIDWATCH_API_KEYS)",
+            ));
+        }
+        None => return Err(ApiError::new(403, "api_key missing")),
+        Some(k) if !keys.iter().any(|key| key == k) => {
+            return Err(ApiError::new(403, "api_key invalid"));
+        }
+        Some(_) => {}
+    }
+    jurisdiction(state, &fields)?;
+    let posted = open311::request_from_fields(&fields, &state.config.settings.limits)?;
+    let now = state.clock.now();
+    // Without an external reference a POST is not idempotent: two citizens
+    // may send the same words, and each is a complaint.
+    let fallback = || {
+        format!(
+            "open311:{}:{}:{}",
+            now.timestamp_millis(),
+            std::process::id(),
+            SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        )
+    };
+    let complaint = prepare(posted.input, &state.config, now, fallback)
+        .map_err(|e| ApiError::new(400, e.to_string()))?;
+    let notice = format!(
+        "on site by {} ({})",
+        complaint
+            .deadline_at
+            .with_timezone(&state.config.settings.timezone)
+            .format("%H:%M"),
+        complaint.regime_reason
+    );
+    let (status, id) = match state.writer.submit(complaint).await {
+        Ok(Inserted::New(id)) => (StatusCode::CREATED, id),
+        Ok(Inserted::Duplicate(id)) => (StatusCode::OK, id),
+        Err(SubmitError::Refused(why)) => return Err(ApiError::new(400, why)),
+        Err(SubmitError::Unavailable(why)) => {
+            return Err(ApiError::new(
+                503,
+                format!("not stored, retry later: {why}"),
+            ));
+        }
+    };
+    tracing::info!(id, status = status.as_u16(), "open311 request");
+    Ok((
+        status,
+        "service_requests",
+        json!([{"service_request_id": id.to_string(), "service_notice": notice, "account_id": null}]),
+    ))
+}
