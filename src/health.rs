@@ -42,6 +42,10 @@ impl Health {
         }
     }
 
+    pub fn is_failing(&self, part: &str) -> bool {
+        self.failing.lock().is_ok_and(|m| m.contains_key(part))
+    }
+
     /// `(part, reason)` of every failing part.
     pub fn problems(&self) -> Vec<(String, String)> {
         self.failing

@@ -97,6 +97,16 @@ pub fn access(path: &Path, mode: libc::c_int) -> io::Result<()> {
     check(unsafe { libc::access(c.as_ptr(), mode) })
 }
 
+/// Kill the process group `pgid` (a child started in a group of its own).
+pub fn kill_group(pgid: u32) {
+    if let Ok(pgid) = libc::pid_t::try_from(pgid) {
+        if pgid > 0 {
+            // SAFETY: kill takes plain integers; a group that is gone is ESRCH.
+            unsafe { libc::kill(-pgid, libc::SIGKILL) };
+        }
+    }
+}
+
 /// The soft and hard limits on open descriptors.
 pub fn nofile_limit() -> io::Result<(u64, u64)> {
     let mut r = libc::rlimit {

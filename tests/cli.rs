@@ -428,3 +428,24 @@ fn status_names_the_files_and_says_when_no_daemon_uses_them() {
         "{stderr}"
     );
 }
+
+/// A command that writes while another process holds the database (a
+/// console) leaves nothing of its write only in the `-wal` beside the path:
+/// a file renamed over the path would take those frames up as its own.
+#[test]
+fn a_write_leaves_the_wal_empty_while_another_process_holds_the_database() {
+    let room = room_with_one();
+    let console = rusqlite::Connection::open(room.db()).unwrap();
+    let _: i64 = console
+        .query_row("SELECT COUNT(*) FROM complaint", [], |r| r.get(0))
+        .unwrap();
+    room.ok(&[NOW, "dispatch", "1", "--officer", "O019"]);
+    let wal = std::fs::metadata(room.path("gridwatch.db-wal"))
+        .unwrap()
+        .len();
+    assert_eq!(
+        wal, 0,
+        "the dispatch is in the database file, not beside it"
+    );
+    drop(console);
+}

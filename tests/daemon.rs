@@ -469,16 +469,22 @@ fn an_unwritable_database_file_makes_health_fail_and_says_why() {
 #[test]
 fn a_database_swapped_for_another_stays_untouched_until_a_restart() {
     let room = Room::new();
+    // The other database holds one complaint of its own.
     room.ok(&["--db", "other/other.db", "init"]);
+    let p = room.write("other.json", complaint_live("OTHER-1").to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&["--db", "other/other.db", "intake", "--once"]);
     let d = start(&room);
     for i in 0..3 {
         assert_eq!(post(d.addr, &format!("ACK-{i}")).unwrap().0, 201);
     }
-    // The operator swaps half a second later (the writer checkpoints after
-    // 200 ms of quiet).
+    // The operator swaps half a second later (the writer empties the -wal
+    // after 200 ms of quiet), and at once a command writes the new file
+    // (seen: the daemon then copied that write into the original).
     std::thread::sleep(Duration::from_millis(500));
     std::fs::rename(room.db(), room.path("orig.db")).unwrap();
     std::fs::rename(room.path("other/other.db"), room.db()).unwrap();
+    room.ok(&["dispatch", "1", "--officer", "O001"]);
     let (st, body) = post(d.addr, "AFTER-SWAP").unwrap();
     assert_eq!(st, 503, "{body}");
     assert!(
@@ -504,12 +510,13 @@ fn a_database_swapped_for_another_stays_untouched_until_a_restart() {
         refs
     };
     assert_eq!(refs_of(&room.path("orig.db")), ["ACK-0", "ACK-1", "ACK-2"]);
-    assert!(refs_of(&room.db()).is_empty());
+    assert_eq!(refs_of(&room.db()), ["OTHER-1"]);
+    assert_eq!(room.json(&["show", "1", "--json"])["dispatched_to"], "O001");
     // A restart takes up the file at the path.
     let d = start(&room);
     assert_eq!(post(d.addr, "RESTARTED").unwrap().0, 201);
     d.stop();
-    assert_eq!(refs_of(&room.db()), ["RESTARTED"]);
+    assert_eq!(refs_of(&room.db()), ["OTHER-1", "RESTARTED"]);
     assert_eq!(refs_of(&room.path("orig.db")), ["ACK-0", "ACK-1", "ACK-2"]);
 }
 
@@ -541,4 +548,34 @@ fn a_file_written_straight_into_new_is_read_when_closed() {
         count(&room) == 5
     });
     d.stop();
+}
+
+/// The database removed and made anew by `init` while the daemon still
+/// holds the old one: `init` refuses while the old file's `-wal` is beside
+/// the path (seen: the new file took up its frames, then lost its tables
+/// when the daemon stopped).
+#[test]
+fn init_will_not_make_a_database_beside_a_removed_ones_wal() {
+    let room = Room::new();
+    let d = start(&room);
+    assert_eq!(post(d.addr, "ACK").unwrap().0, 201);
+    std::fs::remove_file(room.db()).unwrap();
+    let err = room.fails(1, &["init"]);
+    assert!(
+        err.contains("gridwatch.db-wal of an earlier database file is still beside it"),
+        "{err}"
+    );
+    assert!(!room.db().exists(), "nothing made");
+    d.stop();
+    // With nothing running, the message says what to do; then init makes a sound file.
+    let err = room.fails(1, &["init"]);
+    assert!(
+        err.contains("if none runs, remove the -wal and -shm"),
+        "{err}"
+    );
+    for f in ["gridwatch.db-wal", "gridwatch.db-shm"] {
+        let _ = std::fs::remove_file(room.path(f));
+    }
+    room.ok(&["init"]);
+    assert_eq!(room.json(&["status", "--json"])["schema_version"], 4);
 }

@@ -204,3 +204,27 @@ fn a_hanging_hook_delays_no_other_alert() {
             == 3
     );
 }
+
+/// A hook killed at its timeout takes what it started with it: a shell
+/// script's `sleep` must not outlive it (seen: one orphan per attempt).
+#[test]
+fn a_killed_hook_leaves_no_child_behind() {
+    let marker = format!("{}.{}", 100 + std::process::id() % 800, 7);
+    let script = format!("sleep {marker}; true");
+    let (_room, config, store) = setup(&["sh", "-c", &script], 1, 1);
+    let clock: SharedClock = Arc::new(SystemClock);
+    rt().block_on(deliver_once(&store, &config, &clock))
+        .unwrap();
+    let alive = || {
+        std::fs::read_dir("/proc")
+            .unwrap()
+            .filter_map(|e| std::fs::read(e.ok()?.path().join("cmdline")).ok())
+            .filter(|c| String::from_utf8_lossy(c).contains(&format!("sleep\0{marker}")))
+            .count()
+    };
+    common::wait_for(
+        "the hooks' children to be gone",
+        StdDuration::from_secs(5),
+        || alive() == 0,
+    );
+}

@@ -42,11 +42,18 @@ pub async fn run(argv: &[String], timeout: Duration) -> Result<(), String> {
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
+        // Its own process group: what it starts is killed with it.
+        .process_group(0)
         .kill_on_drop(true)
         .spawn()
         .map_err(|e| format!("cannot start {program}: {e}"))?;
+    let mut group = Group(child.id());
     let mut stderr = child.stderr.take();
-    match tokio::time::timeout(timeout, child.wait()).await {
+    let waited = tokio::time::timeout(timeout, child.wait()).await;
+    if matches!(waited, Ok(Ok(_))) {
+        group.0 = None; // ended by itself; its group id may be reused now
+    }
+    match waited {
         Ok(Ok(status)) if status.success() => Ok(()),
         Ok(Ok(status)) => {
             let mut text = String::new();
@@ -72,6 +79,7 @@ pub async fn run(argv: &[String], timeout: Duration) -> Result<(), String> {
         }
         Ok(Err(e)) => Err(format!("waiting for {program}: {e}")),
         Err(_) => {
+            group.kill();
             let _ = child.start_kill();
             let _ = child.wait().await;
             Err(format!(
@@ -79,6 +87,25 @@ pub async fn run(argv: &[String], timeout: Duration) -> Result<(), String> {
                 timeout.as_secs_f64()
             ))
         }
+    }
+}
+
+/// A hook's process group, killed whole when the hook is given up (timed
+/// out, or its task dropped at shutdown): a shell script's `sleep` must not
+/// outlive it.
+struct Group(Option<u32>);
+
+impl Group {
+    fn kill(&mut self) {
+        if let Some(pid) = self.0.take() {
+            crate::sys::kill_group(pid);
+        }
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        self.kill();
     }
 }
 

@@ -125,6 +125,28 @@ pub async fn heartbeat_loop(
     .await;
 }
 
+/// Every second, empty the `-wal` if anyone (a console, a command, the
+/// heartbeat) left frames in it: see `Store::empty_wal`.
+pub async fn wal_loop(db: PathBuf, health: Arc<Health>, shutdown: CancellationToken) {
+    every(
+        &db,
+        "wal",
+        health,
+        Duration::from_secs(1),
+        shutdown,
+        |conn| async move {
+            blocking(&conn, |s| {
+                if s.wal_in_use() {
+                    s.empty_wal()?;
+                }
+                Ok(())
+            })
+            .await
+        },
+    )
+    .await;
+}
+
 /// Evaluate automatic escalation every second until shutdown.
 pub async fn escalation_loop(
     db: PathBuf,

@@ -20,7 +20,7 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
 pub use jobs::{
-    COMPONENT, Conn, Delivery, deliver_once, escalation_loop, heartbeat_loop, outbox_loop,
+    COMPONENT, Conn, Delivery, deliver_once, escalation_loop, heartbeat_loop, outbox_loop, wal_loop,
 };
 
 use crate::clock::SharedClock;
@@ -90,6 +90,7 @@ pub async fn run(
         health.clone(),
         shutdown.clone(),
     ));
+    jobs.spawn(wal_loop(db_path.clone(), health.clone(), shutdown.clone()));
     jobs.spawn(escalation_loop(
         db_path.clone(),
         d.config.clone(),

@@ -98,6 +98,13 @@ pub enum PassError {
     Store(#[from] StoreError),
     #[error("spool {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
+    /// Committed, but into the file that was at `path` until it was
+    /// replaced: nobody sees it there, so it is not acknowledged.
+    #[error(
+        "committed to the database file that was at {} until it was replaced, where nobody sees it: not acknowledged (resend with the same external reference once the original is back or the daemon restarted)",
+        path.display()
+    )]
+    Unseen { path: PathBuf },
 }
 
 impl PassError {
@@ -167,7 +174,7 @@ pub fn pass(
         report.add(&outcome.files);
     }
     // Into the database file itself, not only the WAL beside its path.
-    store.checkpoint(false)?;
+    store.empty_wal()?;
     Ok(report)
 }
 
@@ -198,7 +205,10 @@ pub fn commit_group(
         tx.commit()?;
     }
     // Committed into the file we opened: is it still the one at the path?
-    store.verify_file()?;
+    // If not, what was committed is where nobody looks: not acknowledged.
+    store.verify_file().map_err(|_| PassError::Unseen {
+        path: store.path().to_path_buf(),
+    })?;
     if !decided.is_empty() && std::env::var("GRIDWATCH_FAILPOINT").as_deref() == Ok("after-commit")
     {
         // Tests: die like `kill -9` between the commit and the moves.

@@ -151,6 +151,7 @@ async fn create(state: &Shared, headers: HeaderMap, body: Body) -> Answer {
                 format!("not stored, retry later: {why}"),
             ));
         }
+        Err(SubmitError::Unseen(why)) => return Err(ApiError::new(503, why)),
     };
     tracing::info!(id, status = status.as_u16(), "open311 request");
     Ok((

@@ -165,6 +165,11 @@ pub fn check(path: &std::path::Path, config: &Config, now: DateTime<Utc>) -> Res
     if meta.is_dir() {
         return Err("is a directory; give complaint files".into());
     }
+    if !meta.is_file() {
+        return Err(
+            "is not a regular file (a device, a pipe or a socket); give complaint files".into(),
+        );
+    }
     let jsonl = jsonl_path(path);
     let limit = if jsonl {
         limits.max_jsonl_file_bytes

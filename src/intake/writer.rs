@@ -35,6 +35,11 @@ const GROUP_COMPLAINTS: usize = 512;
 /// How long the writer waits after its last commit before it checkpoints:
 /// not on the path of a burst, soon enough after one.
 const QUIET: Duration = Duration::from_millis(200);
+/// How often a failing writer looks whether the database is usable again.
+const PROBE: Duration = Duration::from_secs(1);
+/// Complaints ride along with spool files in one transaction only when
+/// the files are smaller than this; a bigger group would make them wait.
+const RIDE_ALONG_BYTES: u64 = 1 << 20;
 /// The health part of the writer.
 pub const PART: &str = "writer";
 /// The health part of checkpoints into the database file.
@@ -49,6 +54,9 @@ pub enum SubmitError {
     Refused(String),
     /// The database cannot take it now; the sender should retry (503).
     Unavailable(String),
+    /// Committed where nobody sees it (the database file was replaced under
+    /// the commit): not acknowledged (503); the reason says what to do.
+    Unseen(String),
 }
 
 type Reply = oneshot::Sender<Result<Inserted, SubmitError>>;
@@ -157,14 +165,24 @@ impl Writer {
         let mut fatal = None;
         // When the last commit was, if it is not checkpointed yet.
         let mut dirty: Option<Instant> = None;
+        let mut last_probe = Instant::now();
         loop {
             let now = Instant::now();
+            if self.health.is_failing(PART) && now >= last_probe + PROBE && posts.is_empty() {
+                // Failing with nothing to write: look whether the database
+                // is usable again (the original file back at its path), so
+                // /health does not say failing until the next complaint.
+                last_probe = now;
+                if self.db.get().is_ok() && self.health.report(PART, Ok(())) == Change::Recovered {
+                    tracing::info!(database = %self.db.path().display(), "intake writes again");
+                }
+            }
             if dirty.is_some_and(|at| now >= at + QUIET) && posts.is_empty() {
                 // A quiet moment: copy what was committed into the database
-                // file itself, so a file renamed over the path cannot
-                // inherit acknowledged complaints from the -wal beside it.
-                dirty = None;
-                self.checkpoint();
+                // file itself and empty the -wal, so a file renamed over the
+                // path cannot inherit acknowledged complaints from it. When a
+                // reader is in the way, try again after another quiet spell.
+                dirty = if self.checkpoint() { None } else { Some(now) };
             }
             let mut wake_at = match (stopping || !posts.is_empty(), retry_at) {
                 (true, _) => now,
@@ -174,6 +192,9 @@ impl Writer {
             };
             if let Some(at) = dirty {
                 wake_at = wake_at.min(at + QUIET);
+            }
+            if self.health.is_failing(PART) {
+                wake_at = wake_at.min(last_probe + PROBE);
             }
             match rx.recv_timeout(wake_at.saturating_duration_since(now)) {
                 Ok(job) => take(job, &mut posts, &mut spool_due, &mut stopping),
@@ -254,8 +275,10 @@ impl Writer {
     /// Copy the WAL into the database file. When the file cannot be written
     /// (read-only, immutable, full disk) the complaints are still safe in the
     /// WAL, but `/health` must say the store is not writable.
-    fn checkpoint(&mut self) {
-        let result = self.db.get().and_then(|(s, _)| s.checkpoint(false));
+    fn checkpoint(&mut self) -> bool {
+        let result = self.db.get().and_then(|(s, _)| s.empty_wal());
+        let emptied = matches!(result, Ok(true));
+        let result = result.map(|_| ());
         if let Err(e) = &result {
             if e.is_damage() && self.damaged.is_none() {
                 let why = e.to_string();
@@ -272,6 +295,7 @@ impl Writer {
             (Change::Recovered, _) => tracing::info!("the database file takes checkpoints again"),
             _ => {}
         }
+        emptied
     }
 
     fn spool_health(&self, result: Result<(), String>, retry: Duration) {
@@ -313,9 +337,19 @@ impl Writer {
             }
             drain(rx, posts, spool_due, stopping);
             let batch = std::mem::take(posts);
-            let reports = self
-                .commit(batch, files)
-                .map_err(|e| PassFailure::Retry(e.to_string()))?;
+            let bytes: u64 = files.iter().map(|f| f.bytes).sum();
+            let reports = if bytes > RIDE_ALONG_BYTES {
+                // A big file's transaction takes long: the complaints waiting
+                // now are committed first, on their own, not behind it.
+                if !batch.is_empty() {
+                    self.commit(batch, Vec::new())
+                        .map_err(|e| PassFailure::Retry(e.to_string()))?;
+                }
+                self.commit(Vec::new(), files)
+            } else {
+                self.commit(batch, files)
+            }
+            .map_err(|e| PassFailure::Retry(e.to_string()))?;
             report.add(&reports);
         }
         Ok(report)
@@ -345,8 +379,13 @@ impl Writer {
             }
             Err(e) => {
                 let why = e.to_string();
+                let unseen = matches!(e, PassError::Unseen { .. });
                 for reply in replies {
-                    let _ = reply.send(Err(SubmitError::Unavailable(why.clone())));
+                    let _ = reply.send(Err(if unseen {
+                        SubmitError::Unseen(why.clone())
+                    } else {
+                        SubmitError::Unavailable(why.clone())
+                    }));
                 }
                 if self.health.report(PART, Err(why.clone())) == Change::Failing {
                     tracing::error!(error = %why, "intake cannot write; complaints are refused with 503 and files stay in new/ until it can");

@@ -59,6 +59,24 @@ pub struct Store {
     identity: Option<FileIdentity>,
 }
 
+/// However a connection ends, it never copies the `-wal` beside its path
+/// into its file once that file is no longer at the path: the frames may be
+/// another file's by then (seen: a database removed and made anew by `init`
+/// while the daemon ran lost its tables when the daemon stopped).
+///
+/// And while it is still there, a connection that ends leaves the `-wal`
+/// empty if it can (a command run while a console holds the database would
+/// otherwise leave its write only beside the path).
+impl Drop for Store {
+    fn drop(&mut self) {
+        if self.verify_file().is_err() {
+            self.no_checkpoint_on_close();
+        } else if self.wal_in_use() {
+            let _ = self.empty_wal();
+        }
+    }
+}
+
 pub(crate) fn ms(t: DateTime<Utc>) -> i64 {
     t.timestamp_millis()
 }
@@ -179,6 +197,20 @@ impl Store {
                 why: format!("cannot create its directory {}: {e}", dir.display()),
             })?;
         }
+        // A new file must not take up the -wal of a removed one (a process
+        // may still use that file): its frames would become this file's.
+        let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let mut wal = path.clone().into_os_string();
+        wal.push("-wal");
+        if !path.exists() && std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+            return Err(StoreError::Open {
+                path: path.to_path_buf(),
+                why: format!(
+                    "{} of an earlier database file is still beside it: a daemon or console may still be using the removed file; stop them first (or, if none runs, remove the -wal and -shm)",
+                    std::path::Path::new(&wal).display()
+                ),
+            });
+        }
         let mut store = Store::connect(path, Durability::Normal, true)?;
         let found = store.schema_version()?;
         store.check_ours(found)?;
@@ -280,6 +312,37 @@ impl Store {
         Ok(())
     }
 
+    /// Copy the WAL into the database file and empty it, if that can be
+    /// done at once (no reader in the middle of a snapshot); `Ok(false)`
+    /// when it could not, to try again later. Never waits.
+    ///
+    /// Whoever writes empties the WAL soon after: SQLite keeps the `-wal`
+    /// beside the *path*, and a file renamed over the path (or created
+    /// there after a removal, or after a crash) takes up whatever frames it
+    /// holds as its own — a damaged database. An empty `-wal` makes such an
+    /// operator's mistake harmless to both files.
+    pub fn empty_wal(&self) -> Result<bool> {
+        self.conn.busy_timeout(Duration::ZERO)?;
+        let result = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                r.get::<_, i64>(0)
+            });
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        match result {
+            Ok(busy) => Ok(busy == 0),
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Does the `-wal` beside this database hold anything? (One `stat`.)
+    pub fn wal_in_use(&self) -> bool {
+        let mut wal = self.path.clone().into_os_string();
+        wal.push("-wal");
+        std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0)
+    }
+
     /// Keep this connection's page cache to `kib` (a reader of the daemon
     /// does not need the intake writer's 16 MiB).
     pub fn limit_cache(&self, kib: u32) -> Result<()> {
@@ -292,6 +355,10 @@ impl Store {
     /// checkpoint SQLite runs when the last connection closes: the `-wal`
     /// beside the path may hold another file's pages by now.
     pub fn abandon(self) {
+        self.no_checkpoint_on_close();
+    }
+
+    fn no_checkpoint_on_close(&self) {
         let _ = self.conn.set_db_config(
             rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
             true,
@@ -313,22 +380,6 @@ impl Store {
         Ok(self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?)
-    }
-}
-
-/// Files this process has seen replaced at their path. Process-wide on
-/// purpose, like SQLite's own table of open files: every connection of the
-/// process shares the one `-wal` beside the path.
-static SEEN_REPLACED: std::sync::Mutex<Vec<FileIdentity>> = std::sync::Mutex::new(Vec::new());
-
-/// True for the first caller about this file in this process.
-fn first_to_see_replaced(file: FileIdentity) -> bool {
-    match SEEN_REPLACED.lock() {
-        Ok(mut seen) if !seen.contains(&file) => {
-            seen.push(file);
-            true
-        }
-        _ => false,
     }
 }
 
@@ -392,13 +443,11 @@ impl Db {
         let mut fresh = false;
         if !usable {
             if let Some(old) = self.store.take() {
-                // The first in this process to see the file gone copies what
-                // the -wal holds of it into it and empties the -wal, so the
-                // file now at the path does not inherit those pages. Later
-                // ones must not: the -wal may hold the new file's pages then.
-                if old.identity.is_some_and(first_to_see_replaced) {
-                    let _ = old.checkpoint(true);
-                }
+                // No checkpoint: by now the -wal beside the path may hold the
+                // new file's pages (another process wrote it), and copying
+                // them into the old file destroyed it (seen). What we wrote
+                // is in the old file already: the WAL is emptied after every
+                // write (`Store::empty_wal`).
                 old.abandon();
             }
             let at_path = file_identity(&self.path);

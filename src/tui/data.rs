@@ -295,6 +295,11 @@ pub fn spawn(
                             None => execute(&mut store, &config, &actor, clock.now(), cmd)
                                 .map_err(|e| e.to_string()),
                         };
+                        if result.is_ok() {
+                            // Leave nothing of this write only in the -wal
+                            // beside the path (see Store::empty_wal).
+                            let _ = store.empty_wal();
+                        }
                         if tx.send(DataMsg::Written(result)).is_err() {
                             return;
                         }
