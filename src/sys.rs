@@ -97,6 +97,24 @@ pub fn access(path: &Path, mode: libc::c_int) -> io::Result<()> {
     check(unsafe { libc::access(c.as_ptr(), mode) })
 }
 
+/// Does any process have this file open for writing? A read lease is
+/// refused (`EAGAIN`) exactly then. `None` when the kernel will not say
+/// (the file belongs to another user and we lack `CAP_LEASE`).
+pub fn open_for_writing(file: &std::fs::File) -> Option<bool> {
+    let fd = file.as_raw_fd();
+    // SAFETY: fcntl on a descriptor we own, with integer arguments.
+    let rc = unsafe { libc::fcntl(fd, libc::F_SETLEASE, libc::F_RDLCK) };
+    if rc == 0 {
+        // SAFETY: as above; release the lease at once.
+        unsafe { libc::fcntl(fd, libc::F_SETLEASE, libc::F_UNLCK) };
+        return Some(false);
+    }
+    match io::Error::last_os_error().raw_os_error() {
+        Some(libc::EAGAIN) => Some(true),
+        _ => None,
+    }
+}
+
 /// Kill the process group `pgid` (a child started in a group of its own).
 pub fn kill_group(pgid: u32) {
     if let Ok(pgid) = libc::pid_t::try_from(pgid) {
@@ -155,6 +173,17 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&b).unwrap(), "b");
         rename_noreplace(&a, &d.path().join("c")).unwrap();
         assert!(!a.exists());
+    }
+
+    #[test]
+    fn a_file_open_for_writing_is_seen() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("f");
+        let w = std::fs::File::create(&p).unwrap();
+        let r = std::fs::File::open(&p).unwrap();
+        assert_eq!(open_for_writing(&r), Some(true));
+        drop(w);
+        assert_eq!(open_for_writing(&r), Some(false));
     }
 
     #[test]

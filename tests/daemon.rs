@@ -522,7 +522,8 @@ fn a_database_swapped_for_another_stays_untouched_until_a_restart() {
 
 /// A writer that ignores the maildir rule and writes straight into `new/`,
 /// slowly: the file is taken when it is closed, whole — not on creation,
-/// half-written, with the rest moved to `cur/` unread.
+/// nor by a rescan or another file's pass while it is still open (seen:
+/// half of it stored, all of it moved to `cur/`).
 #[test]
 fn a_file_written_straight_into_new_is_read_when_closed() {
     use std::io::Write;
@@ -530,23 +531,28 @@ fn a_file_written_straight_into_new_is_read_when_closed() {
     let toml = std::fs::read_to_string(room.path("config/gridwatch.toml")).unwrap();
     room.write(
         "config/gridwatch.toml",
-        toml.replace(
-            "rescan_interval_seconds = 5",
-            "rescan_interval_seconds = 60",
-        ),
+        toml.replace("rescan_interval_seconds = 5", "rescan_interval_seconds = 1"),
     );
     let d = start(&room);
     let mut f = std::fs::File::create(room.path("spool/new/direct.jsonl")).unwrap();
-    for i in 0..5 {
+    for i in 0..8 {
         writeln!(f, "{}", complaint_live(&format!("SLOW-{i}"))).unwrap();
         f.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(200)); // the slow writer
+        if i == 3 {
+            let p = room.write("other.json", complaint_live("OTHER").to_string());
+            room.ok(&["submit", p.to_str().unwrap()]);
+        }
+        std::thread::sleep(Duration::from_millis(300)); // the slow writer
     }
-    assert_eq!(count(&room), 0, "nothing taken while it is open");
-    drop(f);
-    wait_for("the closed file", Duration::from_secs(5), || {
-        count(&room) == 5
+    wait_for("the other file", Duration::from_secs(5), || {
+        count(&room) == 1
     });
+    assert_eq!(room.refs(), ["OTHER"], "nothing taken from the open file");
+    drop(f);
+    wait_for("the closed file, whole", Duration::from_secs(5), || {
+        count(&room) == 9
+    });
+    assert!(room.spool("new").is_empty());
     d.stop();
 }
 

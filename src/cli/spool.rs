@@ -243,10 +243,13 @@ pub(super) fn intake(ctx: &Context) -> Result<(), Failure> {
         report.complaints_dup,
         report.files_already,
         report.files_quarantined,
-        if report.files_deferred > 0 {
-            format!(", {} left in new/ for the next run", report.files_deferred)
-        } else {
-            String::new()
+        match (report.files_deferred, report.files_writing) {
+            (0, 0) => String::new(),
+            (d, 0) => format!(", {d} left in new/ for the next run"),
+            (d, w) => format!(
+                ", {} left in new/ for the next run ({w} still being written)",
+                d + w
+            ),
         }
     );
     Ok(())

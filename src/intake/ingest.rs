@@ -39,6 +39,9 @@ pub enum FileResult {
     /// It could not be read for a passing reason (no descriptors left, an
     /// I/O error); it stays in `new/` for the next pass.
     Deferred(String),
+    /// Another process still has it open for writing (it was written
+    /// straight into `new/`): it is read when closed.
+    Writing,
 }
 
 /// One entry's result, with its name as shown in messages.
@@ -55,6 +58,8 @@ pub struct SpoolReport {
     pub files_already: usize,
     pub files_quarantined: usize,
     pub files_deferred: usize,
+    /// Files still open for writing by another process (read when closed).
+    pub files_writing: usize,
     pub complaints_new: usize,
     pub complaints_dup: usize,
     /// `(file name, reason)` of each quarantined file; names are inert (see `text::file_name`).
@@ -82,6 +87,7 @@ impl SpoolReport {
                     self.deferred.push((f.name.clone(), reason.clone()));
                 }
                 FileResult::Vanished => {}
+                FileResult::Writing => self.files_writing += 1,
             }
         }
     }

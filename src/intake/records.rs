@@ -96,6 +96,9 @@ pub(super) fn file(
             f
         }
         Ok(None) => return Ok((FileResult::Vanished, After::Leave)),
+        Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+            return Ok((FileResult::Writing, After::Leave));
+        }
         Err(e) if passing(&e) => {
             return Ok((
                 FileResult::Deferred(format!("cannot read it now: {e}")),

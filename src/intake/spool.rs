@@ -253,6 +253,15 @@ impl Spool {
                 "replaced by something that is not a regular file",
             ));
         }
+        // Written straight into new/ and not closed yet: not now (the
+        // close wakes the writer). Where the kernel cannot tell us (another
+        // user's file), the maildir rule is trusted.
+        if crate::sys::open_for_writing(&f) == Some(true) {
+            return Err(io::Error::new(
+                io::ErrorKind::WouldBlock,
+                "still open for writing",
+            ));
+        }
         Ok(Some(f))
     }
 
