@@ -7,8 +7,20 @@ fn main() {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version print and succeed; a mistyped command line
-            // is the user's to fix: exit 1, as every other input error.
-            let _ = e.print();
+            // is the user's to fix: exit 1, as every other input error. The
+            // message may quote what was typed: each line is made inert.
+            use std::io::Write;
+            let text: String = e
+                .render()
+                .to_string()
+                .lines()
+                .map(|l| format!("{}\n", gridwatch::text::sanitize(l)))
+                .collect();
+            let _ = if e.use_stderr() {
+                std::io::stderr().write_all(text.as_bytes())
+            } else {
+                std::io::stdout().write_all(text.as_bytes())
+            };
             std::process::exit(if e.use_stderr() { 1 } else { 0 });
         }
     };

@@ -14,12 +14,18 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Characters that change how a terminal lays text out without showing:
+/// bidi controls and the line and paragraph separators.
+pub fn is_invisible_control(c: char) -> bool {
+    is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
 /// Make `s` inert for a terminal (one line).
 pub fn sanitize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\t' | '\n' | '\r' => out.push(' '),
+            '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c if is_bidi_control(c) => {}
             c if c.is_control() => out.push(REPLACEMENT),
             c => out.push(c),
@@ -72,13 +78,14 @@ pub fn file_name(name: &std::ffi::OsStr) -> String {
 /// person prints it on a terminal.
 pub fn json_inert(json: &str) -> String {
     use std::fmt::Write;
-    let teeth = |c: char| ('\u{80}'..='\u{9f}').contains(&c) || is_bidi_control(c);
+    let teeth =
+        |c: char| c == '\u{7f}' || ('\u{80}'..='\u{9f}').contains(&c) || is_invisible_control(c);
     if !json.chars().any(teeth) {
         return json.to_string();
     }
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        if ('\u{80}'..='\u{9f}').contains(&c) || is_bidi_control(c) {
+        if teeth(c) {
             let _ = write!(out, "\\u{:04x}", c as u32);
         } else {
             out.push(c);

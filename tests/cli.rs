@@ -449,3 +449,39 @@ fn a_write_leaves_the_wal_empty_while_another_process_holds_the_database() {
     );
     drop(console);
 }
+
+/// Whatever a person types or names, nothing the command line prints can
+/// drive the terminal: no ESC, BEL, C1 control or bidi override, raw.
+#[test]
+fn every_line_the_command_line_prints_is_inert() {
+    let room = Room::new();
+    let evil = "ok\u{1b}]0;OWNED\u{7}\u{202e}.json";
+    let p = room.write(evil, complaint("EVIL-NAME").to_string());
+    let raw = |out: &std::process::Output| {
+        let mut all = out.stdout.clone();
+        all.extend_from_slice(&out.stderr);
+        let text = String::from_utf8_lossy(&all).into_owned();
+        assert!(
+            !text.chars().any(|c| c == '\u{1b}'
+                || c == '\u{7}'
+                || ('\u{80}'..='\u{9f}').contains(&c)
+                || c == '\u{202e}'),
+            "raw control in: {text:?}"
+        );
+        text
+    };
+    let text = raw(&room.run(&["submit", p.to_str().unwrap()]));
+    assert!(
+        text.contains("ok\u{FFFD}]0;OWNED\u{FFFD}.json ->"),
+        "{text}"
+    );
+    raw(&room.run(&["bogus\u{9b}31m"]));
+    raw(&room.run(&["show", "\u{9b}1"]));
+    raw(&room.run(&["--config", "/tmp/\u{1b}]0;pwn\u{7}", "check-config"]));
+    let text = raw(&room
+        .cmd(&["status"])
+        .env("GRIDWATCH_LOG", "\u{1b}[31m")
+        .output()
+        .unwrap());
+    assert!(text.contains("GRIDWATCH_LOG"), "{text}");
+}

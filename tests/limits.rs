@@ -239,3 +239,57 @@ fn clients_that_never_read_their_answer_hold_bounded_memory() {
     drop(stuck);
     d.stop();
 }
+
+/// Clients parked inside their POST bodies hold a reading slot for at most
+/// a few seconds: a real POST still gets through (before: 260 of them held
+/// every slot until the 10 s request timeout), and they are told 408. A
+/// chunked body cut short is a 400, not "too large".
+#[test]
+fn clients_parked_in_their_bodies_cannot_hold_up_a_post() {
+    use std::io::Write;
+    enough_descriptors(2048);
+    let room = Room::new();
+    let d = start_with(&room, |_| {});
+    let body = post_body("PARKED");
+    let req = request("POST", "/open311/v2/requests.json", FORM, &body);
+    let mut parked: Vec<std::net::TcpStream> = (0..600)
+        .map(|_| {
+            let mut s = std::net::TcpStream::connect(d.addr).unwrap();
+            s.write_all(&req[..req.len() - 5]).unwrap();
+            s
+        })
+        .collect();
+    let t = Instant::now();
+    let (st, out) = http(
+        d.addr,
+        &request(
+            "POST",
+            "/open311/v2/requests.json",
+            FORM,
+            &post_body("REAL"),
+        ),
+    )
+    .unwrap();
+    let took = t.elapsed();
+    assert_eq!(st, 201, "{out}");
+    assert!(took < Duration::from_secs(5), "a real POST took {took:?}");
+    let mut answer = String::new();
+    parked[0]
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    parked[0].read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("did not arrive within 3 s"), "{answer}");
+    drop(parked);
+    // A chunked body that promises more than it sends, then half-closes.
+    let mut s = std::net::TcpStream::connect(d.addr).unwrap();
+    s.write_all(b"POST /open311/v2/requests.json HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n6e\r\napi_key=k3y")
+        .unwrap();
+    s.shutdown(std::net::Shutdown::Write).unwrap();
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(answer.contains("ended early"), "{answer}");
+    assert_eq!(room.refs(), ["REAL"]);
+    d.stop();
+}

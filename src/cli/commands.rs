@@ -106,7 +106,7 @@ fn check_config(ctx: &Context) -> Result<(), Failure> {
             let years: Vec<String> = config.calendar.years().map(|y| y.to_string()).collect();
             outln!(
                 "config OK ({}): {} grids, {} officers, {} enterprises, {} duties, {} shifts, calendar {}",
-                ctx.source.describe(),
+                sanitize(&ctx.source.describe()),
                 config.grids.len(),
                 config.officers.len(),
                 config.enterprises.len(),
@@ -122,13 +122,13 @@ fn check_config(ctx: &Context) -> Result<(), Failure> {
         }
         Err(errors) => {
             for e in &errors {
-                warnln!("{e}");
+                warnln!("{}", sanitize(&e.to_string()));
             }
             warnln!(
                 "{} error{} in {}",
                 errors.len(),
                 if errors.len() == 1 { "" } else { "s" },
-                ctx.source.describe()
+                sanitize(&ctx.source.describe())
             );
             Err(Failure::Reported)
         }

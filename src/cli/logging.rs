@@ -59,7 +59,14 @@ pub(super) fn init(cli: &Cli) -> Option<tracing_appender::non_blocking::WorkerGu
         None | Some(Command::Tui { .. }) | Some(Command::Demo { .. })
     );
     let default = if daemon { "info" } else { "warn" };
-    let level = std::env::var("GRIDWATCH_LOG").unwrap_or_else(|_| default.to_string());
+    let mut level = std::env::var("GRIDWATCH_LOG").unwrap_or_else(|_| default.to_string());
+    if tracing_subscriber::EnvFilter::try_new(&level).is_err() {
+        warnln!(
+            "gridwatch: GRIDWATCH_LOG '{}' is not a log level (e.g. info, warn, debug); using {default}",
+            crate::text::quote(&level)
+        );
+        level = default.to_string();
+    }
     let filter = || tracing_subscriber::EnvFilter::new(&level);
     // The dashboard owns the terminal: nothing but the view may write to it.
     let stderr = (!screen).then(|| {

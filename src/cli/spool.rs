@@ -185,7 +185,11 @@ pub(super) fn submit(ctx: &Context, files: &[std::path::PathBuf]) -> Result<(), 
         let dest = spool
             .submit(f)
             .map_err(|e| Failure::User(format!("cannot submit {}: {e}", f.display())))?;
-        outln!("{} -> {}", f.display(), dest.display());
+        outln!(
+            "{} -> {}",
+            sanitize(&f.display().to_string()),
+            sanitize(&dest.display().to_string())
+        );
     }
     // Delivered either way; say when nobody will pick the files up.
     let db = super::context::absolute(&ctx.db_path(&config));

@@ -46,7 +46,7 @@ pub const READERS: usize = 4;
 /// Large answers (request lists) being made or sent at once, at most.
 pub const LISTS: usize = 2;
 /// POST bodies being read at once, at most (each up to [`MAX_BODY_BYTES`]).
-pub const BODIES: usize = 256;
+pub const BODIES: usize = 512;
 
 /// What the handlers share.
 pub struct HttpState {

@@ -19,7 +19,12 @@ use super::writer::SubmitError;
 use crate::store::Inserted;
 use crate::text::quote;
 
+/// A body that takes longer than this to arrive (it is at most 64 KiB) is
+/// refused: a client parking in its body would hold a reading slot.
+pub const BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
+
 async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError> {
+    use futures::StreamExt;
     let too_large = || {
         ApiError::new(
             413,
@@ -33,16 +38,48 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError> {
     if declared.is_some_and(|n| n > MAX_BODY_BYTES) {
         return Err(too_large());
     }
-    axum::body::to_bytes(body, MAX_BODY_BYTES)
+    let read = async {
+        let mut stream = body.into_data_stream();
+        let mut out = Vec::new();
+        while let Some(piece) = stream.next().await {
+            let piece = piece.map_err(|e| {
+                ApiError::new(
+                    400,
+                    format!(
+                        "the request body ended early or is malformed: {}",
+                        quote(&e.to_string())
+                    ),
+                )
+            })?;
+            if out.len() + piece.len() > MAX_BODY_BYTES {
+                return Err(too_large());
+            }
+            out.extend_from_slice(&piece);
+        }
+        Ok(Bytes::from(out))
+    };
+    let bytes = tokio::time::timeout(BODY_TIMEOUT, read)
         .await
-        .map_err(|_| match declared {
-            // Within the limit as declared: the client stopped sending.
-            Some(n) => ApiError::new(
-                400,
-                format!("the request body ended before its Content-Length of {n} bytes"),
+        .map_err(|_| {
+            ApiError::new(
+                408,
+                format!(
+                    "the request body did not arrive within {} s",
+                    BODY_TIMEOUT.as_secs()
+                ),
+            )
+        })??;
+    if declared.is_some_and(|n| n != bytes.len()) {
+        return Err(ApiError::new(
+            400,
+            format!(
+                "the request body ended after {} of its {} bytes",
+                bytes.len(),
+                declared.unwrap_or(0)
             ),
-            None => too_large(),
-        })
+        ));
+    }
+    Ok(bytes)
 }
 
 static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);

@@ -107,8 +107,20 @@ fn escape(out: &mut String, s: &str) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            '\t' | '\n' => out.push(c),
+            c if (c as u32) < 0x20 && c != '\r' || c == '\u{FFFE}' || c == '\u{FFFF}' => {
+                out.push('\u{FFFD}')
+            }
+            // The same character, written as a reference: data for a
+            // program, inert on a terminal (a carriage return, C1
+            // controls, DEL, bidi overrides, line separators).
+            c if c == '\r'
+                || c == '\u{7f}'
+                || ('\u{80}'..='\u{9f}').contains(&c)
+                || crate::text::is_invisible_control(c) =>
+            {
+                let _ = std::fmt::Write::write_fmt(out, format_args!("&#x{:X};", c as u32));
+            }
             c => out.push(c),
         }
     }
@@ -161,5 +173,11 @@ mod tests {
         let v = json!({"description": "a<b>&\"c\" 'd' \u{1b}[2J \u{0}e\u{FFFF}"});
         let x = document("request", &v);
         assert!(x.contains("<description>a&lt;b&gt;&amp;&quot;c&quot; &apos;d&apos; \u{FFFD}[2J \u{FFFD}e\u{FFFD}</description>"));
+        let v = json!({"description": "x\u{9b}31m\r\u{202e}y\u{2028}"});
+        let x = document("request", &v);
+        assert!(
+            x.contains("<description>x&#x9B;31m&#xD;&#x202E;y&#x2028;</description>"),
+            "{x}"
+        );
     }
 }
