@@ -52,6 +52,7 @@ texts! {
     DaemonNever => "intake DOWN", "接收 未运行";
     DaemonElsewhere => "intake on another database", "接收 写入其他数据库";
     DaemonStopped => "intake STOPPED", "接收 已停止";
+    DatabaseReplaced => "DATABASE REPLACED", "数据库文件已被替换";
     DatabaseLabel => "db", "数据库";
     Drill => "DRILL", "演练";
     FixedClock => "FIXED CLOCK", "固定时钟";

@@ -136,6 +136,7 @@ fn a_console_says_when_its_database_was_replaced() {
         "was replaced or removed while in use",
         Duration::from_secs(5),
     );
+    pty.wait_text("DATABASE REPLACED", Duration::from_secs(5));
     pty.keys("a");
     pty.wait_text("Log arrival #1", Duration::from_secs(5));
     pty.keys("\r");

@@ -42,6 +42,9 @@ pub fn bind(addr: std::net::SocketAddr) -> std::io::Result<TcpListener> {
     socket.listen(BACKLOG)
 }
 
+/// How often a persisting accept failure is logged.
+const SAY_EVERY: Duration = Duration::from_secs(10);
+
 /// Descriptors kept back from the cap for the database, the spool, logs and hooks.
 pub const RESERVED_DESCRIPTORS: u64 = 64;
 
@@ -126,6 +129,7 @@ pub async fn serve(
     let tasks = tokio_util::task::TaskTracker::new();
     let mut backoff =
         crate::health::Backoff::new(Duration::from_millis(10), Duration::from_secs(1));
+    let (mut failures, mut last_said) = (0u64, None);
     loop {
         // At the cap: make room, or wait for a connection to end.
         loop {
@@ -154,12 +158,18 @@ pub async fn serve(
             }
             Err(e) => {
                 // Out of descriptors (or another passing trouble): free the
-                // oldest idle connection and try again a little later.
+                // oldest idle connection and try again a little later. Said
+                // once, then every 10 s with a count: not 40 lines a second.
                 if let Ok(mut reg) = registry.lock() {
                     reg.evict_oldest_idle();
                 }
                 let delay = backoff.failed();
-                tracing::warn!(error = %e, retry_in = ?delay, "accept failed");
+                failures += 1;
+                if last_said.is_none_or(|t: std::time::Instant| t.elapsed() >= SAY_EVERY) {
+                    tracing::warn!(error = %e, failures, retry_in = ?delay, "accept failed");
+                    last_said = Some(std::time::Instant::now());
+                    failures = 0;
+                }
                 tokio::select! {
                     _ = shutdown.cancelled() => break,
                     _ = tokio::time::sleep(delay) => continue,

@@ -132,7 +132,14 @@ const SUFFIX_ROOM: usize = 5 + 6 + 7;
 /// is cut (the reason says what it was).
 fn candidates(name: &OsStr) -> impl Iterator<Item = OsString> {
     let mut base = name.as_bytes().to_vec();
-    base.truncate(NAME_MAX - SUFFIX_ROOM);
+    if base.len() > NAME_MAX - SUFFIX_ROOM {
+        let mut cut = NAME_MAX - SUFFIX_ROOM;
+        // Not inside a UTF-8 character: back up to where one begins.
+        while cut > 0 && base[cut] & 0xC0 == 0x80 {
+            cut -= 1;
+        }
+        base.truncate(cut);
+    }
     if base.ends_with(REASON) {
         base.extend_from_slice(b".file");
     }
@@ -516,6 +523,16 @@ mod tests {
             s.archive(&e).unwrap().unwrap();
         }
         assert_eq!(names(&s, "cur").len(), 2);
+        // A long Chinese name is cut between characters, not inside one.
+        let chinese = "石".repeat(83); // 249 bytes
+        let e = put(&s, chinese.as_bytes(), "{bad");
+        s.quarantine(&e, "malformed JSON").unwrap().unwrap();
+        let kept: Vec<Vec<u8>> = names(&s, "bad")
+            .into_iter()
+            .filter(|n| n.starts_with("石".as_bytes()) && !n.ends_with(REASON))
+            .collect();
+        assert_eq!(kept.len(), 1);
+        assert!(std::str::from_utf8(&kept[0]).is_ok(), "{:?}", kept[0]);
     }
 
     #[test]

@@ -54,6 +54,8 @@ pub enum DataMsg {
         title: String,
         body: String,
     },
+    /// The database file was replaced under the console (why), or is back (`None`).
+    Replaced(Option<String>),
 }
 
 /// Run one command; the message is what the status line shows.
@@ -260,13 +262,21 @@ pub fn spawn(
                 match store.verify_file() {
                     Err(e) if replaced.is_none() => {
                         let why = e.to_string();
-                        if tx.send(DataMsg::Written(Err(why.clone()))).is_err() {
+                        if tx.send(DataMsg::Written(Err(why.clone()))).is_err()
+                            || tx.send(DataMsg::Replaced(Some(why.clone()))).is_err()
+                        {
                             return;
                         }
                         replaced = Some(why);
                     }
                     Err(_) => {}
-                    Ok(()) => replaced = None,
+                    Ok(()) if replaced.is_some() => {
+                        replaced = None;
+                        if tx.send(DataMsg::Replaced(None)).is_err() {
+                            return;
+                        }
+                    }
+                    Ok(()) => {}
                 }
                 // Counts and the heartbeat age change with time alone: re-read them every few seconds.
                 let force = heartbeat_tick.elapsed() > Duration::from_secs(5);

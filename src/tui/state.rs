@@ -112,6 +112,8 @@ pub struct State {
     /// The database file this console reads (absolute), shown in the header
     /// when there is room, and compared with the daemon's.
     pub database: Option<std::path::PathBuf>,
+    /// The file at the database path is not the one this console opened.
+    pub database_replaced: bool,
     pub quit: bool,
 }
 
@@ -144,6 +146,7 @@ impl State {
             banners: Vec::new(),
             officer,
             database: None,
+            database_replaced: false,
             quit: false,
         };
         s.derive();

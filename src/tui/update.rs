@@ -56,6 +56,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             status(state, text, true);
             Vec::new()
         }
+        Msg::Data(DataMsg::Replaced(why)) => {
+            state.database_replaced = why.is_some();
+            Vec::new()
+        }
         Msg::Data(DataMsg::Alert { title, body }) => {
             state.banners.push(Banner {
                 text: format!("{title}: {body}"),

@@ -70,6 +70,10 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let db = state.database.clone().unwrap_or_default();
     let daemon = liveness::state(state.data.heartbeat.as_ref(), state.now, stale_after, &db);
     spans.push(match daemon {
+        _ if state.database_replaced => Span::styled(
+            format!(" {} ", state.t(T::DatabaseReplaced)),
+            Theme::stale(),
+        ),
         DaemonState::Live { age_seconds, .. } => Span::styled(
             format!("{}{}", state.t(T::DaemonOk), age_text(age_seconds)),
             Theme::ok(),
