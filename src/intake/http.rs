@@ -89,6 +89,28 @@ impl HttpState {
 
 pub(super) type Shared = Arc<HttpState>;
 
+/// The resource a request names, split into its stem and its format; or
+/// the Open311 error to answer (an address that does not decode, a suffix
+/// that is neither `.xml` nor `.json`).
+pub(super) fn resource(
+    path: Result<Path<String>, PathRejection>,
+    uri: &Uri,
+) -> Result<(String, Format), Box<Response>> {
+    let file = match path {
+        Ok(Path(file)) => file,
+        Err(e) => {
+            return Err(Box::new(Format::of_path(uri.path()).error(ApiError::new(
+                400,
+                format!("the address is not valid: {e}"),
+            ))));
+        }
+    };
+    match Format::split(&file) {
+        Some((stem, format)) => Ok((stem.to_string(), format)),
+        None => Err(Box::new(Format::of_path(&file).error(unknown(&file)))),
+    }
+}
+
 pub(super) fn unknown(file: &str) -> ApiError {
     ApiError::new(
         404,
@@ -231,19 +253,16 @@ async fn discovery(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let file = match path {
-        Ok(Path(file)) => file,
-        Err(e) => {
-            return Format::of_path(uri.path())
-                .error(ApiError::new(400, format!("the address is not valid: {e}")));
-        }
+    let (stem, format) = match resource(path, &uri) {
+        Ok(r) => r,
+        Err(answer) => return *answer,
     };
-    let Some(("discovery", format)) = Format::split(&file) else {
-        return Format::of_path(&file).error(ApiError::new(
+    if stem != "discovery" {
+        return format.error(ApiError::new(
             404,
             "no such endpoint; see /open311/discovery.xml",
         ));
-    };
+    }
     // The endpoint as the client reached it; a Host header that is not a
     // plain host[:port] is not echoed back.
     let host = headers
@@ -264,17 +283,11 @@ async fn collection(
     uri: Uri,
     RawQuery(q): RawQuery,
 ) -> Response {
-    let file = match path {
-        Ok(Path(file)) => file,
-        Err(e) => {
-            return Format::of_path(uri.path())
-                .error(ApiError::new(400, format!("the address is not valid: {e}")));
-        }
+    let (stem, format) = match resource(path, &uri) {
+        Ok(r) => r,
+        Err(answer) => return *answer,
     };
-    let Some((stem, format)) = Format::split(&file) else {
-        return Format::of_path(&file).error(unknown(&file));
-    };
-    let answer = match stem {
+    let answer = match stem.as_str() {
         "services" => query_pairs(q)
             .and_then(|p| jurisdiction(&state, &p))
             .map(|()| (StatusCode::OK, "services", open311::services())),
@@ -317,21 +330,15 @@ async fn service_definition(
     uri: Uri,
     RawQuery(q): RawQuery,
 ) -> Response {
-    let file = match path {
-        Ok(Path(file)) => file,
-        Err(e) => {
-            return Format::of_path(uri.path())
-                .error(ApiError::new(400, format!("the address is not valid: {e}")));
-        }
-    };
-    let Some((code, format)) = Format::split(&file) else {
-        return Format::of_path(&file).error(unknown(&file));
+    let (code, format) = match resource(path, &uri) {
+        Ok(r) => r,
+        Err(answer) => return *answer,
     };
     let answer = query_pairs(q)
         .and_then(|p| jurisdiction(&state, &p))
         .and_then(|()| {
-            open311::service_definition(code).ok_or_else(|| {
-                ApiError::new(404, format!("service_code '{}' not found", quote(code)))
+            open311::service_definition(&code).ok_or_else(|| {
+                ApiError::new(404, format!("service_code '{}' not found", quote(&code)))
             })
         })
         .map(|v| (StatusCode::OK, "service_definition", v));
@@ -398,20 +405,14 @@ async fn get_request(
     uri: Uri,
     RawQuery(q): RawQuery,
 ) -> Response {
-    let file = match path {
-        Ok(Path(file)) => file,
-        Err(e) => {
-            return Format::of_path(uri.path())
-                .error(ApiError::new(400, format!("the address is not valid: {e}")));
-        }
-    };
-    let Some((id_text, format)) = Format::split(&file) else {
-        return Format::of_path(&file).error(unknown(&file));
+    let (id_text, format) = match resource(path, &uri) {
+        Ok(r) => r,
+        Err(answer) => return *answer,
     };
     let not_found = || {
         ApiError::new(
             404,
-            format!("service_request_id '{}' not found", quote(id_text)),
+            format!("service_request_id '{}' not found", quote(&id_text)),
         )
     };
     let answer = async {

@@ -11,8 +11,8 @@ use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::Response;
 use serde_json::json;
 
-use super::answer::{Answer, Format, respond};
-use super::http::{MAX_BODY_BYTES, Shared, jurisdiction, unknown};
+use super::answer::{Answer, respond};
+use super::http::{MAX_BODY_BYTES, Shared, jurisdiction, resource};
 use super::open311::{self, ApiError};
 use super::prepare::prepare;
 use super::writer::SubmitError;
@@ -92,19 +92,12 @@ pub(super) async fn post_request(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let file = match path {
-        Ok(Path(file)) => file,
-        Err(e) => {
-            return Format::of_path(uri.path())
-                .error(ApiError::new(400, format!("the address is not valid: {e}")));
-        }
-    };
-    let format = match Format::split(&file) {
-        Some(("requests", format)) => format,
-        Some((_, format)) => {
+    let format = match resource(path, &uri) {
+        Ok((stem, format)) if stem == "requests" => format,
+        Ok((_, format)) => {
             return format.error(ApiError::new(405, "method not allowed on this endpoint"));
         }
-        None => return Format::of_path(&file).error(unknown(&file)),
+        Err(answer) => return *answer,
     };
     respond(format, create(&state, headers, body).await)
 }
