@@ -11,8 +11,9 @@ use std::time::{Duration, Instant};
 use gridwatch::clock::{ClockMode, SystemClock};
 use gridwatch::config::Config;
 use gridwatch::daemon::{Daemon, run};
+use gridwatch::domain::Actor;
 use gridwatch::intake::Spool;
-use gridwatch::store::{Actor, Durability, Store};
+use gridwatch::store::{Durability, Store};
 use tokio_util::sync::CancellationToken;
 
 fn pct(mut v: Vec<Duration>, p: f64) -> Duration {

@@ -15,9 +15,10 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use gridwatch::clock::ClockMode;
 use gridwatch::config::Config;
+use gridwatch::domain::Actor;
 use gridwatch::intake::parse;
 use gridwatch::intake::{Spool, prepare};
-use gridwatch::store::{Actor, Durability, Store};
+use gridwatch::store::{Durability, Store};
 
 fn main() {
     let rows: usize = std::env::var("GRIDWATCH_BENCH_ROWS")

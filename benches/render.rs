@@ -10,9 +10,10 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use gridwatch::clock::ClockMode;
 use gridwatch::config::Config;
+use gridwatch::domain::Actor;
 use gridwatch::i18n::Lang;
 use gridwatch::intake::Spool;
-use gridwatch::store::{Actor, Durability, Store};
+use gridwatch::store::{Durability, Store};
 use gridwatch::tui::data::Reader;
 use gridwatch::tui::state::State;
 use gridwatch::tui::update::{Msg, update};
@@ -94,7 +95,7 @@ fn main() {
         time("list open", &|| {
             drop(
                 store
-                    .list(gridwatch::store::ListFilter {
+                    .list(gridwatch::domain::ListFilter {
                         open_only: true,
                         limit: None,
                     })
@@ -104,7 +105,7 @@ fn main() {
         time("list recent 500", &|| {
             drop(
                 store
-                    .list(gridwatch::store::ListFilter {
+                    .list(gridwatch::domain::ListFilter {
                         open_only: false,
                         limit: Some(500),
                     })

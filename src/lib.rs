@@ -46,6 +46,7 @@ pub mod domain;
 pub mod health;
 pub mod i18n;
 pub mod intake;
+pub mod ops;
 pub mod store;
 pub mod sys;
 pub mod text;

@@ -9,7 +9,8 @@ use chrono::{DateTime, Duration, Utc};
 use gridwatch::alert::escalator::evaluate;
 use gridwatch::clock::{ClockMode, TokioClock};
 use gridwatch::config::{Config, ConfigSource};
-use gridwatch::store::{Actor, ArrivalRequest, Durability, Store};
+use gridwatch::domain::{Actor, ArrivalRequest};
+use gridwatch::store::{Durability, Store};
 use tokio_util::sync::CancellationToken;
 
 mod common;

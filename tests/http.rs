@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use gridwatch::clock::{ClockMode, FixedClock};
 use gridwatch::config::{Config, ConfigSource};
 use gridwatch::daemon::Daemon;
-use gridwatch::store::Actor;
+use gridwatch::domain::Actor;
 use tokio_util::sync::CancellationToken;
 
 mod common;

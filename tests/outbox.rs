@@ -10,7 +10,8 @@ use gridwatch::alert::escalator::evaluate;
 use gridwatch::clock::{ClockMode, SharedClock, SystemClock};
 use gridwatch::config::{Config, ConfigSource};
 use gridwatch::daemon::{Delivery, deliver_once};
-use gridwatch::store::{Actor, Durability, OutboxState, Store};
+use gridwatch::domain::{Actor, OutboxState};
+use gridwatch::store::{Durability, Store};
 
 mod common;
 use common::{NOW, Room, complaint};

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use gridwatch::clock::ClockMode;
 use gridwatch::config::Config;
-use gridwatch::store::{Actor, Durability, LATEST_VERSION, MIGRATIONS, Store, StoreError};
+use gridwatch::domain::Actor;
+use gridwatch::store::{Durability, LATEST_VERSION, MIGRATIONS, Store, StoreError};
 use rusqlite::Connection;
 
 mod common;
@@ -306,7 +307,7 @@ fn a_reopened_complaint_takes_a_new_arrival_and_a_rejection_needs_no_visit() {
         s.arrive(
             &a,
             at,
-            &gridwatch::store::ArrivalRequest {
+            &gridwatch::domain::ArrivalRequest {
                 complaint_id: 1,
                 officer: "O019".into(),
                 arrived_at: at,

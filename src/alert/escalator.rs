@@ -40,7 +40,8 @@ mod tests {
         );
     }
 }
-use crate::store::{Actor, StageRecord, Store, StoreError};
+use crate::domain::{Actor, StageRecord};
+use crate::store::{Store, StoreError};
 
 /// A stage this pass recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]

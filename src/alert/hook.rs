@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use tokio::io::AsyncReadExt;
 
 use crate::config::AlertSettings;
-use crate::store::OutboxItem;
+use crate::domain::OutboxItem;
 
 pub const SINK: &str = "command";
 

@@ -11,7 +11,8 @@ use crate::config::Config;
 use crate::domain::calendar::fallback_warning;
 use crate::domain::complaint::Outcome;
 use crate::domain::escalation::{StageTarget, target_officer};
-use crate::store::{ArrivalRequest, Durability, ListFilter, Store};
+use crate::domain::{ArrivalRequest, ListFilter};
+use crate::store::{Durability, Store};
 use crate::text::sanitize;
 
 pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {

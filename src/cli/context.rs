@@ -9,9 +9,10 @@ use chrono::{DateTime, Utc};
 use super::{Cli, Failure, LangArg};
 use crate::clock::{ClockMode, FixedClock, SharedClock, SystemClock};
 use crate::config::{Config, ConfigSource};
+use crate::domain::Actor;
 use crate::i18n::Lang;
 use crate::intake::Spool;
-use crate::store::{Actor, Durability, Store};
+use crate::store::{Durability, Store};
 
 /// `path` made absolute against the working directory (without resolving
 /// links), so that messages say which file is meant wherever they are read.

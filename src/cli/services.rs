@@ -184,7 +184,7 @@ pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> R
                 config: config.clone(),
                 db_path: config.settings.database_path.clone(),
                 clock: clock.clone(),
-                actor: crate::store::Actor::new("demo-intake", "demo", clock.mode()),
+                actor: crate::domain::Actor::new("demo-intake", "demo", clock.mode()),
                 on_ready: None,
             };
             let daemon = tokio::spawn(crate::daemon::run(d, Some(listener), shutdown.clone()));

@@ -5,7 +5,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 
-use crate::store::{ArrivalRow, AuditEntry, ComplaintRow, DispatchRow, EscalationRow};
+use crate::domain::{ArrivalRow, AuditEntry, ComplaintRow, DispatchRow, EscalationRow};
 use crate::text::{fit, mask_phone, sanitize, width};
 
 pub fn time(t: DateTime<Utc>, tz: &Tz) -> String {

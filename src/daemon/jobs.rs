@@ -13,8 +13,9 @@ use tokio_util::sync::CancellationToken;
 use crate::alert::{escalator, hook};
 use crate::clock::SharedClock;
 use crate::config::Config;
+use crate::domain::{Actor, Beat};
 use crate::health::{Change, Health};
-use crate::store::{Actor, Beat, Db, Durability, Store, StoreError};
+use crate::store::{Db, Durability, Store, StoreError};
 
 /// What a job's SQLite work runs on: a plain connection, or one that
 /// follows its path.
@@ -184,7 +185,7 @@ pub struct Delivery<C: Conn> {
     store: Arc<Mutex<C>>,
     alerts: crate::config::AlertSettings,
     clock: SharedClock,
-    running: tokio::task::JoinSet<(crate::store::OutboxItem, Result<(), String>)>,
+    running: tokio::task::JoinSet<(crate::domain::OutboxItem, Result<(), String>)>,
     in_flight: std::collections::HashSet<i64>,
 }
 

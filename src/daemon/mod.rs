@@ -25,6 +25,7 @@ pub use jobs::{
 
 use crate::clock::SharedClock;
 use crate::config::Config;
+use crate::domain::Actor;
 use crate::health::Health;
 use crate::intake::Spool;
 use crate::intake::http::{HttpState, READERS, router};
@@ -32,7 +33,7 @@ use crate::intake::lock::SpoolLock;
 use crate::intake::reads::ReadPool;
 use crate::intake::server::{ServerLimits, serve};
 use crate::intake::writer::Writer;
-use crate::store::{Actor, Db, Durability, Store};
+use crate::store::{Db, Durability, Store};
 
 /// Everything the daemon needs from outside.
 pub struct Daemon {

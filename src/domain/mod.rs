@@ -3,9 +3,23 @@
 //! Every function here takes the instant it reasons about as an argument, so
 //! the same rule serves the daemon, the consoles, drills and tests.
 
+pub mod actor;
+pub mod beats;
 pub mod calendar;
 pub mod complaint;
 pub mod escalation;
 pub mod grid;
+pub mod outbox;
+pub mod queries;
+pub mod records;
 pub mod repeat;
 pub mod roster;
+
+pub use actor::Actor;
+pub use beats::{Beat, Counts, Heartbeat};
+pub use outbox::{Candidate, OutboxItem, OutboxState, StageRecord};
+pub use queries::{ListFilter, RequestFilter};
+pub use records::{
+    ArrivalRequest, ArrivalRow, AuditEntry, ComplaintRow, DispatchRow, EscalationRow, FileOutcome,
+    Inserted, NewComplaint,
+};

@@ -32,8 +32,9 @@ use super::writer::WriterHandle;
 use crate::clock::SharedClock;
 use crate::config::Config;
 use crate::domain::complaint::Category;
+use crate::domain::{ComplaintRow, RequestFilter};
 use crate::health::Health;
-use crate::store::{ComplaintRow, RequestFilter, StoreError};
+use crate::store::StoreError;
 use crate::text::quote;
 
 /// Largest request body accepted.

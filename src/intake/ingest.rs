@@ -17,7 +17,8 @@ use chrono::{DateTime, Utc};
 use super::records::{self, After};
 use super::spool::{Entry, Spool};
 use crate::config::Config;
-use crate::store::{Actor, Inserted, NewComplaint, Store, StoreError};
+use crate::domain::{Actor, Inserted, NewComplaint};
+use crate::store::{Store, StoreError};
 
 /// A group closes at this many files…
 const GROUP_FILES: usize = 64;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use crate::store::Heartbeat;
+use crate::domain::Heartbeat;
 
 /// What is known about the daemon, as seen from this command.
 pub struct Seen<'a> {

@@ -3,8 +3,8 @@
 //! its transaction committed (to `cur/`) or with its reason (to `bad/`); a
 //! POST is answered 2xx only after its commit.
 //!
-//! - What a complaint is: `parse` (JSON → fields, limits, reasons) and
-//!   `prepare` (regime, deadline and grid, frozen at intake).
+//! - A spool file's records: `parse` (object, array or JSON Lines); each
+//!   record is checked and prepared by the operations layer (`ops`).
 //! - The spool: `spool` (the directory: list, open, move without
 //!   overwriting), `records` (reading a file's complaints; `submit`'s
 //!   check), `ingest` (files and single complaints committed in groups).
@@ -24,7 +24,6 @@ pub mod lock;
 pub mod open311;
 pub mod parse;
 mod post;
-pub mod prepare;
 pub mod reads;
 pub mod records;
 pub mod server;
@@ -33,6 +32,6 @@ pub mod watch;
 pub mod writer;
 pub mod xml;
 
+pub use crate::ops::prepare::prepare;
 pub use ingest::{FileResult, PassError, SpoolReport};
-pub use prepare::prepare;
 pub use spool::Spool;

@@ -9,8 +9,8 @@ use serde_json::{Map, Value, json};
 
 use super::parse::{self, ComplaintInput};
 use crate::config::Limits;
+use crate::domain::ComplaintRow;
 use crate::domain::complaint::{Category, Status};
-use crate::store::ComplaintRow;
 use crate::text::quote;
 
 /// An Open311 error: the HTTP status and the description for the error array.

@@ -14,9 +14,9 @@ use serde_json::json;
 use super::answer::{Answer, respond};
 use super::http::{MAX_BODY_BYTES, Shared, jurisdiction, resource};
 use super::open311::{self, ApiError};
-use super::prepare::prepare;
 use super::writer::SubmitError;
-use crate::store::Inserted;
+use crate::domain::Inserted;
+use crate::ops::prepare::prepare;
 use crate::text::quote;
 
 /// A body that takes longer than this to arrive (it is at most 64 KiB) is

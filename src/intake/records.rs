@@ -11,10 +11,11 @@ use sha2::{Digest, Sha256};
 
 use super::ingest::{FileResult, PassError};
 use super::parse::{self, ComplaintInput};
-use super::prepare::prepare;
 use super::spool::{Entry, Spool};
 use crate::config::Config;
-use crate::store::{FileIntake, FileOutcome, IntakeTx, StoreError};
+use crate::domain::FileOutcome;
+use crate::ops::prepare::prepare;
+use crate::store::{FileIntake, IntakeTx, StoreError};
 
 /// How many parsed JSONL records are prepared before they are inserted.
 const BATCH: usize = 1000;

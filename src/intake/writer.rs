@@ -25,8 +25,9 @@ use super::spool::{Entry, Spool};
 use super::watch::SpoolWatch;
 use crate::clock::SharedClock;
 use crate::config::Config;
+use crate::domain::{Actor, Inserted, NewComplaint};
 use crate::health::{Backoff, Change, Health};
-use crate::store::{Actor, Db, Inserted, NewComplaint};
+use crate::store::Db;
 
 /// Complaints waiting for the writer at most; beyond, a POST is told to retry.
 pub const QUEUE: usize = 4096;

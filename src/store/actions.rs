@@ -6,41 +6,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, named_params};
 
 use super::{Result, Store, StoreError, audit, from_ms, ms};
-use crate::clock::ClockMode;
 use crate::domain::complaint::{Outcome, Status, Transition, check_arrival_time, transition};
-
-/// Who is acting, from where, on which clock: stamped on every audit record.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Actor {
-    pub name: String,
-    pub console: String,
-    pub clock: ClockMode,
-}
-
-impl Actor {
-    pub fn new(name: impl Into<String>, console: impl Into<String>, clock: ClockMode) -> Self {
-        Actor {
-            name: name.into(),
-            console: console.into(),
-            clock,
-        }
-    }
-
-    pub fn with_name(mut self, name: impl Into<String>) -> Self {
-        self.name = name.into();
-        self
-    }
-}
-
-/// A field officer's arrival, as typed by the duty officer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArrivalRequest {
-    pub complaint_id: i64,
-    pub officer: String,
-    /// As reported from the field.
-    pub arrived_at: DateTime<Utc>,
-    pub note: Option<String>,
-}
+use crate::domain::{Actor, ArrivalRequest};
 
 struct Current {
     status: Status,

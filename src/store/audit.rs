@@ -4,22 +4,9 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Transaction, named_params};
-use serde::Serialize;
 
-use super::actions::Actor;
 use super::{Result, Store, from_ms, ms};
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AuditEntry {
-    pub seq: i64,
-    pub at: DateTime<Utc>,
-    pub clock: String,
-    pub actor: String,
-    pub console: String,
-    pub action: String,
-    pub subject: String,
-    pub details: serde_json::Value,
-}
+use crate::domain::{Actor, AuditEntry};
 
 pub(crate) fn record(
     tx: &Transaction<'_>,

@@ -3,46 +3,15 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, named_params};
-use serde::Serialize;
 
-use super::actions::Actor;
 use super::{Result, Store, StoreError, audit, from_ms, ms};
 use crate::domain::calendar::Regime;
 use crate::domain::complaint::{Category, Outcome, Source, Status};
 use crate::domain::repeat::{Prior, Probe, find_repeat};
-
-/// A complaint ready to store: parsed, with regime, deadline and grid decided.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewComplaint {
-    pub source: Source,
-    pub external_ref: String,
-    pub received_at: DateTime<Utc>,
-    pub regime: Regime,
-    pub regime_reason: String,
-    pub day_kind: &'static str,
-    pub deadline_at: DateTime<Utc>,
-    pub grid: Option<String>,
-    /// How the grid was decided, e.g. `explicit`, `enterprise:E0101`, `alias:石桥镇`.
-    pub grid_source: String,
-    pub enterprise: Option<String>,
-    pub categories: Vec<Category>,
-    pub description: String,
-    pub address: Option<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub reporter_name: Option<String>,
-    pub reporter_phone: Option<String>,
-    pub reporter_anonymous: bool,
-    pub raw_json: String,
-}
-
-/// What inserting one complaint did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Inserted {
-    New(i64),
-    /// `(source, external_ref)` was already stored under this id.
-    Duplicate(i64),
-}
+use crate::domain::{
+    Actor, ArrivalRow, ComplaintRow, DispatchRow, EscalationRow, Inserted, ListFilter,
+    NewComplaint, RequestFilter,
+};
 
 pub(crate) fn categories_text(c: &[Category]) -> String {
     c.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
@@ -163,48 +132,6 @@ pub(crate) fn insert(
     Ok(Inserted::New(id))
 }
 
-/// One complaint as `list` and `show` present it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ComplaintRow {
-    pub id: i64,
-    pub source: Source,
-    pub external_ref: String,
-    pub received_at: DateTime<Utc>,
-    pub regime: Regime,
-    pub regime_reason: String,
-    pub day_kind: String,
-    pub deadline_at: DateTime<Utc>,
-    pub status: Status,
-    pub outcome: Option<Outcome>,
-    pub status_note: Option<String>,
-    pub round: i64,
-    pub grid: Option<String>,
-    pub grid_source: String,
-    pub enterprise: Option<String>,
-    pub categories: Vec<Category>,
-    pub description: String,
-    pub address: Option<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub reporter_name: Option<String>,
-    pub reporter_phone: Option<String>,
-    pub reporter_anonymous: bool,
-    pub repeat_of: Option<i64>,
-    pub repeat_count: i64,
-    pub merged_into: Option<i64>,
-    pub arrived_at: Option<DateTime<Utc>>,
-    pub arrived_by: Option<String>,
-    pub dispatched_to: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-impl ComplaintRow {
-    pub fn category(&self) -> Category {
-        self.categories.first().copied().unwrap_or(Category::Other)
-    }
-}
-
 /// The read model's SELECT, as a macro so queries are `concat!`ed literals.
 macro_rules! select_row {
     () => {
@@ -262,45 +189,6 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ComplaintRow> {
         created_at: from_ms(r.get("created_at")?),
         updated_at: from_ms(r.get("updated_at")?),
     })
-}
-
-/// Which complaints `list` shows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ListFilter {
-    /// Only open complaints, soonest deadline first; else all, newest first.
-    pub open_only: bool,
-    pub limit: Option<usize>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ArrivalRow {
-    pub id: i64,
-    pub round: i64,
-    pub officer: String,
-    pub arrived_at: DateTime<Utc>,
-    pub logged_at: DateTime<Utc>,
-    pub console: String,
-    pub note: Option<String>,
-    pub corrects: Option<i64>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DispatchRow {
-    pub officer: String,
-    pub at: DateTime<Utc>,
-    pub console: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EscalationRow {
-    pub id: i64,
-    pub complaint_id: i64,
-    pub stage: String,
-    pub automatic: bool,
-    pub target: Option<String>,
-    pub at: DateTime<Utc>,
-    pub by: String,
-    pub reason: String,
 }
 
 impl Store {
@@ -384,18 +272,6 @@ pub(crate) fn escalation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Escalati
         by: r.get("by_actor")?,
         reason: r.get("reason")?,
     })
-}
-
-/// Filters of Open311 `GET requests.json`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct RequestFilter {
-    pub ids: Option<Vec<i64>>,
-    pub category: Option<Category>,
-    pub start: Option<DateTime<Utc>>,
-    pub end: Option<DateTime<Utc>>,
-    /// `Some(true)` open only, `Some(false)` closed only.
-    pub open: Option<bool>,
-    pub limit: usize,
 }
 
 impl Store {

@@ -7,22 +7,9 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, named_params};
 
-use super::actions::Actor;
-use super::complaints::{Inserted, NewComplaint, insert};
+use super::complaints::insert;
 use super::{Result, Store, audit, ms};
-
-/// What became of one spool file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileOutcome {
-    /// Stored: `new` complaints, `dup` already known by (source, external_ref).
-    Ingested {
-        file_id: i64,
-        new: usize,
-        dup: usize,
-    },
-    /// The same content was committed before (crash between commit and rename).
-    AlreadyIngested { file_id: i64 },
-}
+use crate::domain::{Actor, FileOutcome, Inserted, NewComplaint};
 
 /// A spool file being added inside an [`IntakeTx`].
 #[derive(Debug)]

@@ -25,17 +25,9 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::sys::{FileIdentity, file_identity};
 
-pub use actions::{Actor, ArrivalRequest};
-pub use audit::AuditEntry;
-pub use complaints::{
-    ArrivalRow, ComplaintRow, DispatchRow, EscalationRow, Inserted, ListFilter, NewComplaint,
-    RequestFilter,
-};
 pub use error::{Blame, StoreError};
-pub use escalate::{Candidate, OutboxItem, OutboxState, StageRecord};
-pub use intake::{FileIntake, FileOutcome, IntakeTx};
+pub use intake::{FileIntake, IntakeTx};
 pub use migrate::{LATEST_VERSION, MIGRATIONS};
-pub use status::{Beat, Counts, Heartbeat};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

@@ -17,9 +17,8 @@ use super::state::Snapshot;
 use crate::clock::SharedClock;
 use crate::config::Config;
 use crate::domain::complaint::Outcome;
-use crate::store::{
-    Actor, ArrivalRequest, ComplaintRow, Inserted, NewComplaint, Store, StoreError,
-};
+use crate::domain::{Actor, ArrivalRequest, ComplaintRow, Inserted, NewComplaint};
+use crate::store::{Store, StoreError};
 
 /// A write the duty officer asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,13 +169,13 @@ impl Reader {
             let (audit_seq, max_id) = store.high_water()?;
             self.audit_seq = audit_seq;
             self.max_id = max_id;
-            for c in store.list(crate::store::ListFilter {
+            for c in store.list(crate::domain::ListFilter {
                 open_only: true,
                 limit: None,
             })? {
                 self.open.insert(c.id, c);
             }
-            for c in store.list(crate::store::ListFilter {
+            for c in store.list(crate::domain::ListFilter {
                 open_only: false,
                 limit: Some(RECENT),
             })? {

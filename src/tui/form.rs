@@ -11,8 +11,8 @@ use crate::config::Config;
 use crate::domain::calendar::decide;
 use crate::domain::complaint::{Category, Outcome, check_arrival_time};
 use crate::domain::escalation::{StageTarget, target_officer};
+use crate::domain::{ArrivalRequest, ComplaintRow};
 use crate::i18n::T;
-use crate::store::{ArrivalRequest, ComplaintRow};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
@@ -376,10 +376,10 @@ impl Form {
                     "reporter": {"phone": Some(self.value(T::FieldPhone)).filter(|p| !p.is_empty())},
                 });
                 let raw = v.to_string();
-                let input = crate::intake::parse::record(&v, &raw, &config.settings.limits)
+                let input = crate::ops::input::record(&v, &raw, &config.settings.limits)
                     .map_err(|e| e.to_string())?;
                 let stamp = format!("console:{}:{}", now.timestamp_millis(), std::process::id());
-                let c = crate::intake::prepare(input, config, now, || stamp)
+                let c = crate::ops::prepare::prepare(input, config, now, || stamp)
                     .map_err(|e| e.to_string())?;
                 Ok(Command::New(Box::new(c)))
             }

@@ -26,8 +26,9 @@ use tokio_util::sync::CancellationToken;
 
 use crate::clock::SharedClock;
 use crate::config::Config;
+use crate::domain::Actor;
 use crate::i18n::Lang;
-use crate::store::{Actor, Store};
+use crate::store::Store;
 use state::State;
 use update::{Effect, Msg, update};
 

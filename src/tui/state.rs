@@ -10,8 +10,8 @@ use chrono::{DateTime, Utc};
 use super::form::Form;
 use crate::clock::ClockMode;
 use crate::config::Config;
+use crate::domain::{AuditEntry, ComplaintRow, Counts, EscalationRow, Heartbeat};
 use crate::i18n::Lang;
-use crate::store::{AuditEntry, ComplaintRow, Counts, EscalationRow, Heartbeat};
 
 /// What the store task last read.
 #[derive(Debug, Clone, Default)]

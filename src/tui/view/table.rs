@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget};
 
 use super::theme::Theme;
+use crate::domain::ComplaintRow;
 use crate::i18n::T;
-use crate::store::ComplaintRow;
 use crate::text::{countdown, sanitize};
 use crate::tui::state::{Screen, State};
 

@@ -4,11 +4,11 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::parse::{ComplaintInput, FieldError};
+use super::input::{ComplaintInput, FieldError};
 use crate::config::Config;
+use crate::domain::NewComplaint;
 use crate::domain::calendar::decide;
 use crate::domain::grid::GridSource;
-use crate::store::NewComplaint;
 use crate::text::quote;
 
 /// How far in the future a `received_at` may be (clocks drift).
