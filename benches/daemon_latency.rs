@@ -13,7 +13,7 @@ use gridwatch::config::Config;
 use gridwatch::daemon::{Daemon, run};
 use gridwatch::domain::Actor;
 use gridwatch::intake::Spool;
-use gridwatch::store::{Durability, Store};
+use gridwatch::store::{Durability, Figures, SqliteStore};
 use tokio_util::sync::CancellationToken;
 
 fn pct(mut v: Vec<Duration>, p: f64) -> Duration {
@@ -37,7 +37,10 @@ fn main() {
     config.settings.spool_dir = dir.path().join("spool");
     config.settings.api_keys = vec!["k".into()];
     let db = dir.path().join("gw.db");
-    Store::init(&db).unwrap().sync_reference(&config).unwrap();
+    SqliteStore::init(&db)
+        .unwrap()
+        .sync_reference(&config)
+        .unwrap();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -56,7 +59,7 @@ fn main() {
     };
     let task = rt.spawn(run(d, Some(listener), shutdown.clone()));
     let spool = Spool::new(config.settings.spool_dir.clone());
-    let reader = Store::open(&db, Durability::Normal).unwrap();
+    let reader = SqliteStore::open(&db, Durability::Normal).unwrap();
     // wait until the daemon is up
     while std::net::TcpStream::connect(addr).is_err() {
         std::thread::sleep(Duration::from_millis(5));

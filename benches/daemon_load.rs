@@ -14,6 +14,8 @@
 
 use std::time::{Duration, Instant};
 
+use gridwatch::store::{Durability as DbDurability, Figures, SqliteStore};
+
 #[path = "../tests/common/mod.rs"]
 mod common;
 use common::daemon::{
@@ -106,8 +108,7 @@ fn flood() {
         t.elapsed()
     });
     let spool = gridwatch::intake::Spool::new(room.path("spool"));
-    let reader =
-        gridwatch::store::Store::open(&room.db(), gridwatch::store::Durability::Normal).unwrap();
+    let reader = SqliteStore::open(&room.db(), DbDurability::Normal).unwrap();
     let total = || {
         reader
             .counts(chrono::Utc::now(), chrono::Duration::zero())

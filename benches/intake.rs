@@ -18,7 +18,7 @@ use gridwatch::config::Config;
 use gridwatch::domain::Actor;
 use gridwatch::intake::parse;
 use gridwatch::intake::{Spool, prepare};
-use gridwatch::store::{Durability, Store};
+use gridwatch::store::{Durability, SqliteStore};
 
 fn main() {
     let rows: usize = std::env::var("GRIDWATCH_BENCH_ROWS")
@@ -59,10 +59,10 @@ fn main() {
         let dir = dir.path().join(format!("run{run}"));
         // gridwatch: the real path from spool/new to committed rows.
         let db = dir.join("gw.db");
-        let mut store = Store::init(&db).unwrap();
+        let mut store = SqliteStore::init(&db).unwrap();
         store.sync_reference(&config).unwrap();
         drop(store);
-        let mut store = Store::open(&db, Durability::Full).unwrap();
+        let mut store = SqliteStore::open(&db, Durability::Full).unwrap();
         let spool = Spool::new(dir.join("spool"));
         spool.submit_bytes("bench.jsonl", jsonl.as_bytes()).unwrap();
         let actor = Actor::new("bench", "bench", ClockMode::Fixed);
@@ -87,7 +87,7 @@ fn main() {
             })
             .collect();
         let base_db = dir.join("base.db");
-        let mut base = Store::init(&base_db).unwrap();
+        let mut base = SqliteStore::init(&base_db).unwrap();
         base.sync_reference(&config).unwrap();
         drop(base);
         let mut conn = rusqlite::Connection::open(&base_db).unwrap();

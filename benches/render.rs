@@ -13,7 +13,7 @@ use gridwatch::config::Config;
 use gridwatch::domain::Actor;
 use gridwatch::i18n::Lang;
 use gridwatch::intake::Spool;
-use gridwatch::store::{Durability, Store};
+use gridwatch::store::{AuditLog, Complaints, Durability, Figures, SqliteStore};
 use gridwatch::tui::data::Reader;
 use gridwatch::tui::state::State;
 use gridwatch::tui::update::{Msg, update};
@@ -44,10 +44,10 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("gw.db");
     {
-        let mut store = Store::init(&db).unwrap();
+        let mut store = SqliteStore::init(&db).unwrap();
         store.sync_reference(&config).unwrap();
         drop(store);
-        let mut store = Store::open(&db, Durability::Full).unwrap();
+        let mut store = SqliteStore::open(&db, Durability::Full).unwrap();
         let grids: Vec<String> = config.grids.iter().map(|g| g.id.clone()).collect();
         let mut jsonl = String::new();
         for i in 0..total {
@@ -83,7 +83,7 @@ fn main() {
         .unwrap();
     }
     {
-        let store = Store::open(&db, Durability::Normal).unwrap();
+        let store = SqliteStore::open(&db, Durability::Normal).unwrap();
         let time = |what: &str, f: &dyn Fn()| {
             let t = Instant::now();
             f();
@@ -122,7 +122,7 @@ fn main() {
     }
     let rss_before = rss_mb();
     let t0 = Instant::now();
-    let store = Store::open(&db, Durability::Normal).unwrap();
+    let store = SqliteStore::open(&db, Durability::Normal).unwrap();
     let mut reader = Reader::new();
     let (snap, _) = reader.refresh(&store, &config, now, true).unwrap().unwrap();
     let mut state = State::new(config.clone(), Lang::Zh, ClockMode::Fixed, now, None);

@@ -141,4 +141,69 @@ texts! {
     KeyScreen => "go to screen 1-3", "切换到第 1-3 屏";
     KeyHelp => "this help", "本帮助";
     KeyQuit => "quit (asks first)", "退出（需确认）";
+    // What an action did, as a console's status line says it ({…} filled by `fill`).
+    DoneArrivedEarly => "#{id}: arrival of {officer} at {time} logged ({margin} before the deadline)",
+        "#{id}：已登记 {officer} {time} 到场（早于时限 {margin}）";
+    DoneArrivedLate => "#{id}: arrival of {officer} at {time} logged ({margin} after the deadline)",
+        "#{id}：已登记 {officer} {time} 到场（超出时限 {margin}）";
+    DoneDispatched => "#{id}: dispatched to {officer}", "#{id}：已派给 {officer}";
+    DoneEscalated => "#{id}: escalated to {target}", "#{id}：已上报 {target}";
+    DoneEscalatedNobody => "#{id}: escalated to (nobody on call)", "#{id}：已上报（未找到值班人员）";
+    DoneResolved => "#{id}: closed ({outcome})", "#{id}：已办结（{outcome}）";
+    DonePhone => "#{id}: reporter phone {phone} (shown once, audited)", "#{id}：举报人电话 {phone}（仅此一次，已记入审计）";
+    DoneNoPhone => "#{id}: no reporter phone", "#{id}：没有举报人电话";
+    DoneCreated => "#{id}: new complaint saved, on site by {time}", "#{id}：新举报已保存，须于 {time} 前到场";
+    DoneAlready => "#{id}: already recorded", "#{id}：此前已登记";
+    // The same, as the command line prints it ({label} is " (name phone)" or empty).
+    CliArrivedEarly => "complaint {id}: arrival of {officer}{label} at {time} logged ({margin} before the deadline)",
+        "举报 {id}：已登记 {officer}{label} {time} 到场（早于时限 {margin}）";
+    CliArrivedLate => "complaint {id}: arrival of {officer}{label} at {time} logged ({margin} after the deadline)",
+        "举报 {id}：已登记 {officer}{label} {time} 到场（超出时限 {margin}）";
+    CliDispatched => "complaint {id} dispatched to {officer}{label}", "举报 {id} 已派给 {officer}{label}";
+    CliEscalated => "complaint {id} escalated to {target}{label}", "举报 {id} 已上报 {target}{label}";
+    CliEscalatedNobody => "complaint {id} escalated (nobody on call found to alert; the record is kept)",
+        "举报 {id} 已上报（未找到可通知的值班人员；记录已保存）";
+    CliResolved => "complaint {id} closed: {outcome}", "举报 {id} 已办结：{outcome}";
+}
+
+/// A text with `{name}` placeholders filled in: `fill(T::DoneDispatched.get(lang), &[("id", "5"), …])`.
+/// One pass: a value is never read as a placeholder.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after
+            .find('}')
+            .and_then(|close| Some((close, args.iter().find(|(n, _)| *n == &after[..close])?)))
+        {
+            Some((close, (_, value))) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_named_places_once_and_keeps_the_rest() {
+        assert_eq!(
+            fill(
+                "#{id}: to {officer} {x}",
+                &[("id", "5"), ("officer", "{id}")]
+            ),
+            "#5: to {id} {x}"
+        );
+    }
 }

@@ -10,7 +10,7 @@ use gridwatch::alert::escalator::evaluate;
 use gridwatch::clock::{ClockMode, TokioClock};
 use gridwatch::config::{Config, ConfigSource};
 use gridwatch::domain::{Actor, ArrivalRequest};
-use gridwatch::store::{Durability, Store};
+use gridwatch::store::{Actions, Complaints, Durability, SqliteStore};
 use tokio_util::sync::CancellationToken;
 
 mod common;
@@ -30,7 +30,7 @@ fn actor(n: &str) -> Actor {
     Actor::new(n, n, ClockMode::Fixed)
 }
 
-fn stages(store: &Store) -> Vec<(String, Option<String>)> {
+fn stages(store: &SqliteStore) -> Vec<(String, Option<String>)> {
     store
         .escalations(1)
         .unwrap()
@@ -42,7 +42,7 @@ fn stages(store: &Store) -> Vec<(String, Option<String>)> {
 #[test]
 fn each_stage_fires_at_its_instant_to_the_right_person() {
     let (room, config, deadline) = setup();
-    let mut s = Store::open(&room.db(), Durability::Full).unwrap();
+    let mut s = SqliteStore::open(&room.db(), Durability::Full).unwrap();
     let a = actor("escalator");
     let at = |d: Duration| deadline + d;
     assert!(
@@ -121,7 +121,7 @@ fn exactly_once_across_a_restart_and_with_two_evaluators() {
         .map(|i| {
             let (db, config) = (room.db(), config.clone());
             std::thread::spawn(move || {
-                let mut s = Store::open(&db, Durability::Full).unwrap();
+                let mut s = SqliteStore::open(&db, Durability::Full).unwrap();
                 let mut fired = 0;
                 for _ in 0..50 {
                     fired += evaluate(&mut s, &config, &actor(&format!("ev{i}")), late)
@@ -138,7 +138,7 @@ fn exactly_once_across_a_restart_and_with_two_evaluators() {
         "warn, breach and critical, once each between both evaluators"
     );
     // A restarted evaluator (new connection) finds nothing left to do.
-    let mut s = Store::open(&room.db(), Durability::Full).unwrap();
+    let mut s = SqliteStore::open(&room.db(), Durability::Full).unwrap();
     assert!(
         evaluate(
             &mut s,
@@ -155,7 +155,7 @@ fn exactly_once_across_a_restart_and_with_two_evaluators() {
 #[test]
 fn an_arrival_before_the_deadline_prevents_breach() {
     let (room, config, deadline) = setup();
-    let mut s = Store::open(&room.db(), Durability::Full).unwrap();
+    let mut s = SqliteStore::open(&room.db(), Durability::Full).unwrap();
     let a = actor("escalator");
     evaluate(&mut s, &config, &a, deadline - Duration::minutes(9)).unwrap();
     let arrived = deadline - Duration::minutes(5);
@@ -199,7 +199,7 @@ fn the_daemon_loop_fires_within_a_second_of_the_instant_on_paused_time() {
             shutdown.clone(),
         ));
         let check = Arc::new(Mutex::new(
-            Store::open(&room.db(), Durability::Normal).unwrap(),
+            SqliteStore::open(&room.db(), Durability::Normal).unwrap(),
         ));
         let mut seen = None;
         for _ in 0..40 {

@@ -11,13 +11,17 @@ use gridwatch::clock::{ClockMode, SharedClock, SystemClock};
 use gridwatch::config::{Config, ConfigSource};
 use gridwatch::daemon::{Delivery, deliver_once};
 use gridwatch::domain::{Actor, OutboxState};
-use gridwatch::store::{Durability, Store};
+use gridwatch::store::{Durability, Escalations, SqliteStore};
 
 mod common;
 use common::{NOW, Room, complaint};
 
 /// One breached complaint whose three stages are recorded with `command` as hook.
-fn setup(command: &[&str], attempts: u32, timeout_s: u64) -> (Room, Config, Arc<Mutex<Store>>) {
+fn setup(
+    command: &[&str],
+    attempts: u32,
+    timeout_s: u64,
+) -> (Room, Config, Arc<Mutex<SqliteStore>>) {
     let room = Room::new();
     let p = room.write("c.json", complaint("H1").to_string());
     room.ok(&["submit", p.to_str().unwrap()]);
@@ -28,7 +32,7 @@ fn setup(command: &[&str], attempts: u32, timeout_s: u64) -> (Room, Config, Arc<
     a.command_attempts = attempts;
     a.command_timeout = StdDuration::from_secs(timeout_s);
     a.retry_backoff = StdDuration::from_millis(1);
-    let mut s = Store::open(&room.db(), Durability::Full).unwrap();
+    let mut s = SqliteStore::open(&room.db(), Durability::Full).unwrap();
     let late: DateTime<Utc> = "2026-11-30T10:30:00+08:00".parse().unwrap();
     let fired = evaluate(
         &mut s,
@@ -41,7 +45,7 @@ fn setup(command: &[&str], attempts: u32, timeout_s: u64) -> (Room, Config, Arc<
     (room, config, Arc::new(Mutex::new(s)))
 }
 
-fn states(store: &Arc<Mutex<Store>>) -> Vec<OutboxState> {
+fn states(store: &Arc<Mutex<SqliteStore>>) -> Vec<OutboxState> {
     store.lock().unwrap().outbox_states().unwrap()
 }
 

@@ -7,7 +7,9 @@ use chrono::{DateTime, Utc};
 use gridwatch::clock::ClockMode;
 use gridwatch::config::Config;
 use gridwatch::domain::Actor;
-use gridwatch::store::{Durability, LATEST_VERSION, MIGRATIONS, Store, StoreError};
+use gridwatch::store::{
+    Actions, Complaints, Durability, LATEST_VERSION, MIGRATIONS, SqliteStore, StoreError,
+};
 use rusqlite::Connection;
 
 mod common;
@@ -38,11 +40,11 @@ fn t(s: &str) -> DateTime<Utc> {
 fn init_from_an_empty_file_is_idempotent_and_in_wal_mode() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("sub/g.db");
-    let s = Store::init(&db).unwrap();
+    let s = SqliteStore::init(&db).unwrap();
     assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
     drop(s);
     let before = schema(&db);
-    let s = Store::init(&db).unwrap();
+    let s = SqliteStore::init(&db).unwrap();
     assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
     assert_eq!(schema(&db), before);
     let c = Connection::open(&db).unwrap();
@@ -54,7 +56,7 @@ fn init_from_an_empty_file_is_idempotent_and_in_wal_mode() {
     let empty = dir.path().join("empty.db");
     std::fs::write(&empty, b"").unwrap();
     assert_eq!(
-        Store::init(&empty).unwrap().schema_version().unwrap(),
+        SqliteStore::init(&empty).unwrap().schema_version().unwrap(),
         LATEST_VERSION
     );
 }
@@ -63,20 +65,20 @@ fn init_from_an_empty_file_is_idempotent_and_in_wal_mode() {
 fn every_earlier_version_upgrades_to_the_same_schema_as_a_fresh_database() {
     let dir = tempfile::tempdir().unwrap();
     let fresh = dir.path().join("fresh.db");
-    Store::init(&fresh).unwrap();
+    SqliteStore::init(&fresh).unwrap();
     let want = schema(&fresh);
     for v in std::iter::once(0).chain(MIGRATIONS.iter().map(|(v, _)| *v)) {
         let p = dir.path().join(format!("v{v}.db"));
-        let mut s = Store::create_unmigrated(&p).unwrap();
+        let mut s = SqliteStore::create_unmigrated(&p).unwrap();
         assert_eq!(s.migrate_to(v).unwrap(), v);
         drop(s);
         if v < LATEST_VERSION {
             assert!(
-                Store::open(&p, Durability::Normal).is_err(),
+                SqliteStore::open(&p, Durability::Normal).is_err(),
                 "v{v} must be refused until upgraded"
             );
         }
-        let up = Store::init(&p).unwrap();
+        let up = SqliteStore::init(&p).unwrap();
         assert_eq!(up.schema_version().unwrap(), LATEST_VERSION, "from v{v}");
         assert_eq!(
             schema(&p),
@@ -96,7 +98,7 @@ fn the_frozen_v1_fixture_upgrades_with_its_data() {
     c.execute_batch(&std::fs::read_to_string(repo().join("tests/fixtures/db/v1.sql")).unwrap())
         .unwrap();
     drop(c);
-    match Store::open(&db, Durability::Normal) {
+    match SqliteStore::open(&db, Durability::Normal) {
         Err(e @ StoreError::NeedsUpgrade { .. }) => {
             assert!(
                 e.to_string().ends_with(&format!(
@@ -107,7 +109,7 @@ fn the_frozen_v1_fixture_upgrades_with_its_data() {
         }
         other => panic!("expected NeedsUpgrade, got {other:?}"),
     }
-    let mut s = Store::init(&db).unwrap();
+    let mut s = SqliteStore::init(&db).unwrap();
     assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
     let c1 = s.complaint(1).unwrap();
     assert_eq!(c1.status.as_str(), "on_scene");
@@ -181,7 +183,7 @@ fn the_schema_guards_audit_deadlines_statuses_and_uniqueness() {
         .to_string();
     assert!(e.contains("CHECK constraint failed"), "{e}");
     let e = c
-        .execute("INSERT INTO complaint SELECT NULL, source, external_ref, received_at, regime, regime_reason, day_kind, deadline_at, status, outcome, status_note, round, grid_id, grid_source, enterprise_id, categories, description, address, lat, lon, reporter_name, reporter_phone, reporter_anonymous, repeat_of, merged_into, raw_json, intake_file_id, created_at, updated_at FROM complaint", [])
+        .execute("INSERT INTO complaint SELECT NULL, source, external_ref, received_at, regime, regime_reason, day_kind, deadline_at, status, outcome, status_note, round, grid_id, grid_source, enterprise_id, description, address, lat, lon, reporter_name, reporter_phone, reporter_anonymous, repeat_of, merged_into, raw_json, intake_file_id, created_at, updated_at FROM complaint", [])
         .unwrap_err()
         .to_string();
     assert!(
@@ -218,7 +220,7 @@ fn two_connections_writing_at_once_never_see_database_is_locked() {
             let db = db.clone();
             let config = config.clone();
             std::thread::spawn(move || {
-                let mut s = Store::open(&db, Durability::Full).unwrap();
+                let mut s = SqliteStore::open(&db, Durability::Full).unwrap();
                 let actor = Actor::new(format!("writer{w}"), format!("t{w}"), ClockMode::Fixed);
                 for i in 0..300 {
                     let id = 1 + (i % 40);
@@ -300,10 +302,10 @@ fn a_reopened_complaint_takes_a_new_arrival_and_a_rejection_needs_no_visit() {
     let p = room.write("two.jsonl", lines);
     room.ok(&["submit", p.to_str().unwrap()]);
     room.ok(&[NOW, "intake", "--once"]);
-    let mut s = Store::open(&room.db(), Durability::Normal).unwrap();
+    let mut s = SqliteStore::open(&room.db(), Durability::Normal).unwrap();
     let a = Actor::new("t", "test", ClockMode::Fixed);
     let now = t("2026-11-30T09:30:00+08:00");
-    let arrive = |s: &mut Store, at: DateTime<Utc>| {
+    let arrive = |s: &mut SqliteStore, at: DateTime<Utc>| {
         s.arrive(
             &a,
             at,

@@ -41,7 +41,7 @@ mod tests {
     }
 }
 use crate::domain::{Actor, StageRecord};
-use crate::store::{Store, StoreError};
+use crate::store::{Escalations, SqliteStore, StoreError};
 
 /// A stage this pass recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +85,7 @@ fn reason(
 
 /// Record every stage due at `now`. Returns what this pass recorded.
 pub fn evaluate(
-    store: &mut Store,
+    store: &mut SqliteStore,
     config: &Config,
     actor: &Actor,
     now: DateTime<Utc>,

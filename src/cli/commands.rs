@@ -9,10 +9,10 @@ use super::view::{complaint_json, detail_json, list_table, table, time};
 use super::{Command, Context, Failure, OutcomeArg, services, spool};
 use crate::config::Config;
 use crate::domain::calendar::fallback_warning;
-use crate::domain::complaint::Outcome;
-use crate::domain::escalation::{StageTarget, target_officer};
+use crate::domain::complaint::Outcome as Resolution;
 use crate::domain::{ArrivalRequest, ListFilter};
-use crate::store::{Durability, Store};
+use crate::ops::{self, Target};
+use crate::store::{Actions, AuditLog, Complaints, Durability, SqliteStore};
 use crate::text::sanitize;
 
 pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
@@ -42,30 +42,24 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
             at,
             note,
         } => arrive(&ctx, id, &officer, at.as_deref(), note),
-        Command::Dispatch { id, officer } => {
-            let config = ctx.config()?;
-            let mut store = ctx.open_store(&config, Durability::Normal)?;
-            store.dispatch(&ctx.actor(), ctx.now(), id, &officer)?;
-            outln!(
-                "complaint {id} dispatched to {officer}{}",
-                officer_label(&config, &officer)
-            );
-            Ok(())
-        }
-        Command::Escalate { id, reason, to } => escalate(&ctx, id, &reason, to),
+        Command::Dispatch { id, officer } => act(&ctx, ops::Command::Dispatch { id, officer }),
+        Command::Escalate { id, reason, to } => act(
+            &ctx,
+            ops::Command::Escalate {
+                id,
+                target: to.map_or(Target::OnCallLeader, Target::Officer),
+                reason,
+            },
+        ),
         Command::Resolve { id, outcome, note } => {
-            let config = ctx.config()?;
-            let mut store = ctx.open_store(&config, Durability::Normal)?;
             let outcome = match outcome {
-                OutcomeArg::ViolationConfirmed => Outcome::ViolationConfirmed,
-                OutcomeArg::Rectified => Outcome::Rectified,
-                OutcomeArg::NoViolation => Outcome::NoViolation,
-                OutcomeArg::Referred => Outcome::Referred,
-                OutcomeArg::Other => Outcome::Other,
+                OutcomeArg::ViolationConfirmed => Resolution::ViolationConfirmed,
+                OutcomeArg::Rectified => Resolution::Rectified,
+                OutcomeArg::NoViolation => Resolution::NoViolation,
+                OutcomeArg::Referred => Resolution::Referred,
+                OutcomeArg::Other => Resolution::Other,
             };
-            store.resolve(&ctx.actor(), ctx.now(), id, outcome, note.as_deref())?;
-            outln!("complaint {id} closed: {}", outcome.as_str());
-            Ok(())
+            act(&ctx, ops::Command::Resolve { id, outcome, note })
         }
         Command::Oncall { json } => oncall(&ctx, json),
     }
@@ -74,14 +68,6 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
 /// JSON for scripts, inert on a terminal (C1 and bidi controls escaped).
 pub(super) fn json_text(v: &impl serde::Serialize) -> String {
     crate::text::json_inert(&serde_json::to_string_pretty(v).unwrap_or_default())
-}
-
-fn officer_label(config: &Config, id: &str) -> String {
-    config
-        .officers
-        .get(id)
-        .map(|o| format!(" ({} {})", sanitize(&o.name), o.phone))
-        .unwrap_or_default()
 }
 
 pub(super) fn calendar_warnings(config: &Config, now: DateTime<Utc>) -> Vec<String> {
@@ -140,13 +126,13 @@ fn init(ctx: &Context) -> Result<(), Failure> {
     let config = ctx.config()?;
     let path = ctx.db_path(&config);
     let before = if path.exists() {
-        Store::open(&path, Durability::Normal)
+        SqliteStore::open(&path, Durability::Normal)
             .err()
             .map(|e| e.to_string())
     } else {
         None
     };
-    let mut store = Store::init(&path)?;
+    let mut store = SqliteStore::init(&path)?;
     let counts = store.sync_reference(&config)?;
     let spool = ctx.spool(&config);
     spool
@@ -286,7 +272,6 @@ fn arrive(
     note: Option<String>,
 ) -> Result<(), Failure> {
     let config = ctx.config()?;
-    let mut store = ctx.open_store(&config, Durability::Normal)?;
     let now = ctx.now();
     let arrived_at = match at {
         Some(text) => parse_at(text, &config, now)?,
@@ -298,53 +283,18 @@ fn arrive(
         arrived_at,
         note,
     };
-    store.arrive(&ctx.actor(), now, &req)?;
-    let c = store.complaint(id)?;
-    let margin = (c.deadline_at - arrived_at).num_seconds();
-    let verdict = if margin >= 0 {
-        format!("{} before the deadline", super::view::countdown(margin))
-    } else {
-        format!(
-            "{} after the deadline",
-            super::view::countdown(-margin).trim_start_matches('+')
-        )
-    };
-    outln!(
-        "complaint {id}: arrival of {officer}{} at {} logged ({verdict})",
-        officer_label(&config, officer),
-        time(arrived_at, &config.settings.timezone)
-    );
-    Ok(())
+    act(ctx, ops::Command::Arrive(req))
 }
 
-fn escalate(ctx: &Context, id: i64, reason: &str, to: Option<String>) -> Result<(), Failure> {
+/// Carry out one action through the operations layer and print what it did.
+fn act(ctx: &Context, cmd: ops::Command) -> Result<(), Failure> {
     let config = ctx.config()?;
     let mut store = ctx.open_store(&config, Durability::Normal)?;
-    let now = ctx.now();
-    let target = match to {
-        Some(t) => Some(t),
-        None => {
-            let c = store.complaint(id)?;
-            let local = now.with_timezone(&config.settings.timezone).naive_local();
-            target_officer(
-                &config.grids,
-                &config.roster,
-                c.grid.as_deref(),
-                StageTarget::ParentGridLeader,
-                local,
-            )
-        }
-    };
-    store.escalate_manual(&ctx.actor(), now, id, target.as_deref(), reason)?;
-    match target {
-        Some(t) => outln!(
-            "complaint {id} escalated to {t}{}",
-            officer_label(&config, &t)
-        ),
-        None => {
-            outln!("complaint {id} escalated (nobody on call found to alert; the record is kept)")
-        }
-    }
+    let outcome = ops::perform(&mut store, &config, &ctx.actor(), ctx.now(), cmd)?;
+    outln!(
+        "{}",
+        super::words::outcome(ctx.lang(&config), &config, &outcome)
+    );
     Ok(())
 }
 

@@ -12,7 +12,7 @@ use crate::config::{Config, ConfigSource};
 use crate::domain::Actor;
 use crate::i18n::Lang;
 use crate::intake::Spool;
-use crate::store::{Durability, Store};
+use crate::store::{Durability, SqliteStore};
 
 /// `path` made absolute against the working directory (without resolving
 /// links), so that messages say which file is meant wherever they are read.
@@ -85,8 +85,12 @@ impl Context {
         absolute(&path)
     }
 
-    pub fn open_store(&self, config: &Config, durability: Durability) -> Result<Store, Failure> {
-        Ok(Store::open(&self.db_path(config), durability)?)
+    pub fn open_store(
+        &self,
+        config: &Config,
+        durability: Durability,
+    ) -> Result<SqliteStore, Failure> {
+        Ok(SqliteStore::open(&self.db_path(config), durability)?)
     }
 
     /// The spool of the configuration, absolute (against the working directory).

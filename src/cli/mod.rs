@@ -10,6 +10,7 @@ mod logging;
 mod services;
 mod spool;
 mod view;
+mod words;
 
 use std::path::PathBuf;
 
@@ -182,6 +183,16 @@ pub enum Failure {
     PipeClosed,
     /// A store failure, put into words by [`run`] where the database path is known.
     Store(crate::store::StoreError),
+}
+
+impl From<crate::ops::OpError> for Failure {
+    fn from(e: crate::ops::OpError) -> Self {
+        match e {
+            crate::ops::OpError::Store(e) => Failure::Store(e),
+            other if other.is_user_error() => Failure::User(other.to_string()),
+            other => Failure::Internal(other.to_string()),
+        }
+    }
 }
 
 impl From<crate::store::StoreError> for Failure {

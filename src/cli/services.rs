@@ -7,7 +7,7 @@ use crate::config::Config;
 use chrono::{DateTime, Utc};
 
 use super::{Context, Failure};
-use crate::store::{Durability, Store};
+use crate::store::{Durability, SqliteStore};
 
 pub(super) fn daemon(
     ctx: &Context,
@@ -104,7 +104,7 @@ fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
 fn console(
     ctx: &Context,
     config: std::sync::Arc<Config>,
-    store: Store,
+    store: SqliteStore,
     clock: crate::clock::SharedClock,
     officer: Option<String>,
 ) -> crate::tui::Console {
@@ -166,7 +166,7 @@ pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> R
         .mul_f64(speed.max(1.0));
     let config = std::sync::Arc::new(config);
     let result = (|| {
-        let mut store = Store::init(&config.settings.database_path)?;
+        let mut store = SqliteStore::init(&config.settings.database_path)?;
         store.sync_reference(&config)?;
         let clock = crate::demo::drill_clock(start, speed);
         let spool = crate::intake::Spool::new(config.settings.spool_dir.clone());

@@ -10,7 +10,7 @@ use super::view::time;
 use super::{Context, Failure};
 use crate::intake::liveness::{self, DaemonState};
 use crate::intake::lock::SpoolLock;
-use crate::store::{Durability, Store};
+use crate::store::{Durability, Figures, Heartbeats, SqliteStore};
 use crate::text::sanitize;
 
 pub(super) fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
@@ -193,8 +193,8 @@ pub(super) fn submit(ctx: &Context, files: &[std::path::PathBuf]) -> Result<(), 
     }
     // Delivered either way; say when nobody will pick the files up.
     let db = super::context::absolute(&ctx.db_path(&config));
-    let heartbeat = Store::open(&db, Durability::Normal)
-        .and_then(|s| s.heartbeat(crate::daemon::COMPONENT))
+    let heartbeat = SqliteStore::open(&db, Durability::Normal)
+        .and_then(|s| s.heartbeat(crate::store::INTAKE_COMPONENT))
         .ok()
         .flatten();
     let stale_after =

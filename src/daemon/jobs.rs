@@ -15,29 +15,29 @@ use crate::clock::SharedClock;
 use crate::config::Config;
 use crate::domain::{Actor, Beat};
 use crate::health::{Change, Health};
-use crate::store::{Db, Durability, Store, StoreError};
+use crate::store::{Db, Durability, Escalations, Heartbeats, SqliteStore, StoreError};
 
 /// What a job's SQLite work runs on: a plain connection, or one that
 /// follows its path.
 pub trait Conn: Send + 'static {
-    fn store(&mut self) -> Result<&mut Store, StoreError>;
+    fn store(&mut self) -> Result<&mut SqliteStore, StoreError>;
 }
 
-impl Conn for Store {
-    fn store(&mut self) -> Result<&mut Store, StoreError> {
+impl Conn for SqliteStore {
+    fn store(&mut self) -> Result<&mut SqliteStore, StoreError> {
         Ok(self)
     }
 }
 
 impl Conn for Db {
-    fn store(&mut self) -> Result<&mut Store, StoreError> {
+    fn store(&mut self) -> Result<&mut SqliteStore, StoreError> {
         self.get().map(|(s, _)| s)
     }
 }
 
 async fn blocking<C: Conn, R: Send + 'static>(
     conn: &Arc<Mutex<C>>,
-    f: impl FnOnce(&mut Store) -> Result<R, StoreError> + Send + 'static,
+    f: impl FnOnce(&mut SqliteStore) -> Result<R, StoreError> + Send + 'static,
 ) -> Result<R, String> {
     let conn = conn.clone();
     tokio::task::spawn_blocking(move || {
@@ -98,7 +98,7 @@ fn host() -> String {
 }
 
 /// The heartbeat component name of the daemon.
-pub const COMPONENT: &str = "intake";
+pub use crate::store::INTAKE_COMPONENT as COMPONENT;
 
 /// Record a heartbeat every `interval` until shutdown, naming the daemon's
 /// database and spool (absolute). A heartbeat that cannot be written makes

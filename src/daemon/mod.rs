@@ -33,7 +33,7 @@ use crate::intake::lock::SpoolLock;
 use crate::intake::reads::ReadPool;
 use crate::intake::server::{ServerLimits, serve};
 use crate::intake::writer::Writer;
-use crate::store::{Db, Durability, Store};
+use crate::store::{Db, Durability, Heartbeats, SqliteStore};
 
 /// Everything the daemon needs from outside.
 pub struct Daemon {
@@ -59,7 +59,7 @@ pub async fn run(
     shutdown: CancellationToken,
 ) -> Result<(), String> {
     let db_path = absolute(&d.db_path);
-    let mut store = Store::open(&db_path, Durability::Full).map_err(|e| e.to_string())?;
+    let mut store = SqliteStore::open(&db_path, Durability::Full).map_err(|e| e.to_string())?;
     store
         .sync_reference(&d.config)
         .map_err(|e| e.at(&db_path).to_string())?;
@@ -151,7 +151,7 @@ pub async fn run(
     // Say so: consoles show STOPPED at once, not OK until the beat goes stale.
     let (stop_db, now) = (db_path.clone(), d.clock.now());
     let _ = tokio::task::spawn_blocking(move || {
-        Store::open(&stop_db, Durability::Normal)
+        SqliteStore::open(&stop_db, Durability::Normal)
             .and_then(|mut s| s.beat_stopped(COMPONENT, std::process::id(), now))
     })
     .await;

@@ -190,13 +190,37 @@ impl Status {
     }
 
     /// Open: the complaint still needs someone (the countdown may still run).
+    /// Every query of open complaints is derived from this set.
+    pub const OPEN: [Status; 6] = [
+        Status::Received,
+        Status::Dispatched,
+        Status::EnRoute,
+        Status::OnScene,
+        Status::Handling,
+        Status::Reopened,
+    ];
+
+    /// Open and nobody on site yet: the arrival countdown runs, and
+    /// automatic escalation may fire.
+    pub const AWAITING_ARRIVAL: [Status; 4] = [
+        Status::Received,
+        Status::Dispatched,
+        Status::EnRoute,
+        Status::Reopened,
+    ];
+
     pub fn is_open(self) -> bool {
-        !matches!(self, Status::Closed | Status::Merged | Status::Rejected)
+        Status::OPEN.contains(&self)
     }
 
     /// Someone is on site: the arrival deadline is met or missed, no longer running.
     pub fn has_arrival(self) -> bool {
         matches!(self, Status::OnScene | Status::Handling)
+    }
+
+    /// Open and nobody on site yet.
+    pub fn awaits_arrival(self) -> bool {
+        Status::AWAITING_ARRIVAL.contains(&self)
     }
 }
 
@@ -451,5 +475,14 @@ mod tests {
             check_arrival_time(recv, t("2026-11-30T08:59:00+08:00"), logged, Some("x")).is_err()
         );
         assert!(check_arrival_time(recv, t("2026-11-30T09:40:00+08:00"), logged, None).is_err());
+    }
+
+    #[test]
+    fn the_status_sets_agree_with_the_rules_they_name() {
+        for s in Status::ALL {
+            let closed = matches!(s, Status::Closed | Status::Merged | Status::Rejected);
+            assert_eq!(s.is_open(), !closed, "{s}");
+            assert_eq!(s.awaits_arrival(), s.is_open() && !s.has_arrival(), "{s}");
+        }
     }
 }

@@ -148,3 +148,37 @@ pub enum FileOutcome {
     /// The same content was committed before (crash between commit and rename).
     AlreadyIngested { file_id: i64 },
 }
+
+/// One entity named by the change feed: the audit subject `complaint:12` is
+/// kind `complaint`, id 12. A screen follows the kinds it shows.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Change {
+    pub kind: String,
+    pub id: i64,
+}
+
+/// The kinds of entity the audit log names.
+pub mod kind {
+    pub const COMPLAINT: &str = "complaint";
+    pub const INTAKE_FILE: &str = "intake_file";
+}
+
+impl Change {
+    /// `kind:id` as the audit log writes subjects; `None` for anything else.
+    pub fn parse(subject: &str) -> Option<Change> {
+        let (kind, id) = subject.split_once(':')?;
+        Some(Change {
+            kind: kind.to_string(),
+            id: id.parse().ok()?,
+        })
+    }
+
+    /// The audit subject of an entity.
+    pub fn subject(kind: &str, id: i64) -> String {
+        format!("{kind}:{id}")
+    }
+
+    pub fn is(&self, kind: &str) -> bool {
+        self.kind == kind
+    }
+}

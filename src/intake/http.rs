@@ -34,7 +34,7 @@ use crate::config::Config;
 use crate::domain::complaint::Category;
 use crate::domain::{ComplaintRow, RequestFilter};
 use crate::health::Health;
-use crate::store::StoreError;
+use crate::store::{Blame, Complaints, StoreError};
 use crate::text::quote;
 
 /// Largest request body accepted.
@@ -122,11 +122,14 @@ pub(super) fn unknown(file: &str) -> ApiError {
     )
 }
 
-/// A store failure as an Open311 error: the request's fault (400), or the
-/// database's state (503, and `/health` says why).
+/// A store failure as an Open311 error: the request's fault (400), a bug
+/// of ours (500), or the database's state (503, and `/health` says why).
 fn store_error(e: StoreError) -> ApiError {
-    if e.is_constraint() || matches!(e, StoreError::Rule(_)) {
+    if e.blame() == Blame::Input {
         ApiError::new(400, e.to_string())
+    } else if matches!(e, StoreError::Internal(_)) {
+        tracing::error!(error = %e, "http: internal failure");
+        ApiError::new(500, format!("internal error: {e}"))
     } else {
         tracing::warn!(error = %e, "http: the database cannot answer");
         ApiError::new(503, format!("the database cannot answer now: {e}"))

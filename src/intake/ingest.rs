@@ -18,7 +18,7 @@ use super::records::{self, After};
 use super::spool::{Entry, Spool};
 use crate::config::Config;
 use crate::domain::{Actor, Inserted, NewComplaint};
-use crate::store::{Store, StoreError};
+use crate::store::{Intake, IntakeBatch, SqliteStore, StoreError};
 
 /// A group closes at this many files…
 const GROUP_FILES: usize = 64;
@@ -159,7 +159,7 @@ pub fn groups(entries: Vec<Entry>) -> Vec<Vec<Entry>> {
 /// One pass over `new/` with nothing else to commit (`intake --once`).
 /// `stop` is asked between groups: a shutdown finishes the current group.
 pub fn pass(
-    store: &mut Store,
+    store: &mut SqliteStore,
     spool: &Spool,
     config: &Config,
     actor: &Actor,
@@ -187,7 +187,7 @@ pub fn pass(
 
 /// Commit one group; see the module comment for the order of steps.
 pub fn commit_group(
-    store: &mut Store,
+    store: &mut SqliteStore,
     spool: &Spool,
     config: &Config,
     actor: &Actor,

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use tokio::sync::Semaphore;
 
-use crate::store::{Db, Durability, Store, StoreError};
+use crate::store::{Db, Durability, SqliteStore, StoreError};
 
 /// Page cache of a reader: lists are read once, not browsed.
 const READER_CACHE_KIB: u32 = 2048;
@@ -35,13 +35,13 @@ impl ReadPool {
     /// Run `f` with a checked connection on the blocking pool.
     pub async fn run<R: Send + 'static>(
         &self,
-        f: impl FnOnce(&mut Store) -> Result<R, StoreError> + Send + 'static,
+        f: impl FnOnce(&mut SqliteStore) -> Result<R, StoreError> + Send + 'static,
     ) -> Result<R, StoreError> {
         let _permit = self
             .permits
             .acquire()
             .await
-            .map_err(|_| StoreError::Rule("the read pool is closed".into()))?;
+            .map_err(|_| StoreError::Internal("the read pool is closed".into()))?;
         let mut db = self
             .idle
             .lock()
@@ -55,7 +55,7 @@ impl ReadPool {
             (db, r)
         })
         .await
-        .map_err(|e| StoreError::Rule(format!("a read failed: {e}")))?;
+        .map_err(|e| StoreError::Internal(format!("a read task failed: {e}")))?;
         if let Ok(mut v) = self.idle.lock() {
             v.push(db);
         }

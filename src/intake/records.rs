@@ -15,7 +15,7 @@ use super::spool::{Entry, Spool};
 use crate::config::Config;
 use crate::domain::FileOutcome;
 use crate::ops::prepare::prepare;
-use crate::store::{FileIntake, IntakeTx, StoreError};
+use crate::store::{FileIntake, IntakeBatch, IntakeTx, StoreError};
 
 /// How many parsed JSONL records are prepared before they are inserted.
 const BATCH: usize = 1000;

@@ -4,9 +4,17 @@
 //! transaction and answers with a typed outcome that the front end puts into
 //! words (through `i18n`); none of them prints or draws.
 //!
+//! - `command`: the actions as values ([`Command`]), what each did
+//!   ([`Outcome`]) and why one was refused ([`OpError`]).
+//! - `perform`: one command → one transaction → one outcome.
 //! - `input`: one complaint as JSON → a validated input (spool, HTTP, phone entry).
 //! - `prepare`: input + configuration + instant → a complaint ready to store
 //!   (regime, deadline and grid decided once, frozen).
 
+mod command;
 pub mod input;
+mod perform;
 pub mod prepare;
+
+pub use command::{Command, OpError, Outcome, Target};
+pub use perform::perform;

@@ -9,9 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::ErrorCode;
-
-use crate::sys::access;
+use crate::domain::complaint::{ArrivalTimeError, Status, TransitionError};
 
 /// A store failure, typed by what failed.
 #[derive(Debug, thiserror::Error)]
@@ -60,23 +58,54 @@ pub enum StoreError {
     NoSuchComplaint(i64),
     #[error("unknown officer '{0}'")]
     NoSuchOfficer(String),
-    #[error("{0}")]
-    Rule(String),
+    /// The status machine refused the change.
+    #[error("complaint {id}: {source}")]
+    Transition { id: i64, source: TransitionError },
+    /// The arrival time given cannot be right.
+    #[error("complaint {id}: {source}")]
+    ArrivalTime { id: i64, source: ArrivalTimeError },
+    /// Only an open complaint can be escalated.
+    #[error("complaint {id}: cannot escalate: complaint is {status}")]
+    NotOpen { id: i64, status: Status },
     /// A statement failed; `path` is the database it ran against, once known
-    /// (see [`StoreError::at`]).
-    #[error("{}{}", prefix(path.as_deref()), describe(source))]
+    /// (see [`StoreError::at`]). `message` already says what to check.
+    #[error("{}{message}", prefix(path.as_deref()))]
     Sql {
         path: Option<PathBuf>,
-        source: rusqlite::Error,
+        kind: SqlKind,
+        message: String,
     },
+    /// The store's own machinery failed (a poisoned lock, a closed pool, a
+    /// read task that died): a bug or a crash, never the caller's input.
+    #[error("{0}")]
+    Internal(String),
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
 }
 
-impl From<rusqlite::Error> for StoreError {
-    fn from(source: rusqlite::Error) -> Self {
-        StoreError::Sql { path: None, source }
-    }
+/// What kind of failure a statement met, whatever the backend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SqlKind {
+    /// A constraint of the schema refused the data.
+    Constraint,
+    /// The file or the database cannot be written.
+    ReadOnly,
+    /// Not allowed (permissions, authorisation).
+    Permission,
+    /// The database cannot be opened where it was looked for.
+    CannotOpen,
+    /// The file is not a database.
+    NotADatabase,
+    /// The database is damaged.
+    Corrupt,
+    /// A disk or file-system error.
+    Io,
+    /// The disk is full.
+    Full,
+    /// Another connection held the lock too long.
+    Busy,
+    /// Anything else (a bug, a misuse).
+    Other,
 }
 
 /// Whose a failure is: it decides the exit code (1 and 2) and the HTTP status.
@@ -94,9 +123,14 @@ impl StoreError {
     /// Name the database file in an error that does not name it yet.
     pub fn at(self, db: &Path) -> Self {
         match self {
-            StoreError::Sql { path: None, source } => StoreError::Sql {
+            StoreError::Sql {
+                path: None,
+                kind,
+                message,
+            } => StoreError::Sql {
                 path: Some(db.to_path_buf()),
-                source,
+                kind,
+                message,
             },
             other => other,
         }
@@ -104,14 +138,22 @@ impl StoreError {
 
     /// A constraint of the schema refused the data (the data's fault, not a passing state).
     pub fn is_constraint(&self) -> bool {
-        matches!(self, StoreError::Sql { source, .. } if source.sqlite_error_code() == Some(ErrorCode::ConstraintViolation))
+        matches!(
+            self,
+            StoreError::Sql {
+                kind: SqlKind::Constraint,
+                ..
+            }
+        )
     }
 
     pub fn blame(&self) -> Blame {
         match self {
-            StoreError::NoSuchComplaint(_) | StoreError::NoSuchOfficer(_) | StoreError::Rule(_) => {
-                Blame::Input
-            }
+            StoreError::NoSuchComplaint(_)
+            | StoreError::NoSuchOfficer(_)
+            | StoreError::Transition { .. }
+            | StoreError::ArrivalTime { .. }
+            | StoreError::NotOpen { .. } => Blame::Input,
             StoreError::Open { .. }
             | StoreError::NotGridwatch { .. }
             | StoreError::TooNew { .. }
@@ -119,17 +161,18 @@ impl StoreError {
             | StoreError::Missing { .. }
             | StoreError::NeedsUpgrade { .. }
             | StoreError::Replaced { .. } => Blame::Setup,
-            StoreError::Migration { .. } | StoreError::Corrupt(_) => Blame::Failure,
-            StoreError::Sql { source, .. } => match source.sqlite_error_code() {
-                Some(ErrorCode::ConstraintViolation) => Blame::Input,
-                Some(
-                    ErrorCode::ReadOnly
-                    | ErrorCode::PermissionDenied
-                    | ErrorCode::AuthorizationForStatementDenied
-                    | ErrorCode::CannotOpen
-                    | ErrorCode::NotADatabase,
-                ) => Blame::Setup,
-                _ => Blame::Failure,
+            StoreError::Migration { .. } | StoreError::Corrupt(_) | StoreError::Internal(_) => {
+                Blame::Failure
+            }
+            StoreError::Sql { kind, .. } => match kind {
+                SqlKind::Constraint => Blame::Input,
+                SqlKind::ReadOnly
+                | SqlKind::Permission
+                | SqlKind::CannotOpen
+                | SqlKind::NotADatabase => Blame::Setup,
+                SqlKind::Corrupt | SqlKind::Io | SqlKind::Full | SqlKind::Busy | SqlKind::Other => {
+                    Blame::Failure
+                }
             },
         }
     }
@@ -139,25 +182,22 @@ impl StoreError {
         self.blame() != Blame::Failure
     }
 
-    /// The file's content is damaged (SQLite says corrupt, or not a database).
+    /// The file's content is damaged (the backend says corrupt, or not a database).
     pub fn is_damage(&self) -> bool {
-        matches!(self, StoreError::Sql { source, .. } if matches!(
-            source.sqlite_error_code(),
-            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
-        )) || matches!(self, StoreError::Corrupt(_))
+        matches!(
+            self,
+            StoreError::Sql {
+                kind: SqlKind::Corrupt | SqlKind::NotADatabase,
+                ..
+            } | StoreError::Corrupt(_)
+        )
     }
 
     /// The database cannot be written or read as it stands (the daemon stops acknowledging).
     pub fn is_unavailable(&self) -> bool {
         match self {
-            StoreError::Sql { source, .. } => !matches!(
-                source.sqlite_error_code(),
-                Some(ErrorCode::ConstraintViolation)
-            ),
-            StoreError::Rule(_) | StoreError::NoSuchComplaint(_) | StoreError::NoSuchOfficer(_) => {
-                false
-            }
-            _ => true,
+            StoreError::Sql { kind, .. } => *kind != SqlKind::Constraint,
+            _ => self.blame() != Blame::Input,
         }
     }
 }
@@ -167,60 +207,4 @@ fn prefix(path: Option<&Path>) -> String {
         Some(p) => format!("database {}: ", p.display()),
         None => "database error: ".into(),
     }
-}
-
-/// SQLite's error in words that say what to check.
-fn describe(e: &rusqlite::Error) -> String {
-    let plain = match e {
-        rusqlite::Error::SqliteFailure(_, Some(msg)) => msg.clone(),
-        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
-        other => other.to_string(),
-    };
-    match e.sqlite_error_code() {
-        Some(ErrorCode::ReadOnly) => format!(
-            "the file cannot be written ({plain}): check the permissions of the file and its directory, an immutable flag (lsattr), or a read-only mount"
-        ),
-        Some(ErrorCode::SystemIoFailure) => format!(
-            "{plain}: check the disk, free space, the file system, an immutable flag (lsattr) or a read-only mount"
-        ),
-        Some(ErrorCode::DiskFull) => format!("the disk is full ({plain})"),
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-            format!("another process held the database too long ({plain}); try again")
-        }
-        Some(ErrorCode::NotADatabase) => format!("not a SQLite database ({plain})"),
-        _ => plain,
-    }
-}
-
-/// Why `path` could not be opened, in words: what is missing or not allowed.
-pub(crate) fn explain_open(path: &Path, e: &rusqlite::Error) -> String {
-    let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        Some(d) => d.to_path_buf(),
-        None => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if path.is_dir() {
-        return "it is a directory; give the database file's path".into();
-    }
-    if !dir.is_dir() {
-        return format!("its directory {} does not exist", dir.display());
-    }
-    if access(&dir, libc::W_OK | libc::X_OK).is_err() {
-        return format!(
-            "the directory {} is not writable for this user; SQLite (WAL mode) must create {name}-wal and {name}-shm beside the database",
-            dir.display()
-        );
-    }
-    if path.exists() {
-        if access(path, libc::R_OK).is_err() {
-            return "the file is not readable for this user".into();
-        }
-        if access(path, libc::W_OK).is_err() {
-            return "the file is not writable for this user (or is immutable, or on a read-only mount)".into();
-        }
-    }
-    describe(e)
 }

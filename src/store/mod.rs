@@ -1,472 +1,209 @@
-//! The store: the one SQLite file every console and the daemon share, and the
-//! **only** module that imports rusqlite.
+//! The store: where complaints, their audit log, escalations and heartbeats
+//! are kept, behind one interface per concern. Callers name what they need
+//! (`S: Complaints + AuditLog`) and never see the database's own types.
 //!
-//! Owns: connection setup (WAL, busy_timeout, foreign keys), the schema and its
-//! migrations, and every read and write. Every write is one `BEGIN IMMEDIATE`
-//! transaction, so concurrent writers queue on the busy timeout instead of
-//! failing with "database is locked" half-way through. Instants are stored as
-//! integer milliseconds UTC.
+//! Owns: the traits below, the one error type every backend answers with
+//! ([`StoreError`], classed by whose it is to fix), where a database is
+//! (`sqlite:PATH`, or a bare path), and the backends. [`SqliteStore`] is the
+//! one backend today (`sqlite/`, the only module that imports rusqlite, with
+//! its SQL and migrations); a PostgreSQL backend would sit beside it with
+//! its own migrations and pass the same tests.
+//!
+//! Every write is one transaction with its audit record; instants are UTC.
 
-mod actions;
-mod audit;
-mod complaints;
 mod error;
-mod escalate;
-mod intake;
-mod migrate;
-mod reference;
-mod status;
+mod location;
+pub mod sqlite;
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use chrono::{DateTime, Utc};
 
-use chrono::{DateTime, TimeZone, Utc};
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use crate::domain::complaint::Outcome;
+use crate::domain::{
+    Actor, ArrivalRequest, ArrivalRow, AuditEntry, Beat, Candidate, Change, ComplaintRow, Counts,
+    DispatchRow, EscalationRow, FileOutcome, Heartbeat, Inserted, ListFilter, NewComplaint,
+    OutboxItem, OutboxState, RequestFilter, StageRecord,
+};
 
-use crate::sys::{FileIdentity, file_identity};
-
-pub use error::{Blame, StoreError};
-pub use intake::{FileIntake, IntakeTx};
-pub use migrate::{LATEST_VERSION, MIGRATIONS};
+pub use error::{Blame, SqlKind, StoreError};
+pub use location::Location;
+pub use sqlite::{
+    BUSY_TIMEOUT, Db, Durability, FileIntake, IntakeTx, LATEST_VERSION, MIGRATIONS, SqliteStore,
+    SyncCounts,
+};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// How durable commits must be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Durability {
-    /// `synchronous=NORMAL`: survives a process crash (WAL), may lose the last
-    /// commits on power loss. Consoles.
-    Normal,
-    /// `synchronous=FULL`: intake, where a commit is a promise to a sender.
-    Full,
+/// The component name the intake daemon beats under.
+pub const INTAKE_COMPONENT: &str = "intake";
+
+/// Complaints as `list`, `show`, Open311 and the consoles read them.
+pub trait Complaints {
+    /// Open complaints soonest deadline first, or all newest first.
+    fn list(&self, filter: ListFilter) -> Result<Vec<ComplaintRow>>;
+    fn complaint(&self, id: i64) -> Result<ComplaintRow>;
+    fn arrivals(&self, id: i64) -> Result<Vec<ArrivalRow>>;
+    fn dispatches(&self, id: i64) -> Result<Vec<DispatchRow>>;
+    fn escalations(&self, id: i64) -> Result<Vec<EscalationRow>>;
+    /// Complaints matching an Open311 query, newest first.
+    fn requests(&self, f: &RequestFilter) -> Result<Vec<ComplaintRow>>;
+    /// Complaints by id (any status), for incremental refresh.
+    fn complaints_by_ids(&self, ids: &[i64]) -> Result<Vec<ComplaintRow>>;
+    /// Complaints with an id above `after` (new since the last look), oldest first.
+    fn complaints_after(&self, after: i64) -> Result<Vec<ComplaintRow>>;
+    /// The newest complaint id (0 when none).
+    fn last_complaint_id(&self) -> Result<i64>;
 }
 
-/// One connection to the database file.
-#[derive(Debug)]
-pub struct Store {
-    conn: Connection,
-    path: PathBuf,
-    /// `(device, inode)` of the file this connection opened: the file at
-    /// `path` must still be this one before a write is acknowledged.
-    identity: Option<FileIdentity>,
+/// Figures for `status` and the console header.
+pub trait Figures {
+    fn counts(&self, now: DateTime<Utc>, soon: chrono::Duration) -> Result<Counts>;
+    /// Arrivals logged per hour for the `hours` hours ending at `now`, oldest first.
+    fn arrivals_per_hour(&self, now: DateTime<Utc>, hours: usize) -> Result<Vec<u64>>;
 }
 
-/// However a connection ends, it never copies the `-wal` beside its path
-/// into its file once that file is no longer at the path: the frames may be
-/// another file's by then (seen: a database removed and made anew by `init`
-/// while the daemon ran lost its tables when the daemon stopped).
-///
-/// And while it is still there, a connection that ends leaves the `-wal`
-/// empty if it can (a command run while a console holds the database would
-/// otherwise leave its write only beside the path).
-impl Drop for Store {
-    fn drop(&mut self) {
-        if self.verify_file().is_err() {
-            self.no_checkpoint_on_close();
-        } else if self.wal_in_use() {
-            let _ = self.empty_wal();
-        }
-    }
+/// The write commands of the duty room, each one transaction with its audit
+/// record. Called by the operations layer (`ops`), never by a front end.
+pub trait Actions {
+    /// Log an arrival; returns the arrival's id.
+    fn arrive(&mut self, actor: &Actor, now: DateTime<Utc>, req: &ArrivalRequest) -> Result<i64>;
+    fn dispatch(&mut self, actor: &Actor, now: DateTime<Utc>, id: i64, officer: &str)
+    -> Result<()>;
+    fn resolve(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        outcome: Outcome,
+        note: Option<&str>,
+    ) -> Result<()>;
+    fn reject(&mut self, actor: &Actor, now: DateTime<Utc>, id: i64, reason: &str) -> Result<()>;
+    fn reopen(&mut self, actor: &Actor, now: DateTime<Utc>, id: i64, reason: &str) -> Result<()>;
+    /// The complainant's phone in clear, audited; `None` when there is none.
+    fn reveal_phone(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+    ) -> Result<Option<String>>;
+    /// A manual escalation with a reason; returns the escalation id.
+    fn escalate_manual(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        target: Option<&str>,
+        reason: &str,
+    ) -> Result<i64>;
+    /// Store one complaint in its own transaction (phone entry at a console).
+    fn insert_complaint(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        c: &NewComplaint,
+        repeat_window: chrono::Duration,
+    ) -> Result<Inserted>;
 }
 
-pub(crate) fn ms(t: DateTime<Utc>) -> i64 {
-    t.timestamp_millis()
+/// The append-only audit log, and the change feed read from it: every state
+/// change writes one record, so "records after mark M" is exactly what
+/// changed since M, whatever the backend.
+pub trait AuditLog {
+    /// The audit trail of one subject (e.g. `complaint:12`), oldest first.
+    fn audit_of(&self, subject: &str) -> Result<Vec<AuditEntry>>;
+    /// A complaint's own records and the record of the spool file that created it.
+    fn audit_of_complaint(&self, id: i64) -> Result<Vec<AuditEntry>>;
+    /// The newest `limit` entries, newest first.
+    fn audit_recent(&self, limit: usize) -> Result<Vec<AuditEntry>>;
+    /// The high-water mark of the log: where a change feed starts.
+    fn feed_mark(&self) -> Result<i64>;
+    /// The entities named by records after `mark`, each once, and the new mark.
+    fn changes_since(&self, mark: i64) -> Result<(Vec<Change>, i64)>;
 }
 
-pub(crate) fn from_ms(v: i64) -> DateTime<Utc> {
-    Utc.timestamp_millis_opt(v)
-        .single()
-        .unwrap_or(DateTime::<Utc>::MIN_UTC)
+/// Automatic escalation (exactly once per complaint and stage) and the
+/// delivery outbox (at least once per sink).
+pub trait Escalations {
+    /// Open complaints without an arrival, deadline at or before
+    /// `deadline_before`, lacking at least one of `n_stages` stages.
+    fn escalation_candidates(
+        &self,
+        deadline_before: DateTime<Utc>,
+        n_stages: usize,
+    ) -> Result<Vec<Candidate>>;
+    /// Record an automatic stage once; `Ok(None)` when another evaluator did,
+    /// or the complaint has meanwhile been reached or closed.
+    fn record_stage(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        rec: StageRecord<'_>,
+    ) -> Result<Option<i64>>;
+    fn outbox_due(&self, sink: &str, now: DateTime<Utc>, limit: usize) -> Result<Vec<OutboxItem>>;
+    /// One delivery attempt: delivered, retry at `retry_at`, or (None) failed for good.
+    fn outbox_attempt(
+        &mut self,
+        id: i64,
+        now: DateTime<Utc>,
+        result: std::result::Result<(), &str>,
+        retry_at: Option<DateTime<Utc>>,
+    ) -> Result<()>;
+    fn outbox_states(&self) -> Result<Vec<OutboxState>>;
+    /// Escalations with id above `after`, oldest first (consoles follow these).
+    fn escalations_after(&self, after: i64, limit: usize) -> Result<Vec<EscalationRow>>;
+    /// The newest `limit` escalations, newest first.
+    fn escalations_recent(&self, limit: usize) -> Result<Vec<EscalationRow>>;
+    /// The newest escalation id (0 when none).
+    fn last_escalation_id(&self) -> Result<i64>;
 }
 
-/// How long a write waits for another's transaction before it gives up.
-pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// The tables every gridwatch schema has had since version 1.
-const OWN_TABLES: [&str; 3] = ["complaint", "audit", "intake_file"];
-
-impl Store {
-    fn connect(path: &Path, durability: Durability, create: bool) -> Result<Store> {
-        // Messages name the file absolutely: a relative path means little in a log.
-        let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        if create {
-            flags |= OpenFlags::SQLITE_OPEN_CREATE;
-        }
-        let before = file_identity(path);
-        let open_err = |e: rusqlite::Error| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotGridwatch {
-                path: path.to_path_buf(),
-                why: "it is not a SQLite database file (check --db or [database] path)".into(),
-            },
-            _ => StoreError::Open {
-                path: path.to_path_buf(),
-                why: error::explain_open(path, &e),
-            },
-        };
-        let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
-        // A spool file is one transaction: a 100 000-line file holds the
-        // write lock for seconds. A console or command waits its turn.
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
-        // journal_mode answers with a row; the others are silent.
-        let _mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(open_err)?;
-        // Intake writes big transactions: a larger page cache keeps them from
-        // spilling and re-reading pages (measured: about 2x on a 100k-line file).
-        let (sync, cache_kib) = match durability {
-            Durability::Normal => ("NORMAL", 16 * 1024),
-            Durability::Full => ("FULL", 16 * 1024),
-        };
-        conn.execute_batch(&format!(
-            "PRAGMA foreign_keys = ON; PRAGMA synchronous = {sync}; PRAGMA cache_size = -{cache_kib};"
-        ))
-        .map_err(open_err)?;
-        // The bundled SQLite has STAT4, which re-prepares a cached statement
-        // whenever a range parameter is rebound; plans here do not depend on
-        // the values, so keep them stable (measured: ~20% of intake time).
-        conn.set_db_config(
-            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
-            true,
-        )
-        .map_err(open_err)?;
-        let after = file_identity(path);
-        // Replaced between our two looks: we cannot tell which file we hold.
-        let identity = if before.is_none() || before == after {
-            after
-        } else {
-            None
-        };
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-            identity,
-        })
-    }
-
-    /// Refuse a file that is a SQLite database but not one of ours: a
-    /// negative version, or tables of another program and no gridwatch schema.
-    fn check_ours(&self, version: i64) -> Result<()> {
-        let not_ours = |why: String| StoreError::NotGridwatch {
-            path: self.path.clone(),
-            why,
-        };
-        if version < 0 {
-            return Err(not_ours(format!(
-                "its schema version is {version}, which no gridwatch writes (damaged, or another program's file)"
-            )));
-        }
-        let tables: Vec<String> = self
-            .conn
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let ours = OWN_TABLES.iter().all(|t| tables.iter().any(|n| n == t));
-        match (version, tables.is_empty(), ours) {
-            (0, true, _) | (_, _, true) => Ok(()),
-            (0, false, false) => Err(not_ours(format!(
-                "it holds tables of another program ({}) and no gridwatch schema; give a new file with --db",
-                tables
-                    .iter()
-                    .take(5)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))),
-            (v, _, false) => Err(not_ours(format!(
-                "it says schema version {v} but has no gridwatch tables"
-            ))),
-        }
-    }
-
-    /// Create the file if needed and bring the schema up to date (`gridwatch init`).
-    pub fn init(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
-                path: path.to_path_buf(),
-                why: format!("cannot create its directory {}: {e}", dir.display()),
-            })?;
-        }
-        // A new file must not take up the -wal of a removed one (a process
-        // may still use that file): its frames would become this file's.
-        let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let mut wal = path.clone().into_os_string();
-        wal.push("-wal");
-        if !path.exists() && std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
-            return Err(StoreError::Open {
-                path: path.to_path_buf(),
-                why: format!(
-                    "{} of an earlier database file is still beside it: a daemon or console may still be using the removed file; stop them first (or, if none runs, remove the -wal and -shm)",
-                    std::path::Path::new(&wal).display()
-                ),
-            });
-        }
-        let mut store = Store::connect(path, Durability::Normal, true)?;
-        let found = store.schema_version()?;
-        store.check_ours(found)?;
-        store.migrate()?;
-        Ok(store)
-    }
-
-    /// Create or open the file without touching its schema: for tools and
-    /// tests that build databases of earlier versions.
-    pub fn create_unmigrated(path: &Path) -> Result<Store> {
-        Store::connect(path, Durability::Normal, true)
-    }
-
-    /// Open an initialised database at the current schema; refuse anything else.
-    pub fn open(path: &Path, durability: Durability) -> Result<Store> {
-        let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        match std::fs::metadata(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(StoreError::Missing {
-                    path: path.to_path_buf(),
-                });
-            }
-            // An empty file is an empty database: say so without writing to it.
-            Ok(m) if m.is_file() && m.len() == 0 => {
-                return Err(StoreError::NotInitialised {
-                    path: path.to_path_buf(),
-                });
-            }
-            _ => {}
-        }
-        let store = Store::connect(path, durability, false)?;
-        let found = store.schema_version()?;
-        store.check_ours(found)?;
-        match found {
-            0 => Err(StoreError::NotInitialised {
-                path: path.to_path_buf(),
-            }),
-            v if v > LATEST_VERSION => Err(StoreError::TooNew {
-                path: path.to_path_buf(),
-                found: v,
-                supported: LATEST_VERSION,
-            }),
-            v if v < LATEST_VERSION => Err(StoreError::NeedsUpgrade {
-                path: path.to_path_buf(),
-                found: v,
-                latest: LATEST_VERSION,
-            }),
-            _ => Ok(store),
-        }
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Is the file at the path still the one this connection opened? A
-    /// database replaced by rename (or removed) must not take writes that
-    /// nobody else will ever see.
-    pub fn verify_file(&self) -> Result<()> {
-        match (self.identity, file_identity(&self.path)) {
-            (Some(mine), Some(now)) if mine == now => Ok(()),
-            _ => Err(StoreError::Replaced {
-                path: self.path.clone(),
-            }),
-        }
-    }
-
-    pub fn schema_version(&self) -> Result<i64> {
-        self.conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotGridwatch {
-                    path: self.path.clone(),
-                    why: "it is not a SQLite database file (check --db or [database] path)".into(),
-                },
-                _ => StoreError::from(e).at(&self.path),
-            })
-    }
-
-    /// `PRAGMA data_version`: changes when another connection commits. Cheap (~µs).
-    pub fn data_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
-    }
-
-    /// Copy committed pages from the WAL into the database file itself
-    /// (`PRAGMA wal_checkpoint`; `truncate` also empties the WAL when no
-    /// reader holds it). An acknowledged complaint then lives in the file the
-    /// connection opened, not only in the `-wal` beside the *path*, which a
-    /// file renamed over the path would inherit.
-    pub fn checkpoint(&self, truncate: bool) -> Result<()> {
-        let sql = if truncate {
-            "PRAGMA wal_checkpoint(TRUNCATE)"
-        } else {
-            "PRAGMA wal_checkpoint(PASSIVE)"
-        };
-        self.conn.query_row(sql, [], |_| Ok(()))?;
-        Ok(())
-    }
-
-    /// Copy the WAL into the database file and empty it, if that can be
-    /// done at once (no reader in the middle of a snapshot); `Ok(false)`
-    /// when it could not, to try again later. Never waits.
-    ///
-    /// Whoever writes empties the WAL soon after: SQLite keeps the `-wal`
-    /// beside the *path*, and a file renamed over the path (or created
-    /// there after a removal, or after a crash) takes up whatever frames it
-    /// holds as its own — a damaged database. An empty `-wal` makes such an
-    /// operator's mistake harmless to both files.
-    pub fn empty_wal(&self) -> Result<bool> {
-        self.conn.busy_timeout(Duration::ZERO)?;
-        let result = self
-            .conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
-                r.get::<_, i64>(0)
-            });
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
-        match result {
-            Ok(busy) => Ok(busy == 0),
-            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => Ok(false),
-            Err(e) => Err(e.into()),
-        }
-    }
-
-    /// Does the `-wal` beside this database hold anything? (One `stat`.)
-    pub fn wal_in_use(&self) -> bool {
-        let mut wal = self.path.clone().into_os_string();
-        wal.push("-wal");
-        std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0)
-    }
-
-    /// Keep this connection's page cache to `kib` (a reader of the daemon
-    /// does not need the intake writer's 16 MiB).
-    pub fn limit_cache(&self, kib: u32) -> Result<()> {
-        self.conn
-            .execute_batch(&format!("PRAGMA cache_size = -{kib};"))?;
-        Ok(())
-    }
-
-    /// Close a connection whose file is no longer at its path, without the
-    /// checkpoint SQLite runs when the last connection closes: the `-wal`
-    /// beside the path may hold another file's pages by now.
-    pub fn abandon(self) {
-        self.no_checkpoint_on_close();
-    }
-
-    fn no_checkpoint_on_close(&self) {
-        let _ = self.conn.set_db_config(
-            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
-            true,
-        );
-    }
-
-    /// `PRAGMA integrity_check` → "ok" or the problems.
-    pub fn integrity_check(&self) -> Result<String> {
-        let rows: Vec<String> = self
-            .conn
-            .prepare("PRAGMA integrity_check")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows.join("; "))
-    }
-
-    /// Begin the one write transaction of an operation.
-    fn write(&mut self) -> Result<Transaction<'_>> {
-        Ok(self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
-    }
+/// Intake: many spool files and single complaints committed together.
+pub trait Intake {
+    type Batch<'a>: IntakeBatch
+    where
+        Self: 'a;
+    /// Begin an intake transaction; nothing is visible before its commit.
+    fn intake(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        repeat_window: chrono::Duration,
+    ) -> Result<Self::Batch<'_>>;
 }
 
-/// A connection held to one database *file*: before each use it checks
-/// that the file at its path is still the one it first opened.
-///
-/// When the path names another file (renamed over it, or removed), it stops:
-/// every use is [`StoreError::Replaced`] until the original is back at the
-/// path. It never switches to the other file by itself — SQLite keeps its
-/// `-wal` and `-shm` beside the *path*, shared by whatever file is there, so
-/// writing the new file while connections to the old one live would let one
-/// file's pages be checkpointed into the other (seen: a swap that destroyed
-/// the original). A restart takes up the file then at the path.
-#[derive(Debug)]
-pub struct Db {
-    path: PathBuf,
-    durability: Durability,
-    /// Page cache of each connection opened, if not the default.
-    cache_kib: Option<u32>,
-    store: Option<Store>,
-    /// The file this handle belongs to, once it has opened it.
-    first: Option<FileIdentity>,
+/// One intake transaction: each file and each complaint in its own
+/// savepoint, so a refused item is rolled back alone.
+pub trait IntakeBatch {
+    /// Open a file's savepoint; `Err(file_id)` when its content was committed before.
+    fn begin_file(
+        &mut self,
+        name: &str,
+        content_hash: &str,
+        bytes: u64,
+    ) -> Result<std::result::Result<FileIntake, i64>>;
+    /// Add one complaint of the open file.
+    fn add(&mut self, file: &mut FileIntake, c: &NewComplaint) -> Result<Inserted>;
+    /// Keep the file: its counts and its one audit record.
+    fn finish_file(&mut self, file: FileIntake) -> Result<FileOutcome>;
+    /// Drop everything the open file added.
+    fn abandon_file(&mut self, file: FileIntake) -> Result<()>;
+    /// Record a quarantined file.
+    fn reject_file(
+        &mut self,
+        name: &str,
+        content_hash: &str,
+        bytes: u64,
+        reason: &str,
+    ) -> Result<()>;
+    /// One complaint on its own (HTTP, phone entry), audited by itself.
+    fn complaint(&mut self, c: &NewComplaint) -> Result<Inserted>;
+    /// Commit everything added: the one fsync of a burst.
+    fn commit(self) -> Result<()>;
 }
 
-impl Db {
-    pub fn new(path: &Path, durability: Durability) -> Db {
-        Db {
-            path: path.to_path_buf(),
-            durability,
-            cache_kib: None,
-            store: None,
-            first: None,
-        }
-    }
-
-    /// Connections with a page cache of `kib`.
-    pub fn with_cache(mut self, kib: u32) -> Db {
-        self.cache_kib = Some(kib);
-        self
-    }
-
-    /// Start from an open connection.
-    pub fn from_store(store: Store, durability: Durability) -> Db {
-        Db {
-            path: store.path.clone(),
-            durability,
-            cache_kib: None,
-            first: store.identity,
-            store: Some(store),
-        }
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// The connection, checked; `fresh` is true when it was (re)opened just
-    /// now (the first time, or the original file came back to the path).
-    pub fn get(&mut self) -> Result<(&mut Store, bool)> {
-        let usable = self.store.as_ref().is_some_and(|s| s.verify_file().is_ok());
-        let mut fresh = false;
-        if !usable {
-            if let Some(old) = self.store.take() {
-                // No checkpoint: by now the -wal beside the path may hold the
-                // new file's pages (another process wrote it), and copying
-                // them into the old file destroyed it (seen). What we wrote
-                // is in the old file already: the WAL is emptied after every
-                // write (`Store::empty_wal`).
-                old.abandon();
-            }
-            let at_path = file_identity(&self.path);
-            if self.first.is_some() && at_path != self.first {
-                return Err(StoreError::Replaced {
-                    path: self.path.clone(),
-                });
-            }
-            let store = Store::open(&self.path, self.durability)?;
-            if self.first.is_some() && store.identity != self.first {
-                store.abandon();
-                return Err(StoreError::Replaced {
-                    path: self.path.clone(),
-                });
-            }
-            if let Some(kib) = self.cache_kib {
-                store.limit_cache(kib)?;
-            }
-            self.first = store.identity;
-            self.store = Some(store);
-            fresh = true;
-        }
-        match self.store.as_mut() {
-            Some(s) => Ok((s, fresh)),
-            None => Err(StoreError::Replaced {
-                path: self.path.clone(),
-            }),
-        }
-    }
+/// Who is alive: one beat per component.
+pub trait Heartbeats {
+    fn beat(&mut self, b: &Beat, now: DateTime<Utc>) -> Result<()>;
+    /// A clean stop (only if `pid` is still the one beating).
+    fn beat_stopped(&mut self, component: &str, pid: u32, now: DateTime<Utc>) -> Result<()>;
+    fn heartbeat(&self, component: &str) -> Result<Option<Heartbeat>>;
 }

@@ -1,9 +1,10 @@
 //! The console's store task: a thread that owns the database connection, so
-//! SQLite never runs on the UI task. It polls `PRAGMA data_version` (µs) and,
-//! only when another connection committed, refreshes incrementally: the
-//! append-only audit log names the complaints that changed since the last
-//! look, and ids above the last one seen are the new ones. Writes from the UI
-//! arrive as [`Command`]s and go through the same store methods as the CLI.
+//! the database never runs on the UI task. It polls the change feed's mark
+//! (µs) and, only when someone wrote, refreshes incrementally: the
+//! append-only audit log names the entities that changed since the last
+//! look (its high-water mark says whether anything did), and ids above the
+//! last one seen are the new ones. Writes from the UI arrive as
+//! [`Command`]s and go through `ops::perform`, as the command line's do.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -16,38 +17,20 @@ use tokio::sync::mpsc;
 use super::state::Snapshot;
 use crate::clock::SharedClock;
 use crate::config::Config;
-use crate::domain::complaint::Outcome;
-use crate::domain::{Actor, ArrivalRequest, ComplaintRow, Inserted, NewComplaint};
-use crate::store::{Store, StoreError};
-
-/// A write the duty officer asked for.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    Arrive(ArrivalRequest),
-    Dispatch {
-        id: i64,
-        officer: String,
-    },
-    Escalate {
-        id: i64,
-        target: Option<String>,
-        reason: String,
-    },
-    Resolve {
-        id: i64,
-        outcome: Outcome,
-        note: Option<String>,
-    },
-    New(Box<NewComplaint>),
-    RevealPhone(i64),
-}
+use crate::domain::{Actor, ComplaintRow, kind};
+use crate::ops::{Command, Outcome, perform};
+use crate::store::{
+    AuditLog, Complaints, Escalations, Figures, Heartbeats, SqliteStore, StoreError,
+};
 
 /// What the store task tells the UI.
 #[derive(Debug)]
 pub enum DataMsg {
     Snapshot(Box<Snapshot>),
-    /// The outcome of a [`Command`], as a status line.
-    Written(Result<String, String>),
+    /// What a [`Command`] did, or why it was not done (in words).
+    Done(Result<Outcome, String>),
+    /// A failure of the store task itself (reading the database, a replaced file).
+    Failed(String),
     /// Something that must not be missed: a new escalation or complaint.
     Alert {
         title: String,
@@ -57,63 +40,6 @@ pub enum DataMsg {
     Replaced(Option<String>),
 }
 
-/// Run one command; the message is what the status line shows.
-pub fn execute(
-    store: &mut Store,
-    config: &Config,
-    actor: &Actor,
-    now: DateTime<Utc>,
-    cmd: Command,
-) -> Result<String, StoreError> {
-    Ok(match cmd {
-        Command::Arrive(req) => {
-            store.arrive(actor, now, &req)?;
-            let c = store.complaint(req.complaint_id)?;
-            let margin = (c.deadline_at - req.arrived_at).num_seconds();
-            format!(
-                "#{}: arrival of {} at {} logged ({} {} the deadline)",
-                req.complaint_id,
-                req.officer,
-                req.arrived_at
-                    .with_timezone(&config.settings.timezone)
-                    .format("%H:%M"),
-                crate::text::countdown(margin.abs()),
-                if margin >= 0 { "before" } else { "after" }
-            )
-        }
-        Command::Dispatch { id, officer } => {
-            store.dispatch(actor, now, id, &officer)?;
-            format!("#{id}: dispatched to {officer}")
-        }
-        Command::Escalate { id, target, reason } => {
-            store.escalate_manual(actor, now, id, target.as_deref(), &reason)?;
-            format!(
-                "#{id}: escalated to {}",
-                target.as_deref().unwrap_or("(nobody on call)")
-            )
-        }
-        Command::Resolve { id, outcome, note } => {
-            store.resolve(actor, now, id, outcome, note.as_deref())?;
-            format!("#{id}: closed ({})", outcome.as_str())
-        }
-        Command::RevealPhone(id) => match store.reveal_phone(actor, now, id)? {
-            Some(p) => format!("#{id}: reporter phone {p} (shown once, audited)"),
-            None => format!("#{id}: no reporter phone"),
-        },
-        Command::New(c) => {
-            match store.insert_complaint(actor, now, &c, config.settings.repeat_window)? {
-                Inserted::New(id) => format!(
-                    "#{id}: new complaint saved, on site by {}",
-                    c.deadline_at
-                        .with_timezone(&config.settings.timezone)
-                        .format("%H:%M")
-                ),
-                Inserted::Duplicate(id) => format!("#{id}: already recorded"),
-            }
-        }
-    })
-}
-
 /// `(title, body)` of an alert the console must not miss.
 pub type Alert = (String, String);
 
@@ -121,10 +47,10 @@ pub type Alert = (String, String);
 pub struct Reader {
     open: BTreeMap<i64, ComplaintRow>,
     recent: BTreeMap<i64, ComplaintRow>,
-    audit_seq: i64,
+    /// The change feed's mark at the last look.
+    mark: Option<i64>,
     max_id: i64,
     last_escalation: i64,
-    version: Option<i64>,
     first: bool,
 }
 
@@ -141,34 +67,34 @@ impl Reader {
         Reader {
             open: BTreeMap::new(),
             recent: BTreeMap::new(),
-            audit_seq: 0,
+            mark: None,
             max_id: 0,
             last_escalation: 0,
-            version: None,
             first: true,
         }
     }
 
     /// Read what changed since the last call; `None` when nothing did.
-    pub fn refresh(
+    pub fn refresh<S>(
         &mut self,
-        store: &Store,
+        store: &S,
         config: &Config,
         now: DateTime<Utc>,
         force: bool,
-    ) -> Result<Option<(Snapshot, Vec<Alert>)>, StoreError> {
-        let v = store.data_version()?;
-        if !force && self.version == Some(v) {
+    ) -> Result<Option<(Snapshot, Vec<Alert>)>, StoreError>
+    where
+        S: Complaints + AuditLog + Escalations + Figures + Heartbeats,
+    {
+        let mark = store.feed_mark()?;
+        if !force && self.mark == Some(mark) {
             return Ok(None);
         }
-        self.version = Some(v);
+        let since = self.mark.replace(mark);
         let mut alerts = Vec::new();
         if self.first {
             // Start: every open complaint once, the newest for the Complaints
             // screen, and the high-water marks of the change feed.
-            let (audit_seq, max_id) = store.high_water()?;
-            self.audit_seq = audit_seq;
-            self.max_id = max_id;
+            self.max_id = store.last_complaint_id()?;
             for c in store.list(crate::domain::ListFilter {
                 open_only: true,
                 limit: None,
@@ -183,8 +109,13 @@ impl Reader {
             }
             self.last_escalation = store.last_escalation_id()?;
         } else {
-            let (changed, seq) = store.changed_since(self.audit_seq)?;
-            self.audit_seq = seq;
+            // Changes up to the mark read above; later ones are read next time.
+            let (changes, _) = store.changes_since(since.unwrap_or(mark))?;
+            let changed: Vec<i64> = changes
+                .iter()
+                .filter(|c| c.is(kind::COMPLAINT) && c.id <= self.max_id)
+                .map(|c| c.id)
+                .collect();
             let new_rows = store.complaints_after(self.max_id)?;
             let changed_rows = store.complaints_by_ids(&changed)?;
             for c in &new_rows {
@@ -229,7 +160,7 @@ impl Reader {
             open: self.open.values().cloned().collect(),
             recent: self.recent.values().rev().cloned().collect(),
             counts: store.counts(now, config.settings.warn_before)?,
-            heartbeat: store.heartbeat(crate::daemon::COMPONENT)?,
+            heartbeat: store.heartbeat(crate::store::INTAKE_COMPONENT)?,
             escalations: store.escalations_recent(20)?,
             arrivals_per_hour: store.arrivals_per_hour(now, 24)?,
             audit: store.audit_recent(200)?,
@@ -240,7 +171,7 @@ impl Reader {
 
 /// Start the store thread. It polls every `poll` and executes commands as they come.
 pub fn spawn(
-    mut store: Store,
+    mut store: SqliteStore,
     config: Arc<Config>,
     clock: SharedClock,
     actor: Actor,
@@ -261,7 +192,7 @@ pub fn spawn(
                 match store.verify_file() {
                     Err(e) if replaced.is_none() => {
                         let why = e.to_string();
-                        if tx.send(DataMsg::Written(Err(why.clone()))).is_err()
+                        if tx.send(DataMsg::Failed(why.clone())).is_err()
                             || tx.send(DataMsg::Replaced(Some(why.clone()))).is_err()
                         {
                             return;
@@ -293,15 +224,14 @@ pub fn spawn(
                     }
                     Ok(None) => {}
                     Err(e) => {
-                        let _ =
-                            tx.send(DataMsg::Written(Err(format!("reading the database: {e}"))));
+                        let _ = tx.send(DataMsg::Failed(format!("reading the database: {e}")));
                     }
                 }
                 match cmd_rx.recv_timeout(poll) {
                     Ok(cmd) => {
                         let result = match &replaced {
                             Some(why) => Err(why.clone()),
-                            None => execute(&mut store, &config, &actor, clock.now(), cmd)
+                            None => perform(&mut store, &config, &actor, clock.now(), cmd)
                                 .map_err(|e| e.to_string()),
                         };
                         if result.is_ok() {
@@ -309,7 +239,7 @@ pub fn spawn(
                             // beside the path (see Store::empty_wal).
                             let _ = store.empty_wal();
                         }
-                        if tx.send(DataMsg::Written(result)).is_err() {
+                        if tx.send(DataMsg::Done(result)).is_err() {
                             return;
                         }
                     }

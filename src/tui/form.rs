@@ -6,13 +6,13 @@
 use chrono::{DateTime, NaiveTime, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::data::Command;
 use crate::config::Config;
 use crate::domain::calendar::decide;
 use crate::domain::complaint::{Category, Outcome, check_arrival_time};
 use crate::domain::escalation::{StageTarget, target_officer};
 use crate::domain::{ArrivalRequest, ComplaintRow};
 use crate::i18n::T;
+use crate::ops::{Command, Target};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
@@ -349,13 +349,13 @@ impl Form {
                 if reason.is_empty() {
                     return Err("an escalation needs a reason".into());
                 }
-                let target = Some(self.value(T::FieldTarget).to_string()).filter(|t| !t.is_empty());
-                if let Some(t) = target
-                    .as_deref()
-                    .filter(|t| !config.officers.contains_key(*t))
-                {
-                    return Err(format!("unknown officer '{t}'"));
-                }
+                let target = match self.value(T::FieldTarget) {
+                    "" => Target::Nobody,
+                    t if !config.officers.contains_key(t) => {
+                        return Err(format!("unknown officer '{t}'"));
+                    }
+                    t => Target::Officer(t.to_string()),
+                };
                 Ok(Command::Escalate {
                     id,
                     target,

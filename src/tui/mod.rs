@@ -14,6 +14,7 @@ pub mod notify;
 pub mod state;
 pub mod update;
 pub mod view;
+pub mod words;
 
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
@@ -28,14 +29,14 @@ use crate::clock::SharedClock;
 use crate::config::Config;
 use crate::domain::Actor;
 use crate::i18n::Lang;
-use crate::store::Store;
+use crate::store::SqliteStore;
 use state::State;
 use update::{Effect, Msg, update};
 
 /// Everything a console needs from outside.
 pub struct Console {
     pub config: Arc<Config>,
-    pub store: Store,
+    pub store: SqliteStore,
     pub clock: SharedClock,
     pub actor: Actor,
     pub lang: Lang,

@@ -6,11 +6,12 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::data::{Command, DataMsg};
+use super::data::DataMsg;
 use super::form::{Form, FormOutcome};
 use super::keymap::{Action, resolve};
 use super::state::{Banner, Mode, Screen, State, StatusLine};
 use crate::i18n::T;
+use crate::ops::Command;
 
 /// What the event loop must do after an update.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,11 +49,12 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.derive();
             Vec::new()
         }
-        Msg::Data(DataMsg::Written(Ok(text))) => {
+        Msg::Data(DataMsg::Done(Ok(outcome))) => {
+            let text = super::words::outcome(state.lang, &state.config.settings.timezone, &outcome);
             status(state, text, false);
             Vec::new()
         }
-        Msg::Data(DataMsg::Written(Err(text))) => {
+        Msg::Data(DataMsg::Done(Err(text)) | DataMsg::Failed(text)) => {
             status(state, text, true);
             Vec::new()
         }

@@ -10,8 +10,9 @@ use gridwatch::clock::ClockMode;
 use gridwatch::config::{Config, ConfigSource};
 use gridwatch::domain::Actor;
 use gridwatch::i18n::Lang;
-use gridwatch::store::{Durability, Store};
-use gridwatch::tui::data::{DataMsg, Reader, execute};
+use gridwatch::ops::perform;
+use gridwatch::store::{Durability, SqliteStore};
+use gridwatch::tui::data::{DataMsg, Reader};
 use gridwatch::tui::state::State;
 use gridwatch::tui::update::{Effect, Msg, update};
 use ratatui::buffer::Buffer;
@@ -22,7 +23,7 @@ use super::Room;
 
 pub struct Console {
     pub room: Room,
-    pub store: Store,
+    pub store: SqliteStore,
     pub reader: Reader,
     pub state: State,
     pub effects: Vec<Effect>,
@@ -60,7 +61,7 @@ pub fn keys(s: &str) -> Vec<KeyEvent> {
 impl Console {
     pub fn new(room: Room, lang: Lang, now: DateTime<Utc>) -> Console {
         let config = Arc::new(Config::load(ConfigSource::Dir(room.path("config"))).unwrap());
-        let store = Store::open(&room.db(), Durability::Normal).unwrap();
+        let store = SqliteStore::open(&room.db(), Durability::Normal).unwrap();
         let state = State::new(config, lang, ClockMode::Fixed, now, None);
         let mut c = Console {
             room,
@@ -102,7 +103,7 @@ impl Console {
                 match e {
                     Effect::Write(cmd) => {
                         let actor = Actor::new("tester", "tui:test", ClockMode::Fixed);
-                        let r = execute(
+                        let r = perform(
                             &mut self.store,
                             &self.state.config,
                             &actor,
@@ -110,7 +111,7 @@ impl Console {
                             cmd,
                         )
                         .map_err(|e| e.to_string());
-                        update(&mut self.state, Msg::Data(DataMsg::Written(r)));
+                        update(&mut self.state, Msg::Data(DataMsg::Done(r)));
                         self.refresh();
                     }
                     other => self.effects.push(other),

@@ -4,7 +4,9 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, named_params};
 
-use super::{Result, Store, StoreError, audit, from_ms, ms};
+use std::sync::LazyLock;
+
+use super::{SqliteStore, audit, from_ms, ms, sets};
 use crate::domain::calendar::Regime;
 use crate::domain::complaint::{Category, Outcome, Source, Status};
 use crate::domain::repeat::{Prior, Probe, find_repeat};
@@ -12,9 +14,18 @@ use crate::domain::{
     Actor, ArrivalRow, ComplaintRow, DispatchRow, EscalationRow, Inserted, ListFilter,
     NewComplaint, RequestFilter,
 };
+use crate::store::{Complaints, Result, StoreError};
 
-pub(crate) fn categories_text(c: &[Category]) -> String {
-    c.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
+/// A complaint's categories in order, as one comma-joined column of a
+/// read (`c` is the complaint's alias).
+macro_rules! categories_of {
+    ($c:literal) => {
+        concat!(
+            "(SELECT group_concat(k.category, ',' ORDER BY k.position) FROM complaint_category k WHERE k.complaint_id = ",
+            $c,
+            ".id)"
+        )
+    };
 }
 
 fn parse_categories(s: &str) -> Vec<Category> {
@@ -40,18 +51,20 @@ pub(crate) fn insert(
                 received_at: from_ms(r.get(1)?),
                 grid: r.get(2)?,
                 enterprise: r.get(3)?,
-                categories: parse_categories(&r.get::<_, String>(4)?),
+                categories: parse_categories(&r.get::<_, Option<String>>(4)?.unwrap_or_default()),
                 repeat_of: r.get(5)?,
             })
         };
         let mut priors = Vec::with_capacity(2);
         if let Some(e) = &c.enterprise {
             priors.extend(
-                tx.prepare_cached(
-                    "SELECT id, received_at, grid_id, enterprise_id, categories, repeat_of FROM complaint
-                     WHERE enterprise_id = :e AND received_at BETWEEN :from AND :to
-                     ORDER BY received_at DESC LIMIT 1",
-                )?
+                tx.prepare_cached(concat!(
+                    "SELECT c.id, c.received_at, c.grid_id, c.enterprise_id, ",
+                    categories_of!("c"),
+                    ", c.repeat_of FROM complaint c
+                     WHERE c.enterprise_id = :e AND c.received_at BETWEEN :from AND :to
+                     ORDER BY c.received_at DESC LIMIT 1"
+                ))?
                 .query_row(named_params! {":e": e, ":from": from, ":to": to}, prior)
                 .optional()?,
             );
@@ -62,11 +75,11 @@ pub(crate) fn insert(
                     .unwrap_or_else(|_| "[]".into());
             priors.extend(
                 tx.prepare_cached(
-                    "SELECT id, received_at, grid_id, enterprise_id, categories, repeat_of FROM complaint
-                     WHERE grid_id = :g AND received_at BETWEEN :from AND :to
-                       AND EXISTS (SELECT 1 FROM json_each(:cats)
-                                   WHERE instr(',' || categories || ',', ',' || value || ',') > 0)
-                     ORDER BY received_at DESC LIMIT 1",
+                    concat!("SELECT c.id, c.received_at, c.grid_id, c.enterprise_id, ", categories_of!("c"), ", c.repeat_of FROM complaint c
+                     WHERE c.grid_id = :g AND c.received_at BETWEEN :from AND :to
+                       AND EXISTS (SELECT 1 FROM complaint_category k
+                                   WHERE k.complaint_id = c.id AND k.category IN (SELECT value FROM json_each(:cats)))
+                     ORDER BY c.received_at DESC LIMIT 1"),
                 )?
                 .query_row(named_params! {":g": g, ":from": from, ":to": to, ":cats": cats}, prior)
                 .optional()?,
@@ -85,10 +98,10 @@ pub(crate) fn insert(
     let inserted = tx
         .prepare_cached(
         "INSERT INTO complaint (source, external_ref, received_at, regime, regime_reason, day_kind, deadline_at,
-            grid_id, grid_source, enterprise_id, categories, description, address, lat, lon,
+            grid_id, grid_source, enterprise_id, description, address, lat, lon,
             reporter_name, reporter_phone, reporter_anonymous, repeat_of, raw_json, intake_file_id, created_at, updated_at)
          VALUES (:source, :ref, :received, :regime, :reason, :day_kind, :deadline,
-            :grid, :grid_source, :enterprise, :categories, :description, :address, :lat, :lon,
+            :grid, :grid_source, :enterprise, :description, :address, :lat, :lon,
             :rname, :rphone, :anon, :repeat_of, :raw, :file, :now, :now)
          ON CONFLICT (source, external_ref) DO NOTHING",
     )?
@@ -96,7 +109,7 @@ pub(crate) fn insert(
         ":source": c.source.as_str(), ":ref": c.external_ref, ":received": ms(c.received_at),
         ":regime": c.regime.as_str(), ":reason": c.regime_reason, ":day_kind": c.day_kind,
         ":deadline": ms(c.deadline_at), ":grid": c.grid, ":grid_source": c.grid_source,
-        ":enterprise": c.enterprise, ":categories": categories_text(&c.categories),
+        ":enterprise": c.enterprise,
         ":description": c.description, ":address": c.address, ":lat": c.lat, ":lon": c.lon,
         ":rname": c.reporter_name, ":rphone": c.reporter_phone, ":anon": c.reporter_anonymous,
         ":repeat_of": repeat_of, ":raw": c.raw_json, ":file": intake_file, ":now": ms(now),
@@ -112,6 +125,12 @@ pub(crate) fn insert(
         return Ok(Inserted::Duplicate(id));
     }
     let id = tx.last_insert_rowid();
+    let mut st = tx.prepare_cached(
+        "INSERT INTO complaint_category (complaint_id, position, category) VALUES (:c, :p, :k)",
+    )?;
+    for (p, k) in c.categories.iter().enumerate() {
+        st.execute(named_params! {":c": id, ":p": p as i64, ":k": k.as_str()})?;
+    }
     if intake_file.is_some() {
         // A spool file is one state change: its audit record (written at
         // commit) names the complaints it created; `show` joins it in.
@@ -135,12 +154,12 @@ pub(crate) fn insert(
 /// The read model's SELECT, as a macro so queries are `concat!`ed literals.
 macro_rules! select_row {
     () => {
-        "SELECT c.*,
+        concat!("SELECT c.*, ", categories_of!("c"), " AS categories,
   (SELECT a.arrived_at FROM arrival a WHERE a.complaint_id = c.id AND a.round = c.round ORDER BY a.id DESC LIMIT 1) AS arr_at,
   (SELECT a.officer_id FROM arrival a WHERE a.complaint_id = c.id AND a.round = c.round ORDER BY a.id DESC LIMIT 1) AS arr_by,
   (SELECT d.officer_id FROM dispatch d WHERE d.complaint_id = c.id ORDER BY d.id DESC LIMIT 1) AS disp_to,
   (SELECT COUNT(*) FROM complaint r WHERE r.repeat_of = c.id) AS repeat_count
-FROM complaint c"
+FROM complaint c")
     };
 }
 
@@ -172,7 +191,10 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ComplaintRow> {
         grid: r.get("grid_id")?,
         grid_source: r.get("grid_source")?,
         enterprise: r.get("enterprise_id")?,
-        categories: parse_categories(&r.get::<_, String>("categories")?),
+        categories: parse_categories(
+            &r.get::<_, Option<String>>("categories")?
+                .unwrap_or_default(),
+        ),
         description: r.get("description")?,
         address: r.get("address")?,
         lat: r.get("lat")?,
@@ -191,13 +213,47 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ComplaintRow> {
     })
 }
 
-impl Store {
-    pub fn list(&self, filter: ListFilter) -> Result<Vec<ComplaintRow>> {
+pub(crate) fn escalation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EscalationRow> {
+    Ok(EscalationRow {
+        id: r.get("id")?,
+        complaint_id: r.get("complaint_id")?,
+        stage: r.get("stage")?,
+        automatic: r.get("automatic")?,
+        target: r.get("target_officer_id")?,
+        at: from_ms(r.get("at")?),
+        by: r.get("by_actor")?,
+        reason: r.get("reason")?,
+    })
+}
+
+/// Open complaints, soonest deadline first (`list --open`, consoles).
+static LIST_OPEN: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{} WHERE c.status IN {} ORDER BY c.deadline_at, c.id LIMIT :n",
+        select_row!(),
+        *sets::OPEN
+    )
+});
+
+/// An Open311 `GET requests` query.
+static REQUESTS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{select} WHERE (:ids IS NULL OR c.id IN (SELECT value FROM json_each(:ids)))
+            AND (:cat IS NULL OR EXISTS (SELECT 1 FROM complaint_category k
+                                         WHERE k.complaint_id = c.id AND k.position = 0 AND k.category = :cat))
+            AND (:start IS NULL OR c.received_at >= :start)
+            AND (:end IS NULL OR c.received_at <= :end)
+            AND (:open IS NULL OR (c.status IN {open}) = :open)
+          ORDER BY c.received_at DESC, c.id DESC LIMIT :n",
+        select = select_row!(),
+        open = *sets::OPEN
+    )
+});
+
+impl Complaints for SqliteStore {
+    fn list(&self, filter: ListFilter) -> Result<Vec<ComplaintRow>> {
         let sql = if filter.open_only {
-            concat!(
-                select_row!(),
-                " WHERE c.status IN ('received', 'dispatched', 'en_route', 'on_scene', 'handling', 'reopened') ORDER BY c.deadline_at, c.id LIMIT :n"
-            )
+            LIST_OPEN.as_str()
         } else {
             concat!(
                 select_row!(),
@@ -210,7 +266,7 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn complaint(&self, id: i64) -> Result<ComplaintRow> {
+    fn complaint(&self, id: i64) -> Result<ComplaintRow> {
         let mut st = self
             .conn
             .prepare_cached(concat!(select_row!(), " WHERE c.id = :id"))?;
@@ -219,7 +275,7 @@ impl Store {
             .ok_or(StoreError::NoSuchComplaint(id))
     }
 
-    pub fn arrivals(&self, id: i64) -> Result<Vec<ArrivalRow>> {
+    fn arrivals(&self, id: i64) -> Result<Vec<ArrivalRow>> {
         let mut st = self
             .conn
             .prepare_cached("SELECT * FROM arrival WHERE complaint_id = :id ORDER BY id")?;
@@ -238,7 +294,7 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn dispatches(&self, id: i64) -> Result<Vec<DispatchRow>> {
+    fn dispatches(&self, id: i64) -> Result<Vec<DispatchRow>> {
         let mut st = self
             .conn
             .prepare_cached("SELECT * FROM dispatch WHERE complaint_id = :id ORDER BY id")?;
@@ -252,44 +308,21 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn escalations(&self, id: i64) -> Result<Vec<EscalationRow>> {
+    fn escalations(&self, id: i64) -> Result<Vec<EscalationRow>> {
         let mut st = self
             .conn
             .prepare_cached("SELECT * FROM escalation WHERE complaint_id = :id ORDER BY at, id")?;
         let rows = st.query_map(named_params! {":id": id}, escalation_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
 
-pub(crate) fn escalation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EscalationRow> {
-    Ok(EscalationRow {
-        id: r.get("id")?,
-        complaint_id: r.get("complaint_id")?,
-        stage: r.get("stage")?,
-        automatic: r.get("automatic")?,
-        target: r.get("target_officer_id")?,
-        at: from_ms(r.get("at")?),
-        by: r.get("by_actor")?,
-        reason: r.get("reason")?,
-    })
-}
-
-impl Store {
     /// Complaints matching an Open311 query, newest first.
-    pub fn requests(&self, f: &RequestFilter) -> Result<Vec<ComplaintRow>> {
+    fn requests(&self, f: &RequestFilter) -> Result<Vec<ComplaintRow>> {
         let ids = f
             .ids
             .as_ref()
             .map(|ids| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()));
-        let mut st = self.conn.prepare_cached(concat!(
-            select_row!(),
-            " WHERE (:ids IS NULL OR c.id IN (SELECT value FROM json_each(:ids)))
-                AND (:cat IS NULL OR c.categories = :cat OR c.categories LIKE :cat || ',%')
-                AND (:start IS NULL OR c.received_at >= :start)
-                AND (:end IS NULL OR c.received_at <= :end)
-                AND (:open IS NULL OR (c.status NOT IN ('closed', 'merged', 'rejected')) = :open)
-              ORDER BY c.received_at DESC, c.id DESC LIMIT :n"
-        ))?;
+        let mut st = self.conn.prepare_cached(REQUESTS.as_str())?;
         let rows = st.query_map(
             named_params! {
                 ":ids": ids, ":cat": f.category.map(Category::as_str), ":start": f.start.map(ms),
@@ -299,11 +332,9 @@ impl Store {
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
 
-impl Store {
     /// Complaints by id (any status), for incremental refresh.
-    pub fn complaints_by_ids(&self, ids: &[i64]) -> Result<Vec<ComplaintRow>> {
+    fn complaints_by_ids(&self, ids: &[i64]) -> Result<Vec<ComplaintRow>> {
         let json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
         let mut st = self.conn.prepare_cached(concat!(
             select_row!(),
@@ -314,11 +345,18 @@ impl Store {
     }
 
     /// Complaints with an id above `after` (new since the last look).
-    pub fn complaints_after(&self, after: i64) -> Result<Vec<ComplaintRow>> {
+    fn complaints_after(&self, after: i64) -> Result<Vec<ComplaintRow>> {
         let mut st = self
             .conn
             .prepare_cached(concat!(select_row!(), " WHERE c.id > :after ORDER BY c.id"))?;
         let rows = st.query_map(named_params! {":after": after}, row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn last_complaint_id(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT COALESCE(MAX(id), 0) FROM complaint")?
+            .query_row([], |r| r.get(0))?)
     }
 }

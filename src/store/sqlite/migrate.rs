@@ -4,7 +4,8 @@
 
 use rusqlite::TransactionBehavior;
 
-use super::{Result, Store, StoreError};
+use super::SqliteStore;
+use crate::store::{Result, StoreError};
 
 /// `(version, sql)`: applying `sql` takes the schema from `version - 1` to `version`.
 pub const MIGRATIONS: &[(i64, &str)] = &[
@@ -12,11 +13,12 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("migrations/0002_escalation.sql")),
     (3, include_str!("migrations/0003_console_indexes.sql")),
     (4, include_str!("migrations/0004_heartbeat_paths.sql")),
+    (5, include_str!("migrations/0005_complaint_category.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
-impl Store {
+impl SqliteStore {
     /// Bring the schema to [`LATEST_VERSION`]; a no-op when already there.
     pub fn migrate(&mut self) -> Result<i64> {
         self.migrate_to(LATEST_VERSION)

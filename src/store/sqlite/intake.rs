@@ -8,8 +8,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, named_params};
 
 use super::complaints::insert;
-use super::{Result, Store, audit, ms};
+use super::{SqliteStore, audit, ms};
 use crate::domain::{Actor, FileOutcome, Inserted, NewComplaint};
+use crate::store::{Intake, IntakeBatch, Result};
 
 /// A spool file being added inside an [`IntakeTx`].
 #[derive(Debug)]
@@ -34,9 +35,11 @@ const SAVEPOINT: &str = "SAVEPOINT item";
 const RELEASE: &str = "RELEASE item";
 const UNDO: &str = "ROLLBACK TO item; RELEASE item";
 
-impl Store {
+impl Intake for SqliteStore {
+    type Batch<'a> = IntakeTx<'a>;
+
     /// Begin an intake transaction (`BEGIN IMMEDIATE`).
-    pub fn intake(
+    fn intake(
         &mut self,
         actor: &Actor,
         now: DateTime<Utc>,
@@ -49,25 +52,11 @@ impl Store {
             repeat_window,
         })
     }
-
-    /// Store one complaint in its own transaction (phone entry at a console).
-    pub fn insert_complaint(
-        &mut self,
-        actor: &Actor,
-        now: DateTime<Utc>,
-        c: &NewComplaint,
-        repeat_window: chrono::Duration,
-    ) -> Result<Inserted> {
-        let mut tx = self.intake(actor, now, repeat_window)?;
-        let r = tx.complaint(c)?;
-        tx.commit()?;
-        Ok(r)
-    }
 }
 
-impl IntakeTx<'_> {
+impl IntakeBatch for IntakeTx<'_> {
     /// Open a file's savepoint; `Err(file_id)` when its content was committed before.
-    pub fn begin_file(
+    fn begin_file(
         &mut self,
         name: &str,
         content_hash: &str,
@@ -97,7 +86,7 @@ impl IntakeTx<'_> {
     }
 
     /// Add one complaint of the open file.
-    pub fn add(&mut self, file: &mut FileIntake, c: &NewComplaint) -> Result<Inserted> {
+    fn add(&mut self, file: &mut FileIntake, c: &NewComplaint) -> Result<Inserted> {
         let r = insert(
             &self.tx,
             c,
@@ -118,7 +107,7 @@ impl IntakeTx<'_> {
     }
 
     /// Keep the file: its counts and its one audit record, then release its savepoint.
-    pub fn finish_file(&mut self, file: FileIntake) -> Result<FileOutcome> {
+    fn finish_file(&mut self, file: FileIntake) -> Result<FileOutcome> {
         self.tx
             .prepare_cached("UPDATE intake_file SET rows_new = :n, rows_dup = :d WHERE id = :id")?
             .execute(
@@ -144,13 +133,13 @@ impl IntakeTx<'_> {
     }
 
     /// Drop everything the open file added.
-    pub fn abandon_file(&mut self, _file: FileIntake) -> Result<()> {
+    fn abandon_file(&mut self, _file: FileIntake) -> Result<()> {
         self.tx.execute_batch(UNDO)?;
         Ok(())
     }
 
     /// Record a quarantined file (its reason is also beside it in `bad/`).
-    pub fn reject_file(
+    fn reject_file(
         &mut self,
         name: &str,
         content_hash: &str,
@@ -177,7 +166,7 @@ impl IntakeTx<'_> {
 
     /// One complaint on its own (HTTP, phone entry), audited by itself. When
     /// the schema refuses it, only it is rolled back.
-    pub fn complaint(&mut self, c: &NewComplaint) -> Result<Inserted> {
+    fn complaint(&mut self, c: &NewComplaint) -> Result<Inserted> {
         self.tx.execute_batch(SAVEPOINT)?;
         match insert(&self.tx, c, None, &self.actor, self.now, self.repeat_window) {
             Ok(r) => {
@@ -192,7 +181,7 @@ impl IntakeTx<'_> {
     }
 
     /// Commit everything added. With `synchronous=FULL` this is the one fsync.
-    pub fn commit(self) -> Result<()> {
+    fn commit(self) -> Result<()> {
         self.tx.commit()?;
         Ok(())
     }

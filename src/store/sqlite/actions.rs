@@ -5,9 +5,10 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, named_params};
 
-use super::{Result, Store, StoreError, audit, from_ms, ms};
+use super::{SqliteStore, audit, from_ms, ms};
 use crate::domain::complaint::{Outcome, Status, Transition, check_arrival_time, transition};
-use crate::domain::{Actor, ArrivalRequest};
+use crate::domain::{Actor, ArrivalRequest, Inserted, NewComplaint};
+use crate::store::{Actions, Intake, IntakeBatch, Result, StoreError};
 
 struct Current {
     status: Status,
@@ -56,8 +57,8 @@ fn apply(
     details: serde_json::Value,
 ) -> Result<(Status, Status)> {
     let cur = current(tx, id)?;
-    let to = transition(id, cur.status, t)
-        .map_err(|e| StoreError::Rule(format!("complaint {id}: {e}")))?;
+    let to =
+        transition(id, cur.status, t).map_err(|source| StoreError::Transition { id, source })?;
     let (outcome, note, merged_into): (Option<&str>, Option<String>, Option<i64>) = match t {
         Transition::Resolve(o) => (
             Some(o.as_str()),
@@ -106,22 +107,25 @@ fn action_name(t: &Transition) -> &'static str {
     }
 }
 
-impl Store {
+impl Actions for SqliteStore {
     /// Log an arrival; returns the arrival's id.
-    pub fn arrive(
-        &mut self,
-        actor: &Actor,
-        now: DateTime<Utc>,
-        req: &ArrivalRequest,
-    ) -> Result<i64> {
+    fn arrive(&mut self, actor: &Actor, now: DateTime<Utc>, req: &ArrivalRequest) -> Result<i64> {
         let tx = self.write()?;
         check_officer(&tx, &req.officer)?;
         let cur = current(&tx, req.complaint_id)?;
         // The status rule first: "already arrived" says more than a time complaint.
-        transition(req.complaint_id, cur.status, &Transition::Arrive)
-            .map_err(|e| StoreError::Rule(format!("complaint {}: {e}", req.complaint_id)))?;
-        check_arrival_time(cur.received_at, req.arrived_at, now, req.note.as_deref())
-            .map_err(|e| StoreError::Rule(format!("complaint {}: {e}", req.complaint_id)))?;
+        transition(req.complaint_id, cur.status, &Transition::Arrive).map_err(|source| {
+            StoreError::Transition {
+                id: req.complaint_id,
+                source,
+            }
+        })?;
+        check_arrival_time(cur.received_at, req.arrived_at, now, req.note.as_deref()).map_err(
+            |source| StoreError::ArrivalTime {
+                id: req.complaint_id,
+                source,
+            },
+        )?;
         tx.prepare_cached(
             "INSERT INTO arrival (complaint_id, round, officer_id, arrived_at, logged_at, console, note)
              VALUES (:c, :round, :o, :at, :logged, :console, :note)",
@@ -146,7 +150,7 @@ impl Store {
         Ok(arrival_id)
     }
 
-    pub fn dispatch(
+    fn dispatch(
         &mut self,
         actor: &Actor,
         now: DateTime<Utc>,
@@ -169,22 +173,7 @@ impl Store {
         Ok(())
     }
 
-    /// One status change in its own transaction, with its audit record.
-    fn change(
-        &mut self,
-        actor: &Actor,
-        now: DateTime<Utc>,
-        id: i64,
-        t: &Transition,
-        details: serde_json::Value,
-    ) -> Result<()> {
-        let tx = self.write()?;
-        apply(&tx, actor, now, id, t, details)?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    pub fn resolve(
+    fn resolve(
         &mut self,
         actor: &Actor,
         now: DateTime<Utc>,
@@ -193,30 +182,26 @@ impl Store {
         note: Option<&str>,
     ) -> Result<()> {
         let details = serde_json::json!({"outcome": outcome.as_str(), "note": note});
-        self.change(actor, now, id, &Transition::Resolve(outcome), details)
+        change(self, actor, now, id, &Transition::Resolve(outcome), details)
     }
 
-    pub fn reject(
-        &mut self,
-        actor: &Actor,
-        now: DateTime<Utc>,
-        id: i64,
-        reason: &str,
-    ) -> Result<()> {
+    fn reject(&mut self, actor: &Actor, now: DateTime<Utc>, id: i64, reason: &str) -> Result<()> {
         let t = Transition::Reject {
             reason: reason.to_string(),
         };
-        self.change(actor, now, id, &t, serde_json::json!({"reason": reason}))
+        change(
+            self,
+            actor,
+            now,
+            id,
+            &t,
+            serde_json::json!({"reason": reason}),
+        )
     }
 
-    pub fn reopen(
-        &mut self,
-        actor: &Actor,
-        now: DateTime<Utc>,
-        id: i64,
-        reason: &str,
-    ) -> Result<()> {
-        self.change(
+    fn reopen(&mut self, actor: &Actor, now: DateTime<Utc>, id: i64, reason: &str) -> Result<()> {
+        change(
+            self,
             actor,
             now,
             id,
@@ -227,7 +212,7 @@ impl Store {
 
     /// The complainant's phone number in clear, leaving an audit record of who
     /// looked (phones are masked everywhere else). `None` when there is none.
-    pub fn reveal_phone(
+    fn reveal_phone(
         &mut self,
         actor: &Actor,
         now: DateTime<Utc>,
@@ -253,7 +238,7 @@ impl Store {
 
     /// A manual escalation with a reason, to `target` (an officer id) if given.
     /// Allowed on any open complaint; returns the escalation id.
-    pub fn escalate_manual(
+    fn escalate_manual(
         &mut self,
         actor: &Actor,
         now: DateTime<Utc>,
@@ -261,16 +246,13 @@ impl Store {
         target: Option<&str>,
         reason: &str,
     ) -> Result<i64> {
-        if reason.trim().is_empty() {
-            return Err(StoreError::Rule("an escalation needs a reason".into()));
-        }
         let tx = self.write()?;
         let cur = current(&tx, id)?;
         if !cur.status.is_open() {
-            return Err(StoreError::Rule(format!(
-                "complaint {id}: cannot escalate: complaint is {}",
-                cur.status
-            )));
+            return Err(StoreError::NotOpen {
+                id,
+                status: cur.status,
+            });
         }
         if let Some(t) = target {
             check_officer(&tx, t)?;
@@ -294,4 +276,32 @@ impl Store {
         tx.commit()?;
         Ok(esc)
     }
+    /// Store one complaint in its own transaction (phone entry at a console).
+    fn insert_complaint(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        c: &NewComplaint,
+        repeat_window: chrono::Duration,
+    ) -> Result<Inserted> {
+        let mut tx = self.intake(actor, now, repeat_window)?;
+        let r = tx.complaint(c)?;
+        tx.commit()?;
+        Ok(r)
+    }
+}
+
+/// One status change in its own transaction, with its audit record.
+fn change(
+    store: &mut SqliteStore,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    id: i64,
+    t: &Transition,
+    details: serde_json::Value,
+) -> Result<()> {
+    let tx = store.write()?;
+    apply(&tx, actor, now, id, t, details)?;
+    tx.commit()?;
+    Ok(())
 }

@@ -9,25 +9,27 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, named_params};
 
 use super::complaints::escalation_row;
-use super::{Result, Store, audit, from_ms, ms};
+use super::{SqliteStore, audit, from_ms, ms, sets};
 use crate::domain::{Actor, Candidate, EscalationRow, OutboxItem, OutboxState, StageRecord};
+use crate::store::{Escalations, Result};
 
-impl Store {
+impl Escalations for SqliteStore {
     /// Open complaints without an arrival whose deadline is at or before
     /// `deadline_before`, and which lack at least one of `n_stages` stages.
-    pub fn escalation_candidates(
+    fn escalation_candidates(
         &self,
         deadline_before: DateTime<Utc>,
         n_stages: usize,
     ) -> Result<Vec<Candidate>> {
-        let mut st = self.conn.prepare_cached(
+        let mut st = self.conn.prepare_cached(&format!(
             "SELECT c.id, c.grid_id, c.deadline_at,
                     (SELECT group_concat(e.stage) FROM escalation e WHERE e.complaint_id = c.id AND e.automatic = 1)
              FROM complaint c
-             WHERE c.status IN ('received', 'dispatched', 'en_route', 'reopened') AND c.deadline_at <= :before
+             WHERE c.status IN {} AND c.deadline_at <= :before
                AND (SELECT COUNT(*) FROM escalation e WHERE e.complaint_id = c.id AND e.automatic = 1) < :n
              ORDER BY c.deadline_at",
-        )?;
+            *sets::AWAITING
+        ))?;
         let rows = st.query_map(
             named_params! {":before": ms(deadline_before), ":n": n_stages as i64},
             |r| {
@@ -47,7 +49,7 @@ impl Store {
 
     /// Record an automatic stage once. `Ok(None)` when another evaluator
     /// recorded it first, or the complaint has meanwhile been reached or closed.
-    pub fn record_stage(
+    fn record_stage(
         &mut self,
         actor: &Actor,
         now: DateTime<Utc>,
@@ -55,10 +57,10 @@ impl Store {
     ) -> Result<Option<i64>> {
         let tx = self.write()?;
         let waiting: bool = tx
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM complaint WHERE id = :id
-                   AND status IN ('received', 'dispatched', 'en_route', 'reopened'))",
-            )?
+            .prepare_cached(&format!(
+                "SELECT EXISTS (SELECT 1 FROM complaint WHERE id = :id AND status IN {})",
+                *sets::AWAITING
+            ))?
             .query_row(named_params! {":id": rec.complaint_id}, |r| r.get(0))?;
         if !waiting {
             return Ok(None);
@@ -97,12 +99,7 @@ impl Store {
     }
 
     /// Outbox rows of `sink` due at `now`, oldest first.
-    pub fn outbox_due(
-        &self,
-        sink: &str,
-        now: DateTime<Utc>,
-        limit: usize,
-    ) -> Result<Vec<OutboxItem>> {
+    fn outbox_due(&self, sink: &str, now: DateTime<Utc>, limit: usize) -> Result<Vec<OutboxItem>> {
         let mut st = self.conn.prepare_cached(
             "SELECT o.id, o.escalation_id, o.sink, o.attempts, e.complaint_id, e.stage, e.target_officer_id,
                     f.name, f.phone, e.reason
@@ -132,7 +129,7 @@ impl Store {
     }
 
     /// Record one delivery attempt: delivered, retry at `retry_at`, or (None) failed for good.
-    pub fn outbox_attempt(
+    fn outbox_attempt(
         &mut self,
         id: i64,
         now: DateTime<Utc>,
@@ -157,7 +154,7 @@ impl Store {
         Ok(())
     }
 
-    pub fn outbox_states(&self) -> Result<Vec<OutboxState>> {
+    fn outbox_states(&self) -> Result<Vec<OutboxState>> {
         let mut st = self
             .conn
             .prepare_cached("SELECT * FROM outbox ORDER BY id")?;
@@ -176,7 +173,7 @@ impl Store {
     }
 
     /// Escalations with id greater than `after`, oldest first (consoles follow these).
-    pub fn escalations_after(&self, after: i64, limit: usize) -> Result<Vec<EscalationRow>> {
+    fn escalations_after(&self, after: i64, limit: usize) -> Result<Vec<EscalationRow>> {
         let mut st = self
             .conn
             .prepare_cached("SELECT * FROM escalation WHERE id > :after ORDER BY id LIMIT :n")?;
@@ -188,7 +185,7 @@ impl Store {
     }
 
     /// The newest `limit` escalations, newest first.
-    pub fn escalations_recent(&self, limit: usize) -> Result<Vec<EscalationRow>> {
+    fn escalations_recent(&self, limit: usize) -> Result<Vec<EscalationRow>> {
         let mut st = self
             .conn
             .prepare_cached("SELECT * FROM escalation ORDER BY id DESC LIMIT :n")?;
@@ -197,7 +194,7 @@ impl Store {
     }
 
     /// The newest escalation id (0 when none).
-    pub fn last_escalation_id(&self) -> Result<i64> {
+    fn last_escalation_id(&self) -> Result<i64> {
         Ok(self
             .conn
             .query_row("SELECT COALESCE(MAX(id), 0) FROM escalation", [], |r| {

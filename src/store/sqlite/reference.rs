@@ -4,8 +4,9 @@
 
 use rusqlite::named_params;
 
-use super::{Result, Store};
+use super::SqliteStore;
 use crate::config::Config;
+use crate::store::Result;
 
 /// What a reference sync changed.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -15,7 +16,7 @@ pub struct SyncCounts {
     pub enterprises: usize,
 }
 
-impl Store {
+impl SqliteStore {
     pub fn sync_reference(&mut self, config: &Config) -> Result<SyncCounts> {
         let tx = self.write()?;
         tx.execute_batch("UPDATE grid SET active = 0; UPDATE officer SET active = 0; UPDATE enterprise SET active = 0;")?;

@@ -1,0 +1,101 @@
+//! The actions of the duty room as values, and what each did: a front end
+//! builds a [`Command`], [`perform`](super::perform) answers an [`Outcome`]
+//! or an [`OpError`], and the front end puts that into words.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::complaint::Outcome as Resolution;
+use crate::domain::{ArrivalRequest, NewComplaint};
+use crate::store::StoreError;
+
+/// Whom a manual escalation alerts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// The parent grid's leader on call at the time (the default).
+    OnCallLeader,
+    /// This officer.
+    Officer(String),
+    /// Nobody in particular: the record alone (the console's target left empty).
+    Nobody,
+}
+
+/// An action a duty officer (or a client) asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Arrive(ArrivalRequest),
+    Dispatch {
+        id: i64,
+        officer: String,
+    },
+    Escalate {
+        id: i64,
+        target: Target,
+        reason: String,
+    },
+    Resolve {
+        id: i64,
+        outcome: Resolution,
+        note: Option<String>,
+    },
+    /// Show the reporter's phone in clear (audited).
+    RevealPhone(i64),
+    /// A complaint taken by phone at a console, prepared by
+    /// [`prepare`](super::prepare::prepare).
+    New(Box<NewComplaint>),
+}
+
+/// What an action did, for the front end to put into words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Arrived {
+        id: i64,
+        officer: String,
+        arrived_at: DateTime<Utc>,
+        /// Deadline minus arrival: positive when in time.
+        margin: chrono::Duration,
+    },
+    Dispatched {
+        id: i64,
+        officer: String,
+    },
+    /// `target` is `None` when nobody on call was found (the record is kept).
+    Escalated {
+        id: i64,
+        target: Option<String>,
+    },
+    Resolved {
+        id: i64,
+        outcome: Resolution,
+    },
+    Phone {
+        id: i64,
+        phone: Option<String>,
+    },
+    Created {
+        id: i64,
+        deadline_at: DateTime<Utc>,
+    },
+    /// The same complaint (source and reference) was stored before.
+    AlreadyRecorded {
+        id: i64,
+    },
+}
+
+/// Why an action was not done: the request's fault, or the store's.
+#[derive(Debug, thiserror::Error)]
+pub enum OpError {
+    #[error("an escalation needs a reason")]
+    NoReason,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl OpError {
+    /// True when the user or the operator can fix it (exit 1, HTTP 4xx).
+    pub fn is_user_error(&self) -> bool {
+        match self {
+            OpError::NoReason => true,
+            OpError::Store(e) => e.is_user_error(),
+        }
+    }
+}

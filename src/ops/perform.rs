@@ -1,0 +1,75 @@
+//! [`perform`]: one command, one transaction, one typed outcome — the same
+//! for the command line and every console.
+
+use chrono::{DateTime, Utc};
+
+use super::command::{Command, OpError, Outcome, Target};
+use crate::config::Config;
+use crate::domain::escalation::{StageTarget, target_officer};
+use crate::domain::{Actor, Inserted};
+use crate::store::{Actions, Complaints};
+
+/// Carry out `cmd` as `actor` at `now`.
+pub fn perform<S: Actions + Complaints>(
+    store: &mut S,
+    config: &Config,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    cmd: Command,
+) -> Result<Outcome, OpError> {
+    Ok(match cmd {
+        Command::Arrive(req) => {
+            store.arrive(actor, now, &req)?;
+            let c = store.complaint(req.complaint_id)?;
+            Outcome::Arrived {
+                id: req.complaint_id,
+                officer: req.officer,
+                arrived_at: req.arrived_at,
+                margin: c.deadline_at - req.arrived_at,
+            }
+        }
+        Command::Dispatch { id, officer } => {
+            store.dispatch(actor, now, id, &officer)?;
+            Outcome::Dispatched { id, officer }
+        }
+        Command::Escalate { id, target, reason } => {
+            if reason.trim().is_empty() {
+                return Err(OpError::NoReason);
+            }
+            let target = match target {
+                Target::Officer(o) => Some(o),
+                Target::Nobody => None,
+                Target::OnCallLeader => {
+                    let c = store.complaint(id)?;
+                    let local = now.with_timezone(&config.settings.timezone).naive_local();
+                    target_officer(
+                        &config.grids,
+                        &config.roster,
+                        c.grid.as_deref(),
+                        StageTarget::ParentGridLeader,
+                        local,
+                    )
+                }
+            };
+            store.escalate_manual(actor, now, id, target.as_deref(), &reason)?;
+            Outcome::Escalated { id, target }
+        }
+        Command::Resolve { id, outcome, note } => {
+            store.resolve(actor, now, id, outcome, note.as_deref())?;
+            Outcome::Resolved { id, outcome }
+        }
+        Command::RevealPhone(id) => Outcome::Phone {
+            id,
+            phone: store.reveal_phone(actor, now, id)?,
+        },
+        Command::New(c) => {
+            match store.insert_complaint(actor, now, &c, config.settings.repeat_window)? {
+                Inserted::New(id) => Outcome::Created {
+                    id,
+                    deadline_at: c.deadline_at,
+                },
+                Inserted::Duplicate(id) => Outcome::AlreadyRecorded { id },
+            }
+        }
+    })
+}

@@ -1,0 +1,81 @@
+//! Where a database is: `sqlite:PATH` (or `sqlite://PATH`), or a bare path,
+//! as `--db`, `GRIDWATCH_DB` and `[database] path` give it.
+
+use std::path::{Path, PathBuf};
+
+/// A database the store can open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A SQLite file.
+    Sqlite(PathBuf),
+}
+
+impl Location {
+    /// Read a location; a bare path is a SQLite file. Another scheme is
+    /// refused with what this build can open.
+    pub fn parse(text: &str) -> Result<Location, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err("the database location is empty; give a file path or sqlite:PATH".into());
+        }
+        if let Some(rest) = text
+            .strip_prefix("sqlite://")
+            .or_else(|| text.strip_prefix("sqlite:"))
+        {
+            if rest.is_empty() {
+                return Err(format!("'{text}' names no file; write sqlite:PATH"));
+            }
+            return Ok(Location::Sqlite(PathBuf::from(rest)));
+        }
+        if let Some((scheme, _)) = text.split_once("://") {
+            let scheme_like = !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c));
+            if scheme_like {
+                return Err(format!(
+                    "'{scheme}:' databases are not supported by this build; give a SQLite file (a path, or sqlite:PATH)"
+                ));
+            }
+        }
+        Ok(Location::Sqlite(PathBuf::from(text)))
+    }
+
+    /// The SQLite file.
+    pub fn path(&self) -> &Path {
+        match self {
+            Location::Sqlite(p) => p,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_path_and_the_sqlite_scheme_name_the_same_file() {
+        for text in ["data/gw.db", "sqlite:data/gw.db", "sqlite://data/gw.db"] {
+            assert_eq!(
+                Location::parse(text).unwrap(),
+                Location::Sqlite(PathBuf::from("data/gw.db")),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            Location::parse("sqlite:///var/lib/gw.db").unwrap().path(),
+            Path::new("/var/lib/gw.db")
+        );
+    }
+
+    #[test]
+    fn other_schemes_and_empty_locations_are_refused_with_what_works() {
+        let e = Location::parse("postgres://host/db").unwrap_err();
+        assert!(
+            e.contains("'postgres:'") && e.contains("sqlite:PATH"),
+            "{e}"
+        );
+        assert!(Location::parse("  ").is_err());
+        assert!(Location::parse("sqlite:").is_err());
+    }
+}
