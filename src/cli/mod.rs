@@ -185,6 +185,26 @@ pub enum Failure {
     Store(crate::store::StoreError),
 }
 
+impl From<crate::daemon::DaemonError> for Failure {
+    fn from(e: crate::daemon::DaemonError) -> Self {
+        match e {
+            crate::daemon::DaemonError::Store(e) => Failure::Store(e),
+            other if other.is_user_error() => Failure::User(other.to_string()),
+            other => Failure::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<crate::tui::TuiError> for Failure {
+    fn from(e: crate::tui::TuiError) -> Self {
+        if e.is_user_error() {
+            Failure::User(e.to_string())
+        } else {
+            Failure::Internal(e.to_string())
+        }
+    }
+}
+
 impl From<crate::ops::OpError> for Failure {
     fn from(e: crate::ops::OpError) -> Self {
         match e {

@@ -68,7 +68,7 @@ pub(super) fn daemon(
         };
         crate::daemon::run(d, listener, shutdown)
             .await
-            .map_err(Failure::User)?;
+            .map_err(Failure::from)?;
         warnln!("gridwatch intake: stopped");
         Ok(())
     })
@@ -142,7 +142,7 @@ pub(super) fn tui(ctx: &Context, officer: Option<String>) -> Result<(), Failure>
             wait_for_signal().await;
             token.cancel();
         });
-        crate::tui::run(c, shutdown).await.map_err(Failure::User)
+        crate::tui::run(c, shutdown).await.map_err(Failure::from)
     })
 }
 
@@ -204,7 +204,7 @@ pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> R
             };
             let r = crate::tui::run(c, shutdown.clone())
                 .await
-                .map_err(Failure::User);
+                .map_err(Failure::from);
             shutdown.cancel();
             signals.abort();
             let _ = feed.await;

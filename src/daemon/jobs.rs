@@ -35,19 +35,27 @@ impl Conn for Db {
     }
 }
 
+/// Run `f` on the job's connection on a blocking thread. A poisoned lock
+/// or a task that died is a failure of ours ([`StoreError::Internal`]),
+/// never the input's.
 async fn blocking<C: Conn, R: Send + 'static>(
     conn: &Arc<Mutex<C>>,
     f: impl FnOnce(&mut SqliteStore) -> Result<R, StoreError> + Send + 'static,
 ) -> Result<R, String> {
     let conn = conn.clone();
-    tokio::task::spawn_blocking(move || {
-        let mut c = conn.lock().map_err(|_| "store lock poisoned".to_string())?;
-        let s = c.store().map_err(|e| e.to_string())?;
+    let result = tokio::task::spawn_blocking(move || {
+        let mut c = conn
+            .lock()
+            .map_err(|_| StoreError::Internal("the store lock is poisoned".into()))?;
+        let s = c.store()?;
         let path = s.path().to_path_buf();
-        f(s).map_err(|e| e.at(&path).to_string())
+        f(s).map_err(|e| e.at(&path))
     })
     .await
-    .map_err(|e| e.to_string())?
+    .map_err(|e| StoreError::Internal(format!("a store task failed: {e}")))
+    .and_then(|r| r);
+    // Health reports and hook results are words from here on.
+    result.map_err(|e| e.to_string())
 }
 
 /// Page cache of a periodic job's connection.

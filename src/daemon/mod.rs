@@ -11,6 +11,7 @@
 //! (they wait for the writer), then stop the writer (it finishes its group
 //! and answers what is queued), then the periodic jobs.
 
+mod error;
 mod jobs;
 
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
+pub use error::DaemonError;
 pub use jobs::{
     COMPONENT, Conn, Delivery, deliver_once, escalation_loop, heartbeat_loop, outbox_loop, wal_loop,
 };
@@ -57,17 +59,18 @@ pub async fn run(
     d: Daemon,
     listener: Option<TcpListener>,
     shutdown: CancellationToken,
-) -> Result<(), String> {
+) -> Result<(), DaemonError> {
     let db_path = absolute(&d.db_path);
-    let mut store = SqliteStore::open(&db_path, Durability::Full).map_err(|e| e.to_string())?;
+    let mut store = SqliteStore::open(&db_path, Durability::Full)?;
     store
         .sync_reference(&d.config)
-        .map_err(|e| e.at(&db_path).to_string())?;
+        .map_err(|e| e.at(&db_path))?;
     let spool = Spool::new(absolute(&d.config.settings.spool_dir));
-    spool
-        .ensure()
-        .map_err(|e| format!("spool {}: {e}", spool.root.display()))?;
-    let lock = SpoolLock::acquire(&spool.root)?;
+    spool.ensure().map_err(|source| DaemonError::Spool {
+        path: spool.root.clone(),
+        source,
+    })?;
+    let lock = SpoolLock::acquire(&spool.root).map_err(DaemonError::Lock)?;
     let health = Arc::new(Health::default());
     let writer = Writer {
         db: Db::from_store(store, Durability::Full),
@@ -80,7 +83,7 @@ pub async fn run(
         shutdown: shutdown.clone(),
         damaged: None,
     };
-    let (handle, writer_thread) = writer.spawn()?;
+    let (handle, writer_thread) = writer.spawn().map_err(DaemonError::Crashed)?;
 
     let mut jobs = tokio::task::JoinSet::new();
     jobs.spawn(heartbeat_loop(
@@ -156,8 +159,10 @@ pub async fn run(
     })
     .await;
     match stopped {
-        Ok(Ok(result)) => result,
-        Ok(Err(_)) => Err("the intake writer panicked".into()),
-        Err(e) => Err(format!("the intake writer could not be joined: {e}")),
+        Ok(Ok(result)) => result.map_err(DaemonError::Writer),
+        Ok(Err(_)) => Err(DaemonError::Crashed("the intake writer panicked".into())),
+        Err(e) => Err(DaemonError::Crashed(format!(
+            "the intake writer could not be joined: {e}"
+        ))),
     }
 }

@@ -8,6 +8,7 @@
 //! effects and redraws when something changed.
 
 pub mod data;
+mod error;
 pub mod form;
 pub mod keymap;
 pub mod notify;
@@ -30,6 +31,7 @@ use crate::config::Config;
 use crate::domain::Actor;
 use crate::i18n::Lang;
 use crate::store::SqliteStore;
+pub use error::TuiError;
 use state::State;
 use update::{Effect, Msg, update};
 
@@ -45,9 +47,9 @@ pub struct Console {
 }
 
 /// Run the dashboard until the user quits or `shutdown` is cancelled.
-pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), String> {
+pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), TuiError> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err("the dashboard needs a terminal (stdin and stdout must be a TTY); use `gridwatch list` in scripts".into());
+        return Err(TuiError::NoTerminal);
     }
     let Console {
         config,
@@ -68,14 +70,13 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), St
         config.settings.poll_interval,
         data_tx,
     )
-    .map_err(|e| format!("cannot start the store thread: {e}"))?;
+    .map_err(TuiError::StoreThread)?;
     let (fail_tx, mut fail_rx) = mpsc::unbounded_channel();
     let notifier = notify::Notifier::new(show, Duration::from_secs(3), fail_tx);
     let mut state = State::new(config.clone(), lang, clock.mode(), clock.now(), officer);
     state.database = Some(database);
 
-    let mut terminal =
-        ratatui::try_init().map_err(|e| format!("cannot set up the terminal: {e}"))?;
+    let mut terminal = ratatui::try_init().map_err(TuiError::Setup)?;
     let result = async {
         let mut events = EventStream::new();
         let mut tick = tokio::time::interval(Duration::from_secs(1));
@@ -85,7 +86,7 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), St
             if dirty {
                 terminal
                     .draw(|f| f.render_widget(&state, f.area()))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(TuiError::Draw)?;
                 dirty = false;
             }
             let msg = tokio::select! {
@@ -94,7 +95,7 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), St
                     Some(Ok(Event::Key(k))) if k.kind != KeyEventKind::Release => Msg::Key(k),
                     Some(Ok(Event::Resize(..))) => { dirty = true; continue }
                     Some(Ok(_)) => continue,
-                    Some(Err(e)) => return Err(format!("reading the terminal: {e}")),
+                    Some(Err(e)) => return Err(TuiError::Read(e)),
                     None => break,
                 },
                 _ = tick.tick() => Msg::Tick(clock.now()),
@@ -110,7 +111,7 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), St
                 match e {
                     Effect::Write(cmd) => {
                         if commands.send(cmd).is_err() {
-                            return Err("the store thread stopped".into());
+                            return Err(TuiError::StoreStopped);
                         }
                     }
                     Effect::Bell => {
