@@ -485,3 +485,22 @@ fn every_line_the_command_line_prints_is_inert() {
         .unwrap());
     assert!(text.contains("GRIDWATCH_LOG"), "{text}");
 }
+
+/// `--db` takes a path or a `sqlite:` URL naming the same file; another
+/// scheme is a usage error that says what this build opens.
+#[test]
+fn the_database_is_named_by_a_path_or_a_sqlite_url() {
+    let room = Room::new();
+    let url = format!("sqlite:{}", room.db().display());
+    room.ok(&["--db", &url, "init"]);
+    let p = room.write("one.json", complaint("URL-1").to_string());
+    room.ok(&["--db", &url, "submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "--db", &url, "intake", "--once"]);
+    let plain = room.json(&["--db", room.db().to_str().unwrap(), "list", "--json"]);
+    assert_eq!(plain.as_array().map(Vec::len), Some(1), "{plain}");
+    let e = room.fails(1, &["--db", "postgres://db.example/gw", "list"]);
+    assert!(
+        e.contains("'postgres:' databases are not supported") && e.contains("sqlite:PATH"),
+        "{e}"
+    );
+}

@@ -30,8 +30,8 @@ pub struct Cli {
     /// Configuration directory (default ./config, else the embedded demo county)
     #[arg(long, global = true, env = "GRIDWATCH_CONFIG", value_name = "DIR")]
     pub config: Option<PathBuf>,
-    /// SQLite database file (default: database.path in gridwatch.toml)
-    #[arg(long, global = true, env = "GRIDWATCH_DB", value_name = "PATH")]
+    /// Database: a SQLite file, as a path or sqlite:PATH (default: database.path in gridwatch.toml)
+    #[arg(long, global = true, env = "GRIDWATCH_DB", value_name = "PATH", value_parser = parse_db)]
     pub db: Option<PathBuf>,
     /// Language of the interface (default: language of gridwatch.toml)
     #[arg(long, global = true, value_enum)]
@@ -162,6 +162,11 @@ pub enum OutcomeArg {
     NoViolation,
     Referred,
     Other,
+}
+
+/// `--db`: a path or `sqlite:PATH`; another scheme is a usage error.
+fn parse_db(s: &str) -> Result<PathBuf, String> {
+    crate::config::Location::parse(s).map(|l| l.path().to_path_buf())
 }
 
 fn parse_time(s: &str) -> Result<DateTime<Utc>, String> {

@@ -6,6 +6,7 @@
 //! file is broken: a broken config is a list of errors, not a guess.
 
 mod files;
+mod location;
 mod schedule;
 pub mod source;
 mod validate;
@@ -22,6 +23,7 @@ use crate::domain::escalation::Stage;
 use crate::domain::grid::{Enterprise, GridTree, Officer};
 use crate::domain::roster::Roster;
 use crate::i18n::Lang;
+pub use location::Location;
 pub use source::{ConfigError, TomlFile};
 
 /// The shipped demo county, compiled in: used when no config directory exists.

@@ -124,6 +124,13 @@ fn settings(f: &TomlFile, raw: SettingsFile, errors: &mut Vec<ConfigError>) -> O
         ));
         Lang::En
     });
+    let database_path = match super::Location::parse(&raw.database.path) {
+        Ok(l) => l.path().to_path_buf(),
+        Err(why) => {
+            errors.push(f.error_at(&key_path!["database", "path"], why));
+            PathBuf::new()
+        }
+    };
     let http_bind = raw.http.bind.parse().unwrap_or_else(|_| {
         errors.push(f.error_at(
             &key_path!["http", "bind"],
@@ -204,7 +211,7 @@ fn settings(f: &TomlFile, raw: SettingsFile, errors: &mut Vec<ConfigError>) -> O
         timezone,
         language,
         repeat_window: chrono::Duration::days(i64::from(raw.repeat_window_days)),
-        database_path: PathBuf::from(raw.database.path),
+        database_path,
         spool_dir: PathBuf::from(raw.spool.dir),
         rescan_interval: Duration::from_secs(raw.spool.rescan_interval_seconds.max(1)),
         http_bind,

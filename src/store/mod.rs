@@ -4,7 +4,7 @@
 //!
 //! Owns: the traits below, the one error type every backend answers with
 //! ([`StoreError`], classed by whose it is to fix), where a database is
-//! (`sqlite:PATH`, or a bare path), and the backends. [`SqliteStore`] is the
+//! (a [`Location`]: `sqlite:PATH`, or a bare path), and the backends. [`SqliteStore`] is the
 //! one backend today (`sqlite/`, the only module that imports rusqlite, with
 //! its SQL and migrations); a PostgreSQL backend would sit beside it with
 //! its own migrations and pass the same tests.
@@ -12,7 +12,6 @@
 //! Every write is one transaction with its audit record; instants are UTC.
 
 mod error;
-mod location;
 pub mod sqlite;
 
 use chrono::{DateTime, Utc};
@@ -24,14 +23,21 @@ use crate::domain::{
     OutboxItem, OutboxState, RequestFilter, StageRecord,
 };
 
+pub use crate::config::Location;
 pub use error::{Blame, SqlKind, StoreError};
-pub use location::Location;
 pub use sqlite::{
     BUSY_TIMEOUT, Db, Durability, FileIntake, IntakeTx, LATEST_VERSION, MIGRATIONS, SqliteStore,
     SyncCounts,
 };
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Open the database at `location` (initialised, at the current schema).
+pub fn open(location: &Location, durability: Durability) -> Result<SqliteStore> {
+    match location {
+        Location::Sqlite(path) => SqliteStore::open(path, durability),
+    }
+}
 
 /// The component name the intake daemon beats under.
 pub const INTAKE_COMPONENT: &str = "intake";

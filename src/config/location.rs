@@ -1,5 +1,6 @@
 //! Where a database is: `sqlite:PATH` (or `sqlite://PATH`), or a bare path,
-//! as `--db`, `GRIDWATCH_DB` and `[database] path` give it.
+//! as `--db`, `GRIDWATCH_DB` and `[database] path` give it. The store
+//! opens a [`Location`] (`store::open`).
 
 use std::path::{Path, PathBuf};
 
