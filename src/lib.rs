@@ -12,18 +12,26 @@
 //!
 //! ## Crate map
 //! ```text
-//!   domain    pure rules: calendar/regime, status machine, grids, roster,
-//!             repeats, escalation stages and targets (no IO, no clock reads)
+//!   domain    pure rules and values: calendar/regime, status machine and its
+//!             sets, grids, roster, repeats, escalation stages and targets;
+//!             the records every layer passes (complaints, actors, audit
+//!             entries, changes) — no IO, no clock reads
 //!     ^
-//!   config    load + validate config/ (every error with file:line) -> Config
+//!   config    load + validate config/ (every error with file:line) -> Config;
+//!             where the database is (a path or sqlite:PATH)
 //!     ^
-//!   store     the only rusqlite user: schema, migrations, transactions, audit
+//!   store     one trait per concern (Complaints, Figures, Actions, AuditLog
+//!             and its change feed, Escalations, Intake, Heartbeats) and one
+//!             error type; `store::sqlite` the one backend, the only
+//!             rusqlite user: schema, migrations, SQL
 //!     ^
-//!   intake    complaint JSON, the spool, the one writer that commits
-//!             files and POSTs in groups, the Open311 endpoint (XML and
-//!             JSON) and its listener with connection limits
+//!   ops       every action once: a complaint's input checked and prepared;
+//!             Command -> perform -> typed Outcome, for every front end
+//!     ^
+//!   intake    the spool, the one writer that commits files and POSTs in
+//!             groups, the Open311 endpoint (XML and JSON) and its listener
 //!   alert     escalation evaluation, the command hook
-//!   tui       the dashboard: state, update, view, keymap, store thread
+//!   tui       the dashboard: state, screens, update, view, keymap, store thread
 //!     ^
 //!   daemon    wires intake + alert into `gridwatch intake`; periodic jobs
 //!   demo      scratch database + daemon + simulated feed + dashboard
