@@ -47,47 +47,31 @@ fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
     })
 }
 
-/// The audit trail of one subject (e.g. `complaint:12`), oldest first.
-fn audit_of(store: &SqliteStore, subject: &str) -> Result<Vec<AuditEntry>> {
-    let mut st = store
-        .conn
-        .prepare_cached("SELECT * FROM audit WHERE subject = :s ORDER BY seq")?;
-    let rows = st.query_map(named_params! {":s": subject}, entry)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// The audit trail of a complaint, oldest first: its own records and the
-/// record of the spool file that created it.
-fn audit_of_complaint(store: &SqliteStore, id: i64) -> Result<Vec<AuditEntry>> {
-    let mut st = store.conn.prepare_cached(
-        "SELECT * FROM audit WHERE subject = 'complaint:' || :id
-            OR subject = (SELECT 'intake_file:' || intake_file_id FROM complaint WHERE id = :id)
-         ORDER BY seq",
-    )?;
-    let rows = st.query_map(named_params! {":id": id}, entry)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// The newest `limit` audit entries, newest first.
-fn audit_recent(store: &SqliteStore, limit: usize) -> Result<Vec<AuditEntry>> {
-    let mut st = store
-        .conn
-        .prepare_cached("SELECT * FROM audit ORDER BY seq DESC LIMIT :n")?;
-    let rows = st.query_map(named_params! {":n": limit as i64}, entry)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 impl AuditLog for SqliteStore {
     fn audit_of(&self, subject: &str) -> Result<Vec<AuditEntry>> {
-        audit_of(self, subject)
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT * FROM audit WHERE subject = :s ORDER BY seq")?;
+        let rows = st.query_map(named_params! {":s": subject}, entry)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn audit_of_complaint(&self, id: i64) -> Result<Vec<AuditEntry>> {
-        audit_of_complaint(self, id)
+        let mut st = self.conn.prepare_cached(
+            "SELECT * FROM audit WHERE subject = 'complaint:' || :id
+                OR subject = (SELECT 'intake_file:' || intake_file_id FROM complaint WHERE id = :id)
+             ORDER BY seq",
+        )?;
+        let rows = st.query_map(named_params! {":id": id}, entry)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn audit_recent(&self, limit: usize) -> Result<Vec<AuditEntry>> {
-        audit_recent(self, limit)
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT * FROM audit ORDER BY seq DESC LIMIT :n")?;
+        let rows = st.query_map(named_params! {":n": limit as i64}, entry)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn feed_mark(&self) -> Result<i64> {
