@@ -20,6 +20,6 @@ pub use beats::{Beat, Counts, Heartbeat};
 pub use outbox::{Candidate, OutboxItem, OutboxState, StageRecord};
 pub use queries::{ListFilter, RequestFilter};
 pub use records::{
-    ArrivalRequest, ArrivalRow, AuditEntry, Change, ComplaintRow, DispatchRow, EscalationRow,
+    ArrivalRequest, ArrivalRow, AuditEntry, ComplaintRow, DispatchRow, Entity, EscalationRow,
     FileOutcome, Inserted, NewComplaint, kind,
 };

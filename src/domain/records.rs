@@ -149,10 +149,11 @@ pub enum FileOutcome {
     AlreadyIngested { file_id: i64 },
 }
 
-/// One entity named by the change feed: the audit subject `complaint:12` is
+/// One entity (a complaint, a spool file, later an incident…), as the change
+/// feed names it: the audit subject `complaint:12` is
 /// kind `complaint`, id 12. A screen follows the kinds it shows.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Change {
+pub struct Entity {
     pub kind: String,
     pub id: i64,
 }
@@ -163,11 +164,11 @@ pub mod kind {
     pub const INTAKE_FILE: &str = "intake_file";
 }
 
-impl Change {
+impl Entity {
     /// `kind:id` as the audit log writes subjects; `None` for anything else.
-    pub fn parse(subject: &str) -> Option<Change> {
+    pub fn parse(subject: &str) -> Option<Entity> {
         let (kind, id) = subject.split_once(':')?;
-        Some(Change {
+        Some(Entity {
             kind: kind.to_string(),
             id: id.parse().ok()?,
         })

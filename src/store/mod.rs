@@ -18,8 +18,8 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::complaint::Outcome;
 use crate::domain::{
-    Actor, ArrivalRequest, ArrivalRow, AuditEntry, Beat, Candidate, Change, ComplaintRow, Counts,
-    DispatchRow, EscalationRow, FileOutcome, Heartbeat, Inserted, ListFilter, NewComplaint,
+    Actor, ArrivalRequest, ArrivalRow, AuditEntry, Beat, Candidate, ComplaintRow, Counts,
+    DispatchRow, Entity, EscalationRow, FileOutcome, Heartbeat, Inserted, ListFilter, NewComplaint,
     OutboxItem, OutboxState, RequestFilter, StageRecord,
 };
 
@@ -123,7 +123,7 @@ pub trait AuditLog {
     /// The high-water mark of the log: where a change feed starts.
     fn feed_mark(&self) -> Result<i64>;
     /// The entities named by records after `mark`, each once, and the new mark.
-    fn changes_since(&self, mark: i64) -> Result<(Vec<Change>, i64)>;
+    fn changes_since(&self, mark: i64) -> Result<(Vec<Entity>, i64)>;
 }
 
 /// Automatic escalation (exactly once per complaint and stage) and the

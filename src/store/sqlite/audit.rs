@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Transaction, named_params};
 
 use super::{SqliteStore, from_ms, ms};
-use crate::domain::{Actor, AuditEntry, Change};
+use crate::domain::{Actor, AuditEntry, Entity};
 use crate::store::{AuditLog, Result};
 
 pub(crate) fn record(
@@ -81,7 +81,7 @@ impl AuditLog for SqliteStore {
             .query_row([], |r| r.get(0))?)
     }
 
-    fn changes_since(&self, mark: i64) -> Result<(Vec<Change>, i64)> {
+    fn changes_since(&self, mark: i64) -> Result<(Vec<Entity>, i64)> {
         let mut st = self
             .conn
             .prepare_cached("SELECT seq, subject FROM audit WHERE seq > :s ORDER BY seq")?;
@@ -93,7 +93,7 @@ impl AuditLog for SqliteStore {
         for row in rows {
             let (seq, subject) = row?;
             last = seq;
-            changes.extend(Change::parse(&subject));
+            changes.extend(Entity::parse(&subject));
         }
         changes.sort_unstable();
         changes.dedup();
