@@ -99,11 +99,14 @@ fn main() {
             let mut st = tx
             .prepare(
                 "INSERT INTO complaint (source, external_ref, received_at, regime, regime_reason, day_kind, deadline_at,
-                grid_id, grid_source, enterprise_id, categories, description, address, lat, lon,
+                grid_id, grid_source, enterprise_id, description, address, lat, lon,
                 reporter_name, reporter_phone, reporter_anonymous, raw_json, created_at, updated_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)",
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
             )
             .unwrap();
+            let mut cat = tx
+                .prepare("INSERT INTO complaint_category (complaint_id, position, category) VALUES (?1, ?2, ?3)")
+                .unwrap();
             for c in &prepared {
                 st.execute(rusqlite::params![
                     c.source.as_str(),
@@ -116,11 +119,6 @@ fn main() {
                     c.grid,
                     c.grid_source,
                     c.enterprise,
-                    c.categories
-                        .iter()
-                        .map(|c| c.as_str())
-                        .collect::<Vec<_>>()
-                        .join(","),
                     c.description,
                     c.address,
                     c.lat,
@@ -132,6 +130,11 @@ fn main() {
                     now.timestamp_millis(),
                 ])
                 .unwrap();
+                let id = tx.last_insert_rowid();
+                for (p, k) in c.categories.iter().enumerate() {
+                    cat.execute(rusqlite::params![id, p as i64, k.as_str()])
+                        .unwrap();
+                }
             }
         }
         tx.commit().unwrap();
