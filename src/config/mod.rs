@@ -6,7 +6,9 @@
 //! file is broken: a broken config is a list of errors, not a guess.
 
 mod files;
+mod grids;
 mod schedule;
+mod settings;
 pub mod source;
 mod validate;
 
