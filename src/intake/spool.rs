@@ -77,21 +77,6 @@ impl Entry {
 
 static SEQ: AtomicU64 = AtomicU64::new(0);
 
-fn host() -> String {
-    let mut buf = [0u8; 256];
-    // SAFETY: gethostname writes at most buf.len() bytes into buf.
-    let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
-    let name = if rc == 0 {
-        let end = buf.iter().position(|b| *b == 0).unwrap_or(buf.len());
-        String::from_utf8_lossy(&buf[..end]).into_owned()
-    } else {
-        "localhost".to_string()
-    };
-    name.chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect()
-}
-
 fn fsync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
@@ -176,13 +161,18 @@ impl Spool {
         let now = SystemTime::now()
             .duration_since(SystemTime::UNIX_EPOCH)
             .unwrap_or_default();
+        // The host name goes into the file name: letters, digits and `-` only.
+        let host: String = crate::sys::host_name()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
         let unique = format!(
             "{}.{:06}.P{}Q{}.{}.{}",
             now.as_secs(),
             now.subsec_micros(),
             std::process::id(),
             SEQ.fetch_add(1, Ordering::Relaxed),
-            host(),
+            host,
             safe_name(hint)
         );
         let tmp = self.dir("tmp").join(&unique);
