@@ -7,7 +7,8 @@
 //!   record is checked and prepared by the operations layer (`ops`).
 //! - The spool: `spool` (the directory: list, open, move without
 //!   overwriting), `records` (reading a file's complaints; `submit`'s
-//!   check), `ingest` (files and single complaints committed in groups).
+//!   check), `ingest` (files and single complaints committed in groups),
+//!   `report` (what became of each file, a pass's sum, why a pass stopped).
 //! - The daemon's side: `writer` (the one writer, a bounded queue), woken by
 //!   `watch` and holding the spool `lock`; `liveness` (is a live daemon using
 //!   these files, from its heartbeat).
@@ -26,6 +27,7 @@ pub mod parse;
 mod post;
 pub mod reads;
 pub mod records;
+pub mod report;
 pub mod server;
 pub mod spool;
 pub mod watch;
@@ -33,5 +35,5 @@ pub mod writer;
 pub mod xml;
 
 pub use crate::ops::prepare::prepare;
-pub use ingest::{FileResult, PassError, SpoolReport};
+pub use report::{FileResult, PassError, SpoolReport};
 pub use spool::Spool;
