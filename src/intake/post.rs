@@ -12,7 +12,7 @@ use axum::response::Response;
 use serde_json::json;
 
 use super::answer::{Answer, respond};
-use super::http::{MAX_BODY_BYTES, Shared, jurisdiction, resource};
+use super::endpoint::{MAX_BODY_BYTES, Shared, jurisdiction, resource};
 use super::open311::{self, ApiError};
 use super::writer::SubmitError;
 use crate::domain::Inserted;
