@@ -23,6 +23,7 @@ use serde_json::{Value, json};
 
 use super::answer::{Format, respond};
 use super::endpoint::{REQUEST_TIMEOUT, Shared, jurisdiction, resource};
+use super::fields;
 use super::open311::{self, ApiError};
 use super::parse::parse_instant;
 use crate::domain::complaint::Category;
@@ -112,7 +113,7 @@ async fn health(State(state): State<Shared>) -> Response {
 }
 
 fn query_pairs(raw: Option<String>) -> Result<Vec<(String, String)>, ApiError> {
-    open311::parse_form(raw.unwrap_or_default().as_bytes())
+    fields::parse_form(raw.unwrap_or_default().as_bytes())
         .map_err(|e| ApiError::new(400, format!("query string: {e}")))
 }
 
@@ -247,7 +248,7 @@ async fn service_definition(
 async fn list_requests(state: &Shared, q: Option<String>) -> Result<Vec<ComplaintRow>, ApiError> {
     let pairs = query_pairs(q)?;
     jurisdiction(state, &pairs)?;
-    let get = |k: &str| open311::field(&pairs, k);
+    let get = |k: &str| fields::field(&pairs, k);
     let bad = |m: String| ApiError::new(400, m);
     let mut f = RequestFilter {
         limit: 1000,

@@ -13,13 +13,14 @@
 //!   `watch` and holding the spool `lock`; `liveness` (is a live daemon using
 //!   these files, from its heartbeat).
 //! - Open311: `endpoint` (the state, limits and checks every handler
-//!   shares), `http` (routes, reads), `post` (POST requests),
-//!   `open311` (the standard's fields and objects), `answer` and `xml` (JSON
-//!   or XML by suffix), `reads` (the read pool), `server` (the listener and
-//!   its limits).
+//!   shares), `http` (routes, reads), `post` (POST requests), `open311`
+//!   (the standard's objects), `fields` (what a request sends: forms, JSON,
+//!   fields → complaint), `answer` and `xml` (JSON or XML by suffix),
+//!   `reads` (the read pool), `server` (the listener and its limits).
 
 pub mod answer;
 pub mod endpoint;
+pub mod fields;
 pub mod http;
 pub mod ingest;
 pub mod liveness;
