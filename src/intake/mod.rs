@@ -5,10 +5,11 @@
 //!
 //! - A spool file's records: `parse` (object, array or JSON Lines); each
 //!   record is checked and prepared by the operations layer (`ops`).
-//! - The spool: `spool` (the directory: list, open, move without
-//!   overwriting), `records` (reading a file's complaints; `submit`'s
-//!   check), `ingest` (files and single complaints committed in groups),
-//!   `report` (what became of each file, a pass's sum, why a pass stopped).
+//! - The spool: `spool` (the directory: deliver, list, open), `moves` (out
+//!   of `new/` into `cur/` or `bad/`, never overwriting), `records` (reading
+//!   a file's complaints; `submit`'s check), `ingest` (files and single
+//!   complaints committed in groups), `report` (what became of each file, a
+//!   pass's sum, why a pass stopped).
 //! - The daemon's side: `writer` (the one writer, a bounded queue), woken by
 //!   `watch` and holding the spool `lock`; `liveness` (is a live daemon using
 //!   these files, from its heartbeat).
@@ -25,6 +26,7 @@ pub mod http;
 pub mod ingest;
 pub mod liveness;
 pub mod lock;
+mod moves;
 pub mod open311;
 pub mod parse;
 mod post;
