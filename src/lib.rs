@@ -41,7 +41,7 @@
 //! (the one sanitiser, cell widths, countdowns), `i18n` (every UI string in
 //! English and Chinese), `health` (what is failing, said once; back-off),
 //! `sys` (the few Linux calls std lacks: rename without replacing, flock,
-//! descriptor limits). Dependencies point up this list only; `domain` takes
+//! descriptor limits, the host name). Dependencies point up this list only; `domain` takes
 //! `now` as an argument and everything else takes a [`clock::Clock`].
 
 pub mod alert;

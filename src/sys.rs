@@ -1,5 +1,6 @@
 //! The few Linux system calls std does not offer, each wrapped once:
-//! rename without replacing, advisory file locks, the descriptor limit.
+//! rename without replacing, advisory file locks, the descriptor limit,
+//! the host name.
 //!
 //! Owns: every `unsafe` call into libc outside the store. Each wrapper
 //! returns `io::Result` and never panics.
@@ -149,6 +150,19 @@ pub fn raise_nofile_limit() -> io::Result<u64> {
     // SAFETY: setrlimit reads the struct we pass.
     check(unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &r) })?;
     Ok(hard)
+}
+
+/// The machine's host name, as the kernel has it (`gethostname(2)`);
+/// `localhost` when it will not say.
+pub fn host_name() -> String {
+    let mut buf = [0u8; 256];
+    // SAFETY: gethostname writes at most buf.len() bytes into buf.
+    let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
+    if rc != 0 {
+        return "localhost".to_string();
+    }
+    let end = buf.iter().position(|b| *b == 0).unwrap_or(buf.len());
+    String::from_utf8_lossy(&buf[..end]).into_owned()
 }
 
 /// How many descriptors this process has open now.

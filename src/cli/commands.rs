@@ -5,10 +5,10 @@ use chrono::{DateTime, NaiveTime, TimeZone, Utc};
 
 use serde_json::json;
 
-use super::view::{complaint_json, detail_json, list_table, table, time};
+use super::context::calendar_warnings;
+use super::view::{complaint_json, detail_json, json_text, list_table, table, time};
 use super::{Command, Context, Failure, OutcomeArg, services, spool};
 use crate::config::Config;
-use crate::domain::calendar::fallback_warning;
 use crate::domain::complaint::Outcome as Resolution;
 use crate::domain::{ArrivalRequest, ListFilter};
 use crate::ops::{self, Target};
@@ -63,25 +63,6 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
         }
         Command::Oncall { json } => oncall(&ctx, json),
     }
-}
-
-/// JSON for scripts, inert on a terminal (C1 and bidi controls escaped).
-pub(super) fn json_text(v: &impl serde::Serialize) -> String {
-    crate::text::json_inert(&serde_json::to_string_pretty(v).unwrap_or_default())
-}
-
-pub(super) fn calendar_warnings(config: &Config, now: DateTime<Utc>) -> Vec<String> {
-    let year = now
-        .with_timezone(&config.settings.timezone)
-        .date_naive()
-        .format("%Y")
-        .to_string();
-    let year: i32 = year.parse().unwrap_or(0);
-    let mut out: Vec<String> = config.warnings.clone();
-    if !config.calendar.covers(year) {
-        out.push(fallback_warning(year));
-    }
-    out
 }
 
 fn check_config(ctx: &Context) -> Result<(), Failure> {

@@ -1,6 +1,7 @@
-//! What every command needs: the configuration, the database path, the clock,
-//! and who is acting. Built lazily so `check-config` can report a broken
-//! config instead of failing before it starts.
+//! What every command needs: the configuration (and its warnings for the
+//! day), the database path, the clock, and who is acting. Built lazily so
+//! `check-config` can report a broken config instead of failing before it
+//! starts.
 
 use std::path::PathBuf;
 
@@ -10,6 +11,7 @@ use super::{Cli, Failure, LangArg};
 use crate::clock::{ClockMode, FixedClock, SharedClock, SystemClock};
 use crate::config::{Config, ConfigSource};
 use crate::domain::Actor;
+use crate::domain::calendar::fallback_warning;
 use crate::i18n::Lang;
 use crate::intake::Spool;
 use crate::store::{Durability, SqliteStore};
@@ -18,6 +20,22 @@ use crate::store::{Durability, SqliteStore};
 /// links), so that messages say which file is meant wherever they are read.
 pub fn absolute(path: &std::path::Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The configuration's warnings, and one more when its calendar does not
+/// cover the year of `now` (the weekday rule stands in for it then).
+pub fn calendar_warnings(config: &Config, now: DateTime<Utc>) -> Vec<String> {
+    let year = now
+        .with_timezone(&config.settings.timezone)
+        .date_naive()
+        .format("%Y")
+        .to_string();
+    let year: i32 = year.parse().unwrap_or(0);
+    let mut out: Vec<String> = config.warnings.clone();
+    if !config.calendar.covers(year) {
+        out.push(fallback_warning(year));
+    }
+    out
 }
 
 #[derive(Clone)]

@@ -5,6 +5,7 @@
 use crate::config::Config;
 
 use chrono::{DateTime, Utc};
+use tokio_util::sync::CancellationToken;
 
 use super::{Context, Failure};
 use crate::store::{Durability, SqliteStore};
@@ -37,14 +38,8 @@ pub(super) fn daemon(
             })?;
             Some(l)
         };
-        let shutdown = tokio_util::sync::CancellationToken::new();
-        {
-            let token = shutdown.clone();
-            tokio::spawn(async move {
-                wait_for_signal().await;
-                token.cancel();
-            });
-        }
+        let shutdown = CancellationToken::new();
+        cancel_on_signal(&shutdown);
         let spool = super::context::absolute(&config.settings.spool_dir);
         let announce = match &listener {
             Some(l) => format!(
@@ -71,6 +66,16 @@ pub(super) fn daemon(
             .map_err(Failure::from)?;
         warnln!("gridwatch intake: stopped");
         Ok(())
+    })
+}
+
+/// Cancel `shutdown` on SIGINT, SIGTERM or SIGHUP, from a task of the
+/// current runtime; its handle lets a caller stop listening early.
+fn cancel_on_signal(shutdown: &CancellationToken) -> tokio::task::JoinHandle<()> {
+    let token = shutdown.clone();
+    tokio::spawn(async move {
+        wait_for_signal().await;
+        token.cancel();
     })
 }
 
@@ -136,12 +141,8 @@ pub(super) fn tui(ctx: &Context, officer: Option<String>) -> Result<(), Failure>
     let store = ctx.open_store(&config, Durability::Normal)?;
     let c = console(ctx, config, store, ctx.clock.clone(), officer);
     runtime()?.block_on(async {
-        let shutdown = tokio_util::sync::CancellationToken::new();
-        let token = shutdown.clone();
-        tokio::spawn(async move {
-            wait_for_signal().await;
-            token.cancel();
-        });
+        let shutdown = CancellationToken::new();
+        cancel_on_signal(&shutdown);
         crate::tui::run(c, shutdown).await.map_err(Failure::from)
     })
 }
@@ -177,7 +178,7 @@ pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> R
             .map_err(|e| Failure::User(format!("seeding the demo: {e}")))?;
         let c = console(ctx, config.clone(), store, clock.clone(), None);
         runtime()?.block_on(async {
-            let shutdown = tokio_util::sync::CancellationToken::new();
+            let shutdown = CancellationToken::new();
             let listener = crate::intake::server::bind(([127, 0, 0, 1], 0).into())
                 .map_err(|e| Failure::User(format!("cannot listen: {e}")))?;
             let d = crate::daemon::Daemon {
@@ -195,13 +196,7 @@ pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> R
                 speed,
                 shutdown.clone(),
             ));
-            let signals = {
-                let token = shutdown.clone();
-                tokio::spawn(async move {
-                    wait_for_signal().await;
-                    token.cancel();
-                })
-            };
+            let signals = cancel_on_signal(&shutdown);
             let r = crate::tui::run(c, shutdown.clone())
                 .await
                 .map_err(Failure::from);

@@ -5,8 +5,8 @@
 use chrono::Duration;
 use serde_json::json;
 
-use super::commands::{calendar_warnings, json_text};
-use super::view::time;
+use super::context::calendar_warnings;
+use super::view::{json_text, time};
 use super::{Context, Failure};
 use crate::intake::liveness::{self, DaemonState};
 use crate::intake::lock::SpoolLock;

@@ -8,6 +8,11 @@ use serde_json::{Value, json};
 use crate::domain::{ArrivalRow, AuditEntry, ComplaintRow, DispatchRow, EscalationRow};
 use crate::text::{fit, mask_phone, sanitize, width};
 
+/// JSON for scripts, inert on a terminal (C1 and bidi controls escaped).
+pub fn json_text(v: &impl serde::Serialize) -> String {
+    crate::text::json_inert(&serde_json::to_string_pretty(v).unwrap_or_default())
+}
+
 pub fn time(t: DateTime<Utc>, tz: &Tz) -> String {
     t.with_timezone(tz)
         .to_rfc3339_opts(SecondsFormat::Secs, false)

@@ -1,5 +1,6 @@
 //! The shapes of the configuration files, as written. Validation of what the
-//! values mean lives in `validate.rs`; these only say which keys exist.
+//! values mean lives in `validate.rs` and the checks it runs; these only say
+//! which keys exist.
 
 use serde::Deserialize;
 

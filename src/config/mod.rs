@@ -6,8 +6,10 @@
 //! file is broken: a broken config is a list of errors, not a guess.
 
 mod files;
+mod grids;
 mod location;
 mod schedule;
+mod settings;
 pub mod source;
 mod validate;
 

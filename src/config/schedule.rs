@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::files::*;
+use super::grids::Refs;
 use super::source::{ConfigError, TomlFile, key_path};
-use super::validate::Refs;
 use crate::domain::calendar::{TimeWindow, YearArrangement, conflicts};
 use crate::domain::grid::{GridTree, Officer};
 use crate::domain::roster::{Days, Duty, Override, Roster, Shift, overlapping_shifts, uncovered};

@@ -99,12 +99,6 @@ async fn every<F, Fut>(
     }
 }
 
-fn host() -> String {
-    std::fs::read_to_string("/etc/hostname")
-        .map(|h| h.trim().to_string())
-        .unwrap_or_else(|_| "localhost".into())
-}
-
 /// The heartbeat component name of the daemon.
 pub use crate::store::INTAKE_COMPONENT as COMPONENT;
 
@@ -122,7 +116,7 @@ pub async fn heartbeat_loop(
     let beat = Beat {
         component: COMPONENT.into(),
         pid: std::process::id(),
-        host: host(),
+        host: crate::sys::host_name(),
         started_at: clock.now(),
         db_path: db.display().to_string(),
         spool_dir: spool.display().to_string(),

@@ -4,6 +4,7 @@
 //! the same rule serves the daemon, the consoles, drills and tests.
 
 pub mod actor;
+pub mod arrival;
 pub mod beats;
 pub mod calendar;
 pub mod complaint;

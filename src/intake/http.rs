@@ -1,17 +1,15 @@
 //! The Open311 GeoReport v2 endpoint on loopback (DESIGN.md §4.4): its
-//! state, its routes and the reading side (POSTs are in `post.rs`).
+//! routes and the reading side. What every handler shares (the state, the
+//! limits, the resource and jurisdiction checks) is in `endpoint.rs`; POSTs
+//! are in `post.rs`.
 //!
 //! Owns: routes, the format of each answer (`.xml` — the standard's required
 //! format — or `.json`, chosen by the suffix, errors included), service
-//! discovery, `jurisdiction_id`, body and time limits, and turning every
-//! failure into an Open311 error with the right status. A 2xx reply to a POST
-//! is sent only after the complaint is committed by the writer; when the
-//! database cannot take it, the answer is 503 and `/health` says why. No
-//! input can panic a handler: all parsing is fallible.
-
-use std::path::PathBuf;
-use std::sync::Arc;
-use std::time::Duration;
+//! discovery, the time limit, and turning every failure into an Open311
+//! error with the right status. A 2xx reply to a POST is sent only after the
+//! complaint is committed by the writer; when the database cannot take it,
+//! the answer is 503 and `/health` says why. No input can panic a handler:
+//! all parsing is fallible.
 
 use axum::Router;
 use axum::extract::rejection::PathRejection;
@@ -22,105 +20,16 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde_json::{Value, json};
-use tokio::sync::Semaphore;
 
 use super::answer::{Format, respond};
+use super::endpoint::{REQUEST_TIMEOUT, Shared, jurisdiction, resource};
+use super::fields;
 use super::open311::{self, ApiError};
 use super::parse::parse_instant;
-use super::reads::ReadPool;
-use super::writer::WriterHandle;
-use crate::clock::SharedClock;
-use crate::config::Config;
 use crate::domain::complaint::Category;
 use crate::domain::{ComplaintRow, RequestFilter};
-use crate::health::Health;
 use crate::store::{Blame, Complaints, StoreError};
 use crate::text::quote;
-
-/// Largest request body accepted.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
-/// A request taking longer than this gets 503.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
-/// Connections used for reads at most.
-pub const READERS: usize = 4;
-
-/// Large answers (request lists) being made or sent at once, at most.
-pub const LISTS: usize = 2;
-/// POST bodies being read at once, at most (each up to [`MAX_BODY_BYTES`]).
-pub const BODIES: usize = 512;
-
-/// What the handlers share.
-pub struct HttpState {
-    pub config: Arc<Config>,
-    pub reads: ReadPool,
-    pub writer: WriterHandle,
-    pub health: Arc<Health>,
-    pub clock: SharedClock,
-    /// The spool the daemon watches, for `/health`.
-    pub spool: PathBuf,
-    /// Where the endpoint listens (discovery's fallback when the Host header is unusable).
-    pub listening: std::net::SocketAddr,
-    lists: Arc<Semaphore>,
-    pub(super) bodies: Arc<Semaphore>,
-}
-
-impl HttpState {
-    pub fn new(
-        config: Arc<Config>,
-        reads: ReadPool,
-        writer: WriterHandle,
-        health: Arc<Health>,
-        clock: SharedClock,
-        spool: PathBuf,
-        listening: std::net::SocketAddr,
-    ) -> HttpState {
-        HttpState {
-            config,
-            reads,
-            writer,
-            health,
-            clock,
-            spool,
-            listening,
-            lists: Arc::new(Semaphore::new(LISTS)),
-            bodies: Arc::new(Semaphore::new(BODIES)),
-        }
-    }
-}
-
-pub(super) type Shared = Arc<HttpState>;
-
-/// The resource a request names, split into its stem and its format; or
-/// the Open311 error to answer (an address that does not decode, a suffix
-/// that is neither `.xml` nor `.json`).
-pub(super) fn resource(
-    path: Result<Path<String>, PathRejection>,
-    uri: &Uri,
-) -> Result<(String, Format), Box<Response>> {
-    let file = match path {
-        Ok(Path(file)) => file,
-        Err(e) => {
-            return Err(Box::new(Format::of_path(uri.path()).error(ApiError::new(
-                400,
-                format!("the address is not valid: {e}"),
-            ))));
-        }
-    };
-    match Format::split(&file) {
-        Some((stem, format)) => Ok((stem.to_string(), format)),
-        None => Err(Box::new(Format::of_path(&file).error(unknown(&file)))),
-    }
-}
-
-pub(super) fn unknown(file: &str) -> ApiError {
-    ApiError::new(
-        404,
-        format!(
-            "'{}': ask for .xml or .json (e.g. services.xml)",
-            quote(file)
-        ),
-    )
-}
 
 /// A store failure as an Open311 error: the request's fault (400), a bug
 /// of ours (500), or the database's state (503, and `/health` says why).
@@ -206,19 +115,9 @@ async fn health(State(state): State<Shared>) -> Response {
     (status, axum::Json(body)).into_response()
 }
 
-pub(super) fn query_pairs(raw: Option<String>) -> Result<Vec<(String, String)>, ApiError> {
-    open311::parse_form(raw.unwrap_or_default().as_bytes())
+fn query_pairs(raw: Option<String>) -> Result<Vec<(String, String)>, ApiError> {
+    fields::parse_form(raw.unwrap_or_default().as_bytes())
         .map_err(|e| ApiError::new(400, format!("query string: {e}")))
-}
-
-/// Every `jurisdiction_id` given must be the one served (a repeated
-/// parameter cannot slip another one past the check).
-pub(super) fn jurisdiction(state: &HttpState, pairs: &[(String, String)]) -> Result<(), ApiError> {
-    let served = state.config.settings.jurisdiction_id.as_deref();
-    pairs
-        .iter()
-        .filter(|(k, v)| k == "jurisdiction_id" && !v.trim().is_empty())
-        .try_for_each(|(_, v)| open311::check_jurisdiction(Some(v.trim()), served))
 }
 
 /// Is `h` a plain `host[:port]` — a DNS name, an IPv4 address or a
@@ -352,7 +251,7 @@ async fn service_definition(
 async fn list_requests(state: &Shared, q: Option<String>) -> Result<Vec<ComplaintRow>, ApiError> {
     let pairs = query_pairs(q)?;
     jurisdiction(state, &pairs)?;
-    let get = |k: &str| open311::field(&pairs, k);
+    let get = |k: &str| fields::field(&pairs, k);
     let bad = |m: String| ApiError::new(400, m);
     let mut f = RequestFilter {
         limit: 1000,

@@ -12,8 +12,9 @@ use axum::response::Response;
 use serde_json::json;
 
 use super::answer::{Answer, respond};
-use super::http::{MAX_BODY_BYTES, Shared, jurisdiction, resource};
-use super::open311::{self, ApiError};
+use super::endpoint::{MAX_BODY_BYTES, Shared, jurisdiction, resource};
+use super::fields;
+use super::open311::ApiError;
 use super::writer::SubmitError;
 use crate::domain::Inserted;
 use crate::ops::prepare::prepare;
@@ -119,11 +120,11 @@ async fn create(state: &Shared, headers: HeaderMap, body: Body) -> Answer {
         .unwrap_or("")
         .to_ascii_lowercase();
     let fields = if content_type.starts_with("application/json") {
-        open311::fields_from_json(&bytes)
+        fields::fields_from_json(&bytes)
     } else if content_type.is_empty()
         || content_type.starts_with("application/x-www-form-urlencoded")
     {
-        open311::parse_form(&bytes)
+        fields::parse_form(&bytes)
     } else {
         return Err(ApiError::new(
             415,
@@ -135,7 +136,7 @@ async fn create(state: &Shared, headers: HeaderMap, body: Body) -> Answer {
     }
     .map_err(|e| ApiError::new(400, e))?;
     let keys = &state.config.settings.api_keys;
-    match open311::field(&fields, "api_key") {
+    match fields::field(&fields, "api_key") {
         _ if keys.is_empty() => {
             return Err(ApiError::new(
                 403,
@@ -149,7 +150,7 @@ async fn create(state: &Shared, headers: HeaderMap, body: Body) -> Answer {
         Some(_) => {}
     }
     jurisdiction(state, &fields)?;
-    let posted = open311::request_from_fields(&fields, &state.config.settings.limits)?;
+    let posted = fields::request_from_fields(&fields, &state.config.settings.limits)?;
     let now = state.clock.now();
     // Without an external reference a POST is not idempotent: two citizens
     // may send the same words, and each is a complaint.

@@ -9,8 +9,8 @@ use std::io::{self, BufRead, BufReader, Read, Seek};
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
-use super::ingest::{FileResult, PassError};
 use super::parse::{self, ComplaintInput};
+use super::report::{FileResult, PassError};
 use super::spool::{Entry, Spool};
 use crate::config::Config;
 use crate::domain::FileOutcome;

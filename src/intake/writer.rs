@@ -19,8 +19,9 @@ use std::time::{Duration, Instant};
 use tokio::sync::oneshot;
 use tokio_util::sync::CancellationToken;
 
-use super::ingest::{FileReport, Group, PassError, SpoolReport, commit_group, groups};
+use super::ingest::{Group, commit_group, groups};
 use super::lock::SpoolLock;
+use super::report::{FileReport, PassError, SpoolReport};
 use super::spool::{Entry, Spool};
 use super::watch::SpoolWatch;
 use crate::clock::SharedClock;

@@ -9,7 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::complaint::{ArrivalTimeError, Status, TransitionError};
+use crate::domain::arrival::ArrivalTimeError;
+use crate::domain::complaint::{Status, TransitionError};
 
 /// A store failure, typed by what failed.
 #[derive(Debug, thiserror::Error)]

@@ -7,8 +7,9 @@ use chrono::{DateTime, NaiveTime, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::config::Config;
+use crate::domain::arrival::check_arrival_time;
 use crate::domain::calendar::decide;
-use crate::domain::complaint::{Category, Outcome, check_arrival_time};
+use crate::domain::complaint::{Category, Outcome};
 use crate::domain::escalation::{StageTarget, target_officer};
 use crate::domain::{ArrivalRequest, ComplaintRow};
 use crate::i18n::T;

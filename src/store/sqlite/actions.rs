@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, named_params};
 
 use super::{SqliteStore, audit, from_ms, ms};
-use crate::domain::complaint::{Outcome, Status, Transition, check_arrival_time, transition};
+use crate::domain::arrival::check_arrival_time;
+use crate::domain::complaint::{Outcome, Status, Transition, transition};
 use crate::domain::{Actor, ArrivalRequest, Inserted, NewComplaint};
 use crate::store::{Actions, Intake, IntakeBatch, Result, StoreError};
 

@@ -1,0 +1,225 @@
+//! Validation of the files the others refer to: the grid tree
+//! (`grids.toml`), the officers and the enterprises; and [`Refs`], which of
+//! them parsed, so that references into them are checked only then. Every
+//! error is located and collected, like the rest of `validate.rs`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::files::*;
+use super::source::{ConfigError, TomlFile, key_path};
+use crate::domain::grid::{ControlLevel, Enterprise, Grid, GridTree, Officer};
+
+/// Which files parsed, so references into them can be checked.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Refs {
+    pub(super) grids: bool,
+    pub(super) officers: bool,
+}
+
+pub(super) fn grids(
+    f: &TomlFile,
+    raw: &[GridEntry],
+    parsed: bool,
+    errors: &mut Vec<ConfigError>,
+) -> GridTree {
+    let ids: BTreeMap<&str, &GridEntry> = raw.iter().map(|g| (g.id.as_str(), g)).collect();
+    let mut seen = BTreeSet::new();
+    for (i, g) in raw.iter().enumerate() {
+        if !seen.insert(g.id.as_str()) {
+            errors.push(f.error_at(
+                &key_path!["grid", i, "id"],
+                format!("grid id '{}' is used twice", g.id),
+            ));
+        }
+        if !(1..=4).contains(&g.level) {
+            errors.push(f.error_at(
+                &key_path!["grid", i, "level"],
+                format!(
+                    "grid {}: level {} is not 1 (city) to 4 (enterprise group)",
+                    g.id, g.level
+                ),
+            ));
+        }
+        match (&g.parent, g.level) {
+            (None, 1) => {}
+            (None, _) => errors.push(f.error_at(&key_path!["grid", i], format!("grid {}: level {} needs a parent", g.id, g.level))),
+            (Some(p), _) => match ids.get(p.as_str()) {
+                None => errors.push(f.error_at(&key_path!["grid", i, "parent"], format!("grid {}: parent '{p}' is not a grid in grids.toml", g.id))),
+                Some(parent) if parent.level + 1 != g.level => errors.push(f.error_at(
+                    &key_path!["grid", i, "level"],
+                    format!("grid {}: level {} under {} (level {}): a child is one level below its parent", g.id, g.level, p, parent.level),
+                )),
+                Some(_) => {}
+            },
+        }
+    }
+    let roots: Vec<_> = raw.iter().filter(|g| g.parent.is_none()).collect();
+    if roots.len() != 1 && !raw.is_empty() {
+        errors.push(f.error(
+            None,
+            format!(
+                "the grid tree needs exactly one city grid without a parent, found {}",
+                roots.len()
+            ),
+        ));
+    }
+    if raw.is_empty() && parsed {
+        errors.push(f.error(None, "no [[grid]] defined"));
+    }
+    GridTree::new(raw.iter().map(|g| Grid {
+        id: g.id.clone(),
+        name: g.name.clone(),
+        level: g.level,
+        parent: g.parent.clone(),
+        first_responsible: g.first_responsible.clone(),
+        main_responsible: g.main_responsible.clone(),
+        specific_responsible: g.specific_responsible.clone(),
+        aliases: g.aliases.clone(),
+    }))
+}
+
+pub(super) fn officers(
+    f: &TomlFile,
+    raw: &[OfficerEntry],
+    grids: &GridTree,
+    refs: Refs,
+    errors: &mut Vec<ConfigError>,
+) -> BTreeMap<String, Officer> {
+    let mut out = BTreeMap::new();
+    for (i, o) in raw.iter().enumerate() {
+        if o.name.trim().is_empty() {
+            errors.push(f.error_at(
+                &key_path!["officer", i, "name"],
+                format!("officer {}: empty name", o.id),
+            ));
+        }
+        let digits = o.phone.chars().filter(char::is_ascii_digit).count();
+        if !o
+            .phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+- ".contains(c))
+            || !(5..=15).contains(&digits)
+        {
+            errors.push(f.error_at(
+                &key_path!["officer", i, "phone"],
+                format!(
+                    "officer {}: phone '{}' is not a phone number",
+                    o.id, o.phone
+                ),
+            ));
+        }
+        let grid = match &o.grid {
+            None => {
+                errors.push(f.error_at(
+                    &key_path!["officer", i],
+                    format!("officer {} is on no grid: add grid = \"<grid id>\"", o.id),
+                ));
+                String::new()
+            }
+            Some(g) if refs.grids && grids.get(g).is_none() => {
+                errors.push(f.error_at(
+                    &key_path!["officer", i, "grid"],
+                    format!("officer {}: grid '{g}' is not in grids.toml", o.id),
+                ));
+                g.clone()
+            }
+            Some(g) => g.clone(),
+        };
+        let officer = Officer {
+            id: o.id.clone(),
+            name: o.name.clone(),
+            phone: o.phone.clone(),
+            role: o.role.clone(),
+            grid,
+        };
+        if out.insert(o.id.clone(), officer).is_some() {
+            errors.push(f.error_at(
+                &key_path!["officer", i, "id"],
+                format!("officer id '{}' is used twice", o.id),
+            ));
+        }
+    }
+    out
+}
+
+pub(super) fn check_responsible(
+    f: &TomlFile,
+    raw: &[GridEntry],
+    officers: &BTreeMap<String, Officer>,
+    errors: &mut Vec<ConfigError>,
+) {
+    for (i, g) in raw.iter().enumerate() {
+        let named = [
+            ("first_responsible", g.first_responsible.as_ref()),
+            ("main_responsible", g.main_responsible.as_ref()),
+        ];
+        for (key, who) in named {
+            if let Some(who) = who.filter(|w| !officers.contains_key(w.as_str())) {
+                errors.push(f.error_at(
+                    &key_path!["grid", i, key],
+                    format!("grid {}: {key} '{who}' is not in officers.toml", g.id),
+                ));
+            }
+        }
+        for who in g
+            .specific_responsible
+            .iter()
+            .filter(|w| !officers.contains_key(w.as_str()))
+        {
+            errors.push(f.error_at(
+                &key_path!["grid", i, "specific_responsible"],
+                format!(
+                    "grid {}: specific_responsible '{who}' is not in officers.toml",
+                    g.id
+                ),
+            ));
+        }
+    }
+}
+
+pub(super) fn enterprises(
+    f: &TomlFile,
+    raw: Vec<EnterpriseEntry>,
+    grids: &GridTree,
+    refs: Refs,
+    errors: &mut Vec<ConfigError>,
+) -> BTreeMap<String, Enterprise> {
+    let mut out = BTreeMap::new();
+    for (i, e) in raw.into_iter().enumerate() {
+        if refs.grids && grids.get(&e.grid).is_none() {
+            errors.push(f.error_at(
+                &key_path!["enterprise", i, "grid"],
+                format!(
+                    "enterprise {}: grid '{}' is not in grids.toml",
+                    e.id, e.grid
+                ),
+            ));
+        }
+        let level = ControlLevel::parse(&e.control_level).unwrap_or_else(|| {
+            let all = ControlLevel::ALL.map(ControlLevel::as_str).join(" | ");
+            errors.push(f.error_at(
+                &key_path!["enterprise", i, "control_level"],
+                format!(
+                    "enterprise {}: control_level '{}' is not one of {all}",
+                    e.id, e.control_level
+                ),
+            ));
+            ControlLevel::General
+        });
+        let id = e.id.clone();
+        let ent = Enterprise {
+            id: e.id,
+            name: e.name,
+            grid: e.grid,
+            control_level: level,
+            address: e.address,
+        };
+        if out.insert(id.clone(), ent).is_some() {
+            errors.push(f.error_at(
+                &key_path!["enterprise", i, "id"],
+                format!("enterprise id '{id}' is used twice"),
+            ));
+        }
+    }
+    out
+}
