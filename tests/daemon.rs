@@ -583,5 +583,8 @@ fn init_will_not_make_a_database_beside_a_removed_ones_wal() {
         let _ = std::fs::remove_file(room.path(f));
     }
     room.ok(&["init"]);
-    assert_eq!(room.json(&["status", "--json"])["schema_version"], 4);
+    assert_eq!(
+        room.json(&["status", "--json"])["schema_version"],
+        gridwatch::store::LATEST_VERSION
+    );
 }
