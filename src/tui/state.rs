@@ -36,7 +36,13 @@ pub enum Screen {
 }
 
 impl Screen {
+    /// Every screen, in the order of the digit keys and of `Tab`.
     pub const ALL: [Screen; 3] = [Screen::Dashboard, Screen::Complaints, Screen::Audit];
+
+    /// The `n`-th screen, counted from 1 as the digit keys do.
+    pub fn nth(n: u8) -> Option<Screen> {
+        Screen::ALL.get(usize::from(n).checked_sub(1)?).copied()
+    }
 }
 
 /// The order of the Complaints screen (`s` cycles).

@@ -176,7 +176,10 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
                 .position(|s| *s == state.screen)
                 .unwrap_or(0);
             state.screen = match action {
-                Action::Screen(k) => Screen::ALL[(k as usize).clamp(1, 3) - 1],
+                Action::Screen(k) => match Screen::nth(k) {
+                    Some(s) => s,
+                    None => return Vec::new(),
+                },
                 _ => Screen::ALL[(i + 1) % Screen::ALL.len()],
             };
             state.selected = 0;
