@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Serialize;
 
-use super::state::Screen;
+use super::screens::Screen;
 use crate::i18n::T;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

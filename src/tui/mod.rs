@@ -11,6 +11,7 @@ pub mod data;
 pub mod form;
 pub mod keymap;
 pub mod notify;
+pub mod screens;
 pub mod state;
 pub mod update;
 pub mod view;

@@ -17,7 +17,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::state::{Mode, Screen, State};
+use super::screens::Screen;
+use super::state::{Mode, State};
 use crate::i18n::T;
 use crate::text::sanitize;
 use theme::Theme;

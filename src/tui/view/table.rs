@@ -12,7 +12,8 @@ use super::theme::Theme;
 use crate::domain::ComplaintRow;
 use crate::i18n::T;
 use crate::text::{countdown, sanitize};
-use crate::tui::state::{Screen, State};
+use crate::tui::screens::Screen;
+use crate::tui::state::State;
 
 /// The countdown cell: symbol + time, and its style. Never colour alone.
 pub fn left(state: &State, c: &ComplaintRow) -> (String, Style) {
@@ -91,17 +92,22 @@ pub fn complaints(state: &State, area: Rect, buf: &mut Buffer) {
         _ => state.t(T::AllComplaints),
     };
     let sorted = if state.screen == Screen::Complaints {
-        format!(" · {} {}", state.t(T::SortedBy), state.sort.name())
+        format!(
+            " · {} {}",
+            state.t(T::SortedBy),
+            state.complaints.sort.name()
+        )
     } else {
         String::new()
     };
+    let list = state.list();
     let block = Block::new().borders(Borders::TOP).title(Line::styled(
-        format!(" {title} ({}){sorted} ", state.rows.len()),
+        format!(" {title} ({}){sorted} ", list.rows.len()),
         Theme::title(),
     ));
     let inner = block.inner(area);
     block.render(area, buf);
-    if state.rows.is_empty() {
+    if list.rows.is_empty() {
         let text = if state.loaded {
             T::NoComplaints
         } else {
@@ -111,12 +117,12 @@ pub fn complaints(state: &State, area: Rect, buf: &mut Buffer) {
         return;
     }
     let height = inner.height.saturating_sub(1) as usize;
-    let range = window(state.selected, state.rows.len(), height);
+    let range = window(list.selected, list.rows.len(), height);
     let src = state.source_rows();
     let rows: Vec<Row> = range
         .clone()
         .map(|pos| {
-            let c = &src[state.rows[pos]];
+            let c = &src[list.rows[pos]];
             let (left_text, left_style) = left(state, c);
             let grid = match &c.grid {
                 Some(g) => Cell::from(sanitize(g)),
@@ -147,7 +153,7 @@ pub fn complaints(state: &State, area: Rect, buf: &mut Buffer) {
                 Cell::from(sanitize(&on_call_name(state, c.grid.as_deref()))),
                 Cell::from(repeat),
             ]);
-            if pos == state.selected {
+            if pos == list.selected {
                 row.style(Theme::selected())
             } else {
                 row

@@ -1,0 +1,31 @@
+//! The Dashboard screen: every open complaint, the most urgent first.
+//!
+//! Owns its row order and selection over `Snapshot::open`. The order puts
+//! unassigned complaints on top, then those still waiting for an arrival by
+//! deadline, then those reached.
+
+use super::{ComplaintList, filtered};
+use crate::domain::ComplaintRow;
+
+#[derive(Debug, Clone, Default)]
+pub struct Dashboard {
+    pub list: ComplaintList,
+}
+
+impl Dashboard {
+    /// Re-list `open` after the data, the filter or the screen changed.
+    pub fn derive(&mut self, open: &[ComplaintRow], filter: &str) {
+        let mut order = filtered(open, filter);
+        // Unassigned on top, then waiting complaints by deadline, then those reached.
+        order.sort_by_key(|&i| {
+            let c = &open[i];
+            (
+                c.grid.is_some(),
+                c.arrived_at.is_some(),
+                c.deadline_at,
+                c.id,
+            )
+        });
+        self.list.relist(open, order);
+    }
+}
