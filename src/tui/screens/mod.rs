@@ -9,14 +9,19 @@
 //! screen), the detail overlay, the mode, the data. Nothing here does IO.
 //!
 //! Adding a screen: a module here, a variant in [`Screen`] and its place in
-//! [`Screen::ALL`], its title in `i18n`, its field in `State` and its arms in
-//! `State`'s per-screen dispatch (and lines in the key table if it has keys of
-//! its own).
+//! [`Screen::ALL`], its title in `i18n`, its field in `State`, and its arms
+//! where the current screen is dispatched (`render` and `foot_height` here,
+//! `State`'s derive, list and selected complaint); plus lines in the key table
+//! if it has keys of its own.
 
 pub mod audit;
 pub mod complaints;
 pub mod dashboard;
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::state::State;
 use crate::domain::ComplaintRow;
 use crate::i18n::T;
 
@@ -49,6 +54,24 @@ impl Screen {
             Screen::Complaints => T::ScreenComplaints,
             Screen::Audit => T::ScreenAudit,
         }
+    }
+}
+
+/// The rows the current screen wants below its body, above the status line,
+/// on a terminal of `area`.
+pub fn foot_height(state: &State, area: Rect) -> u16 {
+    match state.screen {
+        Screen::Dashboard => dashboard::foot_height(area),
+        Screen::Complaints | Screen::Audit => 0,
+    }
+}
+
+/// Draw the current screen in `body` and `foot` (see [`foot_height`]).
+pub fn render(state: &State, body: Rect, foot: Rect, buf: &mut Buffer) {
+    match state.screen {
+        Screen::Dashboard => dashboard::render(state, body, foot, buf),
+        Screen::Complaints => complaints::render(state, body, buf),
+        Screen::Audit => audit::render(state, body, buf),
     }
 }
 
