@@ -96,109 +96,40 @@ fn screen_digit(code: KeyCode) -> Option<u8> {
     Screen::nth(n).map(|_| n)
 }
 
+/// A character key.
+const fn ch(c: char) -> Key {
+    Key::Plain(KeyCode::Char(c))
+}
+
+const fn bind(keys: &'static [Key], label: &'static str, action: Action, help: T) -> Binding {
+    Binding {
+        keys,
+        label: Label::Text(label),
+        action,
+        help,
+    }
+}
+
 /// Every binding of the normal mode, in the order the help lists them. Esc
 /// and Ctrl-C quit too without being listed.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    Binding {
-        keys: &[Key::Plain(KeyCode::Up), Key::Plain(KeyCode::Char('k'))],
-        label: Label::Text("↑ k"),
-        action: Action::Up,
-        help: T::KeyUp,
-    },
-    Binding {
-        keys: &[Key::Plain(KeyCode::Down), Key::Plain(KeyCode::Char('j'))],
-        label: Label::Text("↓ j"),
-        action: Action::Down,
-        help: T::KeyDown,
-    },
-    Binding {
-        keys: &[Key::Plain(KeyCode::Enter)],
-        label: Label::Text("Enter"),
-        action: Action::ToggleDetail,
-        help: T::KeyDetail,
-    },
-    Binding {
-        keys: &[Key::Plain(KeyCode::Char('a'))],
-        label: Label::Text("a"),
-        action: Action::Arrive,
-        help: T::KeyArrive,
-    },
-    Binding {
-        keys: &[Key::Plain(KeyCode::Char('d'))],
-        label: Label::Text("d"),
-        action: Action::Dispatch,
-        help: T::KeyDispatch,
-    },
-    Binding {
-        keys: &[Key::Plain(KeyCode::Char('e'))],
-        label: Label::Text("e"),
-        action: Action::Escalate,
-        help: T::KeyEscalate,
-    },
-    Binding {
-        keys: &[Key::Plain(KeyCode::Char('n'))],
-        label: Label::Text("n"),
-        action: Action::NewComplaint,
-        help: T::KeyNew,
-    },
-    Binding {
-        keys: &[Key::Plain(KeyCode::Char('r'))],
-        label: Label::Text("r"),
-        action: Action::Resolve,
-        help: T::KeyResolve,
-    },
-    Binding {
-        keys: &[Key::Plain(KeyCode::Char('/'))],
-        label: Label::Text("/"),
-        action: Action::Filter,
-        help: T::KeyFilter,
-    },
-    Binding {
-        keys: &[Key::Plain(KeyCode::Char('p'))],
-        label: Label::Text("p"),
-        action: Action::RevealPhone,
-        help: T::KeyReveal,
-    },
-    Binding {
-        keys: &[Key::Plain(KeyCode::Char('s'))],
-        label: Label::Text("s"),
-        action: Action::Sort,
-        help: T::KeySort,
-    },
-    Binding {
-        keys: &[Key::Plain(KeyCode::Char('x'))],
-        label: Label::Text("x"),
-        action: Action::Ack,
-        help: T::KeyAck,
-    },
-    Binding {
-        keys: &[Key::Plain(KeyCode::Tab)],
-        label: Label::Text("Tab"),
-        action: Action::NextScreen,
-        help: T::KeyNextScreen,
-    },
-    Binding {
-        keys: &[Key::ScreenDigit],
-        label: Label::ScreenDigits,
-        action: Action::Screen(1),
-        help: T::KeyScreen,
-    },
-    Binding {
-        keys: &[Key::Plain(KeyCode::Char('?'))],
-        label: Label::Text("?"),
-        action: Action::Help,
-        help: T::KeyHelp,
-    },
-    Binding {
-        keys: &[
-            Key::Plain(KeyCode::Char('q')),
-            Key::Plain(KeyCode::Esc),
-            Key::Ctrl(KeyCode::Char('c')),
-        ],
-        label: Label::Text("q"),
-        action: Action::Quit,
-        help: T::KeyQuit,
-    },
+    bind(&[Key::Plain(KeyCode::Up), ch('k')], "↑ k", Action::Up, T::KeyUp),
+    bind(&[Key::Plain(KeyCode::Down), ch('j')], "↓ j", Action::Down, T::KeyDown),
+    bind(&[Key::Plain(KeyCode::Enter)], "Enter", Action::ToggleDetail, T::KeyDetail),
+    bind(&[ch('a')], "a", Action::Arrive, T::KeyArrive),
+    bind(&[ch('d')], "d", Action::Dispatch, T::KeyDispatch),
+    bind(&[ch('e')], "e", Action::Escalate, T::KeyEscalate),
+    bind(&[ch('n')], "n", Action::NewComplaint, T::KeyNew),
+    bind(&[ch('r')], "r", Action::Resolve, T::KeyResolve),
+    bind(&[ch('/')], "/", Action::Filter, T::KeyFilter),
+    bind(&[ch('p')], "p", Action::RevealPhone, T::KeyReveal),
+    bind(&[ch('s')], "s", Action::Sort, T::KeySort),
+    bind(&[ch('x')], "x", Action::Ack, T::KeyAck),
+    bind(&[Key::Plain(KeyCode::Tab)], "Tab", Action::NextScreen, T::KeyNextScreen),
+    Binding { keys: &[Key::ScreenDigit], label: Label::ScreenDigits, action: Action::Screen(1), help: T::KeyScreen },
+    bind(&[ch('?')], "?", Action::Help, T::KeyHelp),
+    bind(&[ch('q'), Key::Plain(KeyCode::Esc), Key::Ctrl(KeyCode::Char('c'))], "q", Action::Quit, T::KeyQuit),
 ];
 
 /// The action of a key in the normal mode (forms and prompts read keys themselves).
