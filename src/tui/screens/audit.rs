@@ -33,13 +33,13 @@ impl Audit {
 }
 
 /// Draw the audit log in `body`.
-pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
     let block = Block::new().borders(Borders::TOP).title(Line::styled(
         format!(" {} ", state.t(T::AuditLog)),
         Theme::title(),
     ));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = block.inner(body);
+    block.render(body, buf);
     let height = inner.height.saturating_sub(1) as usize;
     let rows: Vec<Row> = state
         .data

@@ -152,3 +152,33 @@ fn matches(c: &ComplaintRow, needle: &str) -> bool {
                 .is_some_and(|e| e.to_lowercase() == word)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn digits_and_tab_follow_screen_all_and_tab_wraps() {
+        let mut s = Screen::ALL[0];
+        for (i, want) in Screen::ALL.into_iter().enumerate() {
+            assert_eq!(Screen::nth(i as u8 + 1), Some(want));
+            assert_eq!(s, want);
+            s = s.next();
+        }
+        assert_eq!(s, Screen::ALL[0]);
+        assert_eq!(Screen::nth(0), None);
+        assert_eq!(Screen::nth(Screen::ALL.len() as u8 + 1), None);
+    }
+
+    #[test]
+    fn every_screen_has_its_own_title_in_every_language() {
+        for lang in [Lang::En, Lang::Zh] {
+            let titles: HashSet<&str> = Screen::ALL.iter().map(|s| s.title().get(lang)).collect();
+            assert_eq!(titles.len(), Screen::ALL.len(), "{lang:?}");
+            assert!(!titles.contains(""), "{lang:?}");
+        }
+    }
+}
