@@ -5,7 +5,8 @@
 
 use chrono::{DateTime, Utc};
 use gridwatch::i18n::Lang;
-use gridwatch::tui::state::{Mode, Screen};
+use gridwatch::tui::screens::Screen;
+use gridwatch::tui::state::Mode;
 use gridwatch::tui::update::Effect;
 use serde_json::json;
 
@@ -148,11 +149,13 @@ fn hostile_text_renders_inert_and_aligned() {
         .id;
     let pos = c
         .state
+        .dashboard
+        .list
         .rows
         .iter()
         .position(|&i| c.state.data.open[i].id == id)
         .unwrap();
-    c.state.selected = pos;
+    c.state.dashboard.list.selected = pos;
     c.press("<enter>");
     let screen = c.text(200, 50);
     assert!(
@@ -282,11 +285,13 @@ fn every_action_and_its_errors() {
     c.press("2");
     let pos = c
         .state
+        .complaints
+        .list
         .rows
         .iter()
         .position(|&i| c.state.data.recent[i].id == id)
         .unwrap();
-    c.state.selected = pos;
+    c.state.complaints.list.selected = pos;
     c.press("a<enter>");
     assert!(c.state.status.error);
     assert!(
@@ -340,7 +345,7 @@ fn every_action_and_its_errors() {
     );
     // Filter, screens, help, quit with confirmation.
     c.press("/noise<enter>");
-    assert_eq!(c.state.rows.len(), 1);
+    assert_eq!(c.state.dashboard.list.rows.len(), 1);
     c.press("/<esc>");
     assert!(c.state.filter.is_empty());
     c.press("<tab>");
@@ -348,6 +353,8 @@ fn every_action_and_its_errors() {
     c.press("ss");
     let grids: Vec<Option<String>> = c
         .state
+        .complaints
+        .list
         .rows
         .iter()
         .map(|&i| c.state.data.recent[i].grid.clone())

@@ -1,11 +1,15 @@
-//! One vocabulary for intent: the [`Action`]s a duty officer can take, the
-//! keys bound to them with a description each, and the pure function that
-//! resolves a key in the normal mode. The help overlay is generated from the
-//! same table, so it can never disagree with what the keys do.
+//! One vocabulary for intent: the [`Action`]s a duty officer can take, and
+//! one table, [`BINDINGS`], of the keys bound to them with a description
+//! each. The pure function that resolves a key in the normal mode and the
+//! help overlay both read that table, so they can never disagree. The screen
+//! digits come from `Screen::ALL`.
+
+use std::borrow::Cow;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Serialize;
 
+use super::screens::Screen;
 use crate::i18n::T;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -29,123 +33,108 @@ pub enum Action {
     Quit,
 }
 
-/// A key as the help shows it, and what it does.
+/// A key a binding answers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// This key without Ctrl; other modifiers do not matter (terminals
+    /// disagree on reporting Shift).
+    Plain(KeyCode),
+    /// This key with Ctrl held.
+    Ctrl(KeyCode),
+    /// The digit `n` of a screen, 1 ..= `Screen::ALL.len()`: `Action::Screen(n)`.
+    ScreenDigit,
+}
+
+/// How the help names a binding's keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    Text(&'static str),
+    /// The digits of every screen in [`Screen::ALL`], e.g. `1 2 3`.
+    ScreenDigits,
+}
+
+/// Keys, what they do, and how the help shows them.
 pub struct Binding {
-    pub keys: &'static str,
+    pub keys: &'static [Key],
+    pub label: Label,
+    /// For [`Key::ScreenDigit`], the digit `n` gives `Screen(n)` instead.
     pub action: Action,
     pub help: T,
 }
 
+impl Binding {
+    /// The keys as the help lists them.
+    pub fn label(&self) -> Cow<'static, str> {
+        match self.label {
+            Label::Text(s) => Cow::Borrowed(s),
+            Label::ScreenDigits => (1..=Screen::ALL.len())
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+                .into(),
+        }
+    }
+
+    /// What this binding does for `key`, if `key` is one of its keys.
+    pub fn answer(&self, key: KeyEvent) -> Option<Action> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        self.keys.iter().find_map(|k| match *k {
+            Key::Plain(code) if !ctrl && code == key.code => Some(self.action),
+            Key::Ctrl(code) if ctrl && code == key.code => Some(self.action),
+            Key::ScreenDigit if !ctrl => screen_digit(key.code).map(Action::Screen),
+            _ => None,
+        })
+    }
+}
+
+/// The screen number `n` a digit key names, if there is an `n`-th screen.
+fn screen_digit(code: KeyCode) -> Option<u8> {
+    let KeyCode::Char(c) = code else {
+        return None;
+    };
+    let n = u8::try_from(c.to_digit(10)?).ok()?;
+    Screen::nth(n).map(|_| n)
+}
+
+/// A character key.
+const fn ch(c: char) -> Key {
+    Key::Plain(KeyCode::Char(c))
+}
+
+const fn bind(keys: &'static [Key], label: &'static str, action: Action, help: T) -> Binding {
+    Binding {
+        keys,
+        label: Label::Text(label),
+        action,
+        help,
+    }
+}
+
+/// Every binding of the normal mode, in the order the help lists them. Esc
+/// and Ctrl-C quit too without being listed.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    Binding {
-        keys: "↑ k",
-        action: Action::Up,
-        help: T::KeyUp,
-    },
-    Binding {
-        keys: "↓ j",
-        action: Action::Down,
-        help: T::KeyDown,
-    },
-    Binding {
-        keys: "Enter",
-        action: Action::ToggleDetail,
-        help: T::KeyDetail,
-    },
-    Binding {
-        keys: "a",
-        action: Action::Arrive,
-        help: T::KeyArrive,
-    },
-    Binding {
-        keys: "d",
-        action: Action::Dispatch,
-        help: T::KeyDispatch,
-    },
-    Binding {
-        keys: "e",
-        action: Action::Escalate,
-        help: T::KeyEscalate,
-    },
-    Binding {
-        keys: "n",
-        action: Action::NewComplaint,
-        help: T::KeyNew,
-    },
-    Binding {
-        keys: "r",
-        action: Action::Resolve,
-        help: T::KeyResolve,
-    },
-    Binding {
-        keys: "/",
-        action: Action::Filter,
-        help: T::KeyFilter,
-    },
-    Binding {
-        keys: "p",
-        action: Action::RevealPhone,
-        help: T::KeyReveal,
-    },
-    Binding {
-        keys: "s",
-        action: Action::Sort,
-        help: T::KeySort,
-    },
-    Binding {
-        keys: "x",
-        action: Action::Ack,
-        help: T::KeyAck,
-    },
-    Binding {
-        keys: "Tab",
-        action: Action::NextScreen,
-        help: T::KeyNextScreen,
-    },
-    Binding {
-        keys: "1 2 3",
-        action: Action::Screen(1),
-        help: T::KeyScreen,
-    },
-    Binding {
-        keys: "?",
-        action: Action::Help,
-        help: T::KeyHelp,
-    },
-    Binding {
-        keys: "q",
-        action: Action::Quit,
-        help: T::KeyQuit,
-    },
+    bind(&[Key::Plain(KeyCode::Up), ch('k')], "↑ k", Action::Up, T::KeyUp),
+    bind(&[Key::Plain(KeyCode::Down), ch('j')], "↓ j", Action::Down, T::KeyDown),
+    bind(&[Key::Plain(KeyCode::Enter)], "Enter", Action::ToggleDetail, T::KeyDetail),
+    bind(&[ch('a')], "a", Action::Arrive, T::KeyArrive),
+    bind(&[ch('d')], "d", Action::Dispatch, T::KeyDispatch),
+    bind(&[ch('e')], "e", Action::Escalate, T::KeyEscalate),
+    bind(&[ch('n')], "n", Action::NewComplaint, T::KeyNew),
+    bind(&[ch('r')], "r", Action::Resolve, T::KeyResolve),
+    bind(&[ch('/')], "/", Action::Filter, T::KeyFilter),
+    bind(&[ch('p')], "p", Action::RevealPhone, T::KeyReveal),
+    bind(&[ch('s')], "s", Action::Sort, T::KeySort),
+    bind(&[ch('x')], "x", Action::Ack, T::KeyAck),
+    bind(&[Key::Plain(KeyCode::Tab)], "Tab", Action::NextScreen, T::KeyNextScreen),
+    Binding { keys: &[Key::ScreenDigit], label: Label::ScreenDigits, action: Action::Screen(1), help: T::KeyScreen },
+    bind(&[ch('?')], "?", Action::Help, T::KeyHelp),
+    bind(&[ch('q'), Key::Plain(KeyCode::Esc), Key::Ctrl(KeyCode::Char('c'))], "q", Action::Quit, T::KeyQuit),
 ];
 
 /// The action of a key in the normal mode (forms and prompts read keys themselves).
 pub fn resolve(key: KeyEvent) -> Option<Action> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return match key.code {
-            KeyCode::Char('c') => Some(Action::Quit),
-            _ => None,
-        };
-    }
-    Some(match key.code {
-        KeyCode::Up | KeyCode::Char('k') => Action::Up,
-        KeyCode::Down | KeyCode::Char('j') => Action::Down,
-        KeyCode::Enter => Action::ToggleDetail,
-        KeyCode::Char('a') => Action::Arrive,
-        KeyCode::Char('d') => Action::Dispatch,
-        KeyCode::Char('e') => Action::Escalate,
-        KeyCode::Char('n') => Action::NewComplaint,
-        KeyCode::Char('r') => Action::Resolve,
-        KeyCode::Char('/') => Action::Filter,
-        KeyCode::Char('s') => Action::Sort,
-        KeyCode::Char('p') => Action::RevealPhone,
-        KeyCode::Char('x') => Action::Ack,
-        KeyCode::Tab => Action::NextScreen,
-        KeyCode::Char(c @ '1'..='3') => Action::Screen(c as u8 - b'0'),
-        KeyCode::Char('?') => Action::Help,
-        KeyCode::Char('q') | KeyCode::Esc => Action::Quit,
-        _ => return None,
-    })
+    BINDINGS.iter().find_map(|b| b.answer(key))
 }
 
 #[cfg(test)]
@@ -184,7 +173,8 @@ mod tests {
     #[test]
     fn every_binding_resolves_to_its_action() {
         for b in BINDINGS {
-            let first = b.keys.split_whitespace().next().unwrap();
+            let label = b.label();
+            let first = label.split_whitespace().next().unwrap();
             let code = match first {
                 "↑" => KeyCode::Up,
                 "↓" => KeyCode::Down,
@@ -195,9 +185,58 @@ mod tests {
             assert_eq!(
                 resolve(KeyEvent::new(code, KeyModifiers::NONE)),
                 Some(b.action),
-                "{}",
-                b.keys
+                "{label}"
             );
         }
+    }
+
+    fn press(code: KeyCode) -> Option<Action> {
+        resolve(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn every_key_resolves_to_its_own_binding_so_none_is_bound_twice() {
+        for b in BINDINGS {
+            for k in b.keys {
+                let key = match *k {
+                    Key::Plain(code) => KeyEvent::new(code, KeyModifiers::NONE),
+                    Key::Ctrl(code) => KeyEvent::new(code, KeyModifiers::CONTROL),
+                    Key::ScreenDigit => KeyEvent::new(KeyCode::Char('1'), KeyModifiers::NONE),
+                };
+                assert_eq!(resolve(key), Some(b.action), "{k:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_digit_goes_to_its_screen_and_digits_past_the_last_screen_do_nothing() {
+        let n = Screen::ALL.len();
+        for d in 1..=n {
+            let c = char::from_digit(d as u32, 10).unwrap();
+            assert_eq!(press(KeyCode::Char(c)), Some(Action::Screen(d as u8)));
+        }
+        for d in (n + 1..=9).chain([0]) {
+            let c = char::from_digit(d as u32, 10).unwrap();
+            assert_eq!(press(KeyCode::Char(c)), None, "{c}");
+        }
+        // The help lists exactly the digits that work, in order.
+        let digits = BINDINGS.iter().find(|b| b.keys == [Key::ScreenDigit]);
+        let label = digits.unwrap().label();
+        let listed: Vec<Option<Action>> = label
+            .split_whitespace()
+            .map(|d| press(KeyCode::Char(d.chars().next().unwrap())))
+            .collect();
+        let screens: Vec<Option<Action>> = (1..=n as u8).map(|d| Some(Action::Screen(d))).collect();
+        assert_eq!(listed, screens, "{label}");
+    }
+
+    #[test]
+    fn esc_and_ctrl_c_quit_and_ctrl_does_nothing_else() {
+        assert_eq!(press(KeyCode::Esc), Some(Action::Quit));
+        let ctrl = |c| resolve(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        assert_eq!(ctrl('c'), Some(Action::Quit));
+        assert_eq!(ctrl('q'), None);
+        assert_eq!(ctrl('1'), None);
+        assert_eq!(press(KeyCode::Char('Q')), None);
     }
 }

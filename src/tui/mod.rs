@@ -2,16 +2,28 @@
 //!
 //! Owns: the event loop (`tokio::select!` over terminal events, a 1 s
 //! countdown tick, store messages and notification reports), the terminal's
-//! setup and its restoration on quit, error and panic. State lives in
-//! `state`, changes in `update`, drawing in `view`, the database in the
-//! `data` thread, desktop notifications in `notify`. The loop only performs
+//! setup and its restoration on quit, error and panic. The loop only performs
 //! effects and redraws when something changed.
+//!
+//! The modules:
+//! - `state`: what the console knows and shows, one state per screen inside;
+//! - `screens`: one module per screen (Dashboard, Complaints, Audit) with its
+//!   state, how it derives its rows, and its drawing; `Screen::ALL` lists them;
+//! - `keymap`: the `Action`s and the one key table that both key resolution
+//!   and the help read;
+//! - `update`: events into state changes and effects, no IO;
+//! - `view`: drawing as a pure function of the state: the frame around the
+//!   screens, overlays, and the regions the screens draw with;
+//! - `form`: the action forms;
+//! - `data`: the thread that owns the database;
+//! - `notify`: desktop notifications, off the UI task.
 
 pub mod data;
 mod error;
 pub mod form;
 pub mod keymap;
 pub mod notify;
+pub mod screens;
 pub mod state;
 pub mod update;
 pub mod view;

@@ -1,13 +1,19 @@
 //! What a console knows and shows: the data snapshot from the store task, and
-//! the UI state (screen, selection, filter, forms, banners). Derived views
-//! (the sorted, filtered row order) are recomputed here when their inputs
-//! change, never while drawing.
+//! the UI state: which screen is shown and one state per screen (in
+//! `screens`), and what all screens share (filter, detail, mode: forms and
+//! prompts, status line, banners). Derived views (each screen's sorted,
+//! filtered row order) are recomputed when their inputs change, never while
+//! drawing.
 
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
 use super::form::Form;
+use super::screens::audit::Audit;
+use super::screens::complaints::Complaints;
+use super::screens::dashboard::Dashboard;
+use super::screens::{ComplaintList, Screen};
 use crate::clock::ClockMode;
 use crate::config::Config;
 use crate::domain::{AuditEntry, ComplaintRow, Counts, EscalationRow, Heartbeat};
@@ -26,46 +32,6 @@ pub struct Snapshot {
     pub escalations: Vec<EscalationRow>,
     pub arrivals_per_hour: Vec<u64>,
     pub audit: Vec<AuditEntry>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Dashboard,
-    Complaints,
-    Audit,
-}
-
-impl Screen {
-    pub const ALL: [Screen; 3] = [Screen::Dashboard, Screen::Complaints, Screen::Audit];
-}
-
-/// The order of the Complaints screen (`s` cycles).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sort {
-    Newest,
-    Deadline,
-    Grid,
-    Status,
-}
-
-impl Sort {
-    pub fn next(self) -> Sort {
-        match self {
-            Sort::Newest => Sort::Deadline,
-            Sort::Deadline => Sort::Grid,
-            Sort::Grid => Sort::Status,
-            Sort::Status => Sort::Newest,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Sort::Newest => "newest",
-            Sort::Deadline => "deadline",
-            Sort::Grid => "grid",
-            Sort::Status => "status",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,13 +63,15 @@ pub struct State {
     pub data: Snapshot,
     /// False until the store thread's first snapshot arrives.
     pub loaded: bool,
+    /// The screen shown.
     pub screen: Screen,
+    pub dashboard: Dashboard,
+    pub complaints: Complaints,
+    pub audit: Audit,
     pub mode: Mode,
+    /// Every screen lists only what matches it.
     pub filter: String,
-    pub sort: Sort,
-    /// Indexes into the current screen's rows, in display order.
-    pub rows: Vec<usize>,
-    pub selected: usize,
+    /// The selected complaint's detail is open over the screen.
     pub detail: bool,
     pub status: StatusLine,
     pub banners: Vec<Banner>,
@@ -133,11 +101,11 @@ impl State {
             data: Snapshot::default(),
             loaded: false,
             screen: Screen::Dashboard,
+            dashboard: Dashboard::default(),
+            complaints: Complaints::default(),
+            audit: Audit::default(),
             mode: Mode::Normal,
             filter: String::new(),
-            sort: Sort::Newest,
-            rows: Vec::new(),
-            selected: 0,
             detail: false,
             status: StatusLine {
                 text: crate::i18n::T::StatusReady.get(lang).to_string(),
@@ -153,7 +121,7 @@ impl State {
         s
     }
 
-    /// The complaints the current screen lists (before ordering/filtering).
+    /// The complaints the current screen lists from (before ordering/filtering).
     pub fn source_rows(&self) -> &[ComplaintRow] {
         match self.screen {
             Screen::Dashboard => &self.data.open,
@@ -161,78 +129,63 @@ impl State {
         }
     }
 
-    /// Recompute the row order after the data, the screen or the filter changed,
-    /// keeping the same complaint selected when it is still listed.
-    pub fn derive(&mut self) {
-        let keep = self.selected_complaint().map(|c| c.id);
-        let rows = self.source_rows();
-        let needle = self.filter.to_lowercase();
-        let mut idx: Vec<usize> = (0..rows.len())
-            .filter(|&i| matches(&rows[i], &needle))
-            .collect();
-        if self.screen == Screen::Dashboard {
-            // Unassigned on top, then waiting complaints by deadline, then those reached.
-            idx.sort_by_key(|&i| {
-                let c = &rows[i];
-                (
-                    c.grid.is_some(),
-                    c.arrived_at.is_some(),
-                    c.deadline_at,
-                    c.id,
-                )
-            });
-        } else {
-            // `recent` comes newest first; the other orders are stable on it.
-            match self.sort {
-                Sort::Newest => {}
-                Sort::Deadline => idx.sort_by_key(|&i| rows[i].deadline_at),
-                Sort::Grid => idx.sort_by(|&a, &b| rows[a].grid.cmp(&rows[b].grid)),
-                Sort::Status => idx.sort_by_key(|&i| rows[i].status.as_str()),
-            }
+    /// The current screen's rows and selection.
+    pub fn list(&self) -> &ComplaintList {
+        match self.screen {
+            Screen::Dashboard => &self.dashboard.list,
+            Screen::Complaints => &self.complaints.list,
+            Screen::Audit => &self.audit.list,
         }
-        self.rows = idx;
-        self.selected = keep
-            .and_then(|id| {
-                self.rows
-                    .iter()
-                    .position(|&i| self.source_rows()[i].id == id)
-            })
-            .unwrap_or(self.selected.min(self.rows.len().saturating_sub(1)));
     }
 
-    pub fn selected_complaint(&self) -> Option<&ComplaintRow> {
-        if self.screen == Screen::Audit {
-            return None;
+    pub fn list_mut(&mut self) -> &mut ComplaintList {
+        match self.screen {
+            Screen::Dashboard => &mut self.dashboard.list,
+            Screen::Complaints => &mut self.complaints.list,
+            Screen::Audit => &mut self.audit.list,
         }
-        self.rows
-            .get(self.selected)
-            .and_then(|&i| self.source_rows().get(i))
+    }
+
+    /// Recompute the current screen's rows after the data, the screen, the
+    /// filter or the sort changed, keeping the same complaint selected when it
+    /// is still listed (see `ComplaintList::relist` for what "same" means).
+    pub fn derive(&mut self) {
+        let (data, filter) = (&self.data, &self.filter);
+        match self.screen {
+            Screen::Dashboard => self.dashboard.derive(&data.open, filter),
+            Screen::Complaints => self.complaints.derive(&data.recent, filter),
+            Screen::Audit => self
+                .audit
+                .derive(&data.recent, filter, self.complaints.sort),
+        }
+    }
+
+    /// Show `screen`, with the detail closed.
+    ///
+    /// Its selection is set as when all screens shared one row list: the new
+    /// screen starts from a copy of the old screen's rows with the top row
+    /// selected, so its derive keeps whichever complaint that row's index
+    /// names in the new screen's source — often not its top row. Kept exactly
+    /// as it was (a snapshot shows it); what a switch does to the selection is
+    /// to be changed on its own, and the Audit screen's unseen list with it.
+    pub fn go_to(&mut self, screen: Screen) {
+        let rows = self.list().rows.clone();
+        self.screen = screen;
+        *self.list_mut() = ComplaintList { rows, selected: 0 };
+        self.detail = false;
+        self.derive();
+    }
+
+    /// The complaint the actions act on: the current screen's selected one.
+    pub fn selected_complaint(&self) -> Option<&ComplaintRow> {
+        match self.screen {
+            Screen::Dashboard => self.dashboard.list.selected_in(&self.data.open),
+            Screen::Complaints => self.complaints.list.selected_in(&self.data.recent),
+            Screen::Audit => None,
+        }
     }
 
     pub fn t(&self, t: crate::i18n::T) -> &'static str {
         t.get(self.lang)
     }
-}
-
-/// Does a complaint match the filter text (id, grid, category, status, place, text)?
-fn matches(c: &ComplaintRow, needle: &str) -> bool {
-    if needle.is_empty() {
-        return true;
-    }
-    needle.split_whitespace().all(|word| {
-        c.id.to_string() == word
-            || c.grid
-                .as_deref()
-                .is_some_and(|g| g.to_lowercase().starts_with(word))
-            || (c.grid.is_none() && "unassigned".starts_with(word))
-            || c.categories.iter().any(|k| k.as_str().starts_with(word))
-            || c.status.as_str().starts_with(word)
-            || c.address
-                .as_deref()
-                .is_some_and(|a| a.to_lowercase().contains(word))
-            || c.description.to_lowercase().contains(word)
-            || c.enterprise
-                .as_deref()
-                .is_some_and(|e| e.to_lowercase() == word)
-    })
 }

@@ -9,7 +9,8 @@ use crossterm::event::{KeyCode, KeyEvent};
 use super::data::DataMsg;
 use super::form::{Form, FormOutcome};
 use super::keymap::{Action, resolve};
-use super::state::{Banner, Mode, Screen, State, StatusLine};
+use super::screens::Screen;
+use super::state::{Banner, Mode, State, StatusLine};
 use crate::i18n::T;
 use crate::ops::Command;
 
@@ -150,10 +151,9 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 
 /// Perform an action in the normal mode.
 pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
-    let n = state.rows.len();
     match action {
-        Action::Up => state.selected = state.selected.saturating_sub(1),
-        Action::Down => state.selected = (state.selected + 1).min(n.saturating_sub(1)),
+        Action::Up => state.list_mut().up(),
+        Action::Down => state.list_mut().down(),
         Action::ToggleDetail => {
             state.detail = !state.detail && state.selected_complaint().is_some()
         }
@@ -161,29 +161,23 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Quit => state.mode = Mode::ConfirmQuit,
         Action::Filter => state.mode = Mode::Filter(state.filter.clone()),
         Action::Sort => {
-            state.sort = state.sort.next();
+            // From any screen, as before; only the Complaints screen shows it.
+            state.complaints.sort = state.complaints.sort.next();
             state.derive();
             status(
                 state,
-                format!("{} {}", state.t(T::SortedBy), state.sort.name()),
+                format!("{} {}", state.t(T::SortedBy), state.complaints.sort.name()),
                 false,
             );
         }
         Action::Ack => {
             state.banners.clear();
         }
-        Action::NextScreen | Action::Screen(_) => {
-            let i = Screen::ALL
-                .iter()
-                .position(|s| *s == state.screen)
-                .unwrap_or(0);
-            state.screen = match action {
-                Action::Screen(k) => Screen::ALL[(k as usize).clamp(1, 3) - 1],
-                _ => Screen::ALL[(i + 1) % Screen::ALL.len()],
-            };
-            state.selected = 0;
-            state.detail = false;
-            state.derive();
+        Action::NextScreen => state.go_to(state.screen.next()),
+        Action::Screen(k) => {
+            if let Some(screen) = Screen::nth(k) {
+                state.go_to(screen);
+            }
         }
         Action::RevealPhone => match state.selected_complaint() {
             Some(c) => return vec![Effect::Write(Command::RevealPhone(c.id))],

@@ -2,14 +2,16 @@
 //! IO; `impl Widget for &State` draws the whole screen into a buffer, which is
 //! what the terminal and the snapshot tests both use.
 //!
-//! Layout degrades by hiding panels, never by overlapping: the side panel
-//! needs 110 columns, the bottom panels 22 rows.
+//! This module frames every screen (header, banners, status line, overlays)
+//! and leaves the body to the current screen's own `render` (in `screens`),
+//! which draws with the regions here (table, side, bottom). Layout degrades by
+//! hiding panels, never by overlapping.
 
-mod bottom;
+pub(crate) mod bottom;
 mod header;
 mod overlay;
-mod side;
-mod table;
+pub(crate) mod side;
+pub(crate) mod table;
 pub mod theme;
 
 use ratatui::buffer::Buffer;
@@ -17,49 +19,26 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::state::{Mode, Screen, State};
+use super::screens;
+use super::state::{Mode, State};
 use crate::i18n::T;
 use crate::text::sanitize;
 use theme::Theme;
 
-pub const SIDE_MIN_WIDTH: u16 = 110;
-pub const BOTTOM_MIN_HEIGHT: u16 = 22;
-
 impl Widget for &State {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let banners = self.banners.len().min(2) as u16;
-        let bottom = if area.height >= BOTTOM_MIN_HEIGHT && self.screen == Screen::Dashboard {
-            6
-        } else {
-            0
-        };
         let [head, banner, body, foot, status] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(banners),
             Constraint::Min(3),
-            Constraint::Length(bottom),
+            Constraint::Length(screens::foot_height(self, area)),
             Constraint::Length(1),
         ])
         .areas(area);
         header::render(self, head, buf);
         overlay::banners(self, banner, buf);
-        let (main, side) = if area.width >= SIDE_MIN_WIDTH && self.screen == Screen::Dashboard {
-            let [m, s] =
-                Layout::horizontal([Constraint::Min(60), Constraint::Length(44)]).areas(body);
-            (m, Some(s))
-        } else {
-            (body, None)
-        };
-        match self.screen {
-            Screen::Dashboard | Screen::Complaints => table::complaints(self, main, buf),
-            Screen::Audit => table::audit(self, main, buf),
-        }
-        if let Some(s) = side {
-            side::on_call(self, s, buf);
-        }
-        if bottom > 0 {
-            bottom::render(self, foot, buf);
-        }
+        screens::render(self, body, foot, buf);
         status_line(self, status, buf);
         if self.detail {
             overlay::detail(self, body, buf);

@@ -220,7 +220,7 @@ pub fn help(state: &State, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|b| {
             Line::from(vec![
-                Span::styled(format!("  {:<8}", b.keys), Theme::title()),
+                Span::styled(format!("  {:<8}", b.label()), Theme::title()),
                 Span::raw(state.t(b.help)),
             ])
         })

@@ -1,4 +1,5 @@
-//! The complaints table (Dashboard and Complaints screens) and the audit table.
+//! The complaints table, drawn by the Dashboard and Complaints screens from
+//! their own rows and selection, and the countdown cell the detail shares.
 //! Only the rows that fit are built, so a frame costs the same with 10 or
 //! 10 000 open complaints.
 
@@ -12,7 +13,8 @@ use super::theme::Theme;
 use crate::domain::ComplaintRow;
 use crate::i18n::T;
 use crate::text::{countdown, sanitize};
-use crate::tui::state::{Screen, State};
+use crate::tui::screens::ComplaintList;
+use crate::tui::state::State;
 
 /// The countdown cell: symbol + time, and its style. Never colour alone.
 pub fn left(state: &State, c: &ComplaintRow) -> (String, Style) {
@@ -85,23 +87,22 @@ fn window(selected: usize, total: usize, height: usize) -> std::ops::Range<usize
     start..(start + height).min(total)
 }
 
-pub fn complaints(state: &State, area: Rect, buf: &mut Buffer) {
-    let title = match state.screen {
-        Screen::Dashboard => state.t(T::LiveComplaints),
-        _ => state.t(T::AllComplaints),
-    };
-    let sorted = if state.screen == Screen::Complaints {
-        format!(" · {} {}", state.t(T::SortedBy), state.sort.name())
-    } else {
-        String::new()
-    };
-    let block = Block::new().borders(Borders::TOP).title(Line::styled(
-        format!(" {title} ({}){sorted} ", state.rows.len()),
-        Theme::title(),
-    ));
+/// The table of `list`'s complaints (indexes into `src`) under a `title`
+/// line, the selected one highlighted and in view.
+pub fn complaints(
+    state: &State,
+    title: &str,
+    list: &ComplaintList,
+    src: &[ComplaintRow],
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Line::styled(format!(" {title} "), Theme::title()));
     let inner = block.inner(area);
     block.render(area, buf);
-    if state.rows.is_empty() {
+    if list.rows.is_empty() {
         let text = if state.loaded {
             T::NoComplaints
         } else {
@@ -111,12 +112,11 @@ pub fn complaints(state: &State, area: Rect, buf: &mut Buffer) {
         return;
     }
     let height = inner.height.saturating_sub(1) as usize;
-    let range = window(state.selected, state.rows.len(), height);
-    let src = state.source_rows();
+    let range = window(list.selected, list.rows.len(), height);
     let rows: Vec<Row> = range
         .clone()
         .map(|pos| {
-            let c = &src[state.rows[pos]];
+            let c = &src[list.rows[pos]];
             let (left_text, left_style) = left(state, c);
             let grid = match &c.grid {
                 Some(g) => Cell::from(sanitize(g)),
@@ -147,7 +147,7 @@ pub fn complaints(state: &State, area: Rect, buf: &mut Buffer) {
                 Cell::from(sanitize(&on_call_name(state, c.grid.as_deref()))),
                 Cell::from(repeat),
             ]);
-            if pos == state.selected {
+            if pos == list.selected {
                 row.style(Theme::selected())
             } else {
                 row
@@ -179,57 +179,6 @@ pub fn complaints(state: &State, area: Rect, buf: &mut Buffer) {
         Constraint::Length(10),
         Constraint::Length(8),
         Constraint::Length(5),
-    ];
-    Table::new(rows, widths)
-        .header(header)
-        .column_spacing(1)
-        .render(inner, buf);
-}
-
-pub fn audit(state: &State, area: Rect, buf: &mut Buffer) {
-    let block = Block::new().borders(Borders::TOP).title(Line::styled(
-        format!(" {} ", state.t(T::AuditLog)),
-        Theme::title(),
-    ));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let height = inner.height.saturating_sub(1) as usize;
-    let rows: Vec<Row> = state
-        .data
-        .audit
-        .iter()
-        .take(height)
-        .map(|a| {
-            Row::new(vec![
-                Cell::from(
-                    a.at.with_timezone(&state.config.settings.timezone)
-                        .format("%m-%d %H:%M:%S")
-                        .to_string(),
-                ),
-                Cell::from(sanitize(&a.actor)),
-                Cell::from(sanitize(&a.action)),
-                Cell::from(sanitize(&a.subject)),
-                Cell::from(sanitize(&a.details.to_string())),
-            ])
-        })
-        .collect();
-    let header = Row::new(
-        [
-            T::ColTime,
-            T::ColActor,
-            T::ColAction,
-            T::ColId,
-            T::ColDetails,
-        ]
-        .map(|t| Cell::from(state.t(t))),
-    )
-    .style(Theme::dim());
-    let widths = [
-        Constraint::Length(14),
-        Constraint::Length(10),
-        Constraint::Length(20),
-        Constraint::Length(16),
-        Constraint::Min(10),
     ];
     Table::new(rows, widths)
         .header(header)

@@ -1,0 +1,184 @@
+//! The screens of the console, one module each, as ratatui's demo2 keeps its
+//! tabs. Each screen owns its part of the UI state (which complaints it lists,
+//! in which order, and which one is selected; the Complaints screen also its
+//! sort), derives its rows from the store's snapshot, and draws itself.
+//! [`Screen::ALL`] is the one list of screens: the digit keys and `Tab` follow
+//! it.
+//!
+//! What stays in `State` because it is shared: the filter (`/` filters every
+//! screen), the detail overlay, the mode, the data. Nothing here does IO.
+//!
+//! Adding a screen: a module here, a variant in [`Screen`] and its place in
+//! [`Screen::ALL`], its title in `i18n`, its field in `State`, and its arms
+//! where the current screen is dispatched (`render` and `foot_height` here,
+//! `State`'s derive, list and selected complaint); plus lines in the key table
+//! if it has keys of its own.
+
+pub mod audit;
+pub mod complaints;
+pub mod dashboard;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::state::State;
+use crate::domain::ComplaintRow;
+use crate::i18n::T;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Dashboard,
+    Complaints,
+    Audit,
+}
+
+impl Screen {
+    /// Every screen, in the order of the digit keys and of `Tab`.
+    pub const ALL: [Screen; 3] = [Screen::Dashboard, Screen::Complaints, Screen::Audit];
+
+    /// The `n`-th screen, counted from 1 as the digit keys do.
+    pub fn nth(n: u8) -> Option<Screen> {
+        Screen::ALL.get(usize::from(n).checked_sub(1)?).copied()
+    }
+
+    /// The screen after this one, as `Tab` goes.
+    pub fn next(self) -> Screen {
+        let i = Screen::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        Screen::ALL[(i + 1) % Screen::ALL.len()]
+    }
+
+    /// The screen's name, for a tab bar. (No tab bar is drawn yet.)
+    pub fn title(self) -> T {
+        match self {
+            Screen::Dashboard => T::ScreenDashboard,
+            Screen::Complaints => T::ScreenComplaints,
+            Screen::Audit => T::ScreenAudit,
+        }
+    }
+}
+
+/// The rows the current screen wants below its body, above the status line,
+/// on a terminal of `area`.
+pub fn foot_height(state: &State, area: Rect) -> u16 {
+    match state.screen {
+        Screen::Dashboard => dashboard::foot_height(area),
+        Screen::Complaints | Screen::Audit => 0,
+    }
+}
+
+/// Draw the current screen in `body` and `foot` (see [`foot_height`]).
+pub fn render(state: &State, body: Rect, foot: Rect, buf: &mut Buffer) {
+    match state.screen {
+        Screen::Dashboard => dashboard::render(state, body, foot, buf),
+        Screen::Complaints => complaints::render(state, body, buf),
+        Screen::Audit => audit::render(state, body, buf),
+    }
+}
+
+/// A screen's complaints in display order, and which one is selected.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ComplaintList {
+    /// Indexes into the screen's source rows (`Snapshot::open` or
+    /// `Snapshot::recent`), in display order.
+    pub rows: Vec<usize>,
+    /// A position in `rows`.
+    pub selected: usize,
+}
+
+impl ComplaintList {
+    pub fn up(&mut self) {
+        self.selected = self.selected.saturating_sub(1);
+    }
+
+    pub fn down(&mut self) {
+        self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
+    }
+
+    /// The selected complaint, looked up in `src`.
+    pub fn selected_in<'a>(&self, src: &'a [ComplaintRow]) -> Option<&'a ComplaintRow> {
+        self.rows.get(self.selected).and_then(|&i| src.get(i))
+    }
+
+    /// Take a new `order` of `src`, keeping the selected complaint selected
+    /// when it is still listed, else the selected position.
+    ///
+    /// The complaint kept is the one the selected row's index names in `src`.
+    /// When `src` is new data whose indexes moved, or another screen's source
+    /// (see `State::go_to`), that is not the complaint that was shown: this is
+    /// how selection behaved when all screens shared one list, kept as it is
+    /// until selection is reworked on its own.
+    fn relist(&mut self, src: &[ComplaintRow], order: Vec<usize>) {
+        let keep = self.selected_in(src).map(|c| c.id);
+        self.reorder(order);
+        if let Some(pos) = keep.and_then(|id| self.rows.iter().position(|&i| src[i].id == id)) {
+            self.selected = pos;
+        }
+    }
+
+    /// Take a new `order`, keeping the selected position (within the rows).
+    fn reorder(&mut self, order: Vec<usize>) {
+        self.rows = order;
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+    }
+}
+
+/// The indexes of the complaints in `rows` that match the filter, in order.
+fn filtered(rows: &[ComplaintRow], filter: &str) -> Vec<usize> {
+    let needle = filter.to_lowercase();
+    (0..rows.len())
+        .filter(|&i| matches(&rows[i], &needle))
+        .collect()
+}
+
+/// Does a complaint match the filter text (id, grid, category, status, place, text)?
+fn matches(c: &ComplaintRow, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    needle.split_whitespace().all(|word| {
+        c.id.to_string() == word
+            || c.grid
+                .as_deref()
+                .is_some_and(|g| g.to_lowercase().starts_with(word))
+            || (c.grid.is_none() && "unassigned".starts_with(word))
+            || c.categories.iter().any(|k| k.as_str().starts_with(word))
+            || c.status.as_str().starts_with(word)
+            || c.address
+                .as_deref()
+                .is_some_and(|a| a.to_lowercase().contains(word))
+            || c.description.to_lowercase().contains(word)
+            || c.enterprise
+                .as_deref()
+                .is_some_and(|e| e.to_lowercase() == word)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn digits_and_tab_follow_screen_all_and_tab_wraps() {
+        let mut s = Screen::ALL[0];
+        for (i, want) in Screen::ALL.into_iter().enumerate() {
+            assert_eq!(Screen::nth(i as u8 + 1), Some(want));
+            assert_eq!(s, want);
+            s = s.next();
+        }
+        assert_eq!(s, Screen::ALL[0]);
+        assert_eq!(Screen::nth(0), None);
+        assert_eq!(Screen::nth(Screen::ALL.len() as u8 + 1), None);
+    }
+
+    #[test]
+    fn every_screen_has_its_own_title_in_every_language() {
+        for lang in [Lang::En, Lang::Zh] {
+            let titles: HashSet<&str> = Screen::ALL.iter().map(|s| s.title().get(lang)).collect();
+            assert_eq!(titles.len(), Screen::ALL.len(), "{lang:?}");
+            assert!(!titles.contains(""), "{lang:?}");
+        }
+    }
+}
