@@ -8,12 +8,13 @@
 //! The modules:
 //! - `state`: what the console knows and shows, one state per screen inside;
 //! - `screens`: one module per screen (Dashboard, Complaints, Audit) with its
-//!   state, how it derives its rows, and its drawing; `Screen::ALL` lists them;
+//!   state and how it derives its rows; `Screen::ALL` lists them;
 //! - `keymap`: the `Action`s and the one key table that both key resolution
 //!   and the help read;
 //! - `update`: events into state changes and effects, no IO;
 //! - `view`: drawing as a pure function of the state: the frame around the
-//!   screens, overlays, and the regions the screens draw with;
+//!   screens, each screen's body (`view::screens`), overlays, and the regions
+//!   the screens draw with;
 //! - `form`: the action forms;
 //! - `data`: the thread that owns the database;
 //! - `notify`: desktop notifications, off the UI task.

@@ -3,14 +3,8 @@
 //!
 //! Owns its row order and selection over `Snapshot::recent`, and the sort.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-
 use super::{ComplaintList, filtered};
 use crate::domain::ComplaintRow;
-use crate::i18n::T;
-use crate::tui::state::State;
-use crate::tui::view::table;
 
 /// The order of the Complaints screen (`s` cycles).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -66,17 +60,4 @@ pub(super) fn order(recent: &[ComplaintRow], filter: &str, sort: Sort) -> Vec<us
         Sort::Status => idx.sort_by_key(|&i| recent[i].status.as_str()),
     }
     idx
-}
-
-/// Draw the complaints, saying in which order, in `body`.
-pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
-    let Complaints { list, sort } = &state.complaints;
-    let title = format!(
-        "{} ({}) · {} {}",
-        state.t(T::AllComplaints),
-        list.rows.len(),
-        state.t(T::SortedBy),
-        sort.name()
-    );
-    table::complaints(state, &title, list, &state.data.recent, body, buf);
 }

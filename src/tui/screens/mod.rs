@@ -1,27 +1,30 @@
 //! The screens of the console, one module each, as ratatui's demo2 keeps its
 //! tabs. Each screen owns its part of the UI state (which complaints it lists,
 //! in which order, and which one is selected; the Complaints screen also its
-//! sort), derives its rows from the store's snapshot, and draws itself.
-//! [`Screen::ALL`] is the one list of screens: the digit keys and `Tab` follow
-//! it.
+//! sort) and derives its rows from the store's snapshot. Its drawing is in
+//! `view::screens`, one module per screen too, so that the state types here
+//! depend on nothing of `State` or `view`: `state` holds them, `view` draws
+//! them. [`Screen::ALL`] is the one list of screens: the digit keys and `Tab`
+//! follow it.
 //!
 //! What stays in `State` because it is shared: the filter (`/` filters every
 //! screen), the detail overlay, the mode, the data. Nothing here does IO.
 //!
-//! Adding a screen: a module here, a variant in [`Screen`] and its place in
-//! [`Screen::ALL`], its title in `i18n`, its field in `State`, and its arms
-//! where the current screen is dispatched (`render` and `foot_height` here,
-//! `State`'s derive, list and selected complaint); plus lines in the key table
-//! if it has keys of its own.
+//! Adding a screen touches these files:
+//! - `screens/<name>.rs` (new): its state and derive; here, its `pub mod`
+//!   line, its variant in [`Screen`], its place in [`Screen::ALL`] and its arm
+//!   in [`Screen::title`];
+//! - `view/screens/<name>.rs` (new): its drawing; in `view/screens/mod.rs`,
+//!   its `mod` line and its arms in `render` and `foot_height`;
+//! - `state.rs`: its field in `State` and `State::new`, and its arms in
+//!   `source_rows`, `list`, `list_mut`, `derive` and `selected_complaint`;
+//! - `i18n.rs`: its title, in every language;
+//! - `keymap.rs`: lines in the key table, if it has keys of its own.
 
 pub mod audit;
 pub mod complaints;
 pub mod dashboard;
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-
-use super::state::State;
 use crate::domain::ComplaintRow;
 use crate::i18n::T;
 
@@ -54,24 +57,6 @@ impl Screen {
             Screen::Complaints => T::ScreenComplaints,
             Screen::Audit => T::ScreenAudit,
         }
-    }
-}
-
-/// The rows the current screen wants below its body, above the status line,
-/// on a terminal of `area`.
-pub fn foot_height(state: &State, area: Rect) -> u16 {
-    match state.screen {
-        Screen::Dashboard => dashboard::foot_height(area),
-        Screen::Complaints | Screen::Audit => 0,
-    }
-}
-
-/// Draw the current screen in `body` and `foot` (see [`foot_height`]).
-pub fn render(state: &State, body: Rect, foot: Rect, buf: &mut Buffer) {
-    match state.screen {
-        Screen::Dashboard => dashboard::render(state, body, foot, buf),
-        Screen::Complaints => complaints::render(state, body, buf),
-        Screen::Audit => audit::render(state, body, buf),
     }
 }
 

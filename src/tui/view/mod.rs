@@ -3,15 +3,17 @@
 //! what the terminal and the snapshot tests both use.
 //!
 //! This module frames every screen (header, banners, status line, overlays)
-//! and leaves the body to the current screen's own `render` (in `screens`),
-//! which draws with the regions here (table, side, bottom). Layout degrades by
+//! and leaves the body to the current screen's drawing (in `screens` here,
+//! one module per screen, reading that screen's state from `State`), which
+//! draws with the regions here (table, side, bottom). Layout degrades by
 //! hiding panels, never by overlapping.
 
-pub(crate) mod bottom;
+mod bottom;
 mod header;
 mod overlay;
-pub(crate) mod side;
-pub(crate) mod table;
+mod screens;
+mod side;
+mod table;
 pub mod theme;
 
 use ratatui::buffer::Buffer;
@@ -19,7 +21,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::screens;
 use super::state::{Mode, State};
 use crate::i18n::T;
 use crate::text::sanitize;
