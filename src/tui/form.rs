@@ -11,7 +11,7 @@ use crate::domain::arrival::check_arrival_time;
 use crate::domain::calendar::decide;
 use crate::domain::complaint::{Category, Outcome};
 use crate::domain::escalation::{StageTarget, target_officer};
-use crate::domain::{ArrivalRequest, ComplaintRow};
+use crate::domain::{ArrivalRequest, ComplaintRow, Entity, kind};
 use crate::i18n::T;
 use crate::ops::{Command, Target};
 
@@ -56,7 +56,9 @@ impl Field {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     pub kind: FormKind,
-    pub complaint: Option<i64>,
+    /// The entity the form acts on (a complaint for every form so far), none
+    /// for a form that creates one.
+    pub about: Option<Entity>,
     /// What the form is about, for its title (e.g. "#12 T03-V01 air").
     pub subject: String,
     pub fields: Vec<Field>,
@@ -89,6 +91,14 @@ fn on_call_ids(config: &Config, grid: Option<&str>, now: DateTime<Utc>) -> Vec<S
     out
 }
 
+/// A complaint, as the entity a form is about.
+fn complaint(c: &ComplaintRow) -> Entity {
+    Entity {
+        kind: kind::COMPLAINT.to_string(),
+        id: c.id,
+    }
+}
+
 fn subject(c: &ComplaintRow) -> String {
     format!(
         "#{} {} {}",
@@ -106,7 +116,7 @@ impl Form {
             .to_string();
         Form {
             kind: FormKind::Arrive,
-            complaint: Some(c.id),
+            about: Some(complaint(c)),
             subject: subject(c),
             fields: vec![
                 Field::choice(
@@ -125,7 +135,7 @@ impl Form {
     pub fn dispatch(config: &Config, c: &ComplaintRow, now: DateTime<Utc>) -> Form {
         Form {
             kind: FormKind::Dispatch,
-            complaint: Some(c.id),
+            about: Some(complaint(c)),
             subject: subject(c),
             fields: vec![Field::choice(
                 T::FieldOfficer,
@@ -157,7 +167,7 @@ impl Form {
         choices.dedup();
         Form {
             kind: FormKind::Escalate,
-            complaint: Some(c.id),
+            about: Some(complaint(c)),
             subject: subject(c),
             fields: vec![
                 Field::text(T::FieldReason, ""),
@@ -171,7 +181,7 @@ impl Form {
     pub fn resolve(c: &ComplaintRow) -> Form {
         Form {
             kind: FormKind::Resolve,
-            complaint: Some(c.id),
+            about: Some(complaint(c)),
             subject: subject(c),
             fields: vec![
                 Field::choice(
@@ -192,7 +202,7 @@ impl Form {
     pub fn new_complaint() -> Form {
         Form {
             kind: FormKind::New,
-            complaint: None,
+            about: None,
             subject: String::new(),
             fields: vec![
                 Field::choice(
@@ -210,6 +220,14 @@ impl Form {
             focus: 0,
             error: None,
         }
+    }
+
+    /// The id of the complaint the form is about, if it is about one.
+    pub fn complaint_id(&self) -> Option<i64> {
+        self.about
+            .as_ref()
+            .filter(|e| e.is(kind::COMPLAINT))
+            .map(|e| e.id)
     }
 
     pub fn title(&self) -> T {
@@ -307,7 +325,7 @@ impl Form {
         received: Option<&ComplaintRow>,
         now: DateTime<Utc>,
     ) -> Result<Command, String> {
-        let id = self.complaint.unwrap_or(0);
+        let id = self.complaint_id().unwrap_or(0);
         let note = Some(self.value(T::FieldNote).to_string()).filter(|n| !n.is_empty());
         match self.kind {
             FormKind::Arrive => {

@@ -121,7 +121,8 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         }
         Mode::Form(mut form) => {
             let config = state.config.clone();
-            let selected = form.complaint.and_then(|id| {
+            // The complaint the form is about, for the arrival-time check.
+            let selected = form.complaint_id().and_then(|id| {
                 state
                     .data
                     .open
