@@ -180,7 +180,7 @@ fn main() {
         derive.as_secs_f64() * 1e3
     );
     println!(
-        "  idle poll (data_version)    {:>8.1} µs",
+        "  idle poll (feed mark)       {:>8.1} µs",
         idle_poll.as_secs_f64() * 1e6
     );
     println!(

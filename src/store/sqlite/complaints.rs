@@ -18,12 +18,16 @@ use crate::store::{Complaints, Result, StoreError};
 
 /// A complaint's categories in order, as one comma-joined column of a
 /// read (`c` is the complaint's alias).
+///
+/// The order is the table's own (its primary key is `(complaint_id,
+/// position)`): no sorter, which an aggregate's `ORDER BY` would build for
+/// every row read.
 macro_rules! categories_of {
     ($c:literal) => {
         concat!(
-            "(SELECT group_concat(k.category, ',' ORDER BY k.position) FROM complaint_category k WHERE k.complaint_id = ",
+            "(SELECT group_concat(category, ',') FROM (SELECT k.category FROM complaint_category k WHERE k.complaint_id = ",
             $c,
-            ".id)"
+            ".id ORDER BY k.position))"
         )
     };
 }
@@ -70,15 +74,17 @@ pub(crate) fn insert(
             );
         }
         if let Some(g) = &c.grid {
-            let cats =
-                serde_json::to_string(&c.categories.iter().map(|c| c.as_str()).collect::<Vec<_>>())
-                    .unwrap_or_else(|_| "[]".into());
+            // `,air,noise,`, matched per category row with instr(): no
+            // temporary table, which `IN (SELECT … json_each)` built for
+            // every complaint (measured: a fifth of intake's time).
+            let names: Vec<&str> = c.categories.iter().map(|c| c.as_str()).collect();
+            let cats = format!(",{},", names.join(","));
             priors.extend(
                 tx.prepare_cached(
                     concat!("SELECT c.id, c.received_at, c.grid_id, c.enterprise_id, ", categories_of!("c"), ", c.repeat_of FROM complaint c
                      WHERE c.grid_id = :g AND c.received_at BETWEEN :from AND :to
                        AND EXISTS (SELECT 1 FROM complaint_category k
-                                   WHERE k.complaint_id = c.id AND k.category IN (SELECT value FROM json_each(:cats)))
+                                   WHERE k.complaint_id = c.id AND instr(:cats, ',' || k.category || ',') > 0)
                      ORDER BY c.received_at DESC LIMIT 1"),
                 )?
                 .query_row(named_params! {":g": g, ":from": from, ":to": to, ":cats": cats}, prior)
@@ -126,10 +132,10 @@ pub(crate) fn insert(
     }
     let id = tx.last_insert_rowid();
     let mut st = tx.prepare_cached(
-        "INSERT INTO complaint_category (complaint_id, position, category) VALUES (:c, :p, :k)",
+        "INSERT INTO complaint_category (complaint_id, position, category) VALUES (?1, ?2, ?3)",
     )?;
     for (p, k) in c.categories.iter().enumerate() {
-        st.execute(named_params! {":c": id, ":p": p as i64, ":k": k.as_str()})?;
+        st.execute(rusqlite::params![id, p as i64, k.as_str()])?;
     }
     if intake_file.is_some() {
         // A spool file is one state change: its audit record (written at

@@ -1,13 +1,14 @@
 -- 0005: a complaint's categories in their own table, one row each in the
--- order given (position 0 is its Open311 service code), indexed by
--- category, instead of comma-joined text matched with instr()/LIKE.
+-- order given (position 0 is its Open311 service code), instead of
+-- comma-joined text matched with instr()/LIKE. Every read goes through a
+-- complaint's id (the primary key); an index by category is for the
+-- statistics that will need it.
 CREATE TABLE complaint_category (
     complaint_id INTEGER NOT NULL REFERENCES complaint(id),
     position     INTEGER NOT NULL CHECK (position >= 0),
     category     TEXT NOT NULL CHECK (category <> ''),
     PRIMARY KEY (complaint_id, position)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX complaint_category_by_category ON complaint_category(category, complaint_id);
 
 WITH RECURSIVE split(id, pos, rest, cat) AS (
     SELECT id, -1, categories || ',', NULL FROM complaint
