@@ -126,13 +126,7 @@ impl Spool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn spool() -> (tempfile::TempDir, Spool) {
-        let d = tempfile::tempdir().unwrap();
-        let s = Spool::new(d.path().join("spool"));
-        s.ensure().unwrap();
-        (d, s)
-    }
+    use crate::intake::spool::scratch as spool;
 
     fn put(s: &Spool, name: &[u8], content: &str) -> Entry {
         let p = s.dir("new").join(OsStr::from_bytes(name));

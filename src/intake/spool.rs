@@ -265,16 +265,19 @@ impl Spool {
     }
 }
 
+/// A fresh spool in a temporary directory, for tests.
+#[cfg(test)]
+pub(super) fn scratch() -> (tempfile::TempDir, Spool) {
+    let d = tempfile::tempdir().unwrap();
+    let s = Spool::new(d.path().join("spool"));
+    s.ensure().unwrap();
+    (d, s)
+}
+
 #[cfg(test)]
 mod tests {
+    use super::scratch as spool;
     use super::*;
-
-    fn spool() -> (tempfile::TempDir, Spool) {
-        let d = tempfile::tempdir().unwrap();
-        let s = Spool::new(d.path().join("spool"));
-        s.ensure().unwrap();
-        (d, s)
-    }
 
     #[test]
     fn links_fifos_and_directories_are_listed_as_what_they_are() {
