@@ -504,3 +504,14 @@ fn the_database_is_named_by_a_path_or_a_sqlite_url() {
         "{e}"
     );
 }
+
+/// `gridwatch` alone is the dashboard (README, `--help`): without a terminal
+/// it says it needs one, as `gridwatch tui` does.
+#[test]
+fn no_command_is_the_dashboard() {
+    let room = Room::new();
+    let plain = room.fails(1, &[]);
+    let tui = room.fails(1, &["tui"]);
+    assert!(plain.contains("the dashboard needs a terminal"), "{plain}");
+    assert_eq!(plain, tui);
+}

@@ -159,3 +159,17 @@ fn a_console_says_when_its_database_was_replaced() {
         pty.child.try_wait().unwrap().is_some()
     });
 }
+
+/// `gridwatch` with no command opens the dashboard in a terminal.
+#[test]
+fn no_command_opens_the_dashboard() {
+    let room = Room::new();
+    let p = room.write("c.json", complaint("PTY-NC").to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    let mut pty = Pty::spawn(&room, &[NOW], 120, 40);
+    pty.wait_text("● 12:00", Duration::from_secs(20));
+    pty.keys("q");
+    pty.wait_text("Quit gridwatch?", Duration::from_secs(5));
+    pty.keys("y");
+}

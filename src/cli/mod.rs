@@ -270,12 +270,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     let _log_guard = logging::init(&cli);
     let ctx = Context::new(&cli);
     let paths = ctx.clone();
-    let result = match cli.command {
-        None => Err(Failure::User(
-            "the dashboard (`gridwatch tui`) is not built yet; see `gridwatch --help`".into(),
-        )),
-        Some(cmd) => commands::run(ctx, cmd),
-    };
+    // No command: the dashboard, as `--help` and the README say.
+    let cmd = cli.command.unwrap_or(Command::Tui { officer: None });
+    let result = commands::run(ctx, cmd);
     result.map_err(|f| match f {
         Failure::Store(e) => Failure::store(e, &paths.db_path_for_messages()),
         other => other,
