@@ -515,3 +515,26 @@ fn no_command_is_the_dashboard() {
     assert!(plain.contains("the dashboard needs a terminal"), "{plain}");
     assert_eq!(plain, tui);
 }
+
+/// The console and `show` write outcomes as `no_violation`; the command line
+/// takes that spelling as well as `no-violation`.
+#[test]
+fn outcomes_are_taken_with_underscores_or_hyphens() {
+    let room = Room::new();
+    let lines = format!("{}\n{}\n", complaint("OU-1"), complaint("OU-2"));
+    let p = room.write("two.jsonl", lines);
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    for (id, spelling) in [("1", "no_violation"), ("2", "violation-confirmed")] {
+        room.ok(&[NOW, "arrive", id, "--officer", "O019"]);
+        room.ok(&[NOW, "resolve", id, "--outcome", spelling]);
+    }
+    assert_eq!(
+        room.json(&[NOW, "show", "1", "--json"])["outcome"],
+        "no_violation"
+    );
+    assert_eq!(
+        room.json(&[NOW, "show", "2", "--json"])["outcome"],
+        "violation_confirmed"
+    );
+}

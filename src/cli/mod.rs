@@ -157,8 +157,11 @@ pub enum Command {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum OutcomeArg {
+    /// The console writes outcomes with underscores (`violation_confirmed`): both are taken.
+    #[value(alias = "violation_confirmed")]
     ViolationConfirmed,
     Rectified,
+    #[value(alias = "no_violation")]
     NoViolation,
     Referred,
     Other,
