@@ -396,3 +396,37 @@ fn alerts_ring_the_bell_notify_and_stay_until_acknowledged() {
     c.press("x");
     assert!(c.state.banners.is_empty());
 }
+
+/// The selection is a complaint, not a row: it follows the complaint across
+/// screens, sorting, filtering and new data (issue #9, 3).
+#[test]
+fn the_selection_follows_the_complaint() {
+    let mut c = console(Lang::En);
+    let sel = |c: &Console| c.state.selected_complaint().map(|x| x.id);
+    c.press("<down><down>");
+    let id = sel(&c).expect("a complaint is selected");
+    // To the Complaints screen and back.
+    c.press("2");
+    assert_eq!(sel(&c), Some(id), "on the Complaints screen");
+    c.press("s");
+    assert_eq!(sel(&c), Some(id), "after sorting");
+    c.press("3");
+    assert_eq!(sel(&c), None, "the Audit screen selects nothing");
+    c.press("1");
+    assert_eq!(sel(&c), Some(id), "back on the Dashboard");
+    // A new complaint that sorts above it does not move the selection.
+    let mut n = complaint("C6");
+    n["received_at"] = json!("2026-11-30T08:40:00+08:00");
+    n.as_object_mut().unwrap().remove("enterprise");
+    n["location"] = json!({"address": "城关镇西关村解放路14号"});
+    let p = c.room.write("six.json", n.to_string());
+    c.room.ok(&["submit", p.to_str().unwrap()]);
+    c.room.ok(&[NOW, "intake", "--once"]);
+    c.refresh();
+    assert_eq!(sel(&c), Some(id), "after new data");
+    // A filter that still lists it keeps it; clearing the filter too.
+    c.press(&format!("/{id}<enter>"));
+    assert_eq!(sel(&c), Some(id), "filtered to it");
+    c.press("/<esc>");
+    assert_eq!(sel(&c), Some(id), "filter cleared");
+}

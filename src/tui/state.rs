@@ -65,6 +65,9 @@ pub struct State {
     pub loaded: bool,
     /// The screen shown.
     pub screen: Screen,
+    /// The complaint selected, by id: it stays selected across screens,
+    /// refreshes, sorting and filtering while it is listed.
+    pub selected: Option<i64>,
     pub dashboard: Dashboard,
     pub complaints: Complaints,
     pub audit: Audit,
@@ -101,6 +104,7 @@ impl State {
             data: Snapshot::default(),
             loaded: false,
             screen: Screen::Dashboard,
+            selected: None,
             dashboard: Dashboard::default(),
             complaints: Complaints::default(),
             audit: Audit::default(),
@@ -147,31 +151,50 @@ impl State {
     }
 
     /// Recompute the current screen's rows after the data, the screen, the
-    /// filter or the sort changed, keeping the same complaint selected when it
-    /// is still listed (see `ComplaintList::relist` for what "same" means).
+    /// filter or the sort changed. The selection follows the complaint: the
+    /// one selected before stays selected wherever it is now listed; when it
+    /// is gone, the row at the same position is.
     pub fn derive(&mut self) {
         let (data, filter) = (&self.data, &self.filter);
         match self.screen {
             Screen::Dashboard => self.dashboard.derive(&data.open, filter),
             Screen::Complaints => self.complaints.derive(&data.recent, filter),
-            Screen::Audit => self
-                .audit
-                .derive(&data.recent, filter, self.complaints.sort),
+            Screen::Audit => {}
+        }
+        self.follow_selection();
+    }
+
+    /// Put the current screen's selection on the selected complaint (by id).
+    fn follow_selection(&mut self) {
+        let want = self.selected;
+        let (data, screen) = (&self.data, self.screen);
+        let now = match screen {
+            Screen::Dashboard => self.dashboard.list.select(&data.open, want),
+            Screen::Complaints => self.complaints.list.select(&data.recent, want),
+            // Nothing listed: the selection waits for the next screen.
+            Screen::Audit => return,
+        };
+        self.selected = now.map(|c| c.id).or(want);
+    }
+
+    /// Move the selection `delta` rows on the current screen.
+    pub fn move_selection(&mut self, delta: i32) {
+        let list = self.list_mut();
+        if delta < 0 {
+            list.up();
+        } else {
+            list.down();
+        }
+        let id = self.selected_complaint().map(|c| c.id);
+        if id.is_some() {
+            self.selected = id;
         }
     }
 
-    /// Show `screen`, with the detail closed.
-    ///
-    /// Its selection is set as when all screens shared one row list: the new
-    /// screen starts from a copy of the old screen's rows with the top row
-    /// selected, so its derive keeps whichever complaint that row's index
-    /// names in the new screen's source — often not its top row. Kept exactly
-    /// as it was (a snapshot shows it); what a switch does to the selection is
-    /// to be changed on its own, and the Audit screen's unseen list with it.
+    /// Show `screen`, with the detail closed and the same complaint selected
+    /// if it is listed there.
     pub fn go_to(&mut self, screen: Screen) {
-        let rows = self.list().rows.clone();
         self.screen = screen;
-        *self.list_mut() = ComplaintList { rows, selected: 0 };
         self.detail = false;
         self.derive();
     }

@@ -153,8 +153,8 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 /// Perform an action in the normal mode.
 pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
-        Action::Up => state.list_mut().up(),
-        Action::Down => state.list_mut().down(),
+        Action::Up => state.move_selection(-1),
+        Action::Down => state.move_selection(1),
         Action::ToggleDetail => {
             state.detail = !state.detail && state.selected_complaint().is_some()
         }

@@ -45,7 +45,7 @@ pub struct Complaints {
 impl Complaints {
     /// Re-list `recent` after the data, the filter, the sort or the screen changed.
     pub fn derive(&mut self, recent: &[ComplaintRow], filter: &str) {
-        self.list.relist(recent, order(recent, filter, self.sort));
+        self.list.reorder(order(recent, filter, self.sort));
     }
 }
 

@@ -27,6 +27,6 @@ impl Dashboard {
                 c.id,
             )
         });
-        self.list.relist(open, order);
+        self.list.reorder(order);
     }
 }

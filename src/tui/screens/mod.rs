@@ -84,26 +84,28 @@ impl ComplaintList {
         self.rows.get(self.selected).and_then(|&i| src.get(i))
     }
 
-    /// Take a new `order` of `src`, keeping the selected complaint selected
-    /// when it is still listed, else the selected position.
-    ///
-    /// The complaint kept is the one the selected row's index names in `src`.
-    /// When `src` is new data whose indexes moved, or another screen's source
-    /// (see `State::go_to`), that is not the complaint that was shown: this is
-    /// how selection behaved when all screens shared one list, kept as it is
-    /// until selection is reworked on its own.
-    fn relist(&mut self, src: &[ComplaintRow], order: Vec<usize>) {
-        let keep = self.selected_in(src).map(|c| c.id);
-        self.reorder(order);
-        if let Some(pos) = keep.and_then(|id| self.rows.iter().position(|&i| src[i].id == id)) {
+    /// Select complaint `id` if it is listed; else keep the selected
+    /// position (within the rows). Returns the complaint now selected.
+    pub fn select<'a>(
+        &mut self,
+        src: &'a [ComplaintRow],
+        id: Option<i64>,
+    ) -> Option<&'a ComplaintRow> {
+        if let Some(pos) = id.and_then(|id| {
+            self.rows
+                .iter()
+                .position(|&i| src.get(i).is_some_and(|c| c.id == id))
+        }) {
             self.selected = pos;
         }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.selected_in(src)
     }
 
-    /// Take a new `order`, keeping the selected position (within the rows).
+    /// Take a new `order` (indexes into the screen's source rows); the
+    /// selection is then set by complaint with [`ComplaintList::select`].
     fn reorder(&mut self, order: Vec<usize>) {
         self.rows = order;
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
     }
 }
 
