@@ -19,24 +19,26 @@ impl Location {
         if text.is_empty() {
             return Err("the database location is empty; give a file path or sqlite:PATH".into());
         }
-        if let Some(rest) = text
-            .strip_prefix("sqlite://")
-            .or_else(|| text.strip_prefix("sqlite:"))
-        {
-            if rest.is_empty() {
-                return Err(format!("'{text}' names no file; write sqlite:PATH"));
-            }
-            return Ok(Location::Sqlite(PathBuf::from(rest)));
-        }
-        if let Some((scheme, _)) = text.split_once("://") {
-            let scheme_like = !scheme.is_empty()
+        // A scheme is letters, digits, `+ . -` before the first `:`, at
+        // least two characters (so a path is never taken for one unless
+        // it looks like `word:`; write `./word:x` for such a file).
+        if let Some((scheme, rest)) = text.split_once(':') {
+            let scheme_like = scheme.len() >= 2
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
                 && scheme
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c));
             if scheme_like {
-                return Err(format!(
-                    "'{scheme}:' databases are not supported by this build; give a SQLite file (a path, or sqlite:PATH)"
-                ));
+                if !scheme.eq_ignore_ascii_case("sqlite") {
+                    return Err(format!(
+                        "'{scheme}:' databases are not supported by this build; give a SQLite file (a path, or sqlite:PATH)"
+                    ));
+                }
+                let path = rest.strip_prefix("//").unwrap_or(rest);
+                if path.is_empty() {
+                    return Err(format!("'{text}' names no file; write sqlite:PATH"));
+                }
+                return Ok(Location::Sqlite(PathBuf::from(path)));
             }
         }
         Ok(Location::Sqlite(PathBuf::from(text)))
@@ -77,6 +79,17 @@ mod tests {
             "{e}"
         );
         assert!(Location::parse("  ").is_err());
+        for text in ["file:/srv/gw.db", "mysql:gw", "SQLITE:", "sqlite://"] {
+            assert!(Location::parse(text).is_err(), "{text}");
+        }
+        assert_eq!(
+            Location::parse("SQLite:/srv/gw.db").unwrap().path(),
+            Path::new("/srv/gw.db")
+        );
+        assert_eq!(
+            Location::parse("./data:1.db").unwrap().path(),
+            Path::new("./data:1.db")
+        );
         assert!(Location::parse("sqlite:").is_err());
     }
 }
