@@ -588,3 +588,48 @@ fn init_will_not_make_a_database_beside_a_removed_ones_wal() {
         gridwatch::store::LATEST_VERSION
     );
 }
+
+/// A reader first used while another file is at the path does not take that
+/// file up: the Open311 reads answer 503 while it is there (not the other
+/// file's complaints, nor 404), and answer from the original once it is back.
+#[test]
+fn reads_first_made_during_a_swap_wait_for_the_original() {
+    let room = Room::new();
+    room.ok(&["--db", "other/other.db", "init"]);
+    let d = start(&room);
+    assert_eq!(post(d.addr, "ORIG-1").unwrap().0, 201);
+    std::thread::sleep(Duration::from_millis(500)); // the -wal emptied (200 ms of quiet)
+    std::fs::rename(room.db(), room.path("orig.db")).unwrap();
+    std::fs::rename(room.path("other/other.db"), room.db()).unwrap();
+    let get = |path: &str| common::http(d.addr, &common::request("GET", path, None, b"")).unwrap();
+    // Several at once, so that readers are opened now, not only the one
+    // the start-up's health check made.
+    let addr = d.addr;
+    let answers: Vec<(u16, String)> = (0..8)
+        .map(|_| {
+            std::thread::spawn(move || {
+                let r = common::request("GET", "/open311/v2/requests/1.json", None, b"");
+                common::http(addr, &r).unwrap()
+            })
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|t| t.join().unwrap())
+        .collect();
+    for (st, body) in &answers {
+        assert_eq!(*st, 503, "{body}");
+    }
+    let (st, body) = get("/open311/v2/requests.json");
+    assert_eq!(st, 503, "{body}");
+    // The original back at its path: reads and health carry on.
+    std::fs::rename(room.db(), room.path("other/other.db")).unwrap();
+    std::fs::rename(room.path("orig.db"), room.db()).unwrap();
+    common::wait_for("reads from the original", Duration::from_secs(5), || {
+        let (st, body) = get("/open311/v2/requests/1.json");
+        st == 200 && body.contains(r#""service_request_id":"1""#)
+    });
+    common::wait_for("health ok again", Duration::from_secs(5), || {
+        get("/health").0 == 200
+    });
+    d.stop();
+}

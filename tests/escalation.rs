@@ -190,8 +190,11 @@ fn the_daemon_loop_fires_within_a_second_of_the_instant_on_paused_time() {
         let warn_at = deadline - Duration::minutes(10);
         let clock = Arc::new(TokioClock::new(warn_at - Duration::milliseconds(2500)));
         let shutdown = CancellationToken::new();
+        let file = SqliteStore::open(&room.db(), Durability::Normal)
+            .unwrap()
+            .file();
         let task = tokio::spawn(gridwatch::daemon::escalation_loop(
-            room.db(),
+            file,
             Arc::new(config),
             clock.clone(),
             actor("daemon"),

@@ -4,7 +4,7 @@
 //! on the blocking pool, and reports to [`Health`]: a failure is logged once
 //! when it starts and once when it ends, not at every tick.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -15,7 +15,7 @@ use crate::clock::SharedClock;
 use crate::config::Config;
 use crate::domain::{Actor, Beat};
 use crate::health::{Change, Health};
-use crate::store::{Db, Durability, Escalations, Heartbeats, SqliteStore, StoreError};
+use crate::store::{Db, DbFile, Durability, Escalations, Heartbeats, SqliteStore, StoreError};
 
 /// What a job's SQLite work runs on: a plain connection, or one that
 /// follows its path.
@@ -64,7 +64,7 @@ const JOB_CACHE_KIB: u32 = 2048;
 /// Run `job` every `interval` until shutdown on its own connection; each
 /// result goes to `health` under `part`.
 async fn every<F, Fut>(
-    db: &Path,
+    db: &DbFile,
     part: &'static str,
     health: Arc<Health>,
     interval: Duration,
@@ -75,7 +75,7 @@ async fn every<F, Fut>(
     Fut: std::future::Future<Output = Result<(), String>>,
 {
     let conn = Arc::new(Mutex::new(
-        Db::new(db, Durability::Normal).with_cache(JOB_CACHE_KIB),
+        db.connect(Durability::Normal).with_cache(JOB_CACHE_KIB),
     ));
     let mut tick = tokio::time::interval(interval);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
@@ -106,7 +106,7 @@ pub use crate::store::INTAKE_COMPONENT as COMPONENT;
 /// database and spool (absolute). A heartbeat that cannot be written makes
 /// `/health` fail: the store is not writable.
 pub async fn heartbeat_loop(
-    db: PathBuf,
+    db: DbFile,
     spool: PathBuf,
     clock: SharedClock,
     interval: Duration,
@@ -118,7 +118,7 @@ pub async fn heartbeat_loop(
         pid: std::process::id(),
         host: crate::sys::host_name(),
         started_at: clock.now(),
-        db_path: db.display().to_string(),
+        db_path: db.path().display().to_string(),
         spool_dir: spool.display().to_string(),
     };
     every(&db, "heartbeat", health, interval, shutdown, |conn| {
@@ -130,7 +130,7 @@ pub async fn heartbeat_loop(
 
 /// Every second, empty the `-wal` if anyone (a console, a command, the
 /// heartbeat) left frames in it: see `Store::empty_wal`.
-pub async fn wal_loop(db: PathBuf, health: Arc<Health>, shutdown: CancellationToken) {
+pub async fn wal_loop(db: DbFile, health: Arc<Health>, shutdown: CancellationToken) {
     every(
         &db,
         "wal",
@@ -152,7 +152,7 @@ pub async fn wal_loop(db: PathBuf, health: Arc<Health>, shutdown: CancellationTo
 
 /// Evaluate automatic escalation every second until shutdown.
 pub async fn escalation_loop(
-    db: PathBuf,
+    db: DbFile,
     config: Arc<Config>,
     clock: SharedClock,
     actor: Actor,
@@ -264,14 +264,14 @@ pub async fn deliver_once<C: Conn>(
 /// Start due alerts every second and record each as it ends, until
 /// shutdown (which kills hooks still running; their alerts stay due).
 pub async fn outbox_loop(
-    db: PathBuf,
+    db: DbFile,
     config: Arc<Config>,
     clock: SharedClock,
     health: Arc<Health>,
     shutdown: CancellationToken,
 ) {
     let conn = Arc::new(Mutex::new(
-        Db::new(&db, Durability::Normal).with_cache(JOB_CACHE_KIB),
+        db.connect(Durability::Normal).with_cache(JOB_CACHE_KIB),
     ));
     let mut d = Delivery::new(conn, &config, clock);
     let mut tick = tokio::time::interval(Duration::from_secs(1));

@@ -63,6 +63,8 @@ pub async fn run(
 ) -> Result<(), DaemonError> {
     let db_path = absolute(&d.db_path);
     let mut store = SqliteStore::open(&db_path, Durability::Full)?;
+    // Every connection of the daemon belongs to this file (see DbFile).
+    let file = store.file();
     store
         .sync_reference(&d.config)
         .map_err(|e| e.at(&db_path))?;
@@ -88,16 +90,16 @@ pub async fn run(
 
     let mut jobs = tokio::task::JoinSet::new();
     jobs.spawn(heartbeat_loop(
-        db_path.clone(),
+        file.clone(),
         spool.root.clone(),
         d.clock.clone(),
         d.config.settings.heartbeat_interval,
         health.clone(),
         shutdown.clone(),
     ));
-    jobs.spawn(wal_loop(db_path.clone(), health.clone(), shutdown.clone()));
+    jobs.spawn(wal_loop(file.clone(), health.clone(), shutdown.clone()));
     jobs.spawn(escalation_loop(
-        db_path.clone(),
+        file.clone(),
         d.config.clone(),
         d.clock.clone(),
         d.actor.clone(),
@@ -106,7 +108,7 @@ pub async fn run(
     ));
     if !d.config.settings.alerts.command.is_empty() {
         jobs.spawn(outbox_loop(
-            db_path.clone(),
+            file.clone(),
             d.config.clone(),
             d.clock.clone(),
             health.clone(),
@@ -117,7 +119,7 @@ pub async fn run(
         let listening = listener.local_addr().unwrap_or(d.config.settings.http_bind);
         let state = Arc::new(HttpState::new(
             d.config.clone(),
-            ReadPool::new(&db_path, READERS),
+            ReadPool::new(&file, READERS),
             handle.clone(),
             health.clone(),
             d.clock.clone(),
@@ -153,10 +155,12 @@ pub async fn run(
     .await;
     while jobs.join_next().await.is_some() {}
     // Say so: consoles show STOPPED at once, not OK until the beat goes stale.
-    let (stop_db, now) = (db_path.clone(), d.clock.now());
+    // Into the daemon's own file only: not one renamed over it meanwhile.
+    let (mut stop_db, now) = (file.connect(Durability::Normal), d.clock.now());
     let _ = tokio::task::spawn_blocking(move || {
-        SqliteStore::open(&stop_db, Durability::Normal)
-            .and_then(|mut s| s.beat_stopped(COMPONENT, std::process::id(), now))
+        stop_db
+            .get()
+            .and_then(|(s, _)| s.beat_stopped(COMPONENT, std::process::id(), now))
     })
     .await;
     match stopped {

@@ -1,35 +1,36 @@
 //! Reads of the Open311 endpoint (`GET requests`, `/health`) on a small pool
 //! of connections, each on the blocking pool, at most `size` at a time: a
 //! thousand clients wait their turn asynchronously instead of each holding a
-//! thread. Each connection follows its path (see [`Db`]).
+//! thread. Each connection belongs to the daemon's database file (see
+//! [`DbFile`]), however late it is first opened.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 
 use tokio::sync::Semaphore;
 
-use crate::store::{Db, Durability, SqliteStore, StoreError};
+use crate::store::{Db, DbFile, Durability, SqliteStore, StoreError};
 
 /// Page cache of a reader: lists are read once, not browsed.
 const READER_CACHE_KIB: u32 = 2048;
 
 pub struct ReadPool {
-    path: PathBuf,
+    file: DbFile,
     idle: Mutex<Vec<Db>>,
     permits: Semaphore,
 }
 
 impl ReadPool {
-    pub fn new(path: &Path, size: usize) -> ReadPool {
+    pub fn new(file: &DbFile, size: usize) -> ReadPool {
         ReadPool {
-            path: path.to_path_buf(),
+            file: file.clone(),
             idle: Mutex::new(Vec::new()),
             permits: Semaphore::new(size.max(1)),
         }
     }
 
     pub fn path(&self) -> &Path {
-        &self.path
+        self.file.path()
     }
 
     /// Run `f` with a checked connection on the blocking pool.
@@ -48,7 +49,9 @@ impl ReadPool {
             .ok()
             .and_then(|mut v| v.pop())
             .unwrap_or_else(|| {
-                Db::new(&self.path, Durability::Normal).with_cache(READER_CACHE_KIB)
+                self.file
+                    .connect(Durability::Normal)
+                    .with_cache(READER_CACHE_KIB)
             });
         let (db, result) = tokio::task::spawn_blocking(move || {
             let r = db.get().and_then(|(s, _)| f(s));
@@ -59,6 +62,6 @@ impl ReadPool {
         if let Ok(mut v) = self.idle.lock() {
             v.push(db);
         }
-        result.map_err(|e| e.at(&self.path))
+        result.map_err(|e| e.at(self.file.path()))
     }
 }

@@ -26,8 +26,8 @@ use crate::domain::{
 pub use crate::config::Location;
 pub use error::{Blame, SqlKind, StoreError};
 pub use sqlite::{
-    BUSY_TIMEOUT, Db, Durability, FileIntake, IntakeTx, LATEST_VERSION, MIGRATIONS, SqliteStore,
-    SyncCounts,
+    BUSY_TIMEOUT, Db, DbFile, Durability, FileIntake, IntakeTx, LATEST_VERSION, MIGRATIONS,
+    SqliteStore, SyncCounts,
 };
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

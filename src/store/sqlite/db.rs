@@ -17,6 +17,42 @@ use crate::sys::{FileIdentity, file_identity};
 /// writing the new file while connections to the old one live would let one
 /// file's pages be checkpointed into the other (seen: a swap that destroyed
 /// the original). A restart takes up the file then at the path.
+/// One database *file*: its path and which file it was when first opened.
+/// Every connection a process makes from it ([`DbFile::connect`]) belongs
+/// to that file, whenever it is first used — a connection first opened
+/// while another file is at the path waits for the original instead of
+/// taking up the other (seen: a daemon's reader, first used during a swap,
+/// served the other file's complaints).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DbFile {
+    path: PathBuf,
+    identity: Option<FileIdentity>,
+}
+
+impl DbFile {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A connection handle that belongs to this file.
+    pub fn connect(&self, durability: Durability) -> Db {
+        Db {
+            first: self.identity,
+            ..Db::new(&self.path, durability)
+        }
+    }
+}
+
+impl SqliteStore {
+    /// The file this connection opened, for more connections to the same file.
+    pub fn file(&self) -> DbFile {
+        DbFile {
+            path: self.path.clone(),
+            identity: self.identity,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Db {
     path: PathBuf,

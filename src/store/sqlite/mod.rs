@@ -28,7 +28,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::sys::{FileIdentity, file_identity};
 
-pub use db::Db;
+pub use db::{Db, DbFile};
 pub use intake::{FileIntake, IntakeTx};
 pub use migrate::{LATEST_VERSION, MIGRATIONS};
 pub use reference::SyncCounts;
