@@ -538,3 +538,56 @@ fn outcomes_are_taken_with_underscores_or_hyphens() {
         "violation_confirmed"
     );
 }
+
+/// `init` upgrades an older schema and says from which version, but not
+/// while an intake daemon holds the spool: the older daemon would fail
+/// every write after the upgrade.
+#[test]
+fn init_upgrades_but_not_under_a_running_daemon() {
+    use gridwatch::store::{LATEST_VERSION, SqliteStore};
+    let room = Room::bare();
+    let mut s = SqliteStore::create_unmigrated(&room.db()).unwrap();
+    s.migrate_to(4).unwrap();
+    drop(s);
+    let lock = gridwatch::intake::lock::SpoolLock::acquire(&room.path("spool")).unwrap();
+    let e = room.fails(1, &["init"]);
+    assert!(
+        e.contains("an intake daemon") && e.contains("stop it before upgrading"),
+        "{e}"
+    );
+    let c = rusqlite::Connection::open(room.db()).unwrap();
+    let v: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 4, "nothing upgraded");
+    drop(c);
+    drop(lock);
+    let out = room.ok(&["init"]);
+    assert!(
+        out.contains(&format!(
+            "upgraded the schema from version 4 to {LATEST_VERSION}"
+        )),
+        "{out}"
+    );
+    let again = room.ok(&["init"]);
+    assert!(!again.contains("upgraded"), "{again}");
+}
+
+/// A device is no database (exit 1, nothing written beside it); a damaged
+/// database is a failure, not the operator's path (exit 2).
+#[test]
+fn a_device_is_refused_and_damage_is_a_failure() {
+    let room = Room::new();
+    let e = room.fails(1, &["--db", "/dev/null", "list"]);
+    assert!(e.contains("it is not a regular file"), "{e}");
+    let damaged = room.path("damaged.db");
+    std::fs::copy(room.db(), &damaged).unwrap();
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&damaged)
+        .unwrap();
+    f.set_len(20_000).unwrap();
+    drop(f);
+    let e = room.fails(2, &["--db", damaged.to_str().unwrap(), "list"]);
+    assert!(e.contains("malformed"), "{e}");
+}

@@ -11,8 +11,9 @@ use super::{Command, Context, Failure, OutcomeArg, services, spool};
 use crate::config::Config;
 use crate::domain::complaint::Outcome as Resolution;
 use crate::domain::{ArrivalRequest, ListFilter};
+use crate::intake::lock::SpoolLock;
 use crate::ops::{self, Target};
-use crate::store::{Actions, AuditLog, Complaints, Durability, SqliteStore};
+use crate::store::{Actions, AuditLog, Complaints, Durability, SqliteStore, StoreError};
 use crate::text::sanitize;
 
 pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
@@ -106,21 +107,30 @@ fn check_config(ctx: &Context) -> Result<(), Failure> {
 fn init(ctx: &Context) -> Result<(), Failure> {
     let config = ctx.config()?;
     let path = ctx.db_path(&config);
-    let before = if path.exists() {
-        SqliteStore::open(&path, Durability::Normal)
-            .err()
-            .map(|e| e.to_string())
-    } else {
-        None
+    let spool = ctx.spool(&config);
+    let upgrade_from = match SqliteStore::open(&path, Durability::Normal) {
+        Err(StoreError::NeedsUpgrade { found, .. }) => Some(found),
+        _ => None,
     };
+    // A running daemon of the older release would fail every write after
+    // the upgrade (its statements name the old schema).
+    if let Some(holder) = upgrade_from.and_then(|_| SpoolLock::holder_of(&spool.root)) {
+        return Err(Failure::User(format!(
+            "an intake daemon ({holder}) runs on spool {}: stop it before upgrading {} (it would fail every write afterwards); the systemd unit runs `gridwatch init` before it starts the daemon",
+            spool.root.display(),
+            super::context::absolute(&path).display()
+        )));
+    }
     let mut store = SqliteStore::init(&path)?;
     let counts = store.sync_reference(&config)?;
-    let spool = ctx.spool(&config);
     spool
         .ensure()
         .map_err(|e| Failure::User(format!("cannot create spool {}: {e}", spool.root.display())))?;
-    if let Some(b) = before {
-        outln!("upgraded: {b}");
+    if let Some(found) = upgrade_from {
+        outln!(
+            "upgraded the schema from version {found} to {}",
+            store.schema_version()?
+        );
     }
     outln!(
         "database {} ready at schema {}; {} grids, {} officers, {} enterprises loaded from {}; spool {} ready",

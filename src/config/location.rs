@@ -1,4 +1,4 @@
-//! Where a database is: `sqlite:PATH` (or `sqlite://PATH`), or a bare path,
+//! Where a database is: `sqlite:PATH` (or `sqlite:///ABSOLUTE/PATH`), or a bare path,
 //! as `--db`, `GRIDWATCH_DB` and `[database] path` give it. The store
 //! opens a [`Location`] (`store::open`).
 
@@ -34,7 +34,16 @@ impl Location {
                         "'{scheme}:' databases are not supported by this build; give a SQLite file (a path, or sqlite:PATH)"
                     ));
                 }
-                let path = rest.strip_prefix("//").unwrap_or(rest);
+                let path = match rest.strip_prefix("//") {
+                    // sqlite:///abs/path; `sqlite://host/…` names a host.
+                    Some(p) if !p.is_empty() && !p.starts_with('/') => {
+                        return Err(format!(
+                            "'{text}' names a host; a SQLite database is a local file: sqlite:///abs/path or sqlite:rel/path"
+                        ));
+                    }
+                    Some(p) => p,
+                    None => rest,
+                };
                 if path.is_empty() {
                     return Err(format!("'{text}' names no file; write sqlite:PATH"));
                 }
@@ -58,7 +67,7 @@ mod tests {
 
     #[test]
     fn a_bare_path_and_the_sqlite_scheme_name_the_same_file() {
-        for text in ["data/gw.db", "sqlite:data/gw.db", "sqlite://data/gw.db"] {
+        for text in ["data/gw.db", "sqlite:data/gw.db"] {
             assert_eq!(
                 Location::parse(text).unwrap(),
                 Location::Sqlite(PathBuf::from("data/gw.db")),
@@ -79,7 +88,13 @@ mod tests {
             "{e}"
         );
         assert!(Location::parse("  ").is_err());
-        for text in ["file:/srv/gw.db", "mysql:gw", "SQLITE:", "sqlite://"] {
+        for text in [
+            "file:/srv/gw.db",
+            "mysql:gw",
+            "SQLITE:",
+            "sqlite://",
+            "sqlite://localhost/tmp/x.db",
+        ] {
             assert!(Location::parse(text).is_err(), "{text}");
         }
         assert_eq!(

@@ -105,11 +105,23 @@ impl SqliteStore {
                 path: path.to_path_buf(),
                 why: "it is not a SQLite database file (check --db or [database] path)".into(),
             },
+            // Damage is a failure, not the operator's path to fix.
+            Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::from(e).at(path),
             _ => StoreError::Open {
                 path: path.to_path_buf(),
                 why: error::explain_open(path, &e),
             },
         };
+        // A device, a FIFO or a socket is never a database (SQLite would
+        // write a journal beside /dev/null, or block on a FIFO).
+        if let Ok(m) = std::fs::metadata(path) {
+            if !m.is_file() && !m.is_dir() {
+                return Err(StoreError::Open {
+                    path: path.to_path_buf(),
+                    why: "it is not a regular file (a device, a FIFO or a socket); give the database file's path".into(),
+                });
+            }
+        }
         let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
         // A spool file is one transaction: a 100 000-line file holds the
         // write lock for seconds. A console or command waits its turn.
