@@ -451,12 +451,16 @@ fn an_unwritable_database_file_makes_health_fail_and_says_why() {
         health().0 == 200
     });
     let lines = d.stop();
-    assert_eq!(
-        lines
-            .iter()
-            .filter(|l| l.contains("cannot copy committed complaints"))
-            .count(),
-        1,
+    // Whichever notices first says it — the writer's checkpoint after the
+    // POST, or the WAL job after a heartbeat — and each says it once, not
+    // once per retry.
+    let count = |what: &str| lines.iter().filter(|l| l.contains(what)).count();
+    let (writer, wal) = (
+        count("cannot copy committed complaints"),
+        count("wal failed; retrying"),
+    );
+    assert!(
+        writer <= 1 && wal <= 1 && writer + wal >= 1,
         "said once: {lines:#?}"
     );
 }
