@@ -82,6 +82,7 @@ texts! {
     Detail => "Complaint", "举报详情";
     Loading => "Reading the database…", "正在读取数据库…";
     NoComplaints => "No open complaints. All quiet.", "暂无未结举报。";
+    NothingMatches => "Nothing matches /{filter} — Esc clears the filter", "没有符合 /{filter} 的举报 — 按 Esc 清除筛选";
     Primary => "primary", "主班";
     Backup => "backup", "副班";
     Leader => "leader", "带班";
@@ -140,6 +141,7 @@ texts! {
     KeyNextScreen => "next screen", "下一屏";
     KeyScreen => "go to screen 1-3", "切换到第 1-3 屏";
     KeyHelp => "this help", "本帮助";
+    KeyBack => "close the detail, else clear the filter", "关闭详情，否则清除筛选";
     KeyQuit => "quit (asks first)", "退出（需确认）";
     // What an action did, as a console's status line says it ({…} filled by `fill`).
     DoneArrivedEarly => "#{id}: arrival of {officer} at {time} logged ({margin} before the deadline)",

@@ -35,11 +35,11 @@ fn user_errors_exit_1_with_one_line() {
         ),
         (
             &["resolve", "1", "--outcome", "rectified"],
-            "gridwatch: complaint 1: cannot resolve: complaint is received (no arrival logged yet; log the arrival or reject it)",
+            "gridwatch: complaint 1: cannot resolve: complaint is received (no arrival logged yet: log the arrival first)",
         ),
         (
             &["arrive", "1", "--officer", "O017", "--at", "09:15"],
-            "gridwatch: complaint 1: arrival backdated by 15 min needs a note (--note) saying why",
+            "gridwatch: complaint 1: arrival backdated by 15 min needs a note saying why",
         ),
         (
             &["arrive", "1", "--officer", "O017", "--at", "9 o'clock"],

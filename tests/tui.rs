@@ -217,7 +217,7 @@ fn every_action_and_its_errors() {
     };
     assert_eq!(
         f.error.as_deref(),
-        Some("arrival backdated by 10 min needs a note (--note) saying why")
+        Some("arrival backdated by 10 min needs a note saying why")
     );
     c.press("<esc>");
     // An unknown officer.
@@ -295,10 +295,9 @@ fn every_action_and_its_errors() {
     c.press("a<enter>");
     assert!(c.state.status.error);
     assert!(
-        c.state
-            .status
-            .text
-            .contains("cannot log an arrival: complaint is closed (reopen it first)"),
+        c.state.status.text.contains(
+            "cannot log an arrival: complaint is closed (a closed complaint takes no more visits)"
+        ),
         "{:?}",
         c.state.status
     );
@@ -429,4 +428,33 @@ fn the_selection_follows_the_complaint() {
     assert_eq!(sel(&c), Some(id), "filtered to it");
     c.press("/<esc>");
     assert_eq!(sel(&c), Some(id), "filter cleared");
+}
+
+/// A filter that hides every complaint says so (not "All quiet"), and Esc
+/// clears it; Esc never quits (issue #9, 4).
+#[test]
+fn an_empty_filter_says_so_and_esc_goes_back_without_quitting() {
+    for (lang, says) in [
+        (Lang::En, "Nothing matches /zzz — Esc clears the filter"),
+        (Lang::Zh, "没有符合 /zzz 的举报 — 按 Esc 清除筛选"),
+    ] {
+        let mut c = console(lang);
+        c.press("/zzz<enter>");
+        let text = c.text(200, 50);
+        assert!(text.contains(says), "{text}");
+        assert!(
+            !text.contains("All quiet") && !text.contains("暂无未结举报"),
+            "{text}"
+        );
+        c.press("<enter>");
+        c.press("<esc>");
+        assert!(c.state.filter.is_empty());
+        assert!(!c.text(200, 50).contains(says));
+        c.press("<down><enter>");
+        assert!(c.state.detail);
+        c.press("<esc>");
+        assert!(!c.state.detail, "Esc closes the detail");
+        c.press("<esc><esc>");
+        assert!(!c.state.quit && c.state.mode == gridwatch::tui::state::Mode::Normal);
+    }
 }

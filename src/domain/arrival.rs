@@ -16,7 +16,7 @@ pub enum ArrivalTimeError {
     BeforeReceived { arrived: String, received: String },
     #[error("arrival time is {0} min in the future")]
     InFuture(i64),
-    #[error("arrival backdated by {0} min needs a note (--note) saying why")]
+    #[error("arrival backdated by {0} min needs a note saying why")]
     BackdateNeedsNote(i64),
 }
 

@@ -30,6 +30,8 @@ pub enum Action {
     NextScreen,
     Screen(u8),
     Help,
+    /// Close the detail, else clear the filter; never quits.
+    Back,
     Quit,
 }
 
@@ -110,8 +112,8 @@ const fn bind(keys: &'static [Key], label: &'static str, action: Action, help: T
     }
 }
 
-/// Every binding of the normal mode, in the order the help lists them. Esc
-/// and Ctrl-C quit too without being listed.
+/// Every binding of the normal mode, in the order the help lists them.
+/// Ctrl-C quits too without being listed.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     bind(&[Key::Plain(KeyCode::Up), ch('k')], "↑ k", Action::Up, T::KeyUp),
@@ -129,7 +131,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::Plain(KeyCode::Tab)], "Tab", Action::NextScreen, T::KeyNextScreen),
     Binding { keys: &[Key::ScreenDigit], label: Label::ScreenDigits, action: Action::Screen(1), help: T::KeyScreen },
     bind(&[ch('?')], "?", Action::Help, T::KeyHelp),
-    bind(&[ch('q'), Key::Plain(KeyCode::Esc), Key::Ctrl(KeyCode::Char('c'))], "q", Action::Quit, T::KeyQuit),
+    bind(&[Key::Plain(KeyCode::Esc)], "Esc", Action::Back, T::KeyBack),
+    bind(&[ch('q'), Key::Ctrl(KeyCode::Char('c'))], "q", Action::Quit, T::KeyQuit),
 ];
 
 /// The action of a key in the normal mode (forms and prompts read keys themselves).
@@ -160,6 +163,7 @@ mod tests {
             NextScreen,
             Screen(1),
             Help,
+            Back,
             Quit,
         ];
         for a in all {
@@ -180,6 +184,7 @@ mod tests {
                 "↓" => KeyCode::Down,
                 "Enter" => KeyCode::Enter,
                 "Tab" => KeyCode::Tab,
+                "Esc" => KeyCode::Esc,
                 s => KeyCode::Char(s.chars().next().unwrap()),
             };
             assert_eq!(
@@ -231,8 +236,8 @@ mod tests {
     }
 
     #[test]
-    fn esc_and_ctrl_c_quit_and_ctrl_does_nothing_else() {
-        assert_eq!(press(KeyCode::Esc), Some(Action::Quit));
+    fn esc_goes_back_ctrl_c_quits_and_ctrl_does_nothing_else() {
+        assert_eq!(press(KeyCode::Esc), Some(Action::Back));
         let ctrl = |c| resolve(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
         assert_eq!(ctrl('c'), Some(Action::Quit));
         assert_eq!(ctrl('q'), None);

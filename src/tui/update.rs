@@ -160,6 +160,14 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Help => state.mode = Mode::Help,
         Action::Quit => state.mode = Mode::ConfirmQuit,
+        Action::Back => {
+            if state.detail {
+                state.detail = false;
+            } else if !state.filter.is_empty() {
+                state.filter.clear();
+                state.derive();
+            }
+        }
         Action::Filter => state.mode = Mode::Filter(state.filter.clone()),
         Action::Sort => {
             // From any screen, as before; only the Complaints screen shows it.

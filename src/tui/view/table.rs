@@ -103,12 +103,18 @@ pub fn complaints(
     let inner = block.inner(area);
     block.render(area, buf);
     if list.rows.is_empty() {
-        let text = if state.loaded {
-            T::NoComplaints
+        let text = if !state.loaded {
+            state.t(T::Loading).to_string()
+        } else if !src.is_empty() && !state.filter.is_empty() {
+            // Complaints there are; the filter hides them all.
+            crate::i18n::fill(
+                state.t(T::NothingMatches),
+                &[("filter", &crate::text::sanitize(&state.filter))],
+            )
         } else {
-            T::Loading
+            state.t(T::NoComplaints).to_string()
         };
-        Paragraph::new(Line::styled(state.t(text), Theme::dim())).render(inner, buf);
+        Paragraph::new(Line::styled(text, Theme::dim())).render(inner, buf);
         return;
     }
     let height = inner.height.saturating_sub(1) as usize;
