@@ -602,7 +602,11 @@ fn reads_first_made_during_a_swap_wait_for_the_original() {
     room.ok(&["--db", "other/other.db", "init"]);
     let d = start(&room);
     assert_eq!(post(d.addr, "ORIG-1").unwrap().0, 201);
-    std::thread::sleep(Duration::from_millis(500)); // the -wal emptied (200 ms of quiet)
+    // The writer empties the -wal after 200 ms of quiet: swap only then.
+    let wal = room.path("gridwatch.db-wal");
+    common::wait_for("the -wal emptied", Duration::from_secs(5), || {
+        std::fs::metadata(&wal).map_or(true, |m| m.len() == 0)
+    });
     std::fs::rename(room.db(), room.path("orig.db")).unwrap();
     std::fs::rename(room.path("other/other.db"), room.db()).unwrap();
     let get = |path: &str| common::http(d.addr, &common::request("GET", path, None, b"")).unwrap();

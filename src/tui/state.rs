@@ -125,23 +125,6 @@ impl State {
         s
     }
 
-    /// The complaints the current screen lists from (before ordering/filtering).
-    pub fn source_rows(&self) -> &[ComplaintRow] {
-        match self.screen {
-            Screen::Dashboard => &self.data.open,
-            Screen::Complaints | Screen::Audit => &self.data.recent,
-        }
-    }
-
-    /// The current screen's rows and selection.
-    pub fn list(&self) -> &ComplaintList {
-        match self.screen {
-            Screen::Dashboard => &self.dashboard.list,
-            Screen::Complaints => &self.complaints.list,
-            Screen::Audit => &self.audit.list,
-        }
-    }
-
     pub fn list_mut(&mut self) -> &mut ComplaintList {
         match self.screen {
             Screen::Dashboard => &mut self.dashboard.list,

@@ -17,7 +17,7 @@
 //! - `view/screens/<name>.rs` (new): its drawing; in `view/screens/mod.rs`,
 //!   its `mod` line and its arms in `render` and `foot_height`;
 //! - `state.rs`: its field in `State` and `State::new`, and its arms in
-//!   `source_rows`, `list`, `list_mut`, `derive` and `selected_complaint`;
+//!   `list_mut`, `derive`, `follow_selection` and `selected_complaint`;
 //! - `i18n.rs`: its title, in every language;
 //! - `keymap.rs`: lines in the key table, if it has keys of its own.
 
