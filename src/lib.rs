@@ -59,3 +59,4 @@ pub mod store;
 pub mod sys;
 pub mod text;
 pub mod tui;
+pub mod words;

@@ -149,13 +149,76 @@ pub fn mask_phone(p: &str) -> String {
         .collect()
 }
 
-/// `mm:ss` left, `+mm:ss` over; hours shown past 99 minutes.
+/// `s` broken into lines of at most `cells` terminal cells: between words
+/// where there are spaces, anywhere between CJK characters, inside a word
+/// only when the word alone is wider than a line. Nothing is dropped.
+pub fn wrap(s: &str, cells: usize) -> Vec<String> {
+    let cells = cells.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut w = 0;
+    // Tokens: a run of spaces, a run of narrow non-space characters, or one wide character.
+    let mut tokens: Vec<String> = Vec::new();
+    for c in s.chars() {
+        let wide = width(c.encode_utf8(&mut [0; 4])) > 1;
+        match tokens.last_mut() {
+            Some(t)
+                if !wide
+                    && t.chars().last().is_some_and(|l| {
+                        l.is_whitespace() == c.is_whitespace() && width(l.encode_utf8(&mut [0; 4])) <= 1
+                    }) =>
+            {
+                t.push(c)
+            }
+            _ => tokens.push(c.to_string()),
+        }
+    }
+    for t in tokens {
+        let tw = width(&t);
+        if t.chars().all(char::is_whitespace) {
+            if w + tw <= cells {
+                line.push_str(&t);
+                w += tw;
+            } else {
+                lines.push(std::mem::take(&mut line).trim_end().to_string());
+                w = 0;
+            }
+            continue;
+        }
+        if w + tw > cells && w > 0 {
+            lines.push(std::mem::take(&mut line).trim_end().to_string());
+            w = 0;
+        }
+        if tw <= cells {
+            line.push_str(&t);
+            w += tw;
+            continue;
+        }
+        for c in t.chars() {
+            let cw = width(c.encode_utf8(&mut [0; 4]));
+            if w + cw > cells {
+                lines.push(std::mem::take(&mut line));
+                w = 0;
+            }
+            line.push(c);
+            w += cw;
+        }
+    }
+    if !line.trim().is_empty() || lines.is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// One format for every span of time the consoles count: `mm:ss` under an
+/// hour, `h:mm:ss` from an hour (`+` in front when it is past): the digits
+/// grow to the left, so a column of them reads the same way throughout.
 pub fn countdown(secs: i64) -> String {
     let sign = if secs < 0 { "+" } else { "" };
     let s = secs.unsigned_abs();
-    let (m, s) = (s / 60, s % 60);
-    if m >= 100 {
-        format!("{sign}{}h{:02}m", m / 60, m % 60)
+    let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
+    if h > 0 {
+        format!("{sign}{h}:{m:02}:{s:02}")
     } else {
         format!("{sign}{m:02}:{s:02}")
     }
@@ -164,6 +227,31 @@ pub fn countdown(secs: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_breaks_between_words_and_cjk_and_keeps_everything() {
+        assert_eq!(wrap("press x to acknowledge", 11), ["press x to", "acknowledge"]);
+        assert_eq!(wrap("按 x 确认告警横幅", 9), ["按 x 确认", "告警横幅"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 5), [""]);
+        for (text, w) in [("newest, deadline, grid, status", 7), ("城关镇西关村解放路12号 night", 5)] {
+            let lines = wrap(text, w);
+            assert!(lines.iter().all(|l| width(l) <= w), "{lines:?}");
+            let joined: String = lines.concat().split_whitespace().collect();
+            let want: String = text.split_whitespace().collect();
+            assert_eq!(joined, want);
+        }
+    }
+
+    #[test]
+    fn countdowns_have_one_format_that_grows_to_the_left() {
+        assert_eq!(countdown(0), "00:00");
+        assert_eq!(countdown(59 * 60 + 59), "59:59");
+        assert_eq!(countdown(3600), "1:00:00");
+        assert_eq!(countdown(93 * 60), "1:33:00");
+        assert_eq!(countdown(-(102 * 60)), "+1:42:00");
+        assert_eq!(countdown(-(30 * 3600 + 5)), "+30:00:05");
+    }
 
     #[test]
     fn escapes_and_bidi_become_inert() {

@@ -180,7 +180,7 @@ fn a_enter_logs_an_arrival_now_by_the_on_call_officer() {
         c.state
             .status
             .text
-            .contains("arrival of O019 at 09:30 logged (12:00 before the deadline)"),
+            .contains("arrival of 汤国栋 (O019) at 09:30 logged (12:00 before the deadline)"),
         "{:?}",
         c.state.status
     );
@@ -233,7 +233,7 @@ fn every_action_and_its_errors() {
         c.state
             .status
             .text
-            .contains(&format!("#{id}: dispatched to O020")),
+            .contains(&format!("#{id}: dispatched to 蒋敏 (O020)")),
         "{:?}",
         c.state.status
     );
@@ -247,7 +247,7 @@ fn every_action_and_its_errors() {
         c.state
             .status
             .text
-            .contains(&format!("#{id}: escalated to O018")),
+            .contains(&format!("#{id}: escalated to 蒋国栋 (O018)")),
         "{:?}",
         c.state.status
     );
@@ -258,7 +258,7 @@ fn every_action_and_its_errors() {
         c.state
             .status
             .text
-            .contains("cannot resolve: complaint is dispatched (no arrival logged yet"),
+            .contains("cannot resolve: the complaint is dispatched (no arrival logged yet"),
         "{:?}",
         c.state.status
     );
@@ -273,7 +273,7 @@ fn every_action_and_its_errors() {
         c.state
             .status
             .text
-            .contains(&format!("#{id}: closed (no_violation)")),
+            .contains(&format!("#{id}: closed (no violation found)")),
         "{:?}",
         c.state.status
     );
@@ -296,7 +296,7 @@ fn every_action_and_its_errors() {
     assert!(c.state.status.error);
     assert!(
         c.state.status.text.contains(
-            "cannot log an arrival: complaint is closed (a closed complaint takes no more visits)"
+            "cannot log an arrival: the complaint is closed (a closed complaint takes no more visits)"
         ),
         "{:?}",
         c.state.status

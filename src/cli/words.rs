@@ -76,6 +76,6 @@ pub(super) fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
         ),
         // Phone entry and revealing a phone are console actions; `show
         // --reveal-phone` prints the phone inside the complaint.
-        other => crate::tui::words::outcome(lang, tz, other),
+        other => crate::tui::words::outcome(lang, config, other),
     }
 }

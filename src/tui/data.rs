@@ -17,8 +17,8 @@ use tokio::sync::mpsc;
 use super::state::Snapshot;
 use crate::clock::SharedClock;
 use crate::config::Config;
-use crate::domain::{Actor, ComplaintRow, kind};
-use crate::ops::{Command, Outcome, perform};
+use crate::domain::{Actor, AuditEntry, ComplaintRow, kind};
+use crate::ops::{Command, OpError, Outcome, perform};
 use crate::store::{
     AuditLog, Complaints, Escalations, Figures, Heartbeats, SqliteStore, StoreError,
 };
@@ -27,8 +27,8 @@ use crate::store::{
 #[derive(Debug)]
 pub enum DataMsg {
     Snapshot(Box<Snapshot>),
-    /// What a [`Command`] did, or why it was not done (in words).
-    Done(Result<Outcome, String>),
+    /// What a [`Command`] did, or why it was not done.
+    Done(Result<Outcome, OpError>),
     /// A failure of the store task itself (reading the database, a replaced file).
     Failed(String),
     /// Something that must not be missed: a new escalation or complaint.
@@ -38,6 +38,20 @@ pub enum DataMsg {
     },
     /// The database file was replaced under the console (why), or is back (`None`).
     Replaced(Option<String>),
+    /// The audit records of the complaint whose detail is open, oldest first.
+    Trail {
+        id: i64,
+        entries: Vec<AuditEntry>,
+    },
+}
+
+/// What the UI asks of the store task.
+#[derive(Debug)]
+pub enum Request {
+    /// Perform an action, as the command line would.
+    Perform(Command),
+    /// Keep this complaint's trail fresh (its detail is open), or stop.
+    Watch(Option<i64>),
 }
 
 /// `(title, body)` of an alert the console must not miss.
@@ -177,8 +191,8 @@ pub fn spawn(
     actor: Actor,
     poll: Duration,
     tx: mpsc::UnboundedSender<DataMsg>,
-) -> std::io::Result<std_mpsc::Sender<Command>> {
-    let (cmd_tx, cmd_rx) = std_mpsc::channel::<Command>();
+) -> std::io::Result<std_mpsc::Sender<Request>> {
+    let (cmd_tx, cmd_rx) = std_mpsc::channel::<Request>();
     std::thread::Builder::new()
         .name("store".into())
         .spawn(move || {
@@ -187,6 +201,9 @@ pub fn spawn(
             // Set while the file at the database path is not the one this
             // console opened (renamed over, removed): it writes nothing then.
             let mut replaced: Option<String> = None;
+            // The complaint whose detail is open, and whether its trail must be re-read.
+            let mut watched: Option<i64> = None;
+            let mut trail_stale = false;
             loop {
                 let now = clock.now();
                 match store.verify_file() {
@@ -215,6 +232,7 @@ pub fn spawn(
                 }
                 match reader.refresh(&store, &config, now, force) {
                     Ok(Some((snap, alerts))) => {
+                        trail_stale = true;
                         if tx.send(DataMsg::Snapshot(Box::new(snap))).is_err() {
                             return;
                         }
@@ -224,15 +242,33 @@ pub fn spawn(
                     }
                     Ok(None) => {}
                     Err(e) => {
-                        let _ = tx.send(DataMsg::Failed(format!("reading the database: {e}")));
+                        let _ = tx.send(DataMsg::Failed(e.to_string()));
+                    }
+                }
+                if let (Some(id), true) = (watched, trail_stale) {
+                    trail_stale = false;
+                    match store.audit_of_complaint(id) {
+                        Ok(entries) => {
+                            if tx.send(DataMsg::Trail { id, entries }).is_err() {
+                                return;
+                            }
+                        }
+                        Err(e) => {
+                            let _ = tx.send(DataMsg::Failed(e.to_string()));
+                        }
                     }
                 }
                 match cmd_rx.recv_timeout(poll) {
-                    Ok(cmd) => {
+                    Ok(Request::Watch(id)) => {
+                        trail_stale = id.is_some();
+                        watched = id;
+                    }
+                    Ok(Request::Perform(cmd)) => {
                         let result = match &replaced {
-                            Some(why) => Err(why.clone()),
-                            None => perform(&mut store, &config, &actor, clock.now(), cmd)
-                                .map_err(|e| e.to_string()),
+                            Some(_) => Err(OpError::Store(StoreError::Replaced {
+                                path: store.path().to_path_buf(),
+                            })),
+                            None => perform(&mut store, &config, &actor, clock.now(), cmd),
                         };
                         if result.is_ok() {
                             // Leave nothing of this write only in the -wal

@@ -95,6 +95,7 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), Tu
         let mut tick = tokio::time::interval(Duration::from_secs(1));
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         let mut dirty = true;
+        let mut watching = None;
         loop {
             if dirty {
                 terminal
@@ -123,7 +124,7 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), Tu
             for e in effects {
                 match e {
                     Effect::Write(cmd) => {
-                        if commands.send(cmd).is_err() {
+                        if commands.send(data::Request::Perform(cmd)).is_err() {
                             return Err(TuiError::StoreStopped);
                         }
                     }
@@ -132,6 +133,13 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), Tu
                         let _ = std::io::stdout().flush();
                     }
                     Effect::Notify { title, body } => notifier.notify(title, body),
+                }
+            }
+            // The open detail's trail is kept fresh by the store task.
+            if state.watching() != watching {
+                watching = state.watching();
+                if commands.send(data::Request::Watch(watching)).is_err() {
+                    return Err(TuiError::StoreStopped);
                 }
             }
             dirty = true;

@@ -37,7 +37,8 @@ pub struct Snapshot {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
     Normal,
-    Help,
+    /// The help, scrolled down this many lines.
+    Help(u16),
     Filter(String),
     Form(Box<Form>),
     ConfirmQuit,
@@ -53,6 +54,22 @@ pub struct Banner {
 pub struct StatusLine {
     pub text: String,
     pub error: bool,
+    /// Countdown ticks (seconds of real time, whatever the clock) until the
+    /// line goes back to "Ready": errors and a shown phone number fade.
+    pub fade_ticks: Option<u32>,
+}
+
+impl StatusLine {
+    /// How long an error (or a phone number in clear) stays, in seconds.
+    pub const FADE_SECONDS: u32 = 8;
+
+    pub fn ready(lang: Lang) -> StatusLine {
+        StatusLine {
+            text: crate::i18n::T::StatusReady.get(lang).to_string(),
+            error: false,
+            fade_ticks: None,
+        }
+    }
 }
 
 pub struct State {
@@ -76,6 +93,8 @@ pub struct State {
     pub filter: String,
     /// The selected complaint's detail is open over the screen.
     pub detail: bool,
+    /// The audit records of a complaint (its trail), as last read for the detail.
+    pub trail: Option<(i64, Vec<AuditEntry>)>,
     pub status: StatusLine,
     pub banners: Vec<Banner>,
     /// The console user's officer id (`tui --officer`), if given.
@@ -111,10 +130,8 @@ impl State {
             mode: Mode::Normal,
             filter: String::new(),
             detail: false,
-            status: StatusLine {
-                text: crate::i18n::T::StatusReady.get(lang).to_string(),
-                error: false,
-            },
+            trail: None,
+            status: StatusLine::ready(lang),
             banners: Vec::new(),
             officer,
             database: None,
@@ -139,9 +156,13 @@ impl State {
     /// is gone, the row at the same position is.
     pub fn derive(&mut self) {
         let (data, filter) = (&self.data, &self.filter);
+        let ctx = super::screens::FilterContext {
+            config: &self.config,
+            now: self.now,
+        };
         match self.screen {
-            Screen::Dashboard => self.dashboard.derive(&data.open, filter),
-            Screen::Complaints => self.complaints.derive(&data.recent, filter),
+            Screen::Dashboard => self.dashboard.derive(&data.open, filter, &ctx),
+            Screen::Complaints => self.complaints.derive(&data.recent, filter, &ctx),
             Screen::Audit => {}
         }
         self.follow_selection();
@@ -189,6 +210,46 @@ impl State {
             Screen::Complaints => self.complaints.list.selected_in(&self.data.recent),
             Screen::Audit => None,
         }
+    }
+
+    /// The intake daemon's state, from the heartbeat last read.
+    pub fn daemon(&self) -> crate::intake::liveness::DaemonState {
+        let s = &self.config.settings;
+        let stale_after = chrono::Duration::from_std(s.heartbeat_stale_after)
+            .unwrap_or(chrono::Duration::seconds(30));
+        let db = self.database.clone().unwrap_or_default();
+        crate::intake::liveness::state(self.data.heartbeat.as_ref(), self.now, stale_after, &db)
+    }
+
+    /// What to say when the intake daemon is not running here: how to start
+    /// it, and that automatic escalation waits for it. `None` when it runs.
+    pub fn intake_hint(&self) -> Option<crate::i18n::T> {
+        use crate::intake::liveness::DaemonState;
+        if !self.loaded {
+            return None;
+        }
+        match self.daemon() {
+            DaemonState::Live { .. } => None,
+            DaemonState::Elsewhere { .. } => Some(crate::i18n::T::HintIntakeElsewhere),
+            _ => Some(crate::i18n::T::HintIntakeDown),
+        }
+    }
+
+    /// The complaint whose trail the console needs: the one whose detail is open.
+    pub fn watching(&self) -> Option<i64> {
+        if self.detail {
+            self.selected_complaint().map(|c| c.id)
+        } else {
+            None
+        }
+    }
+
+    /// The trail of complaint `id`, if it has been read.
+    pub fn trail_of(&self, id: i64) -> Option<&[AuditEntry]> {
+        self.trail
+            .as_ref()
+            .filter(|(of, _)| *of == id)
+            .map(|(_, t)| t.as_slice())
     }
 
     pub fn t(&self, t: crate::i18n::T) -> &'static str {

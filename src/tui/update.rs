@@ -35,6 +35,16 @@ fn status(state: &mut State, text: impl Into<String>, error: bool) {
     state.status = StatusLine {
         text: text.into(),
         error,
+        fade_ticks: error.then_some(StatusLine::FADE_SECONDS),
+    };
+}
+
+/// A status that fades like an error without being one (a phone in clear).
+fn fading(state: &mut State, text: String) {
+    state.status = StatusLine {
+        text,
+        error: false,
+        fade_ticks: Some(StatusLine::FADE_SECONDS),
     };
 }
 
@@ -42,6 +52,15 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Tick(now) => {
             state.now = now;
+            // `breached` and `due` change with time alone.
+            if !state.filter.is_empty() {
+                state.derive();
+            }
+            match state.status.fade_ticks {
+                Some(0 | 1) => state.status = StatusLine::ready(state.lang),
+                Some(n) => state.status.fade_ticks = Some(n - 1),
+                None => {}
+            }
             Vec::new()
         }
         Msg::Data(DataMsg::Snapshot(snap)) => {
@@ -51,12 +70,26 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Data(DataMsg::Done(Ok(outcome))) => {
-            let text = super::words::outcome(state.lang, &state.config.settings.timezone, &outcome);
-            status(state, text, false);
+            let text = super::words::outcome(state.lang, &state.config, &outcome);
+            if matches!(outcome, crate::ops::Outcome::Phone { .. }) {
+                fading(state, text);
+            } else {
+                status(state, text, false);
+            }
             Vec::new()
         }
-        Msg::Data(DataMsg::Done(Err(text)) | DataMsg::Failed(text)) => {
+        Msg::Data(DataMsg::Done(Err(e))) => {
+            let text = super::words::error(state.lang, &state.config.settings.timezone, &e);
             status(state, text, true);
+            Vec::new()
+        }
+        Msg::Data(DataMsg::Failed(detail)) => {
+            let text = crate::i18n::fill(state.t(T::ErrReading), &[("detail", &detail)]);
+            status(state, text, true);
+            Vec::new()
+        }
+        Msg::Data(DataMsg::Trail { id, entries }) => {
+            state.trail = Some((id, entries));
             Vec::new()
         }
         Msg::Data(DataMsg::Replaced(why)) => {
@@ -90,7 +123,19 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
 
 fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     match std::mem::replace(&mut state.mode, Mode::Normal) {
-        Mode::Help => Vec::new(), // any key closes
+        Mode::Help(top) => {
+            // Arrows scroll a help taller than the screen; any other key closes.
+            match key.code {
+                KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => {
+                    state.mode = Mode::Help(top.saturating_add(1).min(200))
+                }
+                KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => {
+                    state.mode = Mode::Help(top.saturating_sub(1))
+                }
+                _ => {}
+            }
+            Vec::new()
+        }
         Mode::ConfirmQuit => {
             if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
                 state.quit = true;
@@ -144,6 +189,11 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             }
         }
         Mode::Normal => match resolve(key) {
+            // The next action clears an error or a phone in clear.
+            Some(action) if state.status.fade_ticks.is_some() => {
+                state.status = StatusLine::ready(state.lang);
+                act(state, action)
+            }
             Some(action) => act(state, action),
             None => Vec::new(),
         },
@@ -158,7 +208,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ToggleDetail => {
             state.detail = !state.detail && state.selected_complaint().is_some()
         }
-        Action::Help => state.mode = Mode::Help,
+        Action::Help => state.mode = Mode::Help(0),
         Action::Quit => state.mode = Mode::ConfirmQuit,
         Action::Back => {
             if state.detail {
@@ -175,7 +225,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
             state.derive();
             status(
                 state,
-                format!("{} {}", state.t(T::SortedBy), state.complaints.sort.name()),
+                format!("{} {}", state.t(T::SortedBy), state.t(state.complaints.sort.title())),
                 false,
             );
         }

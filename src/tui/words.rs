@@ -1,15 +1,27 @@
-//! What an action did, in the console's language: the status line's words
-//! for an [`Outcome`] (from the string table, placeholders filled).
+//! What an action did, or why it was not done, in the console's language:
+//! the status line's words for an [`Outcome`] or an [`OpError`] (from the
+//! string table, placeholders filled).
 
 use chrono_tz::Tz;
 
+use crate::config::Config;
+
 use crate::i18n::{Lang, T, fill};
-use crate::ops::Outcome;
+use crate::domain::arrival::ArrivalTimeError;
+use crate::domain::complaint::TransitionError;
+use crate::ops::{OpError, Outcome};
+use crate::store::StoreError;
 use crate::text::countdown;
 
 /// The status line after an action.
-pub fn outcome(lang: Lang, tz: &Tz, o: &Outcome) -> String {
+pub fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
+    let tz = &config.settings.timezone;
     let hm = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(tz).format("%H:%M").to_string();
+    // An officer as the panels show them: the name, then the id.
+    let who = |id: &str| match config.officers.get(id) {
+        Some(o) => format!("{} ({})", crate::text::sanitize(&o.name), crate::text::sanitize(id)),
+        None => crate::text::sanitize(id),
+    };
     match o {
         Outcome::Arrived {
             id,
@@ -27,7 +39,7 @@ pub fn outcome(lang: Lang, tz: &Tz, o: &Outcome) -> String {
                 t.get(lang),
                 &[
                     ("id", &id.to_string()),
-                    ("officer", officer),
+                    ("officer", &who(officer)),
                     ("time", &hm(*arrived_at)),
                     ("margin", &countdown(secs.abs())),
                 ],
@@ -35,21 +47,24 @@ pub fn outcome(lang: Lang, tz: &Tz, o: &Outcome) -> String {
         }
         Outcome::Dispatched { id, officer } => fill(
             T::DoneDispatched.get(lang),
-            &[("id", &id.to_string()), ("officer", officer)],
+            &[("id", &id.to_string()), ("officer", &who(officer))],
         ),
         Outcome::Escalated {
             id,
             target: Some(t),
         } => fill(
             T::DoneEscalated.get(lang),
-            &[("id", &id.to_string()), ("target", t)],
+            &[("id", &id.to_string()), ("target", &who(t))],
         ),
         Outcome::Escalated { id, target: None } => {
             fill(T::DoneEscalatedNobody.get(lang), &[("id", &id.to_string())])
         }
         Outcome::Resolved { id, outcome } => fill(
             T::DoneResolved.get(lang),
-            &[("id", &id.to_string()), ("outcome", outcome.as_str())],
+            &[
+                ("id", &id.to_string()),
+                ("outcome", crate::words::outcome(*outcome).get(lang)),
+            ],
         ),
         Outcome::Phone { id, phone: Some(p) } => fill(
             T::DonePhone.get(lang),
@@ -65,5 +80,108 @@ pub fn outcome(lang: Lang, tz: &Tz, o: &Outcome) -> String {
         Outcome::AlreadyRecorded { id } => {
             fill(T::DoneAlready.get(lang), &[("id", &id.to_string())])
         }
+    }
+}
+
+/// The words of a domain action's name as the status machine gives it.
+fn action(lang: Lang, name: &str) -> String {
+    let t = match name {
+        "dispatch" => T::ActDispatch,
+        "set off" => T::ActSetOff,
+        "log an arrival" => T::ActArrive,
+        "start handling" => T::ActHandle,
+        "resolve" => T::ActResolve,
+        "reopen" => T::ActReopen,
+        "merge" => T::ActMerge,
+        "reject" => T::ActReject,
+        other => return crate::text::sanitize(other),
+    };
+    t.get(lang).to_string()
+}
+
+/// The status machine's hint, in words; one this table does not know is
+/// left out rather than shown in another language.
+fn hint(lang: Lang, hint: &str) -> &'static str {
+    let t = match hint.trim().trim_start_matches('(').trim_end_matches(')') {
+        "an officer is already on site" => T::WhyOnSite,
+        "a closed complaint takes no more visits" => T::WhyClosed,
+        "an arrival is already logged" => T::WhyArrivalLogged,
+        "only after an arrival" => T::WhyOnlyAfterArrival,
+        "no arrival logged yet: log the arrival first" => T::WhyLogArrivalFirst,
+        "only closed or rejected complaints reopen" => T::WhyOnlyClosedReopen,
+        "an officer is on site: resolve it instead" => T::WhyResolveInstead,
+        _ => return "",
+    };
+    t.get(lang)
+}
+
+/// Why an action was not done, in the console's language. Failures of the
+/// machinery (the database, a bug) keep their technical detail after the words.
+pub fn error(lang: Lang, tz: &Tz, e: &OpError) -> String {
+    let local = |rfc: &str| {
+        chrono::DateTime::parse_from_rfc3339(rfc)
+            .map(|t| t.with_timezone(tz).format("%m-%d %H:%M").to_string())
+            .unwrap_or_else(|_| crate::text::sanitize(rfc))
+    };
+    let id_of = |id: &i64| id.to_string();
+    match e {
+        OpError::NoReason => T::ErrNoReason.get(lang).to_string(),
+        OpError::Store(s) => match s {
+            StoreError::NoSuchComplaint(id) => fill(T::ErrNoSuchComplaint.get(lang), &[("id", &id_of(id))]),
+            StoreError::NoSuchOfficer(o) => fill(
+                T::ErrNoSuchOfficer.get(lang),
+                &[("officer", &crate::text::sanitize(o))],
+            ),
+            StoreError::Transition { id, source } => match source {
+                TransitionError::Illegal {
+                    action: a,
+                    from,
+                    hint: h,
+                } => fill(
+                    T::ErrIllegal.get(lang),
+                    &[
+                        ("id", &id_of(id)),
+                        ("action", &action(lang, a)),
+                        ("status", crate::words::status(*from).get(lang)),
+                        ("hint", hint(lang, h)),
+                    ],
+                ),
+                TransitionError::MergeIntoSelf => {
+                    fill(T::ErrMergeSelf.get(lang), &[("id", &id_of(id))])
+                }
+                TransitionError::EmptyReason => {
+                    fill(T::ErrEmptyReason.get(lang), &[("id", &id_of(id))])
+                }
+            },
+            StoreError::ArrivalTime { id, source } => match source {
+                ArrivalTimeError::BeforeReceived { arrived, received } => fill(
+                    T::ErrArrivalBeforeReceived.get(lang),
+                    &[
+                        ("id", &id_of(id)),
+                        ("arrived", &local(arrived)),
+                        ("received", &local(received)),
+                    ],
+                ),
+                ArrivalTimeError::InFuture(m) => fill(
+                    T::ErrArrivalInFuture.get(lang),
+                    &[("id", &id_of(id)), ("m", &m.to_string())],
+                ),
+                ArrivalTimeError::BackdateNeedsNote(m) => fill(
+                    T::ErrBackdateNeedsNote.get(lang),
+                    &[("id", &id_of(id)), ("m", &m.to_string())],
+                ),
+            },
+            StoreError::NotOpen { id, status } => fill(
+                T::ErrNotOpen.get(lang),
+                &[
+                    ("id", &id_of(id)),
+                    ("status", crate::words::status(*status).get(lang)),
+                ],
+            ),
+            other => fill(
+                T::ErrStore.get(lang),
+                &[("detail", &crate::text::sanitize(&other.to_string()))],
+            ),
+        },
     }
 }

@@ -92,6 +92,16 @@ impl Console {
                     Msg::Data(DataMsg::Alert { title, body }),
                 ));
             }
+            self.sync_trail();
+        }
+    }
+
+    /// Read the open detail's trail, as the store thread does when the
+    /// watched complaint changes or the database did.
+    pub fn sync_trail(&mut self) {
+        if let Some(id) = self.state.watching() {
+            let entries = gridwatch::store::AuditLog::audit_of_complaint(&self.store, id).unwrap();
+            update(&mut self.state, Msg::Data(DataMsg::Trail { id, entries }));
         }
     }
 
@@ -109,14 +119,14 @@ impl Console {
                             &actor,
                             self.state.now,
                             cmd,
-                        )
-                        .map_err(|e| e.to_string());
+                        );
                         update(&mut self.state, Msg::Data(DataMsg::Done(r)));
                         self.refresh();
                     }
                     other => self.effects.push(other),
                 }
             }
+            self.sync_trail();
         }
     }
 

@@ -3,7 +3,7 @@
 //!
 //! Owns its row order and selection over `Snapshot::recent`, and the sort.
 
-use super::{ComplaintList, filtered};
+use super::{ComplaintList, FilterContext, filtered};
 use crate::domain::ComplaintRow;
 
 /// The order of the Complaints screen (`s` cycles).
@@ -26,12 +26,14 @@ impl Sort {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    /// The order's name, in words.
+    pub fn title(self) -> crate::i18n::T {
+        use crate::i18n::T;
         match self {
-            Sort::Newest => "newest",
-            Sort::Deadline => "deadline",
-            Sort::Grid => "grid",
-            Sort::Status => "status",
+            Sort::Newest => T::SortNewest,
+            Sort::Deadline => T::SortDeadline,
+            Sort::Grid => T::SortGrid,
+            Sort::Status => T::SortStatus,
         }
     }
 }
@@ -44,17 +46,22 @@ pub struct Complaints {
 
 impl Complaints {
     /// Re-list `recent` after the data, the filter, the sort or the screen changed.
-    pub fn derive(&mut self, recent: &[ComplaintRow], filter: &str) {
-        self.list.reorder(order(recent, filter, self.sort));
+    pub fn derive(&mut self, recent: &[ComplaintRow], filter: &str, ctx: &FilterContext<'_>) {
+        self.list.reorder(order(recent, filter, self.sort, ctx));
     }
 }
 
 /// The complaints of `recent` that match `filter`, in `sort` order.
-pub(super) fn order(recent: &[ComplaintRow], filter: &str, sort: Sort) -> Vec<usize> {
-    let mut idx = filtered(recent, filter);
-    // `recent` comes newest first; the other orders are stable on it.
+pub(super) fn order(
+    recent: &[ComplaintRow],
+    filter: &str,
+    sort: Sort,
+    ctx: &FilterContext<'_>,
+) -> Vec<usize> {
+    let mut idx = filtered(recent, filter, ctx);
+    // Stable sorts: ties keep the newest first.
     match sort {
-        Sort::Newest => {}
+        Sort::Newest => idx.sort_by_key(|&i| std::cmp::Reverse((recent[i].received_at, recent[i].id))),
         Sort::Deadline => idx.sort_by_key(|&i| recent[i].deadline_at),
         Sort::Grid => idx.sort_by(|&a, &b| recent[a].grid.cmp(&recent[b].grid)),
         Sort::Status => idx.sort_by_key(|&i| recent[i].status.as_str()),

@@ -5,7 +5,7 @@
 //! unassigned complaints on top, then those still waiting for an arrival by
 //! deadline, then those reached. Its layout is drawn in `view::screens`.
 
-use super::{ComplaintList, filtered};
+use super::{ComplaintList, FilterContext, filtered};
 use crate::domain::ComplaintRow;
 
 #[derive(Debug, Clone, Default)]
@@ -15,8 +15,8 @@ pub struct Dashboard {
 
 impl Dashboard {
     /// Re-list `open` after the data, the filter or the screen changed.
-    pub fn derive(&mut self, open: &[ComplaintRow], filter: &str) {
-        let mut order = filtered(open, filter);
+    pub fn derive(&mut self, open: &[ComplaintRow], filter: &str, ctx: &FilterContext<'_>) {
+        let mut order = filtered(open, filter, ctx);
         // Unassigned on top, then waiting complaints by deadline, then those reached.
         order.sort_by_key(|&i| {
             let c = &open[i];

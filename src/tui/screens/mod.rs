@@ -24,8 +24,10 @@
 pub mod audit;
 pub mod complaints;
 pub mod dashboard;
+pub mod filter;
 
 use crate::domain::ComplaintRow;
+pub use filter::FilterContext;
 use crate::i18n::T;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,34 +112,10 @@ impl ComplaintList {
 }
 
 /// The indexes of the complaints in `rows` that match the filter, in order.
-fn filtered(rows: &[ComplaintRow], filter: &str) -> Vec<usize> {
-    let needle = filter.to_lowercase();
+fn filtered(rows: &[ComplaintRow], filter: &str, ctx: &FilterContext<'_>) -> Vec<usize> {
     (0..rows.len())
-        .filter(|&i| matches(&rows[i], &needle))
+        .filter(|&i| ctx.matches(&rows[i], filter))
         .collect()
-}
-
-/// Does a complaint match the filter text (id, grid, category, status, place, text)?
-fn matches(c: &ComplaintRow, needle: &str) -> bool {
-    if needle.is_empty() {
-        return true;
-    }
-    needle.split_whitespace().all(|word| {
-        c.id.to_string() == word
-            || c.grid
-                .as_deref()
-                .is_some_and(|g| g.to_lowercase().starts_with(word))
-            || (c.grid.is_none() && "unassigned".starts_with(word))
-            || c.categories.iter().any(|k| k.as_str().starts_with(word))
-            || c.status.as_str().starts_with(word)
-            || c.address
-                .as_deref()
-                .is_some_and(|a| a.to_lowercase().contains(word))
-            || c.description.to_lowercase().contains(word)
-            || c.enterprise
-                .as_deref()
-                .is_some_and(|e| e.to_lowercase() == word)
-    })
 }
 
 #[cfg(test)]

@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Widget};
 
 use super::theme::Theme;
-use crate::i18n::T;
-use crate::text::sanitize;
+use crate::i18n::{T, fill};
+use crate::text::{fit, sanitize, width};
+use crate::words;
 use crate::tui::state::State;
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
@@ -32,33 +33,68 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
                 "manual" => Theme::title(),
                 _ => Theme::breached(),
             };
-            let who = e
-                .target
-                .as_deref()
-                .and_then(|t| state.config.officers.get(t))
-                .map(|o| sanitize(&o.name))
-                .unwrap_or_else(|| "-".into());
+            let who = match e.target.as_deref() {
+                Some(t) => words::trail::officer(&state.config, t),
+                None => state.t(T::TrailNobody).to_string(),
+            };
+            // An automatic stage is worded from where its deadline stood;
+            // a manual one shows the reason the officer typed.
+            let deadline = state
+                .data
+                .open
+                .iter()
+                .chain(&state.data.recent)
+                .find(|c| c.id == e.complaint_id)
+                .map(|c| c.deadline_at);
+            let why = match (e.automatic, deadline) {
+                (true, Some(d)) => words::overdue(state.lang, &state.config, d, e.at),
+                (true, None) => String::new(),
+                (false, _) => sanitize(&e.reason),
+            };
+            let stage = words::stage(state.lang, &e.stage);
             Line::from(vec![
                 Span::raw(format!("{} ", e.at.with_timezone(&tz).format("%H:%M"))),
-                Span::styled(format!("{:<8}", e.stage), style),
+                Span::styled(fit(&stage, 8), style),
                 Span::raw(format!(" #{} → {who}  ", e.complaint_id)),
-                Span::styled(sanitize(&e.reason), Theme::dim()),
+                Span::styled(why, Theme::dim()),
             ])
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
     if spark_w > 0 {
-        let block = Block::new()
-            .borders(Borders::TOP | Borders::LEFT)
-            .title(Line::styled(
-                format!(" {} ", state.t(T::ArrivalsPerHour)),
-                Theme::title(),
-            ));
-        let inner = block.inner(spark);
-        block.render(spark, buf);
-        Sparkline::default()
-            .data(&state.data.arrivals_per_hour)
-            .style(Theme::ok())
-            .render(inner, buf);
+        arrivals(state, spark, buf);
     }
+}
+
+/// Arrivals per hour over the last 24 hours: bars with the scale in the
+/// title and the hours along the bottom (24 h ago … now).
+fn arrivals(state: &State, area: Rect, buf: &mut Buffer) {
+    let data = &state.data.arrivals_per_hour;
+    let max = data.iter().copied().max().unwrap_or(0);
+    let block = Block::new()
+        .borders(Borders::TOP | Borders::LEFT)
+        .title(Line::styled(
+            format!(
+                " {} ",
+                fill(state.t(T::ArrivalsPerHour), &[("max", &max.to_string())])
+            ),
+            Theme::title(),
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let [bars, axis] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    Sparkline::default()
+        .data(data)
+        .max(max.max(1))
+        .style(Theme::ok())
+        .render(bars, buf);
+    let from = fill(state.t(T::HoursAgo), &[("n", &data.len().to_string())]);
+    let now = state.t(T::Now);
+    let gap = usize::from(axis.width).saturating_sub(width(&from) + width(now));
+    Paragraph::new(Line::styled(
+        format!("{from}{}{now}", " ".repeat(gap)),
+        Theme::dim(),
+    ))
+    .render(axis, buf);
 }

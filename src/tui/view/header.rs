@@ -11,7 +11,7 @@ use super::theme::Theme;
 use crate::clock::ClockMode;
 use crate::domain::calendar::{DayKind, Regime, decide};
 use crate::i18n::T;
-use crate::intake::liveness::{self, DaemonState};
+use crate::intake::liveness::DaemonState;
 use crate::tui::state::State;
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
@@ -33,19 +33,21 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         (true, false) => format!("{day} · {}", state.t(T::Night)),
         (false, _) => day.to_string(),
     };
+    let weekday = state.t(crate::words::weekday(chrono::Datelike::weekday(&local)));
     let clock = if narrow {
-        local.format("%a %H:%M:%S").to_string()
+        format!("{weekday} {}", local.format("%H:%M:%S"))
     } else {
-        local.format("%Y-%m-%d %a %H:%M:%S").to_string()
+        format!("{} {weekday} {}", local.format("%Y-%m-%d"), local.format("%H:%M:%S"))
     };
+    let minutes = crate::words::minutes(state.lang, i64::from(d.minutes));
     let mut spans = vec![
         Span::styled(format!(" {clock} "), Theme::header()),
         Span::raw(" "),
         Span::styled(
             if area.width < 100 {
-                format!("{} min", d.minutes)
+                minutes
             } else {
-                format!("{regime} · {} min", d.minutes)
+                format!("{regime} · {minutes}")
             },
             Theme::title(),
         ),
@@ -58,8 +60,6 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         ));
         spans.push(Span::raw(" │ "));
     }
-    let stale_after = chrono::Duration::from_std(s.heartbeat_stale_after)
-        .unwrap_or(chrono::Duration::seconds(30));
     let age_text = |a: i64| {
         if narrow {
             String::new()
@@ -67,8 +67,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
             format!(" {a}s")
         }
     };
-    let db = state.database.clone().unwrap_or_default();
-    let daemon = liveness::state(state.data.heartbeat.as_ref(), state.now, stale_after, &db);
+    let daemon = state.daemon();
     spans.push(match daemon {
         _ if state.database_replaced => Span::styled(
             format!(" {} ", state.t(T::DatabaseReplaced)),

@@ -23,29 +23,30 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::state::{Mode, State};
 use crate::i18n::T;
-use crate::text::sanitize;
+use crate::text::{sanitize, wrap};
 use theme::Theme;
 
 impl Widget for &State {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let banners = self.banners.len().min(2) as u16;
+        let status_text = status_lines(self, area.width);
         let [head, banner, body, foot, status] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(banners),
             Constraint::Min(3),
             Constraint::Length(screens::foot_height(self, area)),
-            Constraint::Length(1),
+            Constraint::Length(status_text.len() as u16),
         ])
         .areas(area);
         header::render(self, head, buf);
         overlay::banners(self, banner, buf);
         screens::render(self, body, foot, buf);
-        status_line(self, status, buf);
+        Paragraph::new(status_text).render(status, buf);
         if self.detail {
             overlay::detail(self, body, buf);
         }
         match &self.mode {
-            Mode::Help => overlay::help(self, area, buf),
+            Mode::Help(top) => overlay::help(self, *top, area, buf),
             Mode::Form(f) => overlay::form(self, f, area, buf),
             Mode::ConfirmQuit => overlay::confirm(self, area, buf),
             Mode::Normal | Mode::Filter(_) => {}
@@ -53,9 +54,11 @@ impl Widget for &State {
     }
 }
 
-fn status_line(state: &State, area: Rect, buf: &mut Buffer) {
-    let line = match &state.mode {
-        Mode::Filter(text) => Line::styled(
+/// The status line's text and style: the filter being typed, else the
+/// result of the last action, else what the console must say by itself.
+fn status_text(state: &State) -> (String, ratatui::style::Style) {
+    match &state.mode {
+        Mode::Filter(text) => (
             format!("/{}▏ {}", sanitize(text), state.t(T::FilterPrompt)),
             Theme::title(),
         ),
@@ -70,8 +73,24 @@ fn status_line(state: &State, area: Rect, buf: &mut Buffer) {
             } else {
                 format!("[/{}] ", sanitize(&state.filter))
             };
-            Line::styled(format!("{filter}{}", sanitize(&state.status.text)), style)
+            // While nothing else is said, a daemon that is not running is:
+            // how to start it, and that automatic escalation waits for it.
+            let idle = !state.status.error && state.status.text == state.t(T::StatusReady);
+            match state.intake_hint() {
+                Some(hint) if idle => (format!("{filter}{}", state.t(hint)), Theme::error()),
+                _ => (format!("{filter}{}", sanitize(&state.status.text)), style),
+            }
         }
-    };
-    Paragraph::new(line).render(area, buf);
+    }
+}
+
+/// The status line wrapped to the width: a sentence is never cut (three
+/// lines at most, which every message fits at 80 columns).
+fn status_lines(state: &State, width: u16) -> Vec<Line<'static>> {
+    let (text, style) = status_text(state);
+    wrap(&text, usize::from(width))
+        .into_iter()
+        .take(3)
+        .map(|l| Line::styled(l, style))
+        .collect()
 }

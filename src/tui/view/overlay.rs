@@ -4,12 +4,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::table::left;
 use super::theme::Theme;
 use crate::i18n::T;
-use crate::text::{fit, mask_phone, sanitize};
+use crate::i18n::fill;
+use crate::text::{fit, mask_phone, sanitize, wrap};
+use crate::words;
 use crate::tui::form::Form;
 use crate::tui::keymap::BINDINGS;
 use crate::tui::state::State;
@@ -68,6 +70,7 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
     let Some(c) = state.selected_complaint() else {
         return;
     };
+    let lang = state.lang;
     let w = if body.width >= 100 {
         body.width / 2
     } else {
@@ -84,55 +87,48 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
         format!(" {} #{} ", state.t(T::Detail), c.id),
         Theme::title(),
     ));
+    let inner = block.inner(area);
+    block.render(area, buf);
     let tz = state.config.settings.timezone;
     let (left_text, left_style) = left(state, c);
-    let kv = |k: T, v: String| {
-        Line::from(vec![
-            Span::styled(format!("{} ", fit(state.t(k), 12)), Theme::dim()),
-            Span::raw(sanitize(&v)),
-        ])
+    const KEY: usize = 12;
+    let value_width = usize::from(inner.width).saturating_sub(KEY + 1).max(1);
+    // A field: its name, then the value wrapped under itself.
+    let kv = |k: T, v: &str| -> Vec<Line<'static>> {
+        wrap(&sanitize(v), value_width)
+            .into_iter()
+            .enumerate()
+            .map(|(i, part)| {
+                let key = if i == 0 { fit(state.t(k), KEY) } else { " ".repeat(KEY) };
+                Line::from(vec![Span::styled(format!("{key} "), Theme::dim()), Span::raw(part)])
+            })
+            .collect()
     };
-    let grid = c
-        .grid
-        .as_deref()
-        .map(|g| {
-            format!(
-                "{g} {} ({})",
-                state
-                    .config
-                    .grids
-                    .get(g)
-                    .map(|x| x.name.as_str())
-                    .unwrap_or(""),
-                c.grid_source
-            )
-        })
-        .unwrap_or_else(|| format!("{} ({})", state.t(T::Unassigned), c.grid_source));
+    let grid = {
+        let how = words::grid_source(lang, &c.grid_source);
+        match c.grid.as_deref() {
+            Some(g) => {
+                let name = state.config.grids.get(g).map(|x| x.name.as_str()).unwrap_or("");
+                format!("{g} {name} ({how})")
+            }
+            None => format!("{} ({how})", state.t(T::Unassigned)),
+        }
+    };
     let enterprise = c
         .enterprise
         .as_deref()
         .map(|e| {
-            format!(
-                "{e} {}",
-                state
-                    .config
-                    .enterprises
-                    .get(e)
-                    .map(|x| x.name.as_str())
-                    .unwrap_or("")
-            )
+            let name = state.config.enterprises.get(e).map(|x| x.name.as_str()).unwrap_or("");
+            format!("{e} {name}")
         })
         .unwrap_or_else(|| "-".into());
     let reporter = if c.reporter_anonymous {
-        "anonymous".to_string()
+        state.t(T::Anonymous).to_string()
     } else {
         format!(
             "{} {}",
             c.reporter_name.as_deref().unwrap_or("-"),
-            c.reporter_phone
-                .as_deref()
-                .map(mask_phone)
-                .unwrap_or_default()
+            c.reporter_phone.as_deref().map(mask_phone).unwrap_or_default()
         )
     };
     let location = match (&c.address, c.lat, c.lon) {
@@ -141,95 +137,136 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
         (None, Some(la), Some(lo)) => format!("{la:.5}, {lo:.5}"),
         _ => "-".into(),
     };
-    let mut lines = vec![
-        Line::from(vec![
-            Span::raw(format!(
-                "{} · {} · {} ",
-                c.status.as_str(),
-                c.source.as_str(),
-                sanitize(&c.external_ref)
-            )),
-            Span::styled(left_text, left_style),
-        ]),
-        kv(
-            T::FieldDeadline,
-            format!(
-                "{} ← {}",
-                c.deadline_at.with_timezone(&tz).format("%m-%d %H:%M"),
-                c.received_at.with_timezone(&tz).format("%m-%d %H:%M")
-            ),
-        ),
-        kv(T::Reason, c.regime_reason.clone()),
-        kv(T::ColGrid, grid),
-        kv(
-            T::ColCategory,
-            c.categories
-                .iter()
-                .map(|k| k.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-        kv(T::Enterprise, enterprise),
-        kv(T::Location, location),
-        kv(T::Reporter, reporter),
-        kv(
-            T::Repeats,
-            match (c.repeat_of, c.repeat_count) {
-                (Some(of), _) => format!("#{of}"),
-                (None, 0) => "-".into(),
-                (None, n) => format!("{n} later complaint(s) repeat this one"),
-            },
-        ),
-        kv(T::Description, c.description.clone()),
-        Line::styled(state.t(T::Trail), Theme::title()),
-    ];
-    if let Some(d) = &c.dispatched_to {
-        lines.push(Line::raw(format!("  dispatched → {}", sanitize(d))));
+    let repeats = match (c.repeat_of, c.repeat_count) {
+        (Some(of), _) => format!("#{of}"),
+        (None, 0) => "-".into(),
+        (None, n) => fill(state.t(T::RepeatedBy), &[("n", &n.to_string())]),
+    };
+    let mut top = vec![Line::from(vec![
+        Span::raw(format!(
+            "{} · {} · {} ",
+            words::status(c.status).get(lang),
+            words::source(c.source).get(lang),
+            sanitize(&c.external_ref)
+        )),
+        Span::styled(left_text, left_style),
+    ])];
+    let deadline = format!(
+        "{} ← {}",
+        c.deadline_at.with_timezone(&tz).format("%m-%d %H:%M"),
+        c.received_at.with_timezone(&tz).format("%m-%d %H:%M")
+    );
+    for (k, v) in [
+        (T::FieldDeadline, deadline),
+        (T::Reason, words::regime_reason(lang, &state.config, c)),
+        (T::ColGrid, grid),
+        (T::ColCategory, words::categories(lang, &c.categories)),
+        (T::Enterprise, enterprise),
+        (T::Location, location),
+        (T::Reporter, reporter),
+        (T::Repeats, repeats),
+    ] {
+        top.extend(kv(k, &v));
     }
-    if let (Some(at), Some(by)) = (c.arrived_at, &c.arrived_by) {
-        lines.push(Line::raw(format!(
-            "  arrived {} by {}",
-            at.with_timezone(&tz).format("%H:%M"),
-            sanitize(by)
-        )));
+    // The description is the caller's text: at most four lines here.
+    let mut desc = kv(T::Description, &c.description);
+    if desc.len() > 4 {
+        desc.truncate(4);
+        desc.push(Line::styled(format!("{} …", " ".repeat(KEY)), Theme::dim()));
     }
-    for e in state
-        .data
-        .escalations
-        .iter()
-        .filter(|e| e.complaint_id == c.id)
-        .rev()
-    {
-        lines.push(Line::raw(format!(
-            "  {} {} → {}",
-            e.at.with_timezone(&tz).format("%H:%M"),
-            e.stage,
-            e.target.as_deref().unwrap_or("-")
-        )));
+    top.extend(desc);
+    top.push(Line::styled(state.t(T::Trail), Theme::title()));
+    // The trail: the complaint's own audit records, newest last; when they
+    // do not fit, the newest are shown under a count of the earlier ones.
+    let trail: Vec<Line> = match state.trail_of(c.id) {
+        None => vec![Line::styled(format!("  {}", state.t(T::Loading)), Theme::dim())],
+        Some(entries) => words::trail::lines(lang, &state.config, Some(c), entries)
+            .into_iter()
+            .flat_map(|l| {
+                wrap(&l, usize::from(inner.width).saturating_sub(4).max(1))
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, part)| Line::raw(format!("{}{part}", if i == 0 { "  " } else { "    " })))
+                    .collect::<Vec<_>>()
+            })
+            .collect(),
+    };
+    let room = usize::from(inner.height).saturating_sub(top.len());
+    let mut lines = top;
+    if trail.len() > room && room > 0 {
+        let shown = room - 1;
+        let earlier = trail.len() - shown;
+        lines.push(Line::styled(
+            format!("  {}", fill(state.t(T::EarlierEntries), &[("n", &earlier.to_string())])),
+            Theme::dim(),
+        ));
+        lines.extend(trail.into_iter().skip(earlier));
+    } else {
+        lines.extend(trail);
     }
-    Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: false })
-        .render(area, buf);
+    Paragraph::new(lines).render(inner, buf);
 }
 
-pub fn help(state: &State, area: Rect, buf: &mut Buffer) {
-    let rect = centered(area, 60, BINDINGS.len() as u16 + 4);
+/// The help: every key of the table with what it does, then what each
+/// symbol on screen means. Wrapped to the box; scrolled with ↑↓ when taller
+/// than the screen.
+/// One entry of the help: its keys (or symbol), then its words wrapped
+/// under themselves.
+fn help_item(
+    lines: &mut Vec<Line<'static>>,
+    label: &str,
+    text: &str,
+    style: ratatui::style::Style,
+    text_w: usize,
+) {
+    const KEYS: usize = 10;
+    for (i, part) in wrap(text, text_w).into_iter().enumerate() {
+        let key = if i == 0 { fit(label, KEYS) } else { " ".repeat(KEYS) };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {key} "), style),
+            Span::raw(part),
+        ]));
+    }
+}
+
+/// The help: every key of the table with what it does, then what each
+/// symbol on screen means. Wrapped to the box; scrolled with ↑↓ when taller
+/// than the screen.
+pub fn help(state: &State, top: u16, area: Rect, buf: &mut Buffer) {
+    let w = area.width.min(78);
+    let text_w = usize::from(w).saturating_sub(14).max(10);
+    let mut lines = Vec::new();
+    for b in BINDINGS {
+        help_item(&mut lines, &b.label(), state.t(b.help), Theme::title(), text_w);
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(format!(" {}", state.t(T::Symbols)), Theme::title()));
+    let warn = state.config.settings.warn_before.num_minutes().to_string();
+    let soon = fill(state.t(T::SymSoon), &[("m", &warn)]);
+    for (sym, text, style) in [
+        ("● 12:00", state.t(T::SymOk), Theme::ok()),
+        ("▲ 05:00", soon.as_str(), Theme::soon()),
+        ("✖ +07:12", state.t(T::SymBreached), Theme::breached()),
+        ("✔", state.t(T::SymOnSite), Theme::ok()),
+        ("?", state.t(T::SymUnassigned), Theme::unassigned()),
+        ("×2", state.t(T::SymRepeated), Theme::title()),
+        ("↻5", state.t(T::SymRepeatOf), Theme::title()),
+        ("1:02:03", state.t(T::SymTimes), Theme::dim()),
+    ] {
+        help_item(&mut lines, sym, text, style, text_w);
+    }
+    let inner_h = usize::from(area.height.saturating_sub(3));
+    let footer = if lines.len() > inner_h {
+        T::HelpFooterScroll
+    } else {
+        T::HelpFooter
+    };
+    let top = usize::from(top).min(lines.len().saturating_sub(inner_h));
+    let mut shown: Vec<Line> = lines.into_iter().skip(top).take(inner_h).collect();
+    shown.push(Line::styled(format!(" {}", state.t(footer)), Theme::dim()));
+    let rect = centered(area, w, shown.len() as u16 + 2);
     clear(rect, buf);
-    let mut lines: Vec<Line> = BINDINGS
-        .iter()
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!("  {:<8}", b.label()), Theme::title()),
-                Span::raw(state.t(b.help)),
-            ])
-        })
-        .collect();
-    lines.push(Line::styled(
-        format!("  {}", state.t(T::HelpFooter)),
-        Theme::dim(),
-    ));
-    Paragraph::new(lines)
+    Paragraph::new(shown)
         .block(Block::new().borders(Borders::ALL).title(Line::styled(
             format!(" {} ", state.t(T::Help)),
             Theme::title(),

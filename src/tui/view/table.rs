@@ -12,30 +12,29 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget};
 use super::theme::Theme;
 use crate::domain::ComplaintRow;
 use crate::i18n::T;
-use crate::text::{countdown, sanitize};
+use crate::i18n::fill;
+use crate::text::{countdown, sanitize, width};
+use crate::words;
 use crate::tui::screens::ComplaintList;
 use crate::tui::state::State;
 
 /// The countdown cell: symbol + time, and its style. Never colour alone.
+/// After an arrival: `✔ on site` when it was in time, `✔ late 12:36` when
+/// not (the arrival's lateness, not time left).
 pub fn left(state: &State, c: &ComplaintRow) -> (String, Style) {
     if let Some(arrived) = c.arrived_at {
         let margin = (c.deadline_at - arrived).num_seconds();
-        let style = if margin >= 0 {
-            Theme::ok()
+        return if margin >= 0 {
+            (format!("✔ {}", state.t(T::OnSite)), Theme::ok())
         } else {
-            Theme::breached()
+            (
+                format!(
+                    "✔ {}",
+                    fill(state.t(T::OnSiteLate), &[("time", &countdown(-margin))])
+                ),
+                Theme::breached(),
+            )
         };
-        return (
-            format!(
-                "✔ {}",
-                if margin >= 0 {
-                    "on site".to_string()
-                } else {
-                    countdown(-margin)
-                }
-            ),
-            style,
-        );
     }
     if !c.status.is_open() {
         return ("—".to_string(), Theme::dim());
@@ -117,42 +116,82 @@ pub fn complaints(
         Paragraph::new(Line::styled(text, Theme::dim())).render(inner, buf);
         return;
     }
-    let height = inner.height.saturating_sub(1) as usize;
+    // Rows under the header; one line fewer when some do not fit, for
+    // "N more below".
+    let mut height = inner.height.saturating_sub(1) as usize;
+    if list.rows.len() > height {
+        height = height.saturating_sub(1);
+    }
     let range = window(list.selected, list.rows.len(), height);
-    let rows: Vec<Row> = range
+    let below = list.rows.len() - range.end;
+    let lang = state.lang;
+    let cells: Vec<[(String, Style); 9]> = range
         .clone()
         .map(|pos| {
             let c = &src[list.rows[pos]];
-            let (left_text, left_style) = left(state, c);
             let grid = match &c.grid {
-                Some(g) => Cell::from(sanitize(g)),
-                None => Cell::from(Span::styled(
+                Some(g) => (sanitize(g), Style::default()),
+                None => (
                     format!("? {}", state.t(T::Unassigned)),
                     Theme::unassigned(),
-                )),
+                ),
             };
-            let place = sanitize(c.address.as_deref().unwrap_or("-"));
             let repeat = match (c.repeat_of, c.repeat_count) {
                 (Some(of), _) => format!("↻{of}"),
                 (None, n) if n > 0 => format!("×{}", n + 1),
                 _ => String::new(),
             };
-            let row = Row::new(vec![
-                Cell::from(c.id.to_string()),
+            let plain = |s: String| (s, Style::default());
+            [
+                plain(c.id.to_string()),
                 grid,
-                Cell::from(c.category().as_str()),
-                Cell::from(place),
-                Cell::from(
+                plain(words::category(c.category()).get(lang).to_string()),
+                plain(sanitize(c.address.as_deref().unwrap_or("-"))),
+                plain(
                     c.received_at
                         .with_timezone(&state.config.settings.timezone)
                         .format("%H:%M")
                         .to_string(),
                 ),
-                Cell::from(Span::styled(left_text, left_style)),
-                Cell::from(c.status.as_str()),
-                Cell::from(sanitize(&on_call_name(state, c.grid.as_deref()))),
-                Cell::from(repeat),
-            ]);
+                left(state, c),
+                plain(words::status(c.status).get(lang).to_string()),
+                plain(sanitize(&on_call_name(state, c.grid.as_deref()))),
+                plain(repeat),
+            ]
+        })
+        .collect();
+    let heads = [
+        T::ColId,
+        T::ColGrid,
+        T::ColCategory,
+        T::ColPlace,
+        T::ColReceived,
+        T::ColLeft,
+        T::ColStatus,
+        T::ColOnCall,
+        T::ColRepeat,
+    ]
+    .map(|t| state.t(t));
+    // Each column as wide as its widest visible cell (in terminal cells),
+    // the place taking what is left.
+    let col = |i: usize| {
+        cells
+            .iter()
+            .map(|r| width(&r[i].0))
+            .chain([width(heads[i])])
+            .max()
+            .unwrap_or(0) as u16
+    };
+    let widths: [Constraint; 9] = std::array::from_fn(|i| match i {
+        3 => Constraint::Min(8),
+        1 => Constraint::Length(col(i).min(16)),
+        _ => Constraint::Length(col(i)),
+    });
+    let rows: Vec<Row> = cells
+        .into_iter()
+        .zip(range.clone())
+        .map(|(cells, pos)| {
+            let row = Row::new(cells.map(|(t, st)| Cell::from(Span::styled(t, st))));
             if pos == list.selected {
                 row.style(Theme::selected())
             } else {
@@ -160,34 +199,21 @@ pub fn complaints(
             }
         })
         .collect();
-    let header = Row::new(
-        [
-            T::ColId,
-            T::ColGrid,
-            T::ColCategory,
-            T::ColPlace,
-            T::ColReceived,
-            T::ColLeft,
-            T::ColStatus,
-            T::ColOnCall,
-            T::ColRepeat,
-        ]
-        .map(|t| Cell::from(state.t(t))),
-    )
-    .style(Theme::dim());
-    let widths = [
-        Constraint::Length(5),
-        Constraint::Length(13),
-        Constraint::Length(11),
-        Constraint::Min(10),
-        Constraint::Length(5),
-        Constraint::Length(9),
-        Constraint::Length(10),
-        Constraint::Length(8),
-        Constraint::Length(5),
-    ];
+    let header = Row::new(heads.map(Cell::from)).style(Theme::dim());
+    let [table_area, more_area] = if below > 0 {
+        ratatui::layout::Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner)
+    } else {
+        [inner, Rect::default()]
+    };
     Table::new(rows, widths)
         .header(header)
         .column_spacing(1)
-        .render(inner, buf);
+        .render(table_area, buf);
+    if below > 0 {
+        Paragraph::new(Line::styled(
+            fill(state.t(T::MoreBelow), &[("n", &below.to_string())]),
+            Theme::dim(),
+        ))
+        .render(more_area, buf);
+    }
 }

@@ -6,10 +6,11 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table, Widget};
 
-use crate::i18n::T;
+use crate::i18n::{T, fill};
 use crate::text::sanitize;
 use crate::tui::state::State;
 use crate::tui::view::theme::Theme;
+use crate::words;
 
 /// Draw the audit log in `body`.
 pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
@@ -20,41 +21,47 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
     let inner = block.inner(body);
     block.render(body, buf);
     let height = inner.height.saturating_sub(1) as usize;
+    let (lang, config) = (state.lang, &state.config);
     let rows: Vec<Row> = state
         .data
         .audit
         .iter()
         .take(height)
         .map(|a| {
+            // "complaint:12" → "#12", "intake_file:3" → "file 3".
+            let (kind, id) = a.subject.split_once(':').unwrap_or((&a.subject, ""));
+            let about = match kind {
+                "complaint" => format!("#{id}"),
+                "intake_file" => fill(state.t(T::AuditFile), &[("id", id)]),
+                _ => sanitize(&a.subject),
+            };
+            let complaint = (kind == "complaint")
+                .then(|| id.parse::<i64>().ok())
+                .flatten()
+                .and_then(|id| {
+                    state
+                        .data
+                        .open
+                        .iter()
+                        .chain(&state.data.recent)
+                        .find(|c| c.id == id)
+                });
             Row::new(vec![
-                Cell::from(
-                    a.at.with_timezone(&state.config.settings.timezone)
-                        .format("%m-%d %H:%M:%S")
-                        .to_string(),
-                ),
-                Cell::from(sanitize(&a.actor)),
-                Cell::from(sanitize(&a.action)),
-                Cell::from(sanitize(&a.subject)),
-                Cell::from(sanitize(&a.details.to_string())),
+                Cell::from(words::trail::when(config, a.at)),
+                Cell::from(words::trail::actor(lang, config, a)),
+                Cell::from(about),
+                Cell::from(words::trail::sentence(lang, config, complaint, a)),
             ])
         })
         .collect();
     let header = Row::new(
-        [
-            T::ColTime,
-            T::ColActor,
-            T::ColAction,
-            T::ColId,
-            T::ColDetails,
-        ]
-        .map(|t| Cell::from(state.t(t))),
+        [T::ColTime, T::ColActor, T::ColSubject, T::ColDetails].map(|t| Cell::from(state.t(t))),
     )
     .style(Theme::dim());
     let widths = [
-        Constraint::Length(14),
-        Constraint::Length(10),
-        Constraint::Length(20),
-        Constraint::Length(16),
+        Constraint::Length(11),
+        Constraint::Length(12),
+        Constraint::Length(9),
         Constraint::Min(10),
     ];
     Table::new(rows, widths)

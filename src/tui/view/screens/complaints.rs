@@ -17,7 +17,7 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
         state.t(T::AllComplaints),
         list.rows.len(),
         state.t(T::SortedBy),
-        sort.name()
+        state.t(sort.title())
     );
     table::complaints(state, &title, list, &state.data.recent, body, buf);
 }
