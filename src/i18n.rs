@@ -166,6 +166,47 @@ texts! {
     CliEscalatedNobody => "complaint {id} escalated (nobody on call found to alert; the record is kept)",
         "举报 {id} 已上报（未找到可通知的值班人员；记录已保存）";
     CliResolved => "complaint {id} closed: {outcome}", "举报 {id} 已办结：{outcome}";
+    // --- triage and forms (#9) ---
+    KeyAssign => "set the grid (moving one needs a reason)", "划定网格（改划须填原因）";
+    KeyReject => "reject (not ours, too little detail, other)", "不予受理（非本局职责、信息不足、其他）";
+    KeyReopen => "reopen a closed or rejected one (screen 2)", "重新打开已结或不予受理的举报（第 2 屏）";
+    FormAssign => "Set grid", "划定网格";
+    FormReject => "Reject", "不予受理";
+    FormReopen => "Reopen", "重新打开";
+    FieldGrid => "Grid", "网格";
+    FieldEnterprise => "Enterprise", "企业";
+    FieldDetails => "Details", "说明";
+    PreviewGrid => "Goes to grid", "划入网格";
+    RejectNotInRemit => "not in our remit", "不属于本局职责";
+    RejectInsufficientDetail => "insufficient detail", "信息不足";
+    RejectOther => "other", "其他";
+    OutcomeViolationConfirmed => "violation confirmed", "确认违法";
+    OutcomeRectified => "rectified on the spot", "已当场整改";
+    OutcomeNoViolation => "no violation found", "未发现违法";
+    OutcomeReferred => "referred to another authority", "已移交其他部门";
+    OutcomeOther => "other", "其他";
+    GridByExplicit => "{grid} {name} — as given", "{grid} {name} — 按指定";
+    GridByEnterprise => "{grid} {name} — the grid of enterprise {enterprise} {ename}", "{grid} {name} — 企业 {enterprise} {ename} 所在网格";
+    GridByAlias => "{grid} {name} — the address names {alias}", "{grid} {name} — 地址含“{alias}”";
+    GridUnassigned => "unassigned — no grid, enterprise or known place given; set it with g after saving", "未分配 — 未指定网格或企业，地址中也没有已知地名；保存后按 g 划定";
+    ErrPhoneChars => "phone '{phone}': only digits, spaces, hyphens and a leading +86", "电话“{phone}”只能含数字、空格、连字符和开头的 +86";
+    ErrPhoneLength => "phone '{phone}' has {n} digits; a phone number has 7 to 15", "电话“{phone}”有 {n} 位数字；电话号码应为 7 至 15 位";
+    ErrChooseGrid => "choose a grid (↑↓) or type its id", "请选择网格（↑↓）或输入网格编号";
+    ErrUnknownGrid => "unknown grid '{grid}'", "未知网格“{grid}”";
+    ErrUnknownEnterprise => "unknown enterprise '{enterprise}'", "未知企业“{enterprise}”";
+    ErrSameGrid => "#{id} is already in grid {grid}", "#{id} 已在网格 {grid}";
+    ErrReasonToMove => "#{id} is in grid {grid}: give a reason to move it", "#{id} 已在网格 {grid}：改划须填写原因";
+    ErrOtherNeedsWords => "say why in Details (needed for other)", "选择“其他”须在说明中写明原因";
+    ErrReopenReason => "a reopened complaint needs a reason", "重新打开须填写原因";
+    AssignNotOpen => "#{id} is closed: only an open complaint gets a grid", "#{id} 已结：只有未结举报可划定网格";
+    RejectNotNow => "#{id} cannot be rejected: only an open complaint nobody has reached yet can be", "#{id} 不能不予受理：只有尚无人到场的未结举报可以";
+    ReopenNotNow => "#{id} is still open: only closed or rejected complaints reopen (find them on screen 2)", "#{id} 尚未办结：只有已办结或不予受理的举报可重新打开（见第 2 屏）";
+    DoneAssigned => "#{id}: now in grid {grid} {name}", "#{id}：已划入网格 {grid} {name}";
+    DoneRejected => "#{id}: rejected ({reason})", "#{id}：不予受理（{reason}）";
+    DoneReopened => "#{id}: reopened", "#{id}：已重新打开";
+    CliAssigned => "complaint {id} now in grid {grid} {name} (was {was})", "举报 {id} 已划入网格 {grid} {name}（原为 {was}）";
+    CliRejected => "complaint {id} rejected: {reason}", "举报 {id} 不予受理：{reason}";
+    CliReopened => "complaint {id} reopened", "举报 {id} 已重新打开";
 }
 
 /// A text with `{name}` placeholders filled in: `fill(T::DoneDispatched.get(lang), &[("id", "5"), …])`.

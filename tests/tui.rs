@@ -273,7 +273,7 @@ fn every_action_and_its_errors() {
         c.state
             .status
             .text
-            .contains(&format!("#{id}: closed (no_violation)")),
+            .contains(&format!("#{id}: closed (no violation found)")),
         "{:?}",
         c.state.status
     );

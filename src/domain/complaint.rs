@@ -271,8 +271,8 @@ pub enum TransitionError {
     },
     #[error("cannot merge a complaint into itself")]
     MergeIntoSelf,
-    #[error("a rejection needs a reason")]
-    EmptyReason,
+    #[error("a reason is needed to {0}")]
+    EmptyReason(&'static str),
 }
 
 /// Apply `t` to a complaint in `from` with id `id`: the new status or why not.
@@ -325,7 +325,7 @@ pub fn transition(id: i64, from: Status, t: &Transition) -> Result<Status, Trans
         }
         Transition::Reject { reason } => {
             if reason.trim().is_empty() {
-                return Err(TransitionError::EmptyReason);
+                return Err(TransitionError::EmptyReason(t.name()));
             }
             match from {
                 Received | Dispatched | EnRoute | Reopened => Ok(Rejected),

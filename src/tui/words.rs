@@ -1,14 +1,17 @@
 //! What an action did, in the console's language: the status line's words
 //! for an [`Outcome`] (from the string table, placeholders filled).
 
-use chrono_tz::Tz;
+use crate::config::Config;
 
+use crate::domain::complaint::Outcome as Resolution;
+use crate::domain::triage::{RejectReason, Rejection};
 use crate::i18n::{Lang, T, fill};
 use crate::ops::Outcome;
 use crate::text::countdown;
 
 /// The status line after an action.
-pub fn outcome(lang: Lang, tz: &Tz, o: &Outcome) -> String {
+pub fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
+    let tz = &config.settings.timezone;
     let hm = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(tz).format("%H:%M").to_string();
     match o {
         Outcome::Arrived {
@@ -49,7 +52,10 @@ pub fn outcome(lang: Lang, tz: &Tz, o: &Outcome) -> String {
         }
         Outcome::Resolved { id, outcome } => fill(
             T::DoneResolved.get(lang),
-            &[("id", &id.to_string()), ("outcome", outcome.as_str())],
+            &[
+                ("id", &id.to_string()),
+                ("outcome", outcome_word(*outcome).get(lang)),
+            ],
         ),
         Outcome::Phone { id, phone: Some(p) } => fill(
             T::DonePhone.get(lang),
@@ -65,5 +71,55 @@ pub fn outcome(lang: Lang, tz: &Tz, o: &Outcome) -> String {
         Outcome::AlreadyRecorded { id } => {
             fill(T::DoneAlready.get(lang), &[("id", &id.to_string())])
         }
+        Outcome::Assigned { id, grid, .. } => fill(
+            T::DoneAssigned.get(lang),
+            &[
+                ("id", &id.to_string()),
+                ("grid", grid),
+                ("name", grid_name(config, grid)),
+            ],
+        ),
+        Outcome::Rejected { id, rejection } => fill(
+            T::DoneRejected.get(lang),
+            &[
+                ("id", &id.to_string()),
+                ("reason", &rejection_words(lang, rejection)),
+            ],
+        ),
+        Outcome::Reopened { id } => fill(T::DoneReopened.get(lang), &[("id", &id.to_string())]),
     }
+}
+
+/// An outcome of a visit in words (its id is for scripts and the audit log).
+pub fn outcome_word(o: Resolution) -> T {
+    match o {
+        Resolution::ViolationConfirmed => T::OutcomeViolationConfirmed,
+        Resolution::Rectified => T::OutcomeRectified,
+        Resolution::NoViolation => T::OutcomeNoViolation,
+        Resolution::Referred => T::OutcomeReferred,
+        Resolution::Other => T::OutcomeOther,
+    }
+}
+
+/// A reason for a rejection in words.
+pub fn reject_word(r: RejectReason) -> T {
+    match r {
+        RejectReason::NotInRemit => T::RejectNotInRemit,
+        RejectReason::InsufficientDetail => T::RejectInsufficientDetail,
+        RejectReason::Other => T::RejectOther,
+    }
+}
+
+/// A rejection in words: the reason, and what was said (`other: …`).
+pub fn rejection_words(lang: Lang, r: &Rejection) -> String {
+    let word = reject_word(r.reason).get(lang);
+    match &r.note {
+        Some(n) => format!("{word}: {n}"),
+        None => word.to_string(),
+    }
+}
+
+/// A grid's name from the configuration ("" for an unknown id).
+pub fn grid_name<'a>(config: &'a Config, id: &str) -> &'a str {
+    config.grids.get(id).map_or("", |g| g.name.as_str())
 }

@@ -9,6 +9,7 @@
 //! hiding panels, never by overlapping.
 
 mod bottom;
+mod form;
 mod header;
 mod overlay;
 mod screens;
@@ -46,7 +47,7 @@ impl Widget for &State {
         }
         match &self.mode {
             Mode::Help => overlay::help(self, area, buf),
-            Mode::Form(f) => overlay::form(self, f, area, buf),
+            Mode::Form(f) => form::render(self, f, area, buf),
             Mode::ConfirmQuit => overlay::confirm(self, area, buf),
             Mode::Normal | Mode::Filter(_) => {}
         }

@@ -1,5 +1,6 @@
 //! What is drawn over the main screen: alert banners, the complaint detail,
-//! the help (generated from the keymap), action forms and the quit prompt.
+//! the help (generated from the keymap) and the quit prompt (action forms
+//! are in `form`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -10,13 +11,12 @@ use super::table::left;
 use super::theme::Theme;
 use crate::i18n::T;
 use crate::text::{fit, mask_phone, sanitize};
-use crate::tui::form::Form;
 use crate::tui::keymap::BINDINGS;
 use crate::tui::state::State;
 
 /// Clear `r` and the column to its left: a double-width character under the
 /// popup's left edge would otherwise spill over the border.
-fn clear(r: Rect, buf: &mut Buffer) {
+pub(super) fn clear(r: Rect, buf: &mut Buffer) {
     let wider = Rect {
         x: r.x.saturating_sub(1),
         width: r.width + u16::from(r.x > 0),
@@ -25,7 +25,7 @@ fn clear(r: Rect, buf: &mut Buffer) {
     Clear.render(wider.intersection(buf.area), buf);
 }
 
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(h.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -234,66 +234,6 @@ pub fn help(state: &State, area: Rect, buf: &mut Buffer) {
             format!(" {} ", state.t(T::Help)),
             Theme::title(),
         )))
-        .render(rect, buf);
-}
-
-pub fn form(state: &State, form: &Form, area: Rect, buf: &mut Buffer) {
-    let preview = form.preview(&state.config, state.now);
-    let h = form.fields.len() as u16
-        + 5
-        + u16::from(preview.is_some())
-        + u16::from(form.error.is_some());
-    let rect = centered(area, 72, h);
-    clear(rect, buf);
-    let mut lines = Vec::new();
-    for (i, f) in form.fields.iter().enumerate() {
-        let focus = i == form.focus;
-        let mut value = sanitize(&f.value);
-        if f.label == T::FieldOfficer || f.label == T::FieldTarget {
-            if let Some(o) = state.config.officers.get(f.value.trim()) {
-                value.push_str(&format!("  {} {}", sanitize(&o.name), o.phone));
-            }
-        }
-        let marker = if focus { "▶ " } else { "  " };
-        let choices = if f.choices.len() > 1 && focus {
-            "  ↑↓"
-        } else {
-            ""
-        };
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{marker}{}", fit(state.t(f.label), 20)),
-                if focus { Theme::title() } else { Theme::dim() },
-            ),
-            Span::raw(value),
-            Span::styled(if focus { "▏" } else { "" }, Theme::title()),
-            Span::styled(choices, Theme::dim()),
-        ]));
-    }
-    if let Some(p) = preview {
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("  {}", fit(state.t(T::FieldDeadline), 20)),
-                Theme::dim(),
-            ),
-            Span::styled(p, Theme::soon()),
-        ]));
-    }
-    if let Some(e) = &form.error {
-        lines.push(Line::styled(format!("  {}", sanitize(e)), Theme::error()));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!("  {}", state.t(T::FormHint)),
-        Theme::dim(),
-    ));
-    let title = format!(" {} {} ", state.t(form.title()), sanitize(&form.subject));
-    Paragraph::new(lines)
-        .block(
-            Block::new()
-                .borders(Borders::ALL)
-                .title(Line::styled(title, Theme::title())),
-        )
         .render(rect, buf);
 }
 
