@@ -295,9 +295,10 @@ fn every_action_and_its_errors() {
     c.press("a<enter>");
     assert!(c.state.status.error);
     assert!(
-        c.state.status.text.contains(
-            "cannot log an arrival: complaint is closed (a closed complaint takes no more visits)"
-        ),
+        c.state
+            .status
+            .text
+            .contains("cannot log an arrival: complaint is closed (reopen it first)"),
         "{:?}",
         c.state.status
     );

@@ -287,7 +287,8 @@ pub fn transition(id: i64, from: Status, t: &Transition) -> Result<Status, Trans
         Transition::Dispatch => match from {
             Received | Dispatched | EnRoute | Reopened => Ok(Dispatched),
             OnScene | Handling => Err(illegal(" (an officer is already on site)")),
-            _ => Err(illegal(" (a closed complaint takes no more visits)")),
+            Closed | Rejected => Err(illegal(" (reopen it first)")),
+            _ => Err(illegal(" (it was merged into another complaint)")),
         },
         Transition::SetOff => match from {
             Received | Dispatched | Reopened => Ok(EnRoute),
@@ -296,7 +297,8 @@ pub fn transition(id: i64, from: Status, t: &Transition) -> Result<Status, Trans
         Transition::Arrive => match from {
             Received | Dispatched | EnRoute | Reopened => Ok(OnScene),
             OnScene | Handling => Err(illegal(" (an arrival is already logged)")),
-            _ => Err(illegal(" (a closed complaint takes no more visits)")),
+            Closed | Rejected => Err(illegal(" (reopen it first)")),
+            _ => Err(illegal(" (it was merged into another complaint)")),
         },
         Transition::StartHandling => match from {
             OnScene => Ok(Handling),
@@ -304,9 +306,9 @@ pub fn transition(id: i64, from: Status, t: &Transition) -> Result<Status, Trans
         },
         Transition::Resolve(_) => match from {
             OnScene | Handling => Ok(Closed),
-            Received | Dispatched | EnRoute | Reopened => {
-                Err(illegal(" (no arrival logged yet: log the arrival first)"))
-            }
+            Received | Dispatched | EnRoute | Reopened => Err(illegal(
+                " (no arrival logged yet: log the arrival first, or reject it)",
+            )),
             _ => Err(illegal("")),
         },
         Transition::Reopen => match from {
@@ -404,7 +406,7 @@ mod tests {
         let e = transition(1, Closed, &Transition::Arrive).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "cannot log an arrival: complaint is closed (a closed complaint takes no more visits)"
+            "cannot log an arrival: complaint is closed (reopen it first)"
         );
     }
 
