@@ -324,15 +324,18 @@ fn assign_reject_and_reopen_on_the_command_line() {
         full.extend_from_slice(args);
         assert_eq!(one_line(&room.fails(1, &full)), *says, "{args:?}");
     }
-    room.ok(&[
-        NOW,
-        "assign",
-        "1",
-        "--grid",
-        "T04",
-        "--reason",
-        "caller corrected the village",
-    ]);
+    assert_eq!(
+        room.ok(&[
+            NOW,
+            "assign",
+            "1",
+            "--grid",
+            "T04",
+            "--reason",
+            "caller corrected the village",
+        ]),
+        "complaint 1 now in grid T04 石桥镇 (was T03-V01-G01, enterprise:E0102)\n"
+    );
     assert_eq!(
         room.ok(&[NOW, "reject", "2", "--reason", "not-in-remit"]),
         "complaint 2 rejected: not in our remit\n"

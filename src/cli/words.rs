@@ -83,7 +83,7 @@ pub(super) fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
                     "name",
                     &sanitize(crate::tui::words::grid_name(config, grid)),
                 ),
-                ("was", &sanitize(&before.was)),
+                ("was", &sanitize(&was(before))),
             ],
         ),
         Outcome::Rejected { id, rejection } => fill(
@@ -100,5 +100,14 @@ pub(super) fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
         // Phone entry and revealing a phone are console actions; `show
         // --reveal-phone` prints the phone inside the complaint.
         other => crate::tui::words::outcome(lang, config, other),
+    }
+}
+
+/// What a complaint's grid was before it was set: the grid (if any) and how
+/// it had been decided, e.g. `T03-V01-G01, enterprise:E0102` or `unassigned`.
+fn was(before: &crate::domain::triage::Assignment) -> String {
+    match &before.from {
+        Some(g) => format!("{g}, {}", before.was),
+        None => before.was.clone(),
     }
 }
