@@ -170,6 +170,8 @@ texts! {
     KeyQuit => "quit (asks first)", "退出（需确认）";
     // Why an action was not done, as a console's status line says it.
     ErrNoReason => "An escalation needs a reason.", "升级须填写原因。";
+    ErrNoReopenReason => "A reopened complaint needs a reason.", "重开举报须填写原因。";
+    ErrAssignNotOpen => "#{id}: cannot set the grid: the complaint is {arg} (only an open complaint gets a grid).", "#{id}：无法设置网格：该举报{arg}（只有未结举报可以分配网格）。";
     ErrNoSuchComplaint => "There is no complaint #{id}.", "没有编号为 {id} 的举报。";
     ErrNoSuchOfficer => "There is no officer “{officer}” in officers.toml.", "officers.toml 中没有人员“{officer}”。";
     ErrIllegal => "#{id}: cannot {action}: the complaint is {status}{hint}.", "#{id}：无法{action}：该举报{status}{hint}。";
@@ -190,10 +192,11 @@ texts! {
     ActMerge => "merge", "合并";
     ActReject => "reject", "退回";
     WhyOnSite => " (an officer is already on site)", "（已有人员在现场）";
-    WhyClosed => " (a closed complaint takes no more visits)", "（已结案，不再派员）";
+    WhyReopenFirst => " (reopen it first)", "（请先重开）";
+    WhyMerged => " (it was merged into another complaint)", "（已并入其他举报）";
     WhyArrivalLogged => " (an arrival is already logged)", "（已登记到场）";
     WhyOnlyAfterArrival => " (only after an arrival)", "（须先登记到场）";
-    WhyLogArrivalFirst => " (no arrival logged yet: log the arrival first)", "（尚未登记到场：请先登记到场）";
+    WhyLogArrivalFirst => " (no arrival logged yet: log the arrival first, or reject it)", "（尚未登记到场：请先登记到场，或退回）";
     WhyOnlyClosedReopen => " (only closed or rejected complaints reopen)", "（只有已办结或已退回的举报可以重开）";
     WhyResolveInstead => " (an officer is on site: resolve it instead)", "（人员已在现场：请改为办结）";
     // What an action did, as a console's status line says it ({…} filled by `fill`).
@@ -246,10 +249,10 @@ texts! {
     SrcMedia => "media", "媒体";
     SrcSelf => "found on patrol", "巡查发现";
     SrcMonitoring => "monitoring", "在线监测";
-    OutViolationConfirmed => "violation confirmed", "查实违法";
-    OutRectified => "rectified on site", "现场整改";
+    OutViolationConfirmed => "violation confirmed", "确认违法";
+    OutRectified => "rectified on the spot", "已当场整改";
     OutNoViolation => "no violation found", "未发现违法";
-    OutReferred => "referred elsewhere", "移交他部门";
+    OutReferred => "referred to another authority", "已移交其他部门";
     OutOther => "other", "其他";
     StageWarn => "warning", "预警";
     StageBreach => "breach", "超时";
@@ -298,6 +301,42 @@ texts! {
     OverduePast => "{m} min past the arrival deadline {deadline} and nobody on site", "超过到场时限 {deadline} 已 {m} 分钟，尚无人到场";
     EarlierEntries => "… {n} earlier lines", "… 更早的 {n} 行";
     MoreBelow => "… {n} more below (↓)", "… 下方还有 {n} 件 (↓)";
+    // --- triage and forms (#9) ---
+    KeyAssign => "set the grid (moving one needs a reason)", "划定网格（改划须填原因）";
+    KeyReject => "reject (not ours, too little detail, other)", "不予受理（非本局职责、信息不足、其他）";
+    KeyReopen => "reopen a closed or rejected one (screen 2)", "重新打开已结或不予受理的举报（第 2 屏）";
+    FormAssign => "Set grid", "划定网格";
+    FormReject => "Reject", "不予受理";
+    FormReopen => "Reopen", "重新打开";
+    FieldGrid => "Grid", "网格";
+    FieldEnterprise => "Enterprise", "企业";
+    FieldDetails => "Details", "说明";
+    PreviewGrid => "Goes to grid", "划入网格";
+    RejectNotInRemit => "not in our remit", "不属于本局职责";
+    RejectInsufficientDetail => "insufficient detail", "信息不足";
+    RejectOther => "other", "其他";
+    GridByExplicit => "{grid} {name} — as given", "{grid} {name} — 按指定";
+    PreviewGridByEnterprise => "{grid} {name} — the grid of enterprise {enterprise} {ename}", "{grid} {name} — 企业 {enterprise} {ename} 所在网格";
+    PreviewGridByAlias => "{grid} {name} — the address names {alias}", "{grid} {name} — 地址含“{alias}”";
+    GridUnassigned => "unassigned — no grid, enterprise or known place given; set it with g after saving", "未分配 — 未指定网格或企业，地址中也没有已知地名；保存后按 g 划定";
+    ErrPhoneChars => "phone '{phone}': only digits, spaces, hyphens and a leading +86", "电话“{phone}”只能含数字、空格、连字符和开头的 +86";
+    ErrPhoneLength => "phone '{phone}' has {n} digits; a phone number has 7 to 15", "电话“{phone}”有 {n} 位数字；电话号码应为 7 至 15 位";
+    ErrChooseGrid => "choose a grid (↑↓) or type its id", "请选择网格（↑↓）或输入网格编号";
+    ErrUnknownGrid => "unknown grid '{grid}'", "未知网格“{grid}”";
+    ErrUnknownEnterprise => "unknown enterprise '{enterprise}'", "未知企业“{enterprise}”";
+    ErrSameGrid => "#{id} is already in grid {grid}", "#{id} 已在网格 {grid}";
+    ErrReasonToMove => "#{id} is in grid {grid}: give a reason to move it", "#{id} 已在网格 {grid}：改划须填写原因";
+    ErrOtherNeedsWords => "say why in Details (needed for other)", "选择“其他”须在说明中写明原因";
+    ErrReopenReason => "a reopened complaint needs a reason", "重新打开须填写原因";
+    AssignNotOpen => "#{id} is closed: only an open complaint gets a grid", "#{id} 已结：只有未结举报可划定网格";
+    RejectNotNow => "#{id} cannot be rejected: only an open complaint nobody has reached yet can be", "#{id} 不能不予受理：只有尚无人到场的未结举报可以";
+    ReopenNotNow => "#{id} is still open: only closed or rejected complaints reopen (find them on screen 2)", "#{id} 尚未办结：只有已办结或不予受理的举报可重新打开（见第 2 屏）";
+    DoneAssigned => "#{id}: now in grid {grid} {name}", "#{id}：已划入网格 {grid} {name}";
+    DoneRejected => "#{id}: rejected ({reason})", "#{id}：不予受理（{reason}）";
+    DoneReopened => "#{id}: reopened", "#{id}：已重新打开";
+    CliAssigned => "complaint {id} now in grid {grid} {name} (was {was})", "举报 {id} 已划入网格 {grid} {name}（原为 {was}）";
+    CliRejected => "complaint {id} rejected: {reason}", "举报 {id} 不予受理：{reason}";
+    CliReopened => "complaint {id} reopened", "举报 {id} 已重新打开";
 }
 
 /// A text with `{name}` placeholders filled in: `fill(T::DoneDispatched.get(lang), &[("id", "5"), …])`.

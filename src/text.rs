@@ -165,7 +165,8 @@ pub fn wrap(s: &str, cells: usize) -> Vec<String> {
             Some(t)
                 if !wide
                     && t.chars().last().is_some_and(|l| {
-                        l.is_whitespace() == c.is_whitespace() && width(l.encode_utf8(&mut [0; 4])) <= 1
+                        l.is_whitespace() == c.is_whitespace()
+                            && width(l.encode_utf8(&mut [0; 4])) <= 1
                     }) =>
             {
                 t.push(c)
@@ -230,11 +231,17 @@ mod tests {
 
     #[test]
     fn wrap_breaks_between_words_and_cjk_and_keeps_everything() {
-        assert_eq!(wrap("press x to acknowledge", 11), ["press x to", "acknowledge"]);
+        assert_eq!(
+            wrap("press x to acknowledge", 11),
+            ["press x to", "acknowledge"]
+        );
         assert_eq!(wrap("按 x 确认告警横幅", 9), ["按 x 确认", "告警横幅"]);
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 5), [""]);
-        for (text, w) in [("newest, deadline, grid, status", 7), ("城关镇西关村解放路12号 night", 5)] {
+        for (text, w) in [
+            ("newest, deadline, grid, status", 7),
+            ("城关镇西关村解放路12号 night", 5),
+        ] {
             let lines = wrap(text, w);
             assert!(lines.iter().all(|l| width(l) <= w), "{lines:?}");
             let joined: String = lines.concat().split_whitespace().collect();

@@ -142,10 +142,7 @@ pub fn overdue(lang: Lang, config: &Config, deadline: DateTime<Utc>, at: DateTim
     } else {
         (T::OverduePast, -left / 60)
     };
-    fill(
-        t.get(lang),
-        &[("deadline", &local), ("m", &m.to_string())],
-    )
+    fill(t.get(lang), &[("deadline", &local), ("m", &m.to_string())])
 }
 
 /// The day kind as stored beside a complaint (`DayKind::code`), with the
@@ -174,8 +171,43 @@ fn day_words(lang: Lang, code: &str, kind: Option<&DayKind>) -> String {
 /// at intake (the receipt time, the kind of day, the regime, the minutes),
 /// so both languages say the same thing as the stored English reason.
 pub fn regime_reason(lang: Lang, config: &Config, c: &ComplaintRow) -> String {
+    reason(
+        lang,
+        config,
+        c.received_at,
+        &c.day_kind,
+        c.regime,
+        (c.deadline_at - c.received_at).num_minutes(),
+    )
+}
+
+/// The reason of a decision just made (the new-complaint form's preview).
+pub fn decision_reason(
+    lang: Lang,
+    config: &Config,
+    received_at: DateTime<Utc>,
+    d: &crate::domain::calendar::RegimeDecision,
+) -> String {
+    reason(
+        lang,
+        config,
+        received_at,
+        d.day.kind.code(),
+        d.regime,
+        i64::from(d.minutes),
+    )
+}
+
+fn reason(
+    lang: Lang,
+    config: &Config,
+    received_at: DateTime<Utc>,
+    day_kind: &str,
+    regime: Regime,
+    minutes_allowed: i64,
+) -> String {
     let tz = config.settings.timezone;
-    let local = c.received_at.with_timezone(&tz);
+    let local = received_at.with_timezone(&tz);
     let day = config.calendar.day(local.date_naive());
     let sep = match lang {
         Lang::En => ", ",
@@ -184,12 +216,12 @@ pub fn regime_reason(lang: Lang, config: &Config, c: &ComplaintRow) -> String {
     let mut parts = vec![
         fill(
             T::ReasonReceived.get(lang),
-            &[("when", &date_time(lang, c.received_at, &tz))],
+            &[("when", &date_time(lang, received_at, &tz))],
         ),
-        day_words(lang, &c.day_kind, Some(&day.kind)),
+        day_words(lang, day_kind, Some(&day.kind)),
     ];
-    let working = matches!(c.day_kind.as_str(), "workday" | "makeup_workday");
-    if working && c.regime == Regime::OffHours {
+    let working = matches!(day_kind, "workday" | "makeup_workday");
+    if working && regime == Regime::OffHours {
         parts.push(fill(
             T::ReasonNight.get(lang),
             &[("window", &config.settings.deadlines.day_window.to_string())],
@@ -201,10 +233,7 @@ pub fn regime_reason(lang: Lang, config: &Config, c: &ComplaintRow) -> String {
             &[("year", &year.to_string())],
         ));
     }
-    parts.push(minutes(
-        lang,
-        (c.deadline_at - c.received_at).num_minutes(),
-    ));
+    parts.push(minutes(lang, minutes_allowed));
     parts.join(sep)
 }
 
@@ -267,7 +296,10 @@ mod tests {
 
     #[test]
     fn grid_source_words_name_the_rule() {
-        assert_eq!(grid_source(Lang::En, "alias:西关村"), "address matches “西关村”");
+        assert_eq!(
+            grid_source(Lang::En, "alias:西关村"),
+            "address matches “西关村”"
+        );
         assert_eq!(grid_source(Lang::Zh, "enterprise:E07"), "按企业 E07");
         assert_eq!(grid_source(Lang::Zh, "unassigned"), "未匹配到网格");
         assert_eq!(

@@ -35,7 +35,7 @@ fn user_errors_exit_1_with_one_line() {
         ),
         (
             &["resolve", "1", "--outcome", "rectified"],
-            "gridwatch: complaint 1: cannot resolve: complaint is received (no arrival logged yet: log the arrival first)",
+            "gridwatch: complaint 1: cannot resolve: complaint is received (no arrival logged yet: log the arrival first, or reject it)",
         ),
         (
             &["arrive", "1", "--officer", "O017", "--at", "09:15"],

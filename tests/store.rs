@@ -297,6 +297,7 @@ fn two_processes_ingesting_and_writing_at_once_lose_and_double_nothing() {
 
 #[test]
 fn a_reopened_complaint_takes_a_new_arrival_and_a_rejection_needs_no_visit() {
+    use gridwatch::domain::triage::{RejectReason, Rejection};
     let room = Room::new();
     let lines = format!("{}\n{}\n", complaint("RO-1"), complaint("RJ-1"));
     let p = room.write("two.jsonl", lines);
@@ -335,17 +336,15 @@ fn a_reopened_complaint_takes_a_new_arrival_and_a_rejection_needs_no_visit() {
     );
     arrive(&mut s, now + chrono::Duration::minutes(20)).unwrap();
     assert_eq!(s.arrivals(1).unwrap().len(), 2);
-    s.reject(&a, now, 2, "duplicate of a 12369 ticket already closed")
+    let other = |words: &str| Rejection::new(RejectReason::Other, Some(words)).unwrap();
+    s.reject(&a, now, 2, &other("a 12369 ticket already closed"))
         .unwrap();
     let c = s.complaint(2).unwrap();
     assert_eq!(
         (c.status.as_str(), c.status_note.as_deref()),
-        (
-            "rejected",
-            Some("duplicate of a 12369 ticket already closed")
-        )
+        ("rejected", Some("other: a 12369 ticket already closed"))
     );
-    let e = s.reject(&a, now, 2, "again").unwrap_err();
+    let e = s.reject(&a, now, 2, &other("again")).unwrap_err();
     assert_eq!(
         e.to_string(),
         "complaint 2: cannot reject: complaint is rejected"

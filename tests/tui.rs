@@ -295,9 +295,10 @@ fn every_action_and_its_errors() {
     c.press("a<enter>");
     assert!(c.state.status.error);
     assert!(
-        c.state.status.text.contains(
-            "cannot log an arrival: the complaint is closed (a closed complaint takes no more visits)"
-        ),
+        c.state
+            .status
+            .text
+            .contains("cannot log an arrival: the complaint is closed (reopen it first)"),
         "{:?}",
         c.state.status
     );
@@ -307,7 +308,8 @@ fn every_action_and_its_errors() {
         panic!("new form")
     };
     assert_eq!(
-        f.preview(&c.state.config, c.state.now).unwrap(),
+        f.preview(&c.state.config, c.state.lang, c.state.now)
+            .unwrap(),
         "10:00 — received Mon 30 Nov 09:30, working day, 30 min"
     );
     c.press("<tab>石桥镇白沙村<enter>");

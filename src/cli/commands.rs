@@ -10,6 +10,7 @@ use super::view::{complaint_json, detail_json, json_text, list_table, table, tim
 use super::{Command, Context, Failure, OutcomeArg, services, spool};
 use crate::config::Config;
 use crate::domain::complaint::Outcome as Resolution;
+use crate::domain::triage::{RejectReason, Rejection};
 use crate::domain::{ArrivalRequest, ListFilter};
 use crate::intake::lock::SpoolLock;
 use crate::ops::{self, Target};
@@ -62,8 +63,52 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
             };
             act(&ctx, ops::Command::Resolve { id, outcome, note })
         }
+        Command::Assign { id, grid, reason } => {
+            act(&ctx, ops::Command::Assign { id, grid, reason })
+        }
+        Command::Reject { id, reason, note } => act(
+            &ctx,
+            ops::Command::Reject {
+                id,
+                rejection: rejection(&reason, note.as_deref())?,
+            },
+        ),
+        Command::Reopen { id, reason } => act(&ctx, ops::Command::Reopen { id, reason }),
         Command::Oncall { json } => oncall(&ctx, json),
     }
+}
+
+/// `reject --reason`: a reason's id (`not-in-remit`, `insufficient-detail`,
+/// `other` with `--note`), or words saying why, kept as `other`. A word
+/// that looks like a mistyped id is refused rather than kept as words.
+fn rejection(reason: &str, note: Option<&str>) -> Result<Rejection, Failure> {
+    let text = reason.trim();
+    let looks_like_id = text.contains(['-', '_'])
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_');
+    let (kind, words) = match RejectReason::parse(text) {
+        Some(r) => (r, note.map(String::from)),
+        None if looks_like_id => {
+            return Err(Failure::User(format!(
+                "unknown reason '{}': not-in-remit, insufficient-detail, or words saying why",
+                sanitize(text)
+            )));
+        }
+        None => (
+            RejectReason::Other,
+            Some(match note {
+                Some(n) if !n.trim().is_empty() => format!("{text} — {}", n.trim()),
+                _ => text.to_string(),
+            }),
+        ),
+    };
+    Rejection::new(kind, words.as_deref()).map_err(|_| {
+        Failure::User(
+            "--reason other needs words saying why: give them with --note, or as the reason itself"
+                .into(),
+        )
+    })
 }
 
 fn check_config(ctx: &Context) -> Result<(), Failure> {

@@ -148,6 +148,32 @@ pub enum Command {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Triage: set the grid of a complaint (moving one that has a grid needs --reason)
+    Assign {
+        id: i64,
+        /// Grid id (see `gridwatch oncall`)
+        #[arg(long)]
+        grid: String,
+        /// Why: required to move a complaint out of the grid it has
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Triage: reject a complaint nobody has reached yet
+    Reject {
+        id: i64,
+        /// not-in-remit, insufficient-detail, or other words saying why (kept as `other`)
+        #[arg(long, value_name = "REASON")]
+        reason: String,
+        /// More words, kept with the reason
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Reopen a closed or rejected complaint
+    Reopen {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
     /// Who is on call now in every grid
     Oncall {
         #[arg(long)]

@@ -5,6 +5,8 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 
+use crate::domain::complaint::Status;
+use crate::domain::triage::Rejection;
 use crate::domain::{ArrivalRow, AuditEntry, ComplaintRow, DispatchRow, EscalationRow};
 use crate::text::{fit, mask_phone, sanitize, width};
 
@@ -40,6 +42,10 @@ pub fn complaint_json(c: &ComplaintRow, tz: &Tz, now: DateTime<Utc>) -> Value {
         "remaining_seconds": remaining_seconds(c, now),
         "status": c.status,
         "outcome": c.outcome,
+        // `{reason, note}` of a rejected complaint: the reason's stable id.
+        "rejection": (c.status == Status::Rejected)
+            .then(|| c.status_note.as_deref().map(Rejection::from_stored))
+            .flatten(),
         "grid": c.grid,
         "grid_source": c.grid_source,
         "category": c.category(),

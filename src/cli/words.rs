@@ -74,8 +74,40 @@ pub(super) fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
             T::CliResolved.get(lang),
             &[("id", &id.to_string()), ("outcome", outcome.as_str())],
         ),
+        Outcome::Assigned { id, grid, before } => fill(
+            T::CliAssigned.get(lang),
+            &[
+                ("id", &id.to_string()),
+                ("grid", grid),
+                (
+                    "name",
+                    &sanitize(crate::tui::words::grid_name(config, grid)),
+                ),
+                ("was", &sanitize(&was(before))),
+            ],
+        ),
+        Outcome::Rejected { id, rejection } => fill(
+            T::CliRejected.get(lang),
+            &[
+                ("id", &id.to_string()),
+                (
+                    "reason",
+                    &sanitize(&crate::tui::words::rejection_words(lang, rejection)),
+                ),
+            ],
+        ),
+        Outcome::Reopened { id } => fill(T::CliReopened.get(lang), &[("id", &id.to_string())]),
         // Phone entry and revealing a phone are console actions; `show
         // --reveal-phone` prints the phone inside the complaint.
         other => crate::tui::words::outcome(lang, config, other),
+    }
+}
+
+/// What a complaint's grid was before it was set: the grid (if any) and how
+/// it had been decided, e.g. `T03-V01-G01, enterprise:E0102` or `unassigned`.
+fn was(before: &crate::domain::triage::Assignment) -> String {
+    match &before.from {
+        Some(g) => format!("{g}, {}", before.was),
+        None => before.was.clone(),
     }
 }

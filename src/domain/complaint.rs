@@ -260,6 +260,39 @@ impl Transition {
     }
 }
 
+/// What the duty officer can do about a refused move, as a value so each
+/// front end words it in its language (English here, for logs and the CLI).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    None,
+    AlreadyOnSite,
+    ReopenFirst,
+    WasMerged,
+    ArrivalLogged,
+    OnlyAfterArrival,
+    LogArrivalFirst,
+    OnlyClosedReopen,
+    ResolveInstead,
+}
+
+impl fmt::Display for Hint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Hint::None => "",
+            Hint::AlreadyOnSite => " (an officer is already on site)",
+            Hint::ReopenFirst => " (reopen it first)",
+            Hint::WasMerged => " (it was merged into another complaint)",
+            Hint::ArrivalLogged => " (an arrival is already logged)",
+            Hint::OnlyAfterArrival => " (only after an arrival)",
+            Hint::LogArrivalFirst => {
+                " (no arrival logged yet: log the arrival first, or reject it)"
+            }
+            Hint::OnlyClosedReopen => " (only closed or rejected complaints reopen)",
+            Hint::ResolveInstead => " (an officer is on site: resolve it instead)",
+        })
+    }
+}
+
 /// Why a transition was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TransitionError {
@@ -267,18 +300,18 @@ pub enum TransitionError {
     Illegal {
         action: &'static str,
         from: Status,
-        hint: &'static str,
+        hint: Hint,
     },
     #[error("cannot merge a complaint into itself")]
     MergeIntoSelf,
-    #[error("a rejection needs a reason")]
-    EmptyReason,
+    #[error("a reason is needed to {0}")]
+    EmptyReason(&'static str),
 }
 
 /// Apply `t` to a complaint in `from` with id `id`: the new status or why not.
 pub fn transition(id: i64, from: Status, t: &Transition) -> Result<Status, TransitionError> {
     use Status::*;
-    let illegal = |hint: &'static str| TransitionError::Illegal {
+    let illegal = |hint: Hint| TransitionError::Illegal {
         action: t.name(),
         from,
         hint,
@@ -286,32 +319,32 @@ pub fn transition(id: i64, from: Status, t: &Transition) -> Result<Status, Trans
     match t {
         Transition::Dispatch => match from {
             Received | Dispatched | EnRoute | Reopened => Ok(Dispatched),
-            OnScene | Handling => Err(illegal(" (an officer is already on site)")),
-            _ => Err(illegal(" (a closed complaint takes no more visits)")),
+            OnScene | Handling => Err(illegal(Hint::AlreadyOnSite)),
+            Closed | Rejected => Err(illegal(Hint::ReopenFirst)),
+            _ => Err(illegal(Hint::WasMerged)),
         },
         Transition::SetOff => match from {
             Received | Dispatched | Reopened => Ok(EnRoute),
-            _ => Err(illegal("")),
+            _ => Err(illegal(Hint::None)),
         },
         Transition::Arrive => match from {
             Received | Dispatched | EnRoute | Reopened => Ok(OnScene),
-            OnScene | Handling => Err(illegal(" (an arrival is already logged)")),
-            _ => Err(illegal(" (a closed complaint takes no more visits)")),
+            OnScene | Handling => Err(illegal(Hint::ArrivalLogged)),
+            Closed | Rejected => Err(illegal(Hint::ReopenFirst)),
+            _ => Err(illegal(Hint::WasMerged)),
         },
         Transition::StartHandling => match from {
             OnScene => Ok(Handling),
-            _ => Err(illegal(" (only after an arrival)")),
+            _ => Err(illegal(Hint::OnlyAfterArrival)),
         },
         Transition::Resolve(_) => match from {
             OnScene | Handling => Ok(Closed),
-            Received | Dispatched | EnRoute | Reopened => {
-                Err(illegal(" (no arrival logged yet: log the arrival first)"))
-            }
-            _ => Err(illegal("")),
+            Received | Dispatched | EnRoute | Reopened => Err(illegal(Hint::LogArrivalFirst)),
+            _ => Err(illegal(Hint::None)),
         },
         Transition::Reopen => match from {
             Closed | Rejected => Ok(Reopened),
-            _ => Err(illegal(" (only closed or rejected complaints reopen)")),
+            _ => Err(illegal(Hint::OnlyClosedReopen)),
         },
         Transition::Merge { into } => {
             if *into == id {
@@ -320,17 +353,17 @@ pub fn transition(id: i64, from: Status, t: &Transition) -> Result<Status, Trans
             if from.is_open() {
                 Ok(Merged)
             } else {
-                Err(illegal(""))
+                Err(illegal(Hint::None))
             }
         }
         Transition::Reject { reason } => {
             if reason.trim().is_empty() {
-                return Err(TransitionError::EmptyReason);
+                return Err(TransitionError::EmptyReason(t.name()));
             }
             match from {
                 Received | Dispatched | EnRoute | Reopened => Ok(Rejected),
-                OnScene | Handling => Err(illegal(" (an officer is on site: resolve it instead)")),
-                _ => Err(illegal("")),
+                OnScene | Handling => Err(illegal(Hint::ResolveInstead)),
+                _ => Err(illegal(Hint::None)),
             }
         }
     }
@@ -404,7 +437,7 @@ mod tests {
         let e = transition(1, Closed, &Transition::Arrive).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "cannot log an arrival: complaint is closed (a closed complaint takes no more visits)"
+            "cannot log an arrival: complaint is closed (reopen it first)"
         );
     }
 

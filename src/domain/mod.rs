@@ -15,6 +15,7 @@ pub mod queries;
 pub mod records;
 pub mod repeat;
 pub mod roster;
+pub mod triage;
 
 pub use actor::Actor;
 pub use beats::{Beat, Counts, Heartbeat};

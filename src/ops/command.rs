@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::complaint::Outcome as Resolution;
+use crate::domain::triage::{Assignment, Rejection};
 use crate::domain::{ArrivalRequest, NewComplaint};
 use crate::store::StoreError;
 
@@ -42,6 +43,23 @@ pub enum Command {
     /// A complaint taken by phone at a console, prepared by
     /// [`prepare`](super::prepare::prepare).
     New(Box<NewComplaint>),
+    /// Triage: set the grid of an open complaint; moving one that has a
+    /// grid needs a reason.
+    Assign {
+        id: i64,
+        grid: String,
+        reason: Option<String>,
+    },
+    /// Triage: not the bureau's, or nothing to act on.
+    Reject {
+        id: i64,
+        rejection: Rejection,
+    },
+    /// A closed or rejected complaint needs someone again.
+    Reopen {
+        id: i64,
+        reason: String,
+    },
 }
 
 /// What an action did, for the front end to put into words.
@@ -79,6 +97,19 @@ pub enum Outcome {
     AlreadyRecorded {
         id: i64,
     },
+    Assigned {
+        id: i64,
+        grid: String,
+        /// The grid before, and how it had been decided.
+        before: Assignment,
+    },
+    Rejected {
+        id: i64,
+        rejection: Rejection,
+    },
+    Reopened {
+        id: i64,
+    },
 }
 
 /// Why an action was not done: the request's fault, or the store's.
@@ -86,6 +117,8 @@ pub enum Outcome {
 pub enum OpError {
     #[error("an escalation needs a reason")]
     NoReason,
+    #[error("a reopened complaint needs a reason")]
+    NoReopenReason,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -94,7 +127,7 @@ impl OpError {
     /// True when the user or the operator can fix it (exit 1, HTTP 4xx).
     pub fn is_user_error(&self) -> bool {
         match self {
-            OpError::NoReason => true,
+            OpError::NoReason | OpError::NoReopenReason => true,
             OpError::Store(e) => e.is_user_error(),
         }
     }

@@ -71,5 +71,20 @@ pub fn perform<S: Actions + Complaints>(
                 Inserted::Duplicate(id) => Outcome::AlreadyRecorded { id },
             }
         }
+        Command::Assign { id, grid, reason } => {
+            let before = store.assign(actor, now, id, &grid, reason.as_deref())?;
+            Outcome::Assigned { id, grid, before }
+        }
+        Command::Reject { id, rejection } => {
+            store.reject(actor, now, id, &rejection)?;
+            Outcome::Rejected { id, rejection }
+        }
+        Command::Reopen { id, reason } => {
+            if reason.trim().is_empty() {
+                return Err(OpError::NoReopenReason);
+            }
+            store.reopen(actor, now, id, &reason)?;
+            Outcome::Reopened { id }
+        }
     })
 }

@@ -8,7 +8,7 @@ use super::input::{ComplaintInput, FieldError};
 use crate::config::Config;
 use crate::domain::NewComplaint;
 use crate::domain::calendar::decide;
-use crate::domain::grid::GridSource;
+use crate::domain::grid::{Enterprise, Grid, GridSource};
 use crate::text::quote;
 
 /// How far in the future a `received_at` may be (clocks drift).
@@ -53,35 +53,13 @@ pub fn prepare(
         )));
     }
     let decision = decide(&config.calendar, &s.deadlines, &s.timezone, received_at);
-    let enterprise = input
-        .enterprise
-        .as_deref()
-        .and_then(|id| config.enterprises.get(id));
-    let (grid, how) =
-        config
-            .grids
-            .resolve(input.grid.as_deref(), enterprise, input.address.as_deref());
-    let mut grid_source = match how {
-        GridSource::Explicit => "explicit".to_string(),
-        GridSource::Enterprise(id) => format!("enterprise:{id}"),
-        GridSource::Alias(a) => format!("alias:{a}"),
-        GridSource::Unassigned => "unassigned".to_string(),
-    };
-    // Unknown ids are not a reason to lose a complaint: keep them visible.
-    if let Some(g) = input
-        .grid
-        .as_deref()
-        .filter(|g| config.grids.get(g).is_none())
-    {
-        grid_source.push_str(&format!(" (unknown grid '{}' given)", quote(g)));
-    }
-    if let Some(e) = input
-        .enterprise
-        .as_deref()
-        .filter(|e| !config.enterprises.contains_key(*e))
-    {
-        grid_source.push_str(&format!(" (unknown enterprise '{}' given)", quote(e)));
-    }
+    let chosen = choose_grid(
+        config,
+        input.grid.as_deref(),
+        input.enterprise.as_deref(),
+        input.address.as_deref(),
+    );
+    let grid_source = chosen.source();
     Ok(NewComplaint {
         source: input.source,
         external_ref: input.external_ref.unwrap_or_else(fallback_ref),
@@ -90,9 +68,9 @@ pub fn prepare(
         regime_reason: decision.reason,
         day_kind: decision.day.kind.code(),
         deadline_at: decision.deadline_at,
-        grid: grid.map(|g| g.id.clone()),
+        grid: chosen.grid.map(|g| g.id.clone()),
         grid_source,
-        enterprise: enterprise.map(|e| e.id.clone()),
+        enterprise: chosen.enterprise.map(|e| e.id.clone()),
         categories: input.categories,
         description: input.description,
         address: input.address,
@@ -103,4 +81,61 @@ pub fn prepare(
         reporter_anonymous: input.reporter_anonymous,
         raw_json: input.raw,
     })
+}
+
+/// A complaint's grid as intake decides it (DESIGN.md §5: explicit grid →
+/// enterprise's grid → address alias → unassigned), with the ids it was
+/// given that are not known. The console's new-complaint form shows this
+/// before saving; [`prepare`] stores it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridChoice<'a> {
+    pub grid: Option<&'a Grid>,
+    pub how: GridSource,
+    pub enterprise: Option<&'a Enterprise>,
+    /// A grid id was given that no grid has.
+    pub unknown_grid: Option<String>,
+    /// An enterprise id was given that no enterprise has.
+    pub unknown_enterprise: Option<String>,
+}
+
+impl GridChoice<'_> {
+    /// How the grid was decided, as the complaint keeps it (`grid_source`):
+    /// `explicit`, `enterprise:E0101`, `alias:石桥镇` or `unassigned`, with
+    /// unknown ids kept visible — they are never a reason to lose a complaint.
+    pub fn source(&self) -> String {
+        let mut s = match &self.how {
+            GridSource::Explicit => "explicit".to_string(),
+            GridSource::Enterprise(id) => format!("enterprise:{id}"),
+            GridSource::Alias(a) => format!("alias:{a}"),
+            GridSource::Unassigned => "unassigned".to_string(),
+        };
+        if let Some(g) = &self.unknown_grid {
+            s.push_str(&format!(" (unknown grid '{}' given)", quote(g)));
+        }
+        if let Some(e) = &self.unknown_enterprise {
+            s.push_str(&format!(" (unknown enterprise '{}' given)", quote(e)));
+        }
+        s
+    }
+}
+
+/// Decide a complaint's grid from what it names.
+pub fn choose_grid<'a>(
+    config: &'a Config,
+    grid: Option<&str>,
+    enterprise: Option<&str>,
+    address: Option<&str>,
+) -> GridChoice<'a> {
+    let (grid, enterprise_id) = (grid.map(String::from), enterprise.map(String::from));
+    let enterprise = enterprise_id
+        .as_deref()
+        .and_then(|id| config.enterprises.get(id));
+    let (chosen, how) = config.grids.resolve(grid.as_deref(), enterprise, address);
+    GridChoice {
+        grid: chosen,
+        how,
+        enterprise,
+        unknown_grid: grid.filter(|g| config.grids.get(g).is_none()),
+        unknown_enterprise: enterprise_id.filter(|e| !config.enterprises.contains_key(e)),
+    }
 }

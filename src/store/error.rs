@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::arrival::ArrivalTimeError;
 use crate::domain::complaint::{Status, TransitionError};
+use crate::domain::triage::TriageError;
 
 /// A store failure, typed by what failed.
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +60,11 @@ pub enum StoreError {
     NoSuchComplaint(i64),
     #[error("unknown officer '{0}'")]
     NoSuchOfficer(String),
+    #[error("unknown grid '{0}' (see `gridwatch oncall` for the grids)")]
+    NoSuchGrid(String),
+    /// A triage rule refused the change (its grid, a rejection's words).
+    #[error("complaint {id}: {source}")]
+    Triage { id: i64, source: TriageError },
     /// The status machine refused the change.
     #[error("complaint {id}: {source}")]
     Transition { id: i64, source: TransitionError },
@@ -152,6 +158,8 @@ impl StoreError {
         match self {
             StoreError::NoSuchComplaint(_)
             | StoreError::NoSuchOfficer(_)
+            | StoreError::NoSuchGrid(_)
+            | StoreError::Triage { .. }
             | StoreError::Transition { .. }
             | StoreError::ArrivalTime { .. }
             | StoreError::NotOpen { .. } => Blame::Input,

@@ -17,6 +17,7 @@ pub mod sqlite;
 use chrono::{DateTime, Utc};
 
 use crate::domain::complaint::Outcome;
+use crate::domain::triage::{Assignment, Rejection};
 use crate::domain::{
     Actor, ArrivalRequest, ArrivalRow, AuditEntry, Beat, Candidate, ComplaintRow, Counts,
     DispatchRow, Entity, EscalationRow, FileOutcome, Heartbeat, Inserted, ListFilter, NewComplaint,
@@ -82,8 +83,25 @@ pub trait Actions {
         outcome: Outcome,
         note: Option<&str>,
     ) -> Result<()>;
-    fn reject(&mut self, actor: &Actor, now: DateTime<Utc>, id: i64, reason: &str) -> Result<()>;
+    fn reject(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        rejection: &Rejection,
+    ) -> Result<()>;
+    /// Reopen a closed or rejected complaint; the reason is required.
     fn reopen(&mut self, actor: &Actor, now: DateTime<Utc>, id: i64, reason: &str) -> Result<()>;
+    /// Set the grid of an open complaint (moving one that has a grid needs
+    /// a reason); answers what it was before.
+    fn assign(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        grid: &str,
+        reason: Option<&str>,
+    ) -> Result<Assignment>;
     /// The complainant's phone in clear, audited; `None` when there is none.
     fn reveal_phone(
         &mut self,

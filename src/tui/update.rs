@@ -176,7 +176,7 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
                     .find(|c| c.id == id)
                     .cloned()
             });
-            match form.key(key, &config, selected.as_ref(), state.now) {
+            match form.key(key, &config, selected.as_ref(), state.now, state.lang) {
                 FormOutcome::Editing => {
                     state.mode = Mode::Form(form);
                     Vec::new()
@@ -225,7 +225,11 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
             state.derive();
             status(
                 state,
-                format!("{} {}", state.t(T::SortedBy), state.t(state.complaints.sort.title())),
+                format!(
+                    "{} {}",
+                    state.t(T::SortedBy),
+                    state.t(state.complaints.sort.title())
+                ),
                 false,
             );
         }
@@ -242,20 +246,35 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
             Some(c) => return vec![Effect::Write(Command::RevealPhone(c.id))],
             None => status(state, state.t(T::NothingSelected), true),
         },
-        Action::NewComplaint => state.mode = Mode::Form(Box::new(Form::new_complaint())),
-        Action::Arrive | Action::Dispatch | Action::Escalate | Action::Resolve => {
+        Action::NewComplaint => {
+            state.mode = Mode::Form(Box::new(Form::new_complaint(&state.config)))
+        }
+        Action::Arrive
+        | Action::Dispatch
+        | Action::Escalate
+        | Action::Resolve
+        | Action::Assign
+        | Action::Reject
+        | Action::Reopen => {
             let Some(c) = state.selected_complaint().cloned() else {
                 status(state, state.t(T::NothingSelected), true);
                 return Vec::new();
             };
-            let config = state.config.clone();
+            let (config, lang) = (state.config.clone(), state.lang);
             let form = match action {
-                Action::Arrive => Form::arrive(&config, &c, state.now),
-                Action::Dispatch => Form::dispatch(&config, &c, state.now),
-                Action::Escalate => Form::escalate(&config, &c, state.now),
-                _ => Form::resolve(&c),
+                Action::Arrive => Ok(Form::arrive(&config, &c, state.now)),
+                Action::Dispatch => Ok(Form::dispatch(&config, &c, state.now)),
+                Action::Escalate => Ok(Form::escalate(&config, &c, state.now)),
+                // Triage forms refuse at once a complaint they cannot act on.
+                Action::Assign => Form::assign(&config, &c, lang),
+                Action::Reject => Form::reject(&c, lang),
+                Action::Reopen => Form::reopen(&c, lang),
+                _ => Ok(Form::resolve(&c)),
             };
-            state.mode = Mode::Form(Box::new(form));
+            match form {
+                Ok(form) => state.mode = Mode::Form(Box::new(form)),
+                Err(why) => status(state, why, true),
+            }
         }
     }
     Vec::new()

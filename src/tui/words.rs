@@ -6,9 +6,10 @@ use chrono_tz::Tz;
 
 use crate::config::Config;
 
-use crate::i18n::{Lang, T, fill};
 use crate::domain::arrival::ArrivalTimeError;
-use crate::domain::complaint::TransitionError;
+use crate::domain::complaint::{Hint, TransitionError};
+use crate::domain::triage::{RejectReason, Rejection, TriageError};
+use crate::i18n::{Lang, T, fill};
 use crate::ops::{OpError, Outcome};
 use crate::store::StoreError;
 use crate::text::countdown;
@@ -19,7 +20,11 @@ pub fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
     let hm = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(tz).format("%H:%M").to_string();
     // An officer as the panels show them: the name, then the id.
     let who = |id: &str| match config.officers.get(id) {
-        Some(o) => format!("{} ({})", crate::text::sanitize(&o.name), crate::text::sanitize(id)),
+        Some(o) => format!(
+            "{} ({})",
+            crate::text::sanitize(&o.name),
+            crate::text::sanitize(id)
+        ),
         None => crate::text::sanitize(id),
     };
     match o {
@@ -80,7 +85,46 @@ pub fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
         Outcome::AlreadyRecorded { id } => {
             fill(T::DoneAlready.get(lang), &[("id", &id.to_string())])
         }
+        Outcome::Assigned { id, grid, .. } => fill(
+            T::DoneAssigned.get(lang),
+            &[
+                ("id", &id.to_string()),
+                ("grid", grid),
+                ("name", grid_name(config, grid)),
+            ],
+        ),
+        Outcome::Rejected { id, rejection } => fill(
+            T::DoneRejected.get(lang),
+            &[
+                ("id", &id.to_string()),
+                ("reason", &rejection_words(lang, rejection)),
+            ],
+        ),
+        Outcome::Reopened { id } => fill(T::DoneReopened.get(lang), &[("id", &id.to_string())]),
     }
+}
+
+/// A reason for a rejection in words.
+pub fn reject_word(r: RejectReason) -> T {
+    match r {
+        RejectReason::NotInRemit => T::RejectNotInRemit,
+        RejectReason::InsufficientDetail => T::RejectInsufficientDetail,
+        RejectReason::Other => T::RejectOther,
+    }
+}
+
+/// A rejection in words: the reason, and what was said (`other: …`).
+pub fn rejection_words(lang: Lang, r: &Rejection) -> String {
+    let word = reject_word(r.reason).get(lang);
+    match &r.note {
+        Some(n) => format!("{word}: {}", crate::text::sanitize(n)),
+        None => word.to_string(),
+    }
+}
+
+/// A grid's name from the configuration ("" for an unknown id).
+pub fn grid_name<'a>(config: &'a Config, id: &str) -> &'a str {
+    config.grids.get(id).map_or("", |g| g.name.as_str())
 }
 
 /// The words of a domain action's name as the status machine gives it.
@@ -99,18 +143,18 @@ fn action(lang: Lang, name: &str) -> String {
     t.get(lang).to_string()
 }
 
-/// The status machine's hint, in words; one this table does not know is
-/// left out rather than shown in another language.
-fn hint(lang: Lang, hint: &str) -> &'static str {
-    let t = match hint.trim().trim_start_matches('(').trim_end_matches(')') {
-        "an officer is already on site" => T::WhyOnSite,
-        "a closed complaint takes no more visits" => T::WhyClosed,
-        "an arrival is already logged" => T::WhyArrivalLogged,
-        "only after an arrival" => T::WhyOnlyAfterArrival,
-        "no arrival logged yet: log the arrival first" => T::WhyLogArrivalFirst,
-        "only closed or rejected complaints reopen" => T::WhyOnlyClosedReopen,
-        "an officer is on site: resolve it instead" => T::WhyResolveInstead,
-        _ => return "",
+/// The status machine's hint, in words.
+fn hint(lang: Lang, hint: Hint) -> &'static str {
+    let t = match hint {
+        Hint::None => return "",
+        Hint::AlreadyOnSite => T::WhyOnSite,
+        Hint::ReopenFirst => T::WhyReopenFirst,
+        Hint::WasMerged => T::WhyMerged,
+        Hint::ArrivalLogged => T::WhyArrivalLogged,
+        Hint::OnlyAfterArrival => T::WhyOnlyAfterArrival,
+        Hint::LogArrivalFirst => T::WhyLogArrivalFirst,
+        Hint::OnlyClosedReopen => T::WhyOnlyClosedReopen,
+        Hint::ResolveInstead => T::WhyResolveInstead,
     };
     t.get(lang)
 }
@@ -126,8 +170,11 @@ pub fn error(lang: Lang, tz: &Tz, e: &OpError) -> String {
     let id_of = |id: &i64| id.to_string();
     match e {
         OpError::NoReason => T::ErrNoReason.get(lang).to_string(),
+        OpError::NoReopenReason => T::ErrNoReopenReason.get(lang).to_string(),
         OpError::Store(s) => match s {
-            StoreError::NoSuchComplaint(id) => fill(T::ErrNoSuchComplaint.get(lang), &[("id", &id_of(id))]),
+            StoreError::NoSuchComplaint(id) => {
+                fill(T::ErrNoSuchComplaint.get(lang), &[("id", &id_of(id))])
+            }
             StoreError::NoSuchOfficer(o) => fill(
                 T::ErrNoSuchOfficer.get(lang),
                 &[("officer", &crate::text::sanitize(o))],
@@ -143,13 +190,13 @@ pub fn error(lang: Lang, tz: &Tz, e: &OpError) -> String {
                         ("id", &id_of(id)),
                         ("action", &action(lang, a)),
                         ("status", crate::words::status(*from).get(lang)),
-                        ("hint", hint(lang, h)),
+                        ("hint", hint(lang, *h)),
                     ],
                 ),
                 TransitionError::MergeIntoSelf => {
                     fill(T::ErrMergeSelf.get(lang), &[("id", &id_of(id))])
                 }
-                TransitionError::EmptyReason => {
+                TransitionError::EmptyReason(_) => {
                     fill(T::ErrEmptyReason.get(lang), &[("id", &id_of(id))])
                 }
             },
@@ -171,6 +218,21 @@ pub fn error(lang: Lang, tz: &Tz, e: &OpError) -> String {
                     &[("id", &id_of(id)), ("m", &m.to_string())],
                 ),
             },
+            StoreError::Triage { id, source } => {
+                let (t, arg) = match source {
+                    TriageError::OtherNeedsWords => (T::ErrOtherNeedsWords, String::new()),
+                    TriageError::NotOpen(st) => (
+                        T::ErrAssignNotOpen,
+                        crate::words::status(*st).get(lang).to_string(),
+                    ),
+                    TriageError::SameGrid(g) => (T::ErrSameGrid, crate::text::sanitize(g)),
+                    TriageError::ReasonToMove(g) => (T::ErrReasonToMove, crate::text::sanitize(g)),
+                };
+                fill(
+                    t.get(lang),
+                    &[("id", &id_of(id)), ("arg", &arg), ("grid", &arg)],
+                )
+            }
             StoreError::NotOpen { id, status } => fill(
                 T::ErrNotOpen.get(lang),
                 &[

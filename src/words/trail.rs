@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::config::Config;
-use crate::domain::{AuditEntry, ComplaintRow};
 use crate::domain::complaint::{Outcome, Source};
+use crate::domain::{AuditEntry, ComplaintRow};
 use crate::i18n::{Lang, T, fill};
 use crate::text::sanitize;
 
@@ -84,10 +84,15 @@ pub fn sentence(
             None => t(
                 T::TrailIntakeFile,
                 &[
-                    ("new", &d.get("new").map(Value::to_string).unwrap_or_default()),
+                    (
+                        "new",
+                        &d.get("new").map(Value::to_string).unwrap_or_default(),
+                    ),
                     (
                         "duplicates",
-                        &d.get("duplicates").map(Value::to_string).unwrap_or_default(),
+                        &d.get("duplicates")
+                            .map(Value::to_string)
+                            .unwrap_or_default(),
                     ),
                 ],
             ),
@@ -125,7 +130,10 @@ pub fn sentence(
         "complaint.rejected" => t(T::TrailRejected, &[("reason", &reason)]),
         "complaint.merged" => t(
             T::TrailMerged,
-            &[("into", &d.get("into").map(Value::to_string).unwrap_or_default())],
+            &[(
+                "into",
+                &d.get("into").map(Value::to_string).unwrap_or_default(),
+            )],
         ),
         "complaint.escalated" => {
             let target = match d.get("target").and_then(Value::as_str) {

@@ -1,5 +1,5 @@
 //! The write commands a duty officer issues — arrive, dispatch, escalate,
-//! resolve, reject — each one transaction: check the domain rule, change the
+//! resolve, reject, reopen (assign is in `triage`) — each one transaction: check the domain rule, change the
 //! row, append the audit record. The CLI and the dashboard both call these.
 
 use chrono::{DateTime, Utc};
@@ -7,7 +7,8 @@ use rusqlite::{OptionalExtension, Transaction, named_params};
 
 use super::{SqliteStore, audit, from_ms, ms};
 use crate::domain::arrival::check_arrival_time;
-use crate::domain::complaint::{Outcome, Status, Transition, transition};
+use crate::domain::complaint::{Outcome, Status, Transition, TransitionError, transition};
+use crate::domain::triage::{Assignment, Rejection};
 use crate::domain::{Actor, ArrivalRequest, Inserted, NewComplaint};
 use crate::store::{Actions, Intake, IntakeBatch, Result, StoreError};
 
@@ -67,6 +68,8 @@ fn apply(
             None,
         ),
         Transition::Reject { reason } => (None, Some(reason.clone()), None),
+        // The reason replaces a rejection's note: the note says why it is as it is.
+        Transition::Reopen => (None, details["reason"].as_str().map(String::from), None),
         Transition::Merge { into } => (None, None, Some(*into)),
         _ => (None, None, None),
     };
@@ -186,21 +189,30 @@ impl Actions for SqliteStore {
         change(self, actor, now, id, &Transition::Resolve(outcome), details)
     }
 
-    fn reject(&mut self, actor: &Actor, now: DateTime<Utc>, id: i64, reason: &str) -> Result<()> {
+    /// The audit record keeps the reason's stable id and the words apart.
+    fn reject(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        rejection: &Rejection,
+    ) -> Result<()> {
         let t = Transition::Reject {
-            reason: reason.to_string(),
+            reason: rejection.stored(),
         };
-        change(
-            self,
-            actor,
-            now,
-            id,
-            &t,
-            serde_json::json!({"reason": reason}),
-        )
+        let details =
+            serde_json::json!({"reason": rejection.reason.as_str(), "note": rejection.note});
+        change(self, actor, now, id, &t, details)
     }
 
     fn reopen(&mut self, actor: &Actor, now: DateTime<Utc>, id: i64, reason: &str) -> Result<()> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(StoreError::Transition {
+                id,
+                source: TransitionError::EmptyReason(Transition::Reopen.name()),
+            });
+        }
         change(
             self,
             actor,
@@ -209,6 +221,17 @@ impl Actions for SqliteStore {
             &Transition::Reopen,
             serde_json::json!({"reason": reason}),
         )
+    }
+
+    fn assign(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        grid: &str,
+        reason: Option<&str>,
+    ) -> Result<Assignment> {
+        super::triage::assign(self, actor, now, id, grid, reason)
     }
 
     /// The complainant's phone number in clear, leaving an audit record of who

@@ -19,6 +19,7 @@ mod intake;
 mod migrate;
 mod reference;
 mod sets;
+mod triage;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -61,7 +61,9 @@ pub(super) fn order(
     let mut idx = filtered(recent, filter, ctx);
     // Stable sorts: ties keep the newest first.
     match sort {
-        Sort::Newest => idx.sort_by_key(|&i| std::cmp::Reverse((recent[i].received_at, recent[i].id))),
+        Sort::Newest => {
+            idx.sort_by_key(|&i| std::cmp::Reverse((recent[i].received_at, recent[i].id)))
+        }
         Sort::Deadline => idx.sort_by_key(|&i| recent[i].deadline_at),
         Sort::Grid => idx.sort_by(|&a, &b| recent[a].grid.cmp(&recent[b].grid)),
         Sort::Status => idx.sort_by_key(|&i| recent[i].status.as_str()),

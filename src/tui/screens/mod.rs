@@ -27,8 +27,8 @@ pub mod dashboard;
 pub mod filter;
 
 use crate::domain::ComplaintRow;
-pub use filter::FilterContext;
 use crate::i18n::T;
+pub use filter::FilterContext;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {

@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Widget};
 use super::theme::Theme;
 use crate::i18n::{T, fill};
 use crate::text::{fit, sanitize, width};
-use crate::words;
 use crate::tui::state::State;
+use crate::words;
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let spark_w = if area.width >= 100 { 30 } else { 0 };
@@ -82,8 +82,7 @@ fn arrivals(state: &State, area: Rect, buf: &mut Buffer) {
         ));
     let inner = block.inner(area);
     block.render(area, buf);
-    let [bars, axis] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let [bars, axis] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     Sparkline::default()
         .data(data)
         .max(max.max(1))

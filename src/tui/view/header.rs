@@ -37,7 +37,11 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let clock = if narrow {
         format!("{weekday} {}", local.format("%H:%M:%S"))
     } else {
-        format!("{} {weekday} {}", local.format("%Y-%m-%d"), local.format("%H:%M:%S"))
+        format!(
+            "{} {weekday} {}",
+            local.format("%Y-%m-%d"),
+            local.format("%H:%M:%S")
+        )
     };
     let minutes = crate::words::minutes(state.lang, i64::from(d.minutes));
     let mut spans = vec![

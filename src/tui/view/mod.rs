@@ -9,6 +9,7 @@
 //! hiding panels, never by overlapping.
 
 mod bottom;
+mod form;
 mod header;
 mod overlay;
 mod screens;
@@ -47,7 +48,7 @@ impl Widget for &State {
         }
         match &self.mode {
             Mode::Help(top) => overlay::help(self, *top, area, buf),
-            Mode::Form(f) => overlay::form(self, f, area, buf),
+            Mode::Form(f) => form::render(self, f, area, buf),
             Mode::ConfirmQuit => overlay::confirm(self, area, buf),
             Mode::Normal | Mode::Filter(_) => {}
         }

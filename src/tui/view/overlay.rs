@@ -1,5 +1,6 @@
 //! What is drawn over the main screen: alert banners, the complaint detail,
-//! the help (generated from the keymap), action forms and the quit prompt.
+//! the help (generated from the keymap) and the quit prompt (action forms
+//! are in `form`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -11,14 +12,13 @@ use super::theme::Theme;
 use crate::i18n::T;
 use crate::i18n::fill;
 use crate::text::{fit, mask_phone, sanitize, wrap};
-use crate::words;
-use crate::tui::form::Form;
 use crate::tui::keymap::BINDINGS;
 use crate::tui::state::State;
+use crate::words;
 
 /// Clear `r` and the column to its left: a double-width character under the
 /// popup's left edge would otherwise spill over the border.
-fn clear(r: Rect, buf: &mut Buffer) {
+pub(super) fn clear(r: Rect, buf: &mut Buffer) {
     let wider = Rect {
         x: r.x.saturating_sub(1),
         width: r.width + u16::from(r.x > 0),
@@ -27,7 +27,7 @@ fn clear(r: Rect, buf: &mut Buffer) {
     Clear.render(wider.intersection(buf.area), buf);
 }
 
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(h.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -99,8 +99,15 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
             .into_iter()
             .enumerate()
             .map(|(i, part)| {
-                let key = if i == 0 { fit(state.t(k), KEY) } else { " ".repeat(KEY) };
-                Line::from(vec![Span::styled(format!("{key} "), Theme::dim()), Span::raw(part)])
+                let key = if i == 0 {
+                    fit(state.t(k), KEY)
+                } else {
+                    " ".repeat(KEY)
+                };
+                Line::from(vec![
+                    Span::styled(format!("{key} "), Theme::dim()),
+                    Span::raw(part),
+                ])
             })
             .collect()
     };
@@ -108,7 +115,12 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
         let how = words::grid_source(lang, &c.grid_source);
         match c.grid.as_deref() {
             Some(g) => {
-                let name = state.config.grids.get(g).map(|x| x.name.as_str()).unwrap_or("");
+                let name = state
+                    .config
+                    .grids
+                    .get(g)
+                    .map(|x| x.name.as_str())
+                    .unwrap_or("");
                 format!("{g} {name} ({how})")
             }
             None => format!("{} ({how})", state.t(T::Unassigned)),
@@ -118,7 +130,12 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
         .enterprise
         .as_deref()
         .map(|e| {
-            let name = state.config.enterprises.get(e).map(|x| x.name.as_str()).unwrap_or("");
+            let name = state
+                .config
+                .enterprises
+                .get(e)
+                .map(|x| x.name.as_str())
+                .unwrap_or("");
             format!("{e} {name}")
         })
         .unwrap_or_else(|| "-".into());
@@ -128,7 +145,10 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
         format!(
             "{} {}",
             c.reporter_name.as_deref().unwrap_or("-"),
-            c.reporter_phone.as_deref().map(mask_phone).unwrap_or_default()
+            c.reporter_phone
+                .as_deref()
+                .map(mask_phone)
+                .unwrap_or_default()
         )
     };
     let location = match (&c.address, c.lat, c.lon) {
@@ -179,14 +199,19 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
     // The trail: the complaint's own audit records, newest last; when they
     // do not fit, the newest are shown under a count of the earlier ones.
     let trail: Vec<Line> = match state.trail_of(c.id) {
-        None => vec![Line::styled(format!("  {}", state.t(T::Loading)), Theme::dim())],
+        None => vec![Line::styled(
+            format!("  {}", state.t(T::Loading)),
+            Theme::dim(),
+        )],
         Some(entries) => words::trail::lines(lang, &state.config, Some(c), entries)
             .into_iter()
             .flat_map(|l| {
                 wrap(&l, usize::from(inner.width).saturating_sub(4).max(1))
                     .into_iter()
                     .enumerate()
-                    .map(|(i, part)| Line::raw(format!("{}{part}", if i == 0 { "  " } else { "    " })))
+                    .map(|(i, part)| {
+                        Line::raw(format!("{}{part}", if i == 0 { "  " } else { "    " }))
+                    })
                     .collect::<Vec<_>>()
             })
             .collect(),
@@ -197,7 +222,10 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
         let shown = room - 1;
         let earlier = trail.len() - shown;
         lines.push(Line::styled(
-            format!("  {}", fill(state.t(T::EarlierEntries), &[("n", &earlier.to_string())])),
+            format!(
+                "  {}",
+                fill(state.t(T::EarlierEntries), &[("n", &earlier.to_string())])
+            ),
             Theme::dim(),
         ));
         lines.extend(trail.into_iter().skip(earlier));
@@ -221,7 +249,11 @@ fn help_item(
 ) {
     const KEYS: usize = 10;
     for (i, part) in wrap(text, text_w).into_iter().enumerate() {
-        let key = if i == 0 { fit(label, KEYS) } else { " ".repeat(KEYS) };
+        let key = if i == 0 {
+            fit(label, KEYS)
+        } else {
+            " ".repeat(KEYS)
+        };
         lines.push(Line::from(vec![
             Span::styled(format!(" {key} "), style),
             Span::raw(part),
@@ -237,10 +269,19 @@ pub fn help(state: &State, top: u16, area: Rect, buf: &mut Buffer) {
     let text_w = usize::from(w).saturating_sub(14).max(10);
     let mut lines = Vec::new();
     for b in BINDINGS {
-        help_item(&mut lines, &b.label(), state.t(b.help), Theme::title(), text_w);
+        help_item(
+            &mut lines,
+            &b.label(),
+            state.t(b.help),
+            Theme::title(),
+            text_w,
+        );
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(format!(" {}", state.t(T::Symbols)), Theme::title()));
+    lines.push(Line::styled(
+        format!(" {}", state.t(T::Symbols)),
+        Theme::title(),
+    ));
     let warn = state.config.settings.warn_before.num_minutes().to_string();
     let soon = fill(state.t(T::SymSoon), &[("m", &warn)]);
     for (sym, text, style) in [
@@ -271,66 +312,6 @@ pub fn help(state: &State, top: u16, area: Rect, buf: &mut Buffer) {
             format!(" {} ", state.t(T::Help)),
             Theme::title(),
         )))
-        .render(rect, buf);
-}
-
-pub fn form(state: &State, form: &Form, area: Rect, buf: &mut Buffer) {
-    let preview = form.preview(&state.config, state.now);
-    let h = form.fields.len() as u16
-        + 5
-        + u16::from(preview.is_some())
-        + u16::from(form.error.is_some());
-    let rect = centered(area, 72, h);
-    clear(rect, buf);
-    let mut lines = Vec::new();
-    for (i, f) in form.fields.iter().enumerate() {
-        let focus = i == form.focus;
-        let mut value = sanitize(&f.value);
-        if f.label == T::FieldOfficer || f.label == T::FieldTarget {
-            if let Some(o) = state.config.officers.get(f.value.trim()) {
-                value.push_str(&format!("  {} {}", sanitize(&o.name), o.phone));
-            }
-        }
-        let marker = if focus { "▶ " } else { "  " };
-        let choices = if f.choices.len() > 1 && focus {
-            "  ↑↓"
-        } else {
-            ""
-        };
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{marker}{}", fit(state.t(f.label), 20)),
-                if focus { Theme::title() } else { Theme::dim() },
-            ),
-            Span::raw(value),
-            Span::styled(if focus { "▏" } else { "" }, Theme::title()),
-            Span::styled(choices, Theme::dim()),
-        ]));
-    }
-    if let Some(p) = preview {
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("  {}", fit(state.t(T::FieldDeadline), 20)),
-                Theme::dim(),
-            ),
-            Span::styled(p, Theme::soon()),
-        ]));
-    }
-    if let Some(e) = &form.error {
-        lines.push(Line::styled(format!("  {}", sanitize(e)), Theme::error()));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!("  {}", state.t(T::FormHint)),
-        Theme::dim(),
-    ));
-    let title = format!(" {} {} ", state.t(form.title()), sanitize(&form.subject));
-    Paragraph::new(lines)
-        .block(
-            Block::new()
-                .borders(Borders::ALL)
-                .title(Line::styled(title, Theme::title())),
-        )
         .render(rect, buf);
 }
 

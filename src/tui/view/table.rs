@@ -14,9 +14,9 @@ use crate::domain::ComplaintRow;
 use crate::i18n::T;
 use crate::i18n::fill;
 use crate::text::{countdown, sanitize, width};
-use crate::words;
 use crate::tui::screens::ComplaintList;
 use crate::tui::state::State;
+use crate::words;
 
 /// The countdown cell: symbol + time, and its style. Never colour alone.
 /// After an arrival: `✔ on site` when it was in time, `✔ late 12:36` when
@@ -131,10 +131,7 @@ pub fn complaints(
             let c = &src[list.rows[pos]];
             let grid = match &c.grid {
                 Some(g) => (sanitize(g), Style::default()),
-                None => (
-                    format!("? {}", state.t(T::Unassigned)),
-                    Theme::unassigned(),
-                ),
+                None => (format!("? {}", state.t(T::Unassigned)), Theme::unassigned()),
             };
             let repeat = match (c.repeat_of, c.repeat_count) {
                 (Some(of), _) => format!("↻{of}"),

@@ -1,0 +1,179 @@
+//! An action form over the screen: its fields (a picker's values in words,
+//! with who or what they name), the focused picker's choices, a new
+//! complaint's deadline and grid before saving, the error and the keys.
+//!
+//! Nothing is cut: a value longer than its column wraps under it, so a
+//! sentence ("…, working day, 30 min") is read to its end at 80 columns.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use unicode_width::UnicodeWidthChar;
+
+use super::overlay::{centered, clear};
+use super::theme::Theme;
+use crate::i18n::T;
+use crate::text::{fit, sanitize, width};
+use crate::tui::form::Form;
+use crate::tui::state::State;
+
+/// The widest a form is drawn, in cells.
+const WIDTH: u16 = 78;
+/// Marker and label: the values start after this many cells.
+const LABEL: usize = 22;
+/// How many choices of the focused picker are listed at once.
+const LISTED: usize = 5;
+
+/// Split `text` into lines of at most `cells` cells: at spaces when it can,
+/// inside a word (or between CJK characters) when a word is longer than a line.
+pub fn wrap(text: &str, cells: usize) -> Vec<String> {
+    let cells = cells.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_inclusive(' ') {
+        let w = width(word.trim_end());
+        // A word that fits on a line of its own starts one; a longer one
+        // fills this line first, and so does Chinese (a line may break
+        // between any two of its characters).
+        let cjk = word.chars().any(|c| c.width() == Some(2));
+        if width(&line) + w > cells && w <= cells && !cjk && !line.trim_end().is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if width(&line) + w <= cells {
+            line.push_str(word);
+            continue;
+        }
+        // A word longer than a line: break inside it.
+        for c in word.chars() {
+            if width(&line) + c.width().unwrap_or(0) > cells && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !(c == ' ' && line.is_empty()) {
+                line.push(c);
+            }
+        }
+    }
+    lines.push(line);
+    lines.iter().map(|l| l.trim_end().to_string()).collect()
+}
+
+/// `head` then `text` wrapped to `cells`, continued under the text.
+fn labelled(head: Span<'static>, text: &str, style: Style, cells: usize) -> Vec<Line<'static>> {
+    wrap(text, cells)
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let lead = if i == 0 {
+                head.clone()
+            } else {
+                Span::raw(" ".repeat(LABEL))
+            };
+            Line::from(vec![lead, Span::styled(part, style)])
+        })
+        .collect()
+}
+
+pub fn render(state: &State, form: &Form, area: Rect, buf: &mut Buffer) {
+    let w = WIDTH.min(area.width);
+    let value_cells = (w as usize).saturating_sub(2 + LABEL).max(8);
+    let (config, lang) = (&state.config, state.lang);
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, f) in form.fields.iter().enumerate() {
+        let focus = i == form.focus;
+        let marker = if focus { "▶ " } else { "  " };
+        let head = Span::styled(
+            format!("{marker}{}", fit(state.t(f.label), LABEL - 2)),
+            if focus { Theme::title() } else { Theme::dim() },
+        );
+        let mut value = sanitize(&form.shown(i, config, lang));
+        if focus {
+            value.push('▏');
+        }
+        lines.extend(labelled(head, &value, Style::default(), value_cells));
+        if focus && f.choices.len() > 1 {
+            lines.extend(choices(state, f, value_cells));
+        }
+    }
+    let previews = [
+        (
+            T::FieldDeadline,
+            form.preview(config, state.lang, state.now),
+        ),
+        (T::PreviewGrid, form.grid_preview(config, lang)),
+    ];
+    for (label, text) in previews {
+        if let Some(text) = text {
+            let head = Span::styled(
+                format!("  {}", fit(state.t(label), LABEL - 2)),
+                Theme::dim(),
+            );
+            lines.extend(labelled(head, &sanitize(&text), Theme::soon(), value_cells));
+        }
+    }
+    let inner = (w as usize).saturating_sub(4);
+    if let Some(e) = &form.error {
+        for part in wrap(&sanitize(e), inner) {
+            lines.push(Line::styled(format!("  {part}"), Theme::error()));
+        }
+    }
+    lines.push(Line::raw(""));
+    for part in wrap(state.t(T::FormHint), inner) {
+        lines.push(Line::styled(format!("  {part}"), Theme::dim()));
+    }
+    let rect = centered(area, w, lines.len() as u16 + 2);
+    clear(rect, buf);
+    let title = format!(" {} {} ", state.t(form.title()), sanitize(&form.subject));
+    Paragraph::new(lines)
+        .block(
+            Block::new()
+                .borders(Borders::ALL)
+                .title(Line::styled(title, Theme::title())),
+        )
+        .render(rect, buf);
+}
+
+/// The focused picker's choices around the current one, and where it is.
+fn choices(state: &State, f: &crate::tui::form::Field, cells: usize) -> Vec<Line<'static>> {
+    let n = f.choices.len();
+    let cur = f.current();
+    let first = cur
+        .map(|c| c.saturating_sub(LISTED / 2).min(n.saturating_sub(LISTED)))
+        .unwrap_or(0);
+    let mut out = Vec::new();
+    for (j, c) in f.choices.iter().enumerate().skip(first).take(LISTED) {
+        let here = Some(j) == cur;
+        let (mark, style) = if here {
+            ("› ", Theme::selected())
+        } else {
+            ("  ", Theme::dim())
+        };
+        let text = format!("{mark}{}", sanitize(&c.shown(state.lang)));
+        out.extend(labelled(Span::raw(" ".repeat(LABEL)), &text, style, cells));
+    }
+    let at = cur.map_or("-".to_string(), |c| (c + 1).to_string());
+    out.push(Line::from(vec![
+        Span::raw(" ".repeat(LABEL)),
+        Span::styled(format!("  ↑↓ {at}/{n}"), Theme::dim()),
+    ]));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_every_word_and_fits_the_width() {
+        let s = "10:00 — received Mon 30 Nov 09:30, working day, 30 min";
+        let lines = wrap(s, 30);
+        assert!(lines.iter().all(|l| width(l) <= 30), "{lines:?}");
+        assert_eq!(lines.join(" "), s);
+        // CJK without spaces breaks between characters.
+        let zh = "未分配 — 未指定网格或企业，地址中也没有已知地名；保存后按 g 划定";
+        let lines = wrap(zh, 20);
+        assert!(lines.iter().all(|l| width(l) <= 20), "{lines:?}");
+        assert_eq!(lines.concat().replace(' ', ""), zh.replace(' ', ""));
+    }
+}
