@@ -115,7 +115,6 @@ texts! {
     NothingSelected => "No complaint selected", "未选择举报";
     Saved => "Saved", "已保存";
     AlertBanner => "ALERT", "告警";
-    AckHint => "press x to acknowledge", "按 x 确认";
     NotifyUnavailable => "Desktop notifications unavailable; bell and banner only", "桌面通知不可用；仅响铃和横幅提示";
     NewComplaintAlert => "New complaint", "新举报";
     Reason => "Regime", "时限依据";
@@ -137,7 +136,7 @@ texts! {
     KeyReveal => "show the reporter's phone in clear (audited)", "显示举报人完整电话（留审计记录）";
     KeySort => "sort the Complaints screen (newest, deadline, grid, status)", "举报列表排序（最新、时限、网格、状态）";
     SortedBy => "sorted by", "排序";
-    KeyAck => "acknowledge alert banner", "确认告警横幅";
+    KeyAck => "acknowledge the top alert, for every console", "确认最上面的告警（所有控制台同步）";
     KeyNextScreen => "next screen", "下一屏";
     KeyScreen => "go to screen 1-3", "切换到第 1-3 屏";
     KeyHelp => "this help", "本帮助";
@@ -166,6 +165,56 @@ texts! {
     CliEscalatedNobody => "complaint {id} escalated (nobody on call found to alert; the record is kept)",
         "举报 {id} 已上报（未找到可通知的值班人员；记录已保存）";
     CliResolved => "complaint {id} closed: {outcome}", "举报 {id} 已办结：{outcome}";
+    // --- alerts and escalations (#9) ---
+    // Stage names as people read them (a configured stage of another name is shown as named).
+    StageWarn => "warning", "预警";
+    StageBreach => "deadline passed", "超时";
+    StageCritical => "critical", "严重超时";
+    StageManual => "escalated by hand", "人工升级";
+    // A banner: what happened, then whom it alerted and since when. Each a complete sentence.
+    AlertBefore => "#{id} {stage}: nobody is on site and the deadline {deadline} is {left} min away.",
+        "#{id} {stage}：尚无人到场，距到场时限 {deadline} 还有 {left} 分钟。";
+    AlertAt => "#{id} {stage}: nobody was on site by the deadline {deadline}.",
+        "#{id} {stage}：到场时限 {deadline} 已到，尚无人到场。";
+    AlertAfter => "#{id} {stage}: nobody is on site {late} min after the deadline {deadline}.",
+        "#{id} {stage}：已超过到场时限 {deadline} {late} 分钟，仍无人到场。";
+    AlertManual => "#{id} escalated by hand by {by} (reason: {reason}).", "#{id} 由 {by} 人工升级（原因：{reason}）。";
+    AlertManualShort => "#{id} escalated by hand by {by}.", "#{id} 由 {by} 人工升级。";
+    AlertWhom => "{who} was alerted at {at}.", "已于 {at} 通知 {who}。";
+    AlertWhomShort => "Alerted at {at}.", "{at} 已通知。";
+    AlertNobody => "Nobody on call was found to alert at {at}.", "{at} 未找到可通知的值班人员。";
+    AlertNew => "#{id} new complaint at {place}, received {at}: someone must be on site by {deadline}.",
+        "#{id} 新举报，地点：{place}，{at} 受理，须于 {deadline} 前到场。";
+    AlertNewShort => "#{id} new complaint, received {at}: on site by {deadline}.", "#{id} 新举报，{at} 受理，须于 {deadline} 前到场。";
+    AckOne => "Press x to acknowledge it for every console.", "按 x 确认（所有控制台同步）。";
+    AckOneShort => "x acknowledges it.", "按 x 确认。";
+    AckMore => "{more} more unacknowledged: x acknowledges this one, X all.", "另有 {more} 条未确认：x 确认此条，X 全部确认。";
+    AckMoreShort => "{more} more: X acknowledges all.", "另有 {more} 条：X 全部确认。";
+    NoAlerts => "No alert to acknowledge", "没有需要确认的告警";
+    KeyAckAll => "acknowledge all alerts, for every console", "确认全部告警（所有控制台同步）";
+    NotifyEscalation => "Escalation #{id}: {stage}", "升级 #{id}：{stage}";
+    NotifyNew => "New complaint #{id}", "新举报 #{id}";
+    // The escalation ticker: how far from the deadline a stage fired.
+    TickBefore => "{left} min before the deadline {deadline}", "距时限 {deadline} 还有 {left} 分钟";
+    TickAt => "at the deadline {deadline}", "到达时限 {deadline}";
+    TickAfter => "{late} min after the deadline {deadline}", "超过时限 {deadline} {late} 分钟";
+    DoneAckOne => "Alert acknowledged for every console", "告警已确认（所有控制台同步）";
+    DoneAckMany => "{n} alerts acknowledged for every console", "已确认 {n} 条告警（所有控制台同步）";
+    DoneAckBefore => "Already acknowledged at another console", "已在其他控制台确认";
+    // `show`: what became of each escalation.
+    ShowEscalations => "Escalations", "升级记录";
+    ShowColAt => "AT", "时间";
+    ShowColStage => "STAGE", "阶段";
+    ShowColTarget => "ALERTED", "通知对象";
+    ShowColBy => "BY", "发起";
+    ShowColDelivery => "DELIVERY", "送达";
+    ShowColAck => "ACKNOWLEDGED", "确认";
+    DeliveryDelivered => "delivered {at}", "已送达 {at}";
+    DeliveryPending => "pending, first try {at}", "待发送，{at} 发送";
+    DeliveryRetrying => "pending after {attempts} failed attempts, next try {at}: {error}", "已失败 {attempts} 次，{at} 重试：{error}";
+    DeliveryFailed => "failed {at} after {attempts} attempts: {error}", "{at} 发送失败（共 {attempts} 次）：{error}";
+    DeliverySkipped => "skipped: a later stage was already due", "已跳过：更晚的阶段已到期";
+    DeliveryConsoles => "consoles only (no alert command configured)", "仅控制台（未配置告警命令）";
 }
 
 /// A text with `{name}` placeholders filled in: `fill(T::DoneDispatched.get(lang), &[("id", "5"), …])`.

@@ -134,8 +134,8 @@ fn exactly_once_across_a_restart_and_with_two_evaluators() {
         .collect();
     let total: usize = handles.into_iter().map(|h| h.join().unwrap()).sum();
     assert_eq!(
-        total, 3,
-        "warn, breach and critical, once each between both evaluators"
+        total, 1,
+        "critical alone fires, once between both evaluators (warn and breach are skipped)"
     );
     // A restarted evaluator (new connection) finds nothing left to do.
     let mut s = SqliteStore::open(&room.db(), Durability::Full).unwrap();
@@ -149,7 +149,20 @@ fn exactly_once_across_a_restart_and_with_two_evaluators() {
         .unwrap()
         .is_empty()
     );
-    assert_eq!(s.escalations(1).unwrap().len(), 3);
+    let rows: Vec<(String, bool)> = s
+        .escalations(1)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.stage, e.skipped))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("warn".to_string(), true),
+            ("breach".to_string(), true),
+            ("critical".to_string(), false)
+        ]
+    );
 }
 
 #[test]

@@ -123,6 +123,7 @@ fn the_frozen_v1_fixture_upgrades_with_its_data() {
         2,
         Some("O005"),
         "nobody answers",
+        &["command"],
     )
     .unwrap();
     assert_eq!(s.escalations(2).unwrap().len(), 1);
@@ -230,6 +231,7 @@ fn two_connections_writing_at_once_never_see_database_is_locked() {
                         id,
                         Some("O005"),
                         "load",
+                        &[],
                     )
                     .unwrap();
                     if i % 50 == 0 {

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::complaint::Outcome as Resolution;
-use crate::domain::{ArrivalRequest, NewComplaint};
+use crate::domain::{AlertRef, ArrivalRequest, NewComplaint};
 use crate::store::StoreError;
 
 /// Whom a manual escalation alerts.
@@ -42,6 +42,8 @@ pub enum Command {
     /// A complaint taken by phone at a console, prepared by
     /// [`prepare`](super::prepare::prepare).
     New(Box<NewComplaint>),
+    /// Acknowledge alerts for every console (audited).
+    Acknowledge(Vec<AlertRef>),
 }
 
 /// What an action did, for the front end to put into words.
@@ -78,6 +80,11 @@ pub enum Outcome {
     /// The same complaint (source and reference) was stored before.
     AlreadyRecorded {
         id: i64,
+    },
+    /// `done` were acknowledged now; the rest of the `asked` were before.
+    Acknowledged {
+        done: Vec<AlertRef>,
+        asked: usize,
     },
 }
 

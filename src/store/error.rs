@@ -59,6 +59,8 @@ pub enum StoreError {
     NoSuchComplaint(i64),
     #[error("unknown officer '{0}'")]
     NoSuchOfficer(String),
+    #[error("no escalation with id {0}")]
+    NoSuchEscalation(i64),
     /// The status machine refused the change.
     #[error("complaint {id}: {source}")]
     Transition { id: i64, source: TransitionError },
@@ -152,6 +154,7 @@ impl StoreError {
         match self {
             StoreError::NoSuchComplaint(_)
             | StoreError::NoSuchOfficer(_)
+            | StoreError::NoSuchEscalation(_)
             | StoreError::Transition { .. }
             | StoreError::ArrivalTime { .. }
             | StoreError::NotOpen { .. } => Blame::Input,

@@ -43,10 +43,11 @@ pub enum Mode {
     ConfirmQuit,
 }
 
-/// A message that stays on screen until acknowledged.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An alert that stays on screen until someone, at any console,
+/// acknowledges it. Its words are made when drawn, in the console's language.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Banner {
-    pub text: String,
+    pub alert: super::alerts::Alert,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +78,7 @@ pub struct State {
     /// The selected complaint's detail is open over the screen.
     pub detail: bool,
     pub status: StatusLine,
+    /// Unacknowledged alerts, oldest first: the last is the top banner.
     pub banners: Vec<Banner>,
     /// The console user's officer id (`tui --officer`), if given.
     pub officer: Option<String>,

@@ -65,5 +65,10 @@ pub fn outcome(lang: Lang, tz: &Tz, o: &Outcome) -> String {
         Outcome::AlreadyRecorded { id } => {
             fill(T::DoneAlready.get(lang), &[("id", &id.to_string())])
         }
+        Outcome::Acknowledged { done, .. } => match done.len() {
+            0 => T::DoneAckBefore.get(lang).to_string(),
+            1 => T::DoneAckOne.get(lang).to_string(),
+            n => fill(T::DoneAckMany.get(lang), &[("n", &n.to_string())]),
+        },
     }
 }

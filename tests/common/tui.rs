@@ -77,7 +77,7 @@ impl Console {
     /// Re-read the store, as the store thread does after a commit.
     pub fn refresh(&mut self) {
         let now = self.state.now;
-        if let Some((snap, alerts)) = self
+        if let Some((snap, news)) = self
             .reader
             .refresh(&self.store, &self.state.config, now, true)
             .unwrap()
@@ -86,11 +86,9 @@ impl Console {
                 &mut self.state,
                 Msg::Data(DataMsg::Snapshot(Box::new(snap))),
             );
-            for (title, body) in alerts {
-                self.effects.extend(update(
-                    &mut self.state,
-                    Msg::Data(DataMsg::Alert { title, body }),
-                ));
+            for n in news {
+                self.effects
+                    .extend(update(&mut self.state, Msg::Data(DataMsg::News(n))));
             }
         }
     }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Widget};
 use super::theme::Theme;
 use crate::i18n::T;
 use crate::text::sanitize;
+use crate::tui::alerts;
 use crate::tui::state::State;
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
@@ -40,9 +41,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
                 .unwrap_or_else(|| "-".into());
             Line::from(vec![
                 Span::raw(format!("{} ", e.at.with_timezone(&tz).format("%H:%M"))),
-                Span::styled(format!("{:<8}", e.stage), style),
+                Span::styled(alerts::stage_name(state.lang, &e.stage), style),
                 Span::raw(format!(" #{} → {who}  ", e.complaint_id)),
-                Span::styled(sanitize(&e.reason), Theme::dim()),
+                Span::styled(alerts::ticker(e, state.lang, &tz), Theme::dim()),
             ])
         })
         .collect();
