@@ -22,7 +22,10 @@ use ratatui::widgets::Widget;
 use super::Room;
 
 pub struct Console {
-    pub room: Room,
+    /// Shared by every console of the same room (see [`Console::another`]).
+    pub room: std::rc::Rc<Room>,
+    /// Who this console's actions are recorded as.
+    pub actor: Actor,
     pub store: SqliteStore,
     pub reader: Reader,
     pub state: State,
@@ -60,11 +63,28 @@ pub fn keys(s: &str) -> Vec<KeyEvent> {
 
 impl Console {
     pub fn new(room: Room, lang: Lang, now: DateTime<Utc>) -> Console {
+        Console::open(std::rc::Rc::new(room), "tester", "tui:test", lang, now)
+    }
+
+    /// A second console on the same room's database, as another duty officer.
+    pub fn another(&self, actor: &str, lang: Lang) -> Console {
+        let console = format!("tui:{actor}");
+        Console::open(self.room.clone(), actor, &console, lang, self.state.now)
+    }
+
+    fn open(
+        room: std::rc::Rc<Room>,
+        actor: &str,
+        console: &str,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> Console {
         let config = Arc::new(Config::load(ConfigSource::Dir(room.path("config"))).unwrap());
         let store = SqliteStore::open(&room.db(), Durability::Normal).unwrap();
         let state = State::new(config, lang, ClockMode::Fixed, now, None);
         let mut c = Console {
             room,
+            actor: Actor::new(actor, console, ClockMode::Fixed),
             store,
             reader: Reader::new(),
             state,
@@ -100,11 +120,10 @@ impl Console {
             for e in fx {
                 match e {
                     Effect::Write(cmd) => {
-                        let actor = Actor::new("tester", "tui:test", ClockMode::Fixed);
                         let r = perform(
                             &mut self.store,
                             &self.state.config,
-                            &actor,
+                            &self.actor,
                             self.state.now,
                             cmd,
                         )

@@ -39,10 +39,8 @@ pub fn lines(state: &State, cells: u16) -> Vec<Line<'static>> {
     let cells = usize::from(cells).max(1);
     let compose = |text: &str, hint: &str| {
         let sep = if lang == Lang::En { " " } else { "" };
-        wrap(
-            &format!("{label} {text}{sep} {hint}"),
-            cells.saturating_sub(2),
-        )
+        let text = format!("{label} {text}{sep}{hint}");
+        wrap(&text, cells.saturating_sub(2), lang == Lang::Zh)
     };
     // The full hint before a shorter text: the issue was losing "press x".
     let mut chosen = None;
@@ -68,16 +66,17 @@ pub fn lines(state: &State, cells: u16) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// Break `text` into lines of at most `cells` cells: between words, and
-/// between CJK characters (a closing mark stays with the character before
-/// it). A word longer than a line is broken where it must be.
-pub fn wrap(text: &str, cells: usize) -> Vec<String> {
+/// Break `text` into lines of at most `cells` cells: between words, and,
+/// for Chinese text (`cjk`), between CJK characters too (a closing mark
+/// stays with the character before it); in English a Chinese name stays
+/// whole. A word longer than a line is broken where it must be.
+pub fn wrap(text: &str, cells: usize, cjk: bool) -> Vec<String> {
     let cells = cells.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut used = 0;
     let mut pending_space = false;
-    for token in tokens(text) {
+    for token in tokens(text, cjk) {
         if token == " " {
             pending_space = used > 0;
             continue;
@@ -118,14 +117,14 @@ fn closing(c: char) -> bool {
     "，。、；：！？）」』》,.;:!?)".contains(c)
 }
 
-/// Words, single spaces, and wide characters one by one (each with the
-/// closing punctuation after it).
-fn tokens(text: &str) -> Vec<&str> {
+/// Words, single spaces, and (`cjk`) wide characters one by one, each with
+/// the closing punctuation after it.
+fn tokens(text: &str, cjk: bool) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = None::<usize>;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let wide = width(c.encode_utf8(&mut [0; 4])) > 1 && !closing(c);
+        let wide = cjk && width(c.encode_utf8(&mut [0; 4])) > 1 && !closing(c);
         if c == ' ' || wide {
             if let Some(s) = start.take() {
                 out.push(&text[s..i]);
@@ -160,12 +159,12 @@ mod tests {
     #[test]
     fn wrapping_breaks_between_words_and_cjk_characters_and_keeps_every_one() {
         let en = "ALERT #12 warning: nobody is on site and the deadline 09:42 is 5 min away.";
-        let lines = wrap(en, 30);
+        let lines = wrap(en, 30, false);
         assert!(lines.iter().all(|l| width(l) <= 30), "{lines:?}");
         assert_eq!(lines.join(" "), en);
         assert_eq!(lines[0], "ALERT #12 warning: nobody is");
         let zh = "告警 #12 预警：尚无人到场，距到场时限 09:42 还有 5 分钟。";
-        let lines = wrap(zh, 16);
+        let lines = wrap(zh, 16, true);
         assert!(lines.iter().all(|l| width(l) <= 16), "{lines:?}");
         assert!(
             !lines
@@ -175,6 +174,11 @@ mod tests {
         );
         assert_eq!(lines.concat().replace(' ', ""), zh.replace(' ', ""));
         // A word longer than the line is broken, not lost.
-        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("abcdefgh", 3, false), ["abc", "def", "gh"]);
+        // In English a Chinese name is one word.
+        assert_eq!(
+            wrap("alerted 汤国栋 13577097845 at", 12, false),
+            ["alerted", "汤国栋", "13577097845", "at"]
+        );
     }
 }
