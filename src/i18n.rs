@@ -85,7 +85,7 @@ texts! {
     AllComplaints => "All complaints", "全部举报";
     OnCallPanel => "On call now", "当前值班";
     Escalations => "Escalations", "升级告警";
-    ArrivalsPerHour => "Arrivals per hour, 24 h (top {max})", "每小时到场，24小时（最高 {max}）";
+    ArrivalsPerHour => "Arrivals / h (max {max})", "每小时到场（最高 {max}）";
     Now => "now", "现在";
     HoursAgo => "{n} h ago", "{n} 小时前";
     AuditLog => "Audit log (newest first)", "审计日志 (最新在前)";
@@ -136,7 +136,6 @@ texts! {
     NothingSelected => "No complaint selected", "未选择举报";
     Saved => "Saved", "已保存";
     AlertBanner => "ALERT", "告警";
-    AckHint => "press x to acknowledge", "按 x 确认";
     NotifyUnavailable => "Desktop notifications unavailable; bell and banner only", "桌面通知不可用；仅响铃和横幅提示";
     NewComplaintAlert => "New complaint", "新举报";
     Reason => "Regime", "时限依据";
@@ -162,7 +161,7 @@ texts! {
     SortDeadline => "deadline", "到场时限";
     SortGrid => "grid", "网格";
     SortStatus => "status", "状态";
-    KeyAck => "acknowledge alert banner", "确认告警横幅";
+    KeyAck => "acknowledge the top alert, for every console", "确认最上面的告警（所有控制台同步）";
     KeyNextScreen => "next screen", "下一屏";
     KeyScreen => "go to screen 1-3", "切换到第 1-3 屏";
     KeyHelp => "this help", "本帮助";
@@ -190,13 +189,13 @@ texts! {
     ActResolve => "resolve", "办结";
     ActReopen => "reopen", "重开";
     ActMerge => "merge", "合并";
-    ActReject => "reject", "退回";
+    ActReject => "reject", "不予受理";
     WhyOnSite => " (an officer is already on site)", "（已有人员在现场）";
     WhyReopenFirst => " (reopen it first)", "（请先重开）";
     WhyMerged => " (it was merged into another complaint)", "（已并入其他举报）";
     WhyArrivalLogged => " (an arrival is already logged)", "（已登记到场）";
     WhyOnlyAfterArrival => " (only after an arrival)", "（须先登记到场）";
-    WhyLogArrivalFirst => " (no arrival logged yet: log the arrival first, or reject it)", "（尚未登记到场：请先登记到场，或退回）";
+    WhyLogArrivalFirst => " (no arrival logged yet: log the arrival first, or reject it)", "（尚未登记到场：请先登记到场，或不予受理）";
     WhyOnlyClosedReopen => " (only closed or rejected complaints reopen)", "（只有已办结或已退回的举报可以重开）";
     WhyResolveInstead => " (an officer is on site: resolve it instead)", "（人员已在现场：请改为办结）";
     // What an action did, as a console's status line says it ({…} filled by `fill`).
@@ -231,7 +230,7 @@ texts! {
     StClosed => "closed", "已办结";
     StReopened => "reopened", "已重开";
     StMerged => "merged", "已合并";
-    StRejected => "rejected", "已退回";
+    StRejected => "rejected", "不予受理";
     CatAir => "air", "大气";
     CatWater => "water", "水";
     CatNoise => "noise", "噪声";
@@ -254,10 +253,6 @@ texts! {
     OutNoViolation => "no violation found", "未发现违法";
     OutReferred => "referred to another authority", "已移交其他部门";
     OutOther => "other", "其他";
-    StageWarn => "warning", "预警";
-    StageBreach => "breach", "超时";
-    StageCritical => "critical", "严重超时";
-    StageManual => "manual", "人工升级";
     Minutes => "{n} min", "{n} 分钟";
     Mon => "Mon", "周一";
     Tue => "Tue", "周二";
@@ -291,7 +286,7 @@ texts! {
     TrailHandling => "handling on site", "现场处置";
     TrailResolved => "closed: {outcome}", "办结：{outcome}";
     TrailReopened => "reopened: {reason}", "重开：{reason}";
-    TrailRejected => "rejected: {reason}", "退回：{reason}";
+    TrailRejected => "rejected: {reason}", "不予受理：{reason}";
     TrailMerged => "merged into #{into}", "并入 #{into}";
     TrailEscalated => "{stage} alert to {target}: {reason}", "{stage}，通知 {target}：{reason}";
     TrailNobody => "nobody on call", "无值班人员";
@@ -337,6 +332,56 @@ texts! {
     CliAssigned => "complaint {id} now in grid {grid} {name} (was {was})", "举报 {id} 已划入网格 {grid} {name}（原为 {was}）";
     CliRejected => "complaint {id} rejected: {reason}", "举报 {id} 不予受理：{reason}";
     CliReopened => "complaint {id} reopened", "举报 {id} 已重新打开";
+    // --- alerts and escalations (#9) ---
+    // Stage names as people read them (a configured stage of another name is shown as named).
+    StageWarn => "warning", "预警";
+    StageBreach => "deadline passed", "超时";
+    StageCritical => "critical", "严重超时";
+    StageManual => "escalated by hand", "人工升级";
+    // A banner: what happened, then whom it alerted and since when. Each a complete sentence.
+    AlertBefore => "#{id} {stage}: nobody is on site and the deadline {deadline} is {left} min away.",
+        "#{id} {stage}：尚无人到场，距到场时限 {deadline} 还有 {left} 分钟。";
+    AlertAt => "#{id} {stage}: nobody was on site by the deadline {deadline}.",
+        "#{id} {stage}：到场时限 {deadline} 已到，尚无人到场。";
+    AlertAfter => "#{id} {stage}: nobody is on site {late} min after the deadline {deadline}.",
+        "#{id} {stage}：已超过到场时限 {deadline} {late} 分钟，仍无人到场。";
+    AlertManual => "#{id} escalated by hand by {by} (reason: {reason}).", "#{id} 由 {by} 人工升级（原因：{reason}）。";
+    AlertManualShort => "#{id} escalated by hand by {by}.", "#{id} 由 {by} 人工升级。";
+    AlertWhom => "{who} was alerted at {at}.", "已于 {at} 通知 {who}。";
+    AlertWhomShort => "Alerted at {at}.", "{at} 已通知。";
+    AlertNobody => "Nobody on call was found to alert at {at}.", "{at} 未找到可通知的值班人员。";
+    AlertNew => "#{id} new complaint at {place}, received {at}: someone must be on site by {deadline}.",
+        "#{id} 新举报，地点：{place}，{at} 受理，须于 {deadline} 前到场。";
+    AlertNewShort => "#{id} new complaint, received {at}: on site by {deadline}.", "#{id} 新举报，{at} 受理，须于 {deadline} 前到场。";
+    AckOne => "Press x to acknowledge it for every console.", "按 x 确认（所有控制台同步）。";
+    AckOneShort => "x acknowledges it.", "按 x 确认。";
+    AckMore => "{more} more unacknowledged: x acknowledges this one, X all.", "另有 {more} 条未确认：x 确认此条，X 全部确认。";
+    AckMoreShort => "{more} more: X acknowledges all.", "另有 {more} 条：X 全部确认。";
+    NoAlerts => "No alert to acknowledge", "没有需要确认的告警";
+    KeyAckAll => "acknowledge all alerts, for every console", "确认全部告警（所有控制台同步）";
+    NotifyEscalation => "Escalation #{id}: {stage}", "升级 #{id}：{stage}";
+    NotifyNew => "New complaint #{id}", "新举报 #{id}";
+    // The escalation ticker: how far from the deadline a stage fired.
+    TickBefore => "{left} min before the deadline {deadline}", "距时限 {deadline} 还有 {left} 分钟";
+    TickAt => "at the deadline {deadline}", "到达时限 {deadline}";
+    TickAfter => "{late} min after the deadline {deadline}", "超过时限 {deadline} {late} 分钟";
+    DoneAckOne => "Alert acknowledged for every console", "告警已确认（所有控制台同步）";
+    DoneAckMany => "{n} alerts acknowledged for every console", "已确认 {n} 条告警（所有控制台同步）";
+    DoneAckBefore => "Already acknowledged at another console", "已在其他控制台确认";
+    // `show`: what became of each escalation.
+    ShowEscalations => "Escalations", "升级记录";
+    ShowColAt => "AT", "时间";
+    ShowColStage => "STAGE", "阶段";
+    ShowColTarget => "ALERTED", "通知对象";
+    ShowColBy => "BY", "发起";
+    ShowColDelivery => "DELIVERY", "送达";
+    ShowColAck => "ACKNOWLEDGED", "确认";
+    DeliveryDelivered => "delivered {at}", "已送达 {at}";
+    DeliveryPending => "pending, first try {at}", "待发送，{at} 发送";
+    DeliveryRetrying => "pending after {attempts} failed attempts, next try {at}: {error}", "已失败 {attempts} 次，{at} 重试：{error}";
+    DeliveryFailed => "failed {at} after {attempts} attempts: {error}", "{at} 发送失败（共 {attempts} 次）：{error}";
+    DeliverySkipped => "skipped: a later stage was already due", "已跳过：更晚的阶段已到期";
+    DeliveryConsoles => "consoles only (no alert command configured)", "仅控制台（未配置告警命令）";
 }
 
 /// A text with `{name}` placeholders filled in: `fill(T::DoneDispatched.get(lang), &[("id", "5"), …])`.

@@ -7,7 +7,10 @@
 //!   arrival **deadline** frozen at intake from its **regime** (`workday_day`
 //!   30 min, `off_hours` 60 min).
 //! - **arrival** (到场): a field officer reached the site.
-//! - **escalation**: someone above was alerted (automatic stage or manual).
+//! - **escalation**: someone above was alerted (automatic stage or manual);
+//!   a stage already overtaken by a later one when first due is **skipped**.
+//! - **alert**: an escalation or a new complaint as a console banner, until
+//!   someone **acknowledges** it (once, for every console).
 //! - **on call** (值班/带班): the officers a roster names for a grid at an instant.
 //!
 //! ## Crate map
@@ -21,7 +24,7 @@
 //!             where the database is (a path or sqlite:PATH)
 //!     ^
 //!   store     one trait per concern (Complaints, Figures, Actions, AuditLog
-//!             and its change feed, Escalations, Intake, Heartbeats) and one
+//!             and its change feed, Escalations, Alerts, Intake, Heartbeats) and one
 //!             error type; `store::sqlite` the one backend, the only
 //!             rusqlite user: schema, migrations, SQL
 //!     ^

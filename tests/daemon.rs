@@ -66,7 +66,7 @@ fn a_hanging_alert_hook_does_not_stall_intake() {
             "command_timeout_seconds = 30",
         );
     room.write("config/gridwatch.toml", toml);
-    // Already breached: all three stages fire at once and their hooks hang.
+    // Already breached: its latest stage fires (the earlier two are skipped) and its hook hangs.
     let mut c = complaint_live("OLD-1");
     let breached = chrono::Utc::now() - chrono::Duration::hours(3);
     c["received_at"] = json!(breached.to_rfc3339());

@@ -123,6 +123,7 @@ fn the_frozen_v1_fixture_upgrades_with_its_data() {
         2,
         Some("O005"),
         "nobody answers",
+        &["command"],
     )
     .unwrap();
     assert_eq!(s.escalations(2).unwrap().len(), 1);
@@ -230,6 +231,7 @@ fn two_connections_writing_at_once_never_see_database_is_locked() {
                         id,
                         Some("O005"),
                         "load",
+                        &[],
                     )
                     .unwrap();
                     if i % 50 == 0 {
@@ -486,4 +488,86 @@ fn categories_keep_their_order_and_the_first_is_the_service_code() {
         .collect::<Result<_, _>>()
         .unwrap();
     assert!(!cols.iter().any(|c| c == "categories"), "{cols:?}");
+}
+
+/// Migration 6 on a version-5 database with escalations and alerts queued:
+/// they read back as fired (not skipped) and queued as they were, the
+/// exactly-once key still holds (a stage recorded before 6 cannot be
+/// recorded again, not even as skipped), and acknowledgements work.
+#[test]
+fn version_5_escalations_upgrade_keeping_their_exactly_once_key() {
+    use gridwatch::domain::{AlertRef, StageRecord};
+    use gridwatch::store::{Alerts, Escalations};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v5.db");
+    let c = Connection::open(&db).unwrap();
+    c.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
+    c.execute_batch(&std::fs::read_to_string(repo().join("tests/fixtures/db/v1.sql")).unwrap())
+        .unwrap();
+    drop(c);
+    let mut s = SqliteStore::create_unmigrated(&db).unwrap();
+    assert_eq!(s.migrate_to(5).unwrap(), 5);
+    drop(s);
+    // As a version-5 daemon left them: complaint 2's warn, queued for the hook.
+    let c = Connection::open(&db).unwrap();
+    c.execute_batch(
+        "INSERT INTO escalation (id, complaint_id, stage, automatic, target_officer_id, at, by_actor, console, reason, acknowledged_at)
+         VALUES (1, 2, 'warn', 1, NULL, 1764466440000, 'escalator', 'daemon', 'warn: old words', NULL);
+         INSERT INTO outbox (escalation_id, sink, attempts, next_attempt_at) VALUES (1, 'command', 1, 1764466500000);",
+    )
+    .unwrap();
+    drop(c);
+    let mut s = SqliteStore::init(&db).unwrap();
+    assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+    let rows = s.escalations(2).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert!(!rows[0].skipped && rows[0].automatic, "{rows:?}");
+    assert_eq!(rows[0].deadline_at, t("2025-11-30T09:44:00+08:00"));
+    let queued = s.outbox_states().unwrap();
+    assert_eq!(queued.len(), 1);
+    assert_eq!(queued[0].attempts, 1);
+    assert_eq!(queued[0].delivered_at, None);
+    let actor = Actor::new("e", "e", ClockMode::Fixed);
+    let rec = StageRecord {
+        complaint_id: 2,
+        stage: "breach",
+        target: None,
+        reason: "breach",
+        sinks: &[],
+        skipped: &["warn"],
+    };
+    assert!(
+        s.record_stage(&actor, t("2025-11-30T09:45:00+08:00"), rec)
+            .unwrap()
+            .is_some()
+    );
+    let stages: Vec<(String, bool)> = s
+        .escalations(2)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.stage, e.skipped))
+        .collect();
+    assert_eq!(
+        stages,
+        [("warn".to_string(), false), ("breach".to_string(), false)]
+    );
+    assert_eq!(
+        s.acknowledge(
+            &actor,
+            t("2025-11-30T09:46:00+08:00"),
+            &[AlertRef::Escalation(1)]
+        )
+        .unwrap(),
+        [AlertRef::Escalation(1)]
+    );
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+    drop(s);
+    // Only an automatic stage can be skipped.
+    let c = Connection::open(&db).unwrap();
+    let manual_skipped = c.execute(
+        "INSERT INTO escalation (complaint_id, stage, automatic, skipped, at, by_actor, console, reason)
+         VALUES (2, 'manual', 0, 1, 0, 'x', 'x', 'x')",
+        [],
+    );
+    assert!(manual_skipped.is_err(), "{manual_skipped:?}");
 }

@@ -460,3 +460,104 @@ fn an_empty_filter_says_so_and_esc_goes_back_without_quitting() {
         assert!(!c.state.quit && c.state.mode == gridwatch::tui::state::Mode::Normal);
     }
 }
+
+/// Evaluate automatic escalation at 09:37:30 and let the console see it:
+/// #1 (deadline 09:42) warns with 4½ minutes left; #2 and #3 are past their
+/// deadlines and fire breach alone, warn skipped.
+fn escalate_at_0937(c: &mut Console) {
+    let now = at("2026-11-30T09:37:30+08:00");
+    let config = c.state.config.clone();
+    let actor =
+        gridwatch::domain::Actor::new("escalator", "daemon", gridwatch::clock::ClockMode::Fixed);
+    let fired = gridwatch::alert::escalator::evaluate(&mut c.store, &config, &actor, now).unwrap();
+    assert_eq!(fired.len(), 3);
+    c.tick(now);
+}
+
+/// The top lines of a screen joined, for reading a wrapped banner back.
+fn banner_text(c: &Console, w: u16, h: u16, lang: Lang) -> String {
+    let text = c.text(w, h);
+    let rows: Vec<&str> = text.lines().skip(1).take(3).map(str::trim).collect();
+    match lang {
+        Lang::En => rows.join(" "),
+        Lang::Zh => rows.concat(),
+    }
+}
+
+/// Banners in plain words, whole at 80 and 200 columns in both languages:
+/// what happened, to whom, since when, and how to acknowledge it; a warning
+/// fired with 5 minutes left says 5 minutes; no unexplained `(+2)` (issue #9).
+#[test]
+fn banners_say_what_whom_and_since_when_and_never_cut_a_sentence() {
+    for (lang, name) in [(Lang::En, "en"), (Lang::Zh, "zh")] {
+        let mut c = console(lang);
+        escalate_at_0937(&mut c);
+        assert_eq!(c.state.banners.len(), 3);
+        let (what, whom, hint) = match lang {
+            Lang::En => (
+                "ALERT #1 warning: nobody is on site and the deadline 09:42 is 5 min away.",
+                "was alerted at 09:37.",
+                "2 more unacknowledged: x acknowledges this one, X all.",
+            ),
+            Lang::Zh => (
+                "告警 #1 预警：尚无人到场，距到场时限 09:42 还有 5 分钟。",
+                "已于 09:37 通知",
+                "另有 2 条未确认：x 确认此条，X 全部确认。",
+            ),
+        };
+        let squeeze = |s: &str| s.replace(' ', "");
+        for (w, h) in [(80, 24), (200, 50)] {
+            let text = banner_text(&c, w, h, lang);
+            for sentence in [what, whom, hint] {
+                let found = match lang {
+                    Lang::En => text.contains(sentence),
+                    Lang::Zh => squeeze(&text).contains(&squeeze(sentence)),
+                };
+                assert!(found, "{w}x{h} {name}: '{sentence}' not whole in:\n{text}");
+            }
+            assert!(!text.contains("(+"), "{text}");
+            insta::assert_snapshot!(format!("banners_{name}_{w}x{h}"), snap(&c, w, h));
+        }
+    }
+}
+
+/// `x` acknowledges the top banner and `X` all, for every console: the
+/// store records who acknowledged which alert, and another console drops
+/// the banner when it next reads the change feed (issue #9).
+#[test]
+fn an_acknowledgement_at_one_console_drops_the_banner_at_every_console() {
+    let mut ma = console(Lang::En);
+    let mut li = ma.another("li", Lang::Zh);
+    escalate_at_0937(&mut ma);
+    li.refresh();
+    let keys = |c: &Console| -> Vec<_> { c.state.banners.iter().map(|b| b.alert.key()).collect() };
+    assert_eq!(keys(&ma).len(), 3);
+    assert_eq!(keys(&li), keys(&ma));
+    let top = *keys(&ma).last().unwrap();
+    ma.press("x");
+    assert_eq!(ma.state.banners.len(), 2, "x acknowledges the top one only");
+    assert_eq!(ma.state.status.text, "Alert acknowledged for every console");
+    assert!(!ma.state.status.error);
+    li.refresh();
+    assert_eq!(keys(&li), keys(&ma), "the other console dropped it too");
+    assert!(!keys(&li).contains(&top));
+    // Who acknowledged which alert, and when, is on the record.
+    let show = ma.room.json(&[NOW, "show", "1", "--json"]);
+    let warn = &show["escalations"].as_array().unwrap()[0];
+    assert_eq!(warn["stage"], "warn");
+    assert_eq!(warn["acknowledged"]["by"], "tester");
+    assert_eq!(warn["acknowledged"]["console"], "tui:test");
+    assert_eq!(warn["acknowledged"]["at"], "2026-11-30T09:37:30+08:00");
+    // X at the other console acknowledges the rest, everywhere.
+    li.press("X");
+    assert!(li.state.banners.is_empty());
+    assert_eq!(li.state.status.text, "已确认 2 条告警（所有控制台同步）");
+    ma.refresh();
+    assert!(ma.state.banners.is_empty());
+    ma.press("x");
+    assert_eq!(ma.state.status.text, "No alert to acknowledge");
+    // A console started later shows none of them, and none comes back.
+    let mut late = ma.another("wang", Lang::En);
+    late.refresh();
+    assert!(late.state.banners.is_empty());
+}

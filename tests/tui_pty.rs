@@ -173,3 +173,72 @@ fn no_command_opens_the_dashboard() {
     pty.wait_text("Quit gridwatch?", Duration::from_secs(5));
     pty.keys("y");
 }
+
+/// Two consoles on one database: an escalation shows as a banner on both,
+/// whole at 80 columns with how to acknowledge it; `x` at one records the
+/// acknowledgement and the other drops the banner too (issue #9).
+#[test]
+fn an_alert_acknowledged_at_one_console_leaves_every_console() {
+    let room = Room::new();
+    let p = room.write("c.json", complaint("PTY-A").to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    let mut narrow = Pty::spawn(&room, &[NOW, "tui"], 80, 24);
+    let mut wide = Pty::spawn(&room, &[NOW, "tui"], 160, 40);
+    for pty in [&narrow, &wide] {
+        pty.wait_text("● 12:00", Duration::from_secs(20));
+    }
+    room.ok(&[
+        NOW,
+        "escalate",
+        "1",
+        "--reason",
+        "the caller says nobody came",
+    ]);
+    for pty in [&narrow, &wide] {
+        pty.wait_text(
+            "ALERT #1 escalated by hand by tester",
+            Duration::from_secs(5),
+        );
+    }
+    // At 80 columns the banner wraps; its last sentence is whole.
+    let banner = |text: String| -> String {
+        let rows: Vec<String> = text
+            .lines()
+            .skip(1)
+            .take(3)
+            .map(|l| l.trim().to_string())
+            .collect();
+        rows.join(" ")
+    };
+    let want = "ALERT #1 escalated by hand by tester (reason: the caller says nobody came). \
+                蒋国栋 13693817444 was alerted at 09:30. Press x to acknowledge it for every console.";
+    wait_for(
+        "the whole banner at 80 columns",
+        Duration::from_secs(5),
+        || banner(narrow.text()).starts_with(want),
+    );
+    narrow.keys("x");
+    narrow.wait_text(
+        "Alert acknowledged for every console",
+        Duration::from_secs(5),
+    );
+    wait_for(
+        "the other console to drop the banner",
+        Duration::from_secs(5),
+        || !wide.text().contains("ALERT #1"),
+    );
+    assert!(!narrow.text().contains("ALERT #1"));
+    let show = room.json(&[NOW, "show", "1", "--json"]);
+    let e = &show["escalations"][0];
+    assert_eq!(e["acknowledged"]["by"], "pty-tester", "{show}");
+    assert_eq!(e["acknowledged"]["at"], "2026-11-30T09:30:00+08:00");
+    for pty in [&mut narrow, &mut wide] {
+        pty.keys("q");
+        pty.wait_text("Quit gridwatch?", Duration::from_secs(5));
+        pty.keys("y");
+        wait_for("the console to exit", Duration::from_secs(10), || {
+            pty.child.try_wait().unwrap().is_some()
+        });
+    }
+}

@@ -1,6 +1,11 @@
 //! One evaluation pass: which open, unreached complaints have a stage due at
 //! `now`, and who it alerts. Safe to run in any number of processes at once:
 //! the store records each (complaint, stage) once.
+//!
+//! Only the latest due stage fires: a complaint already late when it is
+//! first seen (ingested late, a daemon that was down) does not alert warn,
+//! breach and critical in the same second. The earlier stages are recorded
+//! as skipped under the same exactly-once key, so they never fire later.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -50,15 +55,13 @@ pub struct Fired {
     pub complaint_id: i64,
     pub stage: String,
     pub target: Option<String>,
+    /// Earlier stages recorded as skipped with it (they alert nobody).
+    pub skipped: Vec<String>,
 }
 
 /// The sink names an escalation must be delivered through (besides consoles).
 pub fn sinks(config: &Config) -> Vec<&'static str> {
-    if config.settings.alerts.command.is_empty() {
-        Vec::new()
-    } else {
-        vec![crate::alert::hook::SINK]
-    }
+    crate::domain::outbox::sinks(!config.settings.alerts.command.is_empty())
 }
 
 /// What the alert says, from where the deadline stands at `now` — not from
@@ -101,39 +104,45 @@ pub fn evaluate(
     let local = now.with_timezone(&tz).naive_local();
     let mut fired = Vec::new();
     for cand in store.escalation_candidates(before, stages.len())? {
-        for stage in due(stages, cand.deadline_at, now, true) {
-            if cand.fired.iter().any(|f| f == &stage.name) {
-                continue;
-            }
-            let target = target_officer(
-                &config.grids,
-                &config.roster,
-                cand.grid.as_deref(),
-                stage.target,
-                local,
-            );
-            let deadline_local = cand
-                .deadline_at
-                .with_timezone(&tz)
-                .format("%H:%M")
-                .to_string();
-            let why = reason(stage, cand.deadline_at, now, &deadline_local);
-            let rec = StageRecord {
+        let pending: Vec<&Stage> = due(stages, cand.deadline_at, now, true)
+            .into_iter()
+            .filter(|s| !cand.fired.iter().any(|f| f == &s.name))
+            .collect();
+        // Only the latest due stage fires; the earlier ones are skipped.
+        let Some((stage, earlier)) = pending.split_last() else {
+            continue;
+        };
+        let skipped: Vec<&str> = earlier.iter().map(|s| s.name.as_str()).collect();
+        let target = target_officer(
+            &config.grids,
+            &config.roster,
+            cand.grid.as_deref(),
+            stage.target,
+            local,
+        );
+        let deadline_local = cand
+            .deadline_at
+            .with_timezone(&tz)
+            .format("%H:%M")
+            .to_string();
+        let why = reason(stage, cand.deadline_at, now, &deadline_local);
+        let rec = StageRecord {
+            complaint_id: cand.complaint_id,
+            stage: &stage.name,
+            target: target.as_deref(),
+            reason: &why,
+            sinks: &sinks,
+            skipped: &skipped,
+        };
+        if let Some(id) = store.record_stage(actor, now, rec)? {
+            tracing::warn!(complaint = cand.complaint_id, stage = %stage.name, target = ?target, skipped = ?skipped, "escalated");
+            fired.push(Fired {
+                escalation_id: id,
                 complaint_id: cand.complaint_id,
-                stage: &stage.name,
-                target: target.as_deref(),
-                reason: &why,
-                sinks: &sinks,
-            };
-            if let Some(id) = store.record_stage(actor, now, rec)? {
-                tracing::warn!(complaint = cand.complaint_id, stage = %stage.name, target = ?target, "escalated");
-                fired.push(Fired {
-                    escalation_id: id,
-                    complaint_id: cand.complaint_id,
-                    stage: stage.name.clone(),
-                    target,
-                });
-            }
+                stage: stage.name.clone(),
+                target,
+                skipped: skipped.iter().map(|s| s.to_string()).collect(),
+            });
         }
     }
     Ok(fired)

@@ -13,14 +13,27 @@ use tokio::io::AsyncReadExt;
 use crate::config::AlertSettings;
 use crate::domain::OutboxItem;
 
-pub const SINK: &str = "command";
+pub const SINK: &str = crate::domain::outbox::COMMAND_SINK;
+
+/// The text of one alert: an automatic stage's words, or who escalated by
+/// hand and their reason.
+pub fn message(item: &OutboxItem) -> String {
+    if item.automatic {
+        format!(
+            "[gridwatch] complaint #{} {}",
+            item.complaint_id, item.reason
+        )
+    } else {
+        format!(
+            "[gridwatch] complaint #{} escalated by hand by {}: {}",
+            item.complaint_id, item.by, item.reason
+        )
+    }
+}
 
 /// The argv for one alert.
 pub fn render(argv: &[String], item: &OutboxItem) -> Vec<String> {
-    let message = format!(
-        "[gridwatch] complaint #{} {}",
-        item.complaint_id, item.reason
-    );
+    let message = message(item);
     argv.iter()
         .map(|a| {
             a.replace("{phone}", item.target_phone.as_deref().unwrap_or(""))
@@ -135,6 +148,8 @@ mod tests {
             attempts: 0,
             complaint_id: 12,
             stage: "breach".into(),
+            automatic: true,
+            by: "escalator".into(),
             target: Some("O018".into()),
             target_name: Some("蒋国栋".into()),
             target_phone: Some("13693817444".into()),
@@ -152,6 +167,19 @@ mod tests {
         assert_eq!(
             out[3],
             "蒋国栋: [gridwatch] complaint #12 breach: arrival deadline 09:42 passed and nobody on site; $(rm -rf /)"
+        );
+    }
+
+    #[test]
+    fn a_manual_escalation_says_who_escalated_and_why() {
+        let mut manual = item();
+        manual.stage = "manual".into();
+        manual.automatic = false;
+        manual.by = "duty".into();
+        manual.reason = "smoke again; nobody answers".into();
+        assert_eq!(
+            message(&manual),
+            "[gridwatch] complaint #12 escalated by hand by duty: smoke again; nobody answers"
         );
     }
 

@@ -14,7 +14,9 @@ use crate::domain::triage::{RejectReason, Rejection};
 use crate::domain::{ArrivalRequest, ListFilter};
 use crate::intake::lock::SpoolLock;
 use crate::ops::{self, Target};
-use crate::store::{Actions, AuditLog, Complaints, Durability, SqliteStore, StoreError};
+use crate::store::{
+    Actions, Alerts, AuditLog, Complaints, Durability, Escalations, SqliteStore, StoreError,
+};
 use crate::text::sanitize;
 
 pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
@@ -219,18 +221,26 @@ fn show(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result<(), Failu
     } else {
         None
     };
+    let (escalations, outbox, acks) = (
+        store.escalations(id)?,
+        store.outbox_of_complaint(id)?,
+        store.acks_of_complaint(id)?,
+    );
     let mut v = detail_json(
         &c,
         &tz,
         now,
         &store.dispatches(id)?,
         &store.arrivals(id)?,
-        &store.escalations(id)?,
+        &escalations,
         &store.audit_of_complaint(id)?,
     );
     if let Some(p) = phone {
         v["reporter"]["phone"] = p.into();
     }
+    // Each escalation with what became of its alert, and who acknowledged it.
+    let records = super::escalations::records(&escalations, &outbox, &acks);
+    v["escalations"] = super::escalations::json(&records, &tz);
     if as_json {
         outln!("{}", json_text(&v));
         return Ok(());
@@ -281,6 +291,11 @@ fn show(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result<(), Failu
             ]
         })
         .collect();
+    let lang = ctx.lang(&config);
+    let escalations = super::escalations::table_text(&records, &config, lang);
+    if !escalations.is_empty() {
+        out!("\n{escalations}");
+    }
     outln!("\n{}", table(&["AT", "ACTOR", "ACTION", "DETAILS"], &trail));
     Ok(())
 }

@@ -6,6 +6,7 @@
 mod out;
 mod commands;
 mod context;
+mod escalations;
 mod logging;
 mod services;
 mod spool;

@@ -4,6 +4,7 @@
 //! the same rule serves the daemon, the consoles, drills and tests.
 
 pub mod actor;
+pub mod alert;
 pub mod arrival;
 pub mod beats;
 pub mod calendar;
@@ -18,6 +19,7 @@ pub mod roster;
 pub mod triage;
 
 pub use actor::Actor;
+pub use alert::{AckRow, AlertRef, Delivery};
 pub use beats::{Beat, Counts, Heartbeat};
 pub use outbox::{Candidate, OutboxItem, OutboxState, StageRecord};
 pub use queries::{ListFilter, RequestFilter};

@@ -4,6 +4,20 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+/// The sink of the alert command (e.g. an SMS gateway script).
+pub const COMMAND_SINK: &str = "command";
+
+/// The sinks outside the consoles every escalation, automatic or manual, is
+/// delivered through: the command hook when one is configured. Consoles
+/// ring, notify and show banners from the escalation records themselves.
+pub fn sinks(command_configured: bool) -> Vec<&'static str> {
+    if command_configured {
+        vec![COMMAND_SINK]
+    } else {
+        Vec::new()
+    }
+}
+
 /// An open complaint nobody has reached yet, with the stages already fired.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
@@ -22,6 +36,10 @@ pub struct OutboxItem {
     pub attempts: i64,
     pub complaint_id: i64,
     pub stage: String,
+    /// False for a manual escalation (its reason is the duty officer's words).
+    pub automatic: bool,
+    /// Who escalated: the escalator, or the duty officer.
+    pub by: String,
     pub target: Option<String>,
     pub target_name: Option<String>,
     pub target_phone: Option<String>,
@@ -35,6 +53,7 @@ pub struct OutboxState {
     pub escalation_id: i64,
     pub sink: String,
     pub attempts: i64,
+    pub next_attempt_at: DateTime<Utc>,
     pub delivered_at: Option<DateTime<Utc>>,
     pub failed_at: Option<DateTime<Utc>>,
     pub last_error: Option<String>,
@@ -49,4 +68,7 @@ pub struct StageRecord<'a> {
     pub reason: &'a str,
     /// Sinks that must deliver it (e.g. `command`); consoles read the escalation itself.
     pub sinks: &'a [&'a str],
+    /// Earlier stages due at the same time, recorded as skipped (never alerted):
+    /// only the latest due stage fires.
+    pub skipped: &'a [&'a str],
 }

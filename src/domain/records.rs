@@ -118,6 +118,12 @@ pub struct EscalationRow {
     pub complaint_id: i64,
     pub stage: String,
     pub automatic: bool,
+    /// An automatic stage recorded without alerting anyone: a later stage
+    /// was already due when it was first evaluated.
+    pub skipped: bool,
+    /// The complaint's arrival deadline, so the words can say how far the
+    /// escalation was from it.
+    pub deadline_at: DateTime<Utc>,
     pub target: Option<String>,
     pub at: DateTime<Utc>,
     pub by: String,

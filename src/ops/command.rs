@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::complaint::Outcome as Resolution;
 use crate::domain::triage::{Assignment, Rejection};
-use crate::domain::{ArrivalRequest, NewComplaint};
+use crate::domain::{AlertRef, ArrivalRequest, NewComplaint};
 use crate::store::StoreError;
 
 /// Whom a manual escalation alerts.
@@ -60,6 +60,8 @@ pub enum Command {
         id: i64,
         reason: String,
     },
+    /// Acknowledge alerts for every console (audited).
+    Acknowledge(Vec<AlertRef>),
 }
 
 /// What an action did, for the front end to put into words.
@@ -109,6 +111,11 @@ pub enum Outcome {
     },
     Reopened {
         id: i64,
+    },
+    /// `done` were acknowledged now; the rest of the `asked` were before.
+    Acknowledged {
+        done: Vec<AlertRef>,
+        asked: usize,
     },
 }
 

@@ -6,11 +6,12 @@ use chrono::{DateTime, Utc};
 use super::command::{Command, OpError, Outcome, Target};
 use crate::config::Config;
 use crate::domain::escalation::{StageTarget, target_officer};
+use crate::domain::outbox::sinks;
 use crate::domain::{Actor, Inserted};
-use crate::store::{Actions, Complaints};
+use crate::store::{Actions, Alerts, Complaints};
 
 /// Carry out `cmd` as `actor` at `now`.
-pub fn perform<S: Actions + Complaints>(
+pub fn perform<S: Actions + Complaints + Alerts>(
     store: &mut S,
     config: &Config,
     actor: &Actor,
@@ -51,7 +52,10 @@ pub fn perform<S: Actions + Complaints>(
                     )
                 }
             };
-            store.escalate_manual(actor, now, id, target.as_deref(), &reason)?;
+            // The same sinks as an automatic stage: the command hook (SMS)
+            // gets it from the outbox; consoles read the escalation itself.
+            let sinks = sinks(!config.settings.alerts.command.is_empty());
+            store.escalate_manual(actor, now, id, target.as_deref(), &reason, &sinks)?;
             Outcome::Escalated { id, target }
         }
         Command::Resolve { id, outcome, note } => {
@@ -86,5 +90,9 @@ pub fn perform<S: Actions + Complaints>(
             store.reopen(actor, now, id, &reason)?;
             Outcome::Reopened { id }
         }
+        Command::Acknowledge(alerts) => Outcome::Acknowledged {
+            done: store.acknowledge(actor, now, &alerts)?,
+            asked: alerts.len(),
+        },
     })
 }

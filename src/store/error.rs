@@ -65,6 +65,8 @@ pub enum StoreError {
     /// A triage rule refused the change (its grid, a rejection's words).
     #[error("complaint {id}: {source}")]
     Triage { id: i64, source: TriageError },
+    #[error("no escalation with id {0}")]
+    NoSuchEscalation(i64),
     /// The status machine refused the change.
     #[error("complaint {id}: {source}")]
     Transition { id: i64, source: TransitionError },
@@ -160,6 +162,7 @@ impl StoreError {
             | StoreError::NoSuchOfficer(_)
             | StoreError::NoSuchGrid(_)
             | StoreError::Triage { .. }
+            | StoreError::NoSuchEscalation(_)
             | StoreError::Transition { .. }
             | StoreError::ArrivalTime { .. }
             | StoreError::NotOpen { .. } => Blame::Input,

@@ -19,9 +19,9 @@ use chrono::{DateTime, Utc};
 use crate::domain::complaint::Outcome;
 use crate::domain::triage::{Assignment, Rejection};
 use crate::domain::{
-    Actor, ArrivalRequest, ArrivalRow, AuditEntry, Beat, Candidate, ComplaintRow, Counts,
-    DispatchRow, Entity, EscalationRow, FileOutcome, Heartbeat, Inserted, ListFilter, NewComplaint,
-    OutboxItem, OutboxState, RequestFilter, StageRecord,
+    AckRow, Actor, AlertRef, ArrivalRequest, ArrivalRow, AuditEntry, Beat, Candidate, ComplaintRow,
+    Counts, DispatchRow, Entity, EscalationRow, FileOutcome, Heartbeat, Inserted, ListFilter,
+    NewComplaint, OutboxItem, OutboxState, RequestFilter, StageRecord,
 };
 
 pub use crate::config::Location;
@@ -109,7 +109,9 @@ pub trait Actions {
         now: DateTime<Utc>,
         id: i64,
     ) -> Result<Option<String>>;
-    /// A manual escalation with a reason; returns the escalation id.
+    /// A manual escalation with a reason; returns the escalation id. It is
+    /// queued for each of `sinks` in the same transaction, as an automatic
+    /// stage is.
     fn escalate_manual(
         &mut self,
         actor: &Actor,
@@ -117,6 +119,7 @@ pub trait Actions {
         id: i64,
         target: Option<&str>,
         reason: &str,
+        sinks: &[&str],
     ) -> Result<i64>;
     /// Store one complaint in its own transaction (phone entry at a console).
     fn insert_complaint(
@@ -172,12 +175,33 @@ pub trait Escalations {
         retry_at: Option<DateTime<Utc>>,
     ) -> Result<()>;
     fn outbox_states(&self) -> Result<Vec<OutboxState>>;
+    /// The outbox rows of one complaint's escalations, by escalation then sink.
+    fn outbox_of_complaint(&self, id: i64) -> Result<Vec<OutboxState>>;
     /// Escalations with id above `after`, oldest first (consoles follow these).
     fn escalations_after(&self, after: i64, limit: usize) -> Result<Vec<EscalationRow>>;
     /// The newest `limit` escalations, newest first.
     fn escalations_recent(&self, limit: usize) -> Result<Vec<EscalationRow>>;
     /// The newest escalation id (0 when none).
     fn last_escalation_id(&self) -> Result<i64>;
+}
+
+/// Alerts acknowledged once for every console: who, where, when, audited.
+pub trait Alerts {
+    /// Acknowledge `alerts` in one transaction; returns those newly
+    /// acknowledged (an alert acknowledged before is left as it was).
+    fn acknowledge(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        alerts: &[AlertRef],
+    ) -> Result<Vec<AlertRef>>;
+    /// Acknowledgements after `after` (a [`AckRow::seq`]), oldest first:
+    /// consoles drop these banners.
+    fn acks_after(&self, after: i64, limit: usize) -> Result<Vec<AckRow>>;
+    /// The newest acknowledgement's seq (0 when none).
+    fn last_ack(&self) -> Result<i64>;
+    /// The acknowledgements of one complaint's alerts, oldest first.
+    fn acks_of_complaint(&self, id: i64) -> Result<Vec<AckRow>>;
 }
 
 /// Intake: many spool files and single complaints committed together.

@@ -5,6 +5,11 @@
 //! look (its high-water mark says whether anything did), and ids above the
 //! last one seen are the new ones. Writes from the UI arrive as
 //! [`Command`]s and go through `ops::perform`, as the command line's do.
+//!
+//! Alerts are news, not state: the escalations and complaints that arrive
+//! after the console started, and the acknowledgements any console records
+//! (every acknowledgement writes an audit record, so the change feed's mark
+//! moves and the reader reads the acknowledgements after the last it saw).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -14,13 +19,14 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use tokio::sync::mpsc;
 
+use super::alerts::Alert;
 use super::state::Snapshot;
 use crate::clock::SharedClock;
 use crate::config::Config;
-use crate::domain::{Actor, AuditEntry, ComplaintRow, kind};
+use crate::domain::{Actor, AlertRef, AuditEntry, ComplaintRow, kind};
 use crate::ops::{Command, OpError, Outcome, perform};
 use crate::store::{
-    AuditLog, Complaints, Escalations, Figures, Heartbeats, SqliteStore, StoreError,
+    Alerts, AuditLog, Complaints, Escalations, Figures, Heartbeats, SqliteStore, StoreError,
 };
 
 /// What the store task tells the UI.
@@ -31,11 +37,8 @@ pub enum DataMsg {
     Done(Result<Outcome, OpError>),
     /// A failure of the store task itself (reading the database, a replaced file).
     Failed(String),
-    /// Something that must not be missed: a new escalation or complaint.
-    Alert {
-        title: String,
-        body: String,
-    },
+    /// An alert to show, or one acknowledged (here or at another console).
+    News(News),
     /// The database file was replaced under the console (why), or is back (`None`).
     Replaced(Option<String>),
     /// The audit records of the complaint whose detail is open, oldest first.
@@ -54,8 +57,14 @@ pub enum Request {
     Watch(Option<i64>),
 }
 
-/// `(title, body)` of an alert the console must not miss.
-pub type Alert = (String, String);
+/// What happened since the last look that a console must react to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum News {
+    /// Something that must not be missed: a new escalation or complaint.
+    Alert(Alert),
+    /// Someone acknowledged this alert, at this console or another.
+    Acknowledged(AlertRef),
+}
 
 /// The incremental read model of one console.
 pub struct Reader {
@@ -65,10 +74,13 @@ pub struct Reader {
     mark: Option<i64>,
     max_id: i64,
     last_escalation: i64,
+    /// The last acknowledgement seen.
+    last_ack: i64,
     first: bool,
 }
 
 const RECENT: usize = 500;
+const ACKS_PER_READ: usize = 500;
 
 impl Default for Reader {
     fn default() -> Self {
@@ -84,6 +96,7 @@ impl Reader {
             mark: None,
             max_id: 0,
             last_escalation: 0,
+            last_ack: 0,
             first: true,
         }
     }
@@ -95,16 +108,16 @@ impl Reader {
         config: &Config,
         now: DateTime<Utc>,
         force: bool,
-    ) -> Result<Option<(Snapshot, Vec<Alert>)>, StoreError>
+    ) -> Result<Option<(Snapshot, Vec<News>)>, StoreError>
     where
-        S: Complaints + AuditLog + Escalations + Figures + Heartbeats,
+        S: Complaints + AuditLog + Escalations + Alerts + Figures + Heartbeats,
     {
         let mark = store.feed_mark()?;
         if !force && self.mark == Some(mark) {
             return Ok(None);
         }
         let since = self.mark.replace(mark);
-        let mut alerts = Vec::new();
+        let mut news = Vec::new();
         if self.first {
             // Start: every open complaint once, the newest for the Complaints
             // screen, and the high-water marks of the change feed.
@@ -122,6 +135,7 @@ impl Reader {
                 self.recent.insert(c.id, c);
             }
             self.last_escalation = store.last_escalation_id()?;
+            self.last_ack = store.last_ack()?;
         } else {
             // Changes up to the mark read above; later ones are read next time.
             let (changes, _) = store.changes_since(since.unwrap_or(mark))?;
@@ -133,16 +147,12 @@ impl Reader {
             let new_rows = store.complaints_after(self.max_id)?;
             let changed_rows = store.complaints_by_ids(&changed)?;
             for c in &new_rows {
-                alerts.push((
-                    format!("New complaint #{} {}", c.id, c.category().as_str()),
-                    format!(
-                        "{} — on site by {}",
-                        c.address.as_deref().unwrap_or("-"),
-                        c.deadline_at
-                            .with_timezone(&config.settings.timezone)
-                            .format("%H:%M")
-                    ),
-                ));
+                news.push(News::Alert(Alert::NewComplaint {
+                    id: c.id,
+                    place: c.address.clone(),
+                    received_at: c.received_at,
+                    deadline_at: c.deadline_at,
+                }));
             }
             for c in new_rows.into_iter().chain(changed_rows) {
                 self.max_id = self.max_id.max(c.id);
@@ -158,16 +168,26 @@ impl Reader {
             }
             for e in store.escalations_after(self.last_escalation, 100)? {
                 self.last_escalation = e.id;
-                let who = e
-                    .target
-                    .as_deref()
-                    .and_then(|t| config.officers.get(t))
-                    .map(|o| format!("{} {}", o.name, o.phone));
-                alerts.push((
-                    format!("Escalation {} #{}", e.stage, e.complaint_id),
-                    format!("{} → {}", e.reason, who.unwrap_or_else(|| "-".into())),
-                ));
+                // A skipped stage alerted nobody: no banner, no bell.
+                if !e.skipped {
+                    news.push(News::Alert(Alert::Escalation(e)));
+                }
             }
+            let mut acked = Vec::new();
+            loop {
+                let batch = store.acks_after(self.last_ack, ACKS_PER_READ)?;
+                let more = batch.len() == ACKS_PER_READ;
+                for a in batch {
+                    self.last_ack = a.seq;
+                    acked.push(a.alert);
+                }
+                if !more {
+                    break;
+                }
+            }
+            // An alert acknowledged before this console saw it is not news.
+            news.retain(|n| !matches!(n, News::Alert(a) if acked.contains(&a.key())));
+            news.extend(acked.into_iter().map(News::Acknowledged));
         }
         self.first = false;
         let snap = Snapshot {
@@ -179,7 +199,7 @@ impl Reader {
             arrivals_per_hour: store.arrivals_per_hour(now, 24)?,
             audit: store.audit_recent(200)?,
         };
-        Ok(Some((snap, alerts)))
+        Ok(Some((snap, news)))
     }
 }
 
@@ -231,13 +251,13 @@ pub fn spawn(
                     heartbeat_tick = std::time::Instant::now();
                 }
                 match reader.refresh(&store, &config, now, force) {
-                    Ok(Some((snap, alerts))) => {
+                    Ok(Some((snap, news))) => {
                         trail_stale = true;
                         if tx.send(DataMsg::Snapshot(Box::new(snap))).is_err() {
                             return;
                         }
-                        for (title, body) in alerts {
-                            let _ = tx.send(DataMsg::Alert { title, body });
+                        for n in news {
+                            let _ = tx.send(DataMsg::News(n));
                         }
                     }
                     Ok(None) => {}

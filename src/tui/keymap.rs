@@ -30,7 +30,10 @@ pub enum Action {
     Filter,
     Sort,
     RevealPhone,
+    /// Acknowledge the top banner's alert, for every console.
     Ack,
+    /// Acknowledge every banner's alert, for every console.
+    AckAll,
     NextScreen,
     Screen(u8),
     Help,
@@ -135,6 +138,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('p')], "p", Action::RevealPhone, T::KeyReveal),
     bind(&[ch('s')], "s", Action::Sort, T::KeySort),
     bind(&[ch('x')], "x", Action::Ack, T::KeyAck),
+    bind(&[ch('X')], "X", Action::AckAll, T::KeyAckAll),
     bind(&[Key::Plain(KeyCode::Tab)], "Tab", Action::NextScreen, T::KeyNextScreen),
     Binding { keys: &[Key::ScreenDigit], label: Label::ScreenDigits, action: Action::Screen(1), help: T::KeyScreen },
     bind(&[ch('?')], "?", Action::Help, T::KeyHelp),
@@ -170,6 +174,7 @@ mod tests {
             Sort,
             RevealPhone,
             Ack,
+            AckAll,
             NextScreen,
             Screen(1),
             Help,

@@ -16,9 +16,11 @@
 //!   screens, each screen's body (`view::screens`), overlays, and the regions
 //!   the screens draw with;
 //! - `form`: the action forms;
+//! - `alerts`: escalations and new complaints as banners, and their words;
 //! - `data`: the thread that owns the database;
 //! - `notify`: desktop notifications, off the UI task.
 
+pub mod alerts;
 pub mod data;
 mod error;
 pub mod form;

@@ -44,10 +44,11 @@ pub enum Mode {
     ConfirmQuit,
 }
 
-/// A message that stays on screen until acknowledged.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An alert that stays on screen until someone, at any console,
+/// acknowledges it. Its words are made when drawn, in the console's language.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Banner {
-    pub text: String,
+    pub alert: super::alerts::Alert,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +97,7 @@ pub struct State {
     /// The audit records of a complaint (its trail), as last read for the detail.
     pub trail: Option<(i64, Vec<AuditEntry>)>,
     pub status: StatusLine,
+    /// Unacknowledged alerts, oldest first: the last is the top banner.
     pub banners: Vec<Banner>,
     /// The console user's officer id (`tui --officer`), if given.
     pub officer: Option<String>,

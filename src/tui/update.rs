@@ -6,7 +6,8 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::data::DataMsg;
+use super::alerts;
+use super::data::{DataMsg, News};
 use super::form::{Form, FormOutcome};
 use super::keymap::{Action, resolve};
 use super::screens::Screen;
@@ -96,18 +97,24 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.database_replaced = why.is_some();
             Vec::new()
         }
-        Msg::Data(DataMsg::Alert { title, body }) => {
-            state.banners.push(Banner {
-                text: format!("{title}: {body}"),
-            });
+        Msg::Data(DataMsg::News(News::Alert(alert))) => {
+            if state.banners.iter().any(|b| b.alert.key() == alert.key()) {
+                return Vec::new();
+            }
             let mut fx = Vec::new();
             if state.config.settings.alerts.bell {
                 fx.push(Effect::Bell);
             }
             if state.config.settings.alerts.desktop {
+                let (title, body) = alerts::notification(&alert, &state.config, state.lang);
                 fx.push(Effect::Notify { title, body });
             }
+            state.banners.push(Banner { alert });
             fx
+        }
+        Msg::Data(DataMsg::News(News::Acknowledged(key))) => {
+            state.banners.retain(|b| b.alert.key() != key);
+            Vec::new()
         }
         Msg::NotifyUnavailable(why) => {
             status(
@@ -233,8 +240,21 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
                 false,
             );
         }
-        Action::Ack => {
-            state.banners.clear();
+        // Acknowledging is shared: the store records who acknowledged
+        // which alert, and every console drops the banner (this one at once).
+        Action::Ack | Action::AckAll => {
+            let n = if action == Action::Ack {
+                1
+            } else {
+                state.banners.len()
+            };
+            let keep = state.banners.len().saturating_sub(n);
+            let acked: Vec<_> = state.banners.drain(keep..).map(|b| b.alert.key()).collect();
+            if acked.is_empty() {
+                status(state, state.t(T::NoAlerts), false);
+            } else {
+                return vec![Effect::Write(Command::Acknowledge(acked))];
+            }
         }
         Action::NextScreen => state.go_to(state.screen.next()),
         Action::Screen(k) => {

@@ -22,7 +22,10 @@ use ratatui::widgets::Widget;
 use super::Room;
 
 pub struct Console {
-    pub room: Room,
+    /// Shared by every console of the same room (see [`Console::another`]).
+    pub room: std::rc::Rc<Room>,
+    /// Who this console's actions are recorded as.
+    pub actor: Actor,
     pub store: SqliteStore,
     pub reader: Reader,
     pub state: State,
@@ -60,11 +63,28 @@ pub fn keys(s: &str) -> Vec<KeyEvent> {
 
 impl Console {
     pub fn new(room: Room, lang: Lang, now: DateTime<Utc>) -> Console {
+        Console::open(std::rc::Rc::new(room), "tester", "tui:test", lang, now)
+    }
+
+    /// A second console on the same room's database, as another duty officer.
+    pub fn another(&self, actor: &str, lang: Lang) -> Console {
+        let console = format!("tui:{actor}");
+        Console::open(self.room.clone(), actor, &console, lang, self.state.now)
+    }
+
+    fn open(
+        room: std::rc::Rc<Room>,
+        actor: &str,
+        console: &str,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> Console {
         let config = Arc::new(Config::load(ConfigSource::Dir(room.path("config"))).unwrap());
         let store = SqliteStore::open(&room.db(), Durability::Normal).unwrap();
         let state = State::new(config, lang, ClockMode::Fixed, now, None);
         let mut c = Console {
             room,
+            actor: Actor::new(actor, console, ClockMode::Fixed),
             store,
             reader: Reader::new(),
             state,
@@ -77,7 +97,7 @@ impl Console {
     /// Re-read the store, as the store thread does after a commit.
     pub fn refresh(&mut self) {
         let now = self.state.now;
-        if let Some((snap, alerts)) = self
+        if let Some((snap, news)) = self
             .reader
             .refresh(&self.store, &self.state.config, now, true)
             .unwrap()
@@ -86,11 +106,9 @@ impl Console {
                 &mut self.state,
                 Msg::Data(DataMsg::Snapshot(Box::new(snap))),
             );
-            for (title, body) in alerts {
-                self.effects.extend(update(
-                    &mut self.state,
-                    Msg::Data(DataMsg::Alert { title, body }),
-                ));
+            for n in news {
+                self.effects
+                    .extend(update(&mut self.state, Msg::Data(DataMsg::News(n))));
             }
             self.sync_trail();
         }
@@ -112,11 +130,10 @@ impl Console {
             for e in fx {
                 match e {
                     Effect::Write(cmd) => {
-                        let actor = Actor::new("tester", "tui:test", ClockMode::Fixed);
                         let r = perform(
                             &mut self.store,
                             &self.state.config,
-                            &actor,
+                            &self.actor,
                             self.state.now,
                             cmd,
                         );

@@ -260,8 +260,9 @@ impl Actions for SqliteStore {
         Ok(phone)
     }
 
-    /// A manual escalation with a reason, to `target` (an officer id) if given.
-    /// Allowed on any open complaint; returns the escalation id.
+    /// A manual escalation with a reason, to `target` (an officer id) if given,
+    /// queued for `sinks` as an automatic stage is. Allowed on any open
+    /// complaint; returns the escalation id.
     fn escalate_manual(
         &mut self,
         actor: &Actor,
@@ -269,6 +270,7 @@ impl Actions for SqliteStore {
         id: i64,
         target: Option<&str>,
         reason: &str,
+        sinks: &[&str],
     ) -> Result<i64> {
         let tx = self.write()?;
         let cur = current(&tx, id)?;
@@ -289,6 +291,7 @@ impl Actions for SqliteStore {
             ":c": id, ":t": target, ":at": ms(now), ":by": actor.name, ":console": actor.console, ":reason": reason,
         })?;
         let esc = tx.last_insert_rowid();
+        super::escalate::queue(&tx, esc, sinks, now)?;
         audit::record(
             &tx,
             actor,

@@ -219,12 +219,22 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ComplaintRow> {
     })
 }
 
+/// Escalations with their complaint's deadline, read by [`escalation_row`].
+macro_rules! select_escalation {
+    () => {
+        "SELECT e.*, c.deadline_at FROM escalation e JOIN complaint c ON c.id = e.complaint_id"
+    };
+}
+pub(crate) use select_escalation;
+
 pub(crate) fn escalation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EscalationRow> {
     Ok(EscalationRow {
         id: r.get("id")?,
         complaint_id: r.get("complaint_id")?,
         stage: r.get("stage")?,
         automatic: r.get("automatic")?,
+        skipped: r.get("skipped")?,
+        deadline_at: from_ms(r.get("deadline_at")?),
         target: r.get("target_officer_id")?,
         at: from_ms(r.get("at")?),
         by: r.get("by_actor")?,
@@ -315,9 +325,10 @@ impl Complaints for SqliteStore {
     }
 
     fn escalations(&self, id: i64) -> Result<Vec<EscalationRow>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT * FROM escalation WHERE complaint_id = :id ORDER BY at, id")?;
+        let mut st = self.conn.prepare_cached(concat!(
+            select_escalation!(),
+            " WHERE e.complaint_id = :id ORDER BY e.at, e.id"
+        ))?;
         let rows = st.query_map(named_params! {":id": id}, escalation_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

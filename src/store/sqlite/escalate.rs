@@ -3,15 +3,46 @@
 //! Exactly once per (complaint, automatic stage) is the schema's job: a
 //! partial UNIQUE index. Any number of evaluators may try; one insert wins,
 //! the others do nothing. The outbox holds one row per (escalation, sink);
-//! delivery is at-least-once and each attempt is recorded.
+//! delivery is at-least-once and each attempt is recorded. Stages skipped
+//! because a later one was already due are recorded under the same key.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, named_params};
+use rusqlite::{OptionalExtension, Transaction, named_params};
 
-use super::complaints::escalation_row;
+use super::complaints::{escalation_row, select_escalation};
 use super::{SqliteStore, audit, from_ms, ms, sets};
 use crate::domain::{Actor, Candidate, EscalationRow, OutboxItem, OutboxState, StageRecord};
 use crate::store::{Escalations, Result};
+
+/// Queue escalation `id` for each sink, due at once.
+pub(crate) fn queue(
+    tx: &Transaction<'_>,
+    id: i64,
+    sinks: &[&str],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    for sink in sinks {
+        tx.prepare_cached(
+            "INSERT INTO outbox (escalation_id, sink, next_attempt_at) VALUES (:e, :sink, :at)
+             ON CONFLICT (escalation_id, sink) DO NOTHING",
+        )?
+        .execute(named_params! {":e": id, ":sink": sink, ":at": ms(now)})?;
+    }
+    Ok(())
+}
+
+fn outbox_state(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxState> {
+    Ok(OutboxState {
+        id: r.get("id")?,
+        escalation_id: r.get("escalation_id")?,
+        sink: r.get("sink")?,
+        attempts: r.get("attempts")?,
+        next_attempt_at: from_ms(r.get("next_attempt_at")?),
+        delivered_at: r.get::<_, Option<i64>>("delivered_at")?.map(from_ms),
+        failed_at: r.get::<_, Option<i64>>("failed_at")?.map(from_ms),
+        last_error: r.get("last_error")?,
+    })
+}
 
 impl Escalations for SqliteStore {
     /// Open complaints without an arrival whose deadline is at or before
@@ -65,6 +96,25 @@ impl Escalations for SqliteStore {
         if !waiting {
             return Ok(None);
         }
+        // Earlier stages due at once are skipped, under the same exactly-once
+        // key: once skipped, a stage can never fire later.
+        let mut skipped = Vec::new();
+        for stage in rec.skipped {
+            let n = tx
+                .prepare_cached(
+                    "INSERT INTO escalation (complaint_id, stage, automatic, skipped, target_officer_id, at, by_actor, console, reason)
+                     VALUES (:c, :stage, 1, 1, NULL, :at, :by, :console, :reason)
+                     ON CONFLICT (complaint_id, stage) WHERE automatic = 1 DO NOTHING",
+                )?
+                .execute(named_params! {
+                    ":c": rec.complaint_id, ":stage": stage, ":at": ms(now), ":by": actor.name,
+                    ":console": actor.console,
+                    ":reason": format!("skipped: {} was already due", rec.stage),
+                })?;
+            if n == 1 {
+                skipped.push((*stage, tx.last_insert_rowid()));
+            }
+        }
         let inserted = tx
             .prepare_cached(
                 "INSERT INTO escalation (complaint_id, stage, automatic, target_officer_id, at, by_actor, console, reason)
@@ -79,12 +129,16 @@ impl Escalations for SqliteStore {
             return Ok(None);
         }
         let id = tx.last_insert_rowid();
-        for sink in rec.sinks {
-            tx.prepare_cached(
-                "INSERT INTO outbox (escalation_id, sink, next_attempt_at) VALUES (:e, :sink, :at)
-                 ON CONFLICT (escalation_id, sink) DO NOTHING",
-            )?
-            .execute(named_params! {":e": id, ":sink": sink, ":at": ms(now)})?;
+        queue(&tx, id, rec.sinks, now)?;
+        for (stage, esc) in skipped {
+            audit::record(
+                &tx,
+                actor,
+                now,
+                "complaint.escalation_skipped",
+                &format!("complaint:{}", rec.complaint_id),
+                serde_json::json!({"stage": stage, "automatic": true, "because": rec.stage, "escalation": esc}),
+            )?;
         }
         audit::record(
             &tx,
@@ -102,7 +156,7 @@ impl Escalations for SqliteStore {
     fn outbox_due(&self, sink: &str, now: DateTime<Utc>, limit: usize) -> Result<Vec<OutboxItem>> {
         let mut st = self.conn.prepare_cached(
             "SELECT o.id, o.escalation_id, o.sink, o.attempts, e.complaint_id, e.stage, e.target_officer_id,
-                    f.name, f.phone, e.reason
+                    f.name, f.phone, e.reason, e.automatic, e.by_actor
              FROM outbox o JOIN escalation e ON e.id = o.escalation_id
              LEFT JOIN officer f ON f.id = e.target_officer_id
              WHERE o.sink = :sink AND o.delivered_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= :now
@@ -122,6 +176,8 @@ impl Escalations for SqliteStore {
                     target_name: r.get(7)?,
                     target_phone: r.get(8)?,
                     reason: r.get(9)?,
+                    automatic: r.get(10)?,
+                    by: r.get(11)?,
                 })
             },
         )?;
@@ -158,25 +214,25 @@ impl Escalations for SqliteStore {
         let mut st = self
             .conn
             .prepare_cached("SELECT * FROM outbox ORDER BY id")?;
-        let rows = st.query_map([], |r| {
-            Ok(OutboxState {
-                id: r.get("id")?,
-                escalation_id: r.get("escalation_id")?,
-                sink: r.get("sink")?,
-                attempts: r.get("attempts")?,
-                delivered_at: r.get::<_, Option<i64>>("delivered_at")?.map(from_ms),
-                failed_at: r.get::<_, Option<i64>>("failed_at")?.map(from_ms),
-                last_error: r.get("last_error")?,
-            })
-        })?;
+        let rows = st.query_map([], outbox_state)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn outbox_of_complaint(&self, id: i64) -> Result<Vec<OutboxState>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT o.* FROM outbox o JOIN escalation e ON e.id = o.escalation_id
+             WHERE e.complaint_id = :id ORDER BY o.escalation_id, o.sink",
+        )?;
+        let rows = st.query_map(named_params! {":id": id}, outbox_state)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Escalations with id greater than `after`, oldest first (consoles follow these).
     fn escalations_after(&self, after: i64, limit: usize) -> Result<Vec<EscalationRow>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT * FROM escalation WHERE id > :after ORDER BY id LIMIT :n")?;
+        let mut st = self.conn.prepare_cached(concat!(
+            select_escalation!(),
+            " WHERE e.id > :after ORDER BY e.id LIMIT :n"
+        ))?;
         let rows = st.query_map(
             named_params! {":after": after, ":n": limit as i64},
             escalation_row,
@@ -184,11 +240,13 @@ impl Escalations for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The newest `limit` escalations, newest first.
+    /// The newest `limit` escalations that alerted someone (skipped stages
+    /// left out), newest first.
     fn escalations_recent(&self, limit: usize) -> Result<Vec<EscalationRow>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT * FROM escalation ORDER BY id DESC LIMIT :n")?;
+        let mut st = self.conn.prepare_cached(concat!(
+            select_escalation!(),
+            " WHERE e.skipped = 0 ORDER BY e.id DESC LIMIT :n"
+        ))?;
         let rows = st.query_map(named_params! {":n": limit as i64}, escalation_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -14,6 +14,10 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("migrations/0003_console_indexes.sql")),
     (4, include_str!("migrations/0004_heartbeat_paths.sql")),
     (5, include_str!("migrations/0005_complaint_category.sql")),
+    (
+        6,
+        include_str!("migrations/0006_skipped_stages_and_acks.sql"),
+    ),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

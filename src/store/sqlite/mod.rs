@@ -7,6 +7,7 @@
 //! failing with "database is locked" half-way through. Instants are stored as
 //! integer milliseconds UTC.
 
+mod acks;
 mod actions;
 mod audit;
 mod complaints;

@@ -7,7 +7,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Widget};
 
 use super::theme::Theme;
 use crate::i18n::{T, fill};
-use crate::text::{fit, sanitize, width};
+use crate::text::{fit, width};
+use crate::tui::alerts;
 use crate::tui::state::State;
 use crate::words;
 
@@ -22,6 +23,16 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(ticker);
     block.render(ticker, buf);
     let tz = state.config.settings.timezone;
+    // The stage column as wide as its widest name on screen.
+    let stage_w = state
+        .data
+        .escalations
+        .iter()
+        .take(inner.height as usize)
+        .map(|e| width(&alerts::stage_name(state.lang, &e.stage)))
+        .max()
+        .unwrap_or(0)
+        .min(20);
     let lines: Vec<Line> = state
         .data
         .escalations
@@ -37,26 +48,14 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
                 Some(t) => words::trail::officer(&state.config, t),
                 None => state.t(T::TrailNobody).to_string(),
             };
-            // An automatic stage is worded from where its deadline stood;
-            // a manual one shows the reason the officer typed.
-            let deadline = state
-                .data
-                .open
-                .iter()
-                .chain(&state.data.recent)
-                .find(|c| c.id == e.complaint_id)
-                .map(|c| c.deadline_at);
-            let why = match (e.automatic, deadline) {
-                (true, Some(d)) => words::overdue(state.lang, &state.config, d, e.at),
-                (true, None) => String::new(),
-                (false, _) => sanitize(&e.reason),
-            };
-            let stage = words::stage(state.lang, &e.stage);
             Line::from(vec![
                 Span::raw(format!("{} ", e.at.with_timezone(&tz).format("%H:%M"))),
-                Span::styled(fit(&stage, 8), style),
+                Span::styled(
+                    fit(&alerts::stage_name(state.lang, &e.stage), stage_w),
+                    style,
+                ),
                 Span::raw(format!(" #{} → {who}  ", e.complaint_id)),
-                Span::styled(why, Theme::dim()),
+                Span::styled(alerts::ticker(e, state.lang, &tz), Theme::dim()),
             ])
         })
         .collect();

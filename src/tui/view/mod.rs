@@ -8,6 +8,7 @@
 //! draws with the regions here (table, side, bottom). Layout degrades by
 //! hiding panels, never by overlapping.
 
+mod banners;
 mod bottom;
 mod form;
 mod header;
@@ -29,18 +30,20 @@ use theme::Theme;
 
 impl Widget for &State {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let banners = self.banners.len().min(2) as u16;
+        let banner_lines = banners::lines(self, area.width);
         let status_text = status_lines(self, area.width);
         let [head, banner, body, foot, status] = Layout::vertical([
             Constraint::Length(1),
-            Constraint::Length(banners),
+            Constraint::Length(banner_lines.len() as u16),
             Constraint::Min(3),
             Constraint::Length(screens::foot_height(self, area)),
             Constraint::Length(status_text.len() as u16),
         ])
         .areas(area);
         header::render(self, head, buf);
-        overlay::banners(self, banner, buf);
+        Paragraph::new(banner_lines)
+            .style(Theme::banner())
+            .render(banner, buf);
         screens::render(self, body, foot, buf);
         Paragraph::new(status_text).render(status, buf);
         if self.detail {

@@ -1,6 +1,6 @@
-//! What is drawn over the main screen: alert banners, the complaint detail,
-//! the help (generated from the keymap) and the quit prompt (action forms
-//! are in `form`).
+//! What is drawn over the main screen: the complaint detail, the help
+//! (generated from the keymap) and the quit prompt (action forms are in
+//! `form`, alert banners in `banners`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -35,35 +35,6 @@ pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
         .flex(Flex::Center)
         .areas(v);
     r
-}
-
-pub fn banners(state: &State, area: Rect, buf: &mut Buffer) {
-    let n = state.banners.len();
-    let lines: Vec<Line> = state
-        .banners
-        .iter()
-        .rev()
-        .take(area.height as usize)
-        .map(|b| {
-            let more = if n > 2 {
-                format!(" (+{})", n - 1)
-            } else {
-                String::new()
-            };
-            Line::styled(
-                format!(
-                    " {} {}{more} — {} ",
-                    state.t(T::AlertBanner),
-                    sanitize(&b.text),
-                    state.t(T::AckHint)
-                ),
-                Theme::banner(),
-            )
-        })
-        .collect();
-    Paragraph::new(lines)
-        .style(Theme::banner())
-        .render(area, buf);
 }
 
 pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {

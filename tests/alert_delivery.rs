@@ -1,0 +1,173 @@
+//! Escalations reaching people outside the consoles, with the real daemon and
+//! a real hook script: a manual escalation goes through the outbox to the
+//! command hook exactly once (across a restart), with its reason in the
+//! message; a complaint already late when it arrives fires only its latest
+//! stage, the earlier ones recorded as skipped; `show` says what became of
+//! each alert (issue #9).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde_json::json;
+
+mod common;
+use common::daemon::start;
+use common::{Room, complaint_live, wait_for};
+
+/// A room whose alert command is a small script appending `ID STAGE MESSAGE`
+/// to a file; returns the file.
+fn room_with_hook() -> (Room, PathBuf) {
+    let room = Room::new();
+    let sent = room.path("sent.txt");
+    let script = room.write(
+        "hook.sh",
+        format!(
+            "#!/bin/sh\nprintf '%s %s %s\\n' \"$1\" \"$2\" \"$3\" >> '{}'\n",
+            sent.display()
+        ),
+    );
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let toml = std::fs::read_to_string(room.path("config/gridwatch.toml")).unwrap();
+    let command = format!(
+        r#"command = ["{}", "{{id}}", "{{stage}}", "{{message}}"]"#,
+        script.display()
+    );
+    assert!(toml.contains("command = []"));
+    room.write(
+        "config/gridwatch.toml",
+        toml.replace("command = []", &command),
+    );
+    (room, sent)
+}
+
+fn sent_lines(sent: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_to_string(sent)
+        .unwrap_or_default()
+        .lines()
+        .map(String::from)
+        .collect();
+    v.sort();
+    v
+}
+
+fn escalations(room: &Room, id: i64) -> Vec<serde_json::Value> {
+    room.json(&["show", &id.to_string(), "--json"])["escalations"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn submit(room: &Room, name: &str, c: serde_json::Value) {
+    let p = room.write(name, c.to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+}
+
+#[test]
+fn a_manual_escalation_reaches_the_hook_exactly_once_and_show_says_so() {
+    let (room, sent) = room_with_hook();
+    // Two complaints received now: no automatic stage is due for 20 minutes.
+    submit(&room, "a.json", complaint_live("M-1"));
+    submit(&room, "b.json", complaint_live("M-2"));
+    let d = start(&room);
+    wait_for("two complaints", Duration::from_secs(10), || {
+        common::daemon::count(&room) == 2
+    });
+    room.ok(&[
+        "escalate",
+        "1",
+        "--reason",
+        "black smoke again, nobody answers",
+    ]);
+    wait_for("the hook to run", Duration::from_secs(10), || {
+        !sent_lines(&sent).is_empty()
+    });
+    let lines = sent_lines(&sent);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].starts_with("1 manual "), "{lines:?}");
+    assert!(
+        lines[0].contains("black smoke again, nobody answers"),
+        "the reason is in the message: {lines:?}"
+    );
+    wait_for("show to say delivered", Duration::from_secs(10), || {
+        escalations(&room, 1)[0]["delivery"]["state"] == "delivered"
+    });
+    let e = &escalations(&room, 1)[0];
+    assert_eq!(e["stage"], "manual");
+    assert_eq!(e["delivery"]["attempts"], 1);
+    assert!(e["delivery"]["at"].is_string(), "{e}");
+    let human = room.ok(&["show", "1"]);
+    assert!(human.contains("delivered"), "{human}");
+    // A second one, later: the first is not sent again meanwhile.
+    room.ok(&["escalate", "2", "--reason", "second"]);
+    wait_for("the second alert", Duration::from_secs(10), || {
+        sent_lines(&sent).len() >= 2
+    });
+    // Across a restart: nothing delivered is sent again.
+    d.stop();
+    let d = start(&room);
+    room.ok(&["escalate", "2", "--reason", "third"]);
+    wait_for("the third alert", Duration::from_secs(10), || {
+        sent_lines(&sent).len() >= 3
+    });
+    d.stop();
+    let lines = sent_lines(&sent);
+    let heads: Vec<&str> = lines
+        .iter()
+        .map(|l| &l[..l.find(" [gridwatch]").unwrap_or(l.len())])
+        .collect();
+    assert_eq!(heads, ["1 manual", "2 manual", "2 manual"], "{lines:?}");
+    assert!(
+        escalations(&room, 2)
+            .iter()
+            .all(|e| e["delivery"]["state"] == "delivered" && e["delivery"]["attempts"] == 1)
+    );
+}
+
+#[test]
+fn a_complaint_late_on_arrival_fires_only_its_latest_stage() {
+    let (room, sent) = room_with_hook();
+    // Received three hours ago: warn, breach and critical are all due.
+    let mut c = complaint_live("LATE-1");
+    c["received_at"] = json!((chrono::Utc::now() - chrono::Duration::hours(3)).to_rfc3339());
+    submit(&room, "late.json", c);
+    let d = start(&room);
+    wait_for("the critical alert", Duration::from_secs(10), || {
+        !sent_lines(&sent).is_empty()
+    });
+    // Something later that the daemon alerts proves it kept running.
+    submit(&room, "b.json", complaint_live("LATE-2"));
+    wait_for("the second complaint", Duration::from_secs(10), || {
+        common::daemon::count(&room) == 2
+    });
+    room.ok(&["escalate", "2", "--reason", "check"]);
+    wait_for("the manual alert", Duration::from_secs(10), || {
+        sent_lines(&sent).len() >= 2
+    });
+    d.stop();
+    let lines = sent_lines(&sent);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("1 critical "), "{lines:?}");
+    assert!(lines[1].starts_with("2 manual "), "{lines:?}");
+    let esc = escalations(&room, 1);
+    let stages: Vec<(&str, bool, &str)> = esc
+        .iter()
+        .map(|e| {
+            (
+                e["stage"].as_str().unwrap(),
+                e["skipped"].as_bool().unwrap(),
+                e["delivery"]["state"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            ("warn", true, "skipped"),
+            ("breach", true, "skipped"),
+            ("critical", false, "delivered")
+        ]
+    );
+    let human = room.ok(&["show", "1"]);
+    assert!(human.contains("skipped"), "{human}");
+}
