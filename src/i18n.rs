@@ -30,6 +30,9 @@ macro_rules! texts {
         pub enum T { $($key),* }
 
         impl T {
+            /// Every text of the table (for tests that check a language is whole).
+            pub const ALL: &'static [T] = &[$(T::$key),*];
+
             pub fn get(self, lang: Lang) -> &'static str {
                 match (self, lang) {
                     $((T::$key, Lang::En) => $en, (T::$key, Lang::Zh) => $zh,)*
@@ -169,6 +172,9 @@ texts! {
     KeyQuit => "quit (asks first)", "退出（需确认）";
     // Why an action was not done, as a console's status line says it.
     ErrNoReason => "An escalation needs a reason.", "升级须填写原因。";
+    FormChooseOfficer => "Choose an officer (↑↓) or type an id.", "请选择人员（↑↓）或输入编号。";
+    FormNotATime => "“{text}” is not a time like 09:41.", "“{text}”不是 09:41 这样的时间。";
+    FormNoSuchTimeToday => "{text} does not exist today.", "今天没有 {text} 这个时间。";
     ErrNoReopenReason => "A reopened complaint needs a reason.", "重开举报须填写原因。";
     ErrAssignNotOpen => "#{id}: cannot set the grid: the complaint is {arg} (only an open complaint gets a grid).", "#{id}：无法设置网格：该举报{arg}（只有未结举报可以分配网格）。";
     ErrNoSuchComplaint => "There is no complaint #{id}.", "没有编号为 {id} 的举报。";
@@ -289,6 +295,9 @@ texts! {
     TrailRejected => "rejected: {reason}", "不予受理：{reason}";
     TrailMerged => "merged into #{into}", "并入 #{into}";
     TrailEscalated => "{stage} alert to {target}: {reason}", "{stage}，通知 {target}：{reason}";
+    TrailAssigned => "grid set to {grid} {name}", "网格划定为 {grid} {name}";
+    TrailStageSkipped => "{stage} skipped: {because} was already due", "跳过{stage}：{because}已到期";
+    TrailAcknowledged => "alert acknowledged for every console", "告警已确认（所有控制台同步）";
     TrailNobody => "nobody on call", "无值班人员";
     TrailPhoneRevealed => "reporter's phone shown in clear", "查看了举报人完整电话";
     OverdueBefore => "arrival deadline {deadline} in {m} min and nobody on site", "距到场时限 {deadline} 还有 {m} 分钟，尚无人到场";

@@ -80,6 +80,16 @@ pub fn stage(lang: Lang, name: &str) -> String {
     }
 }
 
+/// A reason for a rejection in words.
+pub fn reject_reason(r: crate::domain::triage::RejectReason) -> T {
+    use crate::domain::triage::RejectReason;
+    match r {
+        RejectReason::NotInRemit => T::RejectNotInRemit,
+        RejectReason::InsufficientDetail => T::RejectInsufficientDetail,
+        RejectReason::Other => T::RejectOther,
+    }
+}
+
 /// The categories of a complaint, joined.
 pub fn categories(lang: Lang, cats: &[Category]) -> String {
     let sep = match lang {

@@ -25,7 +25,10 @@ fn arrival_by_keyboard_live_updates_and_a_clean_quit() {
     pty.keys("a");
     pty.wait_text("Log arrival #1", Duration::from_secs(5));
     pty.keys("\r");
-    pty.wait_text("arrival of O019 at 09:30 logged", Duration::from_secs(5));
+    pty.wait_text(
+        "arrival of 汤国栋 (O019) at 09:30 logged",
+        Duration::from_secs(5),
+    );
     let show = room.json(&[NOW, "show", "1", "--json"]);
     assert_eq!(show["arrived_by"], "O019");
     assert_eq!(show["status"], "on_scene");

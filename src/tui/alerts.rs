@@ -41,14 +41,7 @@ impl Alert {
 
 /// A stage's name as people read it; a configured stage of another name as named.
 pub fn stage_name(lang: Lang, stage: &str) -> Cow<'static, str> {
-    let t = match stage {
-        "warn" => T::StageWarn,
-        "breach" => T::StageBreach,
-        "critical" => T::StageCritical,
-        "manual" => T::StageManual,
-        other => return Cow::Owned(sanitize(other)),
-    };
-    Cow::Borrowed(t.get(lang))
+    Cow::Owned(crate::words::stage(lang, stage))
 }
 
 /// Where the deadline stood when an escalation was recorded.

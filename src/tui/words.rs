@@ -8,7 +8,7 @@ use crate::config::Config;
 
 use crate::domain::arrival::ArrivalTimeError;
 use crate::domain::complaint::{Hint, TransitionError};
-use crate::domain::triage::{RejectReason, Rejection, TriageError};
+use crate::domain::triage::{Rejection, TriageError};
 use crate::i18n::{Lang, T, fill};
 use crate::ops::{OpError, Outcome};
 use crate::store::StoreError;
@@ -109,14 +109,7 @@ pub fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
     }
 }
 
-/// A reason for a rejection in words.
-pub fn reject_word(r: RejectReason) -> T {
-    match r {
-        RejectReason::NotInRemit => T::RejectNotInRemit,
-        RejectReason::InsufficientDetail => T::RejectInsufficientDetail,
-        RejectReason::Other => T::RejectOther,
-    }
-}
+pub use crate::words::reject_reason as reject_word;
 
 /// A rejection in words: the reason, and what was said (`other: …`).
 pub fn rejection_words(lang: Lang, r: &Rejection) -> String {

@@ -127,7 +127,42 @@ pub fn sentence(
             note(t(T::TrailResolved, &[("outcome", &outcome)]))
         }
         "complaint.reopened" => t(T::TrailReopened, &[("reason", &reason)]),
-        "complaint.rejected" => t(T::TrailRejected, &[("reason", &reason)]),
+        "complaint.rejected" => {
+            // The reason's id (`not_in_remit`) in words, then what was said.
+            let why = match crate::domain::triage::RejectReason::parse(text(d, "reason")) {
+                Some(r) => super::reject_reason(r).get(lang).to_string(),
+                None => reason.clone(),
+            };
+            let why = match d.get("note").and_then(Value::as_str) {
+                Some(n) if !n.trim().is_empty() => format!("{why}: {}", sanitize(n)),
+                _ => why,
+            };
+            t(T::TrailRejected, &[("reason", &why)])
+        }
+        "complaint.assigned" => {
+            let grid = text(d, "grid");
+            let name = config
+                .grids
+                .get(grid)
+                .map(|g| g.name.as_str())
+                .unwrap_or("");
+            let said = t(
+                T::TrailAssigned,
+                &[("grid", &sanitize(grid)), ("name", &sanitize(name))],
+            );
+            match d.get("reason").and_then(Value::as_str) {
+                Some(r) if !r.trim().is_empty() => format!("{said}: {}", sanitize(r)),
+                _ => said,
+            }
+        }
+        "complaint.escalation_skipped" => t(
+            T::TrailStageSkipped,
+            &[
+                ("stage", &super::stage(lang, text(d, "stage"))),
+                ("because", &super::stage(lang, text(d, "because"))),
+            ],
+        ),
+        "alert.acknowledged" => t(T::TrailAcknowledged, &[]),
         "complaint.merged" => t(
             T::TrailMerged,
             &[(

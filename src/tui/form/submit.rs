@@ -44,13 +44,16 @@ pub fn check_phone(p: &str) -> Result<usize, PhoneProblem> {
 }
 
 impl Form {
-    fn officer(&self, config: &Config) -> Result<String, String> {
+    fn officer(&self, config: &Config, lang: Lang) -> Result<String, String> {
         let id = self.value(T::FieldOfficer);
         if id.is_empty() {
-            return Err("choose an officer (Up/Down) or type an id".into());
+            return Err(T::FormChooseOfficer.get(lang).into());
         }
         if !config.officers.contains_key(id) {
-            return Err(format!("unknown officer '{id}'"));
+            return Err(fill(
+                T::ErrNoSuchOfficer.get(lang),
+                &[("officer", &crate::text::sanitize(id))],
+            ));
         }
         Ok(id.to_string())
     }
@@ -68,17 +71,17 @@ impl Form {
         let say = |t: T, args: &[(&str, &str)]| fill(t.get(lang), args);
         match self.kind {
             FormKind::Arrive => {
-                let officer = self.officer(config)?;
+                let officer = self.officer(config, lang)?;
                 let tz = config.settings.timezone;
                 let text = self.value(T::FieldTime);
                 let t = NaiveTime::parse_from_str(text, "%H:%M")
-                    .map_err(|_| format!("'{text}' is not a time like 09:41"))?;
+                    .map_err(|_| say(T::FormNotATime, &[("text", &crate::text::sanitize(text))]))?;
                 let local = now.with_timezone(&tz).date_naive().and_time(t);
                 let arrived_at = tz
                     .from_local_datetime(&local)
                     .earliest()
                     .map(|t| t.with_timezone(&Utc))
-                    .ok_or_else(|| format!("{text} does not exist today"))?;
+                    .ok_or_else(|| say(T::FormNoSuchTimeToday, &[("text", text)]))?;
                 // Same check as the store makes, so the form says it before leaving.
                 // The current minute means now, to the second.
                 let arrived_at =
@@ -88,8 +91,16 @@ impl Form {
                         arrived_at
                     };
                 if let Some(c) = about {
-                    check_arrival_time(c.received_at, arrived_at, now, note.as_deref())
-                        .map_err(|e| e.to_string())?;
+                    check_arrival_time(c.received_at, arrived_at, now, note.as_deref()).map_err(
+                        |source| {
+                            let e =
+                                crate::ops::OpError::Store(crate::store::StoreError::ArrivalTime {
+                                    id,
+                                    source,
+                                });
+                            crate::tui::words::error(lang, &config.settings.timezone, &e)
+                        },
+                    )?;
                 }
                 Ok(Command::Arrive(ArrivalRequest {
                     complaint_id: id,
@@ -100,17 +111,20 @@ impl Form {
             }
             FormKind::Dispatch => Ok(Command::Dispatch {
                 id,
-                officer: self.officer(config)?,
+                officer: self.officer(config, lang)?,
             }),
             FormKind::Escalate => {
                 let reason = self.value(T::FieldReason);
                 if reason.is_empty() {
-                    return Err("an escalation needs a reason".into());
+                    return Err(T::ErrNoReason.get(lang).into());
                 }
                 let target = match self.value(T::FieldTarget) {
                     "" => Target::Nobody,
                     t if !config.officers.contains_key(t) => {
-                        return Err(format!("unknown officer '{t}'"));
+                        return Err(fill(
+                            T::ErrNoSuchOfficer.get(lang),
+                            &[("officer", &crate::text::sanitize(t))],
+                        ));
                     }
                     t => Target::Officer(t.to_string()),
                 };
