@@ -88,6 +88,7 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), Tu
     let notifier = notify::Notifier::new(show, Duration::from_secs(3), fail_tx);
     let mut state = State::new(config.clone(), lang, clock.mode(), clock.now(), officer);
     state.database = Some(database);
+    state.clock_speed = clock.speed();
 
     let mut terminal = ratatui::try_init().map_err(TuiError::Setup)?;
     let result = async {
