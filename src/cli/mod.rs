@@ -6,6 +6,7 @@
 mod out;
 mod commands;
 mod context;
+mod drill;
 mod logging;
 mod services;
 mod spool;

@@ -1,0 +1,89 @@
+//! `gridwatch demo`'s wiring: a scratch directory, the shift opened before
+//! the daemon starts, then the daemon, the simulated field and the
+//! dashboard on one drill clock, and the scratch directory removed.
+
+use chrono::{DateTime, Utc};
+use tokio_util::sync::CancellationToken;
+
+use super::services::{cancel_on_signal, console, runtime};
+use super::{Context, Failure};
+use crate::store::{Durability, SqliteStore};
+
+pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> Result<(), Failure> {
+    if !(0.1..=3600.0).contains(&speed) {
+        return Err(Failure::User(format!(
+            "--speed {speed}: choose between 0.1 and 3600"
+        )));
+    }
+    let mut config = ctx.config()?;
+    let dir = crate::demo::scratch_dir();
+    let db = dir.join("demo.db");
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Failure::User(format!("cannot create {}: {e}", dir.display())))?;
+    config.settings.spool_dir = dir.join("spool");
+    config.settings.database_path = db.clone();
+    config.settings.api_keys.push("demo".into());
+    // Heartbeats are stamped in drill time: the stale limit, in real time,
+    // is scaled into drill time (the header shows the age in real seconds).
+    config.settings.heartbeat_stale_after = config.settings.heartbeat_stale_after.mul_f64(speed);
+    let config = std::sync::Arc::new(config);
+    let result = (|| {
+        let mut store = SqliteStore::init(&db)?;
+        store.sync_reference(&config)?;
+        let clock = crate::demo::drill_clock(start, speed);
+        let spool = crate::intake::Spool::new(config.settings.spool_dir.clone());
+        spool
+            .ensure()
+            .map_err(|e| Failure::User(format!("spool: {e}")))?;
+        let t0 = clock.now();
+        let mut sim = crate::demo::Sim::new(config.clone(), crate::demo::SEED, clock.mode(), t0);
+        crate::demo::seed(&mut sim, &config, &spool, t0)
+            .map_err(|e| Failure::User(format!("seeding the demo: {e}")))?;
+        let intake = crate::domain::Actor::new("demo-intake", "demo", clock.mode());
+        let mut field_store = SqliteStore::open(&db, Durability::Normal)?;
+        crate::demo::open_shift(
+            &mut sim,
+            &mut field_store,
+            &spool,
+            &config,
+            &intake.clone().with_name("intake"),
+            clock.now(),
+        )
+        .map_err(|e| Failure::Internal(format!("opening the demo's shift: {e}")))?;
+        let c = console(ctx, config.clone(), store, clock.clone(), None);
+        runtime()?.block_on(async {
+            let shutdown = CancellationToken::new();
+            let listener = crate::intake::server::bind(([127, 0, 0, 1], 0).into())
+                .map_err(|e| Failure::User(format!("cannot listen: {e}")))?;
+            let d = crate::daemon::Daemon {
+                config: config.clone(),
+                db_path: db.clone(),
+                clock: clock.clone(),
+                actor: intake,
+                on_ready: None,
+            };
+            let daemon = tokio::spawn(crate::daemon::run(d, Some(listener), shutdown.clone()));
+            let field = tokio::spawn(crate::demo::field_loop(
+                sim,
+                field_store,
+                spool,
+                clock.clone(),
+                speed,
+                shutdown.clone(),
+            ));
+            let signals = cancel_on_signal(&shutdown);
+            let r = crate::tui::run(c, shutdown.clone())
+                .await
+                .map_err(Failure::from);
+            shutdown.cancel();
+            signals.abort();
+            let _ = field.await;
+            if let Ok(Err(e)) = daemon.await {
+                warnln!("gridwatch demo: intake: {e}");
+            }
+            r
+        })
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}

@@ -1,0 +1,239 @@
+//! The demo's simulated duty room, stepped on a fixed clock (no daemon, no
+//! sleeps): the public calls in through the spool, intake takes the files
+//! in (the pass of `intake --once`), the escalator makes its pass, and the
+//! field acts through the operations layer as `demo-field`. Six drill hours
+//! of a working Monday afternoon into the evening (30- then 60-minute
+//! deadlines).
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use gridwatch::alert::escalator::evaluate;
+use gridwatch::clock::ClockMode;
+use gridwatch::config::Config;
+use gridwatch::demo::{FIELD_ACTOR, Sim, Tally};
+use gridwatch::domain::complaint::Status;
+use gridwatch::domain::{Actor, AuditEntry, ComplaintRow, EscalationRow, ListFilter};
+use gridwatch::intake::Spool;
+use gridwatch::store::{AuditLog, Complaints, Escalations, SqliteStore};
+
+const START: &str = "2026-11-30T14:00:00+08:00";
+const HOURS: i64 = 6;
+const WARM_UP: Duration = Duration::minutes(60);
+
+/// What a run left behind, and what was seen on the way.
+struct Run {
+    /// Open complaints at each drill minute after the warm-up.
+    open: Vec<usize>,
+    /// Every status seen at a minute.
+    statuses: HashSet<Status>,
+    complaints: Vec<ComplaintRow>,
+    escalations: Vec<EscalationRow>,
+    /// (complaint, officers dispatched in order)
+    dispatches: Vec<(i64, Vec<String>)>,
+    audit: Vec<AuditEntry>,
+    tally: Tally,
+}
+
+fn all(store: &SqliteStore) -> Vec<ComplaintRow> {
+    store
+        .list(ListFilter {
+            open_only: false,
+            limit: None,
+        })
+        .unwrap()
+}
+
+fn run(seed: u64) -> Run {
+    let dir = tempfile::tempdir().unwrap();
+    let config = Arc::new(Config::embedded().unwrap());
+    let mut store = SqliteStore::init(&dir.path().join("demo.db")).unwrap();
+    store.sync_reference(&config).unwrap();
+    let spool = Spool::new(dir.path().join("spool"));
+    spool.ensure().unwrap();
+    let intake = Actor::new("intake", "demo", ClockMode::Fixed);
+    let escalator = Actor::new("demo-intake", "demo", ClockMode::Fixed);
+    let start: DateTime<Utc> = START.parse().unwrap();
+    let end = start + Duration::hours(HOURS);
+    let mut sim = Sim::new(config.clone(), seed, ClockMode::Fixed, start);
+    gridwatch::demo::seed(&mut sim, &config, &spool, start).unwrap();
+    let opened =
+        gridwatch::demo::open_shift(&mut sim, &mut store, &spool, &config, &intake, start).unwrap();
+    assert!(
+        (5..=25).contains(&opened),
+        "the shift opens with {opened} open"
+    );
+
+    let mut run = Run {
+        open: Vec::new(),
+        statuses: HashSet::new(),
+        complaints: Vec::new(),
+        escalations: Vec::new(),
+        dispatches: Vec::new(),
+        audit: Vec::new(),
+        tally: Tally::default(),
+    };
+    let mut now = start;
+    let mut next_sample = start;
+    while now < end {
+        sim.step(&mut store, &spool, now).unwrap();
+        gridwatch::intake::ingest::pass(&mut store, &spool, &config, &intake, &|| now, &|| false)
+            .unwrap();
+        evaluate(&mut store, &config, &escalator, now).unwrap();
+        if now >= next_sample {
+            let rows = all(&store);
+            run.statuses.extend(rows.iter().map(|c| c.status));
+            if now >= start + WARM_UP {
+                run.open
+                    .push(rows.iter().filter(|c| c.status.is_open()).count());
+            }
+            next_sample += Duration::minutes(1);
+        }
+        // Step to the next event, or to the next minute (to take in new files).
+        let next = sim.next_due().unwrap_or(end).min(next_sample);
+        now = next.max(now + Duration::seconds(1));
+    }
+    run.complaints = all(&store);
+    run.escalations = store.escalations_recent(100_000).unwrap();
+    run.dispatches = run
+        .complaints
+        .iter()
+        .map(|c| {
+            let officers = store.dispatches(c.id).unwrap();
+            (c.id, officers.into_iter().map(|d| d.officer).collect())
+        })
+        .collect();
+    run.audit = store.audit_recent(100_000).unwrap();
+    run.tally = sim.tally().clone();
+    run
+}
+
+#[test]
+fn the_demo_room_lives_a_realistic_shift() {
+    let r = run(gridwatch::demo::SEED);
+    let t = &r.tally;
+    eprintln!("{t:?}");
+    eprintln!("open per minute after warm-up: {:?}", r.open);
+
+    // The open count stays in a duty room's range: never a wall of red, never empty.
+    assert_eq!(r.open.len() as i64, HOURS * 60 - WARM_UP.num_minutes());
+    let (lo, hi) = (r.open.iter().min().unwrap(), r.open.iter().max().unwrap());
+    assert!(*lo >= 5 && *hi <= 25, "open ranged {lo}..{hi}");
+    assert!(t.calls >= 50, "{} calls in {HOURS} h", t.calls);
+
+    // Every state shows at some minute.
+    for s in [
+        Status::Received,
+        Status::Dispatched,
+        Status::OnScene,
+        Status::Closed,
+    ] {
+        assert!(r.statuses.contains(&s), "{s} never seen: {:?}", r.statuses);
+    }
+
+    // Most arrive in time, some late, a few never (chased: escalated by hand, backup sent).
+    let arrived: Vec<&ComplaintRow> = r
+        .complaints
+        .iter()
+        .filter(|c| c.arrived_at.is_some())
+        .collect();
+    let on_time = arrived
+        .iter()
+        .filter(|c| c.arrived_at.unwrap() <= c.deadline_at)
+        .count();
+    let late = arrived.len() - on_time;
+    let manual: Vec<&EscalationRow> = r
+        .escalations
+        .iter()
+        .filter(|e| !e.automatic && e.by == FIELD_ACTOR)
+        .collect();
+    let missing: HashSet<i64> = manual.iter().map(|e| e.complaint_id).collect();
+    for id in &missing {
+        let (_, officers) = r.dispatches.iter().find(|(c, _)| c == id).unwrap();
+        assert!(
+            officers.len() >= 2,
+            "#{id}: chased but nobody else sent: {officers:?}"
+        );
+    }
+    eprintln!(
+        "{} arrivals: {on_time} on time, {late} late; {} missing",
+        arrived.len(),
+        missing.len()
+    );
+    assert!(
+        on_time * 100 >= arrived.len() * 60,
+        "{on_time} of {} in time",
+        arrived.len()
+    );
+    assert!(late >= 3, "{late} late");
+    assert!(
+        !missing.is_empty() && missing.len() < late,
+        "{} missing, {late} late",
+        missing.len()
+    );
+
+    // Escalations fire: the automatic stages, and the duty officer's own.
+    let stages: HashSet<&str> = r
+        .escalations
+        .iter()
+        .filter(|e| e.automatic)
+        .map(|e| e.stage.as_str())
+        .collect();
+    for s in ["warn", "breach", "critical"] {
+        assert!(stages.contains(s), "no {s} stage: {stages:?}");
+    }
+    assert!(manual.iter().all(|e| !e.reason.trim().is_empty()));
+
+    // An occasional repeat: some, not most.
+    let repeats = r
+        .complaints
+        .iter()
+        .filter(|c| c.repeat_of.is_some())
+        .count();
+    assert!(
+        repeats >= 2 && repeats * 100 <= r.complaints.len() * 35,
+        "{repeats} repeats of {}",
+        r.complaints.len()
+    );
+
+    // The audit log reads like a shift: the field's steps under its own name.
+    let field: HashSet<&str> = r
+        .audit
+        .iter()
+        .filter(|a| a.actor == FIELD_ACTOR && a.console == "demo")
+        .map(|a| a.action.as_str())
+        .collect();
+    for a in [
+        "complaint.dispatched",
+        "complaint.arrived",
+        "complaint.resolved",
+    ] {
+        assert!(field.contains(a), "no {a} by {FIELD_ACTOR}: {field:?}");
+    }
+    assert!(
+        r.audit
+            .iter()
+            .any(|a| a.actor == FIELD_ACTOR && a.action.contains("escalat"))
+    );
+}
+
+#[test]
+fn one_seed_one_shift() {
+    let fingerprint = |r: &Run| -> Vec<String> {
+        let rows = r.complaints.iter().map(|c| {
+            format!(
+                "{} {} {} {:?} {:?} {:?} {:?}",
+                c.id, c.external_ref, c.status, c.arrived_at, c.arrived_by, c.repeat_of, c.outcome
+            )
+        });
+        let audit = r
+            .audit
+            .iter()
+            .map(|a| format!("{} {} {} {}", a.at, a.actor, a.action, a.subject));
+        rows.chain(audit).collect()
+    };
+    let (a, b, c) = (run(7), run(7), run(8));
+    assert_eq!(fingerprint(&a), fingerprint(&b));
+    assert_ne!(fingerprint(&a), fingerprint(&c));
+}
