@@ -237,3 +237,83 @@ fn one_seed_one_shift() {
     assert_eq!(fingerprint(&a), fingerprint(&b));
     assert_ne!(fingerprint(&a), fingerprint(&c));
 }
+
+/// A closed terminal (a window closed, an SSH session dropped) stops the
+/// demo as `q` does: the scratch directory goes with it. (Restoring the
+/// terminal used to panic on the dead terminal and abort first.)
+#[test]
+fn a_closed_terminal_stops_the_demo_and_removes_its_files() {
+    use std::io::Read;
+    use std::time::{Duration as StdDuration, Instant};
+
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+    let tmp = tempfile::tempdir().unwrap();
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gridwatch"));
+    cmd.args(["demo", "--speed", "60"]);
+    cmd.cwd(tmp.path());
+    cmd.env("TMPDIR", tmp.path());
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("GRIDWATCH_CONFIG");
+    cmd.env_remove("GRIDWATCH_DB");
+    cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let scratch = tmp
+        .path()
+        .join(format!("gridwatch-demo-{}", child.process_id().unwrap()));
+    // Read the screen until the dashboard shows, then let go of the terminal.
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let shown = std::thread::spawn(move || {
+        let size = |n| std::num::NonZeroU16::new(n).unwrap();
+        let mut screen = vt100::Parser::new(size(24), size(80), 0);
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            screen.process(&buf[..n]);
+            if screen.screen().contents().contains("DRILL") {
+                return true;
+            }
+        }
+        false
+    });
+    assert!(shown.join().unwrap(), "the dashboard never showed");
+    assert!(scratch.join("spool").is_dir(), "no scratch directory");
+    drop(pair.master);
+    let deadline = Instant::now() + StdDuration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "the demo outlived its terminal");
+        std::thread::sleep(StdDuration::from_millis(20));
+    }
+    let left: Vec<String> = walk(&scratch);
+    assert!(
+        !scratch.exists(),
+        "{} left behind: {left:?}, {:?}",
+        scratch.display(),
+        child.try_wait()
+    );
+}
+
+fn walk(p: &std::path::Path) -> Vec<String> {
+    match std::fs::read_dir(p) {
+        Err(_) => Vec::new(),
+        Ok(rd) => rd
+            .flatten()
+            .flat_map(|e| {
+                let mut v = vec![e.path().display().to_string()];
+                v.extend(walk(&e.path()));
+                v
+            })
+            .collect(),
+    }
+}

@@ -1,13 +1,53 @@
 //! `gridwatch demo`'s wiring: a scratch directory, the shift opened before
 //! the daemon starts, then the daemon, the simulated field and the
-//! dashboard on one drill clock, and the scratch directory removed.
+//! dashboard on one drill clock, and the scratch directory removed however
+//! it ends (quit, signal, closed terminal).
+
+use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use tokio_util::sync::CancellationToken;
 
-use super::services::{cancel_on_signal, console, runtime};
+use super::services::{console, runtime};
 use super::{Context, Failure};
 use crate::store::{Durability, SqliteStore};
+
+/// How long the demo may take to stop after a signal.
+const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Cancel `shutdown` on a signal; if the dashboard has not stopped within
+/// [`STOP_GRACE`], remove the scratch directory and exit. A closed terminal
+/// (a window closed, an SSH session dropped) sends SIGHUP, and the
+/// dashboard may then never return: crossterm reads the hung-up terminal in
+/// a loop without yielding. Nobody is left to restore a terminal for.
+///
+/// The handlers are in place when this returns (not when the task first
+/// runs): a terminal closed as soon as the dashboard shows must not kill
+/// the demo before it can clean up.
+fn stop_on_signal(shutdown: &CancellationToken, scratch: PathBuf) -> tokio::task::JoinHandle<()> {
+    use tokio::signal::unix::{Signal, SignalKind, signal};
+    let mut streams: Vec<Signal> = [
+        SignalKind::interrupt(),
+        SignalKind::terminate(),
+        SignalKind::hangup(),
+    ]
+    .into_iter()
+    .filter_map(|k| signal(k).ok())
+    .collect();
+    let token = shutdown.clone();
+    tokio::spawn(async move {
+        if !streams.is_empty() {
+            let any = streams.iter_mut().map(|s| Box::pin(s.recv()));
+            futures::future::select_all(any).await;
+        } else {
+            std::future::pending::<()>().await;
+        }
+        token.cancel();
+        tokio::time::sleep(STOP_GRACE).await;
+        let _ = std::fs::remove_dir_all(&scratch);
+        std::process::exit(1);
+    })
+}
 
 pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> Result<(), Failure> {
     if !(0.1..=3600.0).contains(&speed) {
@@ -71,7 +111,7 @@ pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> R
                 speed,
                 shutdown.clone(),
             ));
-            let signals = cancel_on_signal(&shutdown);
+            let signals = stop_on_signal(&shutdown, dir.clone());
             let r = crate::tui::run(c, shutdown.clone())
                 .await
                 .map_err(Failure::from);

@@ -71,7 +71,7 @@ pub(super) fn daemon(
 
 /// Cancel `shutdown` on SIGINT, SIGTERM or SIGHUP, from a task of the
 /// current runtime; its handle lets a caller stop listening early.
-pub(super) fn cancel_on_signal(shutdown: &CancellationToken) -> tokio::task::JoinHandle<()> {
+fn cancel_on_signal(shutdown: &CancellationToken) -> tokio::task::JoinHandle<()> {
     let token = shutdown.clone();
     tokio::spawn(async move {
         wait_for_signal().await;
