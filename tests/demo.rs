@@ -317,3 +317,91 @@ fn walk(p: &std::path::Path) -> Vec<String> {
             .collect(),
     }
 }
+
+/// `gridwatch ARGS` in `dir` (scratch files under it too), without a terminal.
+fn gridwatch(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_gridwatch"))
+        .args(args)
+        .current_dir(dir)
+        .env("TMPDIR", dir)
+        .env_remove("GRIDWATCH_CONFIG")
+        .env_remove("GRIDWATCH_DB")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// `--db` and `--now` are honoured by `demo`, not ignored: `--db` is where
+/// the drill's database goes (a new file, kept), `--now` is its start. An
+/// existing database is never opened, and two different starts are refused.
+#[test]
+fn demo_takes_db_as_its_database_and_now_as_its_start() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let now = "2026-11-30T09:00:00+08:00";
+    // No terminal here: the dashboard refuses, after the shift was opened.
+    let out = gridwatch(dir, &["--db", "drill.db", "--now", now, "demo"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("the dashboard needs a terminal"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("the drill's database stays at"), "{stderr}");
+    let list = gridwatch(dir, &["--db", "drill.db", "list", "--json"]);
+    assert!(
+        list.status.success(),
+        "{}",
+        String::from_utf8_lossy(&list.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(rows.len(), 11, "the shift so far");
+    let received: Vec<DateTime<Utc>> = rows
+        .iter()
+        .map(|r| r["received_at"].as_str().unwrap().parse().unwrap())
+        .collect();
+    let start: DateTime<Utc> = now.parse().unwrap();
+    assert!(
+        received
+            .iter()
+            .all(|r| *r <= start && start - *r <= Duration::hours(1))
+    );
+    // The scratch directory (the spool) is gone; only the named database stays.
+    let left: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("gridwatch-demo-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+
+    // An existing file is never taken for a drill.
+    let out = gridwatch(dir, &["--db", "drill.db", "demo"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "drill.db exists: demo makes a fresh database and never opens an existing one"
+        ),
+        "{stderr}"
+    );
+    // Two different starts: say which to give.
+    let out = gridwatch(
+        dir,
+        &["--now", now, "demo", "--start", "2026-11-30T10:00:00+08:00"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("give only --start"), "{stderr}");
+    // And the help says so.
+    let help = gridwatch(dir, &["demo", "--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("--now TIME is taken as --start TIME"),
+        "{help}"
+    );
+    assert!(
+        help.contains("--db PATH puts the drill's database at PATH"),
+        "{help}"
+    );
+}

@@ -1,7 +1,7 @@
-//! `gridwatch demo`'s wiring: a scratch directory, the shift opened before
-//! the daemon starts, then the daemon, the simulated field and the
-//! dashboard on one drill clock, and the scratch directory removed however
-//! it ends (quit, signal, closed terminal).
+//! `gridwatch demo`'s wiring: where the drill's database goes (`--db`) and
+//! when it starts (`--start`, or `--now`), the shift opened before the
+//! daemon starts, then the daemon, the simulated field and the dashboard on
+//! one drill clock, and the scratch directory removed however it ends.
 
 use std::path::PathBuf;
 
@@ -49,15 +49,51 @@ fn stop_on_signal(shutdown: &CancellationToken, scratch: PathBuf) -> tokio::task
     })
 }
 
+/// The drill's start: `--start`, else `--now` (taken as the start), else now.
+fn drill_start(
+    ctx: &Context,
+    start: Option<DateTime<Utc>>,
+) -> Result<Option<DateTime<Utc>>, Failure> {
+    let now = (ctx.clock.mode() == crate::clock::ClockMode::Fixed).then(|| ctx.now());
+    match (start, now) {
+        (Some(s), Some(n)) if s != n => Err(Failure::User(format!(
+            "--now {} and --start {} both set where the drill starts: give only --start",
+            n.to_rfc3339(),
+            s.to_rfc3339()
+        ))),
+        (s, n) => Ok(s.or(n)),
+    }
+}
+
+/// Where the drill's database goes: `--db` if given (a new file, kept after
+/// the drill), else the scratch directory (removed with it).
+fn drill_database(ctx: &Context, scratch: &std::path::Path) -> Result<(PathBuf, bool), Failure> {
+    match ctx.db_override() {
+        None => Ok((scratch.join("demo.db"), false)),
+        Some(p) => {
+            let p = super::context::absolute(p);
+            if p.symlink_metadata().is_ok() {
+                return Err(Failure::User(format!(
+                    "{} exists: demo makes a fresh database and never opens an existing one; \
+                     name a new file with --db (or GRIDWATCH_DB), or leave it out for a scratch database",
+                    p.display()
+                )));
+            }
+            Ok((p, true))
+        }
+    }
+}
+
 pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> Result<(), Failure> {
     if !(0.1..=3600.0).contains(&speed) {
         return Err(Failure::User(format!(
             "--speed {speed}: choose between 0.1 and 3600"
         )));
     }
+    let start = drill_start(ctx, start)?;
     let mut config = ctx.config()?;
     let dir = crate::demo::scratch_dir();
-    let db = dir.join("demo.db");
+    let (db, keep) = drill_database(ctx, &dir)?;
     std::fs::create_dir_all(&dir)
         .map_err(|e| Failure::User(format!("cannot create {}: {e}", dir.display())))?;
     config.settings.spool_dir = dir.join("spool");
@@ -125,5 +161,11 @@ pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> R
         })
     })();
     let _ = std::fs::remove_dir_all(&dir);
+    if keep && db.exists() {
+        warnln!(
+            "gridwatch demo: the drill's database stays at {}",
+            db.display()
+        );
+    }
     result
 }
