@@ -28,6 +28,10 @@ impl ClockMode {
 pub trait Clock: Send + Sync + std::fmt::Debug {
     fn now(&self) -> DateTime<Utc>;
     fn mode(&self) -> ClockMode;
+    /// Seconds of this clock per real second (a drill runs faster).
+    fn speed(&self) -> f64 {
+        1.0
+    }
 }
 
 pub type SharedClock = Arc<dyn Clock>;
@@ -82,6 +86,9 @@ impl Clock for DrillClock {
     }
     fn mode(&self) -> ClockMode {
         ClockMode::Drill
+    }
+    fn speed(&self) -> f64 {
+        self.speed
     }
 }
 

@@ -37,7 +37,7 @@
 //!   tui       the dashboard: state, screens, update, view, keymap, store thread
 //!     ^
 //!   daemon    wires intake + alert into `gridwatch intake`; periodic jobs
-//!   demo      scratch database + daemon + simulated feed + dashboard
+//!   demo      scratch database + daemon + simulated public and field + dashboard
 //!   cli       clap commands; main.rs only parses and exits
 //! ```
 //! Shared leaves: `clock` (real, fixed, drill, paused-tokio time), `text`

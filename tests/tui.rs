@@ -208,7 +208,7 @@ fn every_action_and_its_errors() {
     assert_eq!(
         f.error.as_deref(),
         Some(
-            "arrival time 2026-11-30T01:10:00+00:00 is before the complaint was received (2026-11-30T01:12:00+00:00)"
+            "#1: the arrival time 11-30 09:10 is before the complaint was received (11-30 09:12)."
         )
     );
     c.press("<bs><bs>20<enter>");
@@ -217,7 +217,7 @@ fn every_action_and_its_errors() {
     };
     assert_eq!(
         f.error.as_deref(),
-        Some("arrival backdated by 10 min needs a note saying why")
+        Some("#1: an arrival 10 min in the past needs a note saying why.")
     );
     c.press("<esc>");
     // An unknown officer.
@@ -225,7 +225,10 @@ fn every_action_and_its_errors() {
     let Mode::Form(f) = &c.state.mode else {
         panic!("form stays open")
     };
-    assert_eq!(f.error.as_deref(), Some("unknown officer 'O999'"));
+    assert_eq!(
+        f.error.as_deref(),
+        Some("There is no officer “O999” in officers.toml.")
+    );
     c.press("<esc>");
     // Dispatch to the on-call backup (Down cycles the on-call list).
     c.press("d<down><enter>");
@@ -240,7 +243,7 @@ fn every_action_and_its_errors() {
     // Escalation needs a reason; then goes to the parent grid's leader.
     c.press("e<enter>");
     assert!(
-        matches!(&c.state.mode, Mode::Form(f) if f.error.as_deref() == Some("an escalation needs a reason"))
+        matches!(&c.state.mode, Mode::Form(f) if f.error.as_deref() == Some("An escalation needs a reason."))
     );
     c.press("no answer from O019<enter>");
     assert!(

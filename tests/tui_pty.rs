@@ -98,16 +98,18 @@ fn without_a_terminal_the_dashboard_explains_and_exits_1() {
     assert_eq!(out.status.code(), Some(1), "no command = the dashboard");
 }
 
-/// Budget: `demo --speed 1` between simulated events (one every 20–60 s of
-/// drill time) under 1 % of a core: the dashboard, the in-process daemon
-/// and the feed all at rest. Before the fix its spool watch woke itself.
+/// Budget: `demo --speed 1` between simulated events (minutes of drill time
+/// apart) under 1 % of a core: the dashboard, the in-process daemon and the
+/// simulated public and field all at rest, sleeping until the next event.
+/// Before the fix its spool watch woke itself.
 #[test]
 fn the_demo_rests_between_simulated_events() {
     let room = Room::new();
-    let mut pty = Pty::spawn(&room, &["demo", "--speed", "1"], 80, 24);
+    let start = "2026-11-30T09:00:00+08:00";
+    let mut pty = Pty::spawn(&room, &["demo", "--start", start, "--speed", "1"], 80, 24);
     pty.wait_text("DRILL", Duration::from_secs(20));
-    // Its seed is in; the first simulated complaint comes 20 s or more after start.
-    pty.wait_text("open 9", Duration::from_secs(10));
+    // The shift so far is in, and the field has caught up with it.
+    pty.wait_text("open 10", Duration::from_secs(10));
     let pid = pty.child.process_id().expect("the demo's pid");
     let share = common::cpu_share(pid, Duration::from_secs(10));
     eprintln!("idle demo: {:.2} % of a core", share * 100.0);

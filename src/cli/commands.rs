@@ -22,7 +22,7 @@ use crate::text::sanitize;
 pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
     match cmd {
         Command::Tui { officer } => services::tui(&ctx, officer),
-        Command::Demo { start, speed } => services::demo(&ctx, start, speed),
+        Command::Demo { start, speed } => super::drill::demo(&ctx, start, speed),
         Command::CheckConfig => check_config(&ctx),
         Command::Init => init(&ctx),
         Command::Status { json } => spool::status(&ctx, json),

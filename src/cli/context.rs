@@ -86,6 +86,11 @@ impl Context {
         self.lang_override.unwrap_or(config.settings.language)
     }
 
+    /// The database named by `--db` (or `GRIDWATCH_DB`), if any.
+    pub fn db_override(&self) -> Option<&std::path::Path> {
+        self.db_override.as_deref()
+    }
+
     pub fn db_path(&self, config: &Config) -> PathBuf {
         self.db_override
             .clone()

@@ -6,6 +6,7 @@
 mod out;
 mod commands;
 mod context;
+mod drill;
 mod escalations;
 mod logging;
 mod services;
@@ -58,9 +59,12 @@ pub enum Command {
         #[arg(long)]
         officer: Option<String>,
     },
-    /// Everything at once on a fresh demo database: daemon, simulated complaints, dashboard
+    /// Everything at once on a fresh demo database: daemon, simulated complaints and field, dashboard
+    #[command(
+        after_help = "--now TIME is taken as --start TIME (give one of them).\n--db PATH puts the drill's database at PATH: a new file, kept after the drill (an existing file is refused). Without --db the database is in a scratch directory, removed on quit."
+    )]
     Demo {
-        /// Start the drill clock at this time (RFC 3339; default: now)
+        /// Start the drill clock at this time (RFC 3339; default: --now if given, else now)
         #[arg(long, value_name = "TIME", value_parser = parse_time)]
         start: Option<DateTime<Utc>>,
         /// Drill clock speed (1 = real time; 60 = one minute per second)

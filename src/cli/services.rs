@@ -1,10 +1,10 @@
-//! The long-running commands: the intake daemon, the dashboard and the demo.
+//! The long-running commands: the intake daemon and the dashboard (the
+//! demo, which runs both, is in `drill`).
 //! Each builds a tokio runtime, wires signals to one shutdown token, and
 //! hands its IO to the library.
 
 use crate::config::Config;
 
-use chrono::{DateTime, Utc};
 use tokio_util::sync::CancellationToken;
 
 use super::{Context, Failure};
@@ -99,14 +99,14 @@ async fn wait_for_signal() {
     }
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+pub(super) fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| Failure::Internal(format!("cannot start the runtime: {e}")))
 }
 
-fn console(
+pub(super) fn console(
     ctx: &Context,
     config: std::sync::Arc<Config>,
     store: SqliteStore,
@@ -145,70 +145,4 @@ pub(super) fn tui(ctx: &Context, officer: Option<String>) -> Result<(), Failure>
         cancel_on_signal(&shutdown);
         crate::tui::run(c, shutdown).await.map_err(Failure::from)
     })
-}
-
-pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> Result<(), Failure> {
-    if !(0.1..=3600.0).contains(&speed) {
-        return Err(Failure::User(format!(
-            "--speed {speed}: choose between 0.1 and 3600"
-        )));
-    }
-    let mut config = ctx.config()?;
-    let dir = crate::demo::scratch_dir();
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| Failure::User(format!("cannot create {}: {e}", dir.display())))?;
-    config.settings.spool_dir = dir.join("spool");
-    config.settings.database_path = dir.join("demo.db");
-    config.settings.api_keys.push("demo".into());
-    // Heartbeats are stamped in drill time: staleness scales with the speed.
-    config.settings.heartbeat_stale_after = config
-        .settings
-        .heartbeat_stale_after
-        .mul_f64(speed.max(1.0));
-    let config = std::sync::Arc::new(config);
-    let result = (|| {
-        let mut store = SqliteStore::init(&config.settings.database_path)?;
-        store.sync_reference(&config)?;
-        let clock = crate::demo::drill_clock(start, speed);
-        let spool = crate::intake::Spool::new(config.settings.spool_dir.clone());
-        spool
-            .ensure()
-            .map_err(|e| Failure::User(format!("spool: {e}")))?;
-        crate::demo::seed(&config, &spool, clock.now())
-            .map_err(|e| Failure::User(format!("seeding the demo: {e}")))?;
-        let c = console(ctx, config.clone(), store, clock.clone(), None);
-        runtime()?.block_on(async {
-            let shutdown = CancellationToken::new();
-            let listener = crate::intake::server::bind(([127, 0, 0, 1], 0).into())
-                .map_err(|e| Failure::User(format!("cannot listen: {e}")))?;
-            let d = crate::daemon::Daemon {
-                config: config.clone(),
-                db_path: config.settings.database_path.clone(),
-                clock: clock.clone(),
-                actor: crate::domain::Actor::new("demo-intake", "demo", clock.mode()),
-                on_ready: None,
-            };
-            let daemon = tokio::spawn(crate::daemon::run(d, Some(listener), shutdown.clone()));
-            let feed = tokio::spawn(crate::demo::feed(
-                config.clone(),
-                spool,
-                clock.clone(),
-                speed,
-                shutdown.clone(),
-            ));
-            let signals = cancel_on_signal(&shutdown);
-            let r = crate::tui::run(c, shutdown.clone())
-                .await
-                .map_err(Failure::from);
-            shutdown.cancel();
-            signals.abort();
-            let _ = feed.await;
-            if let Ok(Err(e)) = daemon.await {
-                warnln!("gridwatch demo: intake: {e}");
-            }
-            r
-        })
-    })();
-    let _ = std::fs::remove_dir_all(&dir);
-    result
 }

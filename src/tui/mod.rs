@@ -90,6 +90,7 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), Tu
     let notifier = notify::Notifier::new(show, Duration::from_secs(3), fail_tx);
     let mut state = State::new(config.clone(), lang, clock.mode(), clock.now(), officer);
     state.database = Some(database);
+    state.clock_speed = clock.speed();
 
     let mut terminal = ratatui::try_init().map_err(TuiError::Setup)?;
     let result = async {
@@ -152,6 +153,13 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), Tu
         Ok(())
     }
     .await;
-    ratatui::restore();
+    // A terminal that is gone (a closed window, a dropped SSH session)
+    // cannot be restored, and ratatui says so with `eprintln!`, which panics
+    // on the dead terminal; the panic hook's second try aborts, before
+    // `demo` removes its scratch directory. Restore quietly, or let go.
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
+    let _ = ratatui::try_restore();
     result
 }

@@ -77,6 +77,9 @@ pub struct State {
     pub config: Arc<Config>,
     pub lang: Lang,
     pub clock: ClockMode,
+    /// Drill seconds per real second (1 outside a drill): ages that people
+    /// wait through, like the heartbeat's, are shown in real seconds.
+    pub clock_speed: f64,
     pub now: DateTime<Utc>,
     pub data: Snapshot,
     /// False until the store thread's first snapshot arrives.
@@ -121,6 +124,7 @@ impl State {
             config,
             lang,
             clock,
+            clock_speed: 1.0,
             now,
             data: Snapshot::default(),
             loaded: false,

@@ -64,11 +64,16 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         ));
         spans.push(Span::raw(" │ "));
     }
+    // The heartbeat is stamped on the drill clock; the age is what the
+    // room waits through: real seconds.
     let age_text = |a: i64| {
         if narrow {
             String::new()
         } else {
-            format!(" {a}s")
+            format!(
+                " {}s",
+                (a as f64 / state.clock_speed.max(0.01)).round() as i64
+            )
         }
     };
     let daemon = state.daemon();
@@ -146,4 +151,59 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         }
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::domain::Heartbeat;
+    use crate::i18n::Lang;
+
+    /// The header at `speed` with the daemon's last beat `age` drill seconds ago.
+    fn header(speed: f64, age: i64) -> String {
+        let now: chrono::DateTime<chrono::Utc> = "2026-11-30T01:30:00Z".parse().unwrap();
+        let mut config = Config::embedded().unwrap();
+        // As `demo` sets it: the stale limit in drill time.
+        config.settings.heartbeat_stale_after =
+            config.settings.heartbeat_stale_after.mul_f64(speed);
+        let mut state = State::new(
+            std::sync::Arc::new(config),
+            Lang::En,
+            ClockMode::Drill,
+            now,
+            None,
+        );
+        state.clock_speed = speed;
+        state.data.heartbeat = Some(Heartbeat {
+            component: "intake".into(),
+            pid: 1,
+            host: "duty".into(),
+            at: now - chrono::Duration::seconds(age),
+            started_at: now - chrono::Duration::hours(1),
+            db_path: None,
+            spool_dir: None,
+            stopped_at: None,
+        });
+        let area = Rect::new(0, 0, 200, 1);
+        let mut buf = Buffer::empty(area);
+        render(&state, area, &mut buf);
+        (0..area.width)
+            .map(|x| buf[(x, 0)].symbol().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_heartbeat_age_is_in_real_seconds_at_drill_speed() {
+        // Beaten two real seconds ago at a minute per second: 120 drill seconds.
+        let h = header(60.0, 120);
+        assert!(h.contains("intake OK 2s"), "{h}");
+        assert!(header(1.0, 12).contains("intake OK 12s"));
+        // Stale after 30 real seconds, whatever the speed.
+        assert!(
+            header(60.0, 31 * 60).contains("STALE 31s"),
+            "{}",
+            header(60.0, 31 * 60)
+        );
+    }
 }
