@@ -72,7 +72,12 @@ fn check_config(ctx: &Context) -> Result<(), Failure> {
             for w in calendar_warnings(&config, ctx.now()) {
                 warnln!("warning: {w}");
             }
-            let years: Vec<String> = config.calendar.years().map(|y| y.to_string()).collect();
+            let years: Vec<String> = config
+                .calendar
+                .years()
+                .iter()
+                .map(|y| y.to_string())
+                .collect();
             outln!(
                 "config OK ({}): {} grids, {} officers, {} enterprises, {} duties, {} shifts, calendar {}",
                 sanitize(&ctx.source.describe()),

@@ -52,7 +52,7 @@ pub(super) fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
             spool.dir("bad").display()
         ));
     }
-    let years: Vec<i32> = config.calendar.years().collect();
+    let years: Vec<i32> = config.calendar.years();
     if as_json {
         let v = json!({
             "now": time(now, &tz),

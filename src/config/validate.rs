@@ -6,7 +6,7 @@
 //! themselves are by file: `settings.rs` (gridwatch.toml), `grids.rs` (grids,
 //! officers, enterprises), `schedule.rs` (roster and calendars).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::files::*;
 use super::grids::{Refs, check_responsible, enterprises, grids, officers};
@@ -19,7 +19,29 @@ fn seen<T>(p: &Parsed<T>) -> (bool, &BTreeSet<String>) {
     (p.syntax_ok, &p.dropped)
 }
 use super::{Config, ConfigSource, Files};
-use crate::domain::calendar::Calendar;
+use crate::domain::calendar::{Calendar, Years};
+
+/// The arrangement of every `calendar/` file among `files`, validated.
+pub(super) fn calendar_years(
+    files: &Files,
+    errors: &mut Vec<ConfigError>,
+    warnings: &mut Vec<String>,
+) -> Years {
+    let mut years = Years::new();
+    for (name, file) in files.iter().filter(|(n, _)| n.starts_with("calendar/")) {
+        if let Some(raw) = file.parse::<CalendarFile>(errors) {
+            if let Some(y) = calendar_year(name, file, raw, errors, warnings) {
+                if years.insert(y.0, y.1).is_some() {
+                    errors.push(file.error_at(
+                        &key_path!["year"],
+                        format!("year {} is defined by two calendar files", y.0),
+                    ));
+                }
+            }
+        }
+    }
+    years
+}
 
 pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<ConfigError>> {
     let mut errors = Vec::new();
@@ -45,23 +67,21 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
     let raw_grids = grids_file.parse_keeping::<GridsFile>(&mut errors);
     // After a syntax error the file may have lost items: references into
     // it are not checked then, and it says so.
-    let known = |file: &TomlFile,
-                 p: Option<(bool, &BTreeSet<String>)>,
-                 what: &str,
-                 errors: &mut Vec<_>| {
-        match p.filter(|(syntax_ok, _)| *syntax_ok) {
-            Some((_, dropped)) => Some(dropped.clone()),
-            None => {
-                errors.push(file.error(
+    let known =
+        |file: &TomlFile, p: Option<(bool, &BTreeSet<String>)>, what: &str, errors: &mut Vec<_>| {
+            match p.filter(|(syntax_ok, _)| *syntax_ok) {
+                Some((_, dropped)) => Some(dropped.clone()),
+                None => {
+                    errors.push(file.error(
                     None,
                     format!(
                         "references to {what} in other files are not checked until this file reads"
                     ),
                 ));
-                None
+                    None
+                }
             }
-        }
-    };
+        };
     let refs = Refs {
         grids: known(
             &grids_file,
@@ -105,19 +125,7 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
         })
         .unwrap_or_default();
 
-    let mut years = BTreeMap::new();
-    for (name, file) in files.iter().filter(|(n, _)| n.starts_with("calendar/")) {
-        if let Some(raw) = file.parse::<CalendarFile>(&mut errors) {
-            if let Some(y) = calendar_year(name, file, raw, &mut errors, &mut warnings) {
-                if years.insert(y.0, y.1).is_some() {
-                    errors.push(file.error_at(
-                        &key_path!["year"],
-                        format!("year {} is defined by two calendar files", y.0),
-                    ));
-                }
-            }
-        }
-    }
+    let years = calendar_years(&files, &mut errors, &mut warnings);
 
     // Files in name order, lines in order within a file, unlocated last.
     errors.sort_by(|a, b| {
