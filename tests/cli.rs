@@ -62,7 +62,7 @@ fn user_errors_exit_1_with_one_line() {
     let err = room.fails(1, &[NOW, "arrive", "1", "--officer", "O017"]);
     assert_eq!(
         one_line(&err),
-        "gridwatch: complaint 1: cannot log an arrival: complaint is on_scene (an arrival is already logged)"
+        "gridwatch: complaint 1: cannot log an arrival: complaint is on site (an arrival is already logged)"
     );
 }
 
@@ -176,9 +176,16 @@ fn missing_database_and_broken_config_are_explained() {
     let err = room.fails(1, &["list"]);
     assert!(
         one_line(&err).starts_with("gridwatch: broken configuration: ")
-            && err.contains("officers.toml:1:")
-            && err.contains("`gridwatch check-config`"),
+            && err.contains("errors in all; `gridwatch check-config` lists them"),
         "{err}"
+    );
+    // The broken officer and every reference to the officers it lacks.
+    let all = room.fails(1, &["check-config"]);
+    assert!(
+        all.contains("officers.toml:1: missing field `name`")
+            && all.contains("roster.toml:")
+            && all.contains("is not in officers.toml"),
+        "{all}"
     );
     // A mistyped command line is the user's to fix: exit 1, not 2.
     let err = room.fails(1, &["--now", "yesterday", "list"]);
@@ -201,7 +208,11 @@ fn without_a_config_directory_the_embedded_demo_county_is_used() {
     };
     let out = run(&["check-config"]);
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("(embedded demo county)"));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.starts_with("config OK (the embedded demo county): 22 grids,"),
+        "one pair of brackets: {said}"
+    );
     let out = run(&["init"]);
     assert!(
         out.status.success(),

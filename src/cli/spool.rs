@@ -3,18 +3,93 @@
 //! and `intake --once`.
 
 use chrono::Duration;
+use chrono_tz::Tz;
 use serde_json::json;
 
-use super::context::calendar_warnings;
 use super::view::{json_text, time};
-use super::{Context, Failure};
+use super::{Context, Failure, calendar};
+use crate::clock::ClockMode;
+use crate::i18n::{Lang, T, count, fill};
 use crate::intake::liveness::{self, DaemonState};
 use crate::intake::lock::SpoolLock;
 use crate::store::{Durability, Figures, Heartbeats, SqliteStore};
-use crate::text::sanitize;
+use crate::text::{fit, sanitize, width};
+
+/// A daemon warning in the interface language, times in the configured zone.
+fn daemon_warning(lang: Lang, tz: &Tz, w: &liveness::Warning) -> String {
+    use liveness::Warning as W;
+    let p = |p: &std::path::Path| p.display().to_string();
+    match w {
+        W::NoLiveDaemon { db } => fill(T::CliNoLiveDaemon.get(lang), &[("db", &p(db))]),
+        W::Stopped { pid, db, at } => fill(
+            T::CliDaemonStoppedWarn.get(lang),
+            &[
+                ("pid", &pid.to_string()),
+                ("db", &p(db)),
+                ("time", &time(*at, tz)),
+            ],
+        ),
+        W::OtherDatabase { pid, theirs, db } => fill(
+            T::CliDaemonOtherDb.get(lang),
+            &[("pid", &pid.to_string()), ("theirs", &p(theirs)), ("db", &p(db))],
+        ),
+        W::OtherSpool { pid, theirs, spool } => fill(
+            T::CliDaemonOtherSpool.get(lang),
+            &[
+                ("pid", &pid.to_string()),
+                ("theirs", &p(theirs)),
+                ("spool", &p(spool)),
+            ],
+        ),
+        W::NoSpoolWatcher { spool } => {
+            fill(T::CliNoSpoolWatcher.get(lang), &[("spool", &p(spool))])
+        }
+    }
+}
+
+/// The daemon's state in one line of `status`.
+fn daemon_line(lang: Lang, tz: &Tz, daemon: &DaemonState, host: &str) -> String {
+    let say = |t: T, args: &[(&str, &str)]| fill(t.get(lang), args);
+    match daemon {
+        DaemonState::Live { pid, age_seconds } => say(
+            T::CliDaemonLive,
+            &[
+                ("age", &age_seconds.to_string()),
+                ("pid", &pid.to_string()),
+                ("host", host),
+            ],
+        ),
+        DaemonState::Stale { pid, age_seconds } => say(
+            T::CliDaemonStale,
+            &[
+                ("age", &age_seconds.to_string()),
+                ("pid", &pid.to_string()),
+                ("host", host),
+            ],
+        ),
+        DaemonState::Stopped { pid, at } => say(
+            T::CliDaemonStopped,
+            &[
+                ("pid", &pid.to_string()),
+                ("host", host),
+                ("time", &time(*at, tz)),
+            ],
+        ),
+        DaemonState::Elsewhere { pid, db } => say(
+            T::CliDaemonElsewhere,
+            &[
+                ("pid", &pid.to_string()),
+                ("host", host),
+                ("db", &db.display().to_string()),
+            ],
+        ),
+        DaemonState::Never => T::CliDaemonNever.get(lang).to_string(),
+    }
+}
 
 pub(super) fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
     let config = ctx.config()?;
+    let lang = ctx.lang(&config);
     let store = ctx.open_store(&config, Durability::Normal)?;
     let now = ctx.now();
     let tz = config.settings.timezone;
@@ -28,7 +103,6 @@ pub(super) fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
     let daemon = liveness::state(hb.as_ref(), now, stale_after, &db);
     let stale = !daemon.is_live();
     let stale_tmp = spool.stale_tmp(std::time::Duration::from_secs(86_400));
-    let mut warnings = calendar_warnings(&config, now);
     let holder = SpoolLock::holder_of(&spool.root);
     let daemon_warnings = liveness::warnings(&liveness::Seen {
         heartbeat: hb.as_ref(),
@@ -38,21 +112,27 @@ pub(super) fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
         db: &db,
         spool: &spool.root,
     });
-    warnings.extend(daemon_warnings);
-    if !spool.root.is_dir() {
-        warnings.push(format!(
-            "spool {} does not exist (`gridwatch init` makes it, or start the daemon here)",
-            spool.root.display()
-        ));
-    }
     let quarantined = spool.count("bad");
-    if quarantined > 0 {
-        warnings.push(format!(
-            "{quarantined} file(s) quarantined in {}: read each NAME.reason, fix and resubmit, then remove them",
-            spool.dir("bad").display()
-        ));
-    }
-    let years: Vec<i32> = config.calendar.years();
+    // Said in the interface language; the JSON keeps English for scripts.
+    let warnings_in = |lang: Lang| {
+        let mut out = calendar::warnings(&config, lang, now);
+        out.extend(daemon_warnings.iter().map(|w| daemon_warning(lang, &tz, w)));
+        let root = spool.root.display().to_string();
+        if !spool.root.is_dir() {
+            out.push(fill(T::CliNoSpool.get(lang), &[("dir", &root)]));
+        }
+        if quarantined > 0 {
+            out.push(fill(
+                T::CliQuarantinedFiles.get(lang),
+                &[
+                    ("files", &count(T::CliNFiles, lang, quarantined as i64)),
+                    ("dir", &spool.dir("bad").display().to_string()),
+                ],
+            ));
+        }
+        out
+    };
+    let years = config.calendar.years();
     if as_json {
         let v = json!({
             "now": time(now, &tz),
@@ -79,7 +159,7 @@ pub(super) fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
             },
             "counts": counts,
             "calendar_years": years,
-            "warnings": warnings,
+            "warnings": warnings_in(Lang::En),
             "spool": {
                 "dir": spool.root,
                 "new": spool.count("new"),
@@ -90,101 +170,143 @@ pub(super) fn status(ctx: &Context, as_json: bool) -> Result<(), Failure> {
         outln!("{}", json_text(&v));
         return Ok(());
     }
-    outln!(
-        "now        {} ({} clock)",
-        time(now, &tz),
-        ctx.clock.mode().as_str()
-    );
-    outln!(
-        "database   {} (schema {})",
-        db.display(),
-        store.schema_version()?
-    );
+    let clock = match ctx.clock.mode() {
+        ClockMode::Real => T::CliClockReal,
+        ClockMode::Fixed => T::CliClockFixed,
+        ClockMode::Drill => T::CliClockDrill,
+    };
     let host = hb.as_ref().map(|h| h.host.as_str()).unwrap_or_default();
-    match &daemon {
-        DaemonState::Live { pid, age_seconds } => {
-            outln!("daemon     OK — last heartbeat {age_seconds}s ago (pid {pid} on {host})")
-        }
-        DaemonState::Stale { pid, age_seconds } => outln!(
-            "daemon     STALE — last heartbeat {age_seconds}s ago (pid {pid} on {host}); is `gridwatch intake` running?"
+    let say = |t: T, args: &[(&str, &str)]| fill(t.get(lang), args);
+    let n = |t: T, n: i64| count(t, lang, n);
+    let mut lines: Vec<(T, String)> = vec![
+        (
+            T::CliStNow,
+            say(
+                T::CliStNowValue,
+                &[("time", &time(now, &tz)), ("clock", clock.get(lang))],
+            ),
         ),
-        DaemonState::Stopped { pid, at } => outln!(
-            "daemon     STOPPED — pid {pid} on {host} stopped at {}",
-            time(*at, &tz)
+        (
+            T::CliStDatabase,
+            say(
+                T::CliStDatabaseValue,
+                &[
+                    ("path", &db.display().to_string()),
+                    ("schema", &store.schema_version()?.to_string()),
+                ],
+            ),
         ),
-        DaemonState::Elsewhere { pid, db } => outln!(
-            "daemon     ELSEWHERE — pid {pid} on {host} writes to {}, not to this file",
-            db.display()
+        (T::CliStDaemon, daemon_line(lang, &tz, &daemon, host)),
+        (
+            T::CliStComplaints,
+            say(
+                T::CliStCounts,
+                &[
+                    ("total", &counts.total.to_string()),
+                    ("open", &counts.open.to_string()),
+                    ("due", &counts.due_soon.to_string()),
+                    (
+                        "minutes",
+                        &config.settings.warn_before.num_minutes().to_string(),
+                    ),
+                    ("breached", &counts.breached.to_string()),
+                    ("unassigned", &counts.unassigned.to_string()),
+                ],
+            ),
         ),
-        DaemonState::Never => {
-            outln!("daemon     DOWN — no heartbeat ever recorded (is `gridwatch intake` running?)")
-        }
+        (
+            T::CliStIntake,
+            say(
+                T::CliStIntakeValue,
+                &[
+                    ("ingested", &n(T::CliNFiles, counts.files_ok as i64)),
+                    ("rejected", &n(T::CliNFiles, counts.files_rejected as i64)),
+                ],
+            ),
+        ),
+        (
+            T::CliStSpool,
+            say(
+                T::CliStSpoolValue,
+                &[
+                    ("dir", &spool.root.display().to_string()),
+                    ("new", &spool.count("new").to_string()),
+                    ("bad", &spool.count("bad").to_string()),
+                    ("tmp", &stale_tmp.len().to_string()),
+                ],
+            ),
+        ),
+    ];
+    let wide = [
+        T::CliStNow,
+        T::CliStDatabase,
+        T::CliStDaemon,
+        T::CliStComplaints,
+        T::CliStIntake,
+        T::CliStSpool,
+        T::CliStCalendar,
+        T::CliStWarning,
+    ]
+    .iter()
+    .map(|t| width(t.get(lang)))
+    .max()
+    .unwrap_or(0);
+    let label = |t: T| fit(t.get(lang), wide);
+    for (t, value) in lines.drain(..) {
+        outln!("{} {}", label(t), value);
     }
-    outln!(
-        "complaints {} total, {} open, {} due within {} min, {} breached, {} unassigned",
-        counts.total,
-        counts.open,
-        counts.due_soon,
-        config.settings.warn_before.num_minutes(),
-        counts.breached,
-        counts.unassigned
-    );
-    outln!(
-        "intake     {} files ingested, {} rejected",
-        counts.files_ok,
-        counts.files_rejected
-    );
-    outln!(
-        "spool      {}: {} waiting in new/, {} in bad/, {} stale in tmp/",
-        spool.root.display(),
-        spool.count("new"),
-        spool.count("bad"),
-        stale_tmp.len()
-    );
     for p in &stale_tmp {
         outln!(
-            "           stale: {} (left by a writer that died; inspect and resubmit or delete)",
-            p.display()
+            "{} {}",
+            " ".repeat(wide),
+            say(T::CliStStaleTmp, &[("path", &p.display().to_string())])
         );
     }
+    let years: Vec<String> = years.iter().map(|y| y.to_string()).collect();
     outln!(
-        "calendar   {}",
-        years
-            .iter()
-            .map(|y| y.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+        "{} {}",
+        label(T::CliStCalendar),
+        if years.is_empty() {
+            T::CliNone.get(lang).to_string()
+        } else {
+            years.join(", ")
+        }
     );
-    for w in warnings {
-        outln!("WARNING    {w}");
+    for w in warnings_in(lang) {
+        outln!("{} {}", label(T::CliStWarning), sanitize(&w));
     }
     Ok(())
 }
 
 pub(super) fn submit(ctx: &Context, files: &[std::path::PathBuf]) -> Result<(), Failure> {
     let config = ctx.config()?;
+    let lang = ctx.lang(&config);
+    let say = |t: T, args: &[(&str, &str)]| fill(t.get(lang), args);
     let spool = ctx.spool(&config);
     // Every file first, as intake will read it: a person typing learns of a
     // broken file now (nothing is delivered), not later from spool/bad/.
     for f in files {
+        let shown = sanitize(&f.display().to_string());
         if !f.exists() {
-            return Err(Failure::User(format!(
-                "{}: no such file",
-                sanitize(&f.display().to_string())
-            )));
+            return Err(Failure::User(say(T::CliNoSuchFile, &[("file", &shown)])));
         }
         crate::intake::records::check(f, &config, ctx.now()).map_err(|why| {
-            Failure::User(format!(
-                "{}: not delivered: {} (nothing was delivered)",
-                sanitize(&f.display().to_string()),
-                sanitize(&why)
+            Failure::User(say(
+                T::CliNotDelivered,
+                &[("file", &shown), ("why", &sanitize(&why))],
             ))
         })?;
     }
     for f in files {
-        let dest = spool
-            .submit(f)
-            .map_err(|e| Failure::User(format!("cannot submit {}: {e}", f.display())))?;
+        let dest = spool.submit(f).map_err(|e| {
+            Failure::User(say(
+                T::CliCannotSubmit,
+                &[
+                    ("file", &sanitize(&f.display().to_string())),
+                    ("why", &e.to_string()),
+                ],
+            ))
+        })?;
         outln!(
             "{} -> {}",
             sanitize(&f.display().to_string()),
@@ -207,13 +329,16 @@ pub(super) fn submit(ctx: &Context, files: &[std::path::PathBuf]) -> Result<(), 
         db: &db,
         spool: &spool.root,
     }) {
-        warnln!("warning: {w}");
+        let text = daemon_warning(lang, &config.settings.timezone, &w);
+        warnln!("{}", say(T::CliWarning, &[("text", &text)]));
     }
     Ok(())
 }
 
 pub(super) fn intake(ctx: &Context) -> Result<(), Failure> {
     let config = ctx.config()?;
+    let lang = ctx.lang(&config);
+    let say = |t: T, args: &[(&str, &str)]| fill(t.get(lang), args);
     let mut store = ctx.open_store(&config, Durability::Full)?;
     store.sync_reference(&config)?;
     let spool = ctx.spool(&config);
@@ -232,29 +357,39 @@ pub(super) fn intake(ctx: &Context) -> Result<(), Failure> {
         other => Failure::User(other.to_string()),
     })?;
     for (name, reason) in &report.quarantined {
-        warnln!("quarantined {name}: {}", sanitize(reason));
+        warnln!(
+            "{}",
+            say(T::CliQuarantined, &[("name", name), ("why", &sanitize(reason))])
+        );
     }
     for (name, reason) in &report.deferred {
         warnln!(
-            "left in new/ for the next run: {name}: {}",
-            sanitize(reason)
+            "{}",
+            say(T::CliDeferred, &[("name", name), ("why", &sanitize(reason))])
         );
     }
+    let later = match (report.files_deferred, report.files_writing) {
+        (0, 0) => String::new(),
+        (d, 0) => say(T::CliIngestedLater, &[("n", &d.to_string())]),
+        (d, w) => say(
+            T::CliIngestedWriting,
+            &[("n", &(d + w).to_string()), ("writing", &w.to_string())],
+        ),
+    };
+    let n = |t: T, n: usize| count(t, lang, n as i64);
     outln!(
-        "{} files ingested ({} complaints new, {} duplicates), {} already ingested, {} quarantined{}",
-        report.files_ingested,
-        report.complaints_new,
-        report.complaints_dup,
-        report.files_already,
-        report.files_quarantined,
-        match (report.files_deferred, report.files_writing) {
-            (0, 0) => String::new(),
-            (d, 0) => format!(", {d} left in new/ for the next run"),
-            (d, w) => format!(
-                ", {} left in new/ for the next run ({w} still being written)",
-                d + w
-            ),
-        }
+        "{}",
+        say(
+            T::CliIngested,
+            &[
+                ("files", &n(T::CliNFiles, report.files_ingested)),
+                ("new", &n(T::CliNNewComplaints, report.complaints_new)),
+                ("duplicates", &n(T::CliNDuplicates, report.complaints_dup)),
+                ("already", &report.files_already.to_string()),
+                ("quarantined", &report.files_quarantined.to_string()),
+                ("later", &later),
+            ]
+        )
     );
     Ok(())
 }

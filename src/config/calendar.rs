@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 
 use super::source::{ConfigError, TomlFile};
 use super::{Config, ConfigSource, EMBEDDED, Files};
-use crate::domain::calendar::{YearArrangement, Years};
+use crate::domain::calendar::{Gap, YearArrangement, Years};
+use crate::i18n::{Lang, T, count, fill};
 
 /// The calendar files of a config directory, as `calendar/NAME.toml`, sorted.
 /// Names beginning with a dot are an editor's or a writer's business.
@@ -92,6 +93,24 @@ pub fn check(
     match years.remove(&year) {
         Some(y) if errors.is_empty() => Ok((y, warnings)),
         _ => Err(errors),
+    }
+}
+
+/// One line for a year the room misses now or will miss soon, for
+/// `status`, `check-config` and the daemon's log.
+pub fn gap_text(lang: Lang, gap: Gap) -> String {
+    match gap {
+        Gap::ThisYear { year } => fill(
+            T::CliCalendarThisYear.get(lang),
+            &[("year", &year.to_string())],
+        ),
+        Gap::NextYear { year, days_left } => fill(
+            T::CliCalendarNextYear.get(lang),
+            &[
+                ("year", &year.to_string()),
+                ("days", &count(T::CliNDays, lang, days_left)),
+            ],
+        ),
     }
 }
 

@@ -1,4 +1,5 @@
-//! The header line: clock, day type and regime now, daemon heartbeat, drill
+//! The header line: clock, day type and regime now, a missing calendar (this
+//! year's, or next year's from 60 days before), daemon heartbeat, drill
 //! marker, counts. Under 120 columns every part gets shorter so that the
 //! counts always show.
 
@@ -9,8 +10,8 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::Theme;
 use crate::clock::ClockMode;
-use crate::domain::calendar::{DayKind, Regime, decide};
-use crate::i18n::T;
+use crate::domain::calendar::{DayKind, Gap, Regime, decide};
+use crate::i18n::{T, fill};
 use crate::intake::liveness::{self, DaemonState};
 use crate::tui::state::State;
 
@@ -57,6 +58,14 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
             Theme::stale(),
         ));
         spans.push(Span::raw(" │ "));
+    }
+    // Next year's calendar missing, from 60 days before it starts.
+    for gap in state.config.calendar.gaps(local.date_naive()) {
+        if let Gap::NextYear { year, .. } = gap {
+            let text = fill(state.t(T::CalendarNextMissing), &[("year", &year.to_string())]);
+            spans.push(Span::styled(format!(" {text} "), Theme::soon()));
+            spans.push(Span::raw(" │ "));
+        }
     }
     let stale_after = chrono::Duration::from_std(s.heartbeat_stale_after)
         .unwrap_or(chrono::Duration::seconds(30));
