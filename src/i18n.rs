@@ -223,6 +223,19 @@ texts! {
         "{off}，{work}；其余日期：周一至周五工作，周六、周日休息";
     CliCalendarNoYear => "no holiday calendar for {year} ({file}): Mon-Fri is assumed; import it with `gridwatch calendar import FILE`",
         "没有 {year} 年节假日日历（{file}）：按周一至周五工作计算；请用 `gridwatch calendar import FILE` 导入";
+    CliCsvEmpty => "the file is empty: its first line names the columns, e.g. date,kind", "文件为空：第一行应写列名，如 date,kind";
+    CliCsvNoColumns => "the first line names the columns and needs `date` and `kind` (e.g. date,kind,name); other columns are ignored",
+        "第一行写列名，须有 `date` 和 `kind`（如 date,kind,name）；其他列会被忽略";
+    CliCsvUnclosed => "a quoted field is not closed (a `\"` is missing)", "带引号的字段没有闭合（缺少 `\"`）";
+    CliCsvBadDate => "'{text}' is not a date like 2027-01-01", "'{text}' 不是形如 2027-01-01 的日期";
+    CliCsvBadKind => "kind '{text}' is not holiday, off, work or makeup_work", "类型 '{text}' 不是 holiday、off、work 或 makeup_work";
+    CliCsvTwice => "{date} is listed twice (also on line {first})", "{date} 重复列出（第 {first} 行也有）";
+    CliCsvTwoKinds => "{date} is listed as {was} on line {first} and as {now} here: which is it?",
+        "{date} 在第 {first} 行列为{was}，此处又列为{now}：应是哪一种？";
+    CliCsvKindOff => "a holiday", "放假";
+    CliCsvKindWork => "a make-up working day", "调休上班";
+    CliCsvNoDates => "no dates in the file, only the line naming the columns", "文件中没有日期，只有列名行";
+    CliCsvMakeupWeekday => "make-up working day {date} is a {weekday} (already a working day)", "调休上班日 {date} 是{weekday}（本来就是工作日）";
     CliKindHoliday => "holiday", "放假";
     CliKindMakeup => "make-up working day", "调休上班";
     CliColDate => "DATE", "日期";
@@ -368,7 +381,7 @@ texts! {
         "没有接收进程监视收件目录 {spool}（其中的文件等待 `gridwatch intake` 处理，或运行 `gridwatch intake --once`）";
     CliNoSpool => "spool {dir} does not exist (`gridwatch init` makes it, or start the daemon here)", "收件目录 {dir} 不存在（`gridwatch init` 会创建它，或在此启动接收进程）";
     CliQuarantinedFiles => "{files} quarantined in {dir}: read each NAME.reason, fix and resubmit, then remove them",
-        "{dir} 中有 {files} 被隔离：请阅读各 NAME.reason，修正后重新提交，再删除它们";
+        "{dir} 中有 {files}被隔离：请阅读各 NAME.reason，修正后重新提交，再删除它们";
     // submit and intake --once
     CliNoSuchFile => "{file}: no such file", "{file}：文件不存在";
     CliNotDelivered => "{file}: not delivered: {why} (nothing was delivered)", "{file}：未投递：{why}（所有文件均未投递）";

@@ -67,7 +67,7 @@ fn import(ctx: &Context, file: &Path) -> Result<(), Failure> {
         Ok(imported) => imported,
         Err(errors) => {
             for e in &errors {
-                warnln!("{}", sanitize(&e.to_string()));
+                warnln!("{}", sanitize(&e.text(lang)));
             }
             warnln!(
                 "{}",
@@ -98,7 +98,9 @@ fn import(ctx: &Context, file: &Path) -> Result<(), Failure> {
         );
         files::check(&path.display().to_string(), *year, &text).map_err(|errors| {
             let first = errors.first().map(ToString::to_string).unwrap_or_default();
-            Failure::Internal(format!("the calendar written for {year} does not read back: {first}"))
+            Failure::Internal(format!(
+                "the calendar written for {year} does not read back: {first}"
+            ))
         })?;
         texts.push((*year, path, text, y.off.len(), y.work.len()));
     }
@@ -115,7 +117,7 @@ fn import(ctx: &Context, file: &Path) -> Result<(), Failure> {
     for w in &imported.warnings {
         warnln!(
             "{}",
-            say(T::CliWarning, &[("text", &sanitize(w))])
+            say(T::CliWarning, &[("text", &sanitize(&w.text(lang)))])
         );
     }
     for (year, path, text, off, work) in texts {

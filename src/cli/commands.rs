@@ -75,9 +75,17 @@ fn check_config(ctx: &Context, strict: bool) -> Result<(), Failure> {
         Ok(config) => {
             let warnings = calendar::warnings(&config, lang, ctx.now());
             for w in &warnings {
-                warnln!("{}", fill(T::CliWarning.get(lang), &[("text", &sanitize(w))]));
+                warnln!(
+                    "{}",
+                    fill(T::CliWarning.get(lang), &[("text", &sanitize(w))])
+                );
             }
-            let years: Vec<String> = config.calendar.years().iter().map(|y| y.to_string()).collect();
+            let years: Vec<String> = config
+                .calendar
+                .years()
+                .iter()
+                .map(|y| y.to_string())
+                .collect();
             let n = |t: T, n: usize| count(t, lang, n as i64);
             outln!(
                 "{}",
@@ -87,7 +95,10 @@ fn check_config(ctx: &Context, strict: bool) -> Result<(), Failure> {
                         ("source", &source),
                         ("grids", &n(T::CliNGrids, config.grids.len())),
                         ("officers", &n(T::CliNOfficers, config.officers.len())),
-                        ("enterprises", &n(T::CliNEnterprises, config.enterprises.len())),
+                        (
+                            "enterprises",
+                            &n(T::CliNEnterprises, config.enterprises.len())
+                        ),
                         ("duties", &n(T::CliNDuties, config.roster.duties.len())),
                         ("shifts", &n(T::CliNShifts, config.roster.shifts.len())),
                         (
@@ -192,7 +203,13 @@ fn init(ctx: &Context) -> Result<(), Failure> {
         ))
     })?;
     for d in missing {
-        outln!("{}", fill(T::CliCreated.get(lang), &[("dir", &d.display().to_string())]));
+        outln!(
+            "{}",
+            fill(
+                T::CliCreated.get(lang),
+                &[("dir", &d.display().to_string())]
+            )
+        );
     }
     if let Some(found) = upgrade_from {
         outln!(

@@ -8,9 +8,9 @@ use std::path::Path;
 
 use chrono_tz::Tz;
 
+use super::Failure;
 use super::context::Context;
 use super::words::status;
-use super::Failure;
 use crate::domain::arrival::ArrivalTimeError;
 use crate::domain::complaint::TransitionError;
 use crate::i18n::{Lang, T, fill};
@@ -67,9 +67,7 @@ fn store_text(lang: Lang, tz: &Tz, e: &StoreError) -> Option<String> {
             &[("id", &id.to_string()), ("status", status(lang, *s))],
         ),
         StoreError::Missing { path: p } => say(T::CliNoDatabase, &[("path", &path(p))]),
-        StoreError::NotInitialised { path: p } => {
-            say(T::CliNotInitialised, &[("path", &path(p))])
-        }
+        StoreError::NotInitialised { path: p } => say(T::CliNotInitialised, &[("path", &path(p))]),
         StoreError::NeedsUpgrade {
             path: p,
             found,
@@ -84,12 +82,7 @@ fn store_text(lang: Lang, tz: &Tz, e: &StoreError) -> Option<String> {
         ),
         StoreError::Transition {
             id,
-            source:
-                TransitionError::Illegal {
-                    action,
-                    from,
-                    hint,
-                },
+            source: TransitionError::Illegal { action, from, hint },
         } => say(
             T::CliIllegal,
             &[

@@ -73,15 +73,24 @@ pub(super) fn run(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result
                 .unwrap_or_else(|| T::CliUnassigned.get(lang).into()),
         ),
         (T::CliFieldGridFrom, c.grid_source.clone()),
-        (T::CliFieldCategories, words::categories(lang, &c.categories)),
+        (
+            T::CliFieldCategories,
+            words::categories(lang, &c.categories),
+        ),
         (T::CliFieldEnterprise, opt(c.enterprise.clone())),
-        (T::CliFieldRepeatOf, opt(c.repeat_of.map(|r| format!("#{r}")))),
+        (
+            T::CliFieldRepeatOf,
+            opt(c.repeat_of.map(|r| format!("#{r}"))),
+        ),
         (T::CliFieldDispatchedTo, officer(&c.dispatched_to)),
         (T::CliFieldArrived, opt(c.arrived_at.map(|t| time(t, &tz)))),
         (T::CliFieldArrivedBy, officer(&c.arrived_by)),
         (T::CliFieldDescription, c.description.clone()),
         (T::CliFieldAddress, opt(c.address.clone())),
-        (T::CliFieldReporter, opt(Some(reporter).filter(|r| !r.is_empty()))),
+        (
+            T::CliFieldReporter,
+            opt(Some(reporter).filter(|r| !r.is_empty())),
+        ),
     ];
     out!("{}", labelled(lang, &fields));
     let trail: Vec<Vec<String>> = audit

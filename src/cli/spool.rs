@@ -31,7 +31,11 @@ fn daemon_warning(lang: Lang, tz: &Tz, w: &liveness::Warning) -> String {
         ),
         W::OtherDatabase { pid, theirs, db } => fill(
             T::CliDaemonOtherDb.get(lang),
-            &[("pid", &pid.to_string()), ("theirs", &p(theirs)), ("db", &p(db))],
+            &[
+                ("pid", &pid.to_string()),
+                ("theirs", &p(theirs)),
+                ("db", &p(db)),
+            ],
         ),
         W::OtherSpool { pid, theirs, spool } => fill(
             T::CliDaemonOtherSpool.get(lang),
@@ -359,13 +363,19 @@ pub(super) fn intake(ctx: &Context) -> Result<(), Failure> {
     for (name, reason) in &report.quarantined {
         warnln!(
             "{}",
-            say(T::CliQuarantined, &[("name", name), ("why", &sanitize(reason))])
+            say(
+                T::CliQuarantined,
+                &[("name", name), ("why", &sanitize(reason))]
+            )
         );
     }
     for (name, reason) in &report.deferred {
         warnln!(
             "{}",
-            say(T::CliDeferred, &[("name", name), ("why", &sanitize(reason))])
+            say(
+                T::CliDeferred,
+                &[("name", name), ("why", &sanitize(reason))]
+            )
         );
     }
     let later = match (report.files_deferred, report.files_writing) {

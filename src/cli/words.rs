@@ -147,10 +147,12 @@ pub(super) fn regime_reason(lang: Lang, c: &ComplaintRow, tz: &Tz) -> String {
 
 /// `春节` out of `received …, holiday (春节), 60 min`.
 fn holiday_name(reason: &str) -> Option<&str> {
-    ["holiday (", "make-up working day ("].iter().find_map(|start| {
-        let rest = &reason[reason.find(start)? + start.len()..];
-        rest.find(')').map(|end| &rest[..end])
-    })
+    ["holiday (", "make-up working day ("]
+        .iter()
+        .find_map(|start| {
+            let rest = &reason[reason.find(start)? + start.len()..];
+            rest.find(')').map(|end| &rest[..end])
+        })
 }
 
 /// An audit action in words; one not in the table as it is.
@@ -178,10 +180,7 @@ pub(super) fn action(lang: Lang, action: &str) -> String {
 /// arrival (`arrived 22:00`); `-` for a complaint closed without one.
 pub(super) fn left(lang: Lang, c: &ComplaintRow, now: DateTime<Utc>) -> String {
     match (super::view::remaining_seconds(c, now), c.arrived_at) {
-        (Some(s), Some(_)) => fill(
-            T::CliArrivedMargin.get(lang),
-            &[("margin", &countdown(s))],
-        ),
+        (Some(s), Some(_)) => fill(T::CliArrivedMargin.get(lang), &[("margin", &countdown(s))]),
         (Some(s), None) => countdown(s),
         (None, _) => "-".into(),
     }
@@ -254,7 +253,10 @@ pub(super) fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
         }
         Outcome::Resolved { id, outcome } => fill(
             T::CliResolved.get(lang),
-            &[("id", &id.to_string()), ("outcome", resolution(lang, *outcome))],
+            &[
+                ("id", &id.to_string()),
+                ("outcome", resolution(lang, *outcome)),
+            ],
         ),
         // Phone entry and revealing a phone are console actions; `show
         // --reveal-phone` prints the phone inside the complaint.

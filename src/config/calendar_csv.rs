@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::source::ConfigError;
 use crate::domain::calendar::YearArrangement;
+use crate::i18n::{Lang, T, fill};
 
 /// The years of one CSV file, checked.
 #[derive(Debug, Default, PartialEq)]
@@ -22,11 +22,102 @@ pub struct Imported {
     /// Where each year's arrangement was published, when the file says.
     pub sources: BTreeMap<i32, String>,
     /// Not wrong, but worth a look (a make-up working day on a weekday).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<CsvError>,
 }
 
+/// A mistake (or a warning) in a calendar CSV, located: `file:line: what`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvError {
+    pub file: String,
+    /// `None`: the file as a whole.
+    pub line: Option<usize>,
+    pub problem: Problem,
+}
+
+/// What is wrong with a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Empty,
+    NoColumns,
+    Unclosed,
+    BadDate(String),
+    BadKind(String),
+    Twice {
+        date: NaiveDate,
+        first: usize,
+    },
+    TwoKinds {
+        date: NaiveDate,
+        first: usize,
+        was: Kind,
+        now: Kind,
+    },
+    NoDates,
+    /// A warning: a make-up working day that is a weekday already.
+    MakeupOnWeekday(NaiveDate),
+}
+
+impl CsvError {
+    /// `file:line: what`, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let say = |t: T, args: &[(&str, &str)]| fill(t.get(lang), args);
+        let kind = |k: Kind| match k {
+            Kind::Off => T::CliCsvKindOff.get(lang),
+            Kind::Work => T::CliCsvKindWork.get(lang),
+        };
+        let what = match &self.problem {
+            Problem::Empty => T::CliCsvEmpty.get(lang).to_string(),
+            Problem::NoColumns => T::CliCsvNoColumns.get(lang).to_string(),
+            Problem::Unclosed => T::CliCsvUnclosed.get(lang).to_string(),
+            Problem::BadDate(text) => say(T::CliCsvBadDate, &[("text", text)]),
+            Problem::BadKind(text) => say(T::CliCsvBadKind, &[("text", text)]),
+            Problem::Twice { date, first } => say(
+                T::CliCsvTwice,
+                &[("date", &date.to_string()), ("first", &first.to_string())],
+            ),
+            Problem::TwoKinds {
+                date,
+                first,
+                was,
+                now,
+            } => say(
+                T::CliCsvTwoKinds,
+                &[
+                    ("date", &date.to_string()),
+                    ("first", &first.to_string()),
+                    ("was", kind(*was)),
+                    ("now", kind(*now)),
+                ],
+            ),
+            Problem::NoDates => T::CliCsvNoDates.get(lang).to_string(),
+            Problem::MakeupOnWeekday(date) => {
+                let days = T::CliWeekdays.get(lang);
+                let day = days
+                    .split(' ')
+                    .nth(date.weekday().num_days_from_monday() as usize)
+                    .unwrap_or_default();
+                say(
+                    T::CliCsvMakeupWeekday,
+                    &[("date", &date.to_string()), ("weekday", day)],
+                )
+            }
+        };
+        match self.line {
+            Some(line) => format!("{}:{line}: {what}", self.file),
+            None => format!("{}: {what}", self.file),
+        }
+    }
+}
+
+impl std::fmt::Display for CsvError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+/// A day of the file: a holiday, or a make-up working day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub enum Kind {
     Off,
     Work,
 }
@@ -39,18 +130,11 @@ impl Kind {
             _ => None,
         }
     }
-
-    fn word(self) -> &'static str {
-        match self {
-            Kind::Off => "a holiday",
-            Kind::Work => "a make-up working day",
-        }
-    }
 }
 
 /// Split one CSV line into fields: commas, and double quotes around a field
 /// that holds commas (`""` inside is one quote).
-fn fields(line: &str) -> Result<Vec<String>, String> {
+fn fields(line: &str) -> Result<Vec<String>, Problem> {
     let mut out = Vec::new();
     let mut field = String::new();
     let mut chars = line.chars().peekable();
@@ -72,19 +156,20 @@ fn fields(line: &str) -> Result<Vec<String>, String> {
         }
     }
     if quoted {
-        return Err("a quoted field is not closed (a `\"` is missing)".into());
+        return Err(Problem::Unclosed);
     }
     out.push(field);
     Ok(out.into_iter().map(|f| f.trim().to_string()).collect())
 }
 
 /// Read `text` (the CSV file shown as `display`).
-pub fn parse(display: &str, text: &str) -> Result<Imported, Vec<ConfigError>> {
-    let err = |line: usize, message: String| ConfigError {
+pub fn parse(display: &str, text: &str) -> Result<Imported, Vec<CsvError>> {
+    let at = |line: Option<usize>, problem: Problem| CsvError {
         file: display.to_string(),
-        line: Some(line),
-        message,
+        line,
+        problem,
     };
+    let err = |line: usize, problem: Problem| at(Some(line), problem);
     let mut lines = text
         .trim_start_matches('\u{feff}')
         .lines()
@@ -92,11 +177,7 @@ pub fn parse(display: &str, text: &str) -> Result<Imported, Vec<ConfigError>> {
         .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
         .filter(|(_, l)| !l.trim().is_empty());
     let Some((head_line, head)) = lines.next() else {
-        return Err(vec![ConfigError {
-            file: display.to_string(),
-            line: None,
-            message: "the file is empty: its first line names the columns, e.g. date,kind".into(),
-        }]);
+        return Err(vec![at(None, Problem::Empty)]);
     };
     let names = fields(head).map_err(|e| vec![err(head_line, e)])?;
     let column = |wanted: &[&str]| {
@@ -105,10 +186,7 @@ pub fn parse(display: &str, text: &str) -> Result<Imported, Vec<ConfigError>> {
             .position(|n| wanted.contains(&n.to_ascii_lowercase().as_str()))
     };
     let (Some(date_col), Some(kind_col)) = (column(&["date"]), column(&["kind"])) else {
-        return Err(vec![err(
-            head_line,
-            "the first line names the columns and needs `date` and `kind` (e.g. date,kind,name); other columns are ignored".into(),
-        )]);
+        return Err(vec![err(head_line, Problem::NoColumns)]);
     };
     let name_col = column(&["name", "holiday_name"]);
     let source_col = column(&["source", "source_paper"]);
@@ -129,30 +207,25 @@ pub fn parse(display: &str, text: &str) -> Result<Imported, Vec<ConfigError>> {
         let date = NaiveDate::parse_from_str(date_text, "%Y-%m-%d");
         let kind = Kind::parse(kind_text);
         let Ok(date) = date else {
-            errors.push(err(
-                n,
-                format!("'{date_text}' is not a date like 2027-01-01"),
-            ));
+            errors.push(err(n, Problem::BadDate(date_text.to_string())));
             continue;
         };
         let Some(kind) = kind else {
-            errors.push(err(
-                n,
-                format!("kind '{kind_text}' is not holiday, off, work or makeup_work"),
-            ));
+            errors.push(err(n, Problem::BadKind(kind_text.to_string())));
             continue;
         };
         if let Some(&(first, was)) = seen.get(&date) {
             errors.push(err(
                 n,
                 if was == kind {
-                    format!("{date} is listed twice (also on line {first})")
+                    Problem::Twice { date, first }
                 } else {
-                    format!(
-                        "{date} is listed as {} on line {first} and as {} here: which is it?",
-                        was.word(),
-                        kind.word()
-                    )
+                    Problem::TwoKinds {
+                        date,
+                        first,
+                        was,
+                        now: kind,
+                    }
                 },
             ));
             continue;
@@ -165,10 +238,7 @@ pub fn parse(display: &str, text: &str) -> Result<Imported, Vec<ConfigError>> {
             Kind::Work => year.work.insert(date, name),
         };
         if kind == Kind::Work && !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
-            out.warnings.push(format!(
-                "{display}:{n}: make-up working day {date} is a {} (already a working day)",
-                date.weekday()
-            ));
+            out.warnings.push(err(n, Problem::MakeupOnWeekday(date)));
         }
         let source = get(source_col);
         if !source.is_empty() {
@@ -178,11 +248,7 @@ pub fn parse(display: &str, text: &str) -> Result<Imported, Vec<ConfigError>> {
         }
     }
     if out.years.is_empty() && errors.is_empty() {
-        errors.push(ConfigError {
-            file: display.to_string(),
-            line: None,
-            message: "no dates in the file, only the line naming the columns".into(),
-        });
+        errors.push(at(None, Problem::NoDates));
     }
     if errors.is_empty() {
         Ok(out)

@@ -37,7 +37,10 @@ pub async fn calendar_loop(
         }
         match watch.poll(&config) {
             Some(Reloaded::Changed(years)) => {
-                tracing::info!(?years, "calendar files changed: the new calendar is in force");
+                tracing::info!(
+                    ?years,
+                    "calendar files changed: the new calendar is in force"
+                );
             }
             Some(Reloaded::Refused(errors)) => {
                 for e in errors {

@@ -62,7 +62,10 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     // Next year's calendar missing, from 60 days before it starts.
     for gap in state.config.calendar.gaps(local.date_naive()) {
         if let Gap::NextYear { year, .. } = gap {
-            let text = fill(state.t(T::CalendarNextMissing), &[("year", &year.to_string())]);
+            let text = fill(
+                state.t(T::CalendarNextMissing),
+                &[("year", &year.to_string())],
+            );
             spans.push(Span::styled(format!(" {text} "), Theme::soon()));
             spans.push(Span::raw(" │ "));
         }
