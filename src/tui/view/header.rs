@@ -59,17 +59,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         ));
         spans.push(Span::raw(" │ "));
     }
-    // Next year's calendar missing, from 60 days before it starts.
-    for gap in state.config.calendar.gaps(local.date_naive()) {
-        if let Gap::NextYear { year, .. } = gap {
-            let text = fill(
-                state.t(T::CalendarNextMissing),
-                &[("year", &year.to_string())],
-            );
-            spans.push(Span::styled(format!(" {text} "), Theme::soon()));
-            spans.push(Span::raw(" │ "));
-        }
-    }
+    // Next year's calendar missing, from 60 days before it starts: placed
+    // here once the rest is known, and only where the counts still fit.
+    let calendar_at = spans.len();
     let stale_after = chrono::Duration::from_std(s.heartbeat_stale_after)
         .unwrap_or(chrono::Duration::seconds(30));
     let age_text = |a: i64| {
@@ -144,6 +136,33 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
             format!("  ? {}{}", label(T::Unassigned), c.unassigned),
             Theme::unassigned(),
         ));
+    }
+    let next_year = state
+        .config
+        .calendar
+        .gaps(local.date_naive())
+        .into_iter()
+        .find_map(|g| match g {
+            Gap::NextYear { year, .. } => Some(year),
+            Gap::ThisYear { .. } => None,
+        });
+    if let Some(year) = next_year {
+        let text = fill(
+            state.t(T::CalendarNextMissing),
+            &[("year", &year.to_string())],
+        );
+        let marker = [
+            Span::styled(format!(" {text} "), Theme::soon()),
+            Span::raw(" │ "),
+        ];
+        let used: usize = spans
+            .iter()
+            .chain(&marker)
+            .map(|s| crate::text::width(&s.content))
+            .sum();
+        if used <= area.width as usize {
+            spans.splice(calendar_at..calendar_at, marker);
+        }
     }
     // Which file this console reads, when the whole path fits.
     if let Some(db) = &state.database {
