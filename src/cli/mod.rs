@@ -10,8 +10,10 @@ mod context;
 mod failures;
 mod logging;
 mod services;
+mod setup;
 mod show;
 mod spool;
+mod status;
 mod view;
 mod words;
 

@@ -10,6 +10,8 @@ use std::sync::{Arc, RwLock};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeZone, Timelike, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
+pub use super::coverage::{Gap, WARN_DAYS_BEFORE_YEAR_END};
+
 /// One year's official arrangement: public holidays and make-up working days.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct YearArrangement {
@@ -140,38 +142,6 @@ impl Calendar {
             fallback_year: None,
         }
     }
-
-    /// The years the room will miss soon or misses now (see [`Gap`]), for `today`.
-    pub fn gaps(&self, today: NaiveDate) -> Vec<Gap> {
-        let mut out = Vec::new();
-        if !self.covers(today.year()) {
-            out.push(Gap::ThisYear { year: today.year() });
-        }
-        let next = today.year() + 1;
-        let days_left = NaiveDate::from_ymd_opt(next, 1, 1)
-            .map(|d| (d - today).num_days())
-            .unwrap_or(i64::MAX);
-        if days_left <= WARN_DAYS_BEFORE_YEAR_END && !self.covers(next) {
-            out.push(Gap::NextYear {
-                year: next,
-                days_left,
-            });
-        }
-        out
-    }
-}
-
-/// From this many days before a year ends, a missing calendar for the next
-/// year is a warning (header, `status`, `check-config`, the daemon's log).
-pub const WARN_DAYS_BEFORE_YEAR_END: i64 = 60;
-
-/// A year the calendar does not cover, as it matters to the room.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gap {
-    /// This year has no arrangement: Mon–Fri is assumed now.
-    ThisYear { year: i32 },
-    /// Next year has none, and it starts in `days_left` days (≤ 60).
-    NextYear { year: i32, days_left: i64 },
 }
 
 /// A local time window `[start, end)`; `end <= start` means it crosses midnight.
@@ -438,34 +408,6 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    #[test]
-    fn a_missing_next_year_is_a_gap_from_60_days_before_it_starts() {
-        let c = cal();
-        assert_eq!(c.gaps(day("2026-11-01")), []);
-        assert_eq!(
-            c.gaps(day("2026-11-02")),
-            [Gap::NextYear {
-                year: 2027,
-                days_left: 60
-            }]
-        );
-        assert_eq!(
-            c.gaps(day("2026-12-31")),
-            [Gap::NextYear {
-                year: 2027,
-                days_left: 1
-            }]
-        );
-        assert_eq!(c.gaps(day("2027-01-01")), [Gap::ThisYear { year: 2027 }]);
-        let mut y = YearArrangement::default();
-        y.off.insert(day("2027-01-01"), "元旦".into());
-        c.replace(BTreeMap::from([
-            (2026, YearArrangement::default()),
-            (2027, y),
-        ]));
-        assert_eq!(c.gaps(day("2026-12-31")), []);
     }
 
     #[test]
