@@ -391,6 +391,263 @@ texts! {
     DeliveryFailed => "failed {at} after {attempts} attempts: {error}", "{at} 发送失败（共 {attempts} 次）：{error}";
     DeliverySkipped => "skipped: a later stage was already due", "已跳过：更晚的阶段已到期";
     DeliveryConsoles => "consoles only (no alert command configured)", "仅控制台（未配置告警命令）";
+    // --- command line (#9) ---
+    // Counts: "one|other" in English (see `count`); Chinese needs one form.
+    CliNFiles => "{n} file|{n} files", "{n} 个文件";
+    CliNComplaints => "{n} complaint|{n} complaints", "{n} 件举报";
+    CliNNewComplaints => "{n} new complaint|{n} new complaints", "新举报 {n} 件";
+    CliNDuplicates => "{n} duplicate|{n} duplicates", "重复 {n} 件";
+    CliNErrors => "{n} error|{n} errors", "{n} 个错误";
+    CliNWarnings => "{n} warning|{n} warnings", "{n} 个警告";
+    CliNGrids => "{n} grid|{n} grids", "{n} 个网格";
+    CliNOfficers => "{n} officer|{n} officers", "{n} 名人员";
+    CliNEnterprises => "{n} enterprise|{n} enterprises", "{n} 家企业";
+    CliNDuties => "{n} duty|{n} duties", "{n} 条值班安排";
+    CliNShifts => "{n} shift|{n} shifts", "{n} 个班次";
+    CliNDays => "{n} day|{n} days", "{n} 天";
+    CliNDaysOff => "{n} day off|{n} days off", "放假 {n} 天";
+    CliNMakeupDays => "{n} make-up working day|{n} make-up working days", "调休上班 {n} 天";
+    CliNone => "none", "无";
+    CliWarning => "warning: {text}", "警告：{text}";
+    CliInternal => "internal error: {text}", "内部错误：{text}";
+    CliCreated => "created {dir}", "已创建 {dir}";
+    CliCannotRead => "cannot read {file}: {why}", "无法读取 {file}：{why}";
+    CliCannotWrite => "cannot write {file}: {why}", "无法写入 {file}：{why}";
+    CliWeekdays => "Mon Tue Wed Thu Fri Sat Sun", "周一 周二 周三 周四 周五 周六 周日";
+    // check-config
+    CliEmbeddedCounty => "the embedded demo county", "内置演示县";
+    CliConfigOk => "config OK ({source}): {grids}, {officers}, {enterprises}, {duties}, {shifts}; calendar {years}",
+        "配置正常（{source}）：{grids}，{officers}，{enterprises}，{duties}，{shifts}；节假日日历 {years}";
+    CliConfigErrors => "{errors} in {source}", "{source} 中有 {errors}";
+    CliStrictFails => "{warnings}, and --strict fails on warnings", "有 {warnings}，--strict 遇到警告即失败";
+    CliBrokenConfig => "broken configuration: {first} ({errors} in all; `gridwatch check-config` lists them)",
+        "配置有误：{first}（共 {errors}；`gridwatch check-config` 会全部列出）";
+    CliBrokenConfigOne => "broken configuration: {first} (`gridwatch check-config` checks the whole configuration)",
+        "配置有误：{first}（`gridwatch check-config` 会检查全部配置）";
+    CliNoConfigDir => "{dir}: no such config directory", "{dir}：配置目录不存在";
+    // The calendar running out (status, check-config, the daemon's log; the header's is short).
+    CliCalendarThisYear => "no holiday calendar for {year}: Mon-Fri is assumed now; import the arrangement with `gridwatch calendar import FILE`",
+        "缺少 {year} 年节假日日历：现按周一至周五工作计算；请用 `gridwatch calendar import FILE` 导入节假日安排";
+    CliCalendarNextYear => "no holiday calendar for {year} yet: from 1 January, {days} from now, Mon-Fri would be assumed; import it with `gridwatch calendar import FILE`",
+        "尚无 {year} 年节假日日历：{days}后（1月1日起）将按周一至周五工作计算；请用 `gridwatch calendar import FILE` 导入";
+    CalendarNextMissing => "NO {year} CALENDAR", "缺{year}年日历";
+    // calendar import / show
+    CliCalendarEmbedded => "the embedded demo county's calendar cannot be changed: give the config directory to write into with --config DIR (or GRIDWATCH_CONFIG), or run where ./config holds gridwatch.toml",
+        "内置演示县的日历不能修改：请用 --config DIR（或 GRIDWATCH_CONFIG）指定要写入的配置目录，或在 ./config 含有 gridwatch.toml 的目录下运行";
+    CliImportErrors => "{errors} in {file}; nothing was written", "{file} 中有 {errors}；未写入任何文件";
+    CliCalendarWrote => "wrote {file}: {year}, {off}, {work}", "已写入 {file}：{year} 年，{off}，{work}";
+    CliCalendarReplaced => "wrote {file}: {year}, {off}, {work} (it replaces the earlier file)",
+        "已写入 {file}：{year} 年，{off}，{work}（替换了原文件）";
+    CliCalendarTakenUp => "running daemons and consoles take it up within seconds, without a restart",
+        "正在运行的守护进程和控制台会在几秒内采用新日历，无需重启";
+    CliCalendarTitle => "holiday calendar {year} ({file})", "{year} 年节假日日历（{file}）";
+    CliCalendarSummary => "{off}, {work}; every other day: Mon-Fri working, Sat-Sun weekend",
+        "{off}，{work}；其余日期：周一至周五工作，周六、周日休息";
+    CliCalendarNoYear => "no holiday calendar for {year} ({file}): Mon-Fri is assumed; import it with `gridwatch calendar import FILE`",
+        "没有 {year} 年节假日日历（{file}）：按周一至周五工作计算；请用 `gridwatch calendar import FILE` 导入";
+    CliCsvEmpty => "the file is empty: its first line names the columns, e.g. date,kind", "文件为空：第一行应写列名，如 date,kind";
+    CliCsvNoColumns => "the first line names the columns and needs `date` and `kind` (e.g. date,kind,name); other columns are ignored",
+        "第一行写列名，须有 `date` 和 `kind`（如 date,kind,name）；其他列会被忽略";
+    CliCsvUnclosed => "a quoted field is not closed (a `\"` is missing)", "带引号的字段没有闭合（缺少 `\"`）";
+    CliCsvBadDate => "'{text}' is not a date like 2027-01-01", "'{text}' 不是形如 2027-01-01 的日期";
+    CliCsvBadKind => "kind '{text}' is not holiday, off, work or makeup_work", "类型 '{text}' 不是 holiday、off、work 或 makeup_work";
+    CliCsvTwice => "{date} is listed twice (also on line {first})", "{date} 重复列出（第 {first} 行也有）";
+    CliCsvTwoKinds => "{date} is listed as {was} on line {first} and as {now} here: which is it?",
+        "{date} 在第 {first} 行列为{was}，此处又列为{now}：应是哪一种？";
+    CliCsvKindOff => "a holiday", "放假";
+    CliCsvKindWork => "a make-up working day", "调休上班";
+    CliCsvNoDates => "no dates in the file, only the line naming the columns", "文件中没有日期，只有列名行";
+    CliCsvMakeupWeekday => "make-up working day {date} is a {weekday} (already a working day)", "调休上班日 {date} 是{weekday}（本来就是工作日）";
+    CliKindHoliday => "holiday", "放假";
+    CliKindMakeup => "make-up working day", "调休上班";
+    CliColDate => "DATE", "日期";
+    CliColDay => "DAY", "星期";
+    CliColKind => "KIND", "类型";
+    CliColHoliday => "HOLIDAY", "节日";
+    // init
+    CliUpgraded => "upgraded the schema from version {from} to {to}", "数据库结构已从版本 {from} 升级到 {to}";
+    CliInitReady => "database {db} ready (schema {schema}); {grids}, {officers}, {enterprises} loaded from {source}; spool directory {spool} ready",
+        "数据库 {db} 已就绪（结构版本 {schema}）；已从 {source} 载入 {grids}、{officers}、{enterprises}；收件目录 {spool} 已就绪";
+    CliNoDbDir => "directory {dir} does not exist: create it first (mkdir -p {dir}) or give the database another place with --db; init makes the database file, not the directory it goes in",
+        "目录 {dir} 不存在：请先创建（mkdir -p {dir}），或用 --db 指定数据库的其他位置；init 只创建数据库文件，不创建其所在目录";
+    CliNoSpoolDir => "directory {dir} does not exist: create it first (mkdir -p {dir}) or set [spool] dir in gridwatch.toml; init makes the spool, not the directory it goes in",
+        "目录 {dir} 不存在：请先创建（mkdir -p {dir}），或在 gridwatch.toml 中设置 [spool] dir；init 只创建收件目录本身，不创建其上级目录";
+    CliCannotCreateSpool => "cannot create spool {dir}: {why}", "无法创建收件目录 {dir}：{why}";
+    CliUpgradeUnderDaemon => "an intake daemon ({holder}) runs on spool {spool}: stop it before upgrading {db} (it would fail every write afterwards); the systemd unit runs `gridwatch init` before it starts the daemon",
+        "接收守护进程（{holder}）正在使用收件目录 {spool}：升级 {db} 前请先停止它（否则升级后它的每次写入都会失败）；systemd 单元会在启动守护进程前运行 `gridwatch init`";
+    // list and show
+    CliNoComplaints => "no complaints", "暂无举报";
+    CliNoOpenComplaints => "no open complaints", "暂无未结举报";
+    CliColId => "ID", "编号";
+    CliColReceived => "RECEIVED", "受理时间";
+    CliColSource => "SOURCE", "来源";
+    CliColGrid => "GRID", "网格";
+    CliColCategory => "CATEGORY", "类别";
+    CliColRegime => "REGIME", "时限";
+    CliColDeadline => "DEADLINE", "到场时限";
+    CliColLeft => "LEFT", "剩余";
+    CliColStatus => "STATUS", "状态";
+    CliColRepeat => "REPEAT", "重复";
+    CliColReason => "REASON", "依据";
+    CliColAt => "AT", "时间";
+    CliColActor => "ACTOR", "操作人";
+    CliColAction => "ACTION", "操作";
+    CliColDetails => "DETAILS", "详情";
+    CliUnassigned => "UNASSIGNED", "未分配";
+    CliArrivedMargin => "arrived {margin}", "已到场 {margin}";
+    CliRegimeWorkday => "working hours", "工作时间";
+    CliRegimeOffHours => "off hours", "非工作时间";
+    CliRegimeReason => "received {when}, {day}{night}{fallback}, {minutes} min", "{when} 受理，{day}{night}{fallback}，{minutes} 分钟";
+    CliReasonNight => ", night", "，夜间";
+    CliReasonFallback => ", no calendar (Mon-Fri assumed)", "，无节假日日历（按周一至周五）";
+    CliFieldId => "ID", "编号";
+    CliFieldStatus => "Status", "状态";
+    CliFieldOutcome => "Outcome", "办结结果";
+    CliFieldSource => "Source", "来源";
+    CliFieldRef => "Reference", "外部编号";
+    CliFieldReceived => "Received", "受理时间";
+    CliFieldRegime => "Regime", "时限类别";
+    CliFieldReason => "Reason", "时限依据";
+    CliFieldDeadline => "Deadline", "到场时限";
+    CliFieldLeft => "Time left", "剩余时间";
+    CliFieldGrid => "Grid", "网格";
+    CliFieldGridFrom => "Grid from", "网格来源";
+    CliFieldCategories => "Categories", "类别";
+    CliFieldEnterprise => "Enterprise", "企业";
+    CliFieldRepeatOf => "Repeat of", "重复于";
+    CliFieldDispatchedTo => "Dispatched to", "派单人员";
+    CliFieldArrived => "Arrived", "到场时间";
+    CliFieldArrivedBy => "Arrived by", "到场人员";
+    CliFieldDescription => "Description", "描述";
+    CliFieldAddress => "Address", "地址";
+    CliFieldReporter => "Reporter", "举报人";
+    CliAnonymous => "anonymous", "匿名";
+    CliStatusReceived => "received", "已受理";
+    CliStatusDispatched => "dispatched", "已派单";
+    CliStatusEnRoute => "en route", "在途";
+    CliStatusOnScene => "on site", "已到场";
+    CliStatusHandling => "handling", "处置中";
+    CliStatusClosed => "closed", "已办结";
+    CliStatusReopened => "reopened", "已重开";
+    CliStatusMerged => "merged", "已合并";
+    CliStatusRejected => "rejected", "已退回";
+    CliOutcomeViolation => "violation confirmed", "确认违法";
+    CliOutcomeRectified => "rectified", "已整改";
+    CliOutcomeNoViolation => "no violation", "未发现违法";
+    CliOutcomeReferred => "referred", "已移交";
+    CliOutcomeOther => "other", "其他";
+    CliCategoryAir => "air", "大气";
+    CliCategoryWater => "water", "水";
+    CliCategoryNoise => "noise", "噪声";
+    CliCategorySolidWaste => "solid waste", "固体废物";
+    CliCategoryRadiation => "radiation", "辐射";
+    CliCategoryEcology => "ecology", "生态";
+    CliCategoryOther => "other", "其他";
+    CliSourceHotline => "hotline", "12369热线";
+    CliSourcePhone => "phone", "电话";
+    CliSourceWeb => "web", "网站";
+    CliSourceWechat => "WeChat", "微信";
+    CliSourceLetter => "letter", "来信";
+    CliSourceVisit => "visit", "来访";
+    CliSourceReferral => "referral", "转办";
+    CliSourceMedia => "media", "媒体";
+    CliSourceSelf => "found by staff", "自行发现";
+    CliSourceMonitoring => "monitoring", "在线监测";
+    CliActIntake => "taken in by intake", "接收入库";
+    CliActRefused => "refused by intake", "接收拒收";
+    CliActReceived => "taken by phone", "来电登记";
+    CliActDispatched => "dispatched", "派单";
+    CliActEnRoute => "set off", "出发";
+    CliActArrived => "arrival logged", "登记到场";
+    CliActHandling => "handling started", "开始处置";
+    CliActResolved => "resolved", "办结";
+    CliActReopened => "reopened", "重开";
+    CliActMerged => "merged", "合并";
+    CliActRejected => "rejected", "退回";
+    CliActEscalated => "escalated", "上报";
+    CliActPhoneRevealed => "phone shown in clear", "显示完整电话";
+    // status
+    CliStNow => "now", "时间";
+    CliStDatabase => "database", "数据库";
+    CliStDaemon => "daemon", "接收进程";
+    CliStComplaints => "complaints", "举报";
+    CliStIntake => "intake", "入库";
+    CliStSpool => "spool", "收件目录";
+    CliStCalendar => "calendar", "节假日日历";
+    CliStWarning => "WARNING", "警告";
+    CliStNowValue => "{time} ({clock} clock)", "{time}（{clock}）";
+    CliClockReal => "real", "真实时钟";
+    CliClockFixed => "fixed", "固定时钟";
+    CliClockDrill => "drill", "演练时钟";
+    CliStDatabaseValue => "{path} (schema {schema})", "{path}（结构版本 {schema}）";
+    CliDaemonLive => "OK — last heartbeat {age}s ago (pid {pid} on {host})", "正常 — 最近心跳 {age} 秒前（{host} 上的进程 {pid}）";
+    CliDaemonStale => "STALE — last heartbeat {age}s ago (pid {pid} on {host}); is `gridwatch intake` running?",
+        "停滞 — 最近心跳 {age} 秒前（{host} 上的进程 {pid}）；`gridwatch intake` 是否在运行？";
+    CliDaemonStopped => "STOPPED — pid {pid} on {host} stopped at {time}", "已停止 — {host} 上的进程 {pid} 于 {time} 停止";
+    CliDaemonElsewhere => "ELSEWHERE — pid {pid} on {host} writes to {db}, not to this file", "写入其他数据库 — {host} 上的进程 {pid} 写入 {db}，而非本文件";
+    CliDaemonNever => "DOWN — no heartbeat ever recorded (is `gridwatch intake` running?)", "未运行 — 从未记录心跳（`gridwatch intake` 是否在运行？）";
+    CliStCounts => "{total} total, {open} open, {due} due within {minutes} min, {breached} breached, {unassigned} unassigned",
+        "共 {total} 件，未结 {open} 件，{minutes} 分钟内到期 {due} 件，已超时 {breached} 件，未分配 {unassigned} 件";
+    CliStIntakeValue => "{ingested} ingested, {rejected} rejected", "已入库 {ingested}，拒收 {rejected}";
+    CliStSpoolValue => "{dir}: {new} waiting in new/, {bad} in bad/, {tmp} stale in tmp/", "{dir}：new/ 待处理 {new} 个，bad/ {bad} 个，tmp/ 滞留 {tmp} 个";
+    CliStStaleTmp => "stale: {path} (left by a writer that died; inspect and resubmit or delete)", "滞留：{path}（写入进程中断遗留；请检查后重新提交或删除）";
+    CliNoLiveDaemon => "no live intake daemon writes to database {db} (start `gridwatch intake` with this database)",
+        "没有运行中的接收进程写入数据库 {db}（请用此数据库启动 `gridwatch intake`）";
+    CliDaemonStoppedWarn => "the intake daemon (pid {pid}) writing to database {db} stopped at {time}; start `gridwatch intake` again",
+        "写入数据库 {db} 的接收进程（进程 {pid}）已于 {time} 停止；请重新启动 `gridwatch intake`";
+    CliDaemonOtherDb => "the live intake daemon (pid {pid}) writes to database {theirs}, not to {db}",
+        "运行中的接收进程（进程 {pid}）写入数据库 {theirs}，而非 {db}";
+    CliDaemonOtherSpool => "the live intake daemon (pid {pid}) watches spool {theirs}, not {spool}: files delivered here wait for another daemon",
+        "运行中的接收进程（进程 {pid}）监视收件目录 {theirs}，而非 {spool}：投递到这里的文件要等另一个接收进程处理";
+    CliNoSpoolWatcher => "no intake daemon watches spool {spool} (files there wait for `gridwatch intake`, or run `gridwatch intake --once`)",
+        "没有接收进程监视收件目录 {spool}（其中的文件等待 `gridwatch intake` 处理，或运行 `gridwatch intake --once`）";
+    CliNoSpool => "spool {dir} does not exist (`gridwatch init` makes it, or start the daemon here)", "收件目录 {dir} 不存在（`gridwatch init` 会创建它，或在此启动接收进程）";
+    CliQuarantinedFiles => "{files} quarantined in {dir}: read each NAME.reason, fix and resubmit, then remove them",
+        "{dir} 中有 {files}被隔离：请阅读各 NAME.reason，修正后重新提交，再删除它们";
+    // submit and intake --once
+    CliNoSuchFile => "{file}: no such file", "{file}：文件不存在";
+    CliNotDelivered => "{file}: not delivered: {why} (nothing was delivered)", "{file}：未投递：{why}（所有文件均未投递）";
+    CliCannotSubmit => "cannot submit {file}: {why}", "无法投递 {file}：{why}";
+    CliQuarantined => "quarantined {name}: {why}", "已隔离 {name}：{why}";
+    CliDeferred => "left in new/ for the next run: {name}: {why}", "留在 new/ 待下次处理：{name}：{why}";
+    CliIngested => "{files} ingested ({new}, {duplicates}), {already} already ingested, {quarantined} quarantined{later}",
+        "入库 {files}（{new}，{duplicates}），此前已入库 {already} 个，隔离 {quarantined} 个{later}";
+    CliIngestedLater => ", {n} left in new/ for the next run", "，{n} 个留在 new/ 待下次处理";
+    CliIngestedWriting => ", {n} left in new/ for the next run ({writing} still being written)", "，{n} 个留在 new/ 待下次处理（{writing} 个仍在写入）";
+    // oncall
+    CliOnCallAt => "on call at {time}", "{time} 值班";
+    CliColName => "NAME", "名称";
+    CliColShift => "SHIFT", "班次";
+    CliColPrimary => "PRIMARY", "主班";
+    CliColBackup => "BACKUP", "副班";
+    CliColLeader => "LEADER", "带班";
+    CliColFrom => "FROM", "来自";
+    CliVia => "via {grid}", "沿用 {grid}";
+    // Errors of ours that a duty officer meets.
+    CliNoComplaint => "no complaint with id {id}", "没有编号为 {id} 的举报";
+    CliUnknownOfficer => "unknown officer '{id}'", "未知人员 '{id}'";
+    CliNeedsReason => "an escalation needs a reason", "升级需要说明原因";
+    CliCannotEscalate => "complaint {id}: cannot escalate: complaint is {status}", "举报 {id}：无法升级：举报{status}";
+    CliIllegal => "complaint {id}: cannot {action}: complaint is {status}{hint}", "举报 {id}：无法{action}：举报当前为{status}{hint}";
+    CliArrivalBeforeReceived => "complaint {id}: arrival time {arrived} is before the complaint was received ({received})",
+        "举报 {id}：到场时间 {arrived} 早于受理时间（{received}）";
+    CliArrivalInFuture => "complaint {id}: arrival time is {minutes} min in the future", "举报 {id}：到场时间在 {minutes} 分钟之后，尚未到来";
+    CliBackdateNeedsNote => "complaint {id}: arrival backdated by {minutes} min needs a note saying why", "举报 {id}：到场时间补记早了 {minutes} 分钟，需用 --note 说明原因";
+    CliAtBad => "--at '{text}' is neither RFC 3339 nor HH:MM", "--at '{text}' 既不是 RFC 3339 时间也不是 HH:MM";
+    CliAtMissing => "--at '{text}' does not exist today in {tz}", "--at '{text}' 在今天的 {tz} 时区不存在";
+    CliNoDatabase => "no database at {path}: `gridwatch init` creates one there; if the daemon uses another, run from its working directory or give it with --db (GRIDWATCH_DB)",
+        "{path} 处没有数据库：`gridwatch init` 会在此创建；若接收进程使用另一个数据库，请在其工作目录下运行，或用 --db（GRIDWATCH_DB）指定";
+    CliNotInitialised => "database {path} is not initialised (schema version 0); run `gridwatch init`", "数据库 {path} 尚未初始化（结构版本 0）；请运行 `gridwatch init`";
+    CliNeedsUpgrade => "database {path} needs an upgrade from schema {found} to {latest}; run `gridwatch init`", "数据库 {path} 需要从结构版本 {found} 升级到 {latest}；请运行 `gridwatch init`";
+    CliBadDbEnv => "GRIDWATCH_DB '{value}' (from the environment): {why}", "环境变量 GRIDWATCH_DB '{value}'：{why}";
+    CliBadDbFlag => "--db '{value}': {why}", "--db '{value}'：{why}";
+    CliBadSpeed => "--speed {speed}: choose between 0.1 and 3600", "--speed {speed}：请在 0.1 到 3600 之间选择";
+    CliCannotListen => "cannot listen on {addr}: {why} (another daemon? use --bind or [http] bind)", "无法在 {addr} 监听：{why}（已有守护进程？请用 --bind 或 [http] bind）";
+    CliListening => "gridwatch intake: listening on http://{addr}/open311/v2/, spool {spool}, database {db} ({descriptors} descriptors)",
+        "gridwatch intake：监听 http://{addr}/open311/v2/，收件目录 {spool}，数据库 {db}（{descriptors} 个描述符）";
+    CliListeningNoHttp => "gridwatch intake: spool {spool}, database {db} (no HTTP)", "gridwatch intake：收件目录 {spool}，数据库 {db}（不开 HTTP）";
+    CliIntakeStopped => "gridwatch intake: stopped", "gridwatch intake：已停止";
+    CliBadLogLevel => "GRIDWATCH_LOG '{value}' is not a log level (e.g. info, warn, debug); using {default}", "GRIDWATCH_LOG '{value}' 不是日志级别（如 info、warn、debug）；改用 {default}";
 }
 
 /// A text with `{name}` placeholders filled in: `fill(T::DoneDispatched.get(lang), &[("id", "5"), …])`.
@@ -419,9 +676,30 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// A number with its noun in the right form: a template is written
+/// `"{n} file|{n} files"` (one|other); one without `|` (Chinese) serves
+/// every number.
+pub fn count(t: T, lang: Lang, n: i64) -> String {
+    let text = t.get(lang);
+    let form = match text.split_once('|') {
+        Some((one, _)) if n == 1 => one,
+        Some((_, other)) => other,
+        None => text,
+    };
+    fill(form, &[("n", &n.to_string())])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_take_the_singular_for_one_only() {
+        assert_eq!(count(T::CliNFiles, Lang::En, 1), "1 file");
+        assert_eq!(count(T::CliNFiles, Lang::En, 0), "0 files");
+        assert_eq!(count(T::CliNDuties, Lang::En, 2), "2 duties");
+        assert_eq!(count(T::CliNFiles, Lang::Zh, 1), "1 个文件");
+    }
 
     #[test]
     fn fill_replaces_named_places_once_and_keeps_the_rest() {

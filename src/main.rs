@@ -1,9 +1,7 @@
 //! The `gridwatch` binary: parse the command line, run, turn failure into an exit code.
 
-use clap::Parser;
-
 fn main() {
-    let cli = match gridwatch::cli::Cli::try_parse() {
+    let cli = match gridwatch::cli::parse() {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version print and succeed; a mistyped command line

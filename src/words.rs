@@ -14,7 +14,7 @@ use chrono_tz::Tz;
 use crate::config::Config;
 use crate::domain::ComplaintRow;
 use crate::domain::calendar::{DayKind, Regime};
-use crate::domain::complaint::{Category, Outcome, Source, Status};
+use crate::domain::complaint::{Category, Hint, Outcome, Source, Status};
 use crate::i18n::{Lang, T, fill};
 
 pub fn status(s: Status) -> T {
@@ -88,6 +88,38 @@ pub fn reject_reason(r: crate::domain::triage::RejectReason) -> T {
         RejectReason::InsufficientDetail => T::RejectInsufficientDetail,
         RejectReason::Other => T::RejectOther,
     }
+}
+
+/// The words of a domain action's name as the status machine gives it.
+pub fn step(lang: Lang, name: &str) -> String {
+    let t = match name {
+        "dispatch" => T::ActDispatch,
+        "set off" => T::ActSetOff,
+        "log an arrival" => T::ActArrive,
+        "start handling" => T::ActHandle,
+        "resolve" => T::ActResolve,
+        "reopen" => T::ActReopen,
+        "merge" => T::ActMerge,
+        "reject" => T::ActReject,
+        other => return crate::text::sanitize(other),
+    };
+    t.get(lang).to_string()
+}
+
+/// The status machine's hint, in words.
+pub fn hint(lang: Lang, hint: Hint) -> &'static str {
+    let t = match hint {
+        Hint::None => return "",
+        Hint::AlreadyOnSite => T::WhyOnSite,
+        Hint::ReopenFirst => T::WhyReopenFirst,
+        Hint::WasMerged => T::WhyMerged,
+        Hint::ArrivalLogged => T::WhyArrivalLogged,
+        Hint::OnlyAfterArrival => T::WhyOnlyAfterArrival,
+        Hint::LogArrivalFirst => T::WhyLogArrivalFirst,
+        Hint::OnlyClosedReopen => T::WhyOnlyClosedReopen,
+        Hint::ResolveInstead => T::WhyResolveInstead,
+    };
+    t.get(lang)
 }
 
 /// The categories of a complaint, joined.

@@ -162,7 +162,7 @@ fn check_config_warns_about_a_year_without_calendar() {
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("warning: no holiday calendar for 2027: Mon-Fri assumed"),
+        err.contains("warning: no holiday calendar for 2027: Mon-Fri is assumed now"),
         "{err}"
     );
 }

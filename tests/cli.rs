@@ -62,7 +62,7 @@ fn user_errors_exit_1_with_one_line() {
     let err = room.fails(1, &[NOW, "arrive", "1", "--officer", "O017"]);
     assert_eq!(
         one_line(&err),
-        "gridwatch: complaint 1: cannot log an arrival: complaint is on_scene (an arrival is already logged)"
+        "gridwatch: complaint 1: cannot log an arrival: complaint is on site (an arrival is already logged)"
     );
 }
 
@@ -176,9 +176,16 @@ fn missing_database_and_broken_config_are_explained() {
     let err = room.fails(1, &["list"]);
     assert!(
         one_line(&err).starts_with("gridwatch: broken configuration: ")
-            && err.contains("officers.toml:1:")
-            && err.contains("`gridwatch check-config`"),
+            && err.contains("errors in all; `gridwatch check-config` lists them"),
         "{err}"
+    );
+    // The broken officer and every reference to the officers it lacks.
+    let all = room.fails(1, &["check-config"]);
+    assert!(
+        all.contains("officers.toml:1: missing field `name`")
+            && all.contains("roster.toml:")
+            && all.contains("is not in officers.toml"),
+        "{all}"
     );
     // A mistyped command line is the user's to fix: exit 1, not 2.
     let err = room.fails(1, &["--now", "yesterday", "list"]);
@@ -201,7 +208,11 @@ fn without_a_config_directory_the_embedded_demo_county_is_used() {
     };
     let out = run(&["check-config"]);
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("(embedded demo county)"));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.starts_with("config OK (the embedded demo county): 22 grids,"),
+        "one pair of brackets: {said}"
+    );
     let out = run(&["init"]);
     assert!(
         out.status.success(),
@@ -590,4 +601,313 @@ fn a_device_is_refused_and_damage_is_a_failure() {
     drop(f);
     let e = room.fails(2, &["--db", damaged.to_str().unwrap(), "list"]);
     assert!(e.contains("malformed"), "{e}");
+}
+
+/// A mistyped command line is the user's to fix: exit 1 with clap's message
+/// and its suggestion; asking for help or the version is no failure.
+#[test]
+fn usage_mistakes_exit_1_with_a_suggestion_and_help_exits_0() {
+    let room = Room::new();
+    let cases: &[(&[&str], &str)] = &[
+        (&["arive", "1"], "a similar subcommand exists: 'arrive'"),
+        (
+            &["arrive", "1", "--oficer", "O017"],
+            "a similar argument exists: '--officer'",
+        ),
+        (&["show", "abc"], "invalid value 'abc' for '<ID>'"),
+        (
+            &["show"],
+            "the following required arguments were not provided",
+        ),
+        (&["--lang", "fr", "list"], "[possible values: en, zh]"),
+        (
+            &["check-config", "--strickt"],
+            "a similar argument exists: '--strict'",
+        ),
+        (&["calendar", "show", "next"], "invalid value 'next'"),
+    ];
+    for (args, want) in cases {
+        let err = room.fails(1, args);
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["arrive", "--help"],
+        &["calendar", "--help"],
+    ] {
+        room.ok(args);
+    }
+}
+
+/// A bad database location names where it came from: the environment is
+/// not `--db`.
+#[test]
+fn a_bad_gridwatch_db_names_the_variable() {
+    let room = Room::new();
+    let out = room
+        .cmd(&["list"])
+        .env("GRIDWATCH_DB", "")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        one_line(&err),
+        "gridwatch: GRIDWATCH_DB '' (from the environment): the database location is empty; give a file path or sqlite:PATH"
+    );
+    let err = room.fails(1, &["--db", "", "list"]);
+    assert!(one_line(&err).starts_with("gridwatch: --db '': "), "{err}");
+}
+
+/// `show` puts every value in one column, whatever the longest label and
+/// in either language (cells, not bytes).
+#[test]
+fn show_lines_its_values_up() {
+    let room = room_with_one();
+    for lang in ["en", "zh"] {
+        let out = room.ok(&[NOW, "--lang", lang, "show", "1"]);
+        let columns: std::collections::BTreeSet<usize> = out
+            .lines()
+            .take_while(|l| !l.is_empty())
+            .map(|l| {
+                let gap = l.find("  ").expect("label and value");
+                let start = gap + l[gap..].len() - l[gap..].trim_start().len();
+                gridwatch::text::width(&l[..start])
+            })
+            .collect();
+        assert_eq!(columns.len(), 1, "{lang}: {out}");
+    }
+}
+
+/// `list` is newest received first; `list --open` is the dashboard's duty
+/// order: unassigned first, then waiting for an arrival by deadline, then
+/// those reached.
+#[test]
+fn list_orders_are_the_documented_ones() {
+    let room = Room::new();
+    let at = |r: &str, t: &str| {
+        let mut c = complaint(r);
+        c["received_at"] = t.into();
+        c
+    };
+    let mut lost = at("UNASSIGNED", "2026-11-30T09:20:00+08:00");
+    lost["location"] = serde_json::json!({"address": "nowhere known"});
+    lost.as_object_mut().unwrap().remove("enterprise");
+    let lines = [
+        at("EARLY", "2026-11-30T09:00:00+08:00"),
+        at("REACHED", "2026-11-30T08:50:00+08:00"),
+        at("LATE", "2026-11-30T09:10:00+08:00"),
+        lost,
+    ]
+    .map(|c| c.to_string())
+    .join("\n");
+    let p = room.write("four.jsonl", lines);
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    let id_of = |r: &str| {
+        room.json(&["list", "--json"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["external_ref"] == r)
+            .unwrap()["id"]
+            .to_string()
+    };
+    room.ok(&[NOW, "arrive", &id_of("REACHED"), "--officer", "O017"]);
+    let order = |args: &[&str]| -> Vec<String> {
+        let mut full = vec![NOW];
+        full.extend_from_slice(args);
+        room.json(&full)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["external_ref"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        order(&["list", "--open", "--json"]),
+        ["UNASSIGNED", "EARLY", "LATE", "REACHED"]
+    );
+    assert_eq!(
+        order(&["list", "--json"]),
+        ["UNASSIGNED", "LATE", "EARLY", "REACHED"]
+    );
+    let help = room.ok(&["list", "--help"]);
+    assert!(
+        help.contains("newest received") && help.contains("unassigned first"),
+        "{help}"
+    );
+}
+
+/// `init` makes the spool and says so; it does not make the directory a
+/// database path names (a typo must not grow a tree).
+#[test]
+fn init_says_what_it_creates_and_refuses_a_missing_directory() {
+    let room = Room::bare();
+    let dir = room.dir.path().canonicalize().unwrap();
+    let out = room.ok(&["init"]);
+    assert!(
+        out.contains(&format!("created {}/spool\n", dir.display()))
+            && out.contains(&format!("spool directory {}/spool ready", dir.display())),
+        "{out}"
+    );
+    assert!(!room.ok(&["init"]).contains("created"));
+    let err = room.fails(1, &["--db", "typo/gw.db", "init"]);
+    assert_eq!(
+        one_line(&err),
+        format!(
+            "gridwatch: directory {0}/typo does not exist: create it first (mkdir -p {0}/typo) or give the database another place with --db; init makes the database file, not the directory it goes in",
+            dir.display()
+        )
+    );
+    assert!(!room.path("typo").exists());
+}
+
+/// Log lines carry the configured offset, like every other time shown.
+#[test]
+fn log_lines_are_stamped_in_local_time() {
+    let room = Room::new();
+    room.write("spool/new/broken.json", "{");
+    let out = room
+        .cmd(&[NOW, "intake", "--once"])
+        .env("GRIDWATCH_LOG", "info")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let line = err
+        .lines()
+        .find(|l| l.contains("WARN"))
+        .unwrap_or_else(|| panic!("a log line: {err}"));
+    let stamp = line.split_whitespace().next().unwrap();
+    assert!(
+        stamp.ends_with("+08:00") && chrono::DateTime::parse_from_rfc3339(stamp).is_ok(),
+        "{line}"
+    );
+    let reason = std::fs::read_to_string(room.path("spool/bad/broken.json.reason")).unwrap();
+    assert!(
+        reason.ends_with('\n') && reason.lines().count() == 1,
+        "{reason:?}"
+    );
+}
+
+/// The English sentences of the command line's part of the string table,
+/// cut at their placeholders and at quoted commands (which read the same in
+/// both languages); only pieces of two words or more, so data (a shift
+/// called `day`, an audit detail `"outcome":"rectified"`) cannot match.
+fn english_of_the_command_line() -> Vec<String> {
+    use gridwatch::i18n::{Lang, T};
+    let mut out = Vec::new();
+    for t in T::ALL
+        .iter()
+        .filter(|t| format!("{t:?}").starts_with("Cli"))
+    {
+        let mut text = t.get(Lang::En).replace('|', "\u{0}");
+        while let (Some(a), Some(b)) = (text.find('{'), text.find('}')) {
+            if b < a {
+                break;
+            }
+            text.replace_range(a..=b, "\u{0}");
+        }
+        for (i, piece) in text.split('`').enumerate() {
+            if i % 2 == 1 {
+                continue; // a command, the same in Chinese
+            }
+            for f in piece.split('\u{0}') {
+                let f = f.trim_matches(|c: char| c.is_whitespace() || ",.;:()'—-".contains(c));
+                if f.split_whitespace().count() >= 2 && f.chars().any(|c| c.is_ascii_alphabetic()) {
+                    out.push(f.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The main commands, their results and the refusals a duty officer meets,
+/// in `lang` on a fresh room: everything they print, stdout and stderr.
+fn everything_said_in(lang: &str) -> String {
+    let room = Room::bare();
+    let mut said = String::new();
+    let mut run = |args: &[&str]| {
+        let mut full = vec!["--lang", lang, "--now=2026-12-20T09:30:00+08:00"];
+        full.extend_from_slice(args);
+        let out = room.run(&full);
+        said.push_str(&String::from_utf8_lossy(&out.stdout));
+        said.push_str(&String::from_utf8_lossy(&out.stderr));
+    };
+    run(&["init"]);
+    run(&["--db", "typo/gw.db", "init"]);
+    let mut c = complaint("ZH-1");
+    c["received_at"] = "2026-12-20T09:12:00+08:00".into();
+    let p = room.write("c.json", c.to_string());
+    run(&["submit", p.to_str().unwrap()]);
+    run(&["submit", "nosuch.json"]);
+    room.write("spool/new/broken.json", "{");
+    run(&["intake", "--once"]);
+    for args in [
+        &["list"][..],
+        &["list", "--open"],
+        &["show", "1"],
+        &["status"],
+        &["oncall"],
+        &["check-config"],
+        &["check-config", "--strict"],
+        &["calendar", "show", "2026"],
+        &["calendar", "show", "2027"],
+        &["show", "42"],
+        &["arrive", "1", "--officer", "O999"],
+        &["arrive", "1", "--officer", "O017", "--at", "09:15"],
+        &["arrive", "1", "--officer", "O017", "--at", "nine"],
+        &["resolve", "1", "--outcome", "rectified"],
+        &["dispatch", "1", "--officer", "O017"],
+        &["escalate", "1", "--reason", " "],
+        &["escalate", "1", "--reason", "no answer"],
+        &["arrive", "1", "--officer", "O017"],
+        &["arrive", "1", "--officer", "O017"],
+        &["resolve", "1", "--outcome", "no-violation"],
+        &["escalate", "1", "--reason", "too late"],
+        &["show", "1"],
+        &["list"],
+    ] {
+        run(args);
+    }
+    let bad = room.write("bad.csv", "date,kind\n2027-02-30,holiday\n");
+    run(&["calendar", "import", bad.to_str().unwrap()]);
+    let good = room.write("good.csv", "date,kind,name\n2027-01-01,holiday,元旦\n");
+    run(&["calendar", "import", good.to_str().unwrap()]);
+    said
+}
+
+/// Under `--lang zh` the main commands, their results and the refusals a
+/// duty officer meets print none of the command line's English (and in
+/// English they do: the test can see it).
+#[test]
+fn under_lang_zh_the_command_line_prints_no_english_of_its_table() {
+    let table = english_of_the_command_line();
+    let in_english = everything_said_in("en");
+    let seen = table
+        .iter()
+        .filter(|f| in_english.contains(f.as_str()))
+        .count();
+    assert!(
+        seen >= 40,
+        "only {seen} of {} pieces seen in English",
+        table.len()
+    );
+    let said = everything_said_in("zh");
+    let english: Vec<&String> = table.iter().filter(|f| said.contains(f.as_str())).collect();
+    assert!(
+        english.is_empty(),
+        "English under --lang zh: {english:?}\n{said}"
+    );
+    for zh in [
+        "举报 1 已办结：未发现违法",
+        "没有编号为 42 的举报",
+        "已受理",
+        "警告",
+        "已写入",
+    ] {
+        assert!(said.contains(zh), "{zh}: {said}");
+    }
 }

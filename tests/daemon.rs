@@ -474,6 +474,7 @@ fn an_unwritable_database_file_makes_health_fail_and_says_why() {
 fn a_database_swapped_for_another_stays_untouched_until_a_restart() {
     let room = Room::new();
     // The other database holds one complaint of its own.
+    std::fs::create_dir(room.path("other")).unwrap(); // init makes files, not directories
     room.ok(&["--db", "other/other.db", "init"]);
     let p = room.write("other.json", complaint_live("OTHER-1").to_string());
     room.ok(&["submit", p.to_str().unwrap()]);
@@ -599,6 +600,7 @@ fn init_will_not_make_a_database_beside_a_removed_ones_wal() {
 #[test]
 fn reads_first_made_during_a_swap_wait_for_the_original() {
     let room = Room::new();
+    std::fs::create_dir(room.path("other")).unwrap(); // init makes files, not directories
     room.ok(&["--db", "other/other.db", "init"]);
     let d = start(&room);
     assert_eq!(post(d.addr, "ORIG-1").unwrap().0, 201);

@@ -23,13 +23,13 @@ fn sample_file_becomes_a_listed_complaint_with_regime_deadline_and_reason() {
     assert_eq!(room.spool("new").len(), 1);
     let out = room.ok(&[NOW, "intake", "--once"]);
     assert!(
-        out.contains("1 files ingested (1 complaints new, 0 duplicates)"),
+        out.contains("1 file ingested (1 new complaint, 0 duplicates)"),
         "{out}"
     );
     assert!(room.spool("new").is_empty());
     assert_eq!(room.spool("cur").len(), 1);
     let table = room.ok(&[NOW, "list"]);
-    assert!(table.contains("workday_day"), "{table}");
+    assert!(table.contains("working hours"), "{table}");
     assert!(table.contains("09:42"), "deadline column: {table}");
     assert!(table.contains("12:00"), "12 minutes left at 09:30: {table}");
     assert!(
@@ -104,7 +104,7 @@ fn bad_files_are_quarantined_with_their_reason_and_good_ones_beside_them_ingeste
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains(
-            "2 files ingested (2 complaints new, 0 duplicates), 0 already ingested, 7 quarantined"
+            "2 files ingested (2 new complaints, 0 duplicates), 0 already ingested, 7 quarantined"
         ),
         "{stdout}"
     );
@@ -192,7 +192,7 @@ fn a_50_mb_json_file_is_refused_but_a_50_mb_jsonl_file_is_streamed_in() {
     room.deliver(&[&p1, &p2]);
     let out = room.ok(&[NOW, "intake", "--once"]);
     assert!(
-        out.contains(&format!("1 files ingested ({n} complaints new")),
+        out.contains(&format!("1 file ingested ({n} new complaints")),
         "{out}"
     );
     assert_eq!(
@@ -226,7 +226,7 @@ fn the_same_file_twice_and_the_same_record_in_another_file_make_one_row_each() {
     room.ok(&["submit", p.to_str().unwrap(), p.to_str().unwrap()]);
     let out = room.ok(&[NOW, "intake", "--once"]);
     assert!(
-        out.contains("1 files ingested (1 complaints new, 0 duplicates), 1 already ingested"),
+        out.contains("1 file ingested (1 new complaint, 0 duplicates), 1 already ingested"),
         "{out}"
     );
     // Same (source, external_ref), different bytes: a duplicate, not a new row.
@@ -236,7 +236,7 @@ fn the_same_file_twice_and_the_same_record_in_another_file_make_one_row_each() {
     room.ok(&["submit", p.to_str().unwrap()]);
     let out = room.ok(&[NOW, "intake", "--once"]);
     assert!(
-        out.contains("1 files ingested (0 complaints new, 1 duplicates)"),
+        out.contains("1 file ingested (0 new complaints, 1 duplicate)"),
         "{out}"
     );
     // Records without external_ref get one from the file's hash and line:
@@ -272,7 +272,7 @@ fn killed_between_commit_and_rename_then_restarted_gives_one_row() {
     );
     let out = room.ok(&[NOW, "intake", "--once"]);
     assert!(
-        out.contains("0 files ingested (0 complaints new, 0 duplicates), 1 already ingested"),
+        out.contains("0 files ingested (0 new complaints, 0 duplicates), 1 already ingested"),
         "{out}"
     );
     assert!(room.spool("new").is_empty());
@@ -292,7 +292,7 @@ fn arrays_and_large_jsonl_files_in_batches() {
     room.ok(&["submit", p1.to_str().unwrap(), p2.to_str().unwrap()]);
     let out = room.ok(&[NOW, "intake", "--once"]);
     assert!(
-        out.contains("2 files ingested (2503 complaints new, 0 duplicates)"),
+        out.contains("2 files ingested (2503 new complaints, 0 duplicates)"),
         "{out}"
     );
     // A bad record late in a big file rolls the whole file back.
@@ -404,7 +404,7 @@ fn a_blank_external_ref_is_absent_and_never_swallows_another_complaint() {
     room.ok(&["submit", pa.to_str().unwrap(), pb.to_str().unwrap()]);
     let out = room.ok(&[NOW, "intake", "--once"]);
     assert!(
-        out.contains("2 files ingested (2 complaints new, 0 duplicates)"),
+        out.contains("2 files ingested (2 new complaints, 0 duplicates)"),
         "{out}"
     );
     let refs = room.refs();
@@ -524,7 +524,7 @@ fn links_fifos_and_directories_are_quarantined_never_followed() {
     let out = room.ok(&[NOW, "intake", "--once"]);
     assert!(
         out.contains(
-            "1 files ingested (1 complaints new, 0 duplicates), 0 already ingested, 3 quarantined"
+            "1 file ingested (1 new complaint, 0 duplicates), 0 already ingested, 3 quarantined"
         ),
         "{out}"
     );
@@ -585,7 +585,7 @@ fn a_name_at_the_length_limit_never_wedges_the_spool() {
     );
     let out = room.ok(&[NOW, "intake", "--once"]);
     assert!(
-        out.contains("1 files ingested") && out.contains("1 quarantined"),
+        out.contains("1 file ingested") && out.contains("1 quarantined"),
         "{out}"
     );
     assert!(room.spool("new").is_empty());

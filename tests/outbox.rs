@@ -154,7 +154,7 @@ fn a_hanging_hook_is_killed_at_its_timeout() {
     room.ok(&["submit", p.to_str().unwrap()]);
     assert!(
         room.ok(&[NOW, "intake", "--once"])
-            .contains("1 files ingested")
+            .contains("1 file ingested")
     );
 }
 

@@ -5,27 +5,28 @@ use chrono::{DateTime, NaiveTime, TimeZone, Utc};
 
 use serde_json::json;
 
-use super::context::calendar_warnings;
-use super::view::{complaint_json, detail_json, json_text, list_table, table, time};
-use super::{Command, Context, Failure, OutcomeArg, services, spool};
+use super::view::{complaint_json, json_text, list_table, table, time};
+use super::{
+    Command, Context, Failure, OutcomeArg, calendar, services, setup, show, spool, status,
+};
 use crate::config::Config;
 use crate::domain::complaint::Outcome as Resolution;
+use crate::domain::queries::duty_order;
 use crate::domain::triage::{RejectReason, Rejection};
 use crate::domain::{ArrivalRequest, ListFilter};
-use crate::intake::lock::SpoolLock;
+use crate::i18n::{Lang, T, fill};
 use crate::ops::{self, Target};
-use crate::store::{
-    Actions, Alerts, AuditLog, Complaints, Durability, Escalations, SqliteStore, StoreError,
-};
+use crate::store::{Complaints, Durability};
 use crate::text::sanitize;
 
 pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
     match cmd {
         Command::Tui { officer } => services::tui(&ctx, officer),
         Command::Demo { start, speed } => super::drill::demo(&ctx, start, speed),
-        Command::CheckConfig => check_config(&ctx),
-        Command::Init => init(&ctx),
-        Command::Status { json } => spool::status(&ctx, json),
+        Command::CheckConfig { strict } => setup::check_config(&ctx, strict),
+        Command::Calendar { action } => calendar::run(&ctx, action),
+        Command::Init => setup::init(&ctx),
+        Command::Status { json } => status::run(&ctx, json),
         Command::Submit { files } => spool::submit(&ctx, &files),
         Command::Intake { once: true, .. } => spool::intake(&ctx),
         Command::Intake {
@@ -39,7 +40,7 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
             id,
             json,
             reveal_phone,
-        } => show(&ctx, id, json, reveal_phone),
+        } => show::run(&ctx, id, json, reveal_phone),
         Command::Arrive {
             id,
             officer,
@@ -113,206 +114,59 @@ fn rejection(reason: &str, note: Option<&str>) -> Result<Rejection, Failure> {
     })
 }
 
-fn check_config(ctx: &Context) -> Result<(), Failure> {
-    match Config::load(ctx.source.clone()) {
-        Ok(config) => {
-            for w in calendar_warnings(&config, ctx.now()) {
-                warnln!("warning: {w}");
-            }
-            let years: Vec<String> = config.calendar.years().map(|y| y.to_string()).collect();
-            outln!(
-                "config OK ({}): {} grids, {} officers, {} enterprises, {} duties, {} shifts, calendar {}",
-                sanitize(&ctx.source.describe()),
-                config.grids.len(),
-                config.officers.len(),
-                config.enterprises.len(),
-                config.roster.duties.len(),
-                config.roster.shifts.len(),
-                if years.is_empty() {
-                    "none".to_string()
-                } else {
-                    years.join(", ")
-                }
-            );
-            Ok(())
-        }
-        Err(errors) => {
-            for e in &errors {
-                warnln!("{}", sanitize(&e.to_string()));
-            }
-            warnln!(
-                "{} error{} in {}",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" },
-                sanitize(&ctx.source.describe())
-            );
-            Err(Failure::Reported)
-        }
-    }
-}
-
-fn init(ctx: &Context) -> Result<(), Failure> {
-    let config = ctx.config()?;
-    let path = ctx.db_path(&config);
-    let spool = ctx.spool(&config);
-    let upgrade_from = match SqliteStore::open(&path, Durability::Normal) {
-        Err(StoreError::NeedsUpgrade { found, .. }) => Some(found),
-        _ => None,
-    };
-    // A running daemon of the older release would fail every write after
-    // the upgrade (its statements name the old schema).
-    if let Some(holder) = upgrade_from.and_then(|_| SpoolLock::holder_of(&spool.root)) {
-        return Err(Failure::User(format!(
-            "an intake daemon ({holder}) runs on spool {}: stop it before upgrading {} (it would fail every write afterwards); the systemd unit runs `gridwatch init` before it starts the daemon",
-            spool.root.display(),
-            super::context::absolute(&path).display()
-        )));
-    }
-    let mut store = SqliteStore::init(&path)?;
-    let counts = store.sync_reference(&config)?;
-    spool
-        .ensure()
-        .map_err(|e| Failure::User(format!("cannot create spool {}: {e}", spool.root.display())))?;
-    if let Some(found) = upgrade_from {
-        outln!(
-            "upgraded the schema from version {found} to {}",
-            store.schema_version()?
-        );
-    }
-    outln!(
-        "database {} ready at schema {}; {} grids, {} officers, {} enterprises loaded from {}; spool {} ready",
-        store.path().display(),
-        store.schema_version()?,
-        counts.grids,
-        counts.officers,
-        counts.enterprises,
-        ctx.source.describe(),
-        spool.root.display()
-    );
-    Ok(())
-}
-
 fn list(ctx: &Context, open: bool, as_json: bool) -> Result<(), Failure> {
     let config = ctx.config()?;
+    let lang = ctx.lang(&config);
     let store = ctx.open_store(&config, Durability::Normal)?;
-    let rows = store.list(ListFilter {
+    let mut rows = store.list(ListFilter {
         open_only: open,
         limit: None,
     })?;
+    // The documented orders (README, --help): all newest received first
+    // (as the store lists them); open ones as the dashboard shows them.
+    if open {
+        rows.sort_by_key(duty_order);
+    }
     let (tz, now) = (config.settings.timezone, ctx.now());
     if as_json {
         let v: Vec<_> = rows.iter().map(|c| complaint_json(c, &tz, now)).collect();
         outln!("{}", json_text(&v));
     } else if rows.is_empty() {
-        outln!("no {}complaints", if open { "open " } else { "" });
+        let t = if open {
+            T::CliNoOpenComplaints
+        } else {
+            T::CliNoComplaints
+        };
+        outln!("{}", t.get(lang));
     } else {
-        out!("{}", list_table(&rows, &tz, now));
+        out!("{}", list_table(lang, &rows, &tz, now));
     }
-    Ok(())
-}
-
-fn show(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result<(), Failure> {
-    let config = ctx.config()?;
-    let mut store = ctx.open_store(&config, Durability::Normal)?;
-    let c = store.complaint(id)?;
-    let (tz, now) = (config.settings.timezone, ctx.now());
-    let phone = if reveal {
-        store.reveal_phone(&ctx.actor(), now, id)?
-    } else {
-        None
-    };
-    let (escalations, outbox, acks) = (
-        store.escalations(id)?,
-        store.outbox_of_complaint(id)?,
-        store.acks_of_complaint(id)?,
-    );
-    let mut v = detail_json(
-        &c,
-        &tz,
-        now,
-        &store.dispatches(id)?,
-        &store.arrivals(id)?,
-        &escalations,
-        &store.audit_of_complaint(id)?,
-    );
-    if let Some(p) = phone {
-        v["reporter"]["phone"] = p.into();
-    }
-    // Each escalation with what became of its alert, and who acknowledged it.
-    let records = super::escalations::records(&escalations, &outbox, &acks);
-    v["escalations"] = super::escalations::json(&records, &tz);
-    if as_json {
-        outln!("{}", json_text(&v));
-        return Ok(());
-    }
-    let s = |v: &serde_json::Value| match v {
-        serde_json::Value::String(s) => sanitize(s),
-        serde_json::Value::Null => "-".into(),
-        other => sanitize(&other.to_string()),
-    };
-    for key in [
-        "id",
-        "status",
-        "source",
-        "external_ref",
-        "received_at",
-        "regime",
-        "regime_reason",
-        "deadline_at",
-        "remaining_seconds",
-        "grid",
-        "grid_source",
-        "categories",
-        "enterprise",
-        "repeat_of",
-        "arrived_at",
-        "arrived_by",
-        "description",
-    ] {
-        outln!("{key:<16} {}", s(&v[key]));
-    }
-    outln!("{:<16} {}", "address", s(&v["location"]["address"]));
-    outln!(
-        "{:<16} {} {}",
-        "reporter",
-        s(&v["reporter"]["name"]),
-        s(&v["reporter"]["phone"])
-    );
-    let trail: Vec<Vec<String>> = v["audit"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|a| {
-            vec![
-                s(&a["at"]),
-                s(&a["actor"]),
-                s(&a["action"]),
-                s(&a["details"]),
-            ]
-        })
-        .collect();
-    let lang = ctx.lang(&config);
-    let escalations = super::escalations::table_text(&records, &config, lang);
-    if !escalations.is_empty() {
-        out!("\n{escalations}");
-    }
-    outln!("\n{}", table(&["AT", "ACTOR", "ACTION", "DETAILS"], &trail));
     Ok(())
 }
 
 /// `--at`: RFC 3339, or `HH:MM` on today's local date.
-fn parse_at(text: &str, config: &Config, now: DateTime<Utc>) -> Result<DateTime<Utc>, Failure> {
+fn parse_at(
+    text: &str,
+    config: &Config,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, Failure> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }
     let tz = config.settings.timezone;
     let t = NaiveTime::parse_from_str(text, "%H:%M")
-        .map_err(|_| Failure::User(format!("--at '{text}' is neither RFC 3339 nor HH:MM")))?;
+        .map_err(|_| Failure::User(fill(T::CliAtBad.get(lang), &[("text", text)])))?;
     let local = now.with_timezone(&tz).date_naive().and_time(t);
     tz.from_local_datetime(&local)
         .earliest()
         .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| Failure::User(format!("--at '{text}' does not exist today in {tz}")))
+        .ok_or_else(|| {
+            Failure::User(fill(
+                T::CliAtMissing.get(lang),
+                &[("text", text), ("tz", tz.name())],
+            ))
+        })
 }
 
 fn arrive(
@@ -325,7 +179,7 @@ fn arrive(
     let config = ctx.config()?;
     let now = ctx.now();
     let arrived_at = match at {
-        Some(text) => parse_at(text, &config, now)?,
+        Some(text) => parse_at(text, &config, ctx.lang(&config), now)?,
         None => now,
     };
     let req = ArrivalRequest {
@@ -351,6 +205,7 @@ fn act(ctx: &Context, cmd: ops::Command) -> Result<(), Failure> {
 
 fn oncall(ctx: &Context, as_json: bool) -> Result<(), Failure> {
     let config = ctx.config()?;
+    let lang = ctx.lang(&config);
     let now = ctx.now();
     let local = now.with_timezone(&config.settings.timezone).naive_local();
     let mut rows = Vec::new();
@@ -378,7 +233,7 @@ fn oncall(ctx: &Context, as_json: bool) -> Result<(), Failure> {
                     if o.duty_grid == g.id {
                         String::new()
                     } else {
-                        format!("via {}", o.duty_grid)
+                        fill(T::CliVia.get(lang), &[("grid", &o.duty_grid)])
                     }
                 })
                 .unwrap_or_default(),
@@ -388,16 +243,19 @@ fn oncall(ctx: &Context, as_json: bool) -> Result<(), Failure> {
     if as_json {
         outln!("{}", json_text(&out));
     } else {
-        outln!("on call at {}", time(now, &config.settings.timezone));
-        out!(
-            "{}",
-            table(
-                &[
-                    "GRID", "NAME", "SHIFT", "PRIMARY", "BACKUP", "LEADER", "FROM"
-                ],
-                &rows
-            )
-        );
+        let at = time(now, &config.settings.timezone);
+        outln!("{}", fill(T::CliOnCallAt.get(lang), &[("time", &at)]));
+        let header = [
+            T::CliColGrid,
+            T::CliColName,
+            T::CliColShift,
+            T::CliColPrimary,
+            T::CliColBackup,
+            T::CliColLeader,
+            T::CliColFrom,
+        ]
+        .map(|t| t.get(lang));
+        out!("{}", table(&header, &rows));
     }
     Ok(())
 }

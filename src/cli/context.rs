@@ -11,8 +11,7 @@ use super::{Cli, Failure, LangArg};
 use crate::clock::{ClockMode, FixedClock, SharedClock, SystemClock};
 use crate::config::{Config, ConfigSource};
 use crate::domain::Actor;
-use crate::domain::calendar::fallback_warning;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, T, count, fill};
 use crate::intake::Spool;
 use crate::store::{Durability, SqliteStore};
 
@@ -22,20 +21,32 @@ pub fn absolute(path: &std::path::Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// The configuration's warnings, and one more when its calendar does not
-/// cover the year of `now` (the weekday rule stands in for it then).
-pub fn calendar_warnings(config: &Config, now: DateTime<Utc>) -> Vec<String> {
-    let year = now
-        .with_timezone(&config.settings.timezone)
-        .date_naive()
-        .format("%Y")
-        .to_string();
-    let year: i32 = year.parse().unwrap_or(0);
-    let mut out: Vec<String> = config.warnings.clone();
-    if !config.calendar.covers(year) {
-        out.push(fallback_warning(year));
+/// `--db` (or GRIDWATCH_DB) as a database file: a bad value is the user's
+/// to fix, named by where it came from.
+pub fn db_location(cli: &Cli) -> Result<Option<PathBuf>, Failure> {
+    let Some(raw) = &cli.db else {
+        return Ok(None);
+    };
+    crate::config::Location::parse(raw)
+        .map(|l| Some(l.path().to_path_buf()))
+        .map_err(|why| {
+            let t = if cli.db_from_env {
+                T::CliBadDbEnv
+            } else {
+                T::CliBadDbFlag
+            };
+            Failure::User(fill(
+                t.get(lang_of(cli.lang)),
+                &[("value", raw), ("why", &why)],
+            ))
+        })
+}
+
+fn lang_of(arg: Option<LangArg>) -> Lang {
+    match arg {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) | None => Lang::En,
     }
-    out
 }
 
 #[derive(Clone)]
@@ -47,18 +58,15 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn new(cli: &Cli) -> Self {
+    pub fn new(cli: &Cli, db: Option<PathBuf>) -> Self {
         let clock: SharedClock = match cli.now {
             Some(t) => std::sync::Arc::new(FixedClock(t)),
             None => std::sync::Arc::new(SystemClock),
         };
         Context {
             source: ConfigSource::choose(cli.config.clone()),
-            db_override: cli.db.clone(),
-            lang_override: cli.lang.map(|l| match l {
-                LangArg::En => Lang::En,
-                LangArg::Zh => Lang::Zh,
-            }),
+            db_override: db,
+            lang_override: cli.lang.map(|l| lang_of(Some(l))),
             clock,
         }
     }
@@ -69,17 +77,49 @@ impl Context {
 
     pub fn config(&self) -> Result<Config, Failure> {
         Config::load(self.source.clone()).map_err(|errors| {
+            let lang = self.lang_override.unwrap_or_default();
             let first = errors.first().map(ToString::to_string).unwrap_or_default();
-            let more = if errors.len() > 1 {
-                format!(
-                    " ({} errors in all; `gridwatch check-config` lists them)",
-                    errors.len()
+            let text = if errors.len() > 1 {
+                fill(
+                    T::CliBrokenConfig.get(lang),
+                    &[
+                        ("first", &first),
+                        ("errors", &count(T::CliNErrors, lang, errors.len() as i64)),
+                    ],
                 )
             } else {
-                " (`gridwatch check-config` checks the whole configuration)".to_string()
+                fill(T::CliBrokenConfigOne.get(lang), &[("first", &first)])
             };
-            Failure::User(format!("broken configuration: {first}{more}"))
+            Failure::User(text)
         })
+    }
+
+    /// The interface language when the configuration may be broken: `--lang`,
+    /// else the configuration's, else English.
+    pub fn lang_guess(&self) -> Lang {
+        self.words_guess().0
+    }
+
+    /// The interface language and the timezone to word a message in, when
+    /// the configuration may be broken (English and UTC then).
+    pub fn words_guess(&self) -> (Lang, chrono_tz::Tz) {
+        let config = Config::load(self.source.clone()).ok();
+        let tz = config
+            .as_ref()
+            .map_or(chrono_tz::Tz::UTC, |c| c.settings.timezone);
+        let lang = self
+            .lang_override
+            .or(config.map(|c| c.settings.language))
+            .unwrap_or_default();
+        (lang, tz)
+    }
+
+    /// Where the configuration comes from, in words.
+    pub fn source_words(&self, lang: Lang) -> String {
+        match &self.source {
+            ConfigSource::Embedded => T::CliEmbeddedCounty.get(lang).to_string(),
+            dir => dir.describe(),
+        }
     }
 
     pub fn lang(&self, config: &Config) -> Lang {

@@ -86,8 +86,9 @@ fn drill_database(ctx: &Context, scratch: &std::path::Path) -> Result<(PathBuf, 
 
 pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> Result<(), Failure> {
     if !(0.1..=3600.0).contains(&speed) {
-        return Err(Failure::User(format!(
-            "--speed {speed}: choose between 0.1 and 3600"
+        return Err(Failure::User(crate::i18n::fill(
+            crate::i18n::T::CliBadSpeed.get(ctx.lang_guess()),
+            &[("speed", &speed.to_string())],
         )));
     }
     let start = drill_start(ctx, start)?;

@@ -4,13 +4,18 @@
 
 #[macro_use]
 mod out;
+mod calendar;
 mod commands;
 mod context;
 mod drill;
 mod escalations;
+mod failures;
 mod logging;
 mod services;
+mod setup;
+mod show;
 mod spool;
+mod status;
 mod view;
 mod words;
 
@@ -33,8 +38,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "GRIDWATCH_CONFIG", value_name = "DIR")]
     pub config: Option<PathBuf>,
     /// Database: a SQLite file, as a path or sqlite:PATH (default: database.path in gridwatch.toml)
-    #[arg(long, global = true, env = "GRIDWATCH_DB", value_name = "PATH", value_parser = parse_db)]
-    pub db: Option<PathBuf>,
+    #[arg(long, global = true, env = "GRIDWATCH_DB", value_name = "PATH")]
+    pub db: Option<String>,
+    /// Set by [`parse`]: `--db` came from GRIDWATCH_DB, so a bad value names it.
+    #[arg(skip)]
+    pub db_from_env: bool,
     /// Language of the interface (default: language of gridwatch.toml)
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
@@ -73,8 +81,17 @@ pub enum Command {
     },
     /// Create or upgrade the database and load the configuration (idempotent)
     Init,
-    /// Validate config/; print every error with file:line, exit 1 if any
-    CheckConfig,
+    /// Validate config/; print every error with file:line, exit 1 if any; warnings exit 0
+    CheckConfig {
+        /// Fail (exit 1) on warnings too, e.g. a calendar about to run out
+        #[arg(long)]
+        strict: bool,
+    },
+    /// The holiday calendar: import a year's arrangement, or print one
+    Calendar {
+        #[command(subcommand)]
+        action: CalendarCommand,
+    },
     /// Daemon heartbeat, schema version, counts, calendar coverage, spool
     Status {
         #[arg(long)]
@@ -100,9 +117,12 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         log_file: Option<PathBuf>,
     },
-    /// Complaints with regime, deadline, time left and status
+    /// Complaints with regime, deadline, time left and status: newest received
+    /// first; with --open in the dashboard's order
     List {
-        /// Only open complaints, soonest deadline first
+        /// Only open complaints, in the dashboard's order: unassigned first,
+        /// then those waiting for an arrival by deadline (soonest first), then
+        /// those reached; ties by id
         #[arg(long)]
         open: bool,
         #[arg(long)]
@@ -186,6 +206,19 @@ pub enum Command {
     },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// Read a CSV (date,kind[,name]; kind holiday|off|work|makeup_work; other
+    /// columns ignored), check it, and write config/calendar/cn-YYYY.toml for
+    /// each year in it; running daemons and consoles take it up
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Print one year's holidays and make-up working days
+    Show { year: i32 },
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum OutcomeArg {
     /// The console writes outcomes with underscores (`violation_confirmed`): both are taken.
@@ -198,9 +231,14 @@ pub enum OutcomeArg {
     Other,
 }
 
-/// `--db`: a path or `sqlite:PATH`; another scheme is a usage error.
-fn parse_db(s: &str) -> Result<PathBuf, String> {
-    crate::config::Location::parse(s).map(|l| l.path().to_path_buf())
+/// Parse the command line of this process; [`Cli::db_from_env`] says
+/// whether `--db` was given or came from GRIDWATCH_DB.
+pub fn parse() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = Cli::command().try_get_matches()?;
+    let mut cli = Cli::from_arg_matches(&matches)?;
+    cli.db_from_env = matches.value_source("db") == Some(clap::parser::ValueSource::EnvVariable);
+    Ok(cli)
 }
 
 fn parse_time(s: &str) -> Result<DateTime<Utc>, String> {
@@ -222,6 +260,8 @@ pub enum Failure {
     PipeClosed,
     /// A store failure, put into words by [`run`] where the database path is known.
     Store(crate::store::StoreError),
+    /// An operation refused, put into words by [`run`] in the interface language.
+    Op(crate::ops::OpError),
 }
 
 impl From<crate::daemon::DaemonError> for Failure {
@@ -248,8 +288,7 @@ impl From<crate::ops::OpError> for Failure {
     fn from(e: crate::ops::OpError) -> Self {
         match e {
             crate::ops::OpError::Store(e) => Failure::Store(e),
-            other if other.is_user_error() => Failure::User(other.to_string()),
-            other => Failure::Internal(other.to_string()),
+            other => Failure::Op(other),
         }
     }
 }
@@ -266,6 +305,13 @@ impl Failure {
             Failure::User(_) | Failure::Reported => 1,
             Failure::Internal(_) => 2,
             Failure::PipeClosed => 0,
+            Failure::Op(e) => {
+                if e.is_user_error() {
+                    1
+                } else {
+                    2
+                }
+            }
             Failure::Store(e) => {
                 if e.is_user_error() {
                     1
@@ -276,39 +322,23 @@ impl Failure {
         }
     }
 
-    /// The one line to print on stderr, if any.
+    /// The one line to print on stderr, if any ([`run`] has put it into words).
     pub fn message(&self) -> Option<String> {
         match self {
-            Failure::User(msg) => Some(msg.clone()),
-            Failure::Internal(msg) => Some(format!("internal error: {msg}")),
+            Failure::User(msg) | Failure::Internal(msg) => Some(msg.clone()),
             Failure::Store(e) => Some(e.to_string()),
+            Failure::Op(e) => Some(e.to_string()),
             Failure::Reported | Failure::PipeClosed => None,
-        }
-    }
-
-    /// A store failure in words, naming the database file: exit 1 when the
-    /// operator can fix it (path, permission, read-only, wrong file, schema,
-    /// bad input), 2 when it broke part-way (I/O, full disk, damage).
-    pub fn store(e: crate::store::StoreError, db: &std::path::Path) -> Self {
-        let e = e.at(db);
-        if e.is_user_error() {
-            Failure::User(e.to_string())
-        } else {
-            Failure::Internal(e.to_string())
         }
     }
 }
 
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> Result<(), Failure> {
-    let _log_guard = logging::init(&cli);
-    let ctx = Context::new(&cli);
-    let paths = ctx.clone();
+    let db = context::db_location(&cli)?;
+    let _log_guard = logging::init(&cli, db.as_deref());
+    let ctx = Context::new(&cli, db);
     // No command: the dashboard, as `--help` and the README say.
     let cmd = cli.command.unwrap_or(Command::Tui { officer: None });
-    let result = commands::run(ctx, cmd);
-    result.map_err(|f| match f {
-        Failure::Store(e) => Failure::store(e, &paths.db_path_for_messages()),
-        other => other,
-    })
+    commands::run(ctx.clone(), cmd).map_err(|f| failures::worded(&ctx, f))
 }

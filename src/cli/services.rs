@@ -8,6 +8,7 @@ use crate::config::Config;
 use tokio_util::sync::CancellationToken;
 
 use super::{Context, Failure};
+use crate::i18n::{T, fill};
 use crate::store::{Durability, SqliteStore};
 
 pub(super) fn daemon(
@@ -16,6 +17,7 @@ pub(super) fn daemon(
     no_http: bool,
 ) -> Result<(), Failure> {
     let config = std::sync::Arc::new(ctx.config()?);
+    let lang = ctx.lang(&config);
     let db_path = super::context::absolute(&ctx.db_path(&config));
     ctx.open_store(&config, Durability::Full)?; // a clear error before anything starts
     // Idle or hostile clients must not take the descriptors the spool and the
@@ -32,8 +34,9 @@ pub(super) fn daemon(
         } else {
             let addr = bind.unwrap_or(config.settings.http_bind);
             let l = crate::intake::server::bind(addr).map_err(|e| {
-                Failure::User(format!(
-                    "cannot listen on {addr}: {e} (another daemon? use --bind or [http] bind)"
+                Failure::User(fill(
+                    T::CliCannotListen.get(lang),
+                    &[("addr", &addr.to_string()), ("why", &e.to_string())],
                 ))
             })?;
             Some(l)
@@ -41,17 +44,23 @@ pub(super) fn daemon(
         let shutdown = CancellationToken::new();
         cancel_on_signal(&shutdown);
         let spool = super::context::absolute(&config.settings.spool_dir);
+        let (spool, db) = (spool.display().to_string(), db_path.display().to_string());
         let announce = match &listener {
-            Some(l) => format!(
-                "gridwatch intake: listening on http://{}/open311/v2/, spool {}, database {} ({descriptors} descriptors)",
-                l.local_addr().map(|a| a.to_string()).unwrap_or_default(),
-                spool.display(),
-                db_path.display()
+            Some(l) => fill(
+                T::CliListening.get(lang),
+                &[
+                    (
+                        "addr",
+                        &l.local_addr().map(|a| a.to_string()).unwrap_or_default(),
+                    ),
+                    ("spool", &spool),
+                    ("db", &db),
+                    ("descriptors", &descriptors.to_string()),
+                ],
             ),
-            None => format!(
-                "gridwatch intake: spool {}, database {} (no HTTP)",
-                spool.display(),
-                db_path.display()
+            None => fill(
+                T::CliListeningNoHttp.get(lang),
+                &[("spool", &spool), ("db", &db)],
             ),
         };
         let d = crate::daemon::Daemon {
@@ -64,7 +73,7 @@ pub(super) fn daemon(
         crate::daemon::run(d, listener, shutdown)
             .await
             .map_err(Failure::from)?;
-        warnln!("gridwatch intake: stopped");
+        warnln!("{}", T::CliIntakeStopped.get(lang));
         Ok(())
     })
 }
@@ -136,13 +145,24 @@ pub(super) fn tui(ctx: &Context, officer: Option<String>) -> Result<(), Failure>
         .as_deref()
         .filter(|o| !config.officers.contains_key(*o))
     {
-        return Err(Failure::User(format!("unknown officer '{o}'")));
+        return Err(Failure::User(fill(
+            T::CliUnknownOfficer.get(ctx.lang(&config)),
+            &[("id", o)],
+        )));
     }
     let store = ctx.open_store(&config, Durability::Normal)?;
-    let c = console(ctx, config, store, ctx.clock.clone(), officer);
+    let c = console(ctx, config.clone(), store, ctx.clock.clone(), officer);
     runtime()?.block_on(async {
         let shutdown = CancellationToken::new();
         cancel_on_signal(&shutdown);
+        // An imported calendar reaches this console's header and rules
+        // without a restart.
+        tokio::spawn(crate::daemon::calendar_loop(
+            config,
+            ctx.clock.clone(),
+            crate::daemon::CALENDAR_POLL,
+            shutdown.clone(),
+        ));
         crate::tui::run(c, shutdown).await.map_err(Failure::from)
     })
 }

@@ -5,9 +5,11 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 
+use super::words;
 use crate::domain::complaint::Status;
 use crate::domain::triage::Rejection;
 use crate::domain::{ArrivalRow, AuditEntry, ComplaintRow, DispatchRow, EscalationRow};
+use crate::i18n::{Lang, T};
 use crate::text::{fit, mask_phone, sanitize, width};
 
 /// JSON for scripts, inert on a terminal (C1 and bidi controls escaped).
@@ -101,8 +103,6 @@ pub fn detail_json(
     v
 }
 
-pub use crate::text::countdown;
-
 /// A plain text table: columns padded in terminal cells, text sanitised.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let rows: Vec<Vec<String>> = rows
@@ -141,42 +141,44 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-pub fn list_table(rows: &[ComplaintRow], tz: &Tz, now: DateTime<Utc>) -> String {
+/// The `list` table, in the interface language.
+pub fn list_table(lang: Lang, rows: &[ComplaintRow], tz: &Tz, now: DateTime<Utc>) -> String {
     let body: Vec<Vec<String>> = rows
         .iter()
         .map(|c| {
-            let left = match (remaining_seconds(c, now), c.arrived_at) {
-                (Some(s), Some(_)) => format!("arrived {}", countdown(s)),
-                (Some(s), None) => countdown(s),
-                (None, _) => "-".into(),
-            };
             vec![
                 c.id.to_string(),
                 c.received_at
                     .with_timezone(tz)
                     .format("%m-%d %H:%M")
                     .to_string(),
-                c.source.as_str().into(),
-                c.grid.clone().unwrap_or_else(|| "UNASSIGNED".into()),
-                c.categories
-                    .iter()
-                    .map(|c| c.as_str())
-                    .collect::<Vec<_>>()
-                    .join(","),
-                c.regime.as_str().into(),
+                words::source(lang, c.source).into(),
+                c.grid
+                    .clone()
+                    .unwrap_or_else(|| T::CliUnassigned.get(lang).into()),
+                words::categories(lang, &c.categories),
+                words::regime(lang, c.regime).into(),
                 c.deadline_at.with_timezone(tz).format("%H:%M").to_string(),
-                left,
-                c.status.as_str().into(),
+                words::left(lang, c, now),
+                words::status(lang, c.status).into(),
                 c.repeat_of.map(|r| format!("#{r}")).unwrap_or_default(),
-                c.regime_reason.clone(),
+                words::regime_reason(lang, c, tz),
             ]
         })
         .collect();
-    table(
-        &[
-            "ID", "RECEIVED", "SOURCE", "GRID", "CATEGORY", "REGIME", "DEADLINE", "LEFT", "STATUS",
-            "REPEAT", "REASON",
-        ],
-        &body,
-    )
+    let header = [
+        T::CliColId,
+        T::CliColReceived,
+        T::CliColSource,
+        T::CliColGrid,
+        T::CliColCategory,
+        T::CliColRegime,
+        T::CliColDeadline,
+        T::CliColLeft,
+        T::CliColStatus,
+        T::CliColRepeat,
+        T::CliColReason,
+    ]
+    .map(|t| t.get(lang));
+    table(&header, &body)
 }

@@ -9,19 +9,35 @@ use super::files::*;
 use super::source::{ConfigError, TomlFile, key_path};
 use crate::domain::grid::{ControlLevel, Enterprise, Grid, GridTree, Officer};
 
-/// Which files parsed, so references into them can be checked.
-#[derive(Debug, Clone, Copy)]
+/// Which files could be read, so references into them can be checked:
+/// `None` when the file could not be read at all; else the ids of its
+/// items left out for an error of their own (a reference to one of them is
+/// not reported again as unknown).
+#[derive(Debug, Clone, Default)]
 pub(super) struct Refs {
-    pub(super) grids: bool,
-    pub(super) officers: bool,
+    pub(super) grids: Option<BTreeSet<String>>,
+    pub(super) officers: Option<BTreeSet<String>>,
+}
+
+impl Refs {
+    /// True when `id` is known not to be a grid of grids.toml.
+    pub(super) fn unknown_grid(&self, grids: &GridTree, id: &str) -> bool {
+        matches!(&self.grids, Some(dropped) if grids.get(id).is_none() && !dropped.contains(id))
+    }
+
+    /// True when `id` is known not to be an officer of officers.toml.
+    pub(super) fn unknown_officer(&self, officers: &BTreeMap<String, Officer>, id: &str) -> bool {
+        matches!(&self.officers, Some(dropped) if !officers.contains_key(id) && !dropped.contains(id))
+    }
 }
 
 pub(super) fn grids(
     f: &TomlFile,
     raw: &[GridEntry],
-    parsed: bool,
+    refs: &Refs,
     errors: &mut Vec<ConfigError>,
 ) -> GridTree {
+    let dropped = refs.grids.clone().unwrap_or_default();
     let ids: BTreeMap<&str, &GridEntry> = raw.iter().map(|g| (g.id.as_str(), g)).collect();
     let mut seen = BTreeSet::new();
     for (i, g) in raw.iter().enumerate() {
@@ -44,6 +60,7 @@ pub(super) fn grids(
             (None, 1) => {}
             (None, _) => errors.push(f.error_at(&key_path!["grid", i], format!("grid {}: level {} needs a parent", g.id, g.level))),
             (Some(p), _) => match ids.get(p.as_str()) {
+                None if dropped.contains(p) => {}
                 None => errors.push(f.error_at(&key_path!["grid", i, "parent"], format!("grid {}: parent '{p}' is not a grid in grids.toml", g.id))),
                 Some(parent) if parent.level + 1 != g.level => errors.push(f.error_at(
                     &key_path!["grid", i, "level"],
@@ -54,7 +71,7 @@ pub(super) fn grids(
         }
     }
     let roots: Vec<_> = raw.iter().filter(|g| g.parent.is_none()).collect();
-    if roots.len() != 1 && !raw.is_empty() {
+    if roots.len() != 1 && !raw.is_empty() && dropped.is_empty() {
         errors.push(f.error(
             None,
             format!(
@@ -63,7 +80,7 @@ pub(super) fn grids(
             ),
         ));
     }
-    if raw.is_empty() && parsed {
+    if raw.is_empty() && dropped.is_empty() && refs.grids.is_some() {
         errors.push(f.error(None, "no [[grid]] defined"));
     }
     GridTree::new(raw.iter().map(|g| Grid {
@@ -82,7 +99,7 @@ pub(super) fn officers(
     f: &TomlFile,
     raw: &[OfficerEntry],
     grids: &GridTree,
-    refs: Refs,
+    refs: &Refs,
     errors: &mut Vec<ConfigError>,
 ) -> BTreeMap<String, Officer> {
     let mut out = BTreeMap::new();
@@ -116,7 +133,7 @@ pub(super) fn officers(
                 ));
                 String::new()
             }
-            Some(g) if refs.grids && grids.get(g).is_none() => {
+            Some(g) if refs.unknown_grid(grids, g) => {
                 errors.push(f.error_at(
                     &key_path!["officer", i, "grid"],
                     format!("officer {}: grid '{g}' is not in grids.toml", o.id),
@@ -146,6 +163,7 @@ pub(super) fn check_responsible(
     f: &TomlFile,
     raw: &[GridEntry],
     officers: &BTreeMap<String, Officer>,
+    refs: &Refs,
     errors: &mut Vec<ConfigError>,
 ) {
     for (i, g) in raw.iter().enumerate() {
@@ -154,7 +172,7 @@ pub(super) fn check_responsible(
             ("main_responsible", g.main_responsible.as_ref()),
         ];
         for (key, who) in named {
-            if let Some(who) = who.filter(|w| !officers.contains_key(w.as_str())) {
+            if let Some(who) = who.filter(|w| refs.unknown_officer(officers, w)) {
                 errors.push(f.error_at(
                     &key_path!["grid", i, key],
                     format!("grid {}: {key} '{who}' is not in officers.toml", g.id),
@@ -164,7 +182,7 @@ pub(super) fn check_responsible(
         for who in g
             .specific_responsible
             .iter()
-            .filter(|w| !officers.contains_key(w.as_str()))
+            .filter(|w| refs.unknown_officer(officers, w))
         {
             errors.push(f.error_at(
                 &key_path!["grid", i, "specific_responsible"],
@@ -181,12 +199,12 @@ pub(super) fn enterprises(
     f: &TomlFile,
     raw: Vec<EnterpriseEntry>,
     grids: &GridTree,
-    refs: Refs,
+    refs: &Refs,
     errors: &mut Vec<ConfigError>,
 ) -> BTreeMap<String, Enterprise> {
     let mut out = BTreeMap::new();
     for (i, e) in raw.into_iter().enumerate() {
-        if refs.grids && grids.get(&e.grid).is_none() {
+        if refs.unknown_grid(grids, &e.grid) {
             errors.push(f.error_at(
                 &key_path!["enterprise", i, "grid"],
                 format!(

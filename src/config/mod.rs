@@ -5,6 +5,8 @@
 //! the rest of the program reads. Never falls back to a default silently when a
 //! file is broken: a broken config is a list of errors, not a guess.
 
+pub mod calendar;
+pub mod calendar_csv;
 mod files;
 mod grids;
 mod location;
@@ -187,9 +189,9 @@ impl Config {
 pub(crate) type Files = BTreeMap<String, TomlFile>;
 
 fn read_files(source: &ConfigSource) -> Result<Files, Vec<ConfigError>> {
-    let mut out = Files::new();
     match source {
         ConfigSource::Embedded => {
+            let mut out = Files::new();
             for (name, text) in EMBEDDED {
                 out.insert(
                     name.to_string(),
@@ -208,53 +210,47 @@ fn read_files(source: &ConfigSource) -> Result<Files, Vec<ConfigError>> {
                     message: "no such config directory; give an existing one with --config (GRIDWATCH_CONFIG), or none for ./config or the embedded demo county".into(),
                 }]);
             }
-            let mut errors = Vec::new();
             let mut names: Vec<String> = REQUIRED.iter().map(|s| s.to_string()).collect();
-            // No calendar dir: every year falls back to Mon-Fri, with warnings.
-            if let Ok(entries) = std::fs::read_dir(dir.join("calendar")) {
-                let mut cals: Vec<String> = entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .filter(|n| n.ends_with(".toml"))
-                    .map(|n| format!("calendar/{n}"))
-                    .collect();
-                cals.sort();
-                names.extend(cals);
-            }
-            for name in names {
-                let path = dir.join(&name);
-                let display = path.display().to_string();
-                match std::fs::read(&path) {
-                    Ok(bytes) => match String::from_utf8(bytes) {
-                        Ok(text) => {
-                            out.insert(name, TomlFile::new(display, text));
-                        }
-                        Err(e) => errors.push(ConfigError {
-                            file: display,
-                            line: None,
-                            message: format!(
-                                "not valid UTF-8 (at byte {})",
-                                e.utf8_error().valid_up_to()
-                            ),
-                        }),
-                    },
-                    Err(e) => errors.push(ConfigError {
-                        file: display,
-                        line: None,
-                        message: if e.kind() == std::io::ErrorKind::NotFound {
-                            "missing: every config directory needs this file".to_string()
-                        } else {
-                            format!("cannot read: {e}")
-                        },
-                    }),
-                }
-            }
-            if errors.is_empty() {
-                Ok(out)
-            } else {
-                Err(errors)
-            }
+            names.extend(calendar::file_names(dir));
+            read_named(dir, &names)
         }
+    }
+}
+
+/// Read `names` (relative to `dir`) into [`Files`], naming each absolutely;
+/// every file that cannot be read is an error.
+fn read_named(dir: &Path, names: &[String]) -> Result<Files, Vec<ConfigError>> {
+    let mut out = Files::new();
+    let mut errors = Vec::new();
+    for name in names {
+        let path = dir.join(name);
+        let display = path.display().to_string();
+        match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => {
+                    out.insert(name.clone(), TomlFile::new(display, text));
+                }
+                Err(e) => errors.push(ConfigError {
+                    file: display,
+                    line: None,
+                    message: format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
+                }),
+            },
+            Err(e) => errors.push(ConfigError {
+                file: display,
+                line: None,
+                message: if e.kind() == std::io::ErrorKind::NotFound {
+                    "missing: every config directory needs this file".to_string()
+                } else {
+                    format!("cannot read: {e}")
+                },
+            }),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
     }
 }
 

@@ -26,9 +26,10 @@ fn weekday(s: &str) -> Option<Vec<Weekday>> {
 pub(super) fn roster(
     f: &TomlFile,
     raw: RosterFile,
+    dropped_shifts: &BTreeSet<String>,
     grids: &GridTree,
     officers: &BTreeMap<String, Officer>,
-    refs: Refs,
+    refs: &Refs,
     errors: &mut Vec<ConfigError>,
 ) -> Roster {
     let mut shifts = Vec::new();
@@ -59,27 +60,32 @@ pub(super) fn roster(
             ),
         ));
     }
-    if !plain.is_empty() && plain.len() == raw.shift.len() {
+    if !plain.is_empty() && plain.len() == raw.shift.len() && dropped_shifts.is_empty() {
         for gap in uncovered(&plain) {
             errors.push(f.error(
                 None,
                 format!("no shift covers {gap}: nobody would be on call then"),
             ));
         }
-    } else if raw.shift.is_empty() {
+    } else if raw.shift.is_empty() && dropped_shifts.is_empty() {
         errors.push(f.error(None, "no [[shift]] defined"));
     }
-    let shift_names: BTreeSet<&str> = raw.shift.iter().map(|s| s.name.as_str()).collect();
+    let shift_names: BTreeSet<&str> = raw
+        .shift
+        .iter()
+        .map(|s| s.name.as_str())
+        .chain(dropped_shifts.iter().map(String::as_str))
+        .collect();
     let officer_check =
         |errors: &mut Vec<ConfigError>, p: &[super::source::Seg], who: Option<&String>| {
-            if let Some(w) = who.filter(|w| refs.officers && !officers.contains_key(w.as_str())) {
+            if let Some(w) = who.filter(|w| refs.unknown_officer(officers, w)) {
                 errors.push(f.error_at(p, format!("officer '{w}' is not in officers.toml")));
             }
         };
     let mut duties = Vec::new();
     let mut taken: BTreeMap<(String, String, u32), usize> = BTreeMap::new();
     for (i, d) in raw.duty.iter().enumerate() {
-        if refs.grids && grids.get(&d.grid).is_none() {
+        if refs.unknown_grid(grids, &d.grid) {
             errors.push(f.error_at(
                 &key_path!["duty", i, "grid"],
                 format!("duty: grid '{}' is not in grids.toml", d.grid),
@@ -129,7 +135,7 @@ pub(super) fn roster(
     }
     let mut overrides = Vec::new();
     for (i, o) in raw.overrides.iter().enumerate() {
-        if refs.grids && grids.get(&o.grid).is_none() {
+        if refs.unknown_grid(grids, &o.grid) {
             errors.push(f.error_at(
                 &key_path!["override", i, "grid"],
                 format!("override: grid '{}' is not in grids.toml", o.grid),

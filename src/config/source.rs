@@ -3,8 +3,10 @@
 
 use std::fmt;
 
+use std::collections::BTreeSet;
+
 use serde::de::DeserializeOwned;
-use toml::de::{DeTable, DeValue};
+use toml::de::{DeArray, DeTable, DeValue};
 
 /// A configuration problem, located.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,39 +114,148 @@ impl TomlFile {
         Some(self.line_at(span.start))
     }
 
-    /// Deserialize, pushing a syntax/type error or every unknown key into `errors`.
+    /// Deserialize, pushing every syntax/type error and every unknown key into `errors`.
     pub fn parse<T: DeserializeOwned>(&self, errors: &mut Vec<ConfigError>) -> Option<T> {
-        let de = match toml::Deserializer::parse(&self.text) {
-            Ok(de) => de,
-            Err(e) => {
-                errors.push(self.toml_error(&e));
-                return None;
-            }
-        };
-        let mut unknown = Vec::new();
-        let result: Result<T, _> = serde_ignored::deserialize(de, |p| unknown.push(to_segs(&p)));
-        match result {
-            Ok(v) => {
-                for segs in unknown {
-                    let name = render(&segs);
-                    errors.push(self.error_at(
-                        &segs,
-                        format!("unknown key `{name}` (misspelt, or not a setting of this file)"),
-                    ));
+        self.parse_keeping(errors).map(|p| p.value)
+    }
+
+    /// Deserialize as much as can be: every syntax error is reported (the
+    /// parser recovers), and an item of a top-level array (`[[officer]]`)
+    /// that does not fit is reported with its unknown keys and left out, so
+    /// that the rest of the file is still read and references into it are
+    /// still checked. `None` when an error cannot be pinned to such an item.
+    pub fn parse_keeping<T: DeserializeOwned>(
+        &self,
+        errors: &mut Vec<ConfigError>,
+    ) -> Option<Parsed<T>> {
+        let (mut table, syntax) = DeTable::parse_recoverable(&self.text);
+        for e in &syntax {
+            errors.push(self.toml_error(e));
+        }
+        let mut left_out = LeftOut::default();
+        loop {
+            let de = toml::Deserializer::from(table.clone());
+            let mut unknown = Vec::new();
+            let result = serde_ignored::deserialize(de, |p| unknown.push(to_segs(&p)));
+            let unknown: Vec<Vec<Seg>> = unknown.iter().map(|s| left_out.original(s)).collect();
+            match result {
+                Ok(value) => {
+                    errors.extend(unknown.iter().map(|s| self.unknown_key(s)));
+                    return Some(Parsed {
+                        value,
+                        dropped: left_out.names,
+                        syntax_ok: syntax.is_empty(),
+                    });
                 }
-                Some(v)
-            }
-            Err(e) => {
-                errors.push(self.toml_error(&e));
-                None
+                Err(e) => {
+                    // After a syntax error the recovered table may miss what
+                    // the parser could not read: that error is said already.
+                    let line = e.span().map(|s| self.line_at(s.start));
+                    if !syntax
+                        .iter()
+                        .any(|s| s.span().map(|s| self.line_at(s.start)) == line)
+                    {
+                        errors.push(self.toml_error(&e));
+                    }
+                    let (key, index) = left_out.drop_item_at(table.get_mut(), e.span()?.start)?;
+                    let inside = |s: &&Vec<Seg>| {
+                        s.len() > 2 && s[0] == Seg::Key(key.clone()) && s[1] == Seg::Index(index)
+                    };
+                    errors.extend(unknown.iter().filter(inside).map(|s| self.unknown_key(s)));
+                }
             }
         }
+    }
+
+    fn unknown_key(&self, segs: &[Seg]) -> ConfigError {
+        let name = render(segs);
+        self.error_at(
+            segs,
+            format!("unknown key `{name}` (misspelt, or not a setting of this file)"),
+        )
     }
 
     fn toml_error(&self, e: &toml::de::Error) -> ConfigError {
         let line = e.span().map(|s| self.line_at(s.start));
         let message = e.message().trim().replace('\n', "; ");
         self.error(line, message)
+    }
+}
+
+/// A file's content despite its errors (see [`TomlFile::parse_keeping`]).
+pub struct Parsed<T> {
+    pub value: T,
+    /// The `id` (else `name`) of each item left out for an error: references
+    /// to them are not reported again as unknown.
+    pub dropped: BTreeSet<String>,
+    /// False when the parser had to recover from a syntax error: what it
+    /// recovered may miss items written after it.
+    pub syntax_ok: bool,
+}
+
+/// The items [`TomlFile::parse_keeping`] left out so far.
+#[derive(Default)]
+struct LeftOut {
+    /// (top-level key, index in the file) of each item left out.
+    items: Vec<(String, usize)>,
+    /// Their `id` (else `name`).
+    names: BTreeSet<String>,
+}
+
+impl LeftOut {
+    /// The index in the file of item `i` of the pruned array `key`.
+    fn index_in_file(&self, key: &str, i: usize) -> usize {
+        let mut gone: Vec<usize> = self
+            .items
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, j)| *j)
+            .collect();
+        gone.sort_unstable();
+        gone.into_iter()
+            .fold(i, |at, g| if g <= at { at + 1 } else { at })
+    }
+
+    /// A key path of the pruned table as a path of the file.
+    fn original(&self, segs: &[Seg]) -> Vec<Seg> {
+        let mut out = segs.to_vec();
+        if let [Seg::Key(k), Seg::Index(i), ..] = segs {
+            out[1] = Seg::Index(self.index_in_file(k, *i));
+        }
+        out
+    }
+
+    /// Remove the item of a top-level array that holds `offset`; its key and
+    /// index in the file. `None` if no item holds it.
+    fn drop_item_at(&mut self, table: &mut DeTable<'_>, offset: usize) -> Option<(String, usize)> {
+        for (key, v) in table.iter_mut() {
+            let DeValue::Array(items) = v.get_mut() else {
+                continue;
+            };
+            let Some(i) = items.iter().position(|it| it.span().contains(&offset)) else {
+                continue;
+            };
+            if let DeValue::Table(t) = items[i].get_ref() {
+                if let Some(name) = ["id", "name"]
+                    .iter()
+                    .find_map(|k| t.get(*k).and_then(|v| v.get_ref().as_str()))
+                {
+                    self.names.insert(name.to_string());
+                }
+            }
+            let mut kept = DeArray::new();
+            for (j, it) in items.iter().enumerate() {
+                if j != i {
+                    kept.push(it.clone());
+                }
+            }
+            *items = kept;
+            let key = key.get_ref().to_string();
+            let index = self.index_in_file(&key, i);
+            self.items.push((key.clone(), index));
+            return Some((key, index));
+        }
+        None
     }
 }
 
@@ -214,6 +325,42 @@ mod tests {
             [
                 "o.toml:3: unknown key `officer[0].nmae` (misspelt, or not a setting of this file)",
                 "o.toml:7: unknown key `officer[1].phon` (misspelt, or not a setting of this file)",
+            ]
+        );
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    struct Named {
+        officer: Vec<Person>,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    struct Person {
+        id: String,
+        #[allow(dead_code)]
+        name: String,
+    }
+
+    /// A broken item is reported with its own unknown keys and left out;
+    /// the items after it are still read, their keys located in the file.
+    #[test]
+    fn a_broken_item_is_left_out_and_the_rest_still_read() {
+        let f = TomlFile::new(
+            "o.toml",
+            "[[officer]]\nid = \"a\"\nname = \"A\"\n[[officer]]\nid = \"b\"\nnmae = \"B\"\n[[officer]]\nid = \"c\"\nname = \"C\"\nphon = 1\n",
+        );
+        let mut errs = Vec::new();
+        let p: Parsed<Named> = f.parse_keeping(&mut errs).unwrap();
+        let ids: Vec<&str> = p.value.officer.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(p.dropped, BTreeSet::from(["b".to_string()]));
+        assert!(p.syntax_ok);
+        let shown: Vec<String> = errs.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "o.toml:4: missing field `name`",
+                "o.toml:6: unknown key `officer[1].nmae` (misspelt, or not a setting of this file)",
+                "o.toml:10: unknown key `officer[2].phon` (misspelt, or not a setting of this file)",
             ]
         );
     }

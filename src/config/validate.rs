@@ -6,15 +6,42 @@
 //! themselves are by file: `settings.rs` (gridwatch.toml), `grids.rs` (grids,
 //! officers, enterprises), `schedule.rs` (roster and calendars).
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use super::files::*;
 use super::grids::{Refs, check_responsible, enterprises, grids, officers};
 use super::schedule::{calendar_year, roster};
 use super::settings::settings;
-use super::source::{ConfigError, TomlFile, key_path};
+use super::source::{ConfigError, Parsed, TomlFile, key_path};
+
+/// Whether a file read without a syntax error, and its items left out.
+fn seen<T>(p: &Parsed<T>) -> (bool, &BTreeSet<String>) {
+    (p.syntax_ok, &p.dropped)
+}
 use super::{Config, ConfigSource, Files};
-use crate::domain::calendar::Calendar;
+use crate::domain::calendar::{Calendar, Years};
+
+/// The arrangement of every `calendar/` file among `files`, validated.
+pub(super) fn calendar_years(
+    files: &Files,
+    errors: &mut Vec<ConfigError>,
+    warnings: &mut Vec<String>,
+) -> Years {
+    let mut years = Years::new();
+    for (name, file) in files.iter().filter(|(n, _)| n.starts_with("calendar/")) {
+        if let Some(raw) = file.parse::<CalendarFile>(errors) {
+            if let Some(y) = calendar_year(name, file, raw, errors, warnings) {
+                if years.insert(y.0, y.1).is_some() {
+                    errors.push(file.error_at(
+                        &key_path!["year"],
+                        format!("year {} is defined by two calendar files", y.0),
+                    ));
+                }
+            }
+        }
+    }
+    years
+}
 
 pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<ConfigError>> {
     let mut errors = Vec::new();
@@ -31,54 +58,74 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
         .parse::<SettingsFile>(&mut errors)
         .and_then(|raw| settings(&settings_file, raw, &mut errors));
 
+    // Every file is read as far as it goes: an item with an error is left
+    // out and the rest still checked, references into it included, so one
+    // run shows every error of every file.
     let officers_file = get("officers.toml");
-    let raw_officers = officers_file
-        .parse::<OfficersFile>(&mut errors)
-        .map(|f| f.officer);
+    let raw_officers = officers_file.parse_keeping::<OfficersFile>(&mut errors);
     let grids_file = get("grids.toml");
-    let raw_grids = grids_file.parse::<GridsFile>(&mut errors).map(|f| f.grid);
-    // When a file does not parse, references into it are not checked: one
-    // syntax error should not bury its cause under a page of "not found".
+    let raw_grids = grids_file.parse_keeping::<GridsFile>(&mut errors);
+    // After a syntax error the file may have lost items: references into
+    // it are not checked then, and it says so.
+    let known =
+        |file: &TomlFile, p: Option<(bool, &BTreeSet<String>)>, what: &str, errors: &mut Vec<_>| {
+            match p.filter(|(syntax_ok, _)| *syntax_ok) {
+                Some((_, dropped)) => Some(dropped.clone()),
+                None => {
+                    errors.push(file.error(
+                    None,
+                    format!(
+                        "references to {what} in other files are not checked until this file reads"
+                    ),
+                ));
+                    None
+                }
+            }
+        };
     let refs = Refs {
-        grids: raw_grids.is_some(),
-        officers: raw_officers.is_some(),
+        grids: known(
+            &grids_file,
+            raw_grids.as_ref().map(seen),
+            "grids",
+            &mut errors,
+        ),
+        officers: known(
+            &officers_file,
+            raw_officers.as_ref().map(seen),
+            "officers",
+            &mut errors,
+        ),
     };
-    let (raw_grids, raw_officers) = (
-        raw_grids.unwrap_or_default(),
-        raw_officers.unwrap_or_default(),
-    );
+    let raw_grids = raw_grids.map(|p| p.value.grid).unwrap_or_default();
+    let raw_officers = raw_officers.map(|p| p.value.officer).unwrap_or_default();
 
-    let grids = grids(&grids_file, &raw_grids, refs.grids, &mut errors);
-    let officers = officers(&officers_file, &raw_officers, &grids, refs, &mut errors);
-    if refs.officers {
-        check_responsible(&grids_file, &raw_grids, &officers, &mut errors);
-    }
+    let grids = grids(&grids_file, &raw_grids, &refs, &mut errors);
+    let officers = officers(&officers_file, &raw_officers, &grids, &refs, &mut errors);
+    check_responsible(&grids_file, &raw_grids, &officers, &refs, &mut errors);
 
     let ent_file = get("enterprises.toml");
     let enterprises = ent_file
-        .parse::<EnterprisesFile>(&mut errors)
-        .map(|f| enterprises(&ent_file, f.enterprise, &grids, refs, &mut errors))
+        .parse_keeping::<EnterprisesFile>(&mut errors)
+        .map(|f| enterprises(&ent_file, f.value.enterprise, &grids, &refs, &mut errors))
         .unwrap_or_default();
 
     let roster_file = get("roster.toml");
     let roster = roster_file
-        .parse::<RosterFile>(&mut errors)
-        .map(|f| roster(&roster_file, f, &grids, &officers, refs, &mut errors))
+        .parse_keeping::<RosterFile>(&mut errors)
+        .map(|f| {
+            roster(
+                &roster_file,
+                f.value,
+                &f.dropped,
+                &grids,
+                &officers,
+                &refs,
+                &mut errors,
+            )
+        })
         .unwrap_or_default();
 
-    let mut years = BTreeMap::new();
-    for (name, file) in files.iter().filter(|(n, _)| n.starts_with("calendar/")) {
-        if let Some(raw) = file.parse::<CalendarFile>(&mut errors) {
-            if let Some(y) = calendar_year(name, file, raw, &mut errors, &mut warnings) {
-                if years.insert(y.0, y.1).is_some() {
-                    errors.push(file.error_at(
-                        &key_path!["year"],
-                        format!("year {} is defined by two calendar files", y.0),
-                    ));
-                }
-            }
-        }
-    }
+    let years = calendar_years(&files, &mut errors, &mut warnings);
 
     // Files in name order, lines in order within a file, unlocated last.
     errors.sort_by(|a, b| {

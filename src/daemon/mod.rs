@@ -1,6 +1,7 @@
 //! The intake daemon (`gridwatch intake`): the one writer of complaints (the
 //! live spool and Open311 POSTs, committed together), the Open311 endpoint,
-//! the heartbeat, automatic escalation and alert delivery, wired together
+//! the heartbeat, automatic escalation and alert delivery, the calendar
+//! (changed files taken up, its running out logged), wired together
 //! with one shutdown token.
 //!
 //! Every part takes its IO and the shutdown as arguments (`run(...)`), so
@@ -11,6 +12,7 @@
 //! (they wait for the writer), then stop the writer (it finishes its group
 //! and answers what is queued), then the periodic jobs.
 
+mod calendar;
 mod error;
 mod jobs;
 
@@ -20,6 +22,7 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
+pub use calendar::{CALENDAR_POLL, calendar_loop};
 pub use error::DaemonError;
 pub use jobs::{
     COMPONENT, Conn, Delivery, deliver_once, escalation_loop, heartbeat_loop, outbox_loop, wal_loop,
@@ -104,6 +107,12 @@ pub async fn run(
         d.clock.clone(),
         d.actor.clone(),
         health.clone(),
+        shutdown.clone(),
+    ));
+    jobs.spawn(calendar_loop(
+        d.config.clone(),
+        d.clock.clone(),
+        CALENDAR_POLL,
         shutdown.clone(),
     ));
     if !d.config.settings.alerts.command.is_empty() {

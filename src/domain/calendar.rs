@@ -5,9 +5,12 @@
 //! its `received_at`. Must never read a clock: every instant is an argument.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, RwLock};
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeZone, Timelike, Utc, Weekday};
 use serde::{Deserialize, Serialize};
+
+pub use super::coverage::{Gap, WARN_DAYS_BEFORE_YEAR_END};
 
 /// One year's official arrangement: public holidays and make-up working days.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -54,29 +57,67 @@ pub struct DayInfo {
 }
 
 /// The working-day calendar: the arrangements of the years we know.
+///
+/// Clones share one arrangement: [`Calendar::replace`] changes it for every
+/// holder at once. That is how a running daemon or console takes up an
+/// edited calendar file without a restart (`config::calendar` reads the
+/// files; this type never does IO).
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {
-    years: BTreeMap<i32, YearArrangement>,
+    years: Arc<RwLock<Arc<Years>>>,
 }
 
+/// The arrangements by year.
+pub type Years = BTreeMap<i32, YearArrangement>;
+
 impl Calendar {
-    pub fn new(years: BTreeMap<i32, YearArrangement>) -> Self {
-        Calendar { years }
+    pub fn new(years: Years) -> Self {
+        Calendar {
+            years: Arc::new(RwLock::new(Arc::new(years))),
+        }
     }
 
-    pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
-        self.years.keys().copied()
+    /// The arrangements in force now.
+    pub fn current(&self) -> Arc<Years> {
+        // A writer that panicked left a whole map behind: still usable.
+        self.years
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Put `years` in force for every clone; false when nothing changed.
+    pub fn replace(&self, years: Years) -> bool {
+        let mut slot = self
+            .years
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if **slot == years {
+            return false;
+        }
+        *slot = Arc::new(years);
+        true
+    }
+
+    pub fn years(&self) -> Vec<i32> {
+        self.current().keys().copied().collect()
     }
 
     pub fn covers(&self, year: i32) -> bool {
-        self.years.contains_key(&year)
+        self.current().contains_key(&year)
+    }
+
+    /// One year's arrangement, if it has one.
+    pub fn year(&self, year: i32) -> Option<YearArrangement> {
+        self.current().get(&year).cloned()
     }
 
     /// Classify a local date. A year without an arrangement falls back to
     /// Mon–Fri and says so in `fallback_year`.
     pub fn day(&self, date: NaiveDate) -> DayInfo {
         let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
-        let Some(year) = self.years.get(&date.year()) else {
+        let years = self.current();
+        let Some(year) = years.get(&date.year()) else {
             let kind = if weekend {
                 DayKind::Weekend
             } else {
@@ -251,8 +292,10 @@ where
     };
     let day_text = match &day.kind {
         DayKind::Workday => "working day".to_string(),
+        DayKind::MakeupWorkday(name) if name.is_empty() => "make-up working day".to_string(),
         DayKind::MakeupWorkday(name) => format!("make-up working day ({name})"),
         DayKind::Weekend => "weekend".to_string(),
+        DayKind::Holiday(name) if name.is_empty() => "holiday".to_string(),
         DayKind::Holiday(name) => format!("holiday ({name})"),
     };
     let mut reason = format!("received {}, {day_text}", local.format("%a %-d %b %H:%M"));
@@ -361,6 +404,26 @@ mod tests {
         );
         assert!(d.warning().unwrap().contains("2027"));
         assert!(d.reason.contains("no calendar for 2027"));
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_replaced_arrangement_is_seen_by_every_clone() {
+        let c = cal();
+        let seen_by_another = c.clone();
+        assert_eq!(
+            seen_by_another.day(day("2026-02-16")).kind,
+            DayKind::Holiday("春节".into())
+        );
+        assert!(c.replace(BTreeMap::new()));
+        assert!(!c.replace(BTreeMap::new()), "nothing changed");
+        assert_eq!(
+            seen_by_another.day(day("2026-02-16")).fallback_year,
+            Some(2026)
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod arrival;
 pub mod beats;
 pub mod calendar;
 pub mod complaint;
+pub mod coverage;
 pub mod escalation;
 pub mod grid;
 pub mod outbox;

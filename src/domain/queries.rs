@@ -23,3 +23,16 @@ pub struct RequestFilter {
     pub open: Option<bool>,
     pub limit: usize,
 }
+
+/// The duty order of open complaints, as the dashboard lists them and `list
+/// --open` prints them: unassigned first (someone must give them a grid),
+/// then those still waiting for an arrival by deadline, soonest first, then
+/// those reached; ties by id.
+pub fn duty_order(c: &super::ComplaintRow) -> (bool, bool, DateTime<Utc>, i64) {
+    (
+        c.grid.is_some(),
+        c.arrived_at.is_some(),
+        c.deadline_at,
+        c.id,
+    )
+}

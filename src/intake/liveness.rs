@@ -82,43 +82,97 @@ pub fn state(
     }
 }
 
-/// One line per problem; empty when a live daemon uses both files.
-pub fn warnings(s: &Seen<'_>) -> Vec<String> {
+/// A reason to think complaints delivered here may wait: each front end
+/// puts it into words (`Display` is the English).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// No live daemon writes to this database.
+    NoLiveDaemon { db: PathBuf },
+    /// The daemon of this database stopped at `at`.
+    Stopped {
+        pid: i64,
+        db: PathBuf,
+        at: DateTime<Utc>,
+    },
+    /// The live daemon writes to another database file.
+    OtherDatabase {
+        pid: i64,
+        theirs: PathBuf,
+        db: PathBuf,
+    },
+    /// The live daemon watches another spool.
+    OtherSpool {
+        pid: i64,
+        theirs: PathBuf,
+        spool: PathBuf,
+    },
+    /// Nobody holds this spool's lock.
+    NoSpoolWatcher { spool: PathBuf },
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::NoLiveDaemon { db } => write!(
+                f,
+                "no live intake daemon writes to database {} (start `gridwatch intake` with this database)",
+                db.display()
+            ),
+            Warning::Stopped { pid, db, at } => write!(
+                f,
+                "the intake daemon (pid {pid}) writing to database {} stopped at {}; start `gridwatch intake` again",
+                db.display(),
+                at.format("%Y-%m-%d %H:%M:%S UTC")
+            ),
+            Warning::OtherDatabase { pid, theirs, db } => write!(
+                f,
+                "the live intake daemon (pid {pid}) writes to database {}, not to {}",
+                theirs.display(),
+                db.display()
+            ),
+            Warning::OtherSpool { pid, theirs, spool } => write!(
+                f,
+                "the live intake daemon (pid {pid}) watches spool {}, not {}: files delivered here wait for another daemon",
+                theirs.display(),
+                spool.display()
+            ),
+            Warning::NoSpoolWatcher { spool } => write!(
+                f,
+                "no intake daemon watches spool {} (files there wait for `gridwatch intake`, or run `gridwatch intake --once`)",
+                spool.display()
+            ),
+        }
+    }
+}
+
+/// One warning per problem; empty when a live daemon uses both files.
+pub fn warnings(s: &Seen<'_>) -> Vec<Warning> {
     let mut out = Vec::new();
+    let db = s.db.to_path_buf();
     match state(s.heartbeat, s.now, s.stale_after, s.db) {
-        DaemonState::Never | DaemonState::Stale { .. } => out.push(format!(
-            "no live intake daemon writes to database {} (start `gridwatch intake` with this database)",
-            s.db.display()
-        )),
-        DaemonState::Stopped { pid, at } => out.push(format!(
-            "the intake daemon (pid {pid}) writing to database {} stopped at {}; start `gridwatch intake` again",
-            s.db.display(),
-            at.format("%Y-%m-%d %H:%M:%S UTC")
-        )),
-        DaemonState::Elsewhere { pid, db } => out.push(format!(
-            "the live intake daemon (pid {pid}) writes to database {}, not to {}",
-            db.display(),
-            s.db.display()
-        )),
+        DaemonState::Never | DaemonState::Stale { .. } => out.push(Warning::NoLiveDaemon { db }),
+        DaemonState::Stopped { pid, at } => out.push(Warning::Stopped { pid, db, at }),
+        DaemonState::Elsewhere { pid, db: theirs } => {
+            out.push(Warning::OtherDatabase { pid, theirs, db })
+        }
         DaemonState::Live { pid, .. } => {
             let theirs = s
                 .heartbeat
                 .and_then(|h| h.spool_dir.as_deref())
                 .map(PathBuf::from);
             if let Some(theirs) = theirs.filter(|t| !same(t, s.spool)) {
-                out.push(format!(
-                    "the live intake daemon (pid {pid}) watches spool {}, not {}: files delivered here wait for another daemon",
-                    theirs.display(),
-                    s.spool.display()
-                ));
+                out.push(Warning::OtherSpool {
+                    pid,
+                    theirs,
+                    spool: s.spool.to_path_buf(),
+                });
             }
         }
     }
     if s.spool_holder.is_none() {
-        out.push(format!(
-            "no intake daemon watches spool {} (files there wait for `gridwatch intake`, or run `gridwatch intake --once`)",
-            s.spool.display()
-        ));
+        out.push(Warning::NoSpoolWatcher {
+            spool: s.spool.to_path_buf(),
+        });
     }
     out
 }
@@ -161,6 +215,9 @@ mod tests {
                 spool,
             }
         }
+        let warnings = |s: &Seen<'_>| -> Vec<String> {
+            super::warnings(s).iter().map(ToString::to_string).collect()
+        };
         let seen = |h, holder| seen(h, holder, now, db, spool);
         let good = beat("2026-11-30T09:59:55Z", "/srv/gw.db", "/srv/spool");
         assert!(warnings(&seen(Some(&good), Some("pid 42"))).is_empty());

@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use crate::config::Config;
 
 use crate::domain::arrival::ArrivalTimeError;
-use crate::domain::complaint::{Hint, TransitionError};
+use crate::domain::complaint::TransitionError;
 use crate::domain::triage::{Rejection, TriageError};
 use crate::i18n::{Lang, T, fill};
 use crate::ops::{OpError, Outcome};
@@ -125,38 +125,6 @@ pub fn grid_name<'a>(config: &'a Config, id: &str) -> &'a str {
     config.grids.get(id).map_or("", |g| g.name.as_str())
 }
 
-/// The words of a domain action's name as the status machine gives it.
-fn action(lang: Lang, name: &str) -> String {
-    let t = match name {
-        "dispatch" => T::ActDispatch,
-        "set off" => T::ActSetOff,
-        "log an arrival" => T::ActArrive,
-        "start handling" => T::ActHandle,
-        "resolve" => T::ActResolve,
-        "reopen" => T::ActReopen,
-        "merge" => T::ActMerge,
-        "reject" => T::ActReject,
-        other => return crate::text::sanitize(other),
-    };
-    t.get(lang).to_string()
-}
-
-/// The status machine's hint, in words.
-fn hint(lang: Lang, hint: Hint) -> &'static str {
-    let t = match hint {
-        Hint::None => return "",
-        Hint::AlreadyOnSite => T::WhyOnSite,
-        Hint::ReopenFirst => T::WhyReopenFirst,
-        Hint::WasMerged => T::WhyMerged,
-        Hint::ArrivalLogged => T::WhyArrivalLogged,
-        Hint::OnlyAfterArrival => T::WhyOnlyAfterArrival,
-        Hint::LogArrivalFirst => T::WhyLogArrivalFirst,
-        Hint::OnlyClosedReopen => T::WhyOnlyClosedReopen,
-        Hint::ResolveInstead => T::WhyResolveInstead,
-    };
-    t.get(lang)
-}
-
 /// Why an action was not done, in the console's language. Failures of the
 /// machinery (the database, a bug) keep their technical detail after the words.
 pub fn error(lang: Lang, tz: &Tz, e: &OpError) -> String {
@@ -186,9 +154,9 @@ pub fn error(lang: Lang, tz: &Tz, e: &OpError) -> String {
                     T::ErrIllegal.get(lang),
                     &[
                         ("id", &id_of(id)),
-                        ("action", &action(lang, a)),
+                        ("action", &crate::words::step(lang, a)),
                         ("status", crate::words::status(*from).get(lang)),
-                        ("hint", hint(lang, *h)),
+                        ("hint", crate::words::hint(lang, *h)),
                     ],
                 ),
                 TransitionError::MergeIntoSelf => {

@@ -1,4 +1,5 @@
-//! The header line: clock, day type and regime now, daemon heartbeat, drill
+//! The header line: clock, day type and regime now, a missing calendar (this
+//! year's, or next year's from 60 days before), daemon heartbeat, drill
 //! marker, counts. Under 120 columns every part gets shorter so that the
 //! counts always show.
 
@@ -9,8 +10,8 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::Theme;
 use crate::clock::ClockMode;
-use crate::domain::calendar::{DayKind, Regime, decide};
-use crate::i18n::T;
+use crate::domain::calendar::{DayKind, Gap, Regime, decide};
+use crate::i18n::{T, fill};
 use crate::intake::liveness::DaemonState;
 use crate::tui::state::State;
 
@@ -64,6 +65,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         ));
         spans.push(Span::raw(" │ "));
     }
+    // Next year's calendar missing, from 60 days before it starts: placed
+    // here once the rest is known, and only where the counts still fit.
+    let calendar_at = spans.len();
     // The heartbeat is stamped on the drill clock; the age is what the
     // room waits through: real seconds.
     let age_text = |a: i64| {
@@ -140,6 +144,33 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
             format!("  ? {}{}", label(T::Unassigned), c.unassigned),
             Theme::unassigned(),
         ));
+    }
+    let next_year = state
+        .config
+        .calendar
+        .gaps(local.date_naive())
+        .into_iter()
+        .find_map(|g| match g {
+            Gap::NextYear { year, .. } => Some(year),
+            Gap::ThisYear { .. } => None,
+        });
+    if let Some(year) = next_year {
+        let text = fill(
+            state.t(T::CalendarNextMissing),
+            &[("year", &year.to_string())],
+        );
+        let marker = [
+            Span::styled(format!(" {text} "), Theme::soon()),
+            Span::raw(" │ "),
+        ];
+        let used: usize = spans
+            .iter()
+            .chain(&marker)
+            .map(|s| crate::text::width(&s.content))
+            .sum();
+        if used <= area.width as usize {
+            spans.splice(calendar_at..calendar_at, marker);
+        }
     }
     // Which file this console reads, when the whole path fits.
     if let Some(db) = &state.database {
