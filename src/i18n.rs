@@ -413,7 +413,6 @@ texts! {
     CliCreated => "created {dir}", "已创建 {dir}";
     CliCannotRead => "cannot read {file}: {why}", "无法读取 {file}：{why}";
     CliCannotWrite => "cannot write {file}: {why}", "无法写入 {file}：{why}";
-    CliWeekdays => "Mon Tue Wed Thu Fri Sat Sun", "周一 周二 周三 周四 周五 周六 周日";
     // check-config
     CliEmbeddedCounty => "the embedded demo county", "内置演示县";
     CliConfigOk => "config OK ({source}): {grids}, {officers}, {enterprises}, {duties}, {shifts}; calendar {years}",
@@ -497,9 +496,6 @@ texts! {
     CliArrivedMargin => "arrived {margin}", "已到场 {margin}";
     CliRegimeWorkday => "working hours", "工作时间";
     CliRegimeOffHours => "off hours", "非工作时间";
-    CliRegimeReason => "received {when}, {day}{night}{fallback}, {minutes} min", "{when} 受理，{day}{night}{fallback}，{minutes} 分钟";
-    CliReasonNight => ", night", "，夜间";
-    CliReasonFallback => ", no calendar (Mon-Fri assumed)", "，无节假日日历（按周一至周五）";
     CliFieldId => "ID", "编号";
     CliFieldStatus => "Status", "状态";
     CliFieldOutcome => "Outcome", "办结结果";
@@ -522,37 +518,6 @@ texts! {
     CliFieldAddress => "Address", "地址";
     CliFieldReporter => "Reporter", "举报人";
     CliAnonymous => "anonymous", "匿名";
-    CliStatusReceived => "received", "已受理";
-    CliStatusDispatched => "dispatched", "已派单";
-    CliStatusEnRoute => "en route", "在途";
-    CliStatusOnScene => "on site", "已到场";
-    CliStatusHandling => "handling", "处置中";
-    CliStatusClosed => "closed", "已办结";
-    CliStatusReopened => "reopened", "已重开";
-    CliStatusMerged => "merged", "已合并";
-    CliStatusRejected => "rejected", "已退回";
-    CliOutcomeViolation => "violation confirmed", "确认违法";
-    CliOutcomeRectified => "rectified", "已整改";
-    CliOutcomeNoViolation => "no violation", "未发现违法";
-    CliOutcomeReferred => "referred", "已移交";
-    CliOutcomeOther => "other", "其他";
-    CliCategoryAir => "air", "大气";
-    CliCategoryWater => "water", "水";
-    CliCategoryNoise => "noise", "噪声";
-    CliCategorySolidWaste => "solid waste", "固体废物";
-    CliCategoryRadiation => "radiation", "辐射";
-    CliCategoryEcology => "ecology", "生态";
-    CliCategoryOther => "other", "其他";
-    CliSourceHotline => "hotline", "12369热线";
-    CliSourcePhone => "phone", "电话";
-    CliSourceWeb => "web", "网站";
-    CliSourceWechat => "WeChat", "微信";
-    CliSourceLetter => "letter", "来信";
-    CliSourceVisit => "visit", "来访";
-    CliSourceReferral => "referral", "转办";
-    CliSourceMedia => "media", "媒体";
-    CliSourceSelf => "found by staff", "自行发现";
-    CliSourceMonitoring => "monitoring", "在线监测";
     CliActIntake => "taken in by intake", "接收入库";
     CliActRefused => "refused by intake", "接收拒收";
     CliActReceived => "taken by phone", "来电登记";
@@ -648,6 +613,20 @@ texts! {
     CliListeningNoHttp => "gridwatch intake: spool {spool}, database {db} (no HTTP)", "gridwatch intake：收件目录 {spool}，数据库 {db}（不开 HTTP）";
     CliIntakeStopped => "gridwatch intake: stopped", "gridwatch intake：已停止";
     CliBadLogLevel => "GRIDWATCH_LOG '{value}' is not a log level (e.g. info, warn, debug); using {default}", "GRIDWATCH_LOG '{value}' 不是日志级别（如 info、warn、debug）；改用 {default}";
+}
+
+/// A day of the week's short name.
+pub fn weekday(d: chrono::Weekday) -> T {
+    use chrono::Weekday;
+    match d {
+        Weekday::Mon => T::Mon,
+        Weekday::Tue => T::Tue,
+        Weekday::Wed => T::Wed,
+        Weekday::Thu => T::Thu,
+        Weekday::Fri => T::Fri,
+        Weekday::Sat => T::Sat,
+        Weekday::Sun => T::Sun,
+    }
 }
 
 /// A text with `{name}` placeholders filled in: `fill(T::DoneDispatched.get(lang), &[("id", "5"), …])`.

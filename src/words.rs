@@ -8,7 +8,7 @@
 
 pub mod trail;
 
-use chrono::{DateTime, Datelike, Utc, Weekday};
+use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Tz;
 
 use crate::config::Config;
@@ -134,17 +134,7 @@ pub fn categories(lang: Lang, cats: &[Category]) -> String {
         .join(sep)
 }
 
-pub fn weekday(d: Weekday) -> T {
-    match d {
-        Weekday::Mon => T::Mon,
-        Weekday::Tue => T::Tue,
-        Weekday::Wed => T::Wed,
-        Weekday::Thu => T::Thu,
-        Weekday::Fri => T::Fri,
-        Weekday::Sat => T::Sat,
-        Weekday::Sun => T::Sun,
-    }
-}
+pub use crate::i18n::weekday;
 
 /// "Mon 30 Nov 09:05" / "11月30日 周一 09:05".
 pub fn date_time(lang: Lang, t: DateTime<Utc>, tz: &Tz) -> String {

@@ -139,7 +139,7 @@ fn list(ctx: &Context, open: bool, as_json: bool) -> Result<(), Failure> {
         };
         outln!("{}", t.get(lang));
     } else {
-        out!("{}", list_table(lang, &rows, &tz, now));
+        out!("{}", list_table(lang, &config, &rows, now));
     }
     Ok(())
 }

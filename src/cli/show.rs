@@ -71,7 +71,7 @@ pub(super) fn run(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result
         (T::CliFieldRef, c.external_ref.clone()),
         (T::CliFieldReceived, time(c.received_at, &tz)),
         (T::CliFieldRegime, words::regime(lang, c.regime).to_string()),
-        (T::CliFieldReason, words::regime_reason(lang, &c, &tz)),
+        (T::CliFieldReason, words::regime_reason(lang, &config, &c)),
         (T::CliFieldDeadline, time(c.deadline_at, &tz)),
         (T::CliFieldLeft, words::left(lang, &c, now)),
         (

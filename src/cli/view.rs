@@ -142,7 +142,13 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 /// The `list` table, in the interface language.
-pub fn list_table(lang: Lang, rows: &[ComplaintRow], tz: &Tz, now: DateTime<Utc>) -> String {
+pub fn list_table(
+    lang: Lang,
+    config: &crate::config::Config,
+    rows: &[ComplaintRow],
+    now: DateTime<Utc>,
+) -> String {
+    let tz = &config.settings.timezone;
     let body: Vec<Vec<String>> = rows
         .iter()
         .map(|c| {
@@ -162,7 +168,7 @@ pub fn list_table(lang: Lang, rows: &[ComplaintRow], tz: &Tz, now: DateTime<Utc>
                 words::left(lang, c, now),
                 words::status(lang, c.status).into(),
                 c.repeat_of.map(|r| format!("#{r}")).unwrap_or_default(),
-                words::regime_reason(lang, c, tz),
+                words::regime_reason(lang, config, c),
             ]
         })
         .collect();

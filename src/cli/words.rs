@@ -3,8 +3,7 @@
 //! action did ([`Outcome`]) — all from the string table, in the interface
 //! language; officers with name and phone from the configuration.
 
-use chrono::{DateTime, Datelike, Utc, Weekday};
-use chrono_tz::Tz;
+use chrono::{DateTime, Utc, Weekday};
 
 use crate::config::Config;
 use crate::domain::ComplaintRow;
@@ -17,42 +16,15 @@ use crate::text::{countdown, sanitize};
 use super::view::time;
 
 pub(super) fn status(lang: Lang, s: Status) -> &'static str {
-    match s {
-        Status::Received => T::CliStatusReceived,
-        Status::Dispatched => T::CliStatusDispatched,
-        Status::EnRoute => T::CliStatusEnRoute,
-        Status::OnScene => T::CliStatusOnScene,
-        Status::Handling => T::CliStatusHandling,
-        Status::Closed => T::CliStatusClosed,
-        Status::Reopened => T::CliStatusReopened,
-        Status::Merged => T::CliStatusMerged,
-        Status::Rejected => T::CliStatusRejected,
-    }
-    .get(lang)
+    crate::words::status(s).get(lang)
 }
 
 pub(super) fn resolution(lang: Lang, o: Resolution) -> &'static str {
-    match o {
-        Resolution::ViolationConfirmed => T::CliOutcomeViolation,
-        Resolution::Rectified => T::CliOutcomeRectified,
-        Resolution::NoViolation => T::CliOutcomeNoViolation,
-        Resolution::Referred => T::CliOutcomeReferred,
-        Resolution::Other => T::CliOutcomeOther,
-    }
-    .get(lang)
+    crate::words::outcome(o).get(lang)
 }
 
 pub(super) fn category(lang: Lang, c: Category) -> &'static str {
-    match c {
-        Category::Air => T::CliCategoryAir,
-        Category::Water => T::CliCategoryWater,
-        Category::Noise => T::CliCategoryNoise,
-        Category::SolidWaste => T::CliCategorySolidWaste,
-        Category::Radiation => T::CliCategoryRadiation,
-        Category::Ecology => T::CliCategoryEcology,
-        Category::Other => T::CliCategoryOther,
-    }
-    .get(lang)
+    crate::words::category(c).get(lang)
 }
 
 pub(super) fn categories(lang: Lang, cs: &[Category]) -> String {
@@ -64,19 +36,7 @@ pub(super) fn categories(lang: Lang, cs: &[Category]) -> String {
 }
 
 pub(super) fn source(lang: Lang, s: Source) -> &'static str {
-    match s {
-        Source::Hotline => T::CliSourceHotline,
-        Source::Phone => T::CliSourcePhone,
-        Source::Web => T::CliSourceWeb,
-        Source::Wechat => T::CliSourceWechat,
-        Source::Letter => T::CliSourceLetter,
-        Source::Visit => T::CliSourceVisit,
-        Source::Referral => T::CliSourceReferral,
-        Source::Media => T::CliSourceMedia,
-        Source::SelfFound => T::CliSourceSelf,
-        Source::Monitoring => T::CliSourceMonitoring,
-    }
-    .get(lang)
+    crate::words::source(s).get(lang)
 }
 
 pub(super) fn regime(lang: Lang, r: Regime) -> &'static str {
@@ -89,70 +49,17 @@ pub(super) fn regime(lang: Lang, r: Regime) -> &'static str {
 
 /// `Mon` … `Sun` (`周一` … `周日`).
 pub(super) fn weekday(lang: Lang, w: Weekday) -> &'static str {
-    T::CliWeekdays
-        .get(lang)
-        .split(' ')
-        .nth(w.num_days_from_monday() as usize)
-        .unwrap_or_default()
+    crate::words::weekday(w).get(lang)
 }
 
 /// Why a complaint has its deadline. The English is the reason frozen at
-/// intake, word for word; another language says the same from the stored
-/// day kind, regime and minutes (with the holiday's name from the reason).
-pub(super) fn regime_reason(lang: Lang, c: &ComplaintRow, tz: &Tz) -> String {
-    if lang == Lang::En {
-        return c.regime_reason.clone();
+/// intake, word for word (scripts read it); another language says the same,
+/// rebuilt from the stored day kind, regime and minutes (`words`).
+pub(super) fn regime_reason(lang: Lang, config: &Config, c: &ComplaintRow) -> String {
+    match lang {
+        Lang::En => c.regime_reason.clone(),
+        _ => crate::words::regime_reason(lang, config, c),
     }
-    let local = c.received_at.with_timezone(tz);
-    let named = |t: T| match holiday_name(&c.regime_reason) {
-        Some(name) => format!("{}（{name}）", t.get(lang)),
-        None => t.get(lang).to_string(),
-    };
-    let day = match c.day_kind.as_str() {
-        "holiday" => named(T::Holiday),
-        "makeup_workday" => named(T::MakeupDay),
-        "weekend" => T::Weekend.get(lang).to_string(),
-        _ => T::WorkingDay.get(lang).to_string(),
-    };
-    let working = matches!(c.day_kind.as_str(), "workday" | "makeup_workday");
-    let night = if working && c.regime == Regime::OffHours {
-        T::CliReasonNight.get(lang)
-    } else {
-        ""
-    };
-    let fallback = if c.regime_reason.contains("no calendar for") {
-        T::CliReasonFallback.get(lang)
-    } else {
-        ""
-    };
-    let when = format!(
-        "{} {}",
-        weekday(lang, local.weekday()),
-        local.format("%-m-%-d %H:%M")
-    );
-    fill(
-        T::CliRegimeReason.get(lang),
-        &[
-            ("when", &when),
-            ("day", &day),
-            ("night", night),
-            ("fallback", fallback),
-            (
-                "minutes",
-                &(c.deadline_at - c.received_at).num_minutes().to_string(),
-            ),
-        ],
-    )
-}
-
-/// `春节` out of `received …, holiday (春节), 60 min`.
-fn holiday_name(reason: &str) -> Option<&str> {
-    ["holiday (", "make-up working day ("]
-        .iter()
-        .find_map(|start| {
-            let rest = &reason[reason.find(start)? + start.len()..];
-            rest.find(')').map(|end| &rest[..end])
-        })
 }
 
 /// An audit action in words; one not in the table as it is.

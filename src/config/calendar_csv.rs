@@ -91,11 +91,7 @@ impl CsvError {
             ),
             Problem::NoDates => T::CliCsvNoDates.get(lang).to_string(),
             Problem::MakeupOnWeekday(date) => {
-                let days = T::CliWeekdays.get(lang);
-                let day = days
-                    .split(' ')
-                    .nth(date.weekday().num_days_from_monday() as usize)
-                    .unwrap_or_default();
+                let day = crate::i18n::weekday(date.weekday()).get(lang);
                 say(
                     T::CliCsvMakeupWeekday,
                     &[("date", &date.to_string()), ("weekday", day)],

@@ -136,7 +136,7 @@ impl Spool {
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
             .collect();
         let unique = format!(
-            "{}.{:06}.P{}Q{}.{}.{}",
+            "{}.{:06}.P{}Q{:08}.{}.{}",
             now.as_secs(),
             now.subsec_micros(),
             std::process::id(),
