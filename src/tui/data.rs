@@ -224,6 +224,8 @@ pub fn spawn(
             // The complaint whose detail is open, and whether its trail must be re-read.
             let mut watched: Option<i64> = None;
             let mut trail_stale = false;
+            // A write of this console's waits to be checkpointed out of the -wal.
+            let mut wal_pending = false;
             loop {
                 let now = clock.now();
                 match store.verify_file() {
@@ -278,6 +280,9 @@ pub fn spawn(
                         }
                     }
                 }
+                if std::mem::take(&mut wal_pending) {
+                    let _ = store.empty_wal();
+                }
                 match cmd_rx.recv_timeout(poll) {
                     Ok(Request::Watch(id)) => {
                         trail_stale = id.is_some();
@@ -290,14 +295,15 @@ pub fn spawn(
                             })),
                             None => perform(&mut store, &config, &actor, clock.now(), cmd),
                         };
-                        if result.is_ok() {
-                            // Leave nothing of this write only in the -wal
-                            // beside the path (see Store::empty_wal).
-                            let _ = store.empty_wal();
-                        }
+                        // Leave nothing of this write only in the -wal beside
+                        // the path (see Store::empty_wal) — after the changed
+                        // rows are on screen: the checkpoint may wait for the
+                        // daemon, the duty officer must not.
+                        wal_pending |= result.is_ok();
                         if tx.send(DataMsg::Done(result)).is_err() {
                             return;
                         }
+                        continue;
                     }
                     Err(std_mpsc::RecvTimeoutError::Timeout) => {}
                     Err(std_mpsc::RecvTimeoutError::Disconnected) => return,
