@@ -1,7 +1,7 @@
 //! How complaints look on the command line: the JSON contract of DESIGN.md
 //! §4.1 (times RFC 3339 in the configured offset) and the readable tables.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 
@@ -17,20 +17,7 @@ pub fn json_text(v: &impl serde::Serialize) -> String {
     crate::text::json_inert(&serde_json::to_string_pretty(v).unwrap_or_default())
 }
 
-pub fn time(t: DateTime<Utc>, tz: &Tz) -> String {
-    t.with_timezone(tz)
-        .to_rfc3339_opts(SecondsFormat::Secs, false)
-}
-
-/// Seconds from `now` (or from the arrival) to the deadline; negative when
-/// breached; `None` for a complaint closed without an arrival.
-pub fn remaining_seconds(c: &ComplaintRow, now: DateTime<Utc>) -> Option<i64> {
-    match c.arrived_at {
-        Some(arrived) => Some((c.deadline_at - arrived).num_seconds()),
-        None if c.status.is_open() => Some((c.deadline_at - now).num_seconds()),
-        None => None,
-    }
-}
+pub use super::words::{remaining_seconds, time};
 
 pub fn complaint_json(c: &ComplaintRow, tz: &Tz, now: DateTime<Utc>) -> Value {
     json!({

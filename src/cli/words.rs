@@ -3,7 +3,8 @@
 //! action did ([`Outcome`]) — all from the string table, in the interface
 //! language; officers with name and phone from the configuration.
 
-use chrono::{DateTime, Utc, Weekday};
+use chrono::{DateTime, SecondsFormat, Utc, Weekday};
+use chrono_tz::Tz;
 
 use crate::config::Config;
 use crate::domain::ComplaintRow;
@@ -12,8 +13,6 @@ use crate::domain::complaint::{Category, Outcome as Resolution, Source, Status};
 use crate::i18n::{Lang, T, fill};
 use crate::ops::Outcome;
 use crate::text::{countdown, sanitize};
-
-use super::view::time;
 
 pub(super) fn status(lang: Lang, s: Status) -> &'static str {
     crate::words::status(s).get(lang)
@@ -86,7 +85,7 @@ pub(super) fn action(lang: Lang, action: &str) -> String {
 /// Time left to the deadline (`12:00`, `+07:12`), or the margin of the
 /// arrival (`arrived 22:00`); `-` for a complaint closed without one.
 pub(super) fn left(lang: Lang, c: &ComplaintRow, now: DateTime<Utc>) -> String {
-    match (super::view::remaining_seconds(c, now), c.arrived_at) {
+    match (remaining_seconds(c, now), c.arrived_at) {
         (Some(s), Some(_)) => fill(T::CliArrivedMargin.get(lang), &[("margin", &countdown(s))]),
         (Some(s), None) => countdown(s),
         (None, _) => "-".into(),
@@ -200,5 +199,21 @@ fn was(before: &crate::domain::triage::Assignment) -> String {
     match &before.from {
         Some(g) => format!("{g}, {}", before.was),
         None => before.was.clone(),
+    }
+}
+
+/// An instant as RFC 3339 in the configured zone, to the second.
+pub fn time(t: DateTime<Utc>, tz: &Tz) -> String {
+    t.with_timezone(tz)
+        .to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+/// Seconds from `now` (or from the arrival) to the deadline; negative when
+/// breached; `None` for a complaint closed without an arrival.
+pub fn remaining_seconds(c: &ComplaintRow, now: DateTime<Utc>) -> Option<i64> {
+    match c.arrived_at {
+        Some(arrived) => Some((c.deadline_at - arrived).num_seconds()),
+        None if c.status.is_open() => Some((c.deadline_at - now).num_seconds()),
+        None => None,
     }
 }
