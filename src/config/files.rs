@@ -155,7 +155,7 @@ pub struct RefreshSection {
 impl Default for RefreshSection {
     fn default() -> Self {
         RefreshSection {
-            poll_interval_ms: 250,
+            poll_interval_ms: 100,
             heartbeat_interval_seconds: 5,
             heartbeat_stale_after_seconds: 30,
         }
