@@ -172,6 +172,8 @@ texts! {
     KeyQuit => "quit (asks first)", "退出（需确认）";
     // Why an action was not done, as a console's status line says it.
     ErrNoReason => "An escalation needs a reason.", "升级须填写原因。";
+    FormNoDescription => "Say what the caller reports (Description).", "请填写来电反映的情况（描述）。";
+    FormRefused => "This complaint cannot be saved: {detail}", "无法保存该举报：{detail}";
     FormChooseOfficer => "Choose an officer (↑↓) or type an id.", "请选择人员（↑↓）或输入编号。";
     FormNotATime => "“{text}” is not a time like 09:41.", "“{text}”不是 09:41 这样的时间。";
     FormNoSuchTimeToday => "{text} does not exist today.", "今天没有 {text} 这个时间。";

@@ -319,7 +319,10 @@ fn every_action_and_its_errors() {
     let Mode::Form(f) = &c.state.mode else {
         panic!("form stays open")
     };
-    assert_eq!(f.error.as_deref(), Some("`description` is empty"));
+    assert_eq!(
+        f.error.as_deref(),
+        Some("Say what the caller reports (Description).")
+    );
     c.press("<tab>河边有人焚烧垃圾<tab>13912345678<enter>");
     assert!(
         c.state

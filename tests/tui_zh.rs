@@ -193,7 +193,7 @@ fn every_screen_form_and_overlay_in_chinese_has_no_english_word() {
         look!(&c, &format!("detail #{id}"));
         c.press("<enter>");
     }
-    for keys in ["a", "d", "e", "r", "n", "g", "R", "/", "q"] {
+    for keys in ["a", "d", "e", "r", "n", "n<enter>", "g", "R", "/", "q"] {
         c.press(keys);
         look!(&c, &format!("form {keys}"));
         c.press("<esc>");

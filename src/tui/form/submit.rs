@@ -155,6 +155,9 @@ impl Form {
                         }
                     }
                 }
+                if self.value(T::FieldDescription).trim().is_empty() {
+                    return Err(say(T::FormNoDescription, &[]));
+                }
                 let (grid, enterprise) = self.named(config, lang)?;
                 let v = serde_json::json!({
                     "source": "phone",
@@ -166,11 +169,14 @@ impl Form {
                     "reporter": {"phone": Some(phone).filter(|p| !p.is_empty())},
                 });
                 let raw = v.to_string();
+                // What intake would refuse (a field too long), in its own words.
+                let refused =
+                    |e: String| say(T::FormRefused, &[("detail", &crate::text::sanitize(&e))]);
                 let input = crate::ops::input::record(&v, &raw, &config.settings.limits)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| refused(e.to_string()))?;
                 let stamp = format!("console:{}:{}", now.timestamp_millis(), std::process::id());
                 let c = crate::ops::prepare::prepare(input, config, now, || stamp)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| refused(e.to_string()))?;
                 Ok(Command::New(Box::new(c)))
             }
             FormKind::Assign => {
