@@ -99,6 +99,7 @@ texts! {
     Primary => "primary", "主班";
     Backup => "backup", "副班";
     Leader => "leader", "带班";
+    Sent => "sent", "已派";
     ScreenDashboard => "Dashboard", "总览";
     ScreenComplaints => "Complaints", "举报";
     ScreenAudit => "Audit", "审计";

@@ -462,3 +462,25 @@ fn an_alert_is_acknowledged_once_for_everyone_and_audited() {
         ]
     );
 }
+
+/// The warning goes to the officer who was sent, not to whoever is on call
+/// by then; the stages above still go up the grid (issue #9, from a
+/// stranger's drill across the 18:00 shift change).
+#[test]
+fn the_warning_goes_to_the_officer_who_was_sent() {
+    let (room, config, deadline) = setup();
+    let mut s = SqliteStore::open(&room.db(), Durability::Full).unwrap();
+    let a = actor("duty");
+    s.dispatch(&a, deadline - Duration::minutes(25), 1, "O020")
+        .unwrap();
+    evaluate(&mut s, &config, &a, deadline - Duration::minutes(10)).unwrap();
+    evaluate(&mut s, &config, &a, deadline).unwrap();
+    assert_eq!(
+        stages(&s),
+        [
+            ("warn".to_string(), Some("O020".to_string())),
+            ("breach".to_string(), Some("O018".to_string()))
+        ],
+        "the one on the way is warned; the leader gets the breach"
+    );
+}

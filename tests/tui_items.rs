@@ -320,3 +320,27 @@ fn newest_means_newest_received() {
         .collect();
     assert_eq!(order, vec!["LATE", "EARLY"]);
 }
+
+/// `a` offers the officer who was sent first, so `a` `Enter` logs the one
+/// on the way, not whoever is on call now (issue #9, a stranger's drill).
+#[test]
+fn the_arrival_form_offers_the_officer_who_was_sent() {
+    let mut c = three(Lang::En);
+    let a = id_of(&c, "A");
+    select(&mut c, a);
+    c.press("d<down><enter>"); // the backup
+    let sent = c.state.selected_complaint().unwrap().dispatched_to.clone();
+    assert_eq!(sent.as_deref(), Some("O020"));
+    c.press("a");
+    let gridwatch::tui::state::Mode::Form(f) = &c.state.mode else {
+        panic!("arrival form")
+    };
+    assert_eq!(f.value(gridwatch::i18n::T::FieldOfficer), "O020");
+    let screen = c.text(200, 50);
+    assert!(screen.contains("O020 蒋敏 13846100526 · sent"), "{screen}");
+    c.press("<enter>");
+    assert_eq!(
+        c.state.selected_complaint().unwrap().arrived_by.as_deref(),
+        Some("O020")
+    );
+}

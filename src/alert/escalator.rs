@@ -10,7 +10,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::config::Config;
-use crate::domain::escalation::{Stage, due, target_officer};
+use crate::domain::escalation::{Stage, due, stage_target};
 
 #[cfg(test)]
 mod tests {
@@ -113,10 +113,11 @@ pub fn evaluate(
             continue;
         };
         let skipped: Vec<&str> = earlier.iter().map(|s| s.name.as_str()).collect();
-        let target = target_officer(
+        let target = stage_target(
             &config.grids,
             &config.roster,
             cand.grid.as_deref(),
+            cand.dispatched_to.as_deref(),
             stage.target,
             local,
         );

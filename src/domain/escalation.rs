@@ -105,6 +105,23 @@ pub fn target_officer(
     }
 }
 
+/// Whom an automatic stage alerts: the grid-level stage warns the officer
+/// who was sent, if anyone was (they are the one on the way); otherwise, and
+/// for the stages above, as [`target_officer`] finds them on the roster.
+pub fn stage_target(
+    tree: &GridTree,
+    roster: &Roster,
+    grid: Option<&str>,
+    dispatched_to: Option<&str>,
+    target: StageTarget,
+    local: NaiveDateTime,
+) -> Option<String> {
+    match (target, dispatched_to) {
+        (StageTarget::GridOnCall, Some(sent)) => Some(sent.to_string()),
+        _ => target_officer(tree, roster, grid, target, local),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,8 @@ pub struct Candidate {
     pub grid: Option<String>,
     pub deadline_at: DateTime<Utc>,
     pub fired: Vec<String>,
+    /// The officer last sent to it, if any: the grid-level stage warns them.
+    pub dispatched_to: Option<String>,
 }
 
 /// One alert waiting for a sink.

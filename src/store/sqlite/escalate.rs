@@ -54,7 +54,8 @@ impl Escalations for SqliteStore {
     ) -> Result<Vec<Candidate>> {
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT c.id, c.grid_id, c.deadline_at,
-                    (SELECT group_concat(e.stage) FROM escalation e WHERE e.complaint_id = c.id AND e.automatic = 1)
+                    (SELECT group_concat(e.stage) FROM escalation e WHERE e.complaint_id = c.id AND e.automatic = 1),
+                    (SELECT d.officer_id FROM dispatch d WHERE d.complaint_id = c.id ORDER BY d.id DESC LIMIT 1)
              FROM complaint c
              WHERE c.status IN {} AND c.deadline_at <= :before
                AND (SELECT COUNT(*) FROM escalation e WHERE e.complaint_id = c.id AND e.automatic = 1) < :n
@@ -72,6 +73,7 @@ impl Escalations for SqliteStore {
                     fired: fired
                         .map(|f| f.split(',').map(String::from).collect())
                         .unwrap_or_default(),
+                    dispatched_to: r.get(4)?,
                 })
             },
         )?;

@@ -104,12 +104,20 @@ impl Form {
             .with_timezone(&config.settings.timezone)
             .format("%H:%M")
             .to_string();
+        // The officer who was sent comes first (tagged "sent"), then the
+        // grid's on-call list: `a` `Enter` logs the one on the way.
+        let mut officers = on_call(config, c.grid.as_deref(), now);
+        if let Some(sent) = &c.dispatched_to {
+            let pos = officers.iter().position(|o| &o.id == sent);
+            let mut first = match pos {
+                Some(i) => officers.remove(i),
+                None => officer(config, sent),
+            };
+            first.tags.insert(0, T::Sent);
+            officers.insert(0, first);
+        }
         let fields = vec![
-            Field::choice(
-                T::FieldOfficer,
-                on_call(config, c.grid.as_deref(), now),
-                false,
-            ),
+            Field::choice(T::FieldOfficer, officers, false),
             Field::text(T::FieldTime, local),
             Field::text(T::FieldNote, ""),
         ];

@@ -181,7 +181,7 @@ impl Form {
         }
     }
 
-    fn value(&self, label: T) -> &str {
+    pub fn value(&self, label: T) -> &str {
         self.fields
             .iter()
             .find(|f| f.label == label)
