@@ -218,6 +218,21 @@ impl State {
         }
     }
 
+    /// Drop the banners whose complaint no longer waits for anyone: an
+    /// officer is on site, or it was closed. What they warned of is over;
+    /// an alert still pending stays until someone acknowledges it.
+    pub fn drop_settled_banners(&mut self) {
+        let open = &self.data.open;
+        self.banners.retain(|b| {
+            let id = match &b.alert {
+                super::alerts::Alert::Escalation(e) => e.complaint_id,
+                super::alerts::Alert::NewComplaint { id, .. } => *id,
+            };
+            open.iter()
+                .any(|c| c.id == id && c.arrived_at.is_none() && c.status.awaits_arrival())
+        });
+    }
+
     /// The intake daemon's state, from the heartbeat last read.
     pub fn daemon(&self) -> crate::intake::liveness::DaemonState {
         let s = &self.config.settings;

@@ -68,6 +68,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.data = *snap;
             state.loaded = true;
             state.derive();
+            state.drop_settled_banners();
             Vec::new()
         }
         Msg::Data(DataMsg::Done(Ok(outcome))) => {
