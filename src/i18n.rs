@@ -393,6 +393,7 @@ texts! {
     DeliveryRetrying => "pending after {attempts} failed attempts, next try {at}: {error}", "已失败 {attempts} 次，{at} 重试：{error}";
     DeliveryFailed => "failed {at} after {attempts} attempts: {error}", "{at} 发送失败（共 {attempts} 次）：{error}";
     DeliverySkipped => "skipped: a later stage was already due", "已跳过：更晚的阶段已到期";
+    DeliverySending => "being sent now (attempt {attempts})", "正在发送（第 {attempts} 次）";
     DeliveryConsoles => "consoles only (no alert command configured)", "仅控制台（未配置告警命令）";
     // --- command line (#9) ---
     // Counts: "one|other" in English (see `count`); Chinese needs one form.

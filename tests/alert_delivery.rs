@@ -171,3 +171,57 @@ fn a_complaint_late_on_arrival_fires_only_its_latest_stage() {
     let human = room.ok(&["show", "1"]);
     assert!(human.contains("skipped"), "{human}");
 }
+
+/// A daemon killed (kill -9) while its alert command runs: on restart the
+/// alert is not sent a second time; `show` says it was interrupted and may
+/// or may not have gone out (an attacker's finding: 48 SMS for 40 escalations).
+#[test]
+fn an_alert_interrupted_by_a_killed_daemon_is_not_sent_twice() {
+    let (room, sent) = room_with_hook();
+    let hold = room.path("hold");
+    let script = room.path("hook.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s %s\\n' \"$1\" \"$2\" >> '{}'\n[ -e '{}' ] && sleep 20\nexit 0\n",
+            sent.display(),
+            hold.display()
+        ),
+    )
+    .unwrap();
+    std::fs::write(&hold, "").unwrap();
+    submit(&room, "a.json", complaint_live("K-1"));
+    submit(&room, "b.json", complaint_live("K-2"));
+    let d = start(&room);
+    wait_for("two complaints", Duration::from_secs(10), || {
+        common::daemon::count(&room) == 2
+    });
+    room.ok(&["escalate", "1", "--reason", "first"]);
+    wait_for("the hook to start", Duration::from_secs(10), || {
+        sent_lines(&sent).iter().any(|l| l.starts_with("1 manual"))
+    });
+    assert_eq!(escalations(&room, 1)[0]["delivery"]["state"], "sending");
+    drop(d); // SIGKILL while the command runs
+    std::fs::remove_file(&hold).unwrap();
+    let _d = start(&room);
+    room.ok(&["escalate", "2", "--reason", "second"]);
+    wait_for("both settled", Duration::from_secs(15), || {
+        escalations(&room, 2)[0]["delivery"]["state"] == "delivered"
+            && escalations(&room, 1)[0]["delivery"]["state"] != "sending"
+    });
+    let first = sent_lines(&sent)
+        .iter()
+        .filter(|l| l.starts_with("1 manual"))
+        .count();
+    assert_eq!(first, 1, "sent once: {:?}", sent_lines(&sent));
+    let e = &escalations(&room, 1)[0];
+    assert_eq!(e["delivery"]["state"], "failed", "{e}");
+    assert!(
+        e["delivery"]["error"]
+            .as_str()
+            .unwrap()
+            .contains("may or may not have been sent"),
+        "{e}"
+    );
+    assert!(room.ok(&["show", "1"]).contains("interrupted"));
+}

@@ -45,6 +45,7 @@ fn delivery_json(d: &Delivery, tz: &Tz) -> Value {
     match d {
         Delivery::Skipped => json!({"state": "skipped"}),
         Delivery::ConsolesOnly => json!({"state": "consoles_only"}),
+        Delivery::Sending { attempts } => json!({"state": "sending", "attempts": attempts}),
         Delivery::Delivered { at, attempts } => {
             json!({"state": "delivered", "at": time(*at, tz), "attempts": attempts})
         }
@@ -100,6 +101,10 @@ fn delivery_words(d: &Delivery, lang: Lang, tz: &Tz) -> String {
     match d {
         Delivery::Skipped => T::DeliverySkipped.get(lang).into(),
         Delivery::ConsolesOnly => T::DeliveryConsoles.get(lang).into(),
+        Delivery::Sending { attempts } => fill(
+            T::DeliverySending.get(lang),
+            &[("attempts", &attempts.to_string())],
+        ),
         Delivery::Delivered { at, .. } => {
             fill(T::DeliveryDelivered.get(lang), &[("at", &when(*at))])
         }

@@ -208,9 +208,16 @@ impl<C: Conn> Delivery<C> {
         let due = blocking(&self.store, move |s| s.outbox_due(hook::SINK, now, 50)).await?;
         let mut started = 0;
         for item in due {
-            if !self.in_flight.insert(item.id) {
+            if self.in_flight.contains(&item.id) {
                 continue;
             }
+            // Claimed (and the attempt counted) before the command runs: a
+            // daemon killed while it runs must not send it again on restart.
+            let id = item.id;
+            if !blocking(&self.store, move |s| s.outbox_claim(id, now)).await? {
+                continue;
+            }
+            self.in_flight.insert(item.id);
             let argv = hook::render(&self.alerts.command, &item);
             let timeout = self.alerts.command_timeout;
             self.running
@@ -218,6 +225,19 @@ impl<C: Conn> Delivery<C> {
             started += 1;
         }
         Ok(started)
+    }
+
+    /// At a clean stop: the commands still running are killed (dropped with
+    /// their tasks) and their alerts due again at the next start.
+    pub async fn release_running(&mut self) {
+        self.running.abort_all();
+        let now = self.clock.now();
+        for id in std::mem::take(&mut self.in_flight) {
+            let _ = blocking(&self.store, move |s| {
+                s.outbox_attempt(id, now, Err("stopped with the intake daemon"), Some(now))
+            })
+            .await;
+        }
     }
 
     /// Wait for the next run to end and record it; `None` when none runs.
@@ -273,12 +293,26 @@ pub async fn outbox_loop(
     let conn = Arc::new(Mutex::new(
         db.connect(Durability::Normal).with_cache(JOB_CACHE_KIB),
     ));
+    // What a daemon killed while its alert commands ran left claimed: failed,
+    // "interrupted" (never sent twice; `show` says so).
+    let now = clock.now();
+    match blocking(&conn, move |s| s.outbox_interrupted(now)).await {
+        Ok(0) => {}
+        Ok(n) => tracing::warn!(
+            alerts = n,
+            "alert commands were interrupted by the previous daemon's end: they may or may not have been sent; `gridwatch show` marks them"
+        ),
+        Err(e) => tracing::error!(error = %e, "reading interrupted alerts failed"),
+    }
     let mut d = Delivery::new(conn, &config, clock);
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     loop {
         let result = tokio::select! {
-            _ = shutdown.cancelled() => break,
+            _ = shutdown.cancelled() => {
+                d.release_running().await;
+                break;
+            }
             _ = tick.tick() => d.start_due().await.map(|_| ()),
             Some(r) = d.finish_one() => r,
         };

@@ -71,6 +71,8 @@ pub enum Delivery {
         next_at: DateTime<Utc>,
         error: Option<String>,
     },
+    /// The alert command runs now (attempt `attempts`).
+    Sending { attempts: i64 },
     /// Given up after its last attempt.
     Failed {
         at: DateTime<Utc>,
@@ -92,6 +94,9 @@ impl Delivery {
                 attempts,
                 error: f.last_error.clone(),
             };
+        }
+        if rows.iter().any(|r| r.sending) {
+            return Delivery::Sending { attempts };
         }
         if let Some(p) = rows.iter().find(|r| r.delivered_at.is_none()) {
             return Delivery::Pending {
@@ -122,6 +127,7 @@ mod tests {
             delivered_at: delivered.map(t),
             failed_at: failed.map(t),
             last_error: failed.map(|_| "down".into()),
+            sending: false,
         }
     }
 

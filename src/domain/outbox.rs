@@ -59,6 +59,8 @@ pub struct OutboxState {
     pub delivered_at: Option<DateTime<Utc>>,
     pub failed_at: Option<DateTime<Utc>>,
     pub last_error: Option<String>,
+    /// Claimed by a daemon that is running the alert command now.
+    pub sending: bool,
 }
 
 /// An automatic stage to record.

@@ -166,7 +166,15 @@ pub trait Escalations {
         rec: StageRecord<'_>,
     ) -> Result<Option<i64>>;
     fn outbox_due(&self, sink: &str, now: DateTime<Utc>, limit: usize) -> Result<Vec<OutboxItem>>;
-    /// One delivery attempt: delivered, retry at `retry_at`, or (None) failed for good.
+    /// Claim a due row before its alert command runs (the attempt counts
+    /// from here): `false` when it is no longer due. A claimed row is never
+    /// due again; if its daemon dies while the command runs, the row is
+    /// settled by [`Escalations::outbox_interrupted`], not sent twice.
+    fn outbox_claim(&mut self, id: i64, now: DateTime<Utc>) -> Result<bool>;
+    /// At a daemon's start: the rows a previous daemon claimed and never
+    /// settled failed, "interrupted" (the command may or may not have run).
+    fn outbox_interrupted(&mut self, now: DateTime<Utc>) -> Result<usize>;
+    /// The end of a claimed attempt: delivered, retry at `retry_at`, or (None) failed for good.
     fn outbox_attempt(
         &mut self,
         id: i64,

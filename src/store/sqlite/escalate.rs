@@ -41,8 +41,15 @@ fn outbox_state(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxState> {
         delivered_at: r.get::<_, Option<i64>>("delivered_at")?.map(from_ms),
         failed_at: r.get::<_, Option<i64>>("failed_at")?.map(from_ms),
         last_error: r.get("last_error")?,
+        sending: r.get::<_, i64>("next_attempt_at")? == SENDING,
     })
 }
+
+/// `next_attempt_at` of a claimed row: never due (9999-12-31).
+const SENDING: i64 = 253_402_300_799_000;
+
+/// Why a claimed row was settled as failed at the next daemon's start.
+const INTERRUPTED: &str = "interrupted: the intake daemon stopped while the alert command ran, so it may or may not have been sent; check with the recipient, and escalate again to send it anew";
 
 impl Escalations for SqliteStore {
     /// Open complaints without an arrival whose deadline is at or before
@@ -197,12 +204,12 @@ impl Escalations for SqliteStore {
         let tx = self.write()?;
         match result {
             Ok(()) => tx
-                .prepare_cached("UPDATE outbox SET attempts = attempts + 1, delivered_at = :now, last_error = NULL WHERE id = :id")?
+                .prepare_cached("UPDATE outbox SET delivered_at = :now, next_attempt_at = :now, last_error = NULL WHERE id = :id")?
                 .execute(named_params! {":now": ms(now), ":id": id})?,
             Err(e) => tx
                 .prepare_cached(
-                    "UPDATE outbox SET attempts = attempts + 1, last_error = :e,
-                        next_attempt_at = COALESCE(:retry, next_attempt_at),
+                    "UPDATE outbox SET last_error = :e,
+                        next_attempt_at = COALESCE(:retry, :now),
                         failed_at = CASE WHEN :retry IS NULL THEN :now ELSE NULL END
                      WHERE id = :id",
                 )?
@@ -210,6 +217,30 @@ impl Escalations for SqliteStore {
         };
         tx.commit()?;
         Ok(())
+    }
+
+    fn outbox_claim(&mut self, id: i64, now: DateTime<Utc>) -> Result<bool> {
+        let tx = self.write()?;
+        let n = tx
+            .prepare_cached(
+                "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :sending
+                 WHERE id = :id AND delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= :now",
+            )?
+            .execute(named_params! {":sending": SENDING, ":id": id, ":now": ms(now)})?;
+        tx.commit()?;
+        Ok(n == 1)
+    }
+
+    fn outbox_interrupted(&mut self, now: DateTime<Utc>) -> Result<usize> {
+        let tx = self.write()?;
+        let n = tx
+            .prepare_cached(
+                "UPDATE outbox SET failed_at = :now, last_error = :why
+                 WHERE next_attempt_at = :sending AND delivered_at IS NULL AND failed_at IS NULL",
+            )?
+            .execute(named_params! {":sending": SENDING, ":now": ms(now), ":why": INTERRUPTED})?;
+        tx.commit()?;
+        Ok(n)
     }
 
     fn outbox_states(&self) -> Result<Vec<OutboxState>> {
