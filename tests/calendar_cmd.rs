@@ -241,3 +241,39 @@ fn the_header_warns_until_the_calendar_is_imported() {
     pty.keys("y");
     let _ = pty.child.wait();
 }
+
+/// A broken calendar file costs its year, not the duty room: every command
+/// goes on (saying which file and line, and that the year falls back to
+/// Mon–Fri), a complaint is still taken in and escalated; `check-config`
+/// still fails on it (an attacker's finding: one bad file stopped `submit`
+/// and `escalate`).
+#[test]
+fn a_broken_calendar_file_costs_its_year_not_every_command() {
+    let room = Room::new();
+    room.ok(&["init"]);
+    room.write(
+        "config/calendar/cn-2026.toml",
+        "year = 2026\n[[holiday]\nname = \"broken",
+    );
+    let p = room.write("c.json", common::complaint("B-1").to_string());
+    let out = room.run(&["submit", p.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cn-2026.toml:2") && err.contains("falls back to Mon–Fri"),
+        "{err}"
+    );
+    room.ok(&["--now=2026-11-30T09:30:00+08:00", "intake", "--once"]);
+    let listed = room.json(&["list", "--json"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert!(
+        listed[0]["regime_reason"]
+            .as_str()
+            .unwrap()
+            .contains("no calendar for 2026"),
+        "{listed}"
+    );
+    room.ok(&["escalate", "1", "--reason", "the calendar is broken, we are not"]);
+    let err = room.fails(1, &["check-config"]);
+    assert!(err.contains("cn-2026.toml:2"), "{err}");
+}

@@ -75,8 +75,16 @@ impl Context {
         self.clock.now()
     }
 
+    /// The configuration for duty: a broken calendar file costs its year
+    /// (said on stderr), not the command (see [`Config::load_for_duty`]).
     pub fn config(&self) -> Result<Config, Failure> {
-        Config::load(self.source.clone()).map_err(|errors| {
+        let loaded = Config::load_for_duty(self.source.clone());
+        if let Ok(config) = &loaded {
+            for text in &config.left_out {
+                warnln!("warning: {}", crate::text::sanitize(text));
+            }
+        }
+        loaded.map_err(|errors| {
             let lang = self.lang_override.unwrap_or_default();
             let first = errors.first().map(ToString::to_string).unwrap_or_default();
             let text = if errors.len() > 1 {
@@ -103,7 +111,7 @@ impl Context {
     /// The interface language and the timezone to word a message in, when
     /// the configuration may be broken (English and UTC then).
     pub fn words_guess(&self) -> (Lang, chrono_tz::Tz) {
-        let config = Config::load(self.source.clone()).ok();
+        let config = Config::load_for_duty(self.source.clone()).ok();
         let tz = config
             .as_ref()
             .map_or(chrono_tz::Tz::UTC, |c| c.settings.timezone);
@@ -141,7 +149,7 @@ impl Context {
     pub fn db_path_for_messages(&self) -> PathBuf {
         let path = match &self.db_override {
             Some(p) => p.clone(),
-            None => Config::load(self.source.clone())
+            None => Config::load_for_duty(self.source.clone())
                 .map(|c| c.settings.database_path)
                 .unwrap_or_else(|_| PathBuf::from("gridwatch.db")),
         };

@@ -33,7 +33,7 @@ impl FormatTime for LocalTime {
 /// The configured timezone (UTC when the configuration is broken: its
 /// errors are said elsewhere).
 fn timezone(cli: &Cli) -> Tz {
-    Config::load(ConfigSource::choose(cli.config.clone()))
+    Config::load_for_duty(ConfigSource::choose(cli.config.clone()))
         .map(|c| c.settings.timezone)
         .unwrap_or(Tz::UTC)
 }

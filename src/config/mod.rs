@@ -170,6 +170,9 @@ pub struct Config {
     pub roster: Roster,
     /// Problems that do not stop the program (shown by check-config and status).
     pub warnings: Vec<String>,
+    /// Broken calendar files left out by [`Config::load_for_duty`], each
+    /// with its error: every command says so on stderr.
+    pub left_out: Vec<String>,
 }
 
 impl Config {
@@ -177,6 +180,48 @@ impl Config {
     pub fn load(source: ConfigSource) -> Result<Config, Vec<ConfigError>> {
         let files = read_files(&source)?;
         validate::build(source, files)
+    }
+
+    /// Load for duty (every command but `check-config`, the daemon, the
+    /// consoles): a broken or unreadable `calendar/` file costs only its year,
+    /// which falls back to Mon–Fri with a warning naming the file and line,
+    /// instead of stopping every command — `submit`, `escalate` and the
+    /// daemon's escalation must go on. Any other error is an error.
+    pub fn load_for_duty(source: ConfigSource) -> Result<Config, Vec<ConfigError>> {
+        let (files, read_errors) = read_files_lenient(&source);
+        let strict = if read_errors.is_empty() {
+            validate::build(source.clone(), files.clone())
+        } else {
+            Err(read_errors)
+        };
+        let errors = match strict {
+            Ok(config) => return Ok(config),
+            Err(errors) => errors,
+        };
+        let is_calendar = |e: &ConfigError| {
+            files.iter().any(|(name, f)| name.starts_with("calendar/") && f.display == e.file)
+                || e.file.contains("/calendar/cn-")
+        };
+        if !errors.iter().all(is_calendar) {
+            return Err(errors);
+        }
+        let broken: Vec<&ConfigError> = errors.iter().collect();
+        let kept: Files = files
+            .iter()
+            .filter(|(name, f)| {
+                !(name.starts_with("calendar/") && broken.iter().any(|e| e.file == f.display))
+            })
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let mut config = validate::build(source, kept)?;
+        for e in broken {
+            let text = format!(
+                "{e} — this file is left out: its year falls back to Mon–Fri until it is fixed (gridwatch check-config)"
+            );
+            config.warnings.push(text.clone());
+            config.left_out.push(text);
+        }
+        Ok(config)
     }
 
     /// The embedded demo county (always valid: a unit test says so).
@@ -217,9 +262,35 @@ fn read_files(source: &ConfigSource) -> Result<Files, Vec<ConfigError>> {
     }
 }
 
+/// [`read_files`], keeping what could be read beside what could not.
+fn read_files_lenient(source: &ConfigSource) -> (Files, Vec<ConfigError>) {
+    match source {
+        ConfigSource::Dir(dir) if dir.is_dir() => {
+            let dir = &std::path::absolute(dir).unwrap_or_else(|_| dir.clone());
+            let mut names: Vec<String> = REQUIRED.iter().map(|s| s.to_string()).collect();
+            names.extend(calendar::file_names(dir));
+            read_some(dir, &names)
+        }
+        _ => match read_files(source) {
+            Ok(files) => (files, Vec::new()),
+            Err(errors) => (Files::new(), errors),
+        },
+    }
+}
+
 /// Read `names` (relative to `dir`) into [`Files`], naming each absolutely;
 /// every file that cannot be read is an error.
 fn read_named(dir: &Path, names: &[String]) -> Result<Files, Vec<ConfigError>> {
+    let (out, errors) = read_some(dir, names);
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// What of `names` could be read, and an error for each that could not.
+fn read_some(dir: &Path, names: &[String]) -> (Files, Vec<ConfigError>) {
     let mut out = Files::new();
     let mut errors = Vec::new();
     for name in names {
@@ -247,11 +318,7 @@ fn read_named(dir: &Path, names: &[String]) -> Result<Files, Vec<ConfigError>> {
             }),
         }
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    (out, errors)
 }
 
 #[cfg(test)]

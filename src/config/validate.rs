@@ -141,6 +141,7 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
             enterprises,
             roster,
             warnings,
+            left_out: Vec::new(),
         }),
         _ => Err(errors),
     }
