@@ -359,8 +359,8 @@ texts! {
         "#{id} {stage}：已超过到场时限 {deadline} {late} 分钟，仍无人到场。";
     AlertManual => "#{id} escalated by hand by {by} (reason: {reason}).", "#{id} 由 {by} 人工升级（原因：{reason}）。";
     AlertManualShort => "#{id} escalated by hand by {by}.", "#{id} 由 {by} 人工升级。";
-    AlertWhom => "{who} was alerted at {at}.", "已于 {at} 通知 {who}。";
-    AlertWhomShort => "Alerted at {at}.", "{at} 已通知。";
+    AlertWhom => "Alert for {who}, {at}.", "通知对象：{who}（{at}）。";
+    AlertWhomShort => "Alert raised at {at}.", "{at} 发出告警。";
     AlertNobody => "Nobody on call was found to alert at {at}.", "{at} 未找到可通知的值班人员。";
     AlertNew => "#{id} new complaint at {place}, received {at}: someone must be on site by {deadline}.",
         "#{id} 新举报，地点：{place}，{at} 受理，须于 {deadline} 前到场。";

@@ -273,7 +273,12 @@ fn a_broken_calendar_file_costs_its_year_not_every_command() {
             .contains("no calendar for 2026"),
         "{listed}"
     );
-    room.ok(&["escalate", "1", "--reason", "the calendar is broken, we are not"]);
+    room.ok(&[
+        "escalate",
+        "1",
+        "--reason",
+        "the calendar is broken, we are not",
+    ]);
     let err = room.fails(1, &["check-config"]);
     assert!(err.contains("cn-2026.toml:2"), "{err}");
 }

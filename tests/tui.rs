@@ -502,12 +502,12 @@ fn banners_say_what_whom_and_since_when_and_never_cut_a_sentence() {
         let (what, whom, hint) = match lang {
             Lang::En => (
                 "ALERT #1 warning: nobody is on site and the deadline 09:42 is 5 min away.",
-                "was alerted at 09:37.",
+                "13577097845, 09:37.",
                 "2 more unacknowledged: x acknowledges this one, X all.",
             ),
             Lang::Zh => (
                 "告警 #1 预警：尚无人到场，距到场时限 09:42 还有 5 分钟。",
-                "已于 09:37 通知",
+                "（09:37）。",
                 "另有 2 条未确认：x 确认此条，X 全部确认。",
             ),
         };
@@ -566,4 +566,32 @@ fn an_acknowledgement_at_one_console_drops_the_banner_at_every_console() {
     let mut late = ma.another("wang", Lang::En);
     late.refresh();
     assert!(late.state.banners.is_empty());
+}
+
+/// A console started (or restarted) after alerts fired shows the ones
+/// nobody has acknowledged, without ringing again, and drops them when
+/// someone acknowledges (an attacker's finding: a restarted console showed
+/// none, though a banner "stays until someone acknowledges it").
+#[test]
+fn a_console_started_later_shows_the_alerts_nobody_acknowledged() {
+    let mut ma = console(Lang::En);
+    escalate_at_0937(&mut ma);
+    let keys = |c: &Console| -> Vec<_> { c.state.banners.iter().map(|b| b.alert.key()).collect() };
+    assert_eq!(keys(&ma).len(), 3);
+    ma.press("x");
+    let late = ma.another("late", Lang::Zh);
+    let mut want = keys(&ma);
+    let mut got = keys(&late);
+    want.sort_by_key(|k| format!("{k:?}"));
+    got.sort_by_key(|k| format!("{k:?}"));
+    assert_eq!(got, want, "the two nobody acknowledged");
+    assert!(
+        late.effects.is_empty(),
+        "no bell for old news: {:?}",
+        late.effects
+    );
+    let mut late = late;
+    late.press("X");
+    ma.refresh();
+    assert!(ma.state.banners.is_empty());
 }

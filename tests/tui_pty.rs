@@ -217,7 +217,7 @@ fn an_alert_acknowledged_at_one_console_leaves_every_console() {
         rows.join(" ")
     };
     let want = "ALERT #1 escalated by hand by tester (reason: the caller says nobody came). \
-                蒋国栋 13693817444 was alerted at 09:30. Press x to acknowledge it for every console.";
+                Alert for 蒋国栋 13693817444, 09:30. Press x to acknowledge it for every console.";
     wait_for(
         "the whole banner at 80 columns",
         Duration::from_secs(5),

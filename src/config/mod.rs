@@ -199,7 +199,9 @@ impl Config {
             Err(errors) => errors,
         };
         let is_calendar = |e: &ConfigError| {
-            files.iter().any(|(name, f)| name.starts_with("calendar/") && f.display == e.file)
+            files
+                .iter()
+                .any(|(name, f)| name.starts_with("calendar/") && f.display == e.file)
                 || e.file.contains("/calendar/cn-")
         };
         if !errors.iter().all(is_calendar) {

@@ -6,10 +6,12 @@
 //! last one seen are the new ones. Writes from the UI arrive as
 //! [`Command`]s and go through `ops::perform`, as the command line's do.
 //!
-//! Alerts are news, not state: the escalations and complaints that arrive
-//! after the console started, and the acknowledgements any console records
-//! (every acknowledgement writes an audit record, so the change feed's mark
-//! moves and the reader reads the acknowledgements after the last it saw).
+//! Alerts are news: the escalations and complaints that arrive after the
+//! console started (they ring), the escalations nobody had acknowledged
+//! when it started, of complaints still waiting (shown, silently), and the
+//! acknowledgements any console records (every acknowledgement writes an
+//! audit record, so the change feed's mark moves and the reader reads the
+//! acknowledgements after the last it saw).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -62,6 +64,9 @@ pub enum Request {
 pub enum News {
     /// Something that must not be missed: a new escalation or complaint.
     Alert(Alert),
+    /// An alert nobody has acknowledged yet, found when the console starts:
+    /// shown until acknowledged, without ringing again.
+    Pending(Alert),
     /// Someone acknowledged this alert, at this console or another.
     Acknowledged(AlertRef),
 }
@@ -80,6 +85,10 @@ pub struct Reader {
 }
 
 const RECENT: usize = 500;
+
+/// How many of the newest escalations a starting console looks through for
+/// alerts nobody has acknowledged.
+const PENDING_AT_START: usize = 200;
 const ACKS_PER_READ: usize = 500;
 
 impl Default for Reader {
@@ -136,6 +145,28 @@ impl Reader {
             }
             self.last_escalation = store.last_escalation_id()?;
             self.last_ack = store.last_ack()?;
+            // The escalations nobody has acknowledged, of complaints still
+            // waiting for someone: a console started (or restarted) later
+            // shows them too, oldest first.
+            let mut pending: Vec<_> = store
+                .escalations_recent(PENDING_AT_START)?
+                .into_iter()
+                .filter(|e| {
+                    self.open
+                        .get(&e.complaint_id)
+                        .is_some_and(|c| c.arrived_at.is_none() && c.status.awaits_arrival())
+                })
+                .collect();
+            pending.reverse();
+            for e in pending {
+                let acked = store
+                    .acks_of_complaint(e.complaint_id)?
+                    .iter()
+                    .any(|a| a.alert == AlertRef::Escalation(e.id));
+                if !acked {
+                    news.push(News::Pending(Alert::Escalation(e)));
+                }
+            }
         } else {
             // Changes up to the mark read above; later ones are read next time.
             let (changes, _) = store.changes_since(since.unwrap_or(mark))?;

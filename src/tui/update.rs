@@ -113,6 +113,12 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.banners.push(Banner { alert });
             fx
         }
+        Msg::Data(DataMsg::News(News::Pending(alert))) => {
+            if !state.banners.iter().any(|b| b.alert.key() == alert.key()) {
+                state.banners.push(Banner { alert });
+            }
+            Vec::new()
+        }
         Msg::Data(DataMsg::News(News::Acknowledged(key))) => {
             state.banners.retain(|b| b.alert.key() != key);
             Vec::new()
