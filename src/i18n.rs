@@ -91,7 +91,7 @@ texts! {
     ArrivalsPerHour => "Arrivals / h (max {max})", "每小时到场（最高 {max}）";
     Now => "now", "现在";
     HoursAgo => "{n} h ago", "{n} 小时前";
-    AuditLog => "Audit log (newest first)", "审计日志 (最新在前)";
+    AuditLog => "Audit log (newest first)", "审计日志（最新在前）";
     Detail => "Complaint", "举报详情";
     Loading => "Reading the database…", "正在读取数据库…";
     NoComplaints => "No open complaints. All quiet.", "暂无未结举报。";
@@ -178,6 +178,7 @@ texts! {
     FormChooseOfficer => "Choose an officer (↑↓) or type an id.", "请选择人员（↑↓）或输入编号。";
     FormNotATime => "“{text}” is not a time like 09:41.", "“{text}”不是 09:41 这样的时间。";
     FormNoSuchTimeToday => "{text} does not exist today.", "今天没有 {text} 这个时间。";
+    ErrTooLong => "That text is {chars} characters long; at most {max} are kept.", "文字长 {chars} 字，最多保留 {max} 字。";
     ErrNoReopenReason => "A reopened complaint needs a reason.", "重开举报须填写原因。";
     ErrAssignNotOpen => "#{id}: cannot set the grid: the complaint is {arg} (only an open complaint gets a grid).", "#{id}：无法设置网格：该举报{arg}（只有未结举报可以分配网格）。";
     ErrNoSuchComplaint => "There is no complaint #{id}.", "没有编号为 {id} 的举报。";
@@ -205,7 +206,7 @@ texts! {
     WhyArrivalLogged => " (an arrival is already logged)", "（已登记到场）";
     WhyOnlyAfterArrival => " (only after an arrival)", "（须先登记到场）";
     WhyLogArrivalFirst => " (no arrival logged yet: log the arrival first, or reject it)", "（尚未登记到场：请先登记到场，或不予受理）";
-    WhyOnlyClosedReopen => " (only closed or rejected complaints reopen)", "（只有已办结或已退回的举报可以重开）";
+    WhyOnlyClosedReopen => " (only closed or rejected complaints reopen)", "（只有已办结或不予受理的举报可以重开）";
     WhyResolveInstead => " (an officer is on site: resolve it instead)", "（人员已在现场：请改为办结）";
     // What an action did, as a console's status line says it ({…} filled by `fill`).
     DoneArrivedEarly => "#{id}: arrival of {officer} at {time} logged ({margin} before the deadline)",
@@ -213,8 +214,8 @@ texts! {
     DoneArrivedLate => "#{id}: arrival of {officer} at {time} logged ({margin} after the deadline)",
         "#{id}：已登记 {officer} {time} 到场（超出时限 {margin}）";
     DoneDispatched => "#{id}: dispatched to {officer}", "#{id}：已派给 {officer}";
-    DoneEscalated => "#{id}: escalated to {target}", "#{id}：已上报 {target}";
-    DoneEscalatedNobody => "#{id}: escalated to (nobody on call)", "#{id}：已上报（未找到值班人员）";
+    DoneEscalated => "#{id}: escalated to {target}", "#{id}：已升级，通知 {target}";
+    DoneEscalatedNobody => "#{id}: escalated to (nobody on call)", "#{id}：已升级（未找到值班人员）";
     DoneResolved => "#{id}: closed ({outcome})", "#{id}：已办结（{outcome}）";
     DonePhone => "#{id}: reporter phone {phone} (shown once, audited)", "#{id}：举报人电话 {phone}（仅此一次，已记入审计）";
     DoneNoPhone => "#{id}: no reporter phone", "#{id}：没有举报人电话";
@@ -226,9 +227,9 @@ texts! {
     CliArrivedLate => "complaint {id}: arrival of {officer}{label} at {time} logged ({margin} after the deadline)",
         "举报 {id}：已登记 {officer}{label} {time} 到场（超出时限 {margin}）";
     CliDispatched => "complaint {id} dispatched to {officer}{label}", "举报 {id} 已派给 {officer}{label}";
-    CliEscalated => "complaint {id} escalated to {target}{label}", "举报 {id} 已上报 {target}{label}";
+    CliEscalated => "complaint {id} escalated to {target}{label}", "举报 {id} 已升级，通知 {target}{label}";
     CliEscalatedNobody => "complaint {id} escalated (nobody on call found to alert; the record is kept)",
-        "举报 {id} 已上报（未找到可通知的值班人员；记录已保存）";
+        "举报 {id} 已升级（未找到可通知的值班人员；记录已保存）";
     CliResolved => "complaint {id} closed: {outcome}", "举报 {id} 已办结：{outcome}";
     // --- Domain values in words (src/words.rs) ---
     StReceived => "received", "已受理";
@@ -284,7 +285,7 @@ texts! {
     EnterpriseUnknownGiven => "unknown enterprise “{id}” given", "来件指定的企业“{id}”不存在";
     Anonymous => "anonymous", "匿名";
     RepeatedBy => "{n} later complaint(s) repeat this one", "此后有 {n} 件重复举报";
-    OnSite => "on site", "已到场";
+    OnSite => "in time", "按时到场";
     OnSiteLate => "late {time}", "迟到 {time}";
     TrailReceived => "received ({source}), on site by {deadline}", "受理（{source}），须于 {deadline} 前到场";
     TrailIntakeFile => "spool file taken in: {new} new, {duplicates} already known", "收件目录文件已接收：新 {new} 件，已有 {duplicates} 件";
@@ -453,6 +454,11 @@ texts! {
         "第一行写列名，须有 `date` 和 `kind`（如 date,kind,name）；其他列会被忽略";
     CliCsvUnclosed => "a quoted field is not closed (a `\"` is missing)", "带引号的字段没有闭合（缺少 `\"`）";
     CliCsvBadDate => "'{text}' is not a date like 2027-01-01", "'{text}' 不是形如 2027-01-01 的日期";
+    CliCsvNotAFile => "not a regular file (a pipe or a device cannot be imported)", "不是普通文件（不能导入管道或设备）";
+    CliCsvTooBig => "{bytes} bytes: a holiday CSV is at most {max}", "{bytes} 字节：节假日 CSV 最多 {max} 字节";
+    CliCsvNotUtf8 => "not UTF-8 (at byte {at}): save it as “CSV UTF-8” (Excel saves GBK by default)", "不是 UTF-8 编码（第 {at} 字节）：请另存为“CSV UTF-8”（Excel 默认保存为 GBK）";
+    CliMoreErrors => "… and {n} more", "……另有 {n} 处";
+    CliCsvFarYear => "{date} is outside the years {from}–{to}", "{date} 不在 {from}–{to} 年之间";
     CliCsvBadKind => "kind '{text}' is not holiday, off, work or makeup_work", "类型 '{text}' 不是 holiday、off、work 或 makeup_work";
     CliCsvTwice => "{date} is listed twice (also on line {first})", "{date} 重复列出（第 {first} 行也有）";
     CliCsvTwoKinds => "{date} is listed as {was} on line {first} and as {now} here: which is it?",
@@ -532,9 +538,17 @@ texts! {
     CliActResolved => "resolved", "办结";
     CliActReopened => "reopened", "重开";
     CliActMerged => "merged", "合并";
-    CliActRejected => "rejected", "退回";
-    CliActEscalated => "escalated", "上报";
+    CliActRejected => "rejected", "不予受理";
+    CliActEscalated => "escalated", "升级";
     CliActPhoneRevealed => "phone shown in clear", "显示完整电话";
+    CliUnknownRejectReason => "unknown reason '{reason}': not-in-remit, insufficient-detail, or words saying why",
+        "未知原因“{reason}”：可用 not-in-remit、insufficient-detail，或直接写明理由";
+    CliOtherNeedsWords => "--reason other needs words saying why: give them with --note, or as the reason itself",
+        "--reason other 须说明理由：用 --note 给出，或直接把理由写在 --reason 中";
+    CliUnknownGrid => "unknown grid '{grid}' (see `gridwatch oncall` for the grids)", "未知网格“{grid}”（可用 `gridwatch oncall` 查看网格）";
+    CliActAssigned => "grid set", "划定网格";
+    CliActSkipped => "stage skipped", "跳过阶段";
+    CliActAcknowledged => "alert acknowledged", "确认告警";
     // status
     CliStNow => "now", "时间";
     CliStDatabase => "database", "数据库";

@@ -122,6 +122,22 @@ pub fn hint(lang: Lang, hint: Hint) -> &'static str {
     t.get(lang)
 }
 
+/// Between a label and what it says: ": " in English, "：" in Chinese.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    }
+}
+
+/// `text` in parentheses as the language writes them: " (…)" or "（…）".
+pub fn paren(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::En => format!(" ({text})"),
+        Lang::Zh => format!("（{text}）"),
+    }
+}
+
 /// The categories of a complaint, joined.
 pub fn categories(lang: Lang, cats: &[Category]) -> String {
     let sep = match lang {

@@ -282,3 +282,57 @@ fn a_broken_calendar_file_costs_its_year_not_every_command() {
     let err = room.fails(1, &["check-config"]);
     assert!(err.contains("cn-2026.toml:2"), "{err}");
 }
+
+/// What an attacker fed `calendar import`: a GBK file (Excel's default), a
+/// pipe, a file too big, a year 9999 — each refused with exit 1 and a
+/// reason, nothing written; a million bad lines are told in a screenful.
+#[test]
+fn import_refuses_what_is_not_a_holiday_csv() {
+    let room = Room::new();
+    let written = || {
+        std::fs::read_dir(room.path("config/calendar"))
+            .unwrap()
+            .count()
+    };
+    let before = written();
+    // 春节 in GBK.
+    let gbk = room.write(
+        "gbk.csv",
+        b"date,kind,name\n2030-02-03,holiday,\xb4\xba\xbd\xda\n",
+    );
+    let err = room.fails(1, &["calendar", "import", gbk.to_str().unwrap()]);
+    assert!(
+        err.contains("not UTF-8") && err.contains("CSV UTF-8"),
+        "{err}"
+    );
+    let far = room.write(
+        "far.csv",
+        "date,kind\n9999-12-31,holiday\n0001-01-01,holiday\n",
+    );
+    let err = room.fails(1, &["calendar", "import", far.to_str().unwrap()]);
+    assert!(
+        err.contains("far.csv:2") && err.contains("outside the years 2000–2100"),
+        "{err}"
+    );
+    let big = room.write("big.csv", "x".repeat(2 << 20));
+    let err = room.fails(1, &["calendar", "import", big.to_str().unwrap()]);
+    assert!(err.contains("at most 1048576"), "{err}");
+    let fifo = room.path("fifo.csv");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let err = room.fails(1, &["calendar", "import", fifo.to_str().unwrap()]);
+    assert!(err.contains("not a regular file"), "{err}");
+    let many: String = std::iter::once("date,kind\n".to_string())
+        .chain((0..5000).map(|_| "2030-01-01,nope\n".to_string()))
+        .collect();
+    let many = room.write("many.csv", many);
+    let err = room.fails(1, &["calendar", "import", many.to_str().unwrap()]);
+    assert!(err.lines().count() < 30, "{} lines", err.lines().count());
+    assert!(err.contains("… and 4980 more"), "{err}");
+    assert_eq!(written(), before, "nothing written");
+}

@@ -295,7 +295,7 @@ fn assign_reject_and_reopen_on_the_command_line() {
     let room = room();
     assert_eq!(
         room.ok(&[NOW, "assign", "2", "--grid", "T04-V03"]),
-        "complaint 2 now in grid T04-V03 石桥镇白沙村 (was unassigned)\n"
+        "complaint 2 now in grid T04-V03 石桥镇白沙村 (was no grid matched)\n"
     );
     let refused: &[(&[&str], &str)] = &[
         (
@@ -304,7 +304,7 @@ fn assign_reject_and_reopen_on_the_command_line() {
         ),
         (
             &["assign", "1", "--grid", "T04"],
-            "gridwatch: complaint 1: it is in grid T03-V01-G01 already: give a reason to move it",
+            "gridwatch: #1 is in grid T03-V01-G01: give a reason to move it",
         ),
         (
             &["reject", "1", "--reason", "other"],
@@ -334,7 +334,7 @@ fn assign_reject_and_reopen_on_the_command_line() {
             "--reason",
             "caller corrected the village",
         ]),
-        "complaint 1 now in grid T04 石桥镇 (was T03-V01-G01, enterprise:E0102)\n"
+        "complaint 1 now in grid T04 石桥镇 (was T03-V01-G01, enterprise E0102)\n"
     );
     assert_eq!(
         room.ok(&[NOW, "reject", "2", "--reason", "not-in-remit"]),
@@ -354,7 +354,7 @@ fn assign_reject_and_reopen_on_the_command_line() {
             "--reason",
             "邻里纠纷，已转派出所"
         ]),
-        "举报 3 不予受理：其他: 邻里纠纷，已转派出所\n"
+        "举报 3 不予受理：其他：邻里纠纷，已转派出所\n"
     );
     let show = room.json(&[NOW, "show", "2", "--json"]);
     assert_eq!(show["status"], "rejected");
@@ -680,4 +680,21 @@ fn the_new_complaint_form_checks_the_phone_and_a_fixed_field_clears_its_error() 
         form(&zh).error.as_deref(),
         Some("电话“12345”有 5 位数字；电话号码应为 7 至 15 位")
     );
+}
+
+/// A reason or note is a paragraph, not a pasted file: over 1000
+/// characters is refused with exit 1 and nothing changes; a reason id in
+/// capitals is still the id (an attacker's findings).
+#[test]
+fn long_texts_are_refused_and_reason_ids_ignore_case() {
+    let room = room();
+    let long = "A".repeat(1001);
+    let err = room.fails(1, &[NOW, "reject", "1", "--reason", &long]);
+    assert!(err.contains("1001 characters"), "{err}");
+    let err = room.fails(1, &[NOW, "escalate", "1", "--reason", &long]);
+    assert!(err.contains("at most 1000"), "{err}");
+    assert_eq!(room.json(&["show", "1", "--json"])["status"], "received");
+    room.ok(&[NOW, "reject", "1", "--reason", "INSUFFICIENT-DETAIL"]);
+    let v = room.json(&["show", "1", "--json"]);
+    assert_eq!(v["rejection"]["reason"], "insufficient_detail", "{v}");
 }

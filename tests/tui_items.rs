@@ -344,3 +344,25 @@ fn the_arrival_form_offers_the_officer_who_was_sent() {
         Some("O020")
     );
 }
+
+/// At 80×24 the detail still shows the trail: it takes the bottom panels'
+/// rows and leaves out fields with nothing to say (the issue: "detail hides
+/// trail at 80×24").
+#[test]
+fn the_detail_shows_its_trail_at_80_by_24() {
+    for (lang, dispatched) in [
+        (Lang::En, "dispatched to 汤国栋"),
+        (Lang::Zh, "派给 汤国栋"),
+    ] {
+        let mut c = three(lang);
+        let a = id_of(&c, "A");
+        select(&mut c, a);
+        c.press("d<enter>a<enter><enter>");
+        let screen = c.text(80, 24);
+        assert!(screen.contains(dispatched), "{lang:?}:\n{screen}");
+        assert!(
+            screen.contains("汤国栋 09:30") || screen.contains("汤国栋 on site at 09:30"),
+            "{lang:?}:\n{screen}"
+        );
+    }
+}

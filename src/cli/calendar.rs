@@ -39,6 +39,40 @@ pub(super) fn warnings(config: &Config, lang: Lang, now: DateTime<Utc>) -> Vec<S
     out
 }
 
+/// The most errors of one CSV printed (the count says the rest).
+const SHOWN_ERRORS: usize = 20;
+
+/// The largest CSV read: years of holidays are a few kilobytes.
+const MAX_CSV_BYTES: u64 = 1 << 20;
+
+/// The CSV's text: a regular file (not a pipe or a device, which could
+/// block or never end), at most [`MAX_CSV_BYTES`], in UTF-8 (Excel's GBK
+/// is refused with how to save it, rather than read into garbled names).
+/// The error says why, in `lang`.
+fn read_csv(file: &Path, lang: crate::i18n::Lang) -> Result<String, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(file).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err(T::CliCsvNotAFile.get(lang).into());
+    }
+    if meta.len() > MAX_CSV_BYTES {
+        let size = meta.len().to_string();
+        let max = MAX_CSV_BYTES.to_string();
+        return Err(fill(
+            T::CliCsvTooBig.get(lang),
+            &[("bytes", &size), ("max", &max)],
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(MAX_CSV_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to().to_string();
+        fill(T::CliCsvNotUtf8.get(lang), &[("at", &at)])
+    })
+}
+
 fn import(ctx: &Context, file: &Path) -> Result<(), Failure> {
     let lang = ctx.lang_guess();
     let say = |t: T, args: &[(&str, &str)]| fill(t.get(lang), args);
@@ -55,19 +89,18 @@ fn import(ctx: &Context, file: &Path) -> Result<(), Failure> {
             files::dir(source).unwrap_or_else(|| d.join("calendar"))
         }
     };
-    let text = std::fs::read(file)
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .map_err(|e| {
-            Failure::User(say(
-                T::CliCannotRead,
-                &[("file", &shown), ("why", &e.to_string())],
-            ))
-        })?;
+    let text = read_csv(file, lang)
+        .map_err(|why| Failure::User(say(T::CliCannotRead, &[("file", &shown), ("why", &why)])))?;
     let imported = match calendar_csv::parse(&shown, &text) {
         Ok(imported) => imported,
         Err(errors) => {
-            for e in &errors {
+            // A file of a million bad lines is told in a screenful.
+            for e in errors.iter().take(SHOWN_ERRORS) {
                 warnln!("{}", sanitize(&e.text(lang)));
+            }
+            if errors.len() > SHOWN_ERRORS {
+                let more = (errors.len() - SHOWN_ERRORS).to_string();
+                warnln!("{}", say(T::CliMoreErrors, &[("n", &more)]));
             }
             warnln!(
                 "{}",

@@ -73,7 +73,7 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
             &ctx,
             ops::Command::Reject {
                 id,
-                rejection: rejection(&reason, note.as_deref())?,
+                rejection: rejection(ctx.lang_guess(), &reason, note.as_deref())?,
             },
         ),
         Command::Reopen { id, reason } => act(&ctx, ops::Command::Reopen { id, reason }),
@@ -84,18 +84,23 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
 /// `reject --reason`: a reason's id (`not-in-remit`, `insufficient-detail`,
 /// `other` with `--note`), or words saying why, kept as `other`. A word
 /// that looks like a mistyped id is refused rather than kept as words.
-fn rejection(reason: &str, note: Option<&str>) -> Result<Rejection, Failure> {
+fn rejection(
+    lang: crate::i18n::Lang,
+    reason: &str,
+    note: Option<&str>,
+) -> Result<Rejection, Failure> {
     let text = reason.trim();
-    let looks_like_id = text.contains(['-', '_'])
-        && text
+    let id = text.to_ascii_lowercase();
+    let looks_like_id = id.contains(['-', '_'])
+        && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_');
-    let (kind, words) = match RejectReason::parse(text) {
+    let (kind, words) = match RejectReason::parse(&id) {
         Some(r) => (r, note.map(String::from)),
         None if looks_like_id => {
-            return Err(Failure::User(format!(
-                "unknown reason '{}': not-in-remit, insufficient-detail, or words saying why",
-                sanitize(text)
+            return Err(Failure::User(crate::i18n::fill(
+                T::CliUnknownRejectReason.get(lang),
+                &[("reason", &sanitize(text))],
             )));
         }
         None => (
@@ -106,12 +111,8 @@ fn rejection(reason: &str, note: Option<&str>) -> Result<Rejection, Failure> {
             }),
         ),
     };
-    Rejection::new(kind, words.as_deref()).map_err(|_| {
-        Failure::User(
-            "--reason other needs words saying why: give them with --note, or as the reason itself"
-                .into(),
-        )
-    })
+    Rejection::new(kind, words.as_deref())
+        .map_err(|_| Failure::User(T::CliOtherNeedsWords.get(lang).into()))
 }
 
 fn list(ctx: &Context, open: bool, as_json: bool) -> Result<(), Failure> {

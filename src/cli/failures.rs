@@ -27,6 +27,10 @@ pub(super) fn worded(ctx: &Context, f: Failure) -> Failure {
         Failure::Op(OpError::NoReason) => {
             Failure::User(T::CliNeedsReason.get(ctx.lang_guess()).to_string())
         }
+        Failure::Op(e) => {
+            let (lang, tz) = ctx.words_guess();
+            Failure::User(crate::tui::words::error(lang, &tz, &e))
+        }
         Failure::Internal(text) => Failure::Internal(internal(ctx.lang_guess(), &text)),
         other => other,
     }
@@ -113,6 +117,8 @@ fn store_text(lang: Lang, tz: &Tz, e: &StoreError) -> Option<String> {
                 ),
             }
         }
+        StoreError::NoSuchGrid(g) => say(T::CliUnknownGrid, &[("grid", g)]),
+        StoreError::Triage { .. } => crate::tui::words::store_error(lang, tz, e),
         _ => return None,
     })
 }

@@ -80,7 +80,10 @@ pub(super) fn run(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result
                 .clone()
                 .unwrap_or_else(|| T::CliUnassigned.get(lang).into()),
         ),
-        (T::CliFieldGridFrom, c.grid_source.clone()),
+        (
+            T::CliFieldGridFrom,
+            crate::words::grid_source(lang, &c.grid_source),
+        ),
         (
             T::CliFieldCategories,
             words::categories(lang, &c.categories),

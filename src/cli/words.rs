@@ -77,7 +77,10 @@ pub(super) fn action(lang: Lang, action: &str) -> String {
         "complaint.rejected" => T::CliActRejected,
         "complaint.escalated" => T::CliActEscalated,
         "complaint.phone_revealed" => T::CliActPhoneRevealed,
-        other => return other.to_string(),
+        "complaint.assigned" => T::CliActAssigned,
+        "complaint.escalation_skipped" => T::CliActSkipped,
+        "alert.acknowledged" => T::CliActAcknowledged,
+        other => return crate::text::sanitize(other),
     };
     t.get(lang).to_string()
 }
@@ -173,7 +176,7 @@ pub(super) fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
                     "name",
                     &sanitize(crate::tui::words::grid_name(config, grid)),
                 ),
-                ("was", &sanitize(&was(before))),
+                ("was", &was(lang, before)),
             ],
         ),
         Outcome::Rejected { id, rejection } => fill(
@@ -195,10 +198,11 @@ pub(super) fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
 
 /// What a complaint's grid was before it was set: the grid (if any) and how
 /// it had been decided, e.g. `T03-V01-G01, enterprise:E0102` or `unassigned`.
-fn was(before: &crate::domain::triage::Assignment) -> String {
+fn was(lang: Lang, before: &crate::domain::triage::Assignment) -> String {
+    let how = crate::words::grid_source(lang, &before.was);
     match &before.from {
-        Some(g) => format!("{g}, {}", before.was),
-        None => before.was.clone(),
+        Some(g) => format!("{g}, {how}"),
+        None => how,
     }
 }
 

@@ -15,6 +15,10 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use crate::domain::calendar::YearArrangement;
 use crate::i18n::{Lang, T, fill};
 
+/// The years an arrangement may be for: the State Council publishes one
+/// year ahead; these bounds only keep typos (`0001`, `9999`) out.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
 /// The years of one CSV file, checked.
 #[derive(Debug, Default, PartialEq)]
 pub struct Imported {
@@ -41,6 +45,8 @@ pub enum Problem {
     NoColumns,
     Unclosed,
     BadDate(String),
+    /// A date outside the years a holiday arrangement can be for.
+    FarYear(NaiveDate),
     BadKind(String),
     Twice {
         date: NaiveDate,
@@ -70,6 +76,14 @@ impl CsvError {
             Problem::NoColumns => T::CliCsvNoColumns.get(lang).to_string(),
             Problem::Unclosed => T::CliCsvUnclosed.get(lang).to_string(),
             Problem::BadDate(text) => say(T::CliCsvBadDate, &[("text", text)]),
+            Problem::FarYear(date) => say(
+                T::CliCsvFarYear,
+                &[
+                    ("date", &date.to_string()),
+                    ("from", &YEARS.start().to_string()),
+                    ("to", &YEARS.end().to_string()),
+                ],
+            ),
             Problem::BadKind(text) => say(T::CliCsvBadKind, &[("text", text)]),
             Problem::Twice { date, first } => say(
                 T::CliCsvTwice,
@@ -206,6 +220,10 @@ pub fn parse(display: &str, text: &str) -> Result<Imported, Vec<CsvError>> {
             errors.push(err(n, Problem::BadDate(date_text.to_string())));
             continue;
         };
+        if !YEARS.contains(&date.year()) {
+            errors.push(err(n, Problem::FarYear(date)));
+            continue;
+        }
         let Some(kind) = kind else {
             errors.push(err(n, Problem::BadKind(kind_text.to_string())));
             continue;

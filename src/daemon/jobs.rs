@@ -189,6 +189,8 @@ pub struct Delivery<C: Conn> {
     clock: SharedClock,
     running: tokio::task::JoinSet<(crate::domain::OutboxItem, Result<(), String>)>,
     in_flight: std::collections::HashSet<i64>,
+    /// The configured zone, for times in the log.
+    tz: chrono_tz::Tz,
 }
 
 impl<C: Conn> Delivery<C> {
@@ -199,6 +201,7 @@ impl<C: Conn> Delivery<C> {
             clock,
             running: tokio::task::JoinSet::new(),
             in_flight: Default::default(),
+            tz: config.settings.timezone,
         }
     }
 
@@ -250,7 +253,16 @@ impl<C: Conn> Delivery<C> {
         let now = self.clock.now();
         let retry = hook::next_attempt(&self.alerts, item.attempts + 1, now);
         if let Err(e) = &result {
-            tracing::warn!(escalation = item.escalation_id, error = %crate::text::quote(e), retry = ?retry, "alert hook failed");
+            // The next try in the configured zone, like every time in the log.
+            let tz = self.tz;
+            let next = retry.map_or_else(
+                || "none (given up)".to_string(),
+                |t| {
+                    t.with_timezone(&tz)
+                        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+                },
+            );
+            tracing::warn!(escalation = item.escalation_id, error = %crate::text::quote(e), retry = %next, "alert hook failed");
         }
         Some(
             blocking(&self.store, move |s| {

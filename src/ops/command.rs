@@ -126,6 +126,13 @@ pub enum OpError {
     NoReason,
     #[error("a reopened complaint needs a reason")]
     NoReopenReason,
+    /// A reason or note longer than anyone types (a paste gone wrong).
+    #[error("the {field} is {chars} characters long; at most {max} are kept")]
+    TooLong {
+        field: &'static str,
+        chars: usize,
+        max: usize,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -134,7 +141,7 @@ impl OpError {
     /// True when the user or the operator can fix it (exit 1, HTTP 4xx).
     pub fn is_user_error(&self) -> bool {
         match self {
-            OpError::NoReason | OpError::NoReopenReason => true,
+            OpError::NoReason | OpError::NoReopenReason | OpError::TooLong { .. } => true,
             OpError::Store(e) => e.is_user_error(),
         }
     }

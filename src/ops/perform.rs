@@ -10,6 +10,23 @@ use crate::domain::outbox::sinks;
 use crate::domain::{Actor, Inserted};
 use crate::store::{Actions, Alerts, Complaints};
 
+/// The longest reason or note an action keeps (characters): a paragraph,
+/// not a pasted file.
+pub const TEXT_MAX_CHARS: usize = 1000;
+
+/// Refuse a reason or note over [`TEXT_MAX_CHARS`].
+fn short(field: &'static str, text: Option<&str>) -> Result<(), OpError> {
+    let chars = text.map_or(0, |t| t.chars().count());
+    if chars > TEXT_MAX_CHARS {
+        return Err(OpError::TooLong {
+            field,
+            chars,
+            max: TEXT_MAX_CHARS,
+        });
+    }
+    Ok(())
+}
+
 /// Carry out `cmd` as `actor` at `now`.
 pub fn perform<S: Actions + Complaints + Alerts>(
     store: &mut S,
@@ -18,6 +35,15 @@ pub fn perform<S: Actions + Complaints + Alerts>(
     now: DateTime<Utc>,
     cmd: Command,
 ) -> Result<Outcome, OpError> {
+    match &cmd {
+        Command::Arrive(req) => short("note", req.note.as_deref())?,
+        Command::Escalate { reason, .. } => short("reason", Some(reason))?,
+        Command::Resolve { note, .. } => short("note", note.as_deref())?,
+        Command::Assign { reason, .. } => short("reason", reason.as_deref())?,
+        Command::Reject { rejection, .. } => short("note", rejection.note.as_deref())?,
+        Command::Reopen { reason, .. } => short("reason", Some(reason))?,
+        _ => {}
+    }
     Ok(match cmd {
         Command::Arrive(req) => {
             store.arrive(actor, now, &req)?;

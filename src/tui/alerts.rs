@@ -246,7 +246,7 @@ mod tests {
             ),
             "{text}"
         );
-        assert!(text.ends_with("was alerted at 09:37."), "{text}");
+        assert!(text.ends_with("13577097845, 09:37."), "{text}");
         // 4 min 30 s left is still "5 min", never "in 10 min" from the offset.
         let text = first(esc("warn", "2026-11-30T09:37:30+08:00", None), Lang::En);
         assert_eq!(

@@ -49,6 +49,9 @@ fn fading(state: &mut State, text: String) {
     };
 }
 
+/// The longest filter kept (characters).
+pub const FILTER_MAX_CHARS: usize = 100;
+
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Tick(now) => {
@@ -170,8 +173,11 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
                     text.pop();
                     state.mode = Mode::Filter(text);
                 }
+                // A filter is a few words; a pasted page is cut, not searched.
                 KeyCode::Char(c) => {
-                    text.push(c);
+                    if text.chars().count() < FILTER_MAX_CHARS {
+                        text.push(c);
+                    }
                     state.mode = Mode::Filter(text);
                 }
                 _ => state.mode = Mode::Filter(text),
@@ -237,15 +243,13 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
             // From any screen, as before; only the Complaints screen shows it.
             state.complaints.sort = state.complaints.sort.next();
             state.derive();
-            status(
-                state,
-                format!(
-                    "{} {}",
-                    state.t(T::SortedBy),
-                    state.t(state.complaints.sort.title())
-                ),
-                false,
+            // Said for a moment: the Complaints screen's title keeps it.
+            let text = format!(
+                "{} {}",
+                state.t(T::SortedBy),
+                state.t(state.complaints.sort.title())
             );
+            fading(state, text);
         }
         // Acknowledging is shared: the store records who acknowledged
         // which alert, and every console drops the banner (this one at once).

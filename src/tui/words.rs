@@ -21,9 +21,9 @@ pub fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
     // An officer as the panels show them: the name, then the id.
     let who = |id: &str| match config.officers.get(id) {
         Some(o) => format!(
-            "{} ({})",
+            "{}{}",
             crate::text::sanitize(&o.name),
-            crate::text::sanitize(id)
+            crate::words::paren(lang, &crate::text::sanitize(id))
         ),
         None => crate::text::sanitize(id),
     };
@@ -115,7 +115,11 @@ pub use crate::words::reject_reason as reject_word;
 pub fn rejection_words(lang: Lang, r: &Rejection) -> String {
     let word = reject_word(r.reason).get(lang);
     match &r.note {
-        Some(n) => format!("{word}: {}", crate::text::sanitize(n)),
+        Some(n) => format!(
+            "{word}{}{}",
+            crate::words::colon(lang),
+            crate::text::sanitize(n)
+        ),
         None => word.to_string(),
     }
 }
@@ -128,88 +132,101 @@ pub fn grid_name<'a>(config: &'a Config, id: &str) -> &'a str {
 /// Why an action was not done, in the console's language. Failures of the
 /// machinery (the database, a bug) keep their technical detail after the words.
 pub fn error(lang: Lang, tz: &Tz, e: &OpError) -> String {
+    match e {
+        OpError::NoReason => T::ErrNoReason.get(lang).to_string(),
+        OpError::NoReopenReason => T::ErrNoReopenReason.get(lang).to_string(),
+        OpError::TooLong { chars, max, .. } => fill(
+            T::ErrTooLong.get(lang),
+            &[("chars", &chars.to_string()), ("max", &max.to_string())],
+        ),
+        OpError::Store(s) => store_error(lang, tz, s),
+    }
+}
+
+/// A store failure in the console's language.
+pub fn store_error(lang: Lang, tz: &Tz, s: &StoreError) -> String {
     let local = |rfc: &str| {
         chrono::DateTime::parse_from_rfc3339(rfc)
             .map(|t| t.with_timezone(tz).format("%m-%d %H:%M").to_string())
             .unwrap_or_else(|_| crate::text::sanitize(rfc))
     };
     let id_of = |id: &i64| id.to_string();
-    match e {
-        OpError::NoReason => T::ErrNoReason.get(lang).to_string(),
-        OpError::NoReopenReason => T::ErrNoReopenReason.get(lang).to_string(),
-        OpError::Store(s) => match s {
-            StoreError::NoSuchComplaint(id) => {
-                fill(T::ErrNoSuchComplaint.get(lang), &[("id", &id_of(id))])
-            }
-            StoreError::NoSuchOfficer(o) => fill(
-                T::ErrNoSuchOfficer.get(lang),
-                &[("officer", &crate::text::sanitize(o))],
-            ),
-            StoreError::Transition { id, source } => match source {
-                TransitionError::Illegal {
-                    action: a,
-                    from,
-                    hint: h,
-                } => fill(
-                    T::ErrIllegal.get(lang),
-                    &[
-                        ("id", &id_of(id)),
-                        ("action", &crate::words::step(lang, a)),
-                        ("status", crate::words::status(*from).get(lang)),
-                        ("hint", crate::words::hint(lang, *h)),
-                    ],
-                ),
-                TransitionError::MergeIntoSelf => {
-                    fill(T::ErrMergeSelf.get(lang), &[("id", &id_of(id))])
-                }
-                TransitionError::EmptyReason(_) => {
-                    fill(T::ErrEmptyReason.get(lang), &[("id", &id_of(id))])
-                }
-            },
-            StoreError::ArrivalTime { id, source } => match source {
-                ArrivalTimeError::BeforeReceived { arrived, received } => fill(
-                    T::ErrArrivalBeforeReceived.get(lang),
-                    &[
-                        ("id", &id_of(id)),
-                        ("arrived", &local(arrived)),
-                        ("received", &local(received)),
-                    ],
-                ),
-                ArrivalTimeError::InFuture(m) => fill(
-                    T::ErrArrivalInFuture.get(lang),
-                    &[("id", &id_of(id)), ("m", &m.to_string())],
-                ),
-                ArrivalTimeError::BackdateNeedsNote(m) => fill(
-                    T::ErrBackdateNeedsNote.get(lang),
-                    &[("id", &id_of(id)), ("m", &m.to_string())],
-                ),
-            },
-            StoreError::Triage { id, source } => {
-                let (t, arg) = match source {
-                    TriageError::OtherNeedsWords => (T::ErrOtherNeedsWords, String::new()),
-                    TriageError::NotOpen(st) => (
-                        T::ErrAssignNotOpen,
-                        crate::words::status(*st).get(lang).to_string(),
-                    ),
-                    TriageError::SameGrid(g) => (T::ErrSameGrid, crate::text::sanitize(g)),
-                    TriageError::ReasonToMove(g) => (T::ErrReasonToMove, crate::text::sanitize(g)),
-                };
-                fill(
-                    t.get(lang),
-                    &[("id", &id_of(id)), ("arg", &arg), ("grid", &arg)],
-                )
-            }
-            StoreError::NotOpen { id, status } => fill(
-                T::ErrNotOpen.get(lang),
+    match s {
+        StoreError::NoSuchComplaint(id) => {
+            fill(T::ErrNoSuchComplaint.get(lang), &[("id", &id_of(id))])
+        }
+        StoreError::NoSuchOfficer(o) => fill(
+            T::ErrNoSuchOfficer.get(lang),
+            &[("officer", &crate::text::sanitize(o))],
+        ),
+        StoreError::Transition { id, source } => match source {
+            TransitionError::Illegal {
+                action: a,
+                from,
+                hint: h,
+            } => fill(
+                T::ErrIllegal.get(lang),
                 &[
                     ("id", &id_of(id)),
-                    ("status", crate::words::status(*status).get(lang)),
+                    ("action", &crate::words::step(lang, a)),
+                    ("status", crate::words::status(*from).get(lang)),
+                    ("hint", crate::words::hint(lang, *h)),
                 ],
             ),
-            other => fill(
-                T::ErrStore.get(lang),
-                &[("detail", &crate::text::sanitize(&other.to_string()))],
+            TransitionError::MergeIntoSelf => {
+                fill(T::ErrMergeSelf.get(lang), &[("id", &id_of(id))])
+            }
+            TransitionError::EmptyReason(_) => {
+                fill(T::ErrEmptyReason.get(lang), &[("id", &id_of(id))])
+            }
+        },
+        StoreError::ArrivalTime { id, source } => match source {
+            ArrivalTimeError::BeforeReceived { arrived, received } => fill(
+                T::ErrArrivalBeforeReceived.get(lang),
+                &[
+                    ("id", &id_of(id)),
+                    ("arrived", &local(arrived)),
+                    ("received", &local(received)),
+                ],
+            ),
+            ArrivalTimeError::InFuture(m) => fill(
+                T::ErrArrivalInFuture.get(lang),
+                &[("id", &id_of(id)), ("m", &m.to_string())],
+            ),
+            ArrivalTimeError::BackdateNeedsNote(m) => fill(
+                T::ErrBackdateNeedsNote.get(lang),
+                &[("id", &id_of(id)), ("m", &m.to_string())],
             ),
         },
+        StoreError::Triage { id, source } => {
+            let (t, arg) = match source {
+                TriageError::OtherNeedsWords => (T::ErrOtherNeedsWords, String::new()),
+                TriageError::NotOpen(st) => (
+                    T::ErrAssignNotOpen,
+                    crate::words::status(*st).get(lang).to_string(),
+                ),
+                TriageError::SameGrid(g) => (T::ErrSameGrid, crate::text::sanitize(g)),
+                TriageError::ReasonToMove(g) => (T::ErrReasonToMove, crate::text::sanitize(g)),
+            };
+            fill(
+                t.get(lang),
+                &[("id", &id_of(id)), ("arg", &arg), ("grid", &arg)],
+            )
+        }
+        StoreError::NoSuchGrid(g) => fill(
+            T::ErrUnknownGrid.get(lang),
+            &[("grid", &crate::text::sanitize(g))],
+        ),
+        StoreError::NotOpen { id, status } => fill(
+            T::ErrNotOpen.get(lang),
+            &[
+                ("id", &id_of(id)),
+                ("status", crate::words::status(*status).get(lang)),
+            ],
+        ),
+        other => fill(
+            T::ErrStore.get(lang),
+            &[("detail", &crate::text::sanitize(&other.to_string()))],
+        ),
     }
 }

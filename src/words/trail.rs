@@ -134,7 +134,9 @@ pub fn sentence(
                 None => reason.clone(),
             };
             let why = match d.get("note").and_then(Value::as_str) {
-                Some(n) if !n.trim().is_empty() => format!("{why}: {}", sanitize(n)),
+                Some(n) if !n.trim().is_empty() => {
+                    format!("{why}{}{}", super::colon(lang), sanitize(n))
+                }
                 _ => why,
             };
             t(T::TrailRejected, &[("reason", &why)])
@@ -151,7 +153,9 @@ pub fn sentence(
                 &[("grid", &sanitize(grid)), ("name", &sanitize(name))],
             );
             match d.get("reason").and_then(Value::as_str) {
-                Some(r) if !r.trim().is_empty() => format!("{said}: {}", sanitize(r)),
+                Some(r) if !r.trim().is_empty() => {
+                    format!("{said}{}{}", super::colon(lang), sanitize(r))
+                }
                 _ => said,
             }
         }
@@ -223,9 +227,10 @@ pub fn lines(
         .iter()
         .map(|e| {
             format!(
-                "{} {}: {}",
+                "{} {}{}{}",
                 when(config, e.at),
                 actor(lang, config, e),
+                super::colon(lang),
                 sentence(lang, config, complaint, e)
             )
         })

@@ -155,10 +155,10 @@ impl Form {
                         }
                     }
                 }
+                let (grid, enterprise) = self.named(config, lang)?;
                 if self.value(T::FieldDescription).trim().is_empty() {
                     return Err(say(T::FormNoDescription, &[]));
                 }
-                let (grid, enterprise) = self.named(config, lang)?;
                 let v = serde_json::json!({
                     "source": "phone",
                     "category": self.value(T::FieldCategory),

@@ -66,7 +66,12 @@ pub(super) fn order(
         }
         Sort::Deadline => idx.sort_by_key(|&i| recent[i].deadline_at),
         Sort::Grid => idx.sort_by(|&a, &b| recent[a].grid.cmp(&recent[b].grid)),
-        Sort::Status => idx.sort_by_key(|&i| recent[i].status.as_str()),
+        // In the order of the work: received first, closed last.
+        Sort::Status => idx.sort_by_key(|&i| {
+            crate::domain::complaint::Status::ALL
+                .iter()
+                .position(|s| *s == recent[i].status)
+        }),
     }
     idx
 }

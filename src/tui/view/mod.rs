@@ -47,7 +47,8 @@ impl Widget for &State {
         screens::render(self, body, foot, buf);
         Paragraph::new(status_text).render(status, buf);
         if self.detail {
-            overlay::detail(self, body, buf);
+            // The detail takes the bottom panels' rows too: the trail needs them.
+            overlay::detail(self, body.union(foot), buf);
         }
         match &self.mode {
             Mode::Help(top) => overlay::help(self, *top, area, buf),

@@ -92,9 +92,9 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
                     .get(g)
                     .map(|x| x.name.as_str())
                     .unwrap_or("");
-                format!("{g} {name} ({how})")
+                format!("{g} {name}{}", words::paren(lang, &how))
             }
-            None => format!("{} ({how})", state.t(T::Unassigned)),
+            None => format!("{}{}", state.t(T::Unassigned), words::paren(lang, &how)),
         }
     };
     let enterprise = c
@@ -138,7 +138,12 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
             "{} · {} · {} ",
             words::status(c.status).get(lang),
             words::source(c.source).get(lang),
-            sanitize(&c.external_ref)
+            // A console's own reference (a phone call taken here) says nothing.
+            if c.external_ref.starts_with("console:") {
+                String::new()
+            } else {
+                sanitize(&c.external_ref)
+            }
         )),
         Span::styled(left_text, left_style),
     ])];
@@ -147,6 +152,7 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
         c.deadline_at.with_timezone(&tz).format("%m-%d %H:%M"),
         c.received_at.with_timezone(&tz).format("%m-%d %H:%M")
     );
+    // A field with nothing to say is left out: the trail needs the rows.
     for (k, v) in [
         (T::FieldDeadline, deadline),
         (T::Reason, words::regime_reason(lang, &state.config, c)),
@@ -157,12 +163,16 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
         (T::Reporter, reporter),
         (T::Repeats, repeats),
     ] {
-        top.extend(kv(k, &v));
+        if v != "-" {
+            top.extend(kv(k, &v));
+        }
     }
-    // The description is the caller's text: at most four lines here.
+    // The description is the caller's text: at most four lines here, two
+    // on a small screen.
+    let most = if inner.height < 30 { 2 } else { 4 };
     let mut desc = kv(T::Description, &c.description);
-    if desc.len() > 4 {
-        desc.truncate(4);
+    if desc.len() > most {
+        desc.truncate(most);
         desc.push(Line::styled(format!("{} …", " ".repeat(KEY)), Theme::dim()));
     }
     top.extend(desc);
