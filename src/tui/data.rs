@@ -249,6 +249,7 @@ pub fn spawn(
         .spawn(move || {
             let mut reader = Reader::new();
             let mut heartbeat_tick = std::time::Instant::now();
+            let mut no_beat = true;
             // Set while the file at the database path is not the one this
             // console opened (renamed over, removed): it writes nothing then.
             let mut replaced: Option<String> = None;
@@ -278,14 +279,22 @@ pub fn spawn(
                     }
                     Ok(()) => {}
                 }
-                // Counts and the heartbeat age change with time alone: re-read them every few seconds.
-                let force = heartbeat_tick.elapsed() > Duration::from_secs(5);
+                // Counts and the heartbeat age change with time alone: re-read
+                // them every few seconds — every second while no daemon has
+                // beaten yet, so one starting is seen at once (not "DOWN" for 5 s).
+                let every = if no_beat {
+                    Duration::from_secs(1)
+                } else {
+                    Duration::from_secs(5)
+                };
+                let force = heartbeat_tick.elapsed() > every;
                 if force {
                     heartbeat_tick = std::time::Instant::now();
                 }
                 match reader.refresh(&store, &config, now, force) {
                     Ok(Some((snap, news))) => {
                         trail_stale = true;
+                        no_beat = snap.heartbeat.is_none();
                         if tx.send(DataMsg::Snapshot(Box::new(snap))).is_err() {
                             return;
                         }
