@@ -163,10 +163,16 @@ pub fn table_text(records: &[Record<'_>], config: &Config, lang: Lang) -> String
                 hm(e.at),
                 stage_name(lang, &e.stage).into_owned(),
                 target,
-                e.by.clone(),
+                crate::words::trail::who(lang, config, &e.by),
                 delivery_words(&r.delivery, lang, tz),
                 r.ack
-                    .map(|a| format!("{} {}", a.by, hm(a.at)))
+                    .map(|a| {
+                        format!(
+                            "{} {}",
+                            crate::words::trail::who(lang, config, &a.by),
+                            hm(a.at)
+                        )
+                    })
                     .unwrap_or_else(|| "-".into()),
             ]
         })

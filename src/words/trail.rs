@@ -209,7 +209,12 @@ pub fn sentence(
 /// Who acted, as the trail shows it: the person (a login name, or an
 /// officer by name), or the part of gridwatch that acted by itself.
 pub fn actor(lang: Lang, config: &Config, e: &AuditEntry) -> String {
-    match e.actor.as_str() {
+    who(lang, config, &e.actor)
+}
+
+/// An actor's name as people read it (see [`actor`]).
+pub fn who(lang: Lang, config: &Config, name: &str) -> String {
+    match name {
         "intake" | "demo-intake" => T::ActorIntake.get(lang).to_string(),
         "escalator" => T::ActorEscalator.get(lang).to_string(),
         name => officer(config, name),
