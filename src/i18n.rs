@@ -76,6 +76,7 @@ texts! {
     ColActor => "Who", "操作人";
     ColAction => "Action", "操作";
     ActorIntake => "intake", "接收程序";
+    ActorDemoField => "the field (drill)", "现场（演练）";
     ActorEscalator => "escalation", "自动升级";
     HintIntakeDown => "The intake daemon is not running: start it with `gridwatch intake`. Until it runs, nothing new arrives and no automatic escalation fires.",
         "接收程序未运行：请用 `gridwatch intake` 启动。启动前不会收到新举报，也不会自动升级。";
@@ -376,7 +377,7 @@ texts! {
     NotifyNew => "New complaint #{id}", "新举报 #{id}";
     // The escalation ticker: how far from the deadline a stage fired.
     TickBefore => "{left} min before the deadline {deadline}", "距时限 {deadline} 还有 {left} 分钟";
-    TickAt => "at the deadline {deadline}", "到达时限 {deadline}";
+    TickAt => "at the deadline {deadline}", "正值到场时限 {deadline}";
     TickAfter => "{late} min after the deadline {deadline}", "超过时限 {deadline} {late} 分钟";
     DoneAckOne => "Alert acknowledged for every console", "告警已确认（所有控制台同步）";
     DoneAckMany => "{n} alerts acknowledged for every console", "已确认 {n} 条告警（所有控制台同步）";

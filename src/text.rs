@@ -251,6 +251,20 @@ mod tests {
     }
 
     #[test]
+    fn wrap_keeps_times_and_ascii_runs_whole_inside_chinese() {
+        let zh = "受理于 11月30日 周一 19:30，工作日，夜间（08:00-18:00 以外），60 分钟";
+        for w in [20, 24, 30, 41] {
+            let lines = wrap(zh, w);
+            assert!(lines.iter().all(|l| width(l) <= w), "{lines:?}");
+            assert!(
+                lines.iter().any(|l| l.contains("08:00-18:00")),
+                "{w}: {lines:?}"
+            );
+            assert_eq!(lines.concat().replace(' ', ""), zh.replace(' ', ""));
+        }
+    }
+
+    #[test]
     fn countdowns_have_one_format_that_grows_to_the_left() {
         assert_eq!(countdown(0), "00:00");
         assert_eq!(countdown(59 * 60 + 59), "59:59");

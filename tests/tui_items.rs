@@ -366,3 +366,17 @@ fn the_detail_shows_its_trail_at_80_by_24() {
         );
     }
 }
+
+/// At 80 columns the Audit screen wraps a long entry in its column rather
+/// than stop mid-sentence.
+#[test]
+fn the_audit_screen_wraps_long_entries_at_80_columns() {
+    let mut c = three(Lang::En);
+    let b = id_of(&c, "B");
+    select(&mut c, b);
+    c.press("e<tab>the caller rang three times and says the smoke is getting worse by the minute ENDWORD<enter>");
+    assert!(!c.state.status.error, "{:?}", c.state.status);
+    c.press("3");
+    let text = c.text(80, 24);
+    assert!(text.contains("ENDWORD"), "{text}");
+}

@@ -126,12 +126,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.banners.retain(|b| b.alert.key() != key);
             Vec::new()
         }
-        Msg::NotifyUnavailable(why) => {
-            status(
-                state,
-                format!("{} ({why})", state.t(T::NotifyUnavailable)),
-                true,
-            );
+        // The system's own reason (a D-Bus socket path, an errno) helps
+        // nobody in the duty room: the words say what it means for them.
+        Msg::NotifyUnavailable(_why) => {
+            status(state, state.t(T::NotifyUnavailable), true);
             Vec::new()
         }
         Msg::Key(key) => key_input(state, key),

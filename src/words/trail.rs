@@ -217,6 +217,7 @@ pub fn who(lang: Lang, config: &Config, name: &str) -> String {
     match name {
         "intake" | "demo-intake" => T::ActorIntake.get(lang).to_string(),
         "escalator" => T::ActorEscalator.get(lang).to_string(),
+        "demo-field" => T::ActorDemoField.get(lang).to_string(),
         name => officer(config, name),
     }
 }

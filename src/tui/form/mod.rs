@@ -82,7 +82,10 @@ impl Choice {
         if !self.tags.is_empty() {
             let tags: Vec<&str> = self.tags.iter().map(|t| t.get(lang)).collect();
             s.push_str(" · ");
-            s.push_str(&tags.join(", "));
+            s.push_str(&tags.join(match lang {
+                Lang::En => ", ",
+                Lang::Zh => "、",
+            }));
         }
         s
     }

@@ -10,12 +10,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
-use unicode_width::UnicodeWidthChar;
 
 use super::overlay::{centered, clear};
 use super::theme::Theme;
 use crate::i18n::T;
-use crate::text::{fit, sanitize, width};
+use crate::text::{fit, sanitize, wrap};
 use crate::tui::form::Form;
 use crate::tui::state::State;
 
@@ -25,39 +24,6 @@ const WIDTH: u16 = 78;
 const LABEL: usize = 22;
 /// How many choices of the focused picker are listed at once.
 const LISTED: usize = 5;
-
-/// Split `text` into lines of at most `cells` cells: at spaces when it can,
-/// inside a word (or between CJK characters) when a word is longer than a line.
-pub fn wrap(text: &str, cells: usize) -> Vec<String> {
-    let cells = cells.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_inclusive(' ') {
-        let w = width(word.trim_end());
-        // A word that fits on a line of its own starts one; a longer one
-        // fills this line first, and so does Chinese (a line may break
-        // between any two of its characters).
-        let cjk = word.chars().any(|c| c.width() == Some(2));
-        if width(&line) + w > cells && w <= cells && !cjk && !line.trim_end().is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        if width(&line) + w <= cells {
-            line.push_str(word);
-            continue;
-        }
-        // A word longer than a line: break inside it.
-        for c in word.chars() {
-            if width(&line) + c.width().unwrap_or(0) > cells && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !(c == ' ' && line.is_empty()) {
-                line.push(c);
-            }
-        }
-    }
-    lines.push(line);
-    lines.iter().map(|l| l.trim_end().to_string()).collect()
-}
 
 /// `head` then `text` wrapped to `cells`, continued under the text.
 fn labelled(head: Span<'static>, text: &str, style: Style, cells: usize) -> Vec<Line<'static>> {
@@ -158,22 +124,4 @@ fn choices(state: &State, f: &crate::tui::form::Field, cells: usize) -> Vec<Line
         Span::styled(format!("  ↑↓ {at}/{n}"), Theme::dim()),
     ]));
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wrapping_keeps_every_word_and_fits_the_width() {
-        let s = "10:00 — received Mon 30 Nov 09:30, working day, 30 min";
-        let lines = wrap(s, 30);
-        assert!(lines.iter().all(|l| width(l) <= 30), "{lines:?}");
-        assert_eq!(lines.join(" "), s);
-        // CJK without spaces breaks between characters.
-        let zh = "未分配 — 未指定网格或企业，地址中也没有已知地名；保存后按 g 划定";
-        let lines = wrap(zh, 20);
-        assert!(lines.iter().all(|l| width(l) <= 20), "{lines:?}");
-        assert_eq!(lines.concat().replace(' ', ""), zh.replace(' ', ""));
-    }
 }

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table, Widget};
 
 use crate::i18n::{T, fill};
-use crate::text::sanitize;
+use crate::text::{sanitize, wrap};
 use crate::tui::state::State;
 use crate::tui::view::theme::Theme;
 use crate::words;
@@ -22,12 +22,17 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
     block.render(body, buf);
     let height = inner.height.saturating_sub(1) as usize;
     let (lang, config) = (state.lang, &state.config);
+    // The details wrap in their column (up to three lines) rather than stop
+    // mid-sentence; as many entries as fit.
+    let details_w = usize::from(inner.width)
+        .saturating_sub(11 + 12 + 9 + 3)
+        .max(10);
+    let mut used = 0;
     let rows: Vec<Row> = state
         .data
         .audit
         .iter()
-        .take(height)
-        .map(|a| {
+        .map_while(|a| {
             // "complaint:12" → "#12", "intake_file:3" → "file 3".
             let (kind, id) = a.subject.split_once(':').unwrap_or((&a.subject, ""));
             let about = match kind {
@@ -46,12 +51,30 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
                         .chain(&state.data.recent)
                         .find(|c| c.id == id)
                 });
-            Row::new(vec![
-                Cell::from(words::trail::when(config, a.at)),
-                Cell::from(words::trail::actor(lang, config, a)),
-                Cell::from(about),
-                Cell::from(words::trail::sentence(lang, config, complaint, a)),
-            ])
+            let mut lines = wrap(
+                &words::trail::sentence(lang, config, complaint, a),
+                details_w,
+            );
+            if lines.len() > 3 {
+                lines.truncate(3);
+                lines[2].push_str(" …");
+            }
+            if used + lines.len() > height {
+                return None;
+            }
+            used += lines.len();
+            let h = lines.len() as u16;
+            Some(
+                Row::new(vec![
+                    Cell::from(words::trail::when(config, a.at)),
+                    Cell::from(words::trail::actor(lang, config, a)),
+                    Cell::from(about),
+                    Cell::from(ratatui::text::Text::from(
+                        lines.into_iter().map(Line::from).collect::<Vec<_>>(),
+                    )),
+                ])
+                .height(h),
+            )
         })
         .collect();
     let header = Row::new(
