@@ -256,6 +256,15 @@ impl State {
         }
     }
 
+    /// Complaint `id` as last read, if this console has it (open or recent).
+    pub fn complaint(&self, id: i64) -> Option<&ComplaintRow> {
+        self.data
+            .open
+            .iter()
+            .chain(&self.data.recent)
+            .find(|c| c.id == id)
+    }
+
     /// The complaint whose trail the console needs: the one whose detail is open.
     pub fn watching(&self) -> Option<i64> {
         if self.detail {

@@ -185,15 +185,9 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         Mode::Form(mut form) => {
             let config = state.config.clone();
             // The complaint the form is about, for the arrival-time check.
-            let selected = form.complaint_id().and_then(|id| {
-                state
-                    .data
-                    .open
-                    .iter()
-                    .chain(&state.data.recent)
-                    .find(|c| c.id == id)
-                    .cloned()
-            });
+            let selected = form
+                .complaint_id()
+                .and_then(|id| state.complaint(id).cloned());
             match form.key(key, &config, selected.as_ref(), state.now, state.lang) {
                 FormOutcome::Editing => {
                     state.mode = Mode::Form(form);

@@ -43,14 +43,7 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
             let complaint = (kind == "complaint")
                 .then(|| id.parse::<i64>().ok())
                 .flatten()
-                .and_then(|id| {
-                    state
-                        .data
-                        .open
-                        .iter()
-                        .chain(&state.data.recent)
-                        .find(|c| c.id == id)
-                });
+                .and_then(|id| state.complaint(id));
             let mut lines = wrap(
                 &words::trail::sentence(lang, config, complaint, a),
                 details_w,
