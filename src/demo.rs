@@ -35,6 +35,31 @@ use crate::clock::{Clock, SharedClock};
 use crate::config::Config;
 use crate::intake::Spool;
 
+/// What the simulated people say is written in both languages, `中文 /
+/// English`; a drill in one language keeps only its half (`None`: both).
+pub fn said(text: &str, lang: Option<crate::i18n::Lang>) -> String {
+    match (lang, text.split_once(" / ")) {
+        (Some(crate::i18n::Lang::Zh), Some((zh, _))) => zh.trim().to_string(),
+        (Some(crate::i18n::Lang::En), Some((_, en))) => en.trim().to_string(),
+        _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::said;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_drill_in_one_language_keeps_its_half() {
+        let t = "烟囱冒黑烟 / black smoke";
+        assert_eq!(said(t, Some(Lang::Zh)), "烟囱冒黑烟");
+        assert_eq!(said(t, Some(Lang::En)), "black smoke");
+        assert_eq!(said(t, None), t);
+        assert_eq!(said("只有中文", Some(Lang::En)), "只有中文");
+    }
+}
+
 /// The seed of `gridwatch demo`: every drill from the same start runs alike.
 pub const SEED: u64 = 2026;
 

@@ -114,6 +114,8 @@ pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> R
             .map_err(|e| Failure::User(format!("spool: {e}")))?;
         let t0 = clock.now();
         let mut sim = crate::demo::Sim::new(config.clone(), crate::demo::SEED, clock.mode(), t0);
+        // The drill's people speak the console's language.
+        sim.speak(ctx.lang(&config));
         crate::demo::seed(&mut sim, &config, &spool, t0)
             .map_err(|e| Failure::User(format!("seeding the demo: {e}")))?;
         let intake = crate::domain::Actor::new("demo-intake", "demo", clock.mode());

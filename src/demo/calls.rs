@@ -239,7 +239,8 @@ impl Caller {
             .collect();
         let text = self.rng.pick(&texts).copied().unwrap_or("");
         let description = if repeat {
-            format!("又来反映：{text} / reported again: {text}")
+            let (zh, en) = text.split_once(" / ").unwrap_or((text, text));
+            format!("又来反映：{zh} / reported again: {en}")
         } else {
             text.to_string()
         };

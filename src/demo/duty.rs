@@ -148,3 +148,25 @@ fn resolution_note(outcome: Outcome) -> &'static str {
         Outcome::Other => "已处理 / dealt with",
     }
 }
+
+/// A command's words (note, reason) in the drill's language.
+pub(super) fn in_lang(cmd: Command, lang: Option<crate::i18n::Lang>) -> Command {
+    let said = |t: String| super::said(&t, lang);
+    match cmd {
+        Command::Arrive(mut req) => {
+            req.note = req.note.map(said);
+            Command::Arrive(req)
+        }
+        Command::Escalate { id, target, reason } => Command::Escalate {
+            id,
+            target,
+            reason: said(reason),
+        },
+        Command::Resolve { id, outcome, note } => Command::Resolve {
+            id,
+            outcome,
+            note: note.map(said),
+        },
+        other => other,
+    }
+}

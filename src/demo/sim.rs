@@ -71,6 +71,8 @@ pub struct Sim {
     /// Fates chosen in advance (the seed), by external reference.
     forced: HashMap<String, Fate>,
     tally: Tally,
+    /// The language the drill's people speak (`None`: both halves).
+    lang: Option<crate::i18n::Lang>,
 }
 
 impl Sim {
@@ -86,6 +88,7 @@ impl Sim {
             seen: 0,
             forced: HashMap::new(),
             tally: Tally::default(),
+            lang: None,
         };
         let first = sim.rng.minutes(0.5, 2.0);
         sim.schedule(start + first, Event::Call);
@@ -106,6 +109,19 @@ impl Sim {
         self.agenda.insert((at, self.seq), e);
     }
 
+    /// Speak `lang` only: descriptions, notes and reasons lose the other half.
+    pub fn speak(&mut self, lang: crate::i18n::Lang) {
+        self.lang = Some(lang);
+    }
+
+    /// A call's record in the drill's language.
+    fn in_lang(&self, mut record: serde_json::Value) -> serde_json::Value {
+        if let Some(d) = record["description"].as_str() {
+            record["description"] = super::said(d, self.lang).into();
+        }
+        record
+    }
+
     /// Deliver `calls` as one spool file, remembering the fates they must meet.
     pub(super) fn deliver_seed(
         &mut self,
@@ -116,7 +132,7 @@ impl Sim {
         for (at, fate) in &calls {
             let call = self.caller.call(&self.config, *at);
             self.forced.insert(call.external_ref, *fate);
-            lines.push_str(&format!("{}\n", call.record));
+            lines.push_str(&format!("{}\n", self.in_lang(call.record)));
         }
         spool.submit_bytes("demo-seed.jsonl", lines.as_bytes())?;
         Ok(calls.len())
@@ -187,7 +203,8 @@ impl Sim {
                 let call = self.caller.call(&self.config, at);
                 self.tally.calls += 1;
                 self.tally.repeats_meant += usize::from(call.repeat);
-                spool.submit_bytes("demo-call.json", call.record.to_string().as_bytes())?;
+                let record = self.in_lang(call.record);
+                spool.submit_bytes("demo-call.json", record.to_string().as_bytes())?;
                 let open = store
                     .list(ListFilter {
                         open_only: true,
@@ -210,6 +227,7 @@ impl Sim {
             self.tally.left_alone += 1;
         }
         for cmd in cmds {
+            let cmd = super::duty::in_lang(cmd, self.lang);
             match perform(store, &self.config, &self.actor, now, cmd) {
                 Ok(outcome) => self.count(&outcome),
                 // A person acted in between: theirs stands.
