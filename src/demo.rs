@@ -45,21 +45,6 @@ pub fn said(text: &str, lang: Option<crate::i18n::Lang>) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::said;
-    use crate::i18n::Lang;
-
-    #[test]
-    fn a_drill_in_one_language_keeps_its_half() {
-        let t = "烟囱冒黑烟 / black smoke";
-        assert_eq!(said(t, Some(Lang::Zh)), "烟囱冒黑烟");
-        assert_eq!(said(t, Some(Lang::En)), "black smoke");
-        assert_eq!(said(t, None), t);
-        assert_eq!(said("只有中文", Some(Lang::En)), "只有中文");
-    }
-}
-
 /// The seed of `gridwatch demo`: every drill from the same start runs alike.
 pub const SEED: u64 = 2026;
 
@@ -111,4 +96,19 @@ pub fn scratch_dir() -> PathBuf {
 pub fn drill_clock(start: Option<DateTime<Utc>>, speed: f64) -> SharedClock {
     let start = start.unwrap_or_else(|| crate::clock::SystemClock.now());
     Arc::new(crate::clock::DrillClock::new(start, speed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::said;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_drill_in_one_language_keeps_its_half() {
+        let t = "烟囱冒黑烟 / black smoke";
+        assert_eq!(said(t, Some(Lang::Zh)), "烟囱冒黑烟");
+        assert_eq!(said(t, Some(Lang::En)), "black smoke");
+        assert_eq!(said(t, None), t);
+        assert_eq!(said("只有中文", Some(Lang::En)), "只有中文");
+    }
 }
