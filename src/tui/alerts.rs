@@ -282,7 +282,7 @@ mod tests {
         let tz = config().settings.timezone;
         let e = esc("breach", "2026-11-30T09:42:20+08:00", None);
         assert_eq!(ticker(&e, Lang::En, &tz), "at the deadline 09:42");
-        assert_eq!(ticker(&e, Lang::Zh, &tz), "到达时限 09:42");
+        assert_eq!(ticker(&e, Lang::Zh, &tz), "正值到场时限 09:42");
         assert_eq!(stage_name(Lang::Zh, "breach"), "超时");
         assert_eq!(stage_name(Lang::En, "extra"), "extra");
     }
