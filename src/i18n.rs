@@ -339,6 +339,7 @@ texts! {
     ErrReopenReason => "a reopened complaint needs a reason", "重新打开须填写原因";
     AssignNotOpen => "#{id} is closed: only an open complaint gets a grid", "#{id} 已结：只有未结举报可划定网格";
     RejectNotNow => "#{id} cannot be rejected: only an open complaint nobody has reached yet can be", "#{id} 不能不予受理：只有尚无人到场的未结举报可以";
+    ReopenNotNowHere => "#{id} is still open: only closed or rejected complaints reopen", "#{id} 尚未办结：只有已办结或不予受理的举报可重新打开";
     ReopenNotNow => "#{id} is still open: only closed or rejected complaints reopen (find them on screen 2)", "#{id} 尚未办结：只有已办结或不予受理的举报可重新打开（见第 2 屏）";
     DoneAssigned => "#{id}: now in grid {grid} {name}", "#{id}：已划入网格 {grid} {name}";
     DoneRejected => "#{id}: rejected ({reason})", "#{id}：不予受理（{reason}）";

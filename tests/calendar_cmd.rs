@@ -336,3 +336,19 @@ fn import_refuses_what_is_not_a_holiday_csv() {
     assert!(err.contains("… and 4980 more"), "{err}");
     assert_eq!(written(), before, "nothing written");
 }
+
+/// An import that fails part-way (one year written, the next not) is a
+/// failure part-way: exit 2, naming the file it could not write.
+#[test]
+fn an_import_that_fails_part_way_exits_2() {
+    let room = Room::new();
+    // A directory where the second year's file must go: its rename fails.
+    std::fs::create_dir(room.path("config/calendar/cn-2035.toml")).unwrap();
+    let csv = room.write(
+        "two.csv",
+        "date,kind\n2034-01-02,holiday\n2035-01-01,holiday\n",
+    );
+    let err = room.fails(2, &["calendar", "import", csv.to_str().unwrap()]);
+    assert!(err.contains("cn-2035.toml"), "{err}");
+    assert!(room.path("config/calendar/cn-2034.toml").is_file());
+}

@@ -380,3 +380,27 @@ fn the_audit_screen_wraps_long_entries_at_80_columns() {
     let text = c.text(80, 24);
     assert!(text.contains("ENDWORD"), "{text}");
 }
+
+/// `o` on an open complaint on the Complaints screen does not send the
+/// officer to the screen they are on (a stranger's finding).
+#[test]
+fn reopen_refused_on_screen_2_does_not_point_at_screen_2() {
+    let mut c = three(Lang::En);
+    c.press("2");
+    let a = id_of(&c, "A");
+    select(&mut c, a);
+    c.press("o");
+    assert!(c.state.status.error);
+    assert!(
+        c.state
+            .status
+            .text
+            .ends_with("only closed or rejected complaints reopen"),
+        "{:?}",
+        c.state.status
+    );
+    c.press("1");
+    select(&mut c, a);
+    c.press("o");
+    assert!(c.state.status.text.contains("(find them on screen 2)"));
+}

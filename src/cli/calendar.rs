@@ -153,14 +153,21 @@ fn import(ctx: &Context, file: &Path) -> Result<(), Failure> {
             say(T::CliWarning, &[("text", &sanitize(&w.text(lang)))])
         );
     }
-    for (year, path, text, off, work) in texts {
+    for (i, (year, path, text, off, work)) in texts.into_iter().enumerate() {
         let replaced = path.exists();
         let shown_path = path.display().to_string();
         write_atomically(&path, &text).map_err(|e| {
-            Failure::User(say(
+            let said = say(
                 T::CliCannotWrite,
                 &[("file", &shown_path), ("why", &e.to_string())],
-            ))
+            );
+            // Nothing written yet: the operator's to fix (1). Some years
+            // written already: a failure part-way (2), as the README says.
+            if i == 0 {
+                Failure::User(said)
+            } else {
+                Failure::Internal(said)
+            }
         })?;
         let t = if replaced {
             T::CliCalendarReplaced

@@ -291,7 +291,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
                 // Triage forms refuse at once a complaint they cannot act on.
                 Action::Assign => Form::assign(&config, &c, lang),
                 Action::Reject => Form::reject(&c, lang),
-                Action::Reopen => Form::reopen(&c, lang),
+                Action::Reopen => Form::reopen(&c, lang, state.screen == Screen::Complaints),
                 _ => Ok(Form::resolve(&c)),
             };
             match form {

@@ -231,9 +231,15 @@ impl Form {
         Ok(about(FormKind::Reject, c, fields))
     }
 
-    pub fn reopen(c: &ComplaintRow, lang: Lang) -> Result<Form, String> {
-        transition(c.id, c.status, &Transition::Reopen)
-            .map_err(|_| refuse(T::ReopenNotNow, c, lang))?;
+    /// `on_screen_2`: the closed ones are listed here already; the refusal
+    /// does not send the officer where they are.
+    pub fn reopen(c: &ComplaintRow, lang: Lang, on_screen_2: bool) -> Result<Form, String> {
+        let words = if on_screen_2 {
+            T::ReopenNotNowHere
+        } else {
+            T::ReopenNotNow
+        };
+        transition(c.id, c.status, &Transition::Reopen).map_err(|_| refuse(words, c, lang))?;
         Ok(about(
             FormKind::Reopen,
             c,
