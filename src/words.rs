@@ -182,13 +182,11 @@ pub fn overdue(lang: Lang, config: &Config, deadline: DateTime<Utc>, at: DateTim
         .with_timezone(&config.settings.timezone)
         .format("%H:%M")
         .to_string();
-    let left = (deadline - at).num_seconds();
-    let (t, m) = if left > 0 {
-        (T::OverdueBefore, (left + 59) / 60)
-    } else if left > -60 {
-        (T::OverduePassed, 0)
-    } else {
-        (T::OverduePast, -left / 60)
+    use crate::domain::escalation::{Standing, standing};
+    let (t, m) = match standing(deadline, at) {
+        Standing::Before(m) => (T::OverdueBefore, m),
+        Standing::At => (T::OverduePassed, 0),
+        Standing::After(m) => (T::OverduePast, m),
     };
     fill(t.get(lang), &[("deadline", &local), ("m", &m.to_string())])
 }

@@ -18,6 +18,8 @@ use gridwatch::domain::{Actor, AuditEntry, ComplaintRow, EscalationRow, ListFilt
 use gridwatch::intake::Spool;
 use gridwatch::store::{AuditLog, Complaints, Escalations, SqliteStore};
 
+mod common;
+
 const START: &str = "2026-11-30T14:00:00+08:00";
 const HOURS: i64 = 6;
 const WARM_UP: Duration = Duration::minutes(60);
@@ -263,7 +265,7 @@ fn one_seed_one_shift() {
 #[test]
 fn a_closed_terminal_stops_the_demo_and_removes_its_files() {
     use std::io::Read;
-    use std::time::{Duration as StdDuration, Instant};
+    use std::time::Duration as StdDuration;
 
     use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
@@ -309,11 +311,11 @@ fn a_closed_terminal_stops_the_demo_and_removes_its_files() {
     assert!(shown.join().unwrap(), "the dashboard never showed");
     assert!(scratch.join("spool").is_dir(), "no scratch directory");
     drop(pair.master);
-    let deadline = Instant::now() + StdDuration::from_secs(20);
-    while child.try_wait().unwrap().is_none() {
-        assert!(Instant::now() < deadline, "the demo outlived its terminal");
-        std::thread::sleep(StdDuration::from_millis(20));
-    }
+    common::wait_for(
+        "the demo to end with its terminal",
+        StdDuration::from_secs(20),
+        || child.try_wait().unwrap().is_some(),
+    );
     let left: Vec<String> = walk(&scratch);
     assert!(
         !scratch.exists(),

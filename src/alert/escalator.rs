@@ -10,7 +10,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::config::Config;
-use crate::domain::escalation::{Stage, due, stage_target};
+use crate::domain::escalation::{Stage, Standing, due, stage_target, standing};
 
 #[cfg(test)]
 mod tests {
@@ -73,16 +73,17 @@ fn reason(
     now: DateTime<Utc>,
     deadline_local: &str,
 ) -> String {
-    let left = (deadline - now).num_seconds();
     let name = &stage.name;
-    if left > 0 {
-        let m = (left + 59) / 60;
-        format!("{name}: arrival deadline {deadline_local} in {m} min and nobody on site")
-    } else if left > -60 {
-        format!("{name}: arrival deadline {deadline_local} passed and nobody on site")
-    } else {
-        let m = -left / 60;
-        format!("{name}: {m} min past the arrival deadline {deadline_local} and nobody on site")
+    match standing(deadline, now) {
+        Standing::Before(m) => {
+            format!("{name}: arrival deadline {deadline_local} in {m} min and nobody on site")
+        }
+        Standing::At => {
+            format!("{name}: arrival deadline {deadline_local} passed and nobody on site")
+        }
+        Standing::After(m) => {
+            format!("{name}: {m} min past the arrival deadline {deadline_local} and nobody on site")
+        }
     }
 }
 

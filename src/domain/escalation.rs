@@ -105,6 +105,30 @@ pub fn target_officer(
     }
 }
 
+/// Where an arrival deadline stood at an instant, nobody on site yet: what
+/// every alert, ticker line and trail line says, worked out from the
+/// record — never from the stage's offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Whole minutes left, rounded up (4 min 30 s left is "5 min").
+    Before(i64),
+    /// Within the minute after the deadline.
+    At,
+    /// Whole minutes past the deadline.
+    After(i64),
+}
+
+pub fn standing(deadline: DateTime<Utc>, at: DateTime<Utc>) -> Standing {
+    let left = (deadline - at).num_seconds();
+    if left > 0 {
+        Standing::Before((left + 59) / 60)
+    } else if left > -60 {
+        Standing::At
+    } else {
+        Standing::After(-left / 60)
+    }
+}
+
 /// Whom an automatic stage alerts: the grid-level stage warns the officer
 /// who was sent, if anyone was (they are the one on the way); otherwise, and
 /// for the stages above, as [`target_officer`] finds them on the roster.

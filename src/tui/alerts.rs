@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::config::Config;
+use crate::domain::escalation::Standing;
 use crate::domain::{AlertRef, EscalationRow};
 use crate::i18n::{Lang, T, fill};
 use crate::text::sanitize;
@@ -45,25 +46,8 @@ pub fn stage_name(lang: Lang, stage: &str) -> Cow<'static, str> {
 }
 
 /// Where the deadline stood when an escalation was recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Standing {
-    /// Whole minutes left, rounded up (4 min 30 s left is "5 min").
-    Before(i64),
-    /// Within the minute after the deadline.
-    At,
-    /// Whole minutes past the deadline.
-    After(i64),
-}
-
 fn standing(e: &EscalationRow) -> Standing {
-    let left = (e.deadline_at - e.at).num_seconds();
-    if left > 0 {
-        Standing::Before((left + 59) / 60)
-    } else if left > -60 {
-        Standing::At
-    } else {
-        Standing::After(-left / 60)
-    }
+    crate::domain::escalation::standing(e.deadline_at, e.at)
 }
 
 fn hm(t: DateTime<Utc>, tz: &Tz) -> String {
