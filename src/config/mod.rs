@@ -25,6 +25,7 @@ use chrono_tz::Tz;
 use crate::domain::calendar::{Calendar, DeadlineRule};
 use crate::domain::escalation::Stage;
 use crate::domain::grid::{Enterprise, GridTree, Officer};
+use crate::domain::incident::{Inventory, Plan};
 use crate::domain::roster::Roster;
 use crate::i18n::Lang;
 pub use location::Location;
@@ -168,6 +169,10 @@ pub struct Config {
     pub officers: BTreeMap<String, Officer>,
     pub enterprises: BTreeMap<String, Enterprise>,
     pub roster: Roster,
+    /// Emergency plans by id (the file stem of `plans/*.toml`).
+    pub plans: BTreeMap<String, Plan>,
+    /// Equipment and materials: the catalogue and the depots (`inventory.toml`).
+    pub inventory: Inventory,
     /// Problems that do not stop the program (shown by check-config and status).
     pub warnings: Vec<String>,
     /// Broken calendar files left out by [`Config::load_for_duty`], each

@@ -140,6 +140,9 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
             officers,
             enterprises,
             roster,
+            // Filled by `config::plans` (#10).
+            plans: Default::default(),
+            inventory: Default::default(),
             warnings,
             left_out: Vec::new(),
         }),

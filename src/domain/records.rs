@@ -168,6 +168,7 @@ pub struct Entity {
 pub mod kind {
     pub const COMPLAINT: &str = "complaint";
     pub const INTAKE_FILE: &str = "intake_file";
+    pub const INCIDENT: &str = "incident";
 }
 
 impl Entity {

@@ -12,9 +12,11 @@
 //!   (regime, deadline and grid decided once, frozen).
 
 mod command;
+pub mod incident;
 pub mod input;
 mod perform;
 pub mod prepare;
 
 pub use command::{Command, OpError, Outcome, Target};
+pub use incident::{IncidentCommand, IncidentOutcome, OpenIncident};
 pub use perform::perform;

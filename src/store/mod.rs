@@ -17,6 +17,7 @@ pub mod sqlite;
 use chrono::{DateTime, Utc};
 
 use crate::domain::complaint::Outcome;
+use crate::domain::incident::{IncidentDetail, IncidentFilter, IncidentRow, ItemMove};
 use crate::domain::triage::{Assignment, Rejection};
 use crate::domain::{
     AckRow, Actor, AlertRef, ArrivalRequest, ArrivalRow, AuditEntry, Beat, Candidate, ComplaintRow,
@@ -254,6 +255,19 @@ pub trait IntakeBatch {
     fn complaint(&mut self, c: &NewComplaint) -> Result<Inserted>;
     /// Commit everything added: the one fsync of a burst.
     fn commit(self) -> Result<()>;
+}
+
+/// Emergency incidents (#10), each opened with a frozen copy of its plan.
+/// Every write is one transaction with its audit record under the subject
+/// `incident:ID` (the incident's timeline). The write methods are added with
+/// the SQLite implementation.
+pub trait Incidents {
+    /// Incidents, open ones first (most urgent next due first), then closed newest first.
+    fn incidents(&self, filter: IncidentFilter) -> Result<Vec<IncidentRow>>;
+    /// One incident with its steps, people, equipment, reports and timeline.
+    fn incident(&self, id: i64) -> Result<IncidentDetail>;
+    /// Every equipment movement ever recorded (the depots' stock is computed from these).
+    fn item_moves(&self) -> Result<Vec<ItemMove>>;
 }
 
 /// Who is alive: one beat per component.
