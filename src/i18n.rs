@@ -632,7 +632,36 @@ texts! {
         "gridwatch intake：监听 http://{addr}/open311/v2/，收件目录 {spool}，数据库 {db}（{descriptors} 个描述符）";
     CliListeningNoHttp => "gridwatch intake: spool {spool}, database {db} (no HTTP)", "gridwatch intake：收件目录 {spool}，数据库 {db}（不开 HTTP）";
     CliIntakeStopped => "gridwatch intake: stopped", "gridwatch intake：已停止";
-    CliBadLogLevel => "GRIDWATCH_LOG '{value}' is not a log level (e.g. info, warn, debug); using {default}", "GRIDWATCH_LOG '{value}' 不是日志级别（如 info、warn、debug）；改用 {default}";
+    CliBadLogLevel => "GRIDWATCH_LOG '{value}' is not a log level (e.g. info, warn, debug); using {default}", "GRIDWATCH_LOG '{value}' 不是日志级别（如 info、warn、debug）；改用 {default}";    // --- incident values (src/words/incident.rs, #10) ---
+    IncLevelI => "I (particularly grave)", "I 级（特别重大）";
+    IncLevelII => "II (grave)", "II 级（重大）";
+    IncLevelIII => "III (major)", "III 级（较大）";
+    IncLevelIV => "IV (general)", "IV 级（一般）";
+    IncLevelUnknown => "level unknown", "级别未定";
+    IncLevelUnknownGrave => "level unknown, treated as I/II", "级别未定，按 I/II 级时限";
+    IncQDrinkingWater => "drinking-water source affected or threatened", "饮用水水源地受影响或受威胁";
+    IncQSensitivePeople => "residents, schools, hospitals or other sensitive people involved", "涉及居民区、学校、医院等敏感人群";
+    IncQHeavyMetals => "heavy metals or metalloids", "涉及重金属或类金属";
+    IncQCrossBorder => "may cross a provincial or national border", "可能跨省或跨国界";
+    IncQMassImpact => "mass incident or large public impact", "群体性事件或社会影响大";
+    IncQBureauDecides => "the bureau decides to treat it as grave", "局里认定按重大处置";
+    IncStActive => "active", "处置中";
+    IncStStable => "stable", "已稳定";
+    IncStClosed => "closed", "已结束";
+    IncPRequested => "requested", "已调派";
+    IncPNotified => "notified", "已通知";
+    IncPEnRoute => "en route", "在途";
+    IncPOnScene => "on scene", "已到场";
+    IncPReleased => "released", "已撤离";
+    IncMvRequested => "requested", "申请";
+    IncMvDispatched => "dispatched", "调出";
+    IncMvReturned => "returned", "归还";
+    IncRepInitial => "initial report", "初报";
+    IncRepFollowUp => "follow-up report", "续报";
+    IncRepFinal => "final report", "处理结果报告";
+    IncItemEquipment => "equipment", "装备";
+    IncItemMaterial => "material", "物资";
+
 }
 
 /// A day of the week's short name.
