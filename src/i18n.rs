@@ -661,6 +661,13 @@ texts! {
     IncRepFinal => "final report", "处理结果报告";
     IncItemEquipment => "equipment", "装备";
     IncItemMaterial => "material", "物资";
+    IncFactCause => "cause and nature", "起因和性质";
+    IncFactCourse => "course of events", "事件经过";
+    IncFactPollutants => "main pollutants and quantities", "主要污染物和数量";
+    IncFactMonitoring => "monitoring data", "监测数据";
+    IncFactCasualties => "casualties", "人员伤亡";
+    IncFactImpact => "impact on drinking water and sensitive receptors", "对饮用水水源地及敏感点的影响";
+    IncFactTrend => "trend", "发展趋势";
 
 }
 

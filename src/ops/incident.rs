@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::incident::{
-    IncidentStatus, Movement, PersonStatus, ReportKind, Severity, StepChange,
+    Fact, IncidentStatus, Movement, PersonStatus, ReportKind, Severity, StepChange,
 };
 
 /// An incident to open. The plan is named by id and copied from the
@@ -76,6 +76,12 @@ pub enum IncidentCommand {
         id: i64,
         reason: String,
     },
+    /// Facts for the reports, as they become known (a follow-up report is
+    /// due whenever they change).
+    Facts {
+        id: i64,
+        facts: Vec<(Fact, String)>,
+    },
     /// A report was sent upward: who sent it is the actor; `to` whom.
     ReportSent {
         id: i64,
@@ -132,5 +138,9 @@ pub enum IncidentOutcome {
         id: i64,
         kind: ReportKind,
         to: String,
+    },
+    FactsRecorded {
+        id: i64,
+        facts: Vec<Fact>,
     },
 }

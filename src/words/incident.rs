@@ -3,7 +3,7 @@
 //! plan's bilingual texts in the reader's language.
 
 use crate::domain::incident::{
-    Bilingual, IncidentStatus, ItemKind, Level, Movement, PersonStatus, Question, ReportKind,
+    Bilingual, Fact, IncidentStatus, ItemKind, Level, Movement, PersonStatus, Question, ReportKind,
     Severity,
 };
 use crate::i18n::{Lang, T};
@@ -79,6 +79,18 @@ pub fn item_kind(k: ItemKind) -> T {
     }
 }
 
+pub fn fact(f: Fact) -> T {
+    match f {
+        Fact::Cause => T::IncFactCause,
+        Fact::Course => T::IncFactCourse,
+        Fact::Pollutants => T::IncFactPollutants,
+        Fact::Monitoring => T::IncFactMonitoring,
+        Fact::Casualties => T::IncFactCasualties,
+        Fact::Impact => T::IncFactImpact,
+        Fact::Trend => T::IncFactTrend,
+    }
+}
+
 /// A plan's text in the reader's language (the other when missing).
 pub fn bilingual(lang: Lang, b: &Bilingual) -> &str {
     b.pick(lang == Lang::Zh)
@@ -94,6 +106,7 @@ mod tests {
         all.extend(Question::ALL.map(question));
         all.extend(PersonStatus::ALL.map(person));
         all.extend(ReportKind::ALL.map(report));
+        all.extend(Fact::ALL.map(fact));
         for t in all {
             assert!(!t.get(Lang::En).is_empty() && !t.get(Lang::Zh).is_empty());
             assert_ne!(t.get(Lang::En), t.get(Lang::Zh));

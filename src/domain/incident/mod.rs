@@ -27,4 +27,4 @@ pub use records::{
     IncidentDetail, IncidentFilter, IncidentRow, ItemMove, ItemRow, NewIncident, PersonRow,
     ReportRow, StepRow,
 };
-pub use state::{IncidentStatus, Movement, PersonStatus, ReportKind, StepChange, StepState};
+pub use state::{Fact, IncidentStatus, Movement, PersonStatus, ReportKind, StepChange, StepState};

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::level::Severity;
 use super::plan::{Bilingual, ItemNeed, Plan, RoleNeed};
-use super::state::{IncidentStatus, PersonStatus, ReportKind, StepState};
+use super::state::{Fact, IncidentStatus, PersonStatus, ReportKind, StepState};
 use crate::domain::AuditEntry;
 
 /// An incident to open: the plan is copied (frozen) as it is now.
@@ -139,6 +139,8 @@ pub struct IncidentDetail {
     pub needs: Vec<ItemNeed>,
     pub equipment: Vec<ItemRow>,
     pub reports: Vec<ReportRow>,
+    /// The latest text of each fact recorded (cause, pollutants, …).
+    pub facts: Vec<(Fact, String)>,
     /// The incident's audit records, oldest first.
     pub timeline: Vec<AuditEntry>,
 }

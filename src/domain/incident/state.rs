@@ -199,6 +199,56 @@ impl ReportKind {
     }
 }
 
+/// A fact of the incident the reports ask for, recorded as it becomes
+/// known (the latest text of each counts; earlier ones stay in the timeline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fact {
+    /// Cause and nature (起因和性质).
+    Cause,
+    /// Course of events (事件经过).
+    Course,
+    /// Main pollutants and quantities (主要污染物和数量).
+    Pollutants,
+    /// Monitoring data (监测数据).
+    Monitoring,
+    /// Casualties (人员伤亡).
+    Casualties,
+    /// Impact on drinking water and sensitive receptors (对饮用水源地、敏感点的影响).
+    Impact,
+    /// Trend (发展趋势).
+    Trend,
+}
+
+impl Fact {
+    pub const ALL: [Fact; 7] = [
+        Fact::Cause,
+        Fact::Course,
+        Fact::Pollutants,
+        Fact::Monitoring,
+        Fact::Casualties,
+        Fact::Impact,
+        Fact::Trend,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Fact::Cause => "cause",
+            Fact::Course => "course",
+            Fact::Pollutants => "pollutants",
+            Fact::Monitoring => "monitoring",
+            Fact::Casualties => "casualties",
+            Fact::Impact => "impact",
+            Fact::Trend => "trend",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Fact> {
+        let s = s.trim().to_ascii_lowercase();
+        Fact::ALL.into_iter().find(|f| f.id() == s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
