@@ -161,7 +161,7 @@ fn plan(
         }
         None => {
             errors.push(f.error(
-                Some(1),
+                None,
                 "kind is missing: the incident type, e.g. kind = \"water_pollution\"",
             ));
             String::new()
@@ -236,14 +236,15 @@ fn plan(
         let role = match &s.role {
             Some(r) if role_ids.contains(r) || parsed.dropped.contains(r) => r.clone(),
             Some(r) => {
-                let known = roles
-                    .iter()
-                    .map(|r| r.role.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let known = role_ids.iter().cloned().collect::<Vec<_>>().join(", ");
+                let known = if known.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({known})")
+                };
                 errors.push(f.error_at(
                     &at("role"),
-                    format!("{who}: role '{r}' is not a [[role]] of this plan ({known})"),
+                    format!("{who}: role '{r}' is not a [[role]] of this plan{known}"),
                 ));
                 r.clone()
             }
@@ -389,7 +390,10 @@ fn reports(
             errors,
         ),
         None => {
-            errors.push(f.error_at(&key_path!["reports"], missing));
+            errors.push(match raw {
+                Some(_) => f.error_at(&key_path!["reports"], missing),
+                None => f.error(None, missing),
+            });
             DueOffsets::flat(0)
         }
     };
@@ -417,5 +421,65 @@ fn reports(
     ReportRules {
         initial,
         final_after_close_minutes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::domain::incident::{Question, Questions, Severity};
+
+    #[test]
+    fn a_shipped_plan_reads_as_written() {
+        let c = Config::embedded().unwrap();
+        let p = &c.plans["water-pollution"];
+        assert_eq!(p.kind, "water_pollution");
+        assert_eq!(p.name.zh, "河流湖库水污染事件");
+        let first = &p.steps[0];
+        assert_eq!(first.role, "liaison");
+        assert_eq!(first.due.minutes_at(&Severity::Known(Level::III)), 30);
+        assert_eq!(first.due.minutes_at(&Severity::Known(Level::I)), 15);
+        let grave = Severity::Unknown(Questions::new([Question::DrinkingWater]));
+        assert_eq!(p.reports.initial.minutes_at(&grave), 120);
+        assert_eq!(
+            p.reports.initial.minutes_at(&Severity::Known(Level::IV)),
+            240
+        );
+        assert_eq!(p.reports.final_after_close_minutes, Some(21600));
+        assert_eq!(p.roles.iter().map(|r| r.count).sum::<u32>(), 10);
+        // Stricter where the plan says so.
+        let dw = &c.plans["drinking-water"];
+        assert_eq!(
+            dw.reports.initial.minutes_at(&Severity::Known(Level::III)),
+            120
+        );
+    }
+
+    #[test]
+    fn an_initial_report_later_than_the_national_rule_is_a_warning() {
+        let f = TomlFile::new(
+            "late.toml",
+            "kind = \"late\"\nname = \"Late\"\nname_zh = \"迟\"\n[reports.initial]\nminutes = 300\nby_level = { I = 120, II = 150 }\n[[role]]\nid = \"a\"\nname = \"A\"\nname_zh = \"甲\"\ncount = 1\n[[step]]\ntext = \"t\"\ntext_zh = \"步\"\nrole = \"a\"\ndue_minutes = 5\n",
+        );
+        let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+        let plan = plan(
+            "late",
+            &f,
+            &Inventory::default(),
+            &ItemRefs::default(),
+            &mut errors,
+            &mut warnings,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(plan.is_some());
+        assert_eq!(
+            warnings,
+            [
+                "late.toml: the initial report at level II is due 150 min after discovery, later than the national rule (120 min)",
+                "late.toml: the initial report at level III is due 300 min after discovery, later than the national rule (240 min)",
+                "late.toml: the initial report at level IV is due 300 min after discovery, later than the national rule (240 min)",
+            ]
+        );
     }
 }
