@@ -17,12 +17,16 @@ pub mod sqlite;
 use chrono::{DateTime, Utc};
 
 use crate::domain::complaint::Outcome;
-use crate::domain::incident::{IncidentDetail, IncidentFilter, IncidentRow, ItemMove};
+use crate::domain::incident::{
+    Fact, IncidentDetail, IncidentFilter, IncidentRow, IncidentStatus, ItemMove, ItemMoveRequest,
+    LevelChange, NewIncident, PersonStatus, ReportKind, Severity, StepChange,
+};
 use crate::domain::triage::{Assignment, Rejection};
 use crate::domain::{
     AckRow, Actor, AlertRef, ArrivalRequest, ArrivalRow, AuditEntry, Beat, Candidate, ComplaintRow,
     Counts, DispatchRow, Entity, EscalationRow, FileOutcome, Heartbeat, Inserted, ListFilter,
-    NewComplaint, OutboxItem, OutboxState, RequestFilter, StageRecord,
+    NewComplaint, OutboxItem, OutboxState, RequestFilter, StageRecord, StepCandidate,
+    StepStageRecord,
 };
 
 pub use crate::config::Location;
@@ -148,8 +152,8 @@ pub trait AuditLog {
     fn changes_since(&self, mark: i64) -> Result<(Vec<Entity>, i64)>;
 }
 
-/// Automatic escalation (exactly once per complaint and stage) and the
-/// delivery outbox (at least once per sink).
+/// Automatic escalation (exactly once per complaint or incident step and
+/// stage) and the delivery outbox (at least once per sink).
 pub trait Escalations {
     /// Open complaints without an arrival, deadline at or before
     /// `deadline_before`, lacking at least one of `n_stages` stages.
@@ -165,6 +169,22 @@ pub trait Escalations {
         actor: &Actor,
         now: DateTime<Utc>,
         rec: StageRecord<'_>,
+    ) -> Result<Option<i64>>;
+    /// Open steps of open incidents due at or before `due_before`, lacking
+    /// at least one of `n_stages` stages (#10).
+    fn step_escalation_candidates(
+        &self,
+        due_before: DateTime<Utc>,
+        n_stages: usize,
+    ) -> Result<Vec<StepCandidate>>;
+    /// Record an automatic stage of a step once (the same key discipline as
+    /// a complaint's); `Ok(None)` when another evaluator did, or the step
+    /// was meanwhile settled or its incident closed.
+    fn record_step_stage(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        rec: StepStageRecord<'_>,
     ) -> Result<Option<i64>>;
     fn outbox_due(&self, sink: &str, now: DateTime<Utc>, limit: usize) -> Result<Vec<OutboxItem>>;
     /// Claim a due row before its alert command runs (the attempt counts
@@ -259,8 +279,14 @@ pub trait IntakeBatch {
 
 /// Emergency incidents (#10), each opened with a frozen copy of its plan.
 /// Every write is one transaction with its audit record under the subject
-/// `incident:ID` (the incident's timeline). The write methods are added with
-/// the SQLite implementation.
+/// `incident:ID` (the incident's timeline). Audit actions: `incident.open`,
+/// `incident.step.done`, `incident.step.undone`, `incident.step.skip`,
+/// `incident.step.add`, `incident.assign`, `incident.equip`, `incident.level`,
+/// `incident.status`, `incident.close`, `incident.reopen`, `incident.facts`,
+/// `incident.report.sent`; the escalator writes `incident.step.escalated`
+/// and `incident.step.escalation_skipped`. A refusal is
+/// [`StoreError::Incident`]; the operations layer checks the configuration
+/// (plans, inventory) before it calls these.
 pub trait Incidents {
     /// Incidents, open ones first (most urgent next due first), then closed newest first.
     fn incidents(&self, filter: IncidentFilter) -> Result<Vec<IncidentRow>>;
@@ -268,6 +294,87 @@ pub trait Incidents {
     fn incident(&self, id: i64) -> Result<IncidentDetail>;
     /// Every equipment movement ever recorded (the depots' stock is computed from these).
     fn item_moves(&self) -> Result<Vec<ItemMove>>;
+    /// Open an incident with a frozen copy of `new.plan`: steps due from
+    /// the discovery time at its level, the initial report's deadline.
+    fn open_incident(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        new: &NewIncident,
+    ) -> Result<i64>;
+    /// Tick, untick or skip step `n`.
+    fn change_step(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        n: i64,
+        change: &StepChange,
+    ) -> Result<()>;
+    /// Add a step the plan did not foresee; returns its number.
+    fn add_step(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        text: &str,
+        role: Option<&str>,
+        due_at: DateTime<Utc>,
+    ) -> Result<i64>;
+    /// Assign an officer to a role, or move that assignment forward;
+    /// `true` when this is the incident's first arrival on scene.
+    fn assign_person(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        officer: &str,
+        role: &str,
+        status: PersonStatus,
+    ) -> Result<bool>;
+    /// Record a movement of equipment or materials: a dispatch no more than
+    /// the depot holds, a return no more than is out from it.
+    fn move_item(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        request: ItemMoveRequest<'_>,
+    ) -> Result<()>;
+    /// Change the level: open plan steps and the unsent initial report
+    /// are due anew from the discovery time.
+    fn set_level(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        severity: &Severity,
+    ) -> Result<LevelChange>;
+    /// active ↔ stable, close, or reopen (closed → active, `reason` required).
+    fn set_incident_status(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        status: IncidentStatus,
+        reason: Option<&str>,
+    ) -> Result<()>;
+    fn record_facts(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        facts: &[(Fact, String)],
+    ) -> Result<()>;
+    /// A report was sent (by the actor) to `to`: its countdown stops.
+    fn report_sent(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        kind: ReportKind,
+        to: &str,
+    ) -> Result<()>;
 }
 
 /// Who is alive: one beat per component.
