@@ -10,6 +10,7 @@
 //! - `calls`: the public — what complaints say, where, and how often again.
 //! - `field`: per complaint, when the field is dispatched, arrives, resolves.
 //! - `duty`: what each planned moment calls for, given the complaint as it is.
+//! - `incident`: the drill incident the field works through its plan.
 //! - `sim`: the public and the field on one agenda, acting through the
 //!   operations layer.
 //! - `run`: the opening of the shift, and the loop that sleeps until the
@@ -18,6 +19,7 @@
 mod calls;
 mod duty;
 mod field;
+mod incident;
 mod rng;
 mod run;
 mod sim;

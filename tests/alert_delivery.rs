@@ -105,9 +105,11 @@ fn a_manual_escalation_reaches_the_hook_exactly_once_and_show_says_so() {
     });
     // The hook has run; its delivery is recorded a moment later. Stop only
     // then: this is about what was delivered, not an interrupted send.
-    wait_for("the second delivery recorded", Duration::from_secs(10), || {
-        escalations(&room, 2)[0]["delivery"]["state"] == "delivered"
-    });
+    wait_for(
+        "the second delivery recorded",
+        Duration::from_secs(10),
+        || escalations(&room, 2)[0]["delivery"]["state"] == "delivered",
+    );
     // Across a restart: nothing delivered is sent again.
     d.stop();
     let d = start(&room);

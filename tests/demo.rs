@@ -36,6 +36,8 @@ struct Run {
     dispatches: Vec<(i64, Vec<String>)>,
     audit: Vec<AuditEntry>,
     tally: Tally,
+    /// The drill incident at the end.
+    incidents: Vec<gridwatch::domain::incident::IncidentDetail>,
 }
 
 fn all(store: &SqliteStore) -> Vec<ComplaintRow> {
@@ -75,6 +77,7 @@ fn run(seed: u64) -> Run {
         dispatches: Vec::new(),
         audit: Vec::new(),
         tally: Tally::default(),
+        incidents: Vec::new(),
     };
     let mut now = start;
     let mut next_sample = start;
@@ -120,7 +123,57 @@ fn run(seed: u64) -> Run {
         .collect();
     run.audit = store.audit_recent(100_000).unwrap();
     run.tally = sim.tally().clone();
+    use gridwatch::store::Incidents;
+    run.incidents = store
+        .incidents(Default::default())
+        .unwrap()
+        .iter()
+        .map(|i| store.incident(i.id).unwrap())
+        .collect();
     run
+}
+
+/// The demo's drill incident is worked through its plan: most steps before
+/// they are due, one late (escalated once), the level found to be III (the
+/// initial report's deadline moves from 2 h to 4 h), the report sent in time.
+#[test]
+fn the_demo_runs_a_drill_incident_through_its_plan() {
+    use gridwatch::domain::incident::{IncidentStatus, PersonStatus, ReportKind, StepState};
+    let r = run(gridwatch::demo::SEED);
+    assert_eq!(r.incidents.len(), 1, "one drill incident");
+    let d = &r.incidents[0];
+    assert!(d.row.drill, "marked as a drill");
+    assert_eq!(d.row.status, IncidentStatus::Active);
+    assert_eq!(d.row.level, "III");
+    assert!(d.row.first_on_scene_at.is_some());
+    let done = |n: i64| matches!(d.steps[(n - 1) as usize].state, StepState::Done { .. });
+    assert!((1..=6).all(done), "steps 1-6 done: {:?}", d.steps);
+    let late: Vec<i64> = d
+        .steps
+        .iter()
+        .filter(|s| matches!(&s.state, StepState::Done { at, .. } if *at > s.due_at))
+        .map(|s| s.n)
+        .collect();
+    assert_eq!(late, vec![3], "one step done late");
+    let initial = d
+        .reports
+        .iter()
+        .find(|r| r.kind == ReportKind::Initial)
+        .unwrap();
+    let (sent, due) = (initial.sent_at.unwrap(), initial.due_at.unwrap());
+    assert!(sent <= due, "sent {sent} before {due}");
+    assert_eq!(due - d.row.discovered_at, Duration::hours(4), "III: 4 h");
+    assert!(
+        d.personnel
+            .iter()
+            .filter(|p| p.status == PersonStatus::OnScene)
+            .count()
+            >= 3
+    );
+    let actions: Vec<&str> = d.timeline.iter().map(|e| e.action.as_str()).collect();
+    assert!(actions.contains(&"incident.level"), "{actions:?}");
+    assert!(actions.contains(&"incident.step.escalated"), "{actions:?}");
+    assert!(d.equipment.iter().any(|e| e.dispatched > 0));
 }
 
 #[test]

@@ -32,6 +32,11 @@ pub enum Event {
         id: i64,
         outcome: Outcome,
     },
+    /// The field works the drill incident.
+    Incident {
+        id: i64,
+        task: super::incident::Task,
+    },
 }
 
 /// The commands `event` calls for on `row` at `now` (none for a call).
@@ -43,7 +48,7 @@ pub fn commands(
 ) -> Vec<Command> {
     let id = row.id;
     match *event {
-        Event::Call => Vec::new(),
+        Event::Call | Event::Incident { .. } => Vec::new(),
         Event::Dispatch { .. } => match row.status {
             Status::Received | Status::Reopened => on_call(config, row.grid.as_deref(), now)
                 .0
@@ -167,6 +172,38 @@ pub(super) fn in_lang(cmd: Command, lang: Option<crate::i18n::Lang>) -> Command 
             outcome,
             note: note.map(said),
         },
+        Command::Incident(c) => Command::Incident(incident_in_lang(c, &said)),
+        other => other,
+    }
+}
+
+/// The drill incident's notes, facts and summary in the drill's language.
+fn incident_in_lang(
+    c: crate::ops::IncidentCommand,
+    said: &dyn Fn(String) -> String,
+) -> crate::ops::IncidentCommand {
+    use crate::domain::incident::StepChange;
+    use crate::ops::IncidentCommand as I;
+    match c {
+        I::Step {
+            id,
+            n,
+            change: StepChange::Done { note },
+        } => I::Step {
+            id,
+            n,
+            change: StepChange::Done {
+                note: note.map(said),
+            },
+        },
+        I::Facts { id, facts } => I::Facts {
+            id,
+            facts: facts.into_iter().map(|(f, t)| (f, said(t))).collect(),
+        },
+        I::Open(mut o) => {
+            o.summary = o.summary.map(said);
+            I::Open(o)
+        }
         other => other,
     }
 }

@@ -52,6 +52,7 @@ pub fn open_shift(
         std::thread::yield_now();
     }
     sim.step(store, spool, now).map_err(|e| e.to_string())?;
+    sim.open_incident(store, now).map_err(|e| e.to_string())?;
     use crate::store::Complaints;
     let open = store
         .list(crate::domain::ListFilter {

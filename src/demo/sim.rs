@@ -215,6 +215,7 @@ impl Sim {
                 self.schedule(now + gap, Event::Call);
                 return Ok(());
             }
+            Event::Incident { id, ref task } => vec![task.command(id)],
             Event::Dispatch { id }
             | Event::Chase { id }
             | Event::Arrive { id, .. }
@@ -239,6 +240,42 @@ impl Sim {
             }
         }
         Ok(())
+    }
+
+    /// Open the drill incident of the demo and bring it to where it stands
+    /// at `now`; its later course goes on the agenda. `None` when the
+    /// configuration has no plan for it.
+    pub fn open_incident<S: Actions + Complaints + Alerts + Incidents>(
+        &mut self,
+        store: &mut S,
+        now: DateTime<Utc>,
+    ) -> Result<Option<i64>, StepError> {
+        use crate::ops::{IncidentOutcome, Outcome};
+        let t0 = super::incident::discovered(now);
+        let Some((at, open)) = super::incident::opening(&self.config, t0) else {
+            return Ok(None);
+        };
+        let open = super::duty::in_lang(open, self.lang);
+        let id = match perform(store, &self.config, &self.actor, at, open)? {
+            Outcome::Incident(IncidentOutcome::Opened { id, .. }) => id,
+            _ => return Ok(None),
+        };
+        // What happened before the shift opens is done at its own instant;
+        // the rest goes on the agenda.
+        for (at, task) in super::incident::course(&self.config, t0) {
+            if at > now {
+                self.schedule(at, Event::Incident { id, task });
+                continue;
+            }
+            let cmd = super::duty::in_lang(task.command(id), self.lang);
+            if let Err(e) = perform(store, &self.config, &self.actor, at, cmd) {
+                if !e.is_user_error() {
+                    return Err(e.into());
+                }
+                tracing::debug!(error = %e, "demo incident: left out");
+            }
+        }
+        Ok(Some(id))
     }
 
     fn count(&mut self, outcome: &crate::ops::Outcome) {
