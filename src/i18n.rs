@@ -668,6 +668,8 @@ texts! {
     IncFactCasualties => "casualties", "人员伤亡";
     IncFactImpact => "impact on drinking water and sensitive receptors", "对饮用水水源地及敏感点的影响";
     IncFactTrend => "trend", "发展趋势";
+    CliStIncidents => "incidents", "突发事件";
+    CliStIncidentCounts => "{open} open, {overdue} with a step overdue; drills apart: {drills} open", "{open} 起处置中，{overdue} 起有超时步骤；另有演练 {drills} 起";
     // --- incidents: config and report drafts (#10) ---
     IncCfgNPlans => "{n} plan|{n} plans", "{n} 个预案";
     IncCfgNDepots => "{n} depot|{n} depots", "{n} 个物资库";

@@ -91,6 +91,33 @@ fn daemon_line(lang: Lang, tz: &Tz, daemon: &DaemonState, host: &str) -> String 
     }
 }
 
+/// Open incidents for `status`: real ones, those with a step overdue, and
+/// drills apart (drills never count with the real ones).
+struct IncidentCounts {
+    open: usize,
+    overdue: usize,
+    drills_open: usize,
+}
+
+fn incident_counts(
+    store: &impl crate::store::Incidents,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<IncidentCounts, Failure> {
+    let open = store.incidents(crate::domain::incident::IncidentFilter {
+        open_only: true,
+        no_drills: false,
+    })?;
+    let real: Vec<_> = open.iter().filter(|i| !i.drill).collect();
+    Ok(IncidentCounts {
+        open: real.len(),
+        overdue: real
+            .iter()
+            .filter(|i| i.next_step_due_at.is_some_and(|t| t <= now))
+            .count(),
+        drills_open: open.len() - real.len(),
+    })
+}
+
 pub(super) fn run(ctx: &Context, as_json: bool) -> Result<(), Failure> {
     let config = ctx.config()?;
     let lang = ctx.lang(&config);
@@ -98,6 +125,7 @@ pub(super) fn run(ctx: &Context, as_json: bool) -> Result<(), Failure> {
     let now = ctx.now();
     let tz = config.settings.timezone;
     let counts = store.counts(now, config.settings.warn_before)?;
+    let incidents = incident_counts(&store, now)?;
     let hb = store.heartbeat("intake")?;
     let stale_after =
         Duration::from_std(config.settings.heartbeat_stale_after).unwrap_or(Duration::seconds(30));
@@ -162,6 +190,11 @@ pub(super) fn run(ctx: &Context, as_json: bool) -> Result<(), Failure> {
                 "spool_lock_held_by": holder,
             },
             "counts": counts,
+            "incidents": {
+                "open": incidents.open,
+                "overdue": incidents.overdue,
+                "drills_open": incidents.drills_open,
+            },
             "calendar_years": years,
             "warnings": warnings_in(Lang::En),
             "spool": {
@@ -219,6 +252,17 @@ pub(super) fn run(ctx: &Context, as_json: bool) -> Result<(), Failure> {
             ),
         ),
         (
+            T::CliStIncidents,
+            say(
+                T::CliStIncidentCounts,
+                &[
+                    ("open", &incidents.open.to_string()),
+                    ("overdue", &incidents.overdue.to_string()),
+                    ("drills", &incidents.drills_open.to_string()),
+                ],
+            ),
+        ),
+        (
             T::CliStIntake,
             say(
                 T::CliStIntakeValue,
@@ -246,6 +290,7 @@ pub(super) fn run(ctx: &Context, as_json: bool) -> Result<(), Failure> {
         T::CliStDatabase,
         T::CliStDaemon,
         T::CliStComplaints,
+        T::CliStIncidents,
         T::CliStIntake,
         T::CliStSpool,
         T::CliStCalendar,
