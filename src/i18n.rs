@@ -422,8 +422,8 @@ texts! {
     CliCannotWrite => "cannot write {file}: {why}", "无法写入 {file}：{why}";
     // check-config
     CliEmbeddedCounty => "the embedded demo county", "内置演示县";
-    CliConfigOk => "config OK ({source}): {grids}, {officers}, {enterprises}, {duties}, {shifts}; calendar {years}",
-        "配置正常（{source}）：{grids}，{officers}，{enterprises}，{duties}，{shifts}；节假日日历 {years}";
+    CliConfigOk => "config OK ({source}): {grids}, {officers}, {enterprises}, {duties}, {shifts}, {plans}, {depots}; calendar {years}",
+        "配置正常（{source}）：{grids}，{officers}，{enterprises}，{duties}，{shifts}，{plans}，{depots}；节假日日历 {years}";
     CliConfigErrors => "{errors} in {source}", "{source} 中有 {errors}";
     CliStrictFails => "{warnings}, and --strict fails on warnings", "有 {warnings}，--strict 遇到警告即失败";
     CliBrokenConfig => "broken configuration: {first} ({errors} in all; `gridwatch check-config` lists them)",
@@ -816,6 +816,9 @@ texts! {
     IncCliTrailReopened => "incident reopened", "事件重新启动";
     IncCliTrailFacts => "facts recorded: {facts}", "记录要素：{facts}";
     IncCliTrailReportSent => "{kind} sent to {to}", "{kind}已报送 {to}";
+    // --- incidents: config and report drafts (#10) ---
+    IncCfgNPlans => "{n} plan|{n} plans", "{n} 个预案";
+    IncCfgNDepots => "{n} depot|{n} depots", "{n} 个物资库";
 
 }
 
