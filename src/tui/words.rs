@@ -106,6 +106,7 @@ pub fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
             1 => T::DoneAckOne.get(lang).to_string(),
             n => fill(T::DoneAckMany.get(lang), &[("n", &n.to_string())]),
         },
+        Outcome::Incident(i) => crate::words::incident_ops::outcome(lang, tz, i),
     }
 }
 
@@ -139,6 +140,7 @@ pub fn error(lang: Lang, tz: &Tz, e: &OpError) -> String {
             T::ErrTooLong.get(lang),
             &[("chars", &chars.to_string()), ("max", &max.to_string())],
         ),
+        OpError::Incident(i) => crate::words::incident_ops::error(lang, tz, i),
         OpError::Store(s) => store_error(lang, tz, s),
     }
 }
@@ -224,6 +226,7 @@ pub fn store_error(lang: Lang, tz: &Tz, s: &StoreError) -> String {
                 ("status", crate::words::status(*status).get(lang)),
             ],
         ),
+        StoreError::Incident(i) => crate::words::incident_ops::error(lang, tz, i),
         other => fill(
             T::ErrStore.get(lang),
             &[("detail", &crate::text::sanitize(&other.to_string()))],
