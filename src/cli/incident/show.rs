@@ -212,7 +212,7 @@ fn personnel(lang: Lang, config: &Config, d: &IncidentDetail, staffing: &[RoleSt
                 s.engaged.to_string(),
                 s.on_scene.to_string(),
                 if s.short > 0 {
-                    fill(T::IncCliShort.get(lang), &[("n", &s.short.to_string())])
+                    s.short.to_string()
                 } else {
                     String::new()
                 },
@@ -275,10 +275,7 @@ fn equipment(lang: Lang, config: &Config, d: &IncidentDetail, standing: &[ItemSt
                 q(&s.item, s.missing.into()),
                 q(&s.item, s.available),
                 if s.short > 0 {
-                    fill(
-                        T::IncCliShort.get(lang),
-                        &[("n", &q(&s.item, s.short.into()))],
-                    )
+                    q(&s.item, s.short.into())
                 } else {
                     String::new()
                 },
