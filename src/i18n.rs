@@ -861,6 +861,47 @@ texts! {
     IncOpStatusChanged => "incident {id} is now {status}", "事件 {id} 现为“{status}”";
     IncOpReportSent => "incident {id}: {kind} sent to {to}", "事件 {id}：{kind}已报送 {to}";
     IncOpFactsRecorded => "incident {id}: {facts} recorded", "事件 {id}：已记录{facts}";
+    IncCfgRepHeading => "{kind} — incident #{id}: {name}", "{kind}——突发环境事件 #{id}：{name}";
+    IncCfgRepDrill => "DRILL — an exercise, not a real incident", "演练——非真实事件";
+    IncCfgRepDeadline => "Deadline", "报送时限";
+    IncCfgRepDueLeft => "due {at}, {left} left", "应于 {at} 前报送，还剩 {left}";
+    IncCfgRepDueNow => "due {at}, now", "应于 {at} 前报送，时限已到";
+    IncCfgRepDueLate => "due {at}, {late} late", "应于 {at} 前报送，已超时 {late}";
+    IncCfgRepSentEarly => "due {at}; sent {sent}, {left} before the deadline", "应于 {at} 前报送；已于 {sent} 报送，提前 {left}";
+    IncCfgRepSentLate => "due {at}; sent {sent}, {late} late", "应于 {at} 前报送；已于 {sent} 报送，超时 {late}";
+    IncCfgRepNoDeadline => "no deadline", "无时限";
+    IncCfgRepSentTo => "Sent", "报送情况";
+    IncCfgRepSentLine => "{sent} by {by} to {to}", "{sent} 由 {by} 报送 {to}";
+    IncCfgRepHours => "{h} h", "{h} 小时";
+    IncCfgRepHoursMinutes => "{h} h {m} min", "{h} 小时 {m} 分钟";
+    IncCfgRepTime => "Time (discovered)", "发生（发现）时间";
+    IncCfgRepPlace => "Place", "地点";
+    IncCfgRepSource => "Information source", "信息来源";
+    IncCfgRepSourceComplaint => "complaint #{id}", "举报件 #{id}";
+    IncCfgRepSourceDutyRoom => "duty room", "值班室";
+    IncCfgRepLevel => "Level", "事件级别";
+    IncCfgRepStatus => "Status", "处置状态";
+    IncCfgRepQuestions => "the six questions", "六项判断";
+    IncCfgRepYes => "yes", "是";
+    IncCfgRepNo => "no", "否";
+    IncCfgRepTaken => "Measures taken", "已采取的措施";
+    IncCfgRepPlanned => "Planned measures", "下一步措施";
+    IncCfgRepDone => "done {at} by {by}", "{at} 由 {by} 完成";
+    IncCfgRepSkipped => "skipped {at} by {by}: {reason}", "{at} 由 {by} 跳过：{reason}";
+    IncCfgRepStepDue => "due {at}", "时限 {at}";
+    IncCfgRepStepLate => "due {at}, {late} late", "时限 {at}，已超时 {late}";
+    IncCfgRepPersonnel => "Personnel", "出动人员";
+    IncCfgRepSince => "{status} since {at}", "{at} 起{status}";
+    IncCfgRepEquipment => "Equipment and materials dispatched", "调用的装备物资";
+    IncCfgRepFrom => "from {depot}", "调自{depot}";
+    IncCfgRepReturned => "{n} returned", "已归还 {n}";
+    IncCfgRepUnit => "Reporting unit", "报告单位";
+    IncCfgRepSigner => "Signer", "签发人";
+    IncCfgRepContact => "Contact", "联系电话";
+    IncCfgRepContactLine => "{phone} (duty room)", "{phone}（值班室）";
+    IncCfgRepDrafted => "Drafted", "拟稿时间";
+    IncCfgRepMissing => "_(not yet known)_", "_（待补充）_";
+    IncCfgRepNoneYet => "_(none yet)_", "_（暂无）_";
 
 }
 
