@@ -5,7 +5,7 @@
 //! - `parse`: values checked and turned into the domain's types (exit 1 with one line).
 //! - `write`: every change through `ops::perform`, its outcome in words.
 //! - `read`: `list`, `show`, `plans` and `report`'s draft.
-//! - `json`, `show`, `plans`, `words`: how incidents look, for scripts and for people.
+//! - `json`, `show`, `resources`, `plans`, `words`: how incidents look, for scripts and for people.
 
 mod args;
 mod json;
@@ -13,6 +13,7 @@ mod parse;
 mod plans;
 mod read;
 mod report;
+mod resources;
 mod show;
 mod words;
 mod write;

@@ -1,8 +1,9 @@
 //! `gridwatch incident report ID --kind K [--sent --to WHOM]`: the Markdown
-//! draft of an upward report (built by `report::draft` from the record,
-//! with the deadline it answers and the fields not yet known marked), and
-//! with `--sent` the record that it was sent — through the operations
-//! layer, which is what stops its countdown.
+//! draft of an upward report (`report::draft`: the record's fields, the
+//! deadline it answers, what is not yet known marked), and with `--sent`
+//! the record that it was sent — through the operations layer, which is
+//! what stops its countdown. The draft goes to stdout first, so that
+//! `incident report 1 --kind initial > initial.md` keeps only the draft.
 
 use crate::cli::{Context, Failure};
 use crate::config::Config;
@@ -17,12 +18,18 @@ pub fn run(
     kind: ReportKind,
     sent_to: Option<String>,
 ) -> Result<(), Failure> {
+    let lang = ctx.lang(config);
     let store = ctx.open_store(config, Durability::Normal)?;
     let d = store.incident(id)?;
     drop(store);
-    let _ = &d;
-    if let Some(to) = sent_to {
-        return super::write::act(ctx, config, IncidentCommand::ReportSent { id, kind, to });
+    match sent_to {
+        None => {
+            out!(
+                "{}",
+                crate::report::draft(lang, config, &d, kind, ctx.now(), None)
+            );
+            Ok(())
+        }
+        Some(to) => super::write::act(ctx, config, IncidentCommand::ReportSent { id, kind, to }),
     }
-    Ok(())
 }
