@@ -807,7 +807,9 @@ texts! {
     IncCliTrailStepUndone => "step {n} open again", "步骤 {n} 重新打开";
     IncCliTrailStepAdded => "step {n} added: {text}, due {due}", "添加步骤 {n}：{text}，时限 {due}";
     IncCliTrailStepEscalated => "step {n} overdue: {stage} to {target}", "步骤 {n} 超时：{stage}，通知 {target}";
-    IncCliTrailStepEscalationSkipped => "step {n}: {stage} not sent (settled meanwhile)", "步骤 {n}：{stage}未发送（已处理）";
+    IncCliUnknownShort => "unknown", "未定";
+    IncCliTreatedGrave => "treated as I/II: {answers}", "按 I/II 级时限：{answers}";
+    IncCliTrailStepNote => "step {n}: {what}", "步骤 {n}：{what}";
     IncCliTrailAssigned => "{officer} assigned as {role}: {to}", "{officer} 担任{role}：{to}";
     IncCliTrailMoved => "{officer} as {role}: {from} → {to}", "{officer}（{role}）：{from} → {to}";
     IncCliTrailEquip => "{what} {movement}", "{movement} {what}";

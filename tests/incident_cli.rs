@@ -870,6 +870,7 @@ fn everything_said_in(lang: &str) -> String {
         &["equip", "1", "sandbag", "--depot", "D-T01"],
         &["level", "1", "II"],
         &["level", "1", "V"],
+        &["level", "2", "III"],
         &[
             "facts",
             "1",

@@ -26,8 +26,10 @@ fn at(config: &Config, v: &Value, key: &str) -> String {
         .unwrap_or_else(|_| "-".into())
 }
 
-/// A level as stored (`III`, `unknown`) with its answers, in words.
-fn level(lang: Lang, id: &str, answers: Option<&Value>) -> String {
+/// A level as stored (`III`, `unknown`) with its answers, in words: in full
+/// ("level unknown, treated as I/II: …") or, after the word "level" of a
+/// level change, short ("unknown (treated as I/II: …)").
+fn level(lang: Lang, id: &str, answers: Option<&Value>, short: bool) -> String {
     if let Some(l) = Level::parse(id) {
         return values::level(l).get(lang).to_string();
     }
@@ -40,16 +42,27 @@ fn level(lang: Lang, id: &str, answers: Option<&Value>) -> String {
                 .collect()
         })
         .unwrap_or_default();
-    if yes.is_empty() {
-        T::IncLevelUnknown.get(lang).to_string()
-    } else {
-        let sep = if lang == Lang::Zh { "；" } else { "; " };
-        format!(
+    let sep = if lang == Lang::Zh { "；" } else { "; " };
+    let grave = || {
+        fill(
+            T::IncCliTreatedGrave.get(lang),
+            &[("answers", &yes.join(sep))],
+        )
+    };
+    match (short, yes.is_empty()) {
+        (true, true) => T::IncCliUnknownShort.get(lang).to_string(),
+        (true, false) => format!(
+            "{}{}",
+            T::IncCliUnknownShort.get(lang),
+            crate::words::paren(lang, &grave())
+        ),
+        (false, true) => T::IncLevelUnknown.get(lang).to_string(),
+        (false, false) => format!(
             "{}{}{}",
             T::IncLevelUnknownGrave.get(lang),
             crate::words::colon(lang),
             yes.join(sep)
-        )
+        ),
     }
 }
 
@@ -131,7 +144,10 @@ pub fn sentence(lang: Lang, config: &Config, e: &AuditEntry) -> Option<String> {
                 T::IncCliTrailOpened,
                 &[
                     ("plan", &plan_words(lang, plan, &name)),
-                    ("level", &level(lang, text(d, "level"), d.get("answers"))),
+                    (
+                        "level",
+                        &level(lang, text(d, "level"), d.get("answers"), false),
+                    ),
                     ("due", &at(config, d, "report_due_at")),
                 ],
             );
@@ -149,9 +165,9 @@ pub fn sentence(lang: Lang, config: &Config, e: &AuditEntry) -> Option<String> {
                 &[
                     (
                         "from",
-                        &level(lang, text(d, "from"), d.get("answers_before")),
+                        &level(lang, text(d, "from"), d.get("answers_before"), true),
                     ),
-                    ("to", &level(lang, text(d, "to"), d.get("answers"))),
+                    ("to", &level(lang, text(d, "to"), d.get("answers"), true)),
                 ],
             );
             let before = at(config, d, "report_due_before");
@@ -195,13 +211,17 @@ pub fn sentence(lang: Lang, config: &Config, e: &AuditEntry) -> Option<String> {
                 ],
             )
         }
-        "incident.step.escalation_skipped" => t(
-            T::IncCliTrailStepEscalationSkipped,
-            &[
-                ("n", &n),
-                ("stage", &crate::words::stage(lang, text(d, "stage"))),
-            ],
-        ),
+        "incident.step.escalation_skipped" => {
+            // As a complaint's: the stage left out because a later one was due.
+            let skipped = t(
+                T::TrailStageSkipped,
+                &[
+                    ("stage", &crate::words::stage(lang, text(d, "stage"))),
+                    ("because", &crate::words::stage(lang, text(d, "because"))),
+                ],
+            );
+            t(T::IncCliTrailStepNote, &[("n", &n), ("what", &skipped)])
+        }
         "incident.assign" => {
             let who = super::officer(config, text(d, "officer"));
             let r = role(lang, config, text(d, "role"));
@@ -298,4 +318,56 @@ pub fn sentence(lang: Lang, config: &Config, e: &AuditEntry) -> Option<String> {
         }
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(action: &str, details: Value) -> AuditEntry {
+        AuditEntry {
+            seq: 1,
+            at: "2026-11-30T02:00:00Z".parse().unwrap(),
+            clock: "system".into(),
+            actor: "escalator".into(),
+            console: "daemon".into(),
+            action: action.into(),
+            subject: "incident:1".into(),
+            details,
+        }
+    }
+
+    /// The escalator's records read like a complaint's, with the step's
+    /// number; roles and levels by name; an action of a newer build is left
+    /// to the caller (shown by its identifier).
+    #[test]
+    fn escalations_levels_and_roles_are_worded_in_both_languages() {
+        let config = Config::embedded().unwrap();
+        let say = |lang, action: &str, d: Value| sentence(lang, &config, &entry(action, d));
+        let escalated = serde_json::json!({"n": 3, "stage": "breach", "target": "O017"});
+        let en = say(Lang::En, "incident.step.escalated", escalated.clone()).unwrap();
+        assert!(
+            en.starts_with("step 3 overdue: ") && en.contains("金芳"),
+            "{en}"
+        );
+        let zh = say(Lang::Zh, "incident.step.escalated", escalated).unwrap();
+        assert!(
+            zh.starts_with("步骤 3 超时：") && zh.contains("金芳"),
+            "{zh}"
+        );
+        let skipped = serde_json::json!({"n": 2, "stage": "warn", "because": "breach"});
+        let en = say(Lang::En, "incident.step.escalation_skipped", skipped).unwrap();
+        assert!(en.starts_with("step 2: ") && en.contains("skipped"), "{en}");
+        let level = serde_json::json!({"from": "unknown", "answers_before": ["heavy_metals"], "to": "II",
+            "report_due_before": "2026-11-30T03:00:00Z", "report_due_after": "2026-11-30T03:00:00Z"});
+        let en = say(Lang::En, "incident.level", level).unwrap();
+        assert_eq!(
+            en,
+            "level unknown (treated as I/II: heavy metals or metalloids) → II (grave)"
+        );
+        let assign = serde_json::json!({"officer": "O017", "role": "monitoring", "from": "requested", "to": "on_scene", "first_on_scene": true});
+        let zh = say(Lang::Zh, "incident.assign", assign).unwrap();
+        assert_eq!(zh, "金芳（应急监测）：已调派 → 已到场——首位到场");
+        assert_eq!(say(Lang::En, "incident.future", Value::Null), None);
+    }
 }
