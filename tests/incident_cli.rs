@@ -930,3 +930,38 @@ fn under_lang_zh_the_incident_commands_print_no_english_of_their_table() {
         assert!(said.contains(zh), "{zh}: {said}");
     }
 }
+
+/// The Chinese of the incident command line holds no ASCII word of its own:
+/// flags and values as typed (`--dispatched`, `unknown`) fill its places
+/// instead. Otherwise they would leave the vocabulary with which the
+/// dashboard's Chinese screens are checked for English (`tests/tui_zh.rs`).
+#[test]
+fn the_chinese_of_the_incident_command_line_types_flags_through_its_places() {
+    use gridwatch::i18n::{Lang, T};
+    for t in T::ALL
+        .iter()
+        .filter(|t| format!("{t:?}").starts_with("IncCli"))
+    {
+        let mut depth = 0;
+        let outside: String = t
+            .get(Lang::Zh)
+            .chars()
+            .filter(|c| match c {
+                '{' => {
+                    depth += 1;
+                    false
+                }
+                '}' => {
+                    depth -= 1;
+                    false
+                }
+                _ => depth == 0,
+            })
+            .collect();
+        assert!(
+            !outside.chars().any(|c| c.is_ascii_alphabetic()),
+            "{t:?}: {}",
+            t.get(Lang::Zh)
+        );
+    }
+}

@@ -19,6 +19,25 @@ fn user(lang: Lang, t: T, args: &[(&str, &str)]) -> Failure {
     Failure::User(fill(t.get(lang), args))
 }
 
+/// What is taken, as typed: `a, b or c` / `a、b 或 c`. Flags and values stay
+/// as typed in either language, so they fill a place of the text rather
+/// than being part of it.
+pub fn one_of(lang: Lang, items: &[&str]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} {} {last}", list(lang, rest), T::IncCliOr.get(lang)),
+    }
+}
+
+/// `a, b, c` / `a、b、c`.
+pub fn list(lang: Lang, items: &[&str]) -> String {
+    items.join(if lang == Lang::Zh { "、" } else { ", " })
+}
+
+/// What `step ID add` looks like, for the messages that point to it.
+pub const ADD_USAGE: &str = "`gridwatch incident step ID add TEXT --due TIME`";
+
 impl QuestionFlags {
     /// The questions answered yes, in their order.
     pub fn yes(&self) -> Vec<Question> {
@@ -49,13 +68,25 @@ pub fn severity(lang: Lang, text: &str, q: &QuestionFlags) -> Result<Severity, F
     if text.trim().eq_ignore_ascii_case("unknown") {
         return Ok(Severity::Unknown(Questions::new(yes)));
     }
-    let level = Level::parse(text)
-        .ok_or_else(|| user(lang, T::IncCliBadLevel, &[("text", &sanitize(text))]))?;
+    let level = Level::parse(text).ok_or_else(|| {
+        user(
+            lang,
+            T::IncCliBadLevel,
+            &[
+                ("text", &sanitize(text)),
+                ("taken", &one_of(lang, &["I", "II", "III", "IV", "unknown"])),
+            ],
+        )
+    })?;
     if let Some(first) = yes.first() {
         return Err(user(
             lang,
             T::IncCliQuestionsWithLevel,
-            &[("flag", &flag(*first)), ("level", level.id())],
+            &[
+                ("flag", &flag(*first)),
+                ("level", level.id()),
+                ("unknown", "unknown"),
+            ],
         ));
     }
     Ok(Severity::Known(level))
@@ -87,7 +118,14 @@ pub fn time(
             user(
                 lang,
                 T::IncCliBadTime,
-                &[("flag", flag), ("text", &sanitize(text))],
+                &[
+                    ("flag", flag),
+                    ("text", &sanitize(text)),
+                    (
+                        "forms",
+                        &one_of(lang, &["RFC 3339", "YYYY-MM-DD HH:MM", "HH:MM"]),
+                    ),
+                ],
             )
         })?;
     tz.from_local_datetime(&local)
@@ -117,7 +155,14 @@ pub fn step_change(
             Ok(StepChange::Skip { reason })
         }
         (false, false, Some(_)) => Err(user(lang, T::IncCliSkipNeedsReason, &[])),
-        _ => Err(user(lang, T::IncCliStepNeedsChange, &[])),
+        _ => Err(user(
+            lang,
+            T::IncCliStepNeedsChange,
+            &[(
+                "flags",
+                &one_of(lang, &["--done", "--undo", "--skip REASON"]),
+            )],
+        )),
     }
 }
 
@@ -127,15 +172,31 @@ pub fn step_number(lang: Lang, text: &str) -> Result<i64, Failure> {
         .parse::<i64>()
         .ok()
         .filter(|n| *n >= 1)
-        .ok_or_else(|| user(lang, T::IncCliBadStep, &[("text", &sanitize(text))]))
+        .ok_or_else(|| {
+            user(
+                lang,
+                T::IncCliBadStep,
+                &[("text", &sanitize(text)), ("add", "`add`")],
+            )
+        })
 }
 
 /// `requested`, `notified`, `en-route`, `on-scene`, `released`.
 pub fn person_status(lang: Lang, text: Option<&str>) -> Result<PersonStatus, Failure> {
     match text {
         None => Ok(PersonStatus::Requested),
-        Some(t) => PersonStatus::parse(t)
-            .ok_or_else(|| user(lang, T::IncCliBadPersonStatus, &[("text", &sanitize(t))])),
+        Some(t) => PersonStatus::parse(t).ok_or_else(|| {
+            let ids: Vec<String> = PersonStatus::ALL
+                .iter()
+                .map(|p| p.id().replace('_', "-"))
+                .collect();
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            user(
+                lang,
+                T::IncCliBadPersonStatus,
+                &[("text", &sanitize(t)), ("taken", &one_of(lang, &ids))],
+            )
+        }),
     }
 }
 
@@ -143,8 +204,19 @@ pub fn person_status(lang: Lang, text: Option<&str>) -> Result<PersonStatus, Fai
 pub fn incident_status(lang: Lang, text: &str) -> Result<IncidentStatus, Failure> {
     match IncidentStatus::parse(text) {
         Some(s @ (IncidentStatus::Active | IncidentStatus::Stable)) => Ok(s),
-        Some(IncidentStatus::Closed) => Err(user(lang, T::IncCliStatusClosed, &[])),
-        None => Err(user(lang, T::IncCliBadStatus, &[("text", &sanitize(text))])),
+        Some(IncidentStatus::Closed) => Err(user(
+            lang,
+            T::IncCliStatusClosed,
+            &[("usage", "`gridwatch incident close ID`")],
+        )),
+        None => Err(user(
+            lang,
+            T::IncCliBadStatus,
+            &[
+                ("text", &sanitize(text)),
+                ("taken", &one_of(lang, &["stable", "active"])),
+            ],
+        )),
     }
 }
 
@@ -166,14 +238,29 @@ pub fn movement(
     match given.as_slice() {
         [(_, 0)] => Err(user(lang, T::IncCliZeroQuantity, &[])),
         [one] => Ok(*one),
-        _ => Err(user(lang, T::IncCliEquipNeedsMovement, &[])),
+        _ => Err(user(
+            lang,
+            T::IncCliEquipNeedsMovement,
+            &[(
+                "flags",
+                &one_of(lang, &["--requested N", "--dispatched N", "--returned N"]),
+            )],
+        )),
     }
 }
 
 /// `initial`, `follow-up`, `final`.
 pub fn report_kind(lang: Lang, text: &str) -> Result<ReportKind, Failure> {
-    ReportKind::parse(text)
-        .ok_or_else(|| user(lang, T::IncCliBadReportKind, &[("text", &sanitize(text))]))
+    ReportKind::parse(text).ok_or_else(|| {
+        user(
+            lang,
+            T::IncCliBadReportKind,
+            &[
+                ("text", &sanitize(text)),
+                ("taken", &one_of(lang, &["initial", "follow-up", "final"])),
+            ],
+        )
+    })
 }
 
 /// The facts given, in their order; at least one, none empty.
@@ -187,7 +274,13 @@ pub fn facts(lang: Lang, given: [Option<String>; 7]) -> Result<Vec<(Fact, String
         out.push((fact, text));
     }
     if out.is_empty() {
-        return Err(user(lang, T::IncCliNoFacts, &[]));
+        let flags: Vec<String> = Fact::ALL.iter().map(|f| format!("--{}", f.id())).collect();
+        let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+        return Err(user(
+            lang,
+            T::IncCliNoFacts,
+            &[("flags", &one_of(lang, &flags))],
+        ));
     }
     Ok(out)
 }

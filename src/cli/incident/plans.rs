@@ -45,14 +45,26 @@ pub fn run(ctx: &Context, config: &Config, as_json: bool) -> Result<(), Failure>
         return Ok(());
     }
     if config.plans.is_empty() {
-        outln!("{}", T::IncCliNoPlans.get(lang));
+        outln!(
+            "{}",
+            fill(
+                T::IncCliNoPlans.get(lang),
+                &[("files", "config/plans/*.toml")]
+            )
+        );
     }
     for plan in config.plans.values() {
         out!("{}\n", plan_text(lang, config, plan));
     }
     outln!("{}", T::IncCliDepots.get(lang));
     if config.inventory.depots.is_empty() {
-        outln!("{}", T::IncCliNoDepots.get(lang));
+        outln!(
+            "{}",
+            fill(
+                T::IncCliNoDepots.get(lang),
+                &[("files", "config/inventory.toml")]
+            )
+        );
         return Ok(());
     }
     let rows: Vec<Vec<String>> = config

@@ -67,10 +67,21 @@ pub fn command(
         } => {
             if what.trim().eq_ignore_ascii_case("add") {
                 if done || undo || skip.is_some() || note.is_some() {
-                    return Err(user(lang, T::IncCliAddNoChange, &[]));
+                    return Err(user(
+                        lang,
+                        T::IncCliAddNoChange,
+                        &[(
+                            "flags",
+                            &parse::list(lang, &["--done", "--undo", "--skip", "--note"]),
+                        )],
+                    ));
                 }
                 let (Some(text), Some(due)) = (text.filter(|t| !t.trim().is_empty()), due) else {
-                    return Err(user(lang, T::IncCliAddNeedsText, &[]));
+                    return Err(user(
+                        lang,
+                        T::IncCliAddNeedsText,
+                        &[("usage", parse::ADD_USAGE)],
+                    ));
                 };
                 IncidentCommand::AddStep {
                     id,
@@ -84,11 +95,18 @@ pub fn command(
                     return Err(user(
                         lang,
                         T::IncCliTextOnlyForAdd,
-                        &[("text", &sanitize(&text))],
+                        &[("text", &sanitize(&text)), ("usage", parse::ADD_USAGE)],
                     ));
                 }
                 if due.is_some() || role.is_some() {
-                    return Err(user(lang, T::IncCliDueOnlyForAdd, &[]));
+                    return Err(user(
+                        lang,
+                        T::IncCliDueOnlyForAdd,
+                        &[
+                            ("flags", &parse::list(lang, &["--due", "--role"])),
+                            ("usage", "`step ID add TEXT`"),
+                        ],
+                    ));
                 }
                 IncidentCommand::Step {
                     id,

@@ -46,7 +46,7 @@ fn level(lang: Lang, id: &str, answers: Option<&Value>, short: bool) -> String {
     let grave = || {
         fill(
             T::IncCliTreatedGrave.get(lang),
-            &[("answers", &yes.join(sep))],
+            &[("levels", "I/II"), ("answers", &yes.join(sep))],
         )
     };
     match (short, yes.is_empty()) {
