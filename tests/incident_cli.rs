@@ -965,3 +965,35 @@ fn the_chinese_of_the_incident_command_line_types_flags_through_its_places() {
         );
     }
 }
+
+/// `status` counts real incidents and drills apart: a drill never inflates
+/// the figures of the day, and an overdue step shows.
+#[test]
+fn status_counts_drills_apart_from_real_incidents() {
+    let room = room_with_incident();
+    room.ok(&[
+        AT,
+        "incident",
+        "open",
+        "--plan",
+        "toxic-gas",
+        "--grid",
+        "T01",
+        "--level",
+        "IV",
+        "--drill",
+    ]);
+    let v = room.json(&[AT, "status", "--json"]);
+    assert_eq!(v["incidents"]["open"], 1, "{v}");
+    assert_eq!(v["incidents"]["drills_open"], 1, "{v}");
+    assert_eq!(v["incidents"]["overdue"], 0, "{v}");
+    // Two hours on, the real incident's first step (due 09:42) is overdue.
+    let later = "--now=2026-11-30T11:30:00+08:00";
+    let v = room.json(&[later, "status", "--json"]);
+    assert_eq!(v["incidents"]["overdue"], 1, "{v}");
+    let human = room.ok(&[later, "status"]);
+    assert!(
+        human.contains("1 open, 1 with a step overdue; drills apart: 1 open"),
+        "{human}"
+    );
+}
