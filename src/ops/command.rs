@@ -62,6 +62,8 @@ pub enum Command {
     },
     /// Acknowledge alerts for every console (audited).
     Acknowledge(Vec<AlertRef>),
+    /// TEMPORARY in inc-tui until inc-store merges: an emergency incident's action.
+    Incident(super::incident::IncidentCommand),
 }
 
 /// What an action did, for the front end to put into words.
@@ -117,6 +119,8 @@ pub enum Outcome {
         done: Vec<AlertRef>,
         asked: usize,
     },
+    /// TEMPORARY in inc-tui until inc-store merges.
+    Incident(super::incident::IncidentOutcome),
 }
 
 /// Why an action was not done: the request's fault, or the store's.

@@ -48,6 +48,8 @@ pub enum DataMsg {
         id: i64,
         entries: Vec<AuditEntry>,
     },
+    /// The incident whose view is open, with every equipment movement.
+    Incident(Box<super::state::IncidentData>),
 }
 
 /// What the UI asks of the store task.
@@ -57,6 +59,8 @@ pub enum Request {
     Perform(Command),
     /// Keep this complaint's trail fresh (its detail is open), or stop.
     Watch(Option<i64>),
+    /// Keep this incident's detail fresh (its view is open), or stop.
+    WatchIncident(Option<i64>),
 }
 
 /// What happened since the last look that a console must react to.
@@ -229,6 +233,8 @@ impl Reader {
             escalations: store.escalations_recent(20)?,
             arrivals_per_hour: store.arrivals_per_hour(now, 24)?,
             audit: store.audit_recent(200)?,
+            // Read here once the store's incidents (inc-store) are merged.
+            incidents: Vec::new(),
         };
         Ok(Some((snap, news)))
     }
@@ -324,6 +330,7 @@ pub fn spawn(
                     let _ = store.empty_wal();
                 }
                 match cmd_rx.recv_timeout(poll) {
+                    Ok(Request::WatchIncident(_)) => {}
                     Ok(Request::Watch(id)) => {
                         trail_stale = id.is_some();
                         watched = id;

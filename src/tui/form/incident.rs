@@ -1,0 +1,387 @@
+//! The incident forms, prefilled for the common case: opening an incident
+//! (from a complaint: its grid, place and received time; the plan that fits
+//! its category first; drill pre-set on a drill clock), skipping a step,
+//! adding one, assigning a person (the grid's on-call officers first, the
+//! role short of people first), dispatching and returning equipment (the
+//! depots that hold the item, with their stock), the level with the six
+//! questions, reopening, and a report sent. Pickers show names in the
+//! console's language, never bare ids. What each sends is in `incident_submit`.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::build::{grids, officer, on_call};
+use super::{Choice, Field, Form, FormKind};
+use crate::config::Config;
+use crate::domain::incident::resources::ItemStanding;
+use crate::domain::incident::{
+    IncidentDetail, Level, PersonStatus, Question, ReportKind, Severity, StepRow,
+};
+use crate::domain::{ComplaintRow, Entity, kind};
+use crate::i18n::{Lang, T, fill};
+use crate::text::sanitize;
+use crate::words::incident as iw;
+
+/// The label of the field that answers `q` (short, for the form's column).
+pub(super) fn question_label(q: Question) -> T {
+    match q {
+        Question::DrinkingWater => T::IncUiQDrinkingWater,
+        Question::SensitivePeople => T::IncUiQSensitivePeople,
+        Question::HeavyMetals => T::IncUiQHeavyMetals,
+        Question::CrossBorder => T::IncUiQCrossBorder,
+        Question::MassImpact => T::IncUiQMassImpact,
+        Question::BureauDecides => T::IncUiQBureauDecides,
+    }
+}
+
+/// A yes/no picker (Space or ↑↓ turns it).
+fn yes_no(label: T, yes: bool) -> Field {
+    let choices = vec![
+        Choice::word("no", T::IncUiNo),
+        Choice::word("yes", T::IncUiYes),
+    ];
+    Field {
+        value: if yes { "yes" } else { "no" }.into(),
+        ..Field::choice(label, choices, true)
+    }
+}
+
+/// The level picker (unknown, I … IV) on `current`, then the six questions
+/// with their answers.
+fn level_fields(current: &Severity) -> Vec<Field> {
+    let mut levels = vec![Choice::word("unknown", T::IncLevelUnknown)];
+    levels.extend(Level::ALL.map(|l| Choice::word(l.id(), iw::level(l))));
+    let mut out = vec![Field {
+        value: current.id().into(),
+        ..Field::choice(T::IncUiFieldLevel, levels, true)
+    }];
+    let yes = |q| matches!(current, Severity::Unknown(a) if a.has(q));
+    out.extend(Question::ALL.map(|q| yes_no(question_label(q), yes(q))));
+    out
+}
+
+fn named(id: &str, name: String) -> Choice {
+    Choice {
+        label: Some(name),
+        ..Choice::id(id)
+    }
+}
+
+/// A time as the forms show and take it: "11-30 09:12" in the configured zone.
+pub(super) fn local(config: &Config, t: DateTime<Utc>) -> String {
+    t.with_timezone(&config.settings.timezone)
+        .format("%m-%d %H:%M")
+        .to_string()
+}
+
+fn about_incident(kind: FormKind, d: &IncidentDetail, lang: Lang, fields: Vec<Field>) -> Form {
+    Form {
+        kind,
+        about: Some(Entity {
+            kind: kind::INCIDENT.to_string(),
+            id: d.row.id,
+        }),
+        subject: format!(
+            "#{} {}",
+            d.row.id,
+            sanitize(iw::bilingual(lang, &d.row.name))
+        ),
+        fields,
+        focus: 0,
+        error: None,
+    }
+}
+
+impl Form {
+    /// Open an incident, from complaint `c` or on its own. Refused at once
+    /// when the configuration has no plan.
+    pub fn open_incident(
+        config: &Config,
+        c: Option<&ComplaintRow>,
+        drill: bool,
+        now: DateTime<Utc>,
+        lang: Lang,
+    ) -> Result<Form, String> {
+        if config.plans.is_empty() {
+            return Err(T::IncUiNoPlans.get(lang).to_string());
+        }
+        // The plan that fits the complaint's category first (a water
+        // complaint: the water plans), then the others by id.
+        let category = c.map(|c| c.category().as_str()).unwrap_or("");
+        let mut plans: Vec<Choice> = config
+            .plans
+            .values()
+            .map(|p| named(&p.id, sanitize(iw::bilingual(lang, &p.name))))
+            .collect();
+        if !category.is_empty() {
+            plans.sort_by_key(|p| {
+                let plan = &config.plans[&p.id];
+                !(plan.id.contains(category) || plan.kind.contains(category))
+            });
+        }
+        let mut fields = vec![Field::choice(T::IncUiFieldPlan, plans, true)];
+        fields.extend(level_fields(&Severity::Unknown(Default::default())));
+        fields.push(yes_no(T::IncUiFieldDrill, drill));
+        let discovered = c.map_or(now, |c| c.received_at);
+        fields.push(Field::text(
+            T::IncUiFieldDiscovered,
+            local(config, discovered),
+        ));
+        // The complaint's grid and place when it has them; else asked.
+        if c.and_then(|c| c.grid.as_ref()).is_none() {
+            fields.push(Field::choice(T::FieldGrid, grids(config), false));
+        }
+        if c.and_then(|c| c.address.as_ref()).is_none() {
+            fields.push(Field::text(T::IncUiFieldPlace, ""));
+        }
+        Ok(Form {
+            kind: FormKind::IncOpen,
+            about: c.map(|c| Entity {
+                kind: kind::COMPLAINT.to_string(),
+                id: c.id,
+            }),
+            subject: c.map_or(String::new(), |c| {
+                format!("#{} {}", c.id, c.grid.as_deref().unwrap_or("—"))
+            }),
+            fields,
+            focus: 0,
+            error: None,
+        })
+    }
+
+    /// Skip step `s`, with a reason.
+    pub fn skip_step(d: &IncidentDetail, s: &StepRow, lang: Lang) -> Form {
+        let step = named(
+            &s.n.to_string(),
+            format!("{}. {}", s.n, sanitize(iw::bilingual(lang, &s.text))),
+        );
+        let fields = vec![
+            Field::choice(T::IncUiFieldStep, vec![step], true),
+            Field::text(T::FieldReason, ""),
+        ];
+        Form {
+            focus: 1,
+            ..about_incident(FormKind::IncSkip, d, lang, fields)
+        }
+    }
+
+    /// A step the plan did not foresee: what, by when (30 minutes from now
+    /// to start with), and by whom (optional).
+    pub fn add_step(d: &IncidentDetail, config: &Config, now: DateTime<Utc>, lang: Lang) -> Form {
+        let due = (now + Duration::minutes(30))
+            .with_timezone(&config.settings.timezone)
+            .format("%H:%M")
+            .to_string();
+        let fields = vec![
+            Field::text(T::IncUiFieldText, ""),
+            Field::text(T::IncUiFieldDue, due),
+            Field {
+                value: String::new(),
+                ..Field::choice(T::IncUiFieldRole, roles(d, lang), false)
+            },
+        ];
+        about_incident(FormKind::IncAddStep, d, lang, fields)
+    }
+
+    /// Assign an officer to a role: who is on call for the incident's grid
+    /// first, then everyone; the first role short of people first.
+    pub fn assign_person(
+        d: &IncidentDetail,
+        config: &Config,
+        now: DateTime<Utc>,
+        lang: Lang,
+    ) -> Form {
+        let mut people = on_call(config, Some(&d.row.grid), now);
+        for id in config.officers.keys() {
+            if !people.iter().any(|c| &c.id == id) {
+                people.push(officer(config, id));
+            }
+        }
+        let staffing = crate::domain::incident::resources::staffing(&d.roles, &d.personnel);
+        let short = staffing
+            .iter()
+            .find(|r| r.short > 0)
+            .map(|r| r.role.clone());
+        let roles = roles(d, lang);
+        let role = Field {
+            value: short
+                .or_else(|| roles.first().map(|r| r.id.clone()))
+                .unwrap_or_default(),
+            ..Field::choice(T::IncUiFieldRole, roles, true)
+        };
+        let statuses = PersonStatus::ALL
+            .iter()
+            .filter(|s| **s != PersonStatus::Released)
+            .map(|s| Choice::word(s.id(), iw::person(*s)))
+            .collect();
+        let fields = vec![
+            Field::choice(T::FieldOfficer, people, false),
+            role,
+            Field::choice(T::IncUiFieldStatus, statuses, true),
+        ];
+        about_incident(FormKind::IncAssign, d, lang, fields)
+    }
+
+    /// Dispatch `item` from a depot that holds it (the incident's grid's
+    /// first, then the fullest), as much as is missing and the depot holds.
+    pub fn dispatch_item(
+        d: &IncidentDetail,
+        config: &Config,
+        item: &ItemStanding,
+        stock: &BTreeMap<(String, String), i64>,
+        lang: Lang,
+    ) -> Result<Form, String> {
+        let (name, unit) = item_words(config, &item.item, lang);
+        let mut depots: Vec<(&crate::domain::incident::Depot, i64)> = config
+            .inventory
+            .depots
+            .values()
+            .filter_map(|dp| {
+                let n = stock
+                    .get(&(dp.id.clone(), item.item.clone()))
+                    .copied()
+                    .unwrap_or(0);
+                (n > 0).then_some((dp, n))
+            })
+            .collect();
+        if depots.is_empty() {
+            return Err(fill(T::IncUiNoStock.get(lang), &[("item", &name)]));
+        }
+        depots.sort_by_key(|(dp, n)| (dp.grid != d.row.grid, -n));
+        let quantity = i64::from(item.missing.max(1)).min(depots[0].1);
+        let choices = depots
+            .iter()
+            .map(|(dp, n)| Choice {
+                detail: fill(
+                    T::IncUiInStock.get(lang),
+                    &[("n", &n.to_string()), ("unit", &unit)],
+                ),
+                ..named(&dp.id, sanitize(&dp.name))
+            })
+            .collect();
+        let fields = vec![
+            Field::choice(T::IncUiFieldItem, vec![named(&item.item, name)], true),
+            Field::choice(T::IncUiFieldDepot, choices, false),
+            Field::text(T::IncUiFieldQuantity, quantity.to_string()),
+        ];
+        Ok(Form {
+            focus: 1,
+            ..about_incident(FormKind::IncDispatch, d, lang, fields)
+        })
+    }
+
+    /// Return `item` to a depot it came from, as much as is out from there.
+    pub fn return_item(
+        d: &IncidentDetail,
+        config: &Config,
+        item: &str,
+        lang: Lang,
+    ) -> Result<Form, String> {
+        let (name, unit) = item_words(config, item, lang);
+        let out: Vec<Choice> = d
+            .equipment
+            .iter()
+            .filter(|r| r.item == item && r.dispatched > r.returned)
+            .map(|r| {
+                let depot = r.depot.clone().unwrap_or_default();
+                let dname = config
+                    .inventory
+                    .depots
+                    .get(&depot)
+                    .map_or(depot.clone(), |x| sanitize(&x.name));
+                let n = (r.dispatched - r.returned).to_string();
+                Choice {
+                    detail: fill(T::IncUiOut.get(lang), &[("n", &n), ("unit", &unit)]),
+                    ..named(&depot, dname)
+                }
+            })
+            .collect();
+        let Some(first) = d
+            .equipment
+            .iter()
+            .find(|r| r.item == item && r.dispatched > r.returned)
+        else {
+            return Err(fill(T::IncUiNothingOut.get(lang), &[("item", &name)]));
+        };
+        let fields = vec![
+            Field::choice(T::IncUiFieldItem, vec![named(item, name)], true),
+            Field::choice(T::IncUiFieldDepot, out, true),
+            Field::text(
+                T::IncUiFieldQuantity,
+                (first.dispatched - first.returned).to_string(),
+            ),
+        ];
+        Ok(Form {
+            focus: 1,
+            ..about_incident(FormKind::IncReturn, d, lang, fields)
+        })
+    }
+
+    /// The level as it is known now, or unknown with the six answers.
+    pub fn set_level(d: &IncidentDetail, lang: Lang) -> Form {
+        about_incident(FormKind::IncLevel, d, lang, level_fields(&d.row.severity))
+    }
+
+    pub fn reopen_incident(d: &IncidentDetail, lang: Lang) -> Form {
+        let fields = vec![Field::text(T::FieldReason, "")];
+        about_incident(FormKind::IncReopen, d, lang, fields)
+    }
+
+    /// A report sent upward: which (the first not sent yet), to whom.
+    pub fn report_sent(d: &IncidentDetail, config: &Config, lang: Lang) -> Form {
+        let kinds: Vec<Choice> = ReportKind::ALL
+            .iter()
+            .map(|k| {
+                let r = d.reports.iter().find(|r| r.kind == *k);
+                let detail = match r {
+                    Some(r) if r.sent_at.is_some() => fill(
+                        T::IncUiSentAt.get(lang),
+                        &[("time", &local(config, r.sent_at.unwrap_or_default()))],
+                    ),
+                    Some(r) => r.due_at.map_or(String::new(), |t| {
+                        fill(T::IncUiDueAt.get(lang), &[("time", &local(config, t))])
+                    }),
+                    None => String::new(),
+                };
+                Choice {
+                    detail,
+                    ..named(k.id(), iw::report(*k).get(lang).to_string())
+                }
+            })
+            .collect();
+        let unsent = ReportKind::ALL.into_iter().find(|k| {
+            !d.reports
+                .iter()
+                .any(|r| r.kind == *k && r.sent_at.is_some())
+        });
+        let kind = Field {
+            value: unsent.unwrap_or(ReportKind::FollowUp).id().into(),
+            ..Field::choice(T::IncUiFieldReport, kinds, true)
+        };
+        let fields = vec![kind, Field::text(T::IncUiFieldTo, "")];
+        Form {
+            focus: 1,
+            ..about_incident(FormKind::IncReport, d, lang, fields)
+        }
+    }
+}
+
+/// The frozen plan's roles, by name.
+fn roles(d: &IncidentDetail, lang: Lang) -> Vec<Choice> {
+    d.roles
+        .iter()
+        .map(|r| named(&r.role, sanitize(iw::bilingual(lang, &r.name))))
+        .collect()
+}
+
+/// An item's name and unit in `lang` (its id when the catalogue has it not).
+pub fn item_words(config: &Config, item: &str, lang: Lang) -> (String, String) {
+    match config.inventory.items.get(item) {
+        Some(i) => (
+            sanitize(iw::bilingual(lang, &i.name)),
+            sanitize(iw::bilingual(lang, &i.unit)),
+        ),
+        None => (sanitize(item), String::new()),
+    }
+}
