@@ -422,8 +422,8 @@ texts! {
     CliCannotWrite => "cannot write {file}: {why}", "无法写入 {file}：{why}";
     // check-config
     CliEmbeddedCounty => "the embedded demo county", "内置演示县";
-    CliConfigOk => "config OK ({source}): {grids}, {officers}, {enterprises}, {duties}, {shifts}; calendar {years}",
-        "配置正常（{source}）：{grids}，{officers}，{enterprises}，{duties}，{shifts}；节假日日历 {years}";
+    CliConfigOk => "config OK ({source}): {grids}, {officers}, {enterprises}, {duties}, {shifts}, {plans}, {depots}; calendar {years}",
+        "配置正常（{source}）：{grids}，{officers}，{enterprises}，{duties}，{shifts}，{plans}，{depots}；节假日日历 {years}";
     CliConfigErrors => "{errors} in {source}", "{source} 中有 {errors}";
     CliStrictFails => "{warnings}, and --strict fails on warnings", "有 {warnings}，--strict 遇到警告即失败";
     CliBrokenConfig => "broken configuration: {first} ({errors} in all; `gridwatch check-config` lists them)",
@@ -668,6 +668,9 @@ texts! {
     IncFactCasualties => "casualties", "人员伤亡";
     IncFactImpact => "impact on drinking water and sensitive receptors", "对饮用水水源地及敏感点的影响";
     IncFactTrend => "trend", "发展趋势";
+    // --- incidents: config and report drafts (#10) ---
+    IncCfgNPlans => "{n} plan|{n} plans", "{n} 个预案";
+    IncCfgNDepots => "{n} depot|{n} depots", "{n} 个物资库";
 
     // --- incidents: dashboard (#10) ---
     IncUiScreen => "Incidents", "突发事件";

@@ -42,6 +42,11 @@ pub(super) fn check_config(ctx: &Context, strict: bool) -> Result<(), Failure> {
                         ),
                         ("duties", &n(T::CliNDuties, config.roster.duties.len())),
                         ("shifts", &n(T::CliNShifts, config.roster.shifts.len())),
+                        ("plans", &n(T::IncCfgNPlans, config.plans.len())),
+                        (
+                            "depots",
+                            &n(T::IncCfgNDepots, config.inventory.depots.len())
+                        ),
                         (
                             "years",
                             &if years.is_empty() {

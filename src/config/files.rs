@@ -18,6 +18,7 @@ pub struct SettingsFile {
     pub refresh: RefreshSection,
     pub alerts: AlertsSection,
     pub limits: LimitsSection,
+    pub bureau: BureauSection,
 }
 
 impl Default for SettingsFile {
@@ -34,6 +35,26 @@ impl Default for SettingsFile {
             refresh: RefreshSection::default(),
             alerts: AlertsSection::default(),
             limits: LimitsSection::default(),
+            bureau: BureauSection::default(),
+        }
+    }
+}
+
+/// The reporting unit an incident report names, and its contact.
+#[derive(Debug, Deserialize)]
+#[serde(default)]
+pub struct BureauSection {
+    pub name: String,
+    pub name_zh: String,
+    pub duty_phone: String,
+}
+
+impl Default for BureauSection {
+    fn default() -> Self {
+        BureauSection {
+            name: "Ecology and Environment Bureau".into(),
+            name_zh: "生态环境局".into(),
+            duty_phone: "12369".into(),
         }
     }
 }

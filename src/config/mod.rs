@@ -9,7 +9,9 @@ pub mod calendar;
 pub mod calendar_csv;
 mod files;
 mod grids;
+mod inventory;
 mod location;
+mod plans;
 mod schedule;
 mod settings;
 pub mod source;
@@ -52,7 +54,34 @@ const EMBEDDED: &[(&str, &str)] = &[
         "calendar/cn-2026.toml",
         include_str!("../../config/calendar/cn-2026.toml"),
     ),
+    (
+        "inventory.toml",
+        include_str!("../../config/inventory.toml"),
+    ),
+    (
+        "plans/chemical-spill.toml",
+        include_str!("../../config/plans/chemical-spill.toml"),
+    ),
+    (
+        "plans/drinking-water.toml",
+        include_str!("../../config/plans/drinking-water.toml"),
+    ),
+    (
+        "plans/oil-spill.toml",
+        include_str!("../../config/plans/oil-spill.toml"),
+    ),
+    (
+        "plans/toxic-gas.toml",
+        include_str!("../../config/plans/toxic-gas.toml"),
+    ),
+    (
+        "plans/water-pollution.toml",
+        include_str!("../../config/plans/water-pollution.toml"),
+    ),
 ];
+
+/// Read when present: without it there are no depots (a warning).
+const OPTIONAL: [&str; 1] = ["inventory.toml"];
 
 const REQUIRED: [&str; 5] = [
     "gridwatch.toml",
@@ -157,6 +186,15 @@ pub struct Settings {
     pub heartbeat_stale_after: Duration,
     pub alerts: AlertSettings,
     pub limits: Limits,
+    /// The reporting unit and contact of the incident reports (`[bureau]`).
+    pub bureau: Bureau,
+}
+
+/// Who reports upward: the unit's name in both languages and its duty phone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bureau {
+    pub name: crate::domain::incident::Bilingual,
+    pub duty_phone: String,
 }
 
 /// The whole validated configuration.
@@ -190,8 +228,10 @@ impl Config {
     /// Load for duty (every command but `check-config`, the daemon, the
     /// consoles): a broken or unreadable `calendar/` file costs only its year,
     /// which falls back to Mon–Fri with a warning naming the file and line,
-    /// instead of stopping every command — `submit`, `escalate` and the
-    /// daemon's escalation must go on. Any other error is an error.
+    /// and a broken `plans/` file costs only that plan (running incidents
+    /// hold their own copy), instead of stopping every command — `submit`,
+    /// `escalate` and the daemon's escalation must go on. Any other error is
+    /// an error.
     pub fn load_for_duty(source: ConfigSource) -> Result<Config, Vec<ConfigError>> {
         let (files, read_errors) = read_files_lenient(&source);
         let strict = if read_errors.is_empty() {
@@ -203,28 +243,39 @@ impl Config {
             Ok(config) => return Ok(config),
             Err(errors) => errors,
         };
-        let is_calendar = |e: &ConfigError| {
+        let spare = |name: &str| name.starts_with("calendar/") || name.starts_with("plans/");
+        let spare_of = |e: &ConfigError| {
             files
                 .iter()
-                .any(|(name, f)| name.starts_with("calendar/") && f.display == e.file)
-                || e.file.contains("/calendar/cn-")
+                .find(|(name, f)| spare(name) && f.display == e.file)
+                .map(|(name, _)| name.as_str())
+                .or_else(|| {
+                    [("/calendar/cn-", "calendar/"), ("/plans/", "plans/")]
+                        .into_iter()
+                        .find(|(part, _)| e.file.contains(part))
+                        .map(|(_, dir)| dir)
+                })
         };
-        if !errors.iter().all(is_calendar) {
+        if !errors.iter().all(|e| spare_of(e).is_some()) {
             return Err(errors);
         }
         let broken: Vec<&ConfigError> = errors.iter().collect();
         let kept: Files = files
             .iter()
-            .filter(|(name, f)| {
-                !(name.starts_with("calendar/") && broken.iter().any(|e| e.file == f.display))
-            })
+            .filter(|(name, f)| !(spare(name) && broken.iter().any(|e| e.file == f.display)))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         let mut config = validate::build(source, kept)?;
         for e in broken {
-            let text = format!(
-                "{e} — this file is left out: its year falls back to Mon–Fri until it is fixed (gridwatch check-config)"
-            );
+            let text = if spare_of(e).is_some_and(|n| n.starts_with("plans/")) {
+                format!(
+                    "{e} — this plan is left out: no incident can be opened from it until it is fixed (gridwatch check-config)"
+                )
+            } else {
+                format!(
+                    "{e} — this file is left out: its year falls back to Mon–Fri until it is fixed (gridwatch check-config)"
+                )
+            };
             config.warnings.push(text.clone());
             config.left_out.push(text);
         }
@@ -262,11 +313,24 @@ fn read_files(source: &ConfigSource) -> Result<Files, Vec<ConfigError>> {
                     message: "no such config directory; give an existing one with --config (GRIDWATCH_CONFIG), or none for ./config or the embedded demo county".into(),
                 }]);
             }
-            let mut names: Vec<String> = REQUIRED.iter().map(|s| s.to_string()).collect();
-            names.extend(calendar::file_names(dir));
-            read_named(dir, &names)
+            read_named(dir, &dir_names(dir))
         }
     }
+}
+
+/// The files of a config directory to read: the required ones, the
+/// optional ones present, `calendar/*.toml` and `plans/*.toml` (sorted).
+fn dir_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = REQUIRED.iter().map(|s| s.to_string()).collect();
+    names.extend(
+        OPTIONAL
+            .iter()
+            .filter(|n| dir.join(n).exists())
+            .map(|s| s.to_string()),
+    );
+    names.extend(calendar::file_names(dir));
+    names.extend(plans::file_names(dir));
+    names
 }
 
 /// [`read_files`], keeping what could be read beside what could not.
@@ -274,9 +338,7 @@ fn read_files_lenient(source: &ConfigSource) -> (Files, Vec<ConfigError>) {
     match source {
         ConfigSource::Dir(dir) if dir.is_dir() => {
             let dir = &std::path::absolute(dir).unwrap_or_else(|_| dir.clone());
-            let mut names: Vec<String> = REQUIRED.iter().map(|s| s.to_string()).collect();
-            names.extend(calendar::file_names(dir));
-            read_some(dir, &names)
+            read_some(dir, &dir_names(dir))
         }
         _ => match read_files(source) {
             Ok(files) => (files, Vec::new()),
@@ -348,5 +410,45 @@ mod tests {
         assert!(c.officers.len() >= 28);
         assert!(c.enterprises.len() >= 38);
         assert!(c.calendar.covers(2025) && c.calendar.covers(2026));
+        assert!(c.plans.len() >= 5, "{:?}", c.plans.keys());
+        assert!(c.inventory.depots.len() >= 3);
+        for plan in c.plans.values() {
+            assert!(
+                !plan.steps.is_empty() && !plan.roles.is_empty(),
+                "{}",
+                plan.id
+            );
+            for need in &plan.items {
+                assert!(
+                    c.inventory.items.contains_key(&need.item),
+                    "{}: {}",
+                    plan.id,
+                    need.item
+                );
+            }
+        }
+    }
+
+    /// The demo shows shortfalls: some item is needed by a plan beyond what
+    /// all the depots together hold.
+    #[test]
+    fn the_demo_county_is_short_of_something() {
+        let c = Config::embedded().unwrap();
+        let held = |item: &str| -> u32 {
+            c.inventory
+                .depots
+                .values()
+                .filter_map(|d| d.stock.get(item))
+                .sum()
+        };
+        let short: Vec<&str> = c
+            .plans
+            .values()
+            .flat_map(|p| &p.items)
+            .filter(|n| held(&n.item) < n.quantity)
+            .map(|n| n.item.as_str())
+            .collect();
+        assert!(short.contains(&"breathing_apparatus"), "{short:?}");
+        assert!(short.contains(&"oil_boom"), "{short:?}");
     }
 }

@@ -10,9 +10,10 @@ use std::time::Duration;
 
 use super::files::*;
 use super::source::{ConfigError, TomlFile, key_path};
-use super::{AlertSettings, Limits, Settings};
+use super::{AlertSettings, Bureau, Limits, Settings};
 use crate::domain::calendar::{DeadlineRule, TimeWindow};
 use crate::domain::escalation::{Stage, StageTarget};
+use crate::domain::incident::Bilingual;
 use crate::i18n::Lang;
 
 pub(super) fn settings(
@@ -112,6 +113,7 @@ pub(super) fn settings(
             "poll_interval_ms must be at least 1",
         ));
     }
+    let bureau = bureau(f, raw.bureau, errors);
     let mut api_keys: Vec<String> = raw.http.api_keys;
     if let Ok(env) = std::env::var("GRIDWATCH_API_KEYS") {
         api_keys.extend(
@@ -162,5 +164,37 @@ pub(super) fn settings(
             max_text_chars: l.max_text_chars,
             max_received_age: chrono::Duration::days(i64::from(l.max_received_age_days.max(1))),
         },
+        bureau,
     })
+}
+
+/// `[bureau]`: names in both languages, not blank; a phone-shaped duty phone.
+fn bureau(f: &TomlFile, raw: BureauSection, errors: &mut Vec<ConfigError>) -> Bureau {
+    for (key, v) in [("name", &raw.name), ("name_zh", &raw.name_zh)] {
+        if v.trim().is_empty() {
+            errors.push(f.error_at(
+                &key_path!["bureau", key],
+                format!("bureau {key} is empty: the reporting unit of incident reports"),
+            ));
+        }
+    }
+    let digits = raw.duty_phone.chars().filter(char::is_ascii_digit).count();
+    if !raw
+        .duty_phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || "+- ".contains(c))
+        || !(3..=20).contains(&digits)
+    {
+        errors.push(f.error_at(
+            &key_path!["bureau", "duty_phone"],
+            format!(
+                "bureau duty_phone '{}' is not a phone number",
+                raw.duty_phone
+            ),
+        ));
+    }
+    Bureau {
+        name: Bilingual::new(raw.name.trim(), raw.name_zh.trim()),
+        duty_phone: raw.duty_phone.trim().to_string(),
+    }
 }

@@ -144,6 +144,7 @@ impl TomlFile {
                     return Some(Parsed {
                         value,
                         dropped: left_out.names,
+                        left_out: left_out.items,
                         syntax_ok: syntax.is_empty(),
                     });
                 }
@@ -188,9 +189,28 @@ pub struct Parsed<T> {
     /// The `id` (else `name`) of each item left out for an error: references
     /// to them are not reported again as unknown.
     pub dropped: BTreeSet<String>,
+    /// (top-level key, index in the file) of each item left out.
+    pub left_out: Vec<(String, usize)>,
     /// False when the parser had to recover from a syntax error: what it
     /// recovered may miss items written after it.
     pub syntax_ok: bool,
+}
+
+impl<T> Parsed<T> {
+    /// The index in the file of item `i` of the array `key` as read (items
+    /// left out shift the ones after them), for locating errors.
+    pub fn file_index(&self, key: &str, i: usize) -> usize {
+        LeftOut {
+            items: self.left_out.clone(),
+            names: BTreeSet::new(),
+        }
+        .index_in_file(key, i)
+    }
+
+    /// Whether any item of the array `key` was left out.
+    pub fn lost_any(&self, key: &str) -> bool {
+        !self.syntax_ok || self.left_out.iter().any(|(k, _)| k == key)
+    }
 }
 
 /// The items [`TomlFile::parse_keeping`] left out so far.

@@ -4,12 +4,15 @@
 //!
 //! This file runs the checks in order and sorts what they found; the checks
 //! themselves are by file: `settings.rs` (gridwatch.toml), `grids.rs` (grids,
-//! officers, enterprises), `schedule.rs` (roster and calendars).
+//! officers, enterprises), `schedule.rs` (roster and calendars),
+//! `inventory.rs` (inventory.toml) and `plans.rs` (plans/*.toml).
 
 use std::collections::BTreeSet;
 
 use super::files::*;
 use super::grids::{Refs, check_responsible, enterprises, grids, officers};
+use super::inventory::inventory;
+use super::plans::plans;
 use super::schedule::{calendar_year, roster};
 use super::settings::settings;
 use super::source::{ConfigError, Parsed, TomlFile, key_path};
@@ -127,6 +130,29 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
 
     let years = calendar_years(&files, &mut errors, &mut warnings);
 
+    let beside = |name: &str| {
+        std::path::Path::new(&settings_file.display)
+            .with_file_name(name)
+            .display()
+            .to_string()
+    };
+    let (inventory, item_refs) = inventory(
+        files.get("inventory.toml"),
+        &beside("inventory.toml"),
+        &grids,
+        &refs,
+        &mut errors,
+        &mut warnings,
+    );
+    let plans = plans(
+        &files,
+        &inventory,
+        &item_refs,
+        &beside("plans"),
+        &mut errors,
+        &mut warnings,
+    );
+
     // Files in name order, lines in order within a file, unlocated last.
     errors.sort_by(|a, b| {
         (&a.file, a.line.unwrap_or(usize::MAX)).cmp(&(&b.file, b.line.unwrap_or(usize::MAX)))
@@ -140,9 +166,8 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
             officers,
             enterprises,
             roster,
-            // Filled by `config::plans` (#10).
-            plans: Default::default(),
-            inventory: Default::default(),
+            plans,
+            inventory,
             warnings,
             left_out: Vec::new(),
         }),
