@@ -76,7 +76,7 @@ pub fn incidents_height(state: &State, height: u16) -> u16 {
 /// The active incidents, most urgent first: level, drill, type, then
 /// checklist progress and the next due step with its countdown.
 pub fn incidents(state: &State, area: Rect, buf: &mut Buffer) {
-    use crate::tui::view::screens::incidents::{gauge, level_mark, next_step};
+    use crate::tui::view::screens::incidents::{gauge, level_mark};
     let block = Block::new()
         .borders(Borders::TOP | Borders::LEFT)
         .title(Line::styled(
@@ -110,15 +110,9 @@ pub fn incidents(state: &State, area: Rect, buf: &mut Buffer) {
         )));
         lines.push(Line::from(head));
         let (bar, bar_style) = gauge(r.steps_settled, r.steps_total);
-        let (next, next_style) = next_step(state, r);
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {bar} "), bar_style),
-            Span::styled(
-                format!("{} ", fill(state.t(T::IncUiStepN), &[("n", "")]).trim_end()),
-                Theme::dim(),
-            ),
-            Span::styled(next, next_style),
-        ]));
+        let mut second = vec![Span::styled(format!("  {bar} "), bar_style)];
+        second.extend(next_spans(state, r));
+        lines.push(Line::from(second));
     }
     if all.len() > shown {
         lines.push(Line::styled(
@@ -136,12 +130,12 @@ pub fn incidents(state: &State, area: Rect, buf: &mut Buffer) {
 /// columns): the most urgent active incident and its next due step, and
 /// how many more there are.
 pub fn incident_strip(state: &State, area: Rect, buf: &mut Buffer) {
-    use crate::tui::view::screens::incidents::{level_mark, next_step};
+    use crate::tui::view::screens::incidents::level_mark;
     let all: Vec<_> = state.active_incidents().collect();
     let Some(r) = all.first() else {
         return;
     };
-    let (next, next_style) = next_step(state, r);
+    let next = next_spans(state, r);
     let mut spans = vec![Span::styled(
         format!("⚑ #{} {} ", r.id, level_mark(r)),
         Theme::title(),
@@ -161,20 +155,33 @@ pub fn incident_strip(state: &State, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
-    let step = format!(
-        " · {} ",
-        fill(state.t(T::IncUiStepN), &[("n", "")]).trim_end()
-    );
     let used: usize = spans.iter().map(|s| s.width()).sum::<usize>()
-        + crate::text::width(&step)
-        + crate::text::width(&next)
+        + next.iter().map(|s| s.width()).sum::<usize>()
+        + 3
         + crate::text::width(&more);
     spans.push(Span::raw(crate::text::truncate(
         &sanitize(crate::words::incident::bilingual(state.lang, &r.name)),
         (area.width as usize).saturating_sub(used + 1),
     )));
-    spans.push(Span::styled(step, Theme::dim()));
-    spans.push(Span::styled(next, next_style));
+    spans.push(Span::styled(" · ", Theme::dim()));
+    spans.extend(next);
     spans.push(Span::styled(more, Theme::dim()));
     Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// "step 3 ▲ 05:00" (the next open step and its countdown), or nothing.
+fn next_spans(state: &State, r: &crate::domain::incident::IncidentRow) -> Vec<Span<'static>> {
+    match crate::tui::view::screens::incidents::next_due(state, r) {
+        Some((n, left, style)) => vec![
+            Span::styled(
+                format!(
+                    "{} ",
+                    fill(state.t(T::IncUiStepN), &[("n", &n.to_string())])
+                ),
+                Theme::dim(),
+            ),
+            Span::styled(left, style),
+        ],
+        None => Vec::new(),
+    }
 }

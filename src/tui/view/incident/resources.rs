@@ -20,8 +20,11 @@ use crate::words::incident as iw;
 
 /// A number column, right-aligned to the width of its header.
 fn num(v: impl ToString, head: &str) -> String {
-    let w = crate::text::width(head).max(4);
-    format!("{:>w$} ", v.to_string())
+    let v = v.to_string();
+    let pad = crate::text::width(head)
+        .max(4)
+        .saturating_sub(crate::text::width(&v));
+    format!("{}{v} ", " ".repeat(pad))
 }
 
 fn short(n: u32) -> Span<'static> {
@@ -126,7 +129,7 @@ pub fn equipment(
         .iter()
         .map(|t| crate::text::width(state.t(*t)).max(4) + 1)
         .sum();
-    let first_w = w.saturating_sub(nums).clamp(8, 30);
+    let first_w = w.saturating_sub(nums + 4).clamp(8, 44);
     let mut out = vec![header(state, T::IncUiColItem, first_w, &cols)];
     let room = usize::from(area.height).saturating_sub(1);
     let h = |i: usize| state.t(cols[i]);

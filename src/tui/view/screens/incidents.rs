@@ -46,14 +46,22 @@ pub fn level_mark(r: &IncidentRow) -> String {
     }
 }
 
-/// The next open step and its countdown: `3 ▲ 05:00`.
-pub fn next_step(state: &State, r: &IncidentRow) -> (String, Style) {
+/// The next open step of an open incident: its number, countdown and style.
+pub fn next_due(state: &State, r: &IncidentRow) -> Option<(i64, String, Style)> {
     match (r.status.is_open(), r.next_step, r.next_step_due_at) {
         (true, Some(n), Some(at)) => {
             let (left, style) = due(state, at);
-            (format!("{n} {left}"), style)
+            Some((n, left, style))
         }
-        _ => ("—".into(), Theme::dim()),
+        _ => None,
+    }
+}
+
+/// The next open step and its countdown: `3 ▲ 05:00`.
+pub fn next_step(state: &State, r: &IncidentRow) -> (String, Style) {
+    match next_due(state, r) {
+        Some((n, left, style)) => (format!("{n} {left}"), style),
+        None => ("—".into(), Theme::dim()),
     }
 }
 
@@ -121,7 +129,11 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
                 } else {
                     plain(String::new())
                 },
-                plain(sanitize(iw::bilingual(lang, &r.name))),
+                // The type, then where: the column takes the room left.
+                plain(match &r.place {
+                    Some(p) => sanitize(&format!("{} · {p}", iw::bilingual(lang, &r.name))),
+                    None => sanitize(iw::bilingual(lang, &r.name)),
+                }),
                 plain(sanitize(&r.grid)),
                 plain(iw::status(r.status).get(lang).to_string()),
                 gauge(r.steps_settled, r.steps_total),
