@@ -672,6 +672,48 @@ texts! {
     IncCfgNPlans => "{n} plan|{n} plans", "{n} 个预案";
     IncCfgNDepots => "{n} depot|{n} depots", "{n} 个物资库";
 
+    // --- incidents: store and operations (#10) ---
+    IncOpNoTime => "—", "—";
+    IncOpNoSuchIncident => "no incident with id {id}", "没有编号为 {id} 的突发事件";
+    IncOpNoSuchPlan => "no plan '{plan}' (see config/plans/)", "没有预案“{plan}”（见 config/plans/）";
+    IncOpNoSuchItem => "no item '{item}' in the inventory", "物资清单中没有“{item}”";
+    IncOpNoSuchDepot => "no depot '{depot}' in the inventory", "物资清单中没有储备库“{depot}”";
+    IncOpNoGrid => "complaint {id} has no grid: give the incident's grid", "举报 {id} 尚无网格：请指定事件所在网格";
+    IncOpGridNeeded => "an incident needs a grid: give one", "事件须指定所在网格";
+    IncOpDiscoveredInFuture => "the discovery time is {m} min in the future", "发现时间晚于现在 {m} 分钟";
+    IncOpNoSuchStep => "incident {id} has no step {n}", "事件 {id} 没有第 {n} 步";
+    IncOpStepIsOpen => "incident {id}: step {n} is neither done nor skipped", "事件 {id}：第 {n} 步尚未完成或跳过";
+    IncOpStepIsDone => "incident {id}: step {n} is already done", "事件 {id}：第 {n} 步已完成";
+    IncOpStepIsSkipped => "incident {id}: step {n} was skipped", "事件 {id}：第 {n} 步已跳过";
+    IncOpClosed => "incident {id} is closed; reopen it first", "事件 {id} 已结束；请先重新启动";
+    IncOpEmptyReason => "a reason is required", "须填写原因";
+    IncOpEmptyText => "the step needs a text", "须填写步骤内容";
+    IncOpEmptyRole => "the role must not be empty", "须填写岗位";
+    IncOpEmptyTo => "say whom the report was sent to", "须填写报送对象";
+    IncOpEmptyFact => "each fact needs its text", "每项情况须填写内容";
+    IncOpPersonMove => "incident {id}: {officer} as {role} cannot go from {from} to {to} (forward only; released is final)", "事件 {id}：{officer}（{role}）不能从“{from}”改为“{to}”（只能向前，撤离后不再变化）";
+    IncOpStatus => "incident {id} cannot go from {from} to {to}", "事件 {id} 不能从“{from}”改为“{to}”";
+    IncOpSameLevel => "incident {id} is already at that level", "事件 {id} 已是该级别";
+    IncOpZeroQuantity => "the quantity must be more than 0", "数量须大于 0";
+    IncOpOverStock => "depot {depot} holds {held} of {item}, not {asked}", "储备库 {depot} 现有 {item} {held}，不足 {asked}";
+    IncOpOverReturn => "incident {id} has {out} of {item} out from depot {depot}, not {asked}", "事件 {id} 从储备库 {depot} 调出未还的 {item} 只有 {out}，不能归还 {asked}";
+    IncOpNoDepotHolds => "no depot holds {asked} of {item}: name a depot", "没有储备库存有 {asked} 的 {item}：请指定储备库";
+    IncOpDepotNeeded => "name the depot {item} goes back to", "请指定 {item} 归还的储备库";
+    IncOpReportAlreadySent => "incident {id}: the {kind} was sent at {at}", "事件 {id}：{kind}已于 {at} 报送";
+    IncOpOpened => "incident {id} opened; next step due {next}, initial report due {report}", "事件 {id} 已启动；下一步时限 {next}，初报时限 {report}";
+    IncOpStepDone => "incident {id}: step {n} done", "事件 {id}：第 {n} 步已完成";
+    IncOpStepUndone => "incident {id}: step {n} open again", "事件 {id}：第 {n} 步改回未完成";
+    IncOpStepSkipped => "incident {id}: step {n} skipped", "事件 {id}：第 {n} 步已跳过";
+    IncOpStepAdded => "incident {id}: step {n} added", "事件 {id}：已添加第 {n} 步";
+    IncOpAssigned => "incident {id}: {officer} as {role}: {status}", "事件 {id}：{officer}（{role}）：{status}";
+    IncOpFirstOnScene => " — first on scene", "——首位到场";
+    IncOpEquipped => "incident {id}: {item} ×{quantity} {movement}{depot}", "事件 {id}：{item} ×{quantity} {movement}{depot}";
+    IncOpAtDepot => " (depot {depot})", "（储备库 {depot}）";
+    IncOpLeveled => "incident {id}: level now {level}; initial report due {before} → {after}", "事件 {id}：级别改为{level}；初报时限 {before} → {after}";
+    IncOpStatusChanged => "incident {id} is now {status}", "事件 {id} 现为“{status}”";
+    IncOpReportSent => "incident {id}: {kind} sent to {to}", "事件 {id}：{kind}已报送 {to}";
+    IncOpFactsRecorded => "incident {id}: {facts} recorded", "事件 {id}：已记录{facts}";
+
     // --- incidents: dashboard (#10) ---
     IncUiScreen => "Incidents", "突发事件";
     IncUiKeyOpen => "open an emergency incident from the selected complaint (on the Incidents screen: on its own)", "由所选举报启动突发环境事件（在突发事件屏：单独启动）";

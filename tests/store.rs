@@ -571,3 +571,86 @@ fn version_5_escalations_upgrade_keeping_their_exactly_once_key() {
     );
     assert!(manual_skipped.is_err(), "{manual_skipped:?}");
 }
+
+/// Version 7 rebuilds `escalation` (a step of an incident may be escalated
+/// too): escalations and their outbox rows written by a version-6 daemon
+/// survive, foreign keys hold, and an escalation is of exactly one of a
+/// complaint and a step.
+#[test]
+fn version_6_escalations_and_outbox_rows_survive_the_incident_upgrade() {
+    use gridwatch::store::Escalations;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v6.db");
+    let c = Connection::open(&db).unwrap();
+    c.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
+    c.execute_batch(&std::fs::read_to_string(repo().join("tests/fixtures/db/v1.sql")).unwrap())
+        .unwrap();
+    drop(c);
+    let mut s = SqliteStore::create_unmigrated(&db).unwrap();
+    assert_eq!(s.migrate_to(6).unwrap(), 6);
+    drop(s);
+    let c = Connection::open(&db).unwrap();
+    c.execute_batch(
+        "INSERT INTO escalation (id, complaint_id, stage, automatic, skipped, target_officer_id, at, by_actor, console, reason)
+         VALUES (1, 2, 'warn', 1, 1, NULL, 1764466440000, 'escalator', 'daemon', 'skipped: breach was already due'),
+                (2, 2, 'breach', 1, 0, 'O005', 1764466440000, 'escalator', 'daemon', 'breach: old words'),
+                (3, 2, 'manual', 0, 0, NULL, 1764466500000, 'duty', 'c1', 'nobody answers');
+         INSERT INTO outbox (escalation_id, sink, attempts, next_attempt_at, delivered_at) VALUES (2, 'command', 1, 1764466500000, 1764466501000);
+         INSERT INTO outbox (escalation_id, sink, attempts, next_attempt_at) VALUES (3, 'command', 0, 1764466500000);",
+    )
+    .unwrap();
+    drop(c);
+    let s = SqliteStore::init(&db).unwrap();
+    assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+    let rows: Vec<(i64, String, bool, Option<String>)> = s
+        .escalations(2)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.id, e.stage, e.skipped, e.target))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (1, "warn".into(), true, None),
+            (2, "breach".into(), false, Some("O005".into())),
+            (3, "manual".into(), false, None)
+        ]
+    );
+    let outbox: Vec<(i64, i64, bool)> = s
+        .outbox_states()
+        .unwrap()
+        .into_iter()
+        .map(|o| (o.id, o.escalation_id, o.delivered_at.is_some()))
+        .collect();
+    assert_eq!(outbox, [(1, 2, true), (2, 3, false)]);
+    assert_eq!(s.escalations_recent(10).unwrap().len(), 2);
+    assert_eq!(s.last_escalation_id().unwrap(), 3);
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+    drop(s);
+    let c = Connection::open(&db).unwrap();
+    c.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+    let broken: i64 = c
+        .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0);
+    // The exactly-once key of complaints still holds.
+    assert!(
+        c.execute(
+            "INSERT INTO escalation (complaint_id, stage, automatic, at, by_actor, console, reason)
+             VALUES (2, 'breach', 1, 0, 'x', 'x', 'x')",
+            [],
+        )
+        .is_err()
+    );
+    // Of neither, or of both, is refused.
+    for (complaint, step) in [(None, None), (Some(2), Some(1))] {
+        let r = c.execute(
+            "INSERT INTO escalation (complaint_id, step_id, stage, automatic, at, by_actor, console, reason)
+             VALUES (?1, ?2, 'manual', 0, 0, 'x', 'x', 'x')",
+            rusqlite::params![complaint, step],
+        );
+        assert!(r.is_err(), "{complaint:?} {step:?}: {r:?}");
+    }
+}

@@ -4,7 +4,9 @@
 
 use chrono::{DateTime, Utc};
 
+use super::incident::{IncidentCommand, IncidentOutcome};
 use crate::domain::complaint::Outcome as Resolution;
+use crate::domain::incident::IncidentError;
 use crate::domain::triage::{Assignment, Rejection};
 use crate::domain::{AlertRef, ArrivalRequest, NewComplaint};
 use crate::store::StoreError;
@@ -62,8 +64,8 @@ pub enum Command {
     },
     /// Acknowledge alerts for every console (audited).
     Acknowledge(Vec<AlertRef>),
-    /// TEMPORARY in inc-tui until inc-store merges: an emergency incident's action.
-    Incident(super::incident::IncidentCommand),
+    /// An action on an emergency incident (#10).
+    Incident(IncidentCommand),
 }
 
 /// What an action did, for the front end to put into words.
@@ -119,8 +121,7 @@ pub enum Outcome {
         done: Vec<AlertRef>,
         asked: usize,
     },
-    /// TEMPORARY in inc-tui until inc-store merges.
-    Incident(super::incident::IncidentOutcome),
+    Incident(IncidentOutcome),
 }
 
 /// Why an action was not done: the request's fault, or the store's.
@@ -137,15 +138,37 @@ pub enum OpError {
         chars: usize,
         max: usize,
     },
+    /// An incident rule refused it (words: `words::incident_ops::error`).
+    #[error(transparent)]
+    Incident(IncidentError),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl OpError {
+    /// An incident refusal met in the store is the operation's refusal.
+    pub(super) fn lifted(self) -> OpError {
+        match self {
+            OpError::Store(StoreError::Incident(e)) => OpError::Incident(e),
+            other => other,
+        }
+    }
+}
+
+impl From<IncidentError> for OpError {
+    fn from(e: IncidentError) -> Self {
+        OpError::Incident(e)
+    }
 }
 
 impl OpError {
     /// True when the user or the operator can fix it (exit 1, HTTP 4xx).
     pub fn is_user_error(&self) -> bool {
         match self {
-            OpError::NoReason | OpError::NoReopenReason | OpError::TooLong { .. } => true,
+            OpError::NoReason
+            | OpError::NoReopenReason
+            | OpError::TooLong { .. }
+            | OpError::Incident(_) => true,
             OpError::Store(e) => e.is_user_error(),
         }
     }

@@ -6,7 +6,8 @@
 //!
 //! - `command`: the actions as values ([`Command`]), what each did
 //!   ([`Outcome`]) and why one was refused ([`OpError`]).
-//! - `perform`: one command → one transaction → one outcome.
+//! - `perform`: one command → one transaction → one outcome;
+//!   `perform_incident` for the incident commands (#10).
 //! - `input`: one complaint as JSON → a validated input (spool, HTTP, phone entry).
 //! - `prepare`: input + configuration + instant → a complaint ready to store
 //!   (regime, deadline and grid decided once, frozen).
@@ -15,8 +16,9 @@ mod command;
 pub mod incident;
 pub mod input;
 mod perform;
+mod perform_incident;
 pub mod prepare;
 
 pub use command::{Command, OpError, Outcome, Target};
 pub use incident::{IncidentCommand, IncidentOutcome, OpenIncident};
-pub use perform::perform;
+pub use perform::{TEXT_MAX_CHARS, perform};

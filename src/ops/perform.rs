@@ -8,14 +8,14 @@ use crate::config::Config;
 use crate::domain::escalation::{StageTarget, target_officer};
 use crate::domain::outbox::sinks;
 use crate::domain::{Actor, Inserted};
-use crate::store::{Actions, Alerts, Complaints};
+use crate::store::{Actions, Alerts, Complaints, Incidents};
 
 /// The longest reason or note an action keeps (characters): a paragraph,
 /// not a pasted file.
 pub const TEXT_MAX_CHARS: usize = 1000;
 
 /// Refuse a reason or note over [`TEXT_MAX_CHARS`].
-fn short(field: &'static str, text: Option<&str>) -> Result<(), OpError> {
+pub(super) fn short(field: &'static str, text: Option<&str>) -> Result<(), OpError> {
     let chars = text.map_or(0, |t| t.chars().count());
     if chars > TEXT_MAX_CHARS {
         return Err(OpError::TooLong {
@@ -28,7 +28,17 @@ fn short(field: &'static str, text: Option<&str>) -> Result<(), OpError> {
 }
 
 /// Carry out `cmd` as `actor` at `now`.
-pub fn perform<S: Actions + Complaints + Alerts>(
+pub fn perform<S: Actions + Complaints + Alerts + Incidents>(
+    store: &mut S,
+    config: &Config,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    cmd: Command,
+) -> Result<Outcome, OpError> {
+    perform_any(store, config, actor, now, cmd).map_err(OpError::lifted)
+}
+
+fn perform_any<S: Actions + Complaints + Alerts + Incidents>(
     store: &mut S,
     config: &Config,
     actor: &Actor,
@@ -120,7 +130,8 @@ pub fn perform<S: Actions + Complaints + Alerts>(
             done: store.acknowledge(actor, now, &alerts)?,
             asked: alerts.len(),
         },
-        // TEMPORARY in inc-tui until inc-store merges.
-        Command::Incident(_) => return Err(OpError::NoReason),
+        Command::Incident(c) => Outcome::Incident(super::perform_incident::perform(
+            store, config, actor, now, c,
+        )?),
     })
 }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::arrival::ArrivalTimeError;
 use crate::domain::complaint::{Status, TransitionError};
+use crate::domain::incident::IncidentError;
 use crate::domain::triage::TriageError;
 
 /// A store failure, typed by what failed.
@@ -90,6 +91,9 @@ pub enum StoreError {
     Internal(String),
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    /// An incident rule refused the change (#10).
+    #[error(transparent)]
+    Incident(#[from] IncidentError),
 }
 
 /// What kind of failure a statement met, whatever the backend.
@@ -165,7 +169,8 @@ impl StoreError {
             | StoreError::NoSuchEscalation(_)
             | StoreError::Transition { .. }
             | StoreError::ArrivalTime { .. }
-            | StoreError::NotOpen { .. } => Blame::Input,
+            | StoreError::NotOpen { .. }
+            | StoreError::Incident(_) => Blame::Input,
             StoreError::Open { .. }
             | StoreError::NotGridwatch { .. }
             | StoreError::TooNew { .. }

@@ -17,7 +17,10 @@ pub mod sqlite;
 use chrono::{DateTime, Utc};
 
 use crate::domain::complaint::Outcome;
-use crate::domain::incident::{IncidentDetail, IncidentFilter, IncidentRow, ItemMove};
+use crate::domain::incident::{
+    Fact, IncidentDetail, IncidentFilter, IncidentRow, IncidentStatus, ItemMove, ItemMoveRequest,
+    LevelChange, NewIncident, PersonStatus, ReportKind, Severity, StepChange,
+};
 use crate::domain::triage::{Assignment, Rejection};
 use crate::domain::{
     AckRow, Actor, AlertRef, ArrivalRequest, ArrivalRow, AuditEntry, Beat, Candidate, ComplaintRow,
@@ -259,8 +262,14 @@ pub trait IntakeBatch {
 
 /// Emergency incidents (#10), each opened with a frozen copy of its plan.
 /// Every write is one transaction with its audit record under the subject
-/// `incident:ID` (the incident's timeline). The write methods are added with
-/// the SQLite implementation.
+/// `incident:ID` (the incident's timeline). Audit actions: `incident.open`,
+/// `incident.step.done`, `incident.step.undone`, `incident.step.skip`,
+/// `incident.step.add`, `incident.assign`, `incident.equip`, `incident.level`,
+/// `incident.status`, `incident.close`, `incident.reopen`, `incident.facts`,
+/// `incident.report.sent`; the escalator writes `incident.step.escalated`
+/// and `incident.step.escalation_skipped`. A refusal is
+/// [`StoreError::Incident`]; the operations layer checks the configuration
+/// (plans, inventory) before it calls these.
 pub trait Incidents {
     /// Incidents, open ones first (most urgent next due first), then closed newest first.
     fn incidents(&self, filter: IncidentFilter) -> Result<Vec<IncidentRow>>;
@@ -268,6 +277,87 @@ pub trait Incidents {
     fn incident(&self, id: i64) -> Result<IncidentDetail>;
     /// Every equipment movement ever recorded (the depots' stock is computed from these).
     fn item_moves(&self) -> Result<Vec<ItemMove>>;
+    /// Open an incident with a frozen copy of `new.plan`: steps due from
+    /// the discovery time at its level, the initial report's deadline.
+    fn open_incident(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        new: &NewIncident,
+    ) -> Result<i64>;
+    /// Tick, untick or skip step `n`.
+    fn change_step(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        n: i64,
+        change: &StepChange,
+    ) -> Result<()>;
+    /// Add a step the plan did not foresee; returns its number.
+    fn add_step(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        text: &str,
+        role: Option<&str>,
+        due_at: DateTime<Utc>,
+    ) -> Result<i64>;
+    /// Assign an officer to a role, or move that assignment forward;
+    /// `true` when this is the incident's first arrival on scene.
+    fn assign_person(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        officer: &str,
+        role: &str,
+        status: PersonStatus,
+    ) -> Result<bool>;
+    /// Record a movement of equipment or materials: a dispatch no more than
+    /// the depot holds, a return no more than is out from it.
+    fn move_item(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        request: ItemMoveRequest<'_>,
+    ) -> Result<()>;
+    /// Change the level: open plan steps and the unsent initial report
+    /// are due anew from the discovery time.
+    fn set_level(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        severity: &Severity,
+    ) -> Result<LevelChange>;
+    /// active ↔ stable, close, or reopen (closed → active, `reason` required).
+    fn set_incident_status(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        status: IncidentStatus,
+        reason: Option<&str>,
+    ) -> Result<()>;
+    fn record_facts(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        facts: &[(Fact, String)],
+    ) -> Result<()>;
+    /// A report was sent (by the actor) to `to`: its countdown stops.
+    fn report_sent(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        id: i64,
+        kind: ReportKind,
+        to: &str,
+    ) -> Result<()>;
 }
 
 /// Who is alive: one beat per component.

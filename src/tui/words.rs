@@ -140,6 +140,7 @@ pub fn error(lang: Lang, tz: &Tz, e: &OpError) -> String {
             T::ErrTooLong.get(lang),
             &[("chars", &chars.to_string()), ("max", &max.to_string())],
         ),
+        OpError::Incident(i) => crate::words::incident_ops::error(lang, tz, i),
         OpError::Store(s) => store_error(lang, tz, s),
     }
 }
@@ -225,6 +226,7 @@ pub fn store_error(lang: Lang, tz: &Tz, s: &StoreError) -> String {
                 ("status", crate::words::status(*status).get(lang)),
             ],
         ),
+        StoreError::Incident(i) => crate::words::incident_ops::error(lang, tz, i),
         other => fill(
             T::ErrStore.get(lang),
             &[("detail", &crate::text::sanitize(&other.to_string()))],

@@ -11,13 +11,17 @@
 //! - `state`: incident, step and personnel states and their legal moves.
 //! - `records`: what the store keeps and answers (rows of an incident).
 //! - `resources`: shortfalls of people and of equipment and materials.
+//! - `error`: why an incident action was refused; `writes`: what a change asks and answers.
 
+pub mod error;
 pub mod level;
 pub mod plan;
 pub mod records;
 pub mod resources;
 pub mod state;
+pub mod writes;
 
+pub use error::IncidentError;
 pub use level::{Level, Question, Questions, Severity};
 pub use plan::{
     Bilingual, Depot, DueOffsets, Inventory, Item, ItemKind, ItemNeed, Plan, PlanStep, ReportRules,
@@ -28,3 +32,4 @@ pub use records::{
     ReportRow, StepRow,
 };
 pub use state::{Fact, IncidentStatus, Movement, PersonStatus, ReportKind, StepChange, StepState};
+pub use writes::{ItemMoveRequest, LevelChange};

@@ -13,7 +13,9 @@ use crate::store::{Alerts, Result, StoreError};
 fn complaint_of(tx: &Transaction<'_>, alert: AlertRef) -> Result<i64> {
     let found: Option<i64> = match alert {
         AlertRef::Escalation(id) => tx
-            .prepare_cached("SELECT complaint_id FROM escalation WHERE id = :id")?
+            .prepare_cached(
+                "SELECT complaint_id FROM escalation WHERE id = :id AND complaint_id IS NOT NULL",
+            )?
             .query_row(named_params! {":id": id}, |r| r.get(0))
             .optional()?,
         AlertRef::NewComplaint(id) => tx

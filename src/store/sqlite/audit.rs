@@ -3,7 +3,7 @@
 //! refuse UPDATE and DELETE.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Transaction, named_params};
+use rusqlite::{Connection, Transaction, named_params};
 
 use super::{SqliteStore, from_ms, ms};
 use crate::domain::{Actor, AuditEntry, Entity};
@@ -47,13 +47,16 @@ fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
     })
 }
 
+/// The records of one subject, oldest first.
+pub(crate) fn of_subject(conn: &Connection, subject: &str) -> Result<Vec<AuditEntry>> {
+    let mut st = conn.prepare_cached("SELECT * FROM audit WHERE subject = :s ORDER BY seq")?;
+    let rows = st.query_map(named_params! {":s": subject}, entry)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 impl AuditLog for SqliteStore {
     fn audit_of(&self, subject: &str) -> Result<Vec<AuditEntry>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT * FROM audit WHERE subject = :s ORDER BY seq")?;
-        let rows = st.query_map(named_params! {":s": subject}, entry)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        of_subject(&self.conn, subject)
     }
 
     fn audit_of_complaint(&self, id: i64) -> Result<Vec<AuditEntry>> {

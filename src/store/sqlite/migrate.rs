@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
         6,
         include_str!("migrations/0006_skipped_stages_and_acks.sql"),
     ),
+    (7, include_str!("migrations/0007_incidents.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

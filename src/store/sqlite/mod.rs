@@ -16,6 +16,7 @@ mod error;
 mod escalate;
 mod figures;
 mod heartbeat;
+mod incidents;
 mod intake;
 mod migrate;
 mod reference;

@@ -1,0 +1,88 @@
+//! Why an incident action was refused: typed, carrying what the words
+//! need. The English here is the store's own; `words::incident_error` says
+//! each in the console's language.
+
+use chrono::{DateTime, Utc};
+
+use super::state::{IncidentStatus, PersonStatus, ReportKind};
+
+/// A refused incident action (the operator's to fix: exit 1).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IncidentError {
+    #[error("no incident with id {0}")]
+    NoSuchIncident(i64),
+    #[error("no plan '{0}' (see config/plans/)")]
+    NoSuchPlan(String),
+    #[error("no item '{0}' in the inventory")]
+    NoSuchItem(String),
+    #[error("no depot '{0}' in the inventory")]
+    NoSuchDepot(String),
+    /// Opened from a complaint that has no grid, and no grid was given.
+    #[error("complaint {0} has no grid: give one with --grid")]
+    NoGrid(i64),
+    /// Opened on its own without a grid.
+    #[error("an incident needs a grid: give one with --grid")]
+    GridNeeded,
+    #[error("the discovery time is {minutes} min in the future")]
+    DiscoveredInFuture { minutes: i64 },
+    #[error("incident {id} has no step {n}")]
+    NoSuchStep { id: i64, n: i64 },
+    /// A step's state cannot change this way (`state` is `open`, `done` or `skipped`).
+    #[error("incident {id}: step {n} is {state}")]
+    StepIs {
+        id: i64,
+        n: i64,
+        state: &'static str,
+    },
+    /// Checklist, people and equipment (other than returns) of a closed incident stay as they were.
+    #[error("incident {0} is closed; reopen it first")]
+    Closed(i64),
+    /// A required text was empty (`field`: reason, text, role, to, fact).
+    #[error("the {field} must not be empty")]
+    Empty { field: &'static str },
+    #[error("incident {id}: {officer} as {role} cannot go from {from:?} to {to:?} (forward only)")]
+    PersonMove {
+        id: i64,
+        officer: String,
+        role: String,
+        from: PersonStatus,
+        to: PersonStatus,
+    },
+    #[error("incident {id}: cannot go from {from:?} to {to:?}")]
+    Status {
+        id: i64,
+        from: IncidentStatus,
+        to: IncidentStatus,
+    },
+    #[error("incident {0}: the level is already that")]
+    SameLevel(i64),
+    #[error("the quantity must be more than 0")]
+    ZeroQuantity,
+    #[error("depot {depot} holds {held} of {item}, not {asked}")]
+    OverStock {
+        item: String,
+        depot: String,
+        asked: u32,
+        held: i64,
+    },
+    #[error("incident {id} has {out} of {item} out from depot {depot}, not {asked}")]
+    OverReturn {
+        id: i64,
+        item: String,
+        depot: String,
+        asked: u32,
+        out: i64,
+    },
+    /// A dispatch without a depot: no single depot holds that many.
+    #[error("no depot holds {asked} of {item}: name a depot with --depot")]
+    NoDepotHolds { item: String, asked: u32 },
+    /// A return without a depot, when it is out from several (or none).
+    #[error("name the depot {item} goes back to with --depot")]
+    DepotNeeded { item: String },
+    #[error("incident {id}: the {kind:?} report was sent at {at}")]
+    ReportAlreadySent {
+        id: i64,
+        kind: ReportKind,
+        at: DateTime<Utc>,
+    },
+}
