@@ -121,6 +121,14 @@ impl Console {
             let entries = gridwatch::store::AuditLog::audit_of_complaint(&self.store, id).unwrap();
             update(&mut self.state, Msg::Data(DataMsg::Trail { id, entries }));
         }
+        // And the open incident's detail, as the store thread keeps it.
+        if let Some(id) = self.state.watching_incident() {
+            let data = gridwatch::tui::data::read_incident(&self.store, id).unwrap();
+            update(
+                &mut self.state,
+                Msg::Data(DataMsg::Incident(Box::new(data))),
+            );
+        }
     }
 
     /// Type keys; writes are executed and the store re-read after each key.
