@@ -78,6 +78,7 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
         ),
         Command::Reopen { id, reason } => act(&ctx, ops::Command::Reopen { id, reason }),
         Command::Oncall { json } => oncall(&ctx, json),
+        Command::Incident { action } => super::incident::run(&ctx, action),
     }
 }
 

@@ -10,6 +10,7 @@ mod context;
 mod drill;
 mod escalations;
 mod failures;
+mod incident;
 mod logging;
 mod services;
 mod setup;
@@ -203,6 +204,11 @@ pub enum Command {
     Oncall {
         #[arg(long)]
         json: bool,
+    },
+    /// Emergency incidents: open one from a plan, its checklist, people, equipment and reports
+    Incident {
+        #[command(subcommand)]
+        action: incident::IncidentAction,
     },
 }
 

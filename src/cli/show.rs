@@ -132,7 +132,7 @@ pub(super) fn run(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result
 }
 
 /// `label  value` lines, the labels padded to the widest in terminal cells.
-fn labelled(lang: Lang, fields: &[(T, String)]) -> String {
+pub(super) fn labelled(lang: Lang, fields: &[(T, String)]) -> String {
     let wide = fields
         .iter()
         .map(|(t, _)| width(t.get(lang)))

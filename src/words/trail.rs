@@ -13,6 +13,8 @@ use crate::domain::{AuditEntry, ComplaintRow};
 use crate::i18n::{Lang, T, fill};
 use crate::text::sanitize;
 
+mod incident;
+
 /// An officer id as people know them: the name, or the id when unknown.
 pub fn officer(config: &Config, id: &str) -> String {
     match config.officers.get(id) {
@@ -195,6 +197,10 @@ pub fn sentence(
             )
         }
         "complaint.phone_revealed" => t(T::TrailPhoneRevealed, &[]),
+        action if action.starts_with("incident.") => match incident::sentence(lang, config, e) {
+            Some(s) => s,
+            None => format!("{} {}", sanitize(action), sanitize(&d.to_string())),
+        },
         other => {
             let details = if d.is_null() || d.as_object().is_some_and(|o| o.is_empty()) {
                 String::new()

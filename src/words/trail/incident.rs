@@ -1,0 +1,292 @@
+//! An incident's timeline in words: one sentence per `incident.*` audit
+//! record (the actions the store and the escalator write), for `incident
+//! show` and the incident view alike. Roles and items by name (from the
+//! configuration's plans and catalogue), officers by name, times local.
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::domain::AuditEntry;
+use crate::domain::incident::{
+    Fact, IncidentStatus, Level, Movement, PersonStatus, Question, ReportKind,
+};
+use crate::i18n::{Lang, T, fill};
+use crate::text::sanitize;
+use crate::words::incident as values;
+
+fn text<'a>(v: &'a Value, key: &str) -> &'a str {
+    v.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+/// An RFC 3339 time of the record as `11-30 13:12` local; `-` when absent.
+fn at(config: &Config, v: &Value, key: &str) -> String {
+    DateTime::parse_from_rfc3339(text(v, key))
+        .map(|t| super::when(config, t.with_timezone(&Utc)))
+        .unwrap_or_else(|_| "-".into())
+}
+
+/// A level as stored (`III`, `unknown`) with its answers, in words.
+fn level(lang: Lang, id: &str, answers: Option<&Value>) -> String {
+    if let Some(l) = Level::parse(id) {
+        return values::level(l).get(lang).to_string();
+    }
+    let yes: Vec<&str> = answers
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|q| Question::parse(q.as_str().unwrap_or("")))
+                .map(|q| values::question(q).get(lang))
+                .collect()
+        })
+        .unwrap_or_default();
+    if yes.is_empty() {
+        T::IncLevelUnknown.get(lang).to_string()
+    } else {
+        let sep = if lang == Lang::Zh { "；" } else { "; " };
+        format!(
+            "{}{}{}",
+            T::IncLevelUnknownGrave.get(lang),
+            crate::words::colon(lang),
+            yes.join(sep)
+        )
+    }
+}
+
+/// A role id by the name some plan gives it.
+fn role(lang: Lang, config: &Config, id: &str) -> String {
+    config
+        .plans
+        .values()
+        .flat_map(|p| p.roles.iter())
+        .find(|r| r.role == id)
+        .map(|r| sanitize(values::bilingual(lang, &r.name)))
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| sanitize(id))
+}
+
+fn person(lang: Lang, id: &str) -> String {
+    PersonStatus::parse(id)
+        .map(|p| values::person(p).get(lang).to_string())
+        .unwrap_or_else(|| sanitize(id))
+}
+
+fn status(lang: Lang, id: &str) -> String {
+    IncidentStatus::parse(id)
+        .map(|s| values::status(s).get(lang).to_string())
+        .unwrap_or_else(|| sanitize(id))
+}
+
+/// An item's name and unit, in the reader's language.
+fn item(lang: Lang, config: &Config, id: &str) -> (String, String) {
+    match config.inventory.items.get(id) {
+        Some(i) => (
+            sanitize(values::bilingual(lang, &i.name)),
+            sanitize(values::bilingual(lang, &i.unit)),
+        ),
+        None => (sanitize(id), String::new()),
+    }
+}
+
+fn movement(lang: Lang, id: &str) -> String {
+    let m = match id {
+        "requested" => Movement::Requested,
+        "dispatched" => Movement::Dispatched,
+        "returned" => Movement::Returned,
+        other => return sanitize(other),
+    };
+    values::movement(m).get(lang).to_string()
+}
+
+/// What one `incident.*` record says, without time and actor; `None` for
+/// an action this build does not word.
+pub fn sentence(lang: Lang, config: &Config, e: &AuditEntry) -> Option<String> {
+    let d = &e.details;
+    let t = |k: T, args: &[(&str, &str)]| fill(k.get(lang), args);
+    let n = d.get("n").map(Value::to_string).unwrap_or_default();
+    let with = |s: String, key: &str| match d.get(key).and_then(Value::as_str) {
+        Some(x) if !x.trim().is_empty() => {
+            format!("{s}{}{}", crate::words::colon(lang), sanitize(x))
+        }
+        _ => s,
+    };
+    Some(match e.action.as_str() {
+        "incident.open" => {
+            let plan = text(d, "plan");
+            let name = config
+                .plans
+                .get(plan)
+                .map(|p| sanitize(values::bilingual(lang, &p.name)))
+                .unwrap_or_default();
+            let mut s = t(
+                T::IncCliTrailOpened,
+                &[
+                    ("plan", format!("{} {name}", sanitize(plan)).trim()),
+                    ("level", &level(lang, text(d, "level"), d.get("answers"))),
+                    ("due", &at(config, d, "report_due_at")),
+                ],
+            );
+            if let Some(c) = d.get("complaint").and_then(Value::as_i64) {
+                s.push_str(&t(T::IncCliTrailFromComplaint, &[("id", &c.to_string())]));
+            }
+            if d.get("drill").and_then(Value::as_bool) == Some(true) {
+                s = format!("{} {s}", T::Drill.get(lang));
+            }
+            s
+        }
+        "incident.level" => {
+            let mut s = t(
+                T::IncCliTrailLevel,
+                &[
+                    (
+                        "from",
+                        &level(lang, text(d, "from"), d.get("answers_before")),
+                    ),
+                    ("to", &level(lang, text(d, "to"), d.get("answers"))),
+                ],
+            );
+            let before = at(config, d, "report_due_before");
+            let after = at(config, d, "report_due_after");
+            if before != after && after != "-" {
+                s.push_str(&t(
+                    T::IncCliTrailReportMoved,
+                    &[("was", &before), ("due", &after)],
+                ));
+            }
+            s
+        }
+        "incident.step.done" => with(t(T::IncCliTrailStepDone, &[("n", &n)]), "note"),
+        "incident.step.skip" => with(t(T::IncCliTrailStepSkipped, &[("n", &n)]), "reason"),
+        "incident.step.undone" => t(T::IncCliTrailStepUndone, &[("n", &n)]),
+        "incident.step.add" => {
+            let mut s = t(
+                T::IncCliTrailStepAdded,
+                &[
+                    ("n", &n),
+                    ("text", &sanitize(text(d, "text"))),
+                    ("due", &at(config, d, "due_at")),
+                ],
+            );
+            if let Some(r) = d.get("role").and_then(Value::as_str) {
+                s.push_str(&crate::words::paren(lang, &role(lang, config, r)));
+            }
+            s
+        }
+        "incident.step.escalated" => {
+            let target = match d.get("target").and_then(Value::as_str) {
+                Some(o) => super::officer(config, o),
+                None => T::TrailNobody.get(lang).to_string(),
+            };
+            t(
+                T::IncCliTrailStepEscalated,
+                &[
+                    ("n", &n),
+                    ("stage", &crate::words::stage(lang, text(d, "stage"))),
+                    ("target", &target),
+                ],
+            )
+        }
+        "incident.step.escalation_skipped" => t(
+            T::IncCliTrailStepEscalationSkipped,
+            &[
+                ("n", &n),
+                ("stage", &crate::words::stage(lang, text(d, "stage"))),
+            ],
+        ),
+        "incident.assign" => {
+            let who = super::officer(config, text(d, "officer"));
+            let r = role(lang, config, text(d, "role"));
+            let to = person(lang, text(d, "to"));
+            let mut s = match d.get("from").and_then(Value::as_str) {
+                Some(from) => t(
+                    T::IncCliTrailMoved,
+                    &[
+                        ("officer", &who),
+                        ("role", &r),
+                        ("from", &person(lang, from)),
+                        ("to", &to),
+                    ],
+                ),
+                None => t(
+                    T::IncCliTrailAssigned,
+                    &[("officer", &who), ("role", &r), ("to", &to)],
+                ),
+            };
+            if d.get("first_on_scene").and_then(Value::as_bool) == Some(true) {
+                s.push_str(T::IncCliFirstOnScene.get(lang));
+            }
+            s
+        }
+        "incident.equip" => {
+            let (name, unit) = item(lang, config, text(d, "item"));
+            let q = d.get("quantity").map(Value::to_string).unwrap_or_default();
+            let what = match (lang, unit.is_empty()) {
+                (_, true) => format!("{q} {name}"),
+                (Lang::Zh, false) => format!("{q}{unit} {name}"),
+                (Lang::En, false) => format!("{q} {unit} {name}"),
+            };
+            let mut s = t(
+                T::IncCliTrailEquip,
+                &[
+                    ("what", &what),
+                    ("movement", &movement(lang, text(d, "movement"))),
+                ],
+            );
+            if let Some(dep) = d.get("depot").and_then(Value::as_str) {
+                let name = config
+                    .inventory
+                    .depots
+                    .get(dep)
+                    .map(|x| format!("{} {}", sanitize(dep), sanitize(&x.name)))
+                    .unwrap_or_else(|| sanitize(dep));
+                s.push_str(&t(T::IncCliAtDepot, &[("depot", &name)]));
+            }
+            s
+        }
+        "incident.status" => t(
+            T::IncCliTrailStatus,
+            &[
+                ("from", &status(lang, text(d, "from"))),
+                ("to", &status(lang, text(d, "to"))),
+            ],
+        ),
+        "incident.close" => {
+            let mut s = T::IncCliTrailClosed.get(lang).to_string();
+            if d.get("final_report_due_at").is_some_and(|v| !v.is_null()) {
+                s.push_str(&t(
+                    T::IncCliTrailFinalDue,
+                    &[("due", &at(config, d, "final_report_due_at"))],
+                ));
+            }
+            s
+        }
+        "incident.reopen" => with(T::IncCliTrailReopened.get(lang).to_string(), "reason"),
+        "incident.facts" => {
+            let sep = if lang == Lang::Zh { "；" } else { "; " };
+            let said: Vec<String> = Fact::ALL
+                .iter()
+                .filter_map(|f| {
+                    d.get(f.id()).and_then(Value::as_str).map(|x| {
+                        format!(
+                            "{}{}{}",
+                            values::fact(*f).get(lang),
+                            crate::words::colon(lang),
+                            sanitize(x)
+                        )
+                    })
+                })
+                .collect();
+            t(T::IncCliTrailFacts, &[("facts", &said.join(sep))])
+        }
+        "incident.report.sent" => {
+            let kind = ReportKind::parse(text(d, "kind"))
+                .map(|k| values::report(k).get(lang).to_string())
+                .unwrap_or_else(|| sanitize(text(d, "kind")));
+            t(
+                T::IncCliTrailReportSent,
+                &[("kind", &kind), ("to", &sanitize(text(d, "to")))],
+            )
+        }
+        _ => return None,
+    })
+}

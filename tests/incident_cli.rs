@@ -1,0 +1,694 @@
+//! `gridwatch incident …` as a duty officer and a script use it: the real
+//! binary on a scratch room with the shipped plans and depots, on a fixed
+//! clock (`--now`), in both languages.
+
+mod common;
+use common::{NOW, Room, complaint};
+use serde_json::Value;
+
+/// 09:30 local, 18 minutes after the complaint of [`complaint`] (09:12).
+const AT: &str = NOW;
+
+/// A room with one water complaint (received 09:12 local) and an incident
+/// opened from it at level III.
+fn room_with_incident() -> Room {
+    let room = Room::new();
+    let mut c = complaint("W1");
+    c["category"] = "water".into();
+    c["description"] = "河面漂浮油污，有刺鼻气味".into();
+    let p = room.write("c.json", c.to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[AT, "intake", "--once"]);
+    let said = room.ok(&[
+        AT,
+        "incident",
+        "open",
+        "--plan",
+        "water-pollution",
+        "--level",
+        "III",
+        "--from-complaint",
+        "1",
+    ]);
+    assert!(said.starts_with("incident 1 opened"), "{said}");
+    // The first step is due 30 min after discovery, the report 4 h after.
+    assert!(said.contains("11-30 09:42 (in 12:00)"), "{said}");
+    assert!(said.contains("initial report due 11-30 13:12"), "{said}");
+    room
+}
+
+fn incident(room: &Room, id: &str) -> Value {
+    room.json(&[AT, "incident", "show", id, "--json"])
+}
+
+fn initial_due(v: &Value) -> String {
+    v["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "initial")
+        .unwrap()["due_at"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn one_line(err: &str) -> &str {
+    assert_eq!(err.lines().count(), 1, "one line on stderr: {err:?}");
+    err.trim_end()
+}
+
+/// Opened from a complaint: discovered when the complaint was received, in
+/// its grid; `list` and `show` in words and in the JSON of DESIGN §4.6.
+#[test]
+fn an_incident_opened_from_a_complaint_lists_and_shows_with_the_design_names() {
+    let room = room_with_incident();
+    let list = room.json(&[AT, "incident", "list", "--json"]);
+    let row = &list[0];
+    for key in [
+        "id",
+        "plan",
+        "type",
+        "level",
+        "status",
+        "drill",
+        "grid",
+        "discovered_at",
+        "next_step_due_at",
+    ] {
+        assert!(row.get(key).is_some(), "list --json has no {key}: {row}");
+    }
+    assert_eq!(row["plan"], "water-pollution");
+    assert_eq!(row["type"], "water_pollution");
+    assert_eq!(row["level"], "III");
+    assert_eq!(row["status"], "active");
+    assert_eq!(row["drill"], false);
+    assert_eq!(row["grid"], "T03-V01-G01");
+    assert_eq!(row["complaint_id"], 1);
+    assert_eq!(row["discovered_at"], "2026-11-30T09:12:00+08:00");
+    assert_eq!(row["next_step_due_at"], "2026-11-30T09:42:00+08:00");
+
+    let v = incident(&room, "1");
+    let step = &v["steps"][0];
+    for key in [
+        "n",
+        "text",
+        "role",
+        "due_at",
+        "done_at",
+        "done_by",
+        "skipped_reason",
+    ] {
+        assert!(step.get(key).is_some(), "steps[] has no {key}: {step}");
+    }
+    assert_eq!(step["n"], 1);
+    assert_eq!(step["due_at"], "2026-11-30T09:42:00+08:00");
+    assert_eq!(initial_due(&v), "2026-11-30T13:12:00+08:00");
+    for key in ["personnel", "equipment", "reports", "timeline"] {
+        assert!(v[key].is_array(), "show --json has no {key} array");
+    }
+    let equipment = v["equipment"].as_array().unwrap();
+    assert!(
+        equipment
+            .iter()
+            .any(|e| e["item"] == "sandbag" && e["required"] == 300),
+        "{equipment:?}"
+    );
+    let e = &equipment[0];
+    for key in [
+        "item",
+        "depot",
+        "required",
+        "requested",
+        "dispatched",
+        "returned",
+    ] {
+        assert!(e.get(key).is_some(), "equipment[] has no {key}: {e}");
+    }
+    let r = &v["reports"][0];
+    for key in ["kind", "due_at", "sent_at", "to"] {
+        assert!(r.get(key).is_some(), "reports[] has no {key}: {r}");
+    }
+    assert_eq!(v["timeline"][0]["action"], "incident.open");
+
+    let list = room.ok(&[AT, "incident", "list"]);
+    assert!(list.contains("III (major)") && list.contains("0/"), "{list}");
+    let show = room.ok(&[AT, "incident", "show", "1"]);
+    for want in [
+        "III (major)",
+        "active",
+        "T03-V01-G01",
+        "2026-11-30T09:12:00+08:00",
+        "From complaint",
+        "#1",
+        "Checklist",
+        "Verify the report and phone the city bureau",
+        "12:00",
+        "Personnel",
+        "Emergency monitoring",
+        "3 short",
+        "Equipment and materials",
+        "300 bag",
+        "Reports",
+        "13:12",
+        "Facts for the reports",
+        "(not yet known)",
+        "Timeline",
+        "opened by plan water-pollution",
+        "(from complaint #1)",
+    ] {
+        assert!(show.contains(want), "{want}:\n{show}");
+    }
+    assert!(!show.contains("DRILL"), "{show}");
+}
+
+/// Level III → II: the initial report is due 2 h after discovery instead of
+/// 4 h, the command says so, and so does the timeline.
+#[test]
+fn level_iii_to_ii_moves_the_initial_report_from_four_hours_to_two() {
+    let room = room_with_incident();
+    assert_eq!(
+        initial_due(&incident(&room, "1")),
+        "2026-11-30T13:12:00+08:00"
+    );
+    let said = room.ok(&[AT, "incident", "level", "1", "II"]);
+    assert!(
+        said.contains("level now II (grave)")
+            && said.contains("initial report now due 11-30 11:12")
+            && said.contains("(was 11-30 13:12)"),
+        "{said}"
+    );
+    let v = incident(&room, "1");
+    assert_eq!(initial_due(&v), "2026-11-30T11:12:00+08:00");
+    assert_eq!(v["level"], "II");
+    // The steps that differ by level moved too: step 1 is due 15 min after.
+    assert_eq!(v["steps"][0]["due_at"], "2026-11-30T09:27:00+08:00");
+    let show = room.ok(&[AT, "incident", "show", "1"]);
+    assert!(
+        show.contains("level III (major) → II (grave); initial report due 11-30 11:12 instead of 11-30 13:12"),
+        "{show}"
+    );
+    // Answers to the six questions belong to an unknown level only.
+    let err = room.fails(1, &[AT, "incident", "level", "1", "III", "--drinking-water"]);
+    assert!(
+        one_line(&err).contains("--drinking-water") && err.contains("unknown"),
+        "{err}"
+    );
+}
+
+/// While the level is unknown, one yes to the six questions applies the
+/// I/II deadlines: 2 h.
+#[test]
+fn an_unknown_level_with_heavy_metals_takes_two_hours() {
+    let room = Room::new();
+    let said = room.ok(&[
+        AT,
+        "incident",
+        "open",
+        "--plan",
+        "water-pollution",
+        "--grid",
+        "T01",
+        "--level",
+        "unknown",
+        "--heavy-metals",
+        "--discovered",
+        "2026-11-30 09:00",
+    ]);
+    assert!(said.contains("initial report due 11-30 11:00"), "{said}");
+    let v = incident(&room, "1");
+    assert_eq!(v["level"], "unknown");
+    assert_eq!(v["discovered_at"], "2026-11-30T09:00:00+08:00");
+    assert_eq!(initial_due(&v), "2026-11-30T11:00:00+08:00");
+    let show = room.ok(&[AT, "incident", "show", "1"]);
+    assert!(
+        show.contains("level unknown, treated as I/II: heavy metals or metalloids"),
+        "{show}"
+    );
+    // Without a yes, the III/IV deadline.
+    room.ok(&[
+        AT,
+        "incident",
+        "open",
+        "--plan",
+        "water-pollution",
+        "--grid",
+        "T01",
+        "--level",
+        "unknown",
+        "--discovered",
+        "09:00",
+    ]);
+    assert_eq!(
+        initial_due(&incident(&room, "2")),
+        "2026-11-30T13:00:00+08:00"
+    );
+    // A known level with a question is refused, saying why.
+    let err = room.fails(
+        1,
+        &[
+            AT,
+            "incident",
+            "open",
+            "--plan",
+            "water-pollution",
+            "--grid",
+            "T01",
+            "--level",
+            "III",
+            "--heavy-metals",
+        ],
+    );
+    assert_eq!(
+        one_line(&err),
+        "gridwatch: --heavy-metals is asked only while the level is unknown, and the level given is III: give the level as unknown, or leave the question out"
+    );
+}
+
+/// A step done (with a note), another skipped (with a reason), one added.
+#[test]
+fn steps_are_done_skipped_and_added() {
+    let room = room_with_incident();
+    let planned = incident(&room, "1")["steps"].as_array().unwrap().len();
+    let said = room.ok(&[AT, "incident", "step", "1", "1", "--done", "--note", "市局值班室已接报"]);
+    assert_eq!(said.trim(), "incident 1: step 1 done");
+    let said = room.ok(&[AT, "incident", "step", "1", "2", "--skip", "commander already there"]);
+    assert_eq!(said.trim(), "incident 1: step 2 skipped: commander already there");
+    let said = room.ok(&[
+        AT,
+        "incident",
+        "step",
+        "1",
+        "add",
+        "Close the sluice at 马家闸",
+        "--due",
+        "10:30",
+        "--role",
+        "disposal",
+    ]);
+    let n = planned + 1;
+    assert_eq!(
+        said.trim(),
+        format!("incident 1: step {n} added, due 11-30 10:30 (in 1:00:00)")
+    );
+    let v = incident(&room, "1");
+    let steps = v["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), n);
+    assert_eq!(steps[0]["done_by"], "tester");
+    assert_eq!(steps[0]["done_at"], "2026-11-30T09:30:00+08:00");
+    assert_eq!(steps[1]["skipped_reason"], "commander already there");
+    assert_eq!(steps[n - 1]["due_at"], "2026-11-30T10:30:00+08:00");
+    assert_eq!(steps[n - 1]["role"], "disposal");
+    assert_eq!(v["steps_settled"], 2);
+    // The next step due is now step 3.
+    assert_eq!(v["next_step"], 3);
+    let show = room.ok(&[AT, "incident", "show", "1"]);
+    for want in [
+        "2 of",
+        "done",
+        "市局值班室已接报",
+        "skipped",
+        "Close the sluice at 马家闸 (added)",
+        "step 1 done: 市局值班室已接报",
+        "step 2 skipped: commander already there",
+    ] {
+        assert!(show.contains(want), "{want}:\n{show}");
+    }
+    // Undo reopens it; a second undo is refused.
+    room.ok(&[AT, "incident", "step", "1", "1", "--undo"]);
+    room.fails(1, &[AT, "incident", "step", "1", "1", "--undo"]);
+}
+
+/// People move forward only; the first on scene is recorded; a backward
+/// move is refused with a clear reason.
+#[test]
+fn a_person_is_assigned_and_moves_forward_only() {
+    let room = room_with_incident();
+    let said = room.ok(&[
+        AT, "incident", "assign", "1", "--officer", "O017", "--role", "monitoring",
+    ]);
+    assert!(
+        said.contains("incident 1: O017") && said.contains("Emergency monitoring: requested"),
+        "{said}"
+    );
+    let said = room.ok(&[
+        AT,
+        "incident",
+        "assign",
+        "1",
+        "--officer",
+        "O017",
+        "--role",
+        "monitoring",
+        "--status",
+        "on-scene",
+    ]);
+    assert!(
+        said.contains("on scene") && said.contains("the first on scene"),
+        "{said}"
+    );
+    let err = room.fails(
+        1,
+        &[
+            AT,
+            "incident",
+            "assign",
+            "1",
+            "--officer",
+            "O017",
+            "--role",
+            "monitoring",
+            "--status",
+            "notified",
+        ],
+    );
+    let err = one_line(&err);
+    assert!(err.contains("O017") && err.contains("notified"), "{err}");
+    let v = incident(&room, "1");
+    assert_eq!(v["first_on_scene_at"], "2026-11-30T09:30:00+08:00");
+    assert_eq!(v["personnel"][0]["officer"], "O017");
+    assert_eq!(v["personnel"][0]["role"], "monitoring");
+    assert_eq!(v["personnel"][0]["status"], "on_scene");
+    assert_eq!(v["personnel"][0]["at"], "2026-11-30T09:30:00+08:00");
+    let show = room.ok(&[AT, "incident", "show", "1"]);
+    assert!(show.contains("2 short"), "monitoring needs 3, one on scene:\n{show}");
+    // An unknown status is a usage mistake.
+    room.fails(
+        1,
+        &[
+            AT, "incident", "assign", "1", "--officer", "O017", "--role", "monitoring",
+            "--status", "arrived",
+        ],
+    );
+}
+
+/// A dispatch over what a depot holds is refused; after a dispatch the
+/// depot shows less, in `show` and in `plans`.
+#[test]
+fn equipment_comes_from_a_depots_stock() {
+    let room = room_with_incident();
+    let before = room.ok(&[AT, "incident", "plans"]);
+    assert!(
+        before.lines().any(|l| l.contains("D-T01") && l.contains("sandbag") && l.contains("500 bag")),
+        "{before}"
+    );
+    let err = room.fails(
+        1,
+        &[
+            AT, "incident", "equip", "1", "sandbag", "--dispatched", "600", "--depot", "D-T01",
+        ],
+    );
+    assert!(one_line(&err).contains("500"), "{err}");
+    let said = room.ok(&[
+        AT, "incident", "equip", "1", "sandbag", "--dispatched", "100", "--depot", "D-T01",
+    ]);
+    assert!(
+        said.contains("100 bag Sandbag dispatched") && said.contains("400 bag left there"),
+        "{said}"
+    );
+    let after = room.ok(&[AT, "incident", "plans"]);
+    assert!(
+        after.lines().any(|l| l.contains("D-T01") && l.contains("sandbag") && l.contains("400 bag")),
+        "{after}"
+    );
+    let v = incident(&room, "1");
+    let row = v["equipment"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["item"] == "sandbag" && e["depot"] == "D-T01")
+        .cloned()
+        .unwrap();
+    assert_eq!(row["dispatched"], 100);
+    assert_eq!(row["required"], 300);
+    let show = room.ok(&[AT, "incident", "show", "1"]);
+    assert!(show.contains("D-T01 城关镇应急物资储备点"), "{show}");
+    assert!(show.contains("100 bag Sandbag dispatched"), "{show}");
+    // Exactly one movement, more than nothing.
+    room.fails(1, &[AT, "incident", "equip", "1", "sandbag", "--depot", "D-T01"]);
+    room.fails(
+        1,
+        &[AT, "incident", "equip", "1", "sandbag", "--returned", "0", "--depot", "D-T01"],
+    );
+}
+
+/// The draft answers a deadline and marks what is not known yet; sent, its
+/// countdown stops.
+#[test]
+fn the_initial_report_is_drafted_then_sent() {
+    let room = room_with_incident();
+    room.ok(&[AT, "incident", "facts", "1", "--pollutants", "石油类，约 2 吨"]);
+    let draft = room.ok(&[AT, "incident", "report", "1", "--kind", "initial"]);
+    assert!(draft.starts_with('#'), "Markdown:\n{draft}");
+    assert!(draft.contains("13:12"), "the deadline it answers:\n{draft}");
+    assert!(draft.contains("石油类，约 2 吨"), "{draft}");
+    assert!(
+        draft.to_lowercase().contains("missing") || draft.contains("not yet"),
+        "missing fields marked:\n{draft}"
+    );
+    let said = room.ok(&[
+        AT, "incident", "report", "1", "--kind", "initial", "--sent", "--to", "市生态环境局",
+    ]);
+    assert!(
+        said.contains("incident 1: initial report recorded as sent to 市生态环境局"),
+        "{said}"
+    );
+    let v = incident(&room, "1");
+    let initial = v["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "initial")
+        .cloned()
+        .unwrap();
+    assert_eq!(initial["sent_at"], "2026-11-30T09:30:00+08:00");
+    assert_eq!(initial["to"], "市生态环境局");
+    assert_eq!(v["initial_report_due_at"], Value::Null);
+    let show = room.ok(&[AT, "incident", "show", "1"]);
+    assert!(show.contains("sent 11-30 09:30"), "{show}");
+    assert!(show.contains("initial report sent to 市生态环境局"), "{show}");
+    // --sent needs --to, and a known kind.
+    room.fails(1, &[AT, "incident", "report", "1", "--kind", "initial", "--sent"]);
+    room.fails(1, &[AT, "incident", "report", "1", "--kind", "first"]);
+}
+
+/// Mistakes of the command line: exit 1 with one line saying what is taken.
+#[test]
+fn usage_mistakes_exit_1_with_one_line() {
+    let room = room_with_incident();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["incident", "step", "1", "1"],
+            "gridwatch: say what became of the step: --done, --undo or --skip REASON",
+        ),
+        (
+            &["incident", "step", "1", "first", "--done"],
+            "gridwatch: 'first' is neither a step number (1, 2, …) nor `add`",
+        ),
+        (
+            &["incident", "step", "1", "add", "Call the water plant"],
+            "gridwatch: an added step needs its text and a due time: `gridwatch incident step ID add TEXT --due TIME`",
+        ),
+        (
+            &["incident", "step", "1", "add", "x", "--due", "soon"],
+            "gridwatch: --due 'soon' is not a time: RFC 3339, YYYY-MM-DD HH:MM or HH:MM (local time)",
+        ),
+        (
+            &["incident", "step", "1", "1", "--skip", " "],
+            "gridwatch: a skipped step needs a reason",
+        ),
+        (
+            &["incident", "status", "1", "closed"],
+            "gridwatch: an incident is closed with `gridwatch incident close ID`",
+        ),
+        (
+            &["incident", "status", "1", "calm"],
+            "gridwatch: 'calm' is not a status to set: stable or active",
+        ),
+        (
+            &["incident", "level", "1", "V"],
+            "gridwatch: 'V' is not a level: I, II, III, IV or unknown",
+        ),
+        (
+            &["incident", "report", "1", "--kind", "first"],
+            "gridwatch: 'first' is not a kind of report: initial, follow-up or final",
+        ),
+        (
+            &["incident", "facts", "1"],
+            "gridwatch: give at least one fact: --cause, --course, --pollutants, --monitoring, --casualties, --impact or --trend",
+        ),
+    ];
+    for (args, want) in cases {
+        let mut full = vec![AT];
+        full.extend_from_slice(args);
+        let err = room.fails(1, &full);
+        assert_eq!(one_line(&err), *want, "{args:?}");
+    }
+    // Refusals of the store, in one line too.
+    for args in [
+        &["incident", "show", "42"][..],
+        &["incident", "step", "1", "99", "--done"],
+        &["incident", "open", "--plan", "volcano", "--grid", "T01", "--level", "IV"],
+        &["incident", "equip", "1", "unobtainium", "--requested", "1"],
+    ] {
+        let mut full = vec![AT];
+        full.extend_from_slice(args);
+        one_line(&room.fails(1, &full));
+    }
+    // clap's own mistakes exit 1 as well.
+    room.fails(1, &[AT, "incident", "equip", "1", "sandbag", "--dispatched", "3", "--returned", "1"]);
+    room.fails(1, &[AT, "incident", "step", "1", "1", "--done", "--undo"]);
+}
+
+/// Status, close and reopen, each said in words.
+#[test]
+fn an_incident_becomes_stable_closes_and_reopens() {
+    let room = room_with_incident();
+    assert_eq!(
+        room.ok(&[AT, "incident", "status", "1", "stable"]).trim(),
+        "incident 1 is now stable"
+    );
+    assert_eq!(
+        room.ok(&[AT, "incident", "close", "1"]).trim(),
+        "incident 1 is now closed"
+    );
+    assert_eq!(
+        room.json(&[AT, "incident", "list", "--open", "--json"]),
+        serde_json::json!([])
+    );
+    assert_eq!(room.ok(&[AT, "incident", "list", "--open"]).trim(), "no open incidents");
+    room.ok(&[AT, "incident", "reopen", "1", "--reason", "oil seen again downstream"]);
+    let v = incident(&room, "1");
+    assert_eq!(v["status"], "active");
+    let show = room.ok(&[AT, "incident", "show", "1"]);
+    assert!(show.contains("incident reopened: oil seen again downstream"), "{show}");
+}
+
+/// A drill is marked in the list, in show (first, loudly) and in every
+/// outcome line, in both languages.
+#[test]
+fn a_drill_is_marked_everywhere() {
+    let room = Room::new();
+    let said = room.ok(&[
+        AT, "incident", "open", "--plan", "oil-spill", "--grid", "T02", "--level", "IV", "--drill",
+    ]);
+    assert!(said.starts_with("DRILL incident 1 opened"), "{said}");
+    let list = room.ok(&[AT, "incident", "list"]);
+    assert!(list.lines().nth(1).unwrap().contains("DRILL"), "{list}");
+    let show = room.ok(&[AT, "incident", "show", "1"]);
+    assert!(show.starts_with("*** DRILL"), "{show}");
+    assert!(show.contains("active — DRILL"), "{show}");
+    let zh = room.ok(&["--lang", "zh", AT, "incident", "show", "1"]);
+    assert!(zh.starts_with("*** 演练"), "{zh}");
+    assert_eq!(room.json(&[AT, "incident", "list", "--json"])[0]["drill"], true);
+    let said = room.ok(&[AT, "incident", "status", "1", "stable"]);
+    assert!(said.starts_with("DRILL "), "{said}");
+}
+
+/// The pieces of two words or more of the incident command line's English
+/// (keys `IncCli…` and the incident values `Inc…` of the table).
+fn english_of_incidents() -> Vec<String> {
+    use gridwatch::i18n::{Lang, T};
+    let mut out = Vec::new();
+    for t in T::ALL.iter().filter(|t| {
+        let name = format!("{t:?}");
+        name.starts_with("IncCli")
+            || (name.starts_with("Inc") && !name.starts_with("IncCfg") && !name.starts_with("IncOp") && !name.starts_with("IncUi"))
+    }) {
+        let mut text = t.get(Lang::En).replace('|', "\u{0}");
+        while let (Some(a), Some(b)) = (text.find('{'), text.find('}')) {
+            if b < a {
+                break;
+            }
+            text.replace_range(a..=b, "\u{0}");
+        }
+        for (i, piece) in text.split('`').enumerate() {
+            if i % 2 == 1 {
+                continue;
+            }
+            for f in piece.split('\u{0}') {
+                let f = f.trim_matches(|c: char| c.is_whitespace() || ",.;:()'—-*".contains(c));
+                if f.split_whitespace().count() >= 2 && f.chars().any(|c| c.is_ascii_alphabetic()) {
+                    out.push(f.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Everything the incident commands print, stdout and stderr, in `lang`.
+fn everything_said_in(lang: &str) -> String {
+    let room = room_with_incident();
+    let mut said = String::new();
+    let mut run = |args: &[&str]| {
+        let mut full = vec!["--lang", lang, AT, "incident"];
+        full.extend_from_slice(args);
+        let out = room.run(&full);
+        said.push_str(&String::from_utf8_lossy(&out.stdout));
+        said.push_str(&String::from_utf8_lossy(&out.stderr));
+    };
+    for args in [
+        &["open", "--plan", "oil-spill", "--grid", "T02", "--level", "unknown", "--drinking-water", "--drill"][..],
+        &["open", "--plan", "oil-spill", "--grid", "T02", "--level", "IV", "--mass-impact"],
+        &["step", "1", "1", "--done", "--note", "已电话报告"],
+        &["step", "1", "2", "--skip", "不适用"],
+        &["step", "1", "3", "--done"],
+        &["step", "1", "3", "--undo"],
+        &["step", "1", "add", "关闭闸门", "--due", "10:30", "--role", "disposal"],
+        &["step", "1", "1"],
+        &["step", "1", "add", "x", "--due", "soon"],
+        &["assign", "1", "--officer", "O017", "--role", "monitoring"],
+        &["assign", "1", "--officer", "O017", "--role", "monitoring", "--status", "on-scene"],
+        &["assign", "1", "--officer", "O017", "--role", "monitoring", "--status", "notified"],
+        &["assign", "1", "--officer", "O017", "--role", "monitoring", "--status", "gone"],
+        &["equip", "1", "sandbag", "--dispatched", "100", "--depot", "D-T01"],
+        &["equip", "1", "sandbag", "--returned", "20", "--depot", "D-T01"],
+        &["equip", "1", "sandbag", "--requested", "50"],
+        &["equip", "1", "sandbag", "--depot", "D-T01"],
+        &["level", "1", "II"],
+        &["level", "1", "V"],
+        &["facts", "1", "--cause", "管道破裂", "--pollutants", "石油类"],
+        &["facts", "1"],
+        &["report", "1", "--kind", "initial", "--sent", "--to", "市生态环境局"],
+        &["report", "1", "--kind", "later"],
+        &["status", "1", "stable"],
+        &["status", "1", "closed"],
+        &["close", "1"],
+        &["reopen", "1", "--reason", "再次发现油污"],
+        &["list"],
+        &["list", "--open"],
+        &["show", "1"],
+        &["show", "2"],
+        &["plans"],
+    ] {
+        run(args);
+    }
+    said
+}
+
+/// Under `--lang zh` the incident commands print none of their English
+/// (and in English they do: the test can see it).
+#[test]
+fn under_lang_zh_the_incident_commands_print_no_english_of_their_table() {
+    let table = english_of_incidents();
+    let in_english = everything_said_in("en");
+    let seen = table
+        .iter()
+        .filter(|f| in_english.contains(f.as_str()))
+        .count();
+    assert!(
+        seen >= 30,
+        "only {seen} of {} pieces seen in English:\n{in_english}",
+        table.len()
+    );
+    let said = everything_said_in("zh");
+    let english: Vec<&String> = table.iter().filter(|f| said.contains(f.as_str())).collect();
+    assert!(
+        english.is_empty(),
+        "English under --lang zh: {english:?}\n{said}"
+    );
+    for zh in ["事件 1", "处置清单", "初报", "演练", "已到场", "该库尚余"] {
+        assert!(said.contains(zh), "{zh}: {said}");
+    }
+}
