@@ -132,7 +132,10 @@ fn an_incident_opened_from_a_complaint_lists_and_shows_with_the_design_names() {
     assert_eq!(v["timeline"][0]["action"], "incident.open");
 
     let list = room.ok(&[AT, "incident", "list"]);
-    assert!(list.contains("III (major)") && list.contains("0/"), "{list}");
+    assert!(
+        list.contains("III (major)") && list.contains("0/"),
+        "{list}"
+    );
     let show = room.ok(&[AT, "incident", "show", "1"]);
     for want in [
         "III (major)",
@@ -185,11 +188,16 @@ fn level_iii_to_ii_moves_the_initial_report_from_four_hours_to_two() {
     assert_eq!(v["steps"][0]["due_at"], "2026-11-30T09:27:00+08:00");
     let show = room.ok(&[AT, "incident", "show", "1"]);
     assert!(
-        show.contains("level III (major) → II (grave); initial report due 11-30 11:12 instead of 11-30 13:12"),
+        show.contains(
+            "level III (major) → II (grave); initial report due 11-30 11:12 instead of 11-30 13:12"
+        ),
         "{show}"
     );
     // Answers to the six questions belong to an unknown level only.
-    let err = room.fails(1, &[AT, "incident", "level", "1", "III", "--drinking-water"]);
+    let err = room.fails(
+        1,
+        &[AT, "incident", "level", "1", "III", "--drinking-water"],
+    );
     assert!(
         one_line(&err).contains("--drinking-water") && err.contains("unknown"),
         "{err}"
@@ -270,10 +278,30 @@ fn an_unknown_level_with_heavy_metals_takes_two_hours() {
 fn steps_are_done_skipped_and_added() {
     let room = room_with_incident();
     let planned = incident(&room, "1")["steps"].as_array().unwrap().len();
-    let said = room.ok(&[AT, "incident", "step", "1", "1", "--done", "--note", "市局值班室已接报"]);
+    let said = room.ok(&[
+        AT,
+        "incident",
+        "step",
+        "1",
+        "1",
+        "--done",
+        "--note",
+        "市局值班室已接报",
+    ]);
     assert_eq!(said.trim(), "incident 1: step 1 done");
-    let said = room.ok(&[AT, "incident", "step", "1", "2", "--skip", "commander already there"]);
-    assert_eq!(said.trim(), "incident 1: step 2 skipped: commander already there");
+    let said = room.ok(&[
+        AT,
+        "incident",
+        "step",
+        "1",
+        "2",
+        "--skip",
+        "commander already there",
+    ]);
+    assert_eq!(
+        said.trim(),
+        "incident 1: step 2 skipped: commander already there"
+    );
     let said = room.ok(&[
         AT,
         "incident",
@@ -325,7 +353,14 @@ fn steps_are_done_skipped_and_added() {
 fn a_person_is_assigned_and_moves_forward_only() {
     let room = room_with_incident();
     let said = room.ok(&[
-        AT, "incident", "assign", "1", "--officer", "O017", "--role", "monitoring",
+        AT,
+        "incident",
+        "assign",
+        "1",
+        "--officer",
+        "O017",
+        "--role",
+        "monitoring",
     ]);
     assert!(
         said.contains("incident 1: O017") && said.contains("Emergency monitoring: requested"),
@@ -371,13 +406,24 @@ fn a_person_is_assigned_and_moves_forward_only() {
     assert_eq!(v["personnel"][0]["status"], "on_scene");
     assert_eq!(v["personnel"][0]["at"], "2026-11-30T09:30:00+08:00");
     let show = room.ok(&[AT, "incident", "show", "1"]);
-    assert!(show.contains("2 short"), "monitoring needs 3, one on scene:\n{show}");
+    assert!(
+        show.contains("2 short"),
+        "monitoring needs 3, one on scene:\n{show}"
+    );
     // An unknown status is a usage mistake.
     room.fails(
         1,
         &[
-            AT, "incident", "assign", "1", "--officer", "O017", "--role", "monitoring",
-            "--status", "arrived",
+            AT,
+            "incident",
+            "assign",
+            "1",
+            "--officer",
+            "O017",
+            "--role",
+            "monitoring",
+            "--status",
+            "arrived",
         ],
     );
 }
@@ -389,18 +435,36 @@ fn equipment_comes_from_a_depots_stock() {
     let room = room_with_incident();
     let before = room.ok(&[AT, "incident", "plans"]);
     assert!(
-        before.lines().any(|l| l.contains("D-T01") && l.contains("sandbag") && l.contains("500 bag")),
+        before
+            .lines()
+            .any(|l| l.contains("D-T01") && l.contains("sandbag") && l.contains("500 bag")),
         "{before}"
     );
     let err = room.fails(
         1,
         &[
-            AT, "incident", "equip", "1", "sandbag", "--dispatched", "600", "--depot", "D-T01",
+            AT,
+            "incident",
+            "equip",
+            "1",
+            "sandbag",
+            "--dispatched",
+            "600",
+            "--depot",
+            "D-T01",
         ],
     );
     assert!(one_line(&err).contains("500"), "{err}");
     let said = room.ok(&[
-        AT, "incident", "equip", "1", "sandbag", "--dispatched", "100", "--depot", "D-T01",
+        AT,
+        "incident",
+        "equip",
+        "1",
+        "sandbag",
+        "--dispatched",
+        "100",
+        "--depot",
+        "D-T01",
     ]);
     assert!(
         said.contains("100 bag Sandbag dispatched") && said.contains("400 bag left there"),
@@ -408,7 +472,9 @@ fn equipment_comes_from_a_depots_stock() {
     );
     let after = room.ok(&[AT, "incident", "plans"]);
     assert!(
-        after.lines().any(|l| l.contains("D-T01") && l.contains("sandbag") && l.contains("400 bag")),
+        after
+            .lines()
+            .any(|l| l.contains("D-T01") && l.contains("sandbag") && l.contains("400 bag")),
         "{after}"
     );
     let v = incident(&room, "1");
@@ -425,10 +491,23 @@ fn equipment_comes_from_a_depots_stock() {
     assert!(show.contains("D-T01 城关镇应急物资储备点"), "{show}");
     assert!(show.contains("100 bag Sandbag dispatched"), "{show}");
     // Exactly one movement, more than nothing.
-    room.fails(1, &[AT, "incident", "equip", "1", "sandbag", "--depot", "D-T01"]);
     room.fails(
         1,
-        &[AT, "incident", "equip", "1", "sandbag", "--returned", "0", "--depot", "D-T01"],
+        &[AT, "incident", "equip", "1", "sandbag", "--depot", "D-T01"],
+    );
+    room.fails(
+        1,
+        &[
+            AT,
+            "incident",
+            "equip",
+            "1",
+            "sandbag",
+            "--returned",
+            "0",
+            "--depot",
+            "D-T01",
+        ],
     );
 }
 
@@ -437,7 +516,14 @@ fn equipment_comes_from_a_depots_stock() {
 #[test]
 fn the_initial_report_is_drafted_then_sent() {
     let room = room_with_incident();
-    room.ok(&[AT, "incident", "facts", "1", "--pollutants", "石油类，约 2 吨"]);
+    room.ok(&[
+        AT,
+        "incident",
+        "facts",
+        "1",
+        "--pollutants",
+        "石油类，约 2 吨",
+    ]);
     let draft = room.ok(&[AT, "incident", "report", "1", "--kind", "initial"]);
     assert!(draft.starts_with('#'), "Markdown:\n{draft}");
     assert!(draft.contains("13:12"), "the deadline it answers:\n{draft}");
@@ -447,7 +533,15 @@ fn the_initial_report_is_drafted_then_sent() {
         "missing fields marked:\n{draft}"
     );
     let said = room.ok(&[
-        AT, "incident", "report", "1", "--kind", "initial", "--sent", "--to", "市生态环境局",
+        AT,
+        "incident",
+        "report",
+        "1",
+        "--kind",
+        "initial",
+        "--sent",
+        "--to",
+        "市生态环境局",
     ]);
     assert!(
         said.contains("incident 1: initial report recorded as sent to 市生态环境局"),
@@ -466,9 +560,15 @@ fn the_initial_report_is_drafted_then_sent() {
     assert_eq!(v["initial_report_due_at"], Value::Null);
     let show = room.ok(&[AT, "incident", "show", "1"]);
     assert!(show.contains("sent 11-30 09:30"), "{show}");
-    assert!(show.contains("initial report sent to 市生态环境局"), "{show}");
+    assert!(
+        show.contains("initial report sent to 市生态环境局"),
+        "{show}"
+    );
     // --sent needs --to, and a known kind.
-    room.fails(1, &[AT, "incident", "report", "1", "--kind", "initial", "--sent"]);
+    room.fails(
+        1,
+        &[AT, "incident", "report", "1", "--kind", "initial", "--sent"],
+    );
     room.fails(1, &[AT, "incident", "report", "1", "--kind", "first"]);
 }
 
@@ -528,7 +628,9 @@ fn usage_mistakes_exit_1_with_one_line() {
     for args in [
         &["incident", "show", "42"][..],
         &["incident", "step", "1", "99", "--done"],
-        &["incident", "open", "--plan", "volcano", "--grid", "T01", "--level", "IV"],
+        &[
+            "incident", "open", "--plan", "volcano", "--grid", "T01", "--level", "IV",
+        ],
         &["incident", "equip", "1", "unobtainium", "--requested", "1"],
     ] {
         let mut full = vec![AT];
@@ -536,7 +638,20 @@ fn usage_mistakes_exit_1_with_one_line() {
         one_line(&room.fails(1, &full));
     }
     // clap's own mistakes exit 1 as well.
-    room.fails(1, &[AT, "incident", "equip", "1", "sandbag", "--dispatched", "3", "--returned", "1"]);
+    room.fails(
+        1,
+        &[
+            AT,
+            "incident",
+            "equip",
+            "1",
+            "sandbag",
+            "--dispatched",
+            "3",
+            "--returned",
+            "1",
+        ],
+    );
     room.fails(1, &[AT, "incident", "step", "1", "1", "--done", "--undo"]);
 }
 
@@ -556,12 +671,25 @@ fn an_incident_becomes_stable_closes_and_reopens() {
         room.json(&[AT, "incident", "list", "--open", "--json"]),
         serde_json::json!([])
     );
-    assert_eq!(room.ok(&[AT, "incident", "list", "--open"]).trim(), "no open incidents");
-    room.ok(&[AT, "incident", "reopen", "1", "--reason", "oil seen again downstream"]);
+    assert_eq!(
+        room.ok(&[AT, "incident", "list", "--open"]).trim(),
+        "no open incidents"
+    );
+    room.ok(&[
+        AT,
+        "incident",
+        "reopen",
+        "1",
+        "--reason",
+        "oil seen again downstream",
+    ]);
     let v = incident(&room, "1");
     assert_eq!(v["status"], "active");
     let show = room.ok(&[AT, "incident", "show", "1"]);
-    assert!(show.contains("incident reopened: oil seen again downstream"), "{show}");
+    assert!(
+        show.contains("incident reopened: oil seen again downstream"),
+        "{show}"
+    );
 }
 
 /// A drill is marked in the list, in show (first, loudly) and in every
@@ -570,7 +698,16 @@ fn an_incident_becomes_stable_closes_and_reopens() {
 fn a_drill_is_marked_everywhere() {
     let room = Room::new();
     let said = room.ok(&[
-        AT, "incident", "open", "--plan", "oil-spill", "--grid", "T02", "--level", "IV", "--drill",
+        AT,
+        "incident",
+        "open",
+        "--plan",
+        "oil-spill",
+        "--grid",
+        "T02",
+        "--level",
+        "IV",
+        "--drill",
     ]);
     assert!(said.starts_with("DRILL incident 1 opened"), "{said}");
     let list = room.ok(&[AT, "incident", "list"]);
@@ -580,7 +717,10 @@ fn a_drill_is_marked_everywhere() {
     assert!(show.contains("active — DRILL"), "{show}");
     let zh = room.ok(&["--lang", "zh", AT, "incident", "show", "1"]);
     assert!(zh.starts_with("*** 演练"), "{zh}");
-    assert_eq!(room.json(&[AT, "incident", "list", "--json"])[0]["drill"], true);
+    assert_eq!(
+        room.json(&[AT, "incident", "list", "--json"])[0]["drill"],
+        true
+    );
     let said = room.ok(&[AT, "incident", "status", "1", "stable"]);
     assert!(said.starts_with("DRILL "), "{said}");
 }
@@ -593,7 +733,10 @@ fn english_of_incidents() -> Vec<String> {
     for t in T::ALL.iter().filter(|t| {
         let name = format!("{t:?}");
         name.starts_with("IncCli")
-            || (name.starts_with("Inc") && !name.starts_with("IncCfg") && !name.starts_with("IncOp") && !name.starts_with("IncUi"))
+            || (name.starts_with("Inc")
+                && !name.starts_with("IncCfg")
+                && !name.starts_with("IncOp")
+                && !name.starts_with("IncUi"))
     }) {
         let mut text = t.get(Lang::En).replace('|', "\u{0}");
         while let (Some(a), Some(b)) = (text.find('{'), text.find('}')) {
@@ -629,28 +772,114 @@ fn everything_said_in(lang: &str) -> String {
         said.push_str(&String::from_utf8_lossy(&out.stderr));
     };
     for args in [
-        &["open", "--plan", "oil-spill", "--grid", "T02", "--level", "unknown", "--drinking-water", "--drill"][..],
-        &["open", "--plan", "oil-spill", "--grid", "T02", "--level", "IV", "--mass-impact"],
+        &[
+            "open",
+            "--plan",
+            "oil-spill",
+            "--grid",
+            "T02",
+            "--level",
+            "unknown",
+            "--drinking-water",
+            "--drill",
+        ][..],
+        &[
+            "open",
+            "--plan",
+            "oil-spill",
+            "--grid",
+            "T02",
+            "--level",
+            "IV",
+            "--mass-impact",
+        ],
         &["step", "1", "1", "--done", "--note", "已电话报告"],
         &["step", "1", "2", "--skip", "不适用"],
         &["step", "1", "3", "--done"],
         &["step", "1", "3", "--undo"],
-        &["step", "1", "add", "关闭闸门", "--due", "10:30", "--role", "disposal"],
+        &[
+            "step",
+            "1",
+            "add",
+            "关闭闸门",
+            "--due",
+            "10:30",
+            "--role",
+            "disposal",
+        ],
         &["step", "1", "1"],
         &["step", "1", "add", "x", "--due", "soon"],
         &["assign", "1", "--officer", "O017", "--role", "monitoring"],
-        &["assign", "1", "--officer", "O017", "--role", "monitoring", "--status", "on-scene"],
-        &["assign", "1", "--officer", "O017", "--role", "monitoring", "--status", "notified"],
-        &["assign", "1", "--officer", "O017", "--role", "monitoring", "--status", "gone"],
-        &["equip", "1", "sandbag", "--dispatched", "100", "--depot", "D-T01"],
-        &["equip", "1", "sandbag", "--returned", "20", "--depot", "D-T01"],
+        &[
+            "assign",
+            "1",
+            "--officer",
+            "O017",
+            "--role",
+            "monitoring",
+            "--status",
+            "on-scene",
+        ],
+        &[
+            "assign",
+            "1",
+            "--officer",
+            "O017",
+            "--role",
+            "monitoring",
+            "--status",
+            "notified",
+        ],
+        &[
+            "assign",
+            "1",
+            "--officer",
+            "O017",
+            "--role",
+            "monitoring",
+            "--status",
+            "gone",
+        ],
+        &[
+            "equip",
+            "1",
+            "sandbag",
+            "--dispatched",
+            "100",
+            "--depot",
+            "D-T01",
+        ],
+        &[
+            "equip",
+            "1",
+            "sandbag",
+            "--returned",
+            "20",
+            "--depot",
+            "D-T01",
+        ],
         &["equip", "1", "sandbag", "--requested", "50"],
         &["equip", "1", "sandbag", "--depot", "D-T01"],
         &["level", "1", "II"],
         &["level", "1", "V"],
-        &["facts", "1", "--cause", "管道破裂", "--pollutants", "石油类"],
+        &[
+            "facts",
+            "1",
+            "--cause",
+            "管道破裂",
+            "--pollutants",
+            "石油类",
+        ],
         &["facts", "1"],
-        &["report", "1", "--kind", "initial", "--sent", "--to", "市生态环境局"],
+        &[
+            "report",
+            "1",
+            "--kind",
+            "initial",
+            "--sent",
+            "--to",
+            "市生态环境局",
+        ],
         &["report", "1", "--kind", "later"],
         &["status", "1", "stable"],
         &["status", "1", "closed"],

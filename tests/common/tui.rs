@@ -47,6 +47,8 @@ pub fn keys(s: &str) -> Vec<KeyEvent> {
                     "backtab" => KeyCode::BackTab,
                     "up" => KeyCode::Up,
                     "down" => KeyCode::Down,
+                    "left" => KeyCode::Left,
+                    "right" => KeyCode::Right,
                     "bs" => KeyCode::Backspace,
                     other => panic!("unknown key <{other}>"),
                 };

@@ -107,7 +107,8 @@ impl Form {
             return Err(T::IncUiNoPlans.get(lang).to_string());
         }
         // The plan that fits the complaint's category first (a water
-        // complaint: the water plans), then the others by id.
+        // complaint: water pollution, then the other water plans), then
+        // the others by id.
         let category = c.map(|c| c.category().as_str()).unwrap_or("");
         let mut plans: Vec<Choice> = config
             .plans
@@ -115,9 +116,12 @@ impl Form {
             .map(|p| named(&p.id, sanitize(iw::bilingual(lang, &p.name))))
             .collect();
         if !category.is_empty() {
-            plans.sort_by_key(|p| {
-                let plan = &config.plans[&p.id];
-                !(plan.id.contains(category) || plan.kind.contains(category))
+            // `water`: water_pollution, then the other water plans.
+            let own = format!("{category}_pollution");
+            plans.sort_by_key(|p| match config.plans.get(&p.id) {
+                Some(plan) if plan.kind == own => 0,
+                Some(plan) if plan.id.contains(category) || plan.kind.contains(category) => 1,
+                _ => 2,
             });
         }
         let mut fields = vec![Field::choice(T::IncUiFieldPlan, plans, true)];
