@@ -121,7 +121,16 @@ pub fn sentence(lang: Lang, config: &Config, e: &AuditEntry) -> Option<String> {
             let mut s = t(
                 T::IncCliTrailOpened,
                 &[
-                    ("plan", format!("{} {name}", sanitize(plan)).trim()),
+                    // In Chinese the plan by its name alone (its file id
+                    // is English words); the id when no plan has it now.
+                    (
+                        "plan",
+                        &if lang == Lang::Zh && !name.is_empty() {
+                            name
+                        } else {
+                            format!("{} {name}", sanitize(plan)).trim().to_string()
+                        },
+                    ),
                     ("level", &level(lang, text(d, "level"), d.get("answers"))),
                     ("due", &at(config, d, "report_due_at")),
                 ],
