@@ -10,9 +10,8 @@ use gridwatch::clock::ClockMode;
 use gridwatch::config::{Config, ConfigSource};
 use gridwatch::domain::incident::resources::depot_stock;
 use gridwatch::domain::incident::{
-    Bilingual, Depot, DueOffsets, Fact, IncidentError, IncidentFilter, IncidentStatus, Item,
-    ItemKind, ItemNeed, Level, Movement, PersonStatus, Plan, PlanStep, Question, Questions,
-    ReportKind, ReportRules, RoleNeed, Severity, StepChange, StepState,
+    Bilingual, DueOffsets, Fact, IncidentError, IncidentFilter, IncidentStatus, Level, Movement,
+    PersonStatus, Question, Questions, ReportKind, Severity, StepChange, StepState,
 };
 use gridwatch::domain::{Actor, Entity};
 use gridwatch::ops::{
@@ -21,6 +20,7 @@ use gridwatch::ops::{
 use gridwatch::store::{AuditLog, Durability, Incidents, SqliteStore};
 
 mod common;
+use common::incident::stocked;
 use common::{NOW, Room, complaint};
 
 fn t(s: &str) -> DateTime<Utc> {
@@ -31,118 +31,12 @@ fn t(s: &str) -> DateTime<Utc> {
 const RECEIVED: &str = "2026-11-30T09:12:00+08:00";
 const NOW_AT: &str = "2026-11-30T09:30:00+08:00";
 
-fn grave_earlier(minutes: i64, grave: i64) -> DueOffsets {
-    let mut d = DueOffsets::flat(minutes);
-    d.by_level.insert(Level::I, grave);
-    d.by_level.insert(Level::II, grave);
-    d
-}
-
-pub fn water_plan() -> Plan {
-    let step = |en: &str, zh: &str, role: &str, due: DueOffsets| PlanStep {
-        text: Bilingual::new(en, zh),
-        role: role.into(),
-        due,
-    };
-    Plan {
-        id: "water-pollution".into(),
-        kind: "water_pollution".into(),
-        name: Bilingual::new("River or water pollution", "水污染事件"),
-        steps: vec![
-            step(
-                "Phone report to the city bureau",
-                "电话报告市局",
-                "liaison",
-                DueOffsets::flat(30),
-            ),
-            step(
-                "Written report",
-                "书面报告",
-                "liaison",
-                DueOffsets::flat(60),
-            ),
-            step(
-                "Upward report",
-                "向上级报告",
-                "liaison",
-                grave_earlier(240, 120),
-            ),
-            step(
-                "Monitoring on site",
-                "现场监测",
-                "monitoring",
-                DueOffsets::flat(90),
-            ),
-        ],
-        roles: vec![
-            RoleNeed {
-                role: "commander".into(),
-                name: Bilingual::new("on-scene commander", "现场指挥"),
-                count: 1,
-            },
-            RoleNeed {
-                role: "monitoring".into(),
-                name: Bilingual::new("monitoring", "监测"),
-                count: 2,
-            },
-        ],
-        items: vec![
-            ItemNeed {
-                item: "sandbag".into(),
-                quantity: 100,
-            },
-            ItemNeed {
-                item: "water_analyser".into(),
-                quantity: 1,
-            },
-        ],
-        reports: ReportRules {
-            initial: grave_earlier(240, 120),
-            final_after_close_minutes: Some(7 * 24 * 60),
-        },
-    }
-}
-
 fn setup() -> (Room, Config, SqliteStore) {
     let room = Room::new();
     let p = room.write("c.json", complaint("E1").to_string());
     room.ok(&["submit", p.to_str().unwrap()]);
     room.ok(&[NOW, "intake", "--once"]);
-    let mut config = Config::load(ConfigSource::Dir(room.path("config"))).unwrap();
-    config.plans.insert("water-pollution".into(), water_plan());
-    let item = |id: &str, kind| Item {
-        id: id.into(),
-        name: Bilingual::new(id, id),
-        unit: Bilingual::new("pcs", "个"),
-        kind,
-    };
-    config
-        .inventory
-        .items
-        .insert("sandbag".into(), item("sandbag", ItemKind::Material));
-    config.inventory.items.insert(
-        "water_analyser".into(),
-        item("water_analyser", ItemKind::Equipment),
-    );
-    let depot = |id: &str, grid: &str, sandbags: u32| Depot {
-        id: id.into(),
-        name: format!("depot {id}"),
-        grid: grid.into(),
-        stock: [
-            ("sandbag".to_string(), sandbags),
-            ("water_analyser".to_string(), 2),
-        ]
-        .into(),
-        counted_at: None,
-    };
-    config
-        .inventory
-        .depots
-        .insert("D1".into(), depot("D1", "T03", 120));
-    config
-        .inventory
-        .depots
-        .insert("D2".into(), depot("D2", "T01", 50));
+    let config = stocked(Config::load(ConfigSource::Dir(room.path("config"))).unwrap());
     let store = SqliteStore::open(&room.db(), Durability::Normal).unwrap();
     (room, config, store)
 }

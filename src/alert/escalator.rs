@@ -6,6 +6,10 @@
 //! first seen (ingested late, a daemon that was down) does not alert warn,
 //! breach and critical in the same second. The earlier stages are recorded
 //! as skipped under the same exactly-once key, so they never fire later.
+//!
+//! Open steps of open incidents (#10) go through the same stages relative
+//! to each step's due time, exactly once per (step, stage), alerting by the
+//! incident's grid; a step done or skipped never escalates.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -45,14 +49,15 @@ mod tests {
         );
     }
 }
-use crate::domain::{Actor, StageRecord};
+use crate::domain::{Actor, Escalated, StageRecord, StepCandidate, StepStageRecord};
 use crate::store::{Escalations, SqliteStore, StoreError};
 
 /// A stage this pass recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fired {
     pub escalation_id: i64,
-    pub complaint_id: i64,
+    /// The complaint, or the step of an incident.
+    pub about: Escalated,
     pub stage: String,
     pub target: Option<String>,
     /// Earlier stages recorded as skipped with it (they alert nobody).
@@ -140,7 +145,92 @@ pub fn evaluate(
             tracing::warn!(complaint = cand.complaint_id, stage = %stage.name, target = ?target, skipped = ?skipped, "escalated");
             fired.push(Fired {
                 escalation_id: id,
-                complaint_id: cand.complaint_id,
+                about: Escalated::Complaint {
+                    id: cand.complaint_id,
+                },
+                stage: stage.name.clone(),
+                target,
+                skipped: skipped.iter().map(|s| s.to_string()).collect(),
+            });
+        }
+    }
+    fired.extend(evaluate_steps(store, config, actor, now)?);
+    Ok(fired)
+}
+
+/// The longest step text an alert quotes (characters): an SMS, not a page.
+const STEP_TEXT_CHARS: usize = 60;
+
+/// What a step's alert says, from where its due time stands at `now`.
+fn step_reason(stage: &Stage, cand: &StepCandidate, now: DateTime<Utc>, due_local: &str) -> String {
+    let name = &stage.name;
+    let n = cand.n;
+    let mut text: String = crate::text::sanitize(cand.text.pick(false))
+        .chars()
+        .take(STEP_TEXT_CHARS + 1)
+        .collect();
+    if text.chars().count() > STEP_TEXT_CHARS {
+        text = text.chars().take(STEP_TEXT_CHARS - 1).collect::<String>() + "…";
+    }
+    match standing(cand.due_at, now) {
+        Standing::Before(m) => format!("{name}: step {n} '{text}' due {due_local}, in {m} min"),
+        Standing::At => format!("{name}: step {n} '{text}': due {due_local} passed"),
+        Standing::After(m) => format!("{name}: step {n} '{text}' {m} min past due {due_local}"),
+    }
+}
+
+/// The open steps of open incidents, with the same stages relative to each
+/// step's due time; whom a stage alerts follows the incident's grid.
+fn evaluate_steps(
+    store: &mut SqliteStore,
+    config: &Config,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Vec<Fired>, StoreError> {
+    let stages = &config.settings.stages;
+    let Some(earliest) = stages.iter().map(|s| s.offset).min() else {
+        return Ok(Vec::new());
+    };
+    let sinks = sinks(config);
+    let tz = config.settings.timezone;
+    let local = now.with_timezone(&tz).naive_local();
+    let mut fired = Vec::new();
+    for cand in store.step_escalation_candidates(now - earliest, stages.len())? {
+        let pending: Vec<&Stage> = due(stages, cand.due_at, now, true)
+            .into_iter()
+            .filter(|s| !cand.fired.iter().any(|f| f == &s.name))
+            .collect();
+        let Some((stage, earlier)) = pending.split_last() else {
+            continue;
+        };
+        let skipped: Vec<&str> = earlier.iter().map(|s| s.name.as_str()).collect();
+        let target = stage_target(
+            &config.grids,
+            &config.roster,
+            Some(&cand.grid),
+            None,
+            stage.target,
+            local,
+        );
+        let due_local = cand.due_at.with_timezone(&tz).format("%H:%M").to_string();
+        let why = step_reason(stage, &cand, now, &due_local);
+        let rec = StepStageRecord {
+            step_id: cand.step_id,
+            stage: &stage.name,
+            target: target.as_deref(),
+            reason: &why,
+            sinks: &sinks,
+            skipped: &skipped,
+        };
+        if let Some(id) = store.record_step_stage(actor, now, rec)? {
+            tracing::warn!(incident = cand.incident_id, step = cand.n, stage = %stage.name, target = ?target, skipped = ?skipped, "step escalated");
+            fired.push(Fired {
+                escalation_id: id,
+                about: Escalated::Step {
+                    incident_id: cand.incident_id,
+                    n: cand.n,
+                    drill: cand.drill,
+                },
                 stage: stage.name.clone(),
                 target,
                 skipped: skipped.iter().map(|s| s.to_string()).collect(),

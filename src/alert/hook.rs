@@ -11,23 +11,37 @@ use chrono::{DateTime, Utc};
 use tokio::io::AsyncReadExt;
 
 use crate::config::AlertSettings;
-use crate::domain::OutboxItem;
+use crate::domain::{Escalated, OutboxItem};
 
 pub const SINK: &str = crate::domain::outbox::COMMAND_SINK;
 
 /// The text of one alert: an automatic stage's words, or who escalated by
-/// hand and their reason.
+/// hand and their reason. A step of an incident names the incident (the
+/// reason names the step and its due time) and marks a drill as such.
 pub fn message(item: &OutboxItem) -> String {
-    if item.automatic {
-        format!(
-            "[gridwatch] complaint #{} {}",
-            item.complaint_id, item.reason
-        )
-    } else {
-        format!(
-            "[gridwatch] complaint #{} escalated by hand by {}: {}",
-            item.complaint_id, item.by, item.reason
-        )
+    match item.about {
+        Escalated::Step {
+            incident_id, drill, ..
+        } => format!(
+            "[gridwatch] incident #{incident_id} {}{}",
+            item.reason,
+            if drill { "; DRILL" } else { "" }
+        ),
+        Escalated::Complaint { id } if item.automatic => {
+            format!("[gridwatch] complaint #{id} {}", item.reason)
+        }
+        Escalated::Complaint { id } => format!(
+            "[gridwatch] complaint #{id} escalated by hand by {}: {}",
+            item.by, item.reason
+        ),
+    }
+}
+
+/// The id `{id}` stands for: the complaint's, or the incident's.
+fn subject_id(item: &OutboxItem) -> i64 {
+    match item.about {
+        Escalated::Complaint { id } => id,
+        Escalated::Step { incident_id, .. } => incident_id,
     }
 }
 
@@ -39,7 +53,7 @@ pub fn render(argv: &[String], item: &OutboxItem) -> Vec<String> {
             a.replace("{phone}", item.target_phone.as_deref().unwrap_or(""))
                 .replace("{name}", item.target_name.as_deref().unwrap_or(""))
                 .replace("{message}", &message)
-                .replace("{id}", &item.complaint_id.to_string())
+                .replace("{id}", &subject_id(item).to_string())
                 .replace("{stage}", &item.stage)
         })
         .collect()
@@ -146,7 +160,7 @@ mod tests {
             escalation_id: 1,
             sink: SINK.into(),
             attempts: 0,
-            complaint_id: 12,
+            about: Escalated::Complaint { id: 12 },
             stage: "breach".into(),
             automatic: true,
             by: "escalator".into(),
@@ -181,6 +195,22 @@ mod tests {
             message(&manual),
             "[gridwatch] complaint #12 escalated by hand by duty: smoke again; nobody answers"
         );
+    }
+
+    #[test]
+    fn a_step_names_its_incident_and_a_drill_says_so() {
+        let mut step = item();
+        step.about = Escalated::Step {
+            incident_id: 3,
+            n: 2,
+            drill: true,
+        };
+        step.reason = "breach: step 2 'Phone report to the city bureau': due 10:30 passed".into();
+        assert_eq!(
+            message(&step),
+            "[gridwatch] incident #3 breach: step 2 'Phone report to the city bureau': due 10:30 passed; DRILL"
+        );
+        assert_eq!(render(&["{id}".to_string()], &step), ["3"]);
     }
 
     #[test]

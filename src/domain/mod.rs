@@ -23,7 +23,9 @@ pub mod triage;
 pub use actor::Actor;
 pub use alert::{AckRow, AlertRef, Delivery};
 pub use beats::{Beat, Counts, Heartbeat};
-pub use outbox::{Candidate, OutboxItem, OutboxState, StageRecord};
+pub use outbox::{
+    Candidate, Escalated, OutboxItem, OutboxState, StageRecord, StepCandidate, StepStageRecord,
+};
 pub use queries::{ListFilter, RequestFilter};
 pub use records::{
     ArrivalRequest, ArrivalRow, AuditEntry, ComplaintRow, DispatchRow, Entity, EscalationRow,

@@ -29,6 +29,46 @@ pub struct Candidate {
     pub dispatched_to: Option<String>,
 }
 
+/// What an escalation is about: a complaint, or a step of an incident (#10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Escalated {
+    Complaint {
+        id: i64,
+    },
+    Step {
+        incident_id: i64,
+        n: i64,
+        drill: bool,
+    },
+}
+
+/// An open step of an open incident, due soon or overdue, with the
+/// automatic stages already recorded for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepCandidate {
+    pub step_id: i64,
+    pub incident_id: i64,
+    pub n: i64,
+    pub text: crate::domain::incident::Bilingual,
+    /// The incident's grid: whom the stages alert.
+    pub grid: String,
+    pub due_at: DateTime<Utc>,
+    pub drill: bool,
+    pub fired: Vec<String>,
+}
+
+/// An automatic stage of a step to record (as [`StageRecord`] for a complaint).
+#[derive(Debug, Clone, Copy)]
+pub struct StepStageRecord<'a> {
+    pub step_id: i64,
+    pub stage: &'a str,
+    pub target: Option<&'a str>,
+    pub reason: &'a str,
+    pub sinks: &'a [&'a str],
+    pub skipped: &'a [&'a str],
+}
+
 /// One alert waiting for a sink.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OutboxItem {
@@ -36,7 +76,7 @@ pub struct OutboxItem {
     pub escalation_id: i64,
     pub sink: String,
     pub attempts: i64,
-    pub complaint_id: i64,
+    pub about: Escalated,
     pub stage: String,
     /// False for a manual escalation (its reason is the duty officer's words).
     pub automatic: bool,

@@ -13,6 +13,7 @@
 //!   (regime, deadline and grid decided once, frozen).
 
 mod command;
+mod depot;
 pub mod incident;
 pub mod input;
 mod perform;

@@ -14,9 +14,8 @@ use super::incident::{IncidentCommand, IncidentOutcome, OpenIncident};
 use super::perform::short;
 use crate::config::Config;
 use crate::domain::Actor;
-use crate::domain::incident::resources::depot_stock;
 use crate::domain::incident::{
-    Depot, IncidentError, IncidentStatus, ItemMoveRequest, Movement, NewIncident, StepChange,
+    IncidentError, IncidentStatus, ItemMoveRequest, NewIncident, StepChange,
 };
 use crate::store::{Complaints, Incidents, StoreError};
 
@@ -88,7 +87,7 @@ pub(super) fn perform<S: Incidents + Complaints>(
                         .get(&d)
                         .ok_or(IncidentError::NoSuchDepot(d))?,
                 ),
-                None => default_depot(store, config, id, &item, movement, quantity)?,
+                None => super::depot::default_depot(store, config, id, &item, movement, quantity)?,
             };
             let request = ItemMoveRequest {
                 item: &item,
@@ -244,74 +243,4 @@ fn open<S: Incidents + Complaints>(
             .min(),
         report_due_at: Some(plan.reports.initial.due_at(discovered_at, &new.severity)),
     })
-}
-
-/// The depot a movement named without one comes from or goes back to.
-fn default_depot<'c, S: Incidents>(
-    store: &S,
-    config: &'c Config,
-    id: i64,
-    item: &str,
-    movement: Movement,
-    quantity: u32,
-) -> Result<Option<&'c Depot>, OpError> {
-    let depots = &config.inventory.depots;
-    let moves = store.item_moves()?;
-    match movement {
-        Movement::Requested => Ok(None),
-        Movement::Dispatched => {
-            let grid = store.incident(id)?.row.grid;
-            let stock = depot_stock(depots, &moves);
-            let holds = |d: &&Depot| {
-                stock
-                    .get(&(d.id.clone(), item.to_string()))
-                    .is_some_and(|n| *n >= i64::from(quantity))
-            };
-            let mut able: Vec<&Depot> = depots.values().filter(holds).collect();
-            // The incident's own grid first, then by id.
-            able.sort_by_key(|d| (d.grid != grid, d.id.clone()));
-            able.first().copied().map(Some).ok_or_else(|| {
-                IncidentError::NoDepotHolds {
-                    item: item.to_string(),
-                    asked: quantity,
-                }
-                .into()
-            })
-        }
-        Movement::Returned => {
-            let mut out: Vec<(&str, i64)> = Vec::new();
-            for m in moves
-                .iter()
-                .filter(|m| m.incident_id == id && m.item == item)
-            {
-                let Some(depot) = m.depot.as_deref() else {
-                    continue;
-                };
-                let delta = match m.movement {
-                    Movement::Dispatched => i64::from(m.quantity),
-                    Movement::Returned => -i64::from(m.quantity),
-                    Movement::Requested => 0,
-                };
-                match out.iter_mut().find(|(d, _)| *d == depot) {
-                    Some((_, n)) => *n += delta,
-                    None => out.push((depot, delta)),
-                }
-            }
-            let from: Vec<&str> = out
-                .iter()
-                .filter(|(_, n)| *n > 0)
-                .map(|(d, _)| *d)
-                .collect();
-            match from.as_slice() {
-                [one] => depots
-                    .get(*one)
-                    .map(Some)
-                    .ok_or_else(|| IncidentError::NoSuchDepot(one.to_string()).into()),
-                _ => Err(IncidentError::DepotNeeded {
-                    item: item.to_string(),
-                }
-                .into()),
-            }
-        }
-    }
 }

@@ -25,7 +25,8 @@ use crate::domain::triage::{Assignment, Rejection};
 use crate::domain::{
     AckRow, Actor, AlertRef, ArrivalRequest, ArrivalRow, AuditEntry, Beat, Candidate, ComplaintRow,
     Counts, DispatchRow, Entity, EscalationRow, FileOutcome, Heartbeat, Inserted, ListFilter,
-    NewComplaint, OutboxItem, OutboxState, RequestFilter, StageRecord,
+    NewComplaint, OutboxItem, OutboxState, RequestFilter, StageRecord, StepCandidate,
+    StepStageRecord,
 };
 
 pub use crate::config::Location;
@@ -151,8 +152,8 @@ pub trait AuditLog {
     fn changes_since(&self, mark: i64) -> Result<(Vec<Entity>, i64)>;
 }
 
-/// Automatic escalation (exactly once per complaint and stage) and the
-/// delivery outbox (at least once per sink).
+/// Automatic escalation (exactly once per complaint or incident step and
+/// stage) and the delivery outbox (at least once per sink).
 pub trait Escalations {
     /// Open complaints without an arrival, deadline at or before
     /// `deadline_before`, lacking at least one of `n_stages` stages.
@@ -168,6 +169,22 @@ pub trait Escalations {
         actor: &Actor,
         now: DateTime<Utc>,
         rec: StageRecord<'_>,
+    ) -> Result<Option<i64>>;
+    /// Open steps of open incidents due at or before `due_before`, lacking
+    /// at least one of `n_stages` stages (#10).
+    fn step_escalation_candidates(
+        &self,
+        due_before: DateTime<Utc>,
+        n_stages: usize,
+    ) -> Result<Vec<StepCandidate>>;
+    /// Record an automatic stage of a step once (the same key discipline as
+    /// a complaint's); `Ok(None)` when another evaluator did, or the step
+    /// was meanwhile settled or its incident closed.
+    fn record_step_stage(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        rec: StepStageRecord<'_>,
     ) -> Result<Option<i64>>;
     fn outbox_due(&self, sink: &str, now: DateTime<Utc>, limit: usize) -> Result<Vec<OutboxItem>>;
     /// Claim a due row before its alert command runs (the attempt counts

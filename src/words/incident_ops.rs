@@ -280,5 +280,18 @@ mod tests {
             error(Lang::En, &tz, &over),
             "depot D1 holds 120 of sandbag, not 300"
         );
+        // The dashboard's and the command line's error words come from here,
+        // whether the refusal came from the operation or from the store.
+        let op = crate::ops::OpError::Incident(over.clone());
+        assert_eq!(
+            crate::tui::words::error(Lang::Zh, &tz, &op),
+            error(Lang::Zh, &tz, &over)
+        );
+        let store = crate::store::StoreError::Incident(over.clone());
+        assert_eq!(
+            crate::tui::words::store_error(Lang::Zh, &tz, &store),
+            error(Lang::Zh, &tz, &over)
+        );
+        assert!(!e.to_string().contains("OnScene"), "{e}");
     }
 }

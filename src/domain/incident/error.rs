@@ -40,7 +40,11 @@ pub enum IncidentError {
     /// A required text was empty (`field`: reason, text, role, to, fact).
     #[error("the {field} must not be empty")]
     Empty { field: &'static str },
-    #[error("incident {id}: {officer} as {role} cannot go from {from:?} to {to:?} (forward only)")]
+    #[error(
+        "incident {id}: {officer} as {role} cannot go from {} to {} (forward only)",
+        .from.id(),
+        .to.id()
+    )]
     PersonMove {
         id: i64,
         officer: String,
@@ -48,7 +52,7 @@ pub enum IncidentError {
         from: PersonStatus,
         to: PersonStatus,
     },
-    #[error("incident {id}: cannot go from {from:?} to {to:?}")]
+    #[error("incident {id}: cannot go from {} to {}", .from.id(), .to.id())]
     Status {
         id: i64,
         from: IncidentStatus,
@@ -79,7 +83,7 @@ pub enum IncidentError {
     /// A return without a depot, when it is out from several (or none).
     #[error("name the depot {item} goes back to with --depot")]
     DepotNeeded { item: String },
-    #[error("incident {id}: the {kind:?} report was sent at {at}")]
+    #[error("incident {id}: the {} report was sent at {at}", .kind.id())]
     ReportAlreadySent {
         id: i64,
         kind: ReportKind,

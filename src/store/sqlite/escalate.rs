@@ -10,8 +10,11 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, named_params};
 
 use super::complaints::{escalation_row, select_escalation};
-use super::{SqliteStore, audit, from_ms, ms, sets};
-use crate::domain::{Actor, Candidate, EscalationRow, OutboxItem, OutboxState, StageRecord};
+use super::{SqliteStore, audit, from_ms, incidents, ms, sets};
+use crate::domain::{
+    Actor, Candidate, Escalated, EscalationRow, OutboxItem, OutboxState, StageRecord,
+    StepCandidate, StepStageRecord,
+};
 use crate::store::{Escalations, Result};
 
 /// Queue escalation `id` for each sink, due at once.
@@ -161,25 +164,64 @@ impl Escalations for SqliteStore {
         Ok(Some(id))
     }
 
+    fn step_escalation_candidates(
+        &self,
+        due_before: DateTime<Utc>,
+        n_stages: usize,
+    ) -> Result<Vec<StepCandidate>> {
+        incidents::escalate::candidates(&self.conn, due_before, n_stages)
+    }
+
+    fn record_step_stage(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        rec: StepStageRecord<'_>,
+    ) -> Result<Option<i64>> {
+        let tx = self.write()?;
+        let id = incidents::escalate::record(&tx, actor, now, rec)?;
+        if id.is_some() {
+            tx.commit()?;
+        }
+        Ok(id)
+    }
+
     /// Outbox rows of `sink` due at `now`, oldest first.
     fn outbox_due(&self, sink: &str, now: DateTime<Utc>, limit: usize) -> Result<Vec<OutboxItem>> {
         let mut st = self.conn.prepare_cached(
             "SELECT o.id, o.escalation_id, o.sink, o.attempts, e.complaint_id, e.stage, e.target_officer_id,
-                    f.name, f.phone, e.reason, e.automatic, e.by_actor
+                    f.name, f.phone, e.reason, e.automatic, e.by_actor, s.incident_id, s.n, i.drill
              FROM outbox o JOIN escalation e ON e.id = o.escalation_id
              LEFT JOIN officer f ON f.id = e.target_officer_id
+             LEFT JOIN incident_step s ON s.id = e.step_id
+             LEFT JOIN incident i ON i.id = s.incident_id
              WHERE o.sink = :sink AND o.delivered_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= :now
              ORDER BY o.next_attempt_at, o.id LIMIT :n",
         )?;
         let rows = st.query_map(
             named_params! {":sink": sink, ":now": ms(now), ":n": limit as i64},
             |r| {
+                let about = match (r.get::<_, Option<i64>>(4)?, r.get::<_, Option<i64>>(12)?) {
+                    (Some(id), _) => Escalated::Complaint { id },
+                    (None, Some(incident_id)) => Escalated::Step {
+                        incident_id,
+                        n: r.get(13)?,
+                        drill: r.get(14)?,
+                    },
+                    (None, None) => {
+                        return Err(rusqlite::Error::InvalidColumnType(
+                            4,
+                            "complaint_id".into(),
+                            rusqlite::types::Type::Null,
+                        ));
+                    }
+                };
                 Ok(OutboxItem {
                     id: r.get(0)?,
                     escalation_id: r.get(1)?,
                     sink: r.get(2)?,
                     attempts: r.get(3)?,
-                    complaint_id: r.get(4)?,
+                    about,
                     stage: r.get(5)?,
                     target: r.get(6)?,
                     target_name: r.get(7)?,

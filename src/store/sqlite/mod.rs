@@ -13,7 +13,7 @@ mod audit;
 mod complaints;
 mod db;
 mod error;
-mod escalate;
+pub(crate) mod escalate;
 mod figures;
 mod heartbeat;
 mod incidents;

@@ -6,6 +6,8 @@
 //! the rows as they are inside it (a second console sees the first one's
 //! change) and appends its audit record under `incident:ID`.
 
+mod equipment;
+pub(crate) mod escalate;
 mod items;
 mod open;
 mod people;
@@ -25,7 +27,7 @@ use crate::domain::incident::{
 use crate::domain::{Actor, Entity, kind};
 use crate::store::{Incidents, Result, StoreError};
 
-pub(crate) use read::moves;
+pub(crate) use equipment::moves;
 
 /// The audit subject of incident `id`.
 fn subject(id: i64) -> String {

@@ -2,16 +2,18 @@
 //! progress, next due step, the initial report's countdown) and one
 //! incident whole (steps, people with their history, equipment per depot,
 //! reports, latest facts, and its audit records as the timeline).
+//! Equipment rows are summed in `equipment`.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, named_params};
 
+use super::equipment::{equipment, item_move};
 use super::severity_of;
 use crate::domain::AuditEntry;
 use crate::domain::incident::{
     Bilingual, Fact, IncidentDetail, IncidentError, IncidentFilter, IncidentRow, IncidentStatus,
-    ItemMove, ItemNeed, ItemRow, Movement, PersonRow, PersonStatus, ReportKind, ReportRow,
-    RoleNeed, StepRow, StepState,
+    ItemMove, ItemNeed, PersonRow, PersonStatus, ReportKind, ReportRow, RoleNeed, StepRow,
+    StepState,
 };
 use crate::store::Result;
 use crate::store::sqlite::audit;
@@ -32,7 +34,7 @@ fn opt_time(v: Option<i64>) -> Option<DateTime<Utc>> {
     v.map(from_ms)
 }
 
-fn bad(what: String) -> rusqlite::Error {
+pub(super) fn bad(what: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, what.into())
 }
 
@@ -126,93 +128,6 @@ fn step(r: &rusqlite::Row<'_>) -> rusqlite::Result<StepRow> {
 
 fn person_status(s: &str) -> rusqlite::Result<PersonStatus> {
     PersonStatus::parse(s).ok_or_else(|| bad(format!("person status '{s}'")))
-}
-
-fn movement(s: &str) -> rusqlite::Result<Movement> {
-    match s {
-        "requested" => Ok(Movement::Requested),
-        "dispatched" => Ok(Movement::Dispatched),
-        "returned" => Ok(Movement::Returned),
-        other => Err(bad(format!("movement '{other}'"))),
-    }
-}
-
-fn item_move(r: &rusqlite::Row<'_>) -> rusqlite::Result<ItemMove> {
-    Ok(ItemMove {
-        incident_id: r.get("incident_id")?,
-        item: r.get("item")?,
-        depot: r.get("depot")?,
-        movement: movement(&r.get::<_, String>("movement")?)?,
-        quantity: r.get("quantity")?,
-        at: from_ms(r.get("at")?),
-    })
-}
-
-/// Every movement of equipment and materials, oldest first.
-pub(crate) fn moves(conn: &Connection) -> Result<Vec<ItemMove>> {
-    let mut st = conn.prepare_cached("SELECT * FROM incident_item_move ORDER BY id")?;
-    let rows = st.query_map([], item_move)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// The incident's items per (item, depot): each needed item first (a row
-/// without a depot until something moves), then the others moved for it.
-fn equipment(needs: &[ItemNeed], mine: &[ItemMove]) -> Vec<ItemRow> {
-    let mut out: Vec<ItemRow> = Vec::new();
-    let required = |item: &str| {
-        needs
-            .iter()
-            .filter(|n| n.item == item)
-            .map(|n| n.quantity)
-            .sum::<u32>()
-    };
-    for m in mine {
-        let at = match out
-            .iter()
-            .position(|r| r.item == m.item && r.depot == m.depot)
-        {
-            Some(i) => i,
-            None => {
-                out.push(ItemRow {
-                    item: m.item.clone(),
-                    depot: m.depot.clone(),
-                    required: required(&m.item),
-                    requested: 0,
-                    dispatched: 0,
-                    returned: 0,
-                });
-                out.len() - 1
-            }
-        };
-        let r = &mut out[at];
-        match m.movement {
-            Movement::Requested => r.requested += m.quantity,
-            Movement::Dispatched => r.dispatched += m.quantity,
-            Movement::Returned => r.returned += m.quantity,
-        }
-    }
-    for n in needs {
-        if !out.iter().any(|r| r.item == n.item) {
-            out.push(ItemRow {
-                item: n.item.clone(),
-                depot: None,
-                required: required(&n.item),
-                requested: 0,
-                dispatched: 0,
-                returned: 0,
-            });
-        }
-    }
-    let order = |item: &str| {
-        needs
-            .iter()
-            .position(|n| n.item == item)
-            .unwrap_or(usize::MAX)
-    };
-    out.sort_by(|a, b| {
-        (order(&a.item), &a.item, &a.depot).cmp(&(order(&b.item), &b.item, &b.depot))
-    });
-    out
 }
 
 fn report_kind(s: &str) -> rusqlite::Result<ReportKind> {

@@ -1,0 +1,123 @@
+//! Automatic escalation of overdue steps: the candidates (open steps of
+//! open incidents) and one stage recorded exactly once per (step, stage) —
+//! the schema's partial unique index, as for complaints — queued for the
+//! same sinks and audited on the incident's timeline.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, Transaction, named_params};
+
+use super::log;
+use crate::domain::incident::Bilingual;
+use crate::domain::{Actor, StepCandidate, StepStageRecord};
+use crate::store::Result;
+use crate::store::sqlite::escalate::queue;
+use crate::store::sqlite::{from_ms, ms};
+
+pub(crate) fn candidates(
+    conn: &Connection,
+    due_before: DateTime<Utc>,
+    n_stages: usize,
+) -> Result<Vec<StepCandidate>> {
+    let mut st = conn.prepare_cached(
+        "SELECT s.id, s.incident_id, s.n, s.text_en, s.text_zh, i.grid_id, s.due_at, i.drill,
+                (SELECT group_concat(e.stage) FROM escalation e WHERE e.step_id = s.id AND e.automatic = 1)
+         FROM incident_step s JOIN incident i ON i.id = s.incident_id
+         WHERE s.state = 'open' AND s.due_at <= :before AND i.status <> 'closed'
+           AND (SELECT COUNT(*) FROM escalation e WHERE e.step_id = s.id AND e.automatic = 1) < :n
+         ORDER BY s.due_at, s.id",
+    )?;
+    let rows = st.query_map(
+        named_params! {":before": ms(due_before), ":n": n_stages as i64},
+        |r| {
+            let fired: Option<String> = r.get(8)?;
+            Ok(StepCandidate {
+                step_id: r.get(0)?,
+                incident_id: r.get(1)?,
+                n: r.get(2)?,
+                text: Bilingual::new(r.get::<_, String>(3)?, r.get::<_, String>(4)?),
+                grid: r.get(5)?,
+                due_at: from_ms(r.get(6)?),
+                drill: r.get(7)?,
+                fired: fired
+                    .map(|f| f.split(',').map(String::from).collect())
+                    .unwrap_or_default(),
+            })
+        },
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn record(
+    tx: &Transaction<'_>,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    rec: StepStageRecord<'_>,
+) -> Result<Option<i64>> {
+    // Still open, of an open incident: a step ticked meanwhile never escalates.
+    let open: Option<(i64, i64)> = rusqlite::OptionalExtension::optional(
+        tx.prepare_cached(
+            "SELECT s.incident_id, s.n FROM incident_step s JOIN incident i ON i.id = s.incident_id
+             WHERE s.id = :step AND s.state = 'open' AND i.status <> 'closed'",
+        )?
+        .query_row(named_params! {":step": rec.step_id}, |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        }),
+    )?;
+    let Some((incident, n)) = open else {
+        return Ok(None);
+    };
+    let mut skipped = Vec::new();
+    for stage in rec.skipped {
+        let inserted = tx
+            .prepare_cached(
+                "INSERT INTO escalation (step_id, stage, automatic, skipped, target_officer_id, at, by_actor, console, reason)
+                 VALUES (:s, :stage, 1, 1, NULL, :at, :by, :console, :reason)
+                 ON CONFLICT (step_id, stage) WHERE automatic = 1 DO NOTHING",
+            )?
+            .execute(named_params! {
+                ":s": rec.step_id, ":stage": stage, ":at": ms(now), ":by": actor.name,
+                ":console": actor.console,
+                ":reason": format!("skipped: {} was already due", rec.stage),
+            })?;
+        if inserted == 1 {
+            skipped.push((*stage, tx.last_insert_rowid()));
+        }
+    }
+    let inserted = tx
+        .prepare_cached(
+            "INSERT INTO escalation (step_id, stage, automatic, target_officer_id, at, by_actor, console, reason)
+             VALUES (:s, :stage, 1, :target, :at, :by, :console, :reason)
+             ON CONFLICT (step_id, stage) WHERE automatic = 1 DO NOTHING",
+        )?
+        .execute(named_params! {
+            ":s": rec.step_id, ":stage": rec.stage, ":target": rec.target, ":at": ms(now),
+            ":by": actor.name, ":console": actor.console, ":reason": rec.reason,
+        })?;
+    if inserted == 0 {
+        return Ok(None);
+    }
+    let id = tx.last_insert_rowid();
+    queue(tx, id, rec.sinks, now)?;
+    for (stage, esc) in skipped {
+        log(
+            tx,
+            actor,
+            now,
+            "incident.step.escalation_skipped",
+            incident,
+            serde_json::json!({"n": n, "stage": stage, "because": rec.stage, "escalation": esc}),
+        )?;
+    }
+    log(
+        tx,
+        actor,
+        now,
+        "incident.step.escalated",
+        incident,
+        serde_json::json!({
+            "n": n, "stage": rec.stage, "automatic": true, "target": rec.target,
+            "reason": rec.reason, "escalation": id,
+        }),
+    )?;
+    Ok(Some(id))
+}
