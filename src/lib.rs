@@ -34,6 +34,8 @@
 //!   intake    the spool, the one writer that commits files and POSTs in
 //!             groups, the Open311 endpoint (XML and JSON) and its listener
 //!   alert     escalation evaluation, the command hook
+//!   report    reports made from the record: an incident's upward report
+//!             drafts in Markdown (pure)
 //!   tui       the dashboard: state, screens, update, view, keymap, store thread
 //!     ^
 //!   daemon    wires intake + alert into `gridwatch intake`; periodic jobs
@@ -58,6 +60,7 @@ pub mod health;
 pub mod i18n;
 pub mod intake;
 pub mod ops;
+pub mod report;
 pub mod store;
 pub mod sys;
 pub mod text;

@@ -11,6 +11,7 @@ mod files;
 mod grids;
 mod inventory;
 mod location;
+mod plan_due;
 mod plans;
 mod schedule;
 mod settings;

@@ -14,21 +14,9 @@ use serde::Deserialize;
 
 use super::Files;
 use super::inventory::{ItemRefs, is_identifier, required_text};
-use super::source::{ConfigError, Seg, TomlFile, key_path};
-use crate::domain::incident::{
-    Bilingual, DueOffsets, Inventory, ItemNeed, Level, Plan, PlanStep, ReportRules, RoleNeed,
-};
-
-/// 30 days: a due time later than this is a typo, not a plan.
-pub(super) const MAX_MINUTES: i64 = 30 * 24 * 60;
-
-/// The national rule: the initial report within 2 h for I/II, 4 h for III/IV.
-const NATIONAL_INITIAL: [(Level, i64); 4] = [
-    (Level::I, 120),
-    (Level::II, 120),
-    (Level::III, 240),
-    (Level::IV, 240),
-];
+use super::plan_due::{ReportsSection, due, reports};
+use super::source::{ConfigError, TomlFile, key_path};
+use crate::domain::incident::{Bilingual, Inventory, ItemNeed, Plan, PlanStep, RoleNeed};
 
 #[derive(Debug, Deserialize)]
 struct PlanFile {
@@ -42,19 +30,6 @@ struct PlanFile {
     step: Vec<StepEntry>,
     #[serde(default)]
     item: Vec<ItemEntry>,
-}
-
-#[derive(Debug, Deserialize)]
-struct ReportsSection {
-    initial: Option<InitialSection>,
-    final_after_close_minutes: Option<i64>,
-}
-
-#[derive(Debug, Deserialize)]
-struct InitialSection {
-    minutes: Option<i64>,
-    #[serde(default)]
-    by_level: BTreeMap<String, i64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -161,7 +136,7 @@ fn plan(
         }
         None => {
             errors.push(f.error(
-                Some(1),
+                None,
                 "kind is missing: the incident type, e.g. kind = \"water_pollution\"",
             ));
             String::new()
@@ -236,14 +211,15 @@ fn plan(
         let role = match &s.role {
             Some(r) if role_ids.contains(r) || parsed.dropped.contains(r) => r.clone(),
             Some(r) => {
-                let known = roles
-                    .iter()
-                    .map(|r| r.role.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let known = role_ids.iter().cloned().collect::<Vec<_>>().join(", ");
+                let known = if known.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({known})")
+                };
                 errors.push(f.error_at(
                     &at("role"),
-                    format!("{who}: role '{r}' is not a [[role]] of this plan ({known})"),
+                    format!("{who}: role '{r}' is not a [[role]] of this plan{known}"),
                 ));
                 r.clone()
             }
@@ -322,100 +298,62 @@ fn plan(
     })
 }
 
-/// Minutes after discovery, once and per level; `whole` locates a missing value.
-fn due(
-    f: &TomlFile,
-    (minutes_at, minutes): (&[Seg], Option<i64>),
-    (by_level_at, by_level): (&[Seg], &BTreeMap<String, i64>),
-    who: &str,
-    whole: &[Seg],
-    errors: &mut Vec<ConfigError>,
-) -> DueOffsets {
-    let key = |p: &[Seg]| match p.last() {
-        Some(Seg::Key(k)) => k.clone(),
-        _ => String::new(),
-    };
-    let check = |errors: &mut Vec<ConfigError>, p: &[Seg], what: String, n: i64| {
-        if !(0..=MAX_MINUTES).contains(&n) {
-            errors.push(f.error_at(
-                p,
-                format!(
-                    "{who}: {what} = {n}: minutes after discovery are 0 to {MAX_MINUTES} (30 days)"
-                ),
-            ));
-        }
-    };
-    let flat = match minutes {
-        Some(n) => {
-            check(errors, minutes_at, key(minutes_at), n);
-            n
-        }
-        None => {
-            errors.push(f.error_at(whole, format!("{who}: {} is missing", key(minutes_at))));
-            0
-        }
-    };
-    let mut out = DueOffsets::flat(flat);
-    for (k, n) in by_level {
-        let mut p = by_level_at.to_vec();
-        p.push(Seg::Key(k.clone()));
-        match Level::ALL.into_iter().find(|l| l.id() == k) {
-            Some(l) => {
-                check(errors, &p, format!("{}.{k}", key(by_level_at)), *n);
-                out.by_level.insert(l, *n);
-            }
-            None => {
-                errors.push(f.error_at(&p, format!("{who}: '{k}' is not a level (I, II, III, IV)")))
-            }
-        }
-    }
-    out
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::domain::incident::{Level, Question, Questions, Severity};
 
-fn reports(
-    f: &TomlFile,
-    raw: Option<&ReportsSection>,
-    errors: &mut Vec<ConfigError>,
-    warnings: &mut Vec<String>,
-) -> ReportRules {
-    let missing = "[reports.initial] is missing: when the initial report (初报) is due, e.g. minutes = 240 and by_level = { I = 120, II = 120 }";
-    let initial = match raw.and_then(|r| r.initial.as_ref()) {
-        Some(i) => due(
-            f,
-            (&key_path!["reports", "initial", "minutes"], i.minutes),
-            (&key_path!["reports", "initial", "by_level"], &i.by_level),
-            "initial report",
-            &key_path!["reports", "initial"],
-            errors,
-        ),
-        None => {
-            errors.push(f.error_at(&key_path!["reports"], missing));
-            DueOffsets::flat(0)
-        }
-    };
-    let final_after_close_minutes = raw.and_then(|r| r.final_after_close_minutes);
-    if let Some(n) = final_after_close_minutes.filter(|n| !(0..=MAX_MINUTES).contains(n)) {
-        errors.push(f.error_at(
-            &key_path!["reports", "final_after_close_minutes"],
-            format!("final_after_close_minutes = {n}: 0 to {MAX_MINUTES} (30 days)"),
-        ));
+    #[test]
+    fn a_shipped_plan_reads_as_written() {
+        let c = Config::embedded().unwrap();
+        let p = &c.plans["water-pollution"];
+        assert_eq!(p.kind, "water_pollution");
+        assert_eq!(p.name.zh, "河流湖库水污染事件");
+        let first = &p.steps[0];
+        assert_eq!(first.role, "liaison");
+        assert_eq!(first.due.minutes_at(&Severity::Known(Level::III)), 30);
+        assert_eq!(first.due.minutes_at(&Severity::Known(Level::I)), 15);
+        let grave = Severity::Unknown(Questions::new([Question::DrinkingWater]));
+        assert_eq!(p.reports.initial.minutes_at(&grave), 120);
+        assert_eq!(
+            p.reports.initial.minutes_at(&Severity::Known(Level::IV)),
+            240
+        );
+        assert_eq!(p.reports.final_after_close_minutes, Some(21600));
+        assert_eq!(p.roles.iter().map(|r| r.count).sum::<u32>(), 10);
+        // Stricter where the plan says so.
+        let dw = &c.plans["drinking-water"];
+        assert_eq!(
+            dw.reports.initial.minutes_at(&Severity::Known(Level::III)),
+            120
+        );
     }
-    for (level, most) in NATIONAL_INITIAL {
-        let m = initial
-            .by_level
-            .get(&level)
-            .copied()
-            .unwrap_or(initial.minutes);
-        if m > most {
-            warnings.push(format!(
-                "{}: the initial report at level {} is due {m} min after discovery, later than the national rule ({most} min)",
-                f.display,
-                level.id()
-            ));
-        }
-    }
-    ReportRules {
-        initial,
-        final_after_close_minutes,
+
+    #[test]
+    fn an_initial_report_later_than_the_national_rule_is_a_warning() {
+        let f = TomlFile::new(
+            "late.toml",
+            "kind = \"late\"\nname = \"Late\"\nname_zh = \"迟\"\n[reports.initial]\nminutes = 300\nby_level = { I = 120, II = 150 }\n[[role]]\nid = \"a\"\nname = \"A\"\nname_zh = \"甲\"\ncount = 1\n[[step]]\ntext = \"t\"\ntext_zh = \"步\"\nrole = \"a\"\ndue_minutes = 5\n",
+        );
+        let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+        let plan = plan(
+            "late",
+            &f,
+            &Inventory::default(),
+            &ItemRefs::default(),
+            &mut errors,
+            &mut warnings,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(plan.is_some());
+        assert_eq!(
+            warnings,
+            [
+                "late.toml: the initial report at level II is due 150 min after discovery, later than the national rule (120 min)",
+                "late.toml: the initial report at level III is due 300 min after discovery, later than the national rule (240 min)",
+                "late.toml: the initial report at level IV is due 300 min after discovery, later than the national rule (240 min)",
+            ]
+        );
     }
 }

@@ -252,7 +252,7 @@ impl LeftOut {
             let DeValue::Array(items) = v.get_mut() else {
                 continue;
             };
-            let Some(i) = items.iter().position(|it| it.span().contains(&offset)) else {
+            let Some(i) = items.iter().position(|it| extent(it).contains(&offset)) else {
                 continue;
             };
             if let DeValue::Table(t) = items[i].get_ref() {
@@ -277,6 +277,31 @@ impl LeftOut {
         }
         None
     }
+}
+
+/// Where a value is written, all of it: a `[[table]]` item's own span is
+/// only its header, so its keys and values extend it.
+fn extent(v: &toml::Spanned<DeValue<'_>>) -> std::ops::Range<usize> {
+    let mut range = v.span();
+    let mut grow = |r: std::ops::Range<usize>| {
+        range.start = range.start.min(r.start);
+        range.end = range.end.max(r.end);
+    };
+    match v.get_ref() {
+        DeValue::Table(t) => {
+            for (k, child) in t.iter() {
+                grow(k.span());
+                grow(extent(child));
+            }
+        }
+        DeValue::Array(a) => {
+            for child in a.iter() {
+                grow(extent(child));
+            }
+        }
+        _ => {}
+    }
+    range
 }
 
 fn to_segs(p: &serde_ignored::Path<'_>) -> Vec<Seg> {
@@ -383,6 +408,34 @@ mod tests {
                 "o.toml:10: unknown key `officer[2].phon` (misspelt, or not a setting of this file)",
             ]
         );
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    struct Counted {
+        officer: Vec<Count>,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    struct Count {
+        id: String,
+        #[allow(dead_code)]
+        n: i64,
+    }
+
+    /// A value of the wrong type inside a `[[table]]` item leaves out that
+    /// item only (its header's span alone does not hold the value).
+    #[test]
+    fn a_wrong_type_leaves_out_its_item_only() {
+        let f = TomlFile::new(
+            "o.toml",
+            "[[officer]]\nid = \"a\"\nn = \"one\"\n\n[[officer]]\nid = \"b\"\nn = 2\n[[officer]]\nid = \"c\"\nn = [3]\n",
+        );
+        let mut errs = Vec::new();
+        let p: Parsed<Counted> = f.parse_keeping(&mut errs).unwrap();
+        let ids: Vec<&str> = p.value.officer.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids, ["b"]);
+        assert_eq!(p.file_index("officer", 0), 1);
+        let lines: Vec<Option<usize>> = errs.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [Some(3), Some(10)], "{errs:?}");
     }
 
     #[test]

@@ -5,21 +5,38 @@
 //! - `parse`: values checked and turned into the domain's types (exit 1 with one line).
 //! - `write`: every change through `ops::perform`, its outcome in words.
 //! - `read`: `list`, `show`, `plans` and `report`'s draft.
-//! - `json`, `show`, `plans`, `words`: how incidents look, for scripts and for people.
+//! - `json`, `show`, `resources`, `plans`, `words`: how incidents look, for scripts and for people.
 
 mod args;
 mod json;
 mod parse;
+mod plans;
+mod read;
+mod report;
+mod resources;
 mod show;
 mod words;
+mod write;
 
-pub use args::{IncidentAction, QuestionFlags};
+pub use args::IncidentAction;
 
 use super::{Context, Failure};
 
 /// Run one `incident` action.
-pub fn run(_ctx: &Context, _action: IncidentAction) -> Result<(), Failure> {
-    Err(Failure::Internal(
-        "incident commands are not wired yet".into(),
-    ))
+pub fn run(ctx: &Context, action: IncidentAction) -> Result<(), Failure> {
+    let config = ctx.config()?;
+    let lang = ctx.lang(&config);
+    match action {
+        IncidentAction::List { open, json } => read::list(ctx, &config, open, json),
+        IncidentAction::Show { id, json } => read::show(ctx, &config, id, json),
+        IncidentAction::Plans { json } => plans::run(ctx, &config, json),
+        IncidentAction::Report { id, kind, sent, to } => {
+            let kind = parse::report_kind(lang, &kind)?;
+            report::run(ctx, &config, id, kind, sent.then_some(to).flatten())
+        }
+        write_action => match write::command(lang, &config, ctx.now(), write_action)? {
+            Some(cmd) => write::act(ctx, &config, cmd),
+            None => Ok(()),
+        },
+    }
 }

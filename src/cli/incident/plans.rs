@@ -91,9 +91,19 @@ pub fn run(ctx: &Context, config: &Config, as_json: bool) -> Result<(), Failure>
     Ok(())
 }
 
+/// Minutes as people say them: `30 min`, `4 h`, `15 d`.
+fn duration(lang: Lang, minutes: i64) -> String {
+    let (t, n) = match minutes {
+        m if m != 0 && m % 1440 == 0 => (T::IncCliDays, m / 1440),
+        m if m != 0 && m % 60 == 0 => (T::IncCliHours, m / 60),
+        m => (T::IncCliMinutes, m),
+    };
+    fill(t.get(lang), &[("n", &n.to_string())])
+}
+
 /// `30 min`, or `240 min; I, II: 120 min` where levels differ.
 fn offsets(lang: Lang, due: &DueOffsets) -> String {
-    let minutes = |n: i64| fill(T::IncCliMinutes.get(lang), &[("n", &n.to_string())]);
+    let minutes = |n: i64| duration(lang, n);
     let mut out = minutes(due.minutes);
     let mut by: Vec<(i64, Vec<&str>)> = Vec::new();
     for (level, m) in &due.by_level {
@@ -131,7 +141,7 @@ fn plan_text(lang: Lang, config: &Config, plan: &Plan) -> String {
         out.push_str(if lang == Lang::Zh { "；" } else { "; " });
         out.push_str(&fill(
             T::IncCliPlanFinal.get(lang),
-            &[("due", &fill(T::IncCliMinutes.get(lang), &[("n", &m.to_string())]))],
+            &[("due", &duration(lang, m))],
         ));
     }
     out.push('\n');

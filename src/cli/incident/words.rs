@@ -18,11 +18,6 @@ pub fn short_time(t: DateTime<Utc>, tz: &Tz) -> String {
     t.with_timezone(tz).format("%m-%d %H:%M").to_string()
 }
 
-/// `09:12` in the configured zone.
-pub fn hm(t: DateTime<Utc>, tz: &Tz) -> String {
-    t.with_timezone(tz).format("%H:%M").to_string()
-}
-
 /// Time left until `due`: `12:00`, `+07:12` when past.
 pub fn left(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
     countdown((due - now).num_seconds())

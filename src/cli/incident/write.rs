@@ -69,8 +69,7 @@ pub fn command(
                 if done || undo || skip.is_some() || note.is_some() {
                     return Err(user(lang, T::IncCliAddNoChange, &[]));
                 }
-                let (Some(text), Some(due)) = (text.filter(|t| !t.trim().is_empty()), due)
-                else {
+                let (Some(text), Some(due)) = (text.filter(|t| !t.trim().is_empty()), due) else {
                     return Err(user(lang, T::IncCliAddNeedsText, &[]));
                 };
                 IncidentCommand::AddStep {
@@ -153,7 +152,9 @@ pub fn command(
             id,
             facts: parse::facts(
                 lang,
-                [cause, course, pollutants, monitoring, casualties, impact, trend],
+                [
+                    cause, course, pollutants, monitoring, casualties, impact, trend,
+                ],
             )?,
         },
         IncidentAction::List { .. }

@@ -77,6 +77,15 @@ fn status(lang: Lang, id: &str) -> String {
         .unwrap_or_else(|| sanitize(id))
 }
 
+/// `water-pollution (River or lake water pollution)`: the id people type, and its title.
+fn plan_words(lang: Lang, id: &str, name: &str) -> String {
+    if name.is_empty() {
+        sanitize(id)
+    } else {
+        format!("{}{}", sanitize(id), crate::words::paren(lang, name))
+    }
+}
+
 /// An item's name and unit, in the reader's language.
 fn item(lang: Lang, config: &Config, id: &str) -> (String, String) {
     match config.inventory.items.get(id) {
@@ -121,16 +130,7 @@ pub fn sentence(lang: Lang, config: &Config, e: &AuditEntry) -> Option<String> {
             let mut s = t(
                 T::IncCliTrailOpened,
                 &[
-                    // In Chinese the plan by its name alone (its file id
-                    // is English words); the id when no plan has it now.
-                    (
-                        "plan",
-                        &if lang == Lang::Zh && !name.is_empty() {
-                            name
-                        } else {
-                            format!("{} {name}", sanitize(plan)).trim().to_string()
-                        },
-                    ),
+                    ("plan", &plan_words(lang, plan, &name)),
                     ("level", &level(lang, text(d, "level"), d.get("answers"))),
                     ("due", &at(config, d, "report_due_at")),
                 ],
