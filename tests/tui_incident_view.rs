@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gridwatch::clock::ClockMode;
 use gridwatch::config::{Config, ConfigSource};
@@ -26,7 +26,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-#[allow(dead_code)]
 mod common;
 use common::tui::{keys, screen_text, style_digest};
 
@@ -365,5 +364,4 @@ fn the_level_form_sends_unknown_with_the_answers_and_a_known_level_without() {
         text.contains("initial report due 11-30 13:05 ● 3:35:00"),
         "{text}"
     );
-    let _ = Duration::zero();
 }

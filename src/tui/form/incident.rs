@@ -1,23 +1,17 @@
 //! The incident forms, prefilled for the common case: opening an incident
 //! (from a complaint: its grid, place and received time; the plan that fits
 //! its category first; drill pre-set on a drill clock), skipping a step,
-//! adding one, assigning a person (the grid's on-call officers first, the
-//! role short of people first), dispatching and returning equipment (the
-//! depots that hold the item, with their stock), the level with the six
-//! questions, reopening, and a report sent. Pickers show names in the
-//! console's language, never bare ids. What each sends is in `incident_submit`.
-
-use std::collections::BTreeMap;
+//! adding one, the level with the six questions, reopening, and a report
+//! sent. People and things are in `incident_resources`. Pickers show names
+//! in the console's language, never bare ids. What each sends is in
+//! `incident_submit`.
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::build::{grids, officer, on_call};
+use super::build::grids;
 use super::{Choice, Field, Form, FormKind};
 use crate::config::Config;
-use crate::domain::incident::resources::ItemStanding;
-use crate::domain::incident::{
-    IncidentDetail, Level, PersonStatus, Question, ReportKind, Severity, StepRow,
-};
+use crate::domain::incident::{IncidentDetail, Level, Question, ReportKind, Severity, StepRow};
 use crate::domain::{ComplaintRow, Entity, kind};
 use crate::i18n::{Lang, T, fill};
 use crate::text::sanitize;
@@ -61,7 +55,7 @@ fn level_fields(current: &Severity) -> Vec<Field> {
     out
 }
 
-fn named(id: &str, name: String) -> Choice {
+pub(super) fn named(id: &str, name: String) -> Choice {
     Choice {
         label: Some(name),
         ..Choice::id(id)
@@ -75,7 +69,12 @@ pub(super) fn local(config: &Config, t: DateTime<Utc>) -> String {
         .to_string()
 }
 
-fn about_incident(kind: FormKind, d: &IncidentDetail, lang: Lang, fields: Vec<Field>) -> Form {
+pub(super) fn about_incident(
+    kind: FormKind,
+    d: &IncidentDetail,
+    lang: Lang,
+    fields: Vec<Field>,
+) -> Form {
     Form {
         kind,
         about: Some(Entity {
@@ -188,140 +187,6 @@ impl Form {
         about_incident(FormKind::IncAddStep, d, lang, fields)
     }
 
-    /// Assign an officer to a role: who is on call for the incident's grid
-    /// first, then everyone; the first role short of people first.
-    pub fn assign_person(
-        d: &IncidentDetail,
-        config: &Config,
-        now: DateTime<Utc>,
-        lang: Lang,
-    ) -> Form {
-        let mut people = on_call(config, Some(&d.row.grid), now);
-        for id in config.officers.keys() {
-            if !people.iter().any(|c| &c.id == id) {
-                people.push(officer(config, id));
-            }
-        }
-        let staffing = crate::domain::incident::resources::staffing(&d.roles, &d.personnel);
-        let short = staffing
-            .iter()
-            .find(|r| r.short > 0)
-            .map(|r| r.role.clone());
-        let roles = roles(d, lang);
-        let role = Field {
-            value: short
-                .or_else(|| roles.first().map(|r| r.id.clone()))
-                .unwrap_or_default(),
-            ..Field::choice(T::IncUiFieldRole, roles, true)
-        };
-        let statuses = PersonStatus::ALL
-            .iter()
-            .filter(|s| **s != PersonStatus::Released)
-            .map(|s| Choice::word(s.id(), iw::person(*s)))
-            .collect();
-        let fields = vec![
-            Field::choice(T::FieldOfficer, people, false),
-            role,
-            Field::choice(T::IncUiFieldStatus, statuses, true),
-        ];
-        about_incident(FormKind::IncAssign, d, lang, fields)
-    }
-
-    /// Dispatch `item` from a depot that holds it (the incident's grid's
-    /// first, then the fullest), as much as is missing and the depot holds.
-    pub fn dispatch_item(
-        d: &IncidentDetail,
-        config: &Config,
-        item: &ItemStanding,
-        stock: &BTreeMap<(String, String), i64>,
-        lang: Lang,
-    ) -> Result<Form, String> {
-        let (name, unit) = item_words(config, &item.item, lang);
-        let mut depots: Vec<(&crate::domain::incident::Depot, i64)> = config
-            .inventory
-            .depots
-            .values()
-            .filter_map(|dp| {
-                let n = stock
-                    .get(&(dp.id.clone(), item.item.clone()))
-                    .copied()
-                    .unwrap_or(0);
-                (n > 0).then_some((dp, n))
-            })
-            .collect();
-        if depots.is_empty() {
-            return Err(fill(T::IncUiNoStock.get(lang), &[("item", &name)]));
-        }
-        depots.sort_by_key(|(dp, n)| (dp.grid != d.row.grid, -n));
-        let quantity = i64::from(item.missing.max(1)).min(depots[0].1);
-        let choices = depots
-            .iter()
-            .map(|(dp, n)| Choice {
-                detail: fill(
-                    T::IncUiInStock.get(lang),
-                    &[("n", &n.to_string()), ("unit", &unit)],
-                ),
-                ..named(&dp.id, sanitize(&dp.name))
-            })
-            .collect();
-        let fields = vec![
-            Field::choice(T::IncUiFieldItem, vec![named(&item.item, name)], true),
-            Field::choice(T::IncUiFieldDepot, choices, false),
-            Field::text(T::IncUiFieldQuantity, quantity.to_string()),
-        ];
-        Ok(Form {
-            focus: 1,
-            ..about_incident(FormKind::IncDispatch, d, lang, fields)
-        })
-    }
-
-    /// Return `item` to a depot it came from, as much as is out from there.
-    pub fn return_item(
-        d: &IncidentDetail,
-        config: &Config,
-        item: &str,
-        lang: Lang,
-    ) -> Result<Form, String> {
-        let (name, unit) = item_words(config, item, lang);
-        let out: Vec<Choice> = d
-            .equipment
-            .iter()
-            .filter(|r| r.item == item && r.dispatched > r.returned)
-            .map(|r| {
-                let depot = r.depot.clone().unwrap_or_default();
-                let dname = config
-                    .inventory
-                    .depots
-                    .get(&depot)
-                    .map_or(depot.clone(), |x| sanitize(&x.name));
-                let n = (r.dispatched - r.returned).to_string();
-                Choice {
-                    detail: fill(T::IncUiOut.get(lang), &[("n", &n), ("unit", &unit)]),
-                    ..named(&depot, dname)
-                }
-            })
-            .collect();
-        let Some(first) = d
-            .equipment
-            .iter()
-            .find(|r| r.item == item && r.dispatched > r.returned)
-        else {
-            return Err(fill(T::IncUiNothingOut.get(lang), &[("item", &name)]));
-        };
-        let fields = vec![
-            Field::choice(T::IncUiFieldItem, vec![named(item, name)], true),
-            Field::choice(T::IncUiFieldDepot, out, true),
-            Field::text(
-                T::IncUiFieldQuantity,
-                (first.dispatched - first.returned).to_string(),
-            ),
-        ];
-        Ok(Form {
-            focus: 1,
-            ..about_incident(FormKind::IncReturn, d, lang, fields)
-        })
-    }
-
     /// The level as it is known now, or unknown with the six answers.
     pub fn set_level(d: &IncidentDetail, lang: Lang) -> Form {
         about_incident(FormKind::IncLevel, d, lang, level_fields(&d.row.severity))
@@ -372,20 +237,9 @@ impl Form {
 }
 
 /// The frozen plan's roles, by name.
-fn roles(d: &IncidentDetail, lang: Lang) -> Vec<Choice> {
+pub(super) fn roles(d: &IncidentDetail, lang: Lang) -> Vec<Choice> {
     d.roles
         .iter()
         .map(|r| named(&r.role, sanitize(iw::bilingual(lang, &r.name))))
         .collect()
-}
-
-/// An item's name and unit in `lang` (its id when the catalogue has it not).
-pub fn item_words(config: &Config, item: &str, lang: Lang) -> (String, String) {
-    match config.inventory.items.get(item) {
-        Some(i) => (
-            sanitize(iw::bilingual(lang, &i.name)),
-            sanitize(iw::bilingual(lang, &i.unit)),
-        ),
-        None => (sanitize(item), String::new()),
-    }
 }

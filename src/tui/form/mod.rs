@@ -15,6 +15,7 @@
 
 mod build;
 mod incident;
+mod incident_resources;
 mod incident_submit;
 mod preview;
 mod submit;
@@ -27,7 +28,7 @@ use crate::domain::{ComplaintRow, Entity, kind};
 use crate::i18n::{Lang, T};
 use crate::ops::Command;
 
-pub use incident::item_words;
+pub use incident_resources::item_words;
 pub use incident_submit::parse_when;
 pub use submit::{PhoneProblem, check_phone};
 

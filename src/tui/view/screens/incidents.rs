@@ -21,11 +21,9 @@ use crate::words::incident as iw;
 /// `███░░ 3/5`: steps settled (done or skipped) of all, never colour alone.
 pub fn gauge(settled: u32, total: u32) -> (String, Style) {
     const CELLS: u32 = 5;
-    let full = if total == 0 {
-        0
-    } else {
-        (settled * CELLS + total / 2) / total
-    };
+    let full = (settled * CELLS + total / 2)
+        .checked_div(total)
+        .unwrap_or(0);
     let bar: String = (0..CELLS)
         .map(|i| if i < full { '█' } else { '░' })
         .collect();
