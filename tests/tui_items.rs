@@ -376,7 +376,7 @@ fn the_audit_screen_wraps_long_entries_at_80_columns() {
     select(&mut c, b);
     c.press("e<tab>the caller rang three times and says the smoke is getting worse by the minute ENDWORD<enter>");
     assert!(!c.state.status.error, "{:?}", c.state.status);
-    c.press("3");
+    c.press("4");
     let text = c.text(80, 24);
     assert!(text.contains("ENDWORD"), "{text}");
 }

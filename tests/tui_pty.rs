@@ -247,3 +247,53 @@ fn an_alert_acknowledged_at_one_console_leaves_every_console() {
         });
     }
 }
+
+/// An emergency incident by keyboard in a real terminal (#10): `i` on a
+/// complaint opens one, the side panel shows its next step counting down,
+/// the Incidents screen lists it, Enter opens its view, `A` Enter assigns
+/// the grid's on-call officer, Space ticks step 1 and the next step's
+/// countdown shows; all of it in the database.
+#[test]
+fn an_incident_from_a_complaint_by_keyboard() {
+    let room = Room::new();
+    let mut c = complaint("PTY-I");
+    c["category"] = serde_json::json!("water");
+    let p = room.write("c.json", c.to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    let mut pty = Pty::spawn(&room, &[NOW, "tui"], 120, 40);
+    pty.wait_text("● 12:00", Duration::from_secs(20));
+    pty.keys("i");
+    pty.wait_text("Open incident #1", Duration::from_secs(5));
+    pty.keys("\r");
+    pty.wait_text("Incident #1 opened", Duration::from_secs(5));
+    // Beside the complaints: step 1, due 30 min after 09:12.
+    pty.wait_text("Active incidents", Duration::from_secs(5));
+    pty.wait_text("step 1 ● 12:00", Duration::from_secs(5));
+    pty.keys("3");
+    pty.wait_text("Incidents (1)", Duration::from_secs(5));
+    pty.keys("\r");
+    pty.wait_text("Checklist", Duration::from_secs(5));
+    pty.keys("A");
+    pty.wait_text("Assign #1", Duration::from_secs(5));
+    pty.keys("\r");
+    pty.wait_text(", requested", Duration::from_secs(5));
+    pty.keys(" ");
+    pty.wait_text("Incident #1: step 1 done", Duration::from_secs(5));
+    // Step 2 is due 10:12: its countdown, in the view.
+    pty.wait_text("10:12 ● 42:00", Duration::from_secs(5));
+    let store =
+        gridwatch::store::SqliteStore::open(&room.db(), gridwatch::store::Durability::Normal)
+            .unwrap();
+    let d = gridwatch::store::Incidents::incident(&store, 1).unwrap();
+    assert_eq!(d.row.complaint_id, Some(1));
+    assert_eq!(d.personnel.len(), 1);
+    assert!(d.steps[0].state.is_settled());
+    assert_eq!(d.timeline.last().unwrap().actor, "pty-tester");
+    pty.keys("q");
+    pty.wait_text("Quit gridwatch?", Duration::from_secs(5));
+    pty.keys("y");
+    wait_for("the console to exit", Duration::from_secs(10), || {
+        pty.child.try_wait().unwrap().is_some()
+    });
+}

@@ -6,6 +6,10 @@
 //! last one seen are the new ones. Writes from the UI arrive as
 //! [`Command`]s and go through `ops::perform`, as the command line's do.
 //!
+//! Incidents are few: the list is re-read whenever the change feed names
+//! an `incident:N` (and at start), and the incident whose view is open is
+//! read in full then, with every equipment movement (the depots' stock).
+//!
 //! Alerts are news: the escalations and complaints that arrive after the
 //! console started (they ring), the escalations nobody had acknowledged
 //! when it started, of complaints still waiting (shown, silently), and the
@@ -25,10 +29,12 @@ use super::alerts::Alert;
 use super::state::Snapshot;
 use crate::clock::SharedClock;
 use crate::config::Config;
+use crate::domain::incident::{IncidentFilter, IncidentRow};
 use crate::domain::{Actor, AlertRef, AuditEntry, ComplaintRow, kind};
 use crate::ops::{Command, OpError, Outcome, perform};
 use crate::store::{
-    Alerts, AuditLog, Complaints, Escalations, Figures, Heartbeats, SqliteStore, StoreError,
+    Alerts, AuditLog, Complaints, Escalations, Figures, Heartbeats, Incidents, SqliteStore,
+    StoreError,
 };
 
 /// What the store task tells the UI.
@@ -48,6 +54,8 @@ pub enum DataMsg {
         id: i64,
         entries: Vec<AuditEntry>,
     },
+    /// The incident whose view is open, with every equipment movement.
+    Incident(Box<super::state::IncidentData>),
 }
 
 /// What the UI asks of the store task.
@@ -57,6 +65,8 @@ pub enum Request {
     Perform(Command),
     /// Keep this complaint's trail fresh (its detail is open), or stop.
     Watch(Option<i64>),
+    /// Keep this incident's detail fresh (its view is open), or stop.
+    WatchIncident(Option<i64>),
 }
 
 /// What happened since the last look that a console must react to.
@@ -82,6 +92,10 @@ pub struct Reader {
     /// The last acknowledgement seen.
     last_ack: i64,
     first: bool,
+    /// Every incident, as last read (re-read when the change feed names one).
+    incidents: Vec<IncidentRow>,
+    /// An incident changed since [`Reader::take_incident_news`] was last asked.
+    incident_news: bool,
 }
 
 const RECENT: usize = 500;
@@ -107,7 +121,17 @@ impl Reader {
             last_escalation: 0,
             last_ack: 0,
             first: true,
+            incidents: Vec::new(),
+            incident_news: false,
         }
+    }
+
+    /// Whether an incident changed (or the reader started) since the last
+    /// call: the open incident's detail must be read again. Any incident's
+    /// change counts: equipment moved for one changes the depots' stock
+    /// every other shows.
+    pub fn take_incident_news(&mut self) -> bool {
+        std::mem::take(&mut self.incident_news)
     }
 
     /// Read what changed since the last call; `None` when nothing did.
@@ -119,7 +143,7 @@ impl Reader {
         force: bool,
     ) -> Result<Option<(Snapshot, Vec<News>)>, StoreError>
     where
-        S: Complaints + AuditLog + Escalations + Alerts + Figures + Heartbeats,
+        S: Complaints + AuditLog + Escalations + Alerts + Figures + Heartbeats + Incidents,
     {
         let mark = store.feed_mark()?;
         if !force && self.mark == Some(mark) {
@@ -145,6 +169,8 @@ impl Reader {
             }
             self.last_escalation = store.last_escalation_id()?;
             self.last_ack = store.last_ack()?;
+            self.incidents = store.incidents(IncidentFilter::default())?;
+            self.incident_news = true;
             // The escalations nobody has acknowledged, of complaints still
             // waiting for someone: a console started (or restarted) later
             // shows them too, oldest first.
@@ -175,6 +201,10 @@ impl Reader {
                 .filter(|c| c.is(kind::COMPLAINT) && c.id <= self.max_id)
                 .map(|c| c.id)
                 .collect();
+            if changes.iter().any(|c| c.is(kind::INCIDENT)) {
+                self.incidents = store.incidents(IncidentFilter::default())?;
+                self.incident_news = true;
+            }
             let new_rows = store.complaints_after(self.max_id)?;
             let changed_rows = store.complaints_by_ids(&changed)?;
             for c in &new_rows {
@@ -229,9 +259,21 @@ impl Reader {
             escalations: store.escalations_recent(20)?,
             arrivals_per_hour: store.arrivals_per_hour(now, 24)?,
             audit: store.audit_recent(200)?,
+            incidents: self.incidents.clone(),
         };
         Ok(Some((snap, news)))
     }
+}
+
+/// Incident `id` in full, with every equipment movement (for the depots' stock).
+pub fn read_incident<S: Incidents>(
+    store: &S,
+    id: i64,
+) -> Result<super::state::IncidentData, StoreError> {
+    Ok(super::state::IncidentData {
+        detail: store.incident(id)?,
+        moves: store.item_moves()?,
+    })
 }
 
 /// Start the store thread. It polls every `poll` and executes commands as they come.
@@ -256,6 +298,9 @@ pub fn spawn(
             // The complaint whose detail is open, and whether its trail must be re-read.
             let mut watched: Option<i64> = None;
             let mut trail_stale = false;
+            // The incident whose view is open, and whether to read it again.
+            let mut watched_incident: Option<i64> = None;
+            let mut incident_stale = false;
             // A write of this console's waits to be checkpointed out of the -wal.
             let mut wal_pending = false;
             loop {
@@ -320,10 +365,28 @@ pub fn spawn(
                         }
                     }
                 }
+                incident_stale |= reader.take_incident_news();
+                if let (Some(id), true) = (watched_incident, incident_stale) {
+                    incident_stale = false;
+                    match read_incident(&store, id) {
+                        Ok(data) => {
+                            if tx.send(DataMsg::Incident(Box::new(data))).is_err() {
+                                return;
+                            }
+                        }
+                        Err(e) => {
+                            let _ = tx.send(DataMsg::Failed(e.to_string()));
+                        }
+                    }
+                }
                 if std::mem::take(&mut wal_pending) {
                     let _ = store.empty_wal();
                 }
                 match cmd_rx.recv_timeout(poll) {
+                    Ok(Request::WatchIncident(id)) => {
+                        incident_stale = id.is_some();
+                        watched_incident = id;
+                    }
                     Ok(Request::Watch(id)) => {
                         trail_stale = id.is_some();
                         watched = id;

@@ -40,6 +40,25 @@ pub enum Action {
     /// Close the detail, else clear the filter; never quits.
     Back,
     Quit,
+    // Emergency incidents (#10): `i` on a complaint or the Incidents
+    // screen; the rest act in the incident view.
+    OpenIncident,
+    /// The incident view of the most urgent active incident (again: the next).
+    ShowIncident,
+    SectionNext,
+    SectionPrevious,
+    ToggleStep,
+    SkipStep,
+    AddStep,
+    AssignPerson,
+    AdvancePerson,
+    DispatchItem,
+    ReturnItem,
+    SetLevel,
+    StableActive,
+    CloseIncident,
+    ReopenIncident,
+    ReportSent,
 }
 
 /// A key a binding answers to.
@@ -144,6 +163,23 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('?')], "?", Action::Help, T::KeyHelp),
     bind(&[Key::Plain(KeyCode::Esc)], "Esc", Action::Back, T::KeyBack),
     bind(&[ch('q'), Key::Ctrl(KeyCode::Char('c'))], "q", Action::Quit, T::KeyQuit),
+    // --- incidents (#10) ---
+    bind(&[ch('i')], "i", Action::OpenIncident, T::IncUiKeyOpen),
+    bind(&[ch('I')], "I", Action::ShowIncident, T::IncUiKeyShow),
+    bind(&[Key::Plain(KeyCode::Right)], "→", Action::SectionNext, T::IncUiKeySectionNext),
+    bind(&[Key::Plain(KeyCode::Left)], "←", Action::SectionPrevious, T::IncUiKeySectionPrevious),
+    bind(&[ch(' ')], "Space", Action::ToggleStep, T::IncUiKeyToggle),
+    bind(&[ch('S')], "S", Action::SkipStep, T::IncUiKeySkip),
+    bind(&[ch('+')], "+", Action::AddStep, T::IncUiKeyAddStep),
+    bind(&[ch('A')], "A", Action::AssignPerson, T::IncUiKeyAssign),
+    bind(&[ch('>')], ">", Action::AdvancePerson, T::IncUiKeyAdvance),
+    bind(&[ch('D')], "D", Action::DispatchItem, T::IncUiKeyDispatch),
+    bind(&[ch('B')], "B", Action::ReturnItem, T::IncUiKeyReturn),
+    bind(&[ch('L')], "L", Action::SetLevel, T::IncUiKeyLevel),
+    bind(&[ch('t')], "t", Action::StableActive, T::IncUiKeyStable),
+    bind(&[ch('C')], "C", Action::CloseIncident, T::IncUiKeyClose),
+    bind(&[ch('O')], "O", Action::ReopenIncident, T::IncUiKeyReopen),
+    bind(&[ch('u')], "u", Action::ReportSent, T::IncUiKeyReport),
 ];
 
 /// The action of a key in the normal mode (forms and prompts read keys themselves).
@@ -180,6 +216,22 @@ mod tests {
             Help,
             Back,
             Quit,
+            OpenIncident,
+            ShowIncident,
+            SectionNext,
+            SectionPrevious,
+            ToggleStep,
+            SkipStep,
+            AddStep,
+            AssignPerson,
+            AdvancePerson,
+            DispatchItem,
+            ReturnItem,
+            SetLevel,
+            StableActive,
+            CloseIncident,
+            ReopenIncident,
+            ReportSent,
         ];
         for a in all {
             assert!(
@@ -200,6 +252,9 @@ mod tests {
                 "Enter" => KeyCode::Enter,
                 "Tab" => KeyCode::Tab,
                 "Esc" => KeyCode::Esc,
+                "Space" => KeyCode::Char(' '),
+                "←" => KeyCode::Left,
+                "→" => KeyCode::Right,
                 s => KeyCode::Char(s.chars().next().unwrap()),
             };
             assert_eq!(

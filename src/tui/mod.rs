@@ -8,7 +8,8 @@
 //! The modules:
 //! - `state`: what the console knows and shows, one state per screen inside;
 //! - `screens`: one module per screen (Dashboard, Complaints, Audit) with its
-//!   state and how it derives its rows; `Screen::ALL` lists them;
+//!   state and how it derives its rows; `Screen::ALL` lists them (Incidents
+//!   also holds the incident view's section and cursors);
 //! - `keymap`: the `Action`s and the one key table that both key resolution
 //!   and the help read;
 //! - `update`: events into state changes and effects, no IO;
@@ -16,6 +17,7 @@
 //!   screens, each screen's body (`view::screens`), overlays, and the regions
 //!   the screens draw with;
 //! - `form`: the action forms;
+//! - `incident`: the incident view's data and the incident actions (#10);
 //! - `alerts`: escalations and new complaints as banners, and their words;
 //! - `data`: the thread that owns the database;
 //! - `notify`: desktop notifications, off the UI task.
@@ -24,6 +26,8 @@ pub mod alerts;
 pub mod data;
 mod error;
 pub mod form;
+pub mod incident;
+mod incident_words;
 pub mod keymap;
 pub mod notify;
 pub mod screens;
@@ -99,6 +103,7 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), Tu
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         let mut dirty = true;
         let mut watching = None;
+        let mut watching_incident = None;
         loop {
             if dirty {
                 terminal
@@ -142,6 +147,14 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), Tu
             if state.watching() != watching {
                 watching = state.watching();
                 if commands.send(data::Request::Watch(watching)).is_err() {
+                    return Err(TuiError::StoreStopped);
+                }
+            }
+            // So is the open incident's detail.
+            if state.watching_incident() != watching_incident {
+                watching_incident = state.watching_incident();
+                let ask = data::Request::WatchIncident(watching_incident);
+                if commands.send(ask).is_err() {
                     return Err(TuiError::StoreStopped);
                 }
             }

@@ -13,9 +13,11 @@ use super::form::Form;
 use super::screens::audit::Audit;
 use super::screens::complaints::Complaints;
 use super::screens::dashboard::Dashboard;
+use super::screens::incidents::{IncidentView, Incidents};
 use super::screens::{ComplaintList, Screen};
 use crate::clock::ClockMode;
 use crate::config::Config;
+use crate::domain::incident::{IncidentDetail, IncidentRow, ItemMove};
 use crate::domain::{AuditEntry, ComplaintRow, Counts, EscalationRow, Heartbeat};
 use crate::i18n::Lang;
 
@@ -32,6 +34,16 @@ pub struct Snapshot {
     pub escalations: Vec<EscalationRow>,
     pub arrivals_per_hour: Vec<u64>,
     pub audit: Vec<AuditEntry>,
+    /// Every incident, open ones first (the store's order of urgency).
+    pub incidents: Vec<IncidentRow>,
+}
+
+/// The incident whose view is open, as last read, with every equipment
+/// movement (the depots' stock is computed from them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IncidentData {
+    pub detail: IncidentDetail,
+    pub moves: Vec<ItemMove>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +54,11 @@ pub enum Mode {
     Filter(String),
     Form(Box<Form>),
     ConfirmQuit,
+    /// An action that asks first (closing an incident): `y` sends it.
+    Confirm {
+        question: String,
+        command: Box<crate::ops::Command>,
+    },
 }
 
 /// An alert that stays on screen until someone, at any console,
@@ -92,6 +109,11 @@ pub struct State {
     pub dashboard: Dashboard,
     pub complaints: Complaints,
     pub audit: Audit,
+    pub incidents: Incidents,
+    /// The incident view, when open (over any screen).
+    pub incident_view: Option<IncidentView>,
+    /// The open incident as last read (its view shows it).
+    pub incident: Option<Box<IncidentData>>,
     pub mode: Mode,
     /// Every screen lists only what matches it.
     pub filter: String,
@@ -133,6 +155,9 @@ impl State {
             dashboard: Dashboard::default(),
             complaints: Complaints::default(),
             audit: Audit::default(),
+            incidents: Incidents::default(),
+            incident_view: None,
+            incident: None,
             mode: Mode::Normal,
             filter: String::new(),
             detail: false,
@@ -152,7 +177,7 @@ impl State {
         match self.screen {
             Screen::Dashboard => &mut self.dashboard.list,
             Screen::Complaints => &mut self.complaints.list,
-            Screen::Audit => &mut self.audit.list,
+            Screen::Incidents | Screen::Audit => &mut self.audit.list,
         }
     }
 
@@ -169,8 +194,18 @@ impl State {
         match self.screen {
             Screen::Dashboard => self.dashboard.derive(&data.open, filter, &ctx),
             Screen::Complaints => self.complaints.derive(&data.recent, filter, &ctx),
-            Screen::Audit => {}
+            Screen::Incidents | Screen::Audit => {}
         }
+        // The incidents are few: their list is kept for every screen (the
+        // dashboard's side panel reads the open ones).
+        self.incidents.derive(
+            &data.incidents,
+            if self.screen == Screen::Incidents {
+                filter
+            } else {
+                ""
+            },
+        );
         self.follow_selection();
     }
 
@@ -182,13 +217,25 @@ impl State {
             Screen::Dashboard => self.dashboard.list.select(&data.open, want),
             Screen::Complaints => self.complaints.list.select(&data.recent, want),
             // Nothing listed: the selection waits for the next screen.
-            Screen::Audit => return,
+            Screen::Incidents | Screen::Audit => return,
         };
         self.selected = now.map(|c| c.id).or(want);
     }
 
     /// Move the selection `delta` rows on the current screen.
     pub fn move_selection(&mut self, delta: i32) {
+        if self.incident_view.is_some() {
+            return self.move_in_incident(delta);
+        }
+        if self.screen == Screen::Incidents {
+            let all = &self.data.incidents;
+            if delta < 0 {
+                self.incidents.up(all);
+            } else {
+                self.incidents.down(all);
+            }
+            return;
+        }
         let list = self.list_mut();
         if delta < 0 {
             list.up();
@@ -206,6 +253,7 @@ impl State {
     pub fn go_to(&mut self, screen: Screen) {
         self.screen = screen;
         self.detail = false;
+        self.incident_view = None;
         self.derive();
     }
 
@@ -214,7 +262,7 @@ impl State {
         match self.screen {
             Screen::Dashboard => self.dashboard.list.selected_in(&self.data.open),
             Screen::Complaints => self.complaints.list.selected_in(&self.data.recent),
-            Screen::Audit => None,
+            Screen::Incidents | Screen::Audit => None,
         }
     }
 

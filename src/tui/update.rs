@@ -72,6 +72,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.loaded = true;
             state.derive();
             state.drop_settled_banners();
+            state.clamp_incident_view();
             Vec::new()
         }
         Msg::Data(DataMsg::Done(Ok(outcome))) => {
@@ -95,6 +96,11 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Data(DataMsg::Trail { id, entries }) => {
             state.trail = Some((id, entries));
+            Vec::new()
+        }
+        Msg::Data(DataMsg::Incident(data)) => {
+            state.incident = Some(data);
+            state.clamp_incident_view();
             Vec::new()
         }
         Msg::Data(DataMsg::Replaced(why)) => {
@@ -157,6 +163,13 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Mode::Confirm { command, .. } => {
+            if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
+                vec![Effect::Write(*command)]
+            } else {
+                Vec::new()
+            }
+        }
         Mode::Filter(mut text) => {
             match key.code {
                 KeyCode::Enter => {
@@ -218,12 +231,27 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Up => state.move_selection(-1),
         Action::Down => state.move_selection(1),
         Action::ToggleDetail => {
-            state.detail = !state.detail && state.selected_complaint().is_some()
+            if state.incident_view.is_some() {
+                state.incident_view = None;
+            } else if state.screen == Screen::Incidents {
+                match state
+                    .incidents
+                    .selected_in(&state.data.incidents)
+                    .map(|r| r.id)
+                {
+                    Some(id) => state.show_incident(id),
+                    None => status(state, state.t(T::IncUiNothingSelected), true),
+                }
+            } else {
+                state.detail = !state.detail && state.selected_complaint().is_some()
+            }
         }
         Action::Help => state.mode = Mode::Help(0),
         Action::Quit => state.mode = Mode::ConfirmQuit,
         Action::Back => {
-            if state.detail {
+            if state.incident_view.is_some() {
+                state.incident_view = None;
+            } else if state.detail {
                 state.detail = false;
             } else if !state.filter.is_empty() {
                 state.filter.clear();
@@ -299,6 +327,22 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
                 Err(why) => status(state, why, true),
             }
         }
+        Action::OpenIncident
+        | Action::ShowIncident
+        | Action::SectionNext
+        | Action::SectionPrevious
+        | Action::ToggleStep
+        | Action::SkipStep
+        | Action::AddStep
+        | Action::AssignPerson
+        | Action::AdvancePerson
+        | Action::DispatchItem
+        | Action::ReturnItem
+        | Action::SetLevel
+        | Action::StableActive
+        | Action::CloseIncident
+        | Action::ReopenIncident
+        | Action::ReportSent => return super::incident::act(state, action),
     }
     Vec::new()
 }

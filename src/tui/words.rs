@@ -101,12 +101,12 @@ pub fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
             ],
         ),
         Outcome::Reopened { id } => fill(T::DoneReopened.get(lang), &[("id", &id.to_string())]),
+        Outcome::Incident(i) => super::incident_words::outcome(lang, config, i),
         Outcome::Acknowledged { done, .. } => match done.len() {
             0 => T::DoneAckBefore.get(lang).to_string(),
             1 => T::DoneAckOne.get(lang).to_string(),
             n => fill(T::DoneAckMany.get(lang), &[("n", &n.to_string())]),
         },
-        Outcome::Incident(i) => crate::words::incident_ops::outcome(lang, tz, i),
     }
 }
 

@@ -47,6 +47,8 @@ pub fn keys(s: &str) -> Vec<KeyEvent> {
                     "backtab" => KeyCode::BackTab,
                     "up" => KeyCode::Up,
                     "down" => KeyCode::Down,
+                    "left" => KeyCode::Left,
+                    "right" => KeyCode::Right,
                     "bs" => KeyCode::Backspace,
                     other => panic!("unknown key <{other}>"),
                 };
@@ -120,6 +122,14 @@ impl Console {
         if let Some(id) = self.state.watching() {
             let entries = gridwatch::store::AuditLog::audit_of_complaint(&self.store, id).unwrap();
             update(&mut self.state, Msg::Data(DataMsg::Trail { id, entries }));
+        }
+        // And the open incident's detail, as the store thread keeps it.
+        if let Some(id) = self.state.watching_incident() {
+            let data = gridwatch::tui::data::read_incident(&self.store, id).unwrap();
+            update(
+                &mut self.state,
+                Msg::Data(DataMsg::Incident(Box::new(data))),
+            );
         }
     }
 

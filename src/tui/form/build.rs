@@ -15,7 +15,7 @@ use crate::tui::words::reject_word;
 use crate::words::outcome as outcome_word;
 
 /// An officer as a picker lists them: id, name and phone.
-fn officer(config: &Config, id: &str) -> Choice {
+pub(super) fn officer(config: &Config, id: &str) -> Choice {
     Choice {
         detail: config
             .officers
@@ -28,7 +28,7 @@ fn officer(config: &Config, id: &str) -> Choice {
 
 /// Who is on call for `grid` (the root when unassigned) at `now`: primary,
 /// backup, leader — one entry per person, with every role they hold.
-fn on_call(config: &Config, grid: Option<&str>, now: DateTime<Utc>) -> Vec<Choice> {
+pub(super) fn on_call(config: &Config, grid: Option<&str>, now: DateTime<Utc>) -> Vec<Choice> {
     let local = now.with_timezone(&config.settings.timezone).naive_local();
     let root = config
         .grids
@@ -59,7 +59,7 @@ fn on_call(config: &Config, grid: Option<&str>, now: DateTime<Utc>) -> Vec<Choic
 }
 
 /// Every grid, in tree order (a parent before its children), with its name.
-fn grids(config: &Config) -> Vec<Choice> {
+pub(super) fn grids(config: &Config) -> Vec<Choice> {
     config
         .grids
         .iter()

@@ -14,6 +14,9 @@
 //! when it is shown, in the console's language.
 
 mod build;
+mod incident;
+mod incident_resources;
+mod incident_submit;
 mod preview;
 mod submit;
 
@@ -25,6 +28,8 @@ use crate::domain::{ComplaintRow, Entity, kind};
 use crate::i18n::{Lang, T};
 use crate::ops::Command;
 
+pub use incident_resources::item_words;
+pub use incident_submit::parse_when;
 pub use submit::{PhoneProblem, check_phone};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +42,16 @@ pub enum FormKind {
     Assign,
     Reject,
     Reopen,
+    // Emergency incidents (#10), built and checked in `incident`.
+    IncOpen,
+    IncSkip,
+    IncAddStep,
+    IncAssign,
+    IncDispatch,
+    IncReturn,
+    IncLevel,
+    IncReopen,
+    IncReport,
 }
 
 /// One entry of a picker.
@@ -50,6 +65,9 @@ pub struct Choice {
     pub detail: String,
     /// Shown last, in the console's language: primary, backup, leader.
     pub tags: Vec<T>,
+    /// Shown instead of the id: a name in the console's language (a plan,
+    /// a role, an item), when the id is a word people need not read.
+    pub label: Option<String>,
 }
 
 impl Choice {
@@ -59,6 +77,7 @@ impl Choice {
             word: None,
             detail: String::new(),
             tags: Vec::new(),
+            label: None,
         }
     }
 
@@ -74,7 +93,7 @@ impl Choice {
         if let Some(w) = self.word {
             return w.get(lang).to_string();
         }
-        let mut s = self.id.clone();
+        let mut s = self.label.clone().unwrap_or_else(|| self.id.clone());
         if !self.detail.is_empty() {
             s.push(' ');
             s.push_str(&self.detail);
@@ -181,6 +200,15 @@ impl Form {
             FormKind::Assign => T::FormAssign,
             FormKind::Reject => T::FormReject,
             FormKind::Reopen => T::FormReopen,
+            FormKind::IncOpen => T::IncUiFormOpen,
+            FormKind::IncSkip => T::IncUiFormSkip,
+            FormKind::IncAddStep => T::IncUiFormAddStep,
+            FormKind::IncAssign => T::IncUiFormAssign,
+            FormKind::IncDispatch => T::IncUiFormDispatch,
+            FormKind::IncReturn => T::IncUiFormReturn,
+            FormKind::IncLevel => T::IncUiFormLevel,
+            FormKind::IncReopen => T::IncUiFormReopen,
+            FormKind::IncReport => T::IncUiFormReport,
         }
     }
 
@@ -236,6 +264,10 @@ impl Form {
             KeyCode::BackTab => self.focus = (self.focus + n - 1) % n,
             KeyCode::Up | KeyCode::Down => {
                 self.fields[self.focus].cycle(key.code == KeyCode::Down);
+            }
+            // Space turns a fixed picker (yes/no) as Down does.
+            KeyCode::Char(' ') if self.fields[self.focus].fixed => {
+                self.fields[self.focus].cycle(true);
             }
             KeyCode::Backspace => {
                 let f = &mut self.fields[self.focus];

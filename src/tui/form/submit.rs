@@ -44,7 +44,7 @@ pub fn check_phone(p: &str) -> Result<usize, PhoneProblem> {
 }
 
 impl Form {
-    fn officer(&self, config: &Config, lang: Lang) -> Result<String, String> {
+    pub(super) fn officer(&self, config: &Config, lang: Lang) -> Result<String, String> {
         let id = self.value(T::FieldOfficer);
         if id.is_empty() {
             return Err(T::FormChooseOfficer.get(lang).into());
@@ -226,6 +226,9 @@ impl Form {
                     reason: reason.to_string(),
                 })
             }
+            _ => self
+                .submit_incident(config, now, lang)
+                .map(Command::Incident),
         }
     }
 

@@ -25,6 +25,7 @@ pub mod audit;
 pub mod complaints;
 pub mod dashboard;
 pub mod filter;
+pub mod incidents;
 
 use crate::domain::ComplaintRow;
 use crate::i18n::T;
@@ -34,12 +35,18 @@ pub use filter::FilterContext;
 pub enum Screen {
     Dashboard,
     Complaints,
+    Incidents,
     Audit,
 }
 
 impl Screen {
     /// Every screen, in the order of the digit keys and of `Tab`.
-    pub const ALL: [Screen; 3] = [Screen::Dashboard, Screen::Complaints, Screen::Audit];
+    pub const ALL: [Screen; 4] = [
+        Screen::Dashboard,
+        Screen::Complaints,
+        Screen::Incidents,
+        Screen::Audit,
+    ];
 
     /// The `n`-th screen, counted from 1 as the digit keys do.
     pub fn nth(n: u8) -> Option<Screen> {
@@ -57,6 +64,7 @@ impl Screen {
         match self {
             Screen::Dashboard => T::ScreenDashboard,
             Screen::Complaints => T::ScreenComplaints,
+            Screen::Incidents => T::IncUiScreen,
             Screen::Audit => T::ScreenAudit,
         }
     }

@@ -12,6 +12,7 @@ mod banners;
 mod bottom;
 mod form;
 mod header;
+mod incident;
 mod overlay;
 mod screens;
 mod side;
@@ -50,10 +51,14 @@ impl Widget for &State {
             // The detail takes the bottom panels' rows too: the trail needs them.
             overlay::detail(self, body.union(foot), buf);
         }
+        if let Some(view) = &self.incident_view {
+            incident::render(self, view, body.union(foot), buf);
+        }
         match &self.mode {
             Mode::Help(top) => overlay::help(self, *top, area, buf),
             Mode::Form(f) => form::render(self, f, area, buf),
             Mode::ConfirmQuit => overlay::confirm(self, area, buf),
+            Mode::Confirm { question, .. } => overlay::ask(question, area, buf),
             Mode::Normal | Mode::Filter(_) => {}
         }
     }

@@ -297,10 +297,20 @@ pub fn help(state: &State, top: u16, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn confirm(state: &State, area: Rect, buf: &mut Buffer) {
-    let text = state.t(T::QuitConfirm);
-    let rect = centered(area, crate::text::width(text) as u16 + 4, 3);
+    ask(state.t(T::QuitConfirm), area, buf);
+}
+
+/// A question answered with `y` (anything else: no), wrapped to the screen.
+pub fn ask(question: &str, area: Rect, buf: &mut Buffer) {
+    let inner = usize::from(area.width.saturating_sub(4)).min(72);
+    let lines: Vec<Line> = wrap(question, inner)
+        .into_iter()
+        .map(|l| Line::styled(l, Theme::soon()))
+        .collect();
+    let w = lines.iter().map(|l| l.width()).max().unwrap_or(0) as u16 + 4;
+    let rect = centered(area, w, lines.len() as u16 + 2);
     clear(rect, buf);
-    Paragraph::new(Line::styled(text, Theme::soon()))
+    Paragraph::new(lines)
         .block(Block::new().borders(Borders::ALL))
         .render(rect, buf);
 }

@@ -39,7 +39,14 @@ pub fn left(state: &State, c: &ComplaintRow) -> (String, Style) {
     if !c.status.is_open() {
         return ("—".to_string(), Theme::dim());
     }
-    let secs = (c.deadline_at - state.now).num_seconds();
+    due(state, c.deadline_at)
+}
+
+/// A countdown to `at` as every countdown reads: `● 12:00` green, `▲ 05:00`
+/// yellow within the warning, `✖ +07:12` red once past (incident steps and
+/// reports count down like complaints).
+pub fn due(state: &State, at: chrono::DateTime<chrono::Utc>) -> (String, Style) {
+    let secs = (at - state.now).num_seconds();
     let warn = state.config.settings.warn_before.num_seconds();
     if secs <= 0 {
         (format!("✖ +{}", countdown(-secs)), Theme::breached())
@@ -76,7 +83,7 @@ fn on_call_name(state: &State, grid: Option<&str>) -> String {
 }
 
 /// The first visible row so that `selected` stays in view.
-fn window(selected: usize, total: usize, height: usize) -> std::ops::Range<usize> {
+pub(super) fn window(selected: usize, total: usize, height: usize) -> std::ops::Range<usize> {
     if height == 0 {
         return 0..0;
     }

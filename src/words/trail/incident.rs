@@ -94,6 +94,9 @@ fn status(lang: Lang, id: &str) -> String {
 fn plan_words(lang: Lang, id: &str, name: &str) -> String {
     if name.is_empty() {
         sanitize(id)
+    } else if lang == Lang::Zh {
+        // The file id is English words: a Chinese reader gets the name alone.
+        name.to_string()
     } else {
         format!("{}{}", sanitize(id), crate::words::paren(lang, name))
     }

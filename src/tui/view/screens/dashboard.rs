@@ -32,11 +32,26 @@ pub fn render(state: &State, body: Rect, foot: Rect, buf: &mut Buffer) {
     } else {
         (body, None)
     };
+    // Active incidents: at the top of the side panel, else one line over the complaints.
+    let main = match side {
+        None if state.active_incidents().next().is_some() => {
+            let [strip, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(2)]).areas(main);
+            side::incident_strip(state, strip, buf);
+            rest
+        }
+        _ => main,
+    };
     let list = &state.dashboard.list;
     let title = format!("{} ({})", state.t(T::LiveComplaints), list.rows.len());
     table::complaints(state, &title, list, &state.data.open, main, buf);
     if let Some(s) = side {
-        side::on_call(state, s, buf);
+        let h = side::incidents_height(state, s.height);
+        let [inc, oc] = Layout::vertical([Constraint::Length(h), Constraint::Min(0)]).areas(s);
+        if h > 0 {
+            side::incidents(state, inc, buf);
+        }
+        side::on_call(state, oc, buf);
     }
     if foot.height > 0 {
         bottom::render(state, foot, buf);

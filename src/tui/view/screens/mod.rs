@@ -4,6 +4,7 @@
 mod audit;
 mod complaints;
 mod dashboard;
+pub mod incidents;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,7 +17,7 @@ use crate::tui::state::State;
 pub fn foot_height(state: &State, area: Rect) -> u16 {
     match state.screen {
         Screen::Dashboard => dashboard::foot_height(area),
-        Screen::Complaints | Screen::Audit => 0,
+        Screen::Complaints | Screen::Incidents | Screen::Audit => 0,
     }
 }
 
@@ -25,6 +26,7 @@ pub fn render(state: &State, body: Rect, foot: Rect, buf: &mut Buffer) {
     match state.screen {
         Screen::Dashboard => dashboard::render(state, body, foot, buf),
         Screen::Complaints => complaints::render(state, body, buf),
+        Screen::Incidents => incidents::render(state, body, buf),
         Screen::Audit => audit::render(state, body, buf),
     }
 }

@@ -1,0 +1,367 @@
+//! The incident screens as a pure function of state (#10): an incident in
+//! the middle of its work — steps done, skipped and added, people in every
+//! status, equipment out with shortfalls — drawn from values, without a
+//! database, at 80×24 and 200×50 in both languages; and the view's keys
+//! (cursor, sections, space toggling, the advance key) as the effects they
+//! return.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use gridwatch::clock::ClockMode;
+use gridwatch::config::{Config, ConfigSource};
+use gridwatch::domain::incident::{
+    IncidentDetail, IncidentRow, IncidentStatus, ItemRow, Level, PersonRow, PersonStatus,
+    ReportKind, ReportRow, Severity, StepChange, StepRow, StepState,
+};
+use gridwatch::i18n::Lang;
+use gridwatch::ops::{Command, IncidentCommand};
+use gridwatch::tui::data::DataMsg;
+use gridwatch::tui::screens::Screen;
+use gridwatch::tui::screens::incidents::Section;
+use gridwatch::tui::state::{IncidentData, Mode, Snapshot, State};
+use gridwatch::tui::update::{Effect, Msg, update};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+mod common;
+use common::tui::{keys, screen_text, style_digest};
+
+fn at(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+fn config() -> Arc<Config> {
+    Arc::new(Config::load(ConfigSource::Dir(common::repo().join("config"))).unwrap())
+}
+
+/// Incident #2: water pollution at T03-V01, level III, discovered 09:05,
+/// opened from complaint #1; steps 1 done, 2 skipped, one added; three
+/// people; sandbags partly out. Incident #1: a closed drill.
+fn incidents(config: &Config) -> (Vec<IncidentRow>, IncidentDetail) {
+    let plan = &config.plans["water-pollution"];
+    let found = at("2026-11-30T09:05:00+08:00");
+    let severity = Severity::Known(Level::III);
+    let mut steps: Vec<StepRow> = plan
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| StepRow {
+            n: i as i64 + 1,
+            text: s.text.clone(),
+            role: Some(s.role.clone()),
+            due_at: s.due.due_at(found, &severity),
+            state: StepState::Open,
+            ad_hoc: false,
+        })
+        .collect();
+    steps[0].state = StepState::Done {
+        at: at("2026-11-30T09:18:00+08:00"),
+        by: "O019".into(),
+        note: Some("已电话报告市局".into()),
+    };
+    steps[1].state = StepState::Skipped {
+        at: at("2026-11-30T09:25:00+08:00"),
+        by: "tester".into(),
+        reason: "上游已断流".into(),
+    };
+    steps.push(StepRow {
+        n: steps.len() as i64 + 1,
+        text: gridwatch::domain::incident::Bilingual::new("", "通知下游村民停止取水"),
+        role: None,
+        due_at: at("2026-11-30T09:50:00+08:00"),
+        state: StepState::Open,
+        ad_hoc: true,
+    });
+    let settled = 2;
+    let next = steps
+        .iter()
+        .filter(|s| !s.state.is_settled())
+        .min_by_key(|s| s.due_at);
+    let row = IncidentRow {
+        id: 2,
+        plan: plan.id.clone(),
+        kind: plan.kind.clone(),
+        name: plan.name.clone(),
+        level: "III".into(),
+        severity: severity.clone(),
+        status: IncidentStatus::Active,
+        drill: false,
+        grid: "T03-V01".into(),
+        place: Some("城关镇西关村解放路12号".into()),
+        complaint_id: Some(1),
+        summary: None,
+        discovered_at: found,
+        opened_at: at("2026-11-30T09:15:00+08:00"),
+        first_on_scene_at: Some(at("2026-11-30T09:28:00+08:00")),
+        closed_at: None,
+        steps_total: steps.len() as u32,
+        steps_settled: settled,
+        next_step: next.map(|s| s.n),
+        next_step_due_at: next.map(|s| s.due_at),
+        initial_report_due_at: Some(plan.reports.initial.due_at(found, &severity)),
+        initial_report_sent_at: None,
+    };
+    let person = |officer: &str, role: &str, status, t: &str| PersonRow {
+        officer: officer.into(),
+        role: role.into(),
+        status,
+        at: at(t),
+        history: vec![],
+    };
+    let item = &plan.items[0];
+    let detail = IncidentDetail {
+        row: row.clone(),
+        steps,
+        roles: plan.roles.clone(),
+        personnel: vec![
+            person(
+                "O019",
+                &plan.roles[0].role,
+                PersonStatus::OnScene,
+                "2026-11-30T09:28:00+08:00",
+            ),
+            person(
+                "O020",
+                &plan.roles[1].role,
+                PersonStatus::EnRoute,
+                "2026-11-30T09:22:00+08:00",
+            ),
+            person(
+                "O018",
+                &plan.roles[1].role,
+                PersonStatus::Requested,
+                "2026-11-30T09:20:00+08:00",
+            ),
+        ],
+        needs: plan.items.clone(),
+        equipment: vec![ItemRow {
+            item: item.item.clone(),
+            depot: config.inventory.depots.keys().next().cloned(),
+            required: item.quantity,
+            requested: item.quantity,
+            dispatched: 1,
+            returned: 0,
+        }],
+        reports: vec![ReportRow {
+            kind: ReportKind::Initial,
+            due_at: row.initial_report_due_at,
+            sent_at: None,
+            sent_by: None,
+            to: None,
+        }],
+        facts: vec![],
+        timeline: vec![],
+    };
+    let drill = IncidentRow {
+        id: 1,
+        drill: true,
+        status: IncidentStatus::Closed,
+        closed_at: Some(at("2026-11-30T08:40:00+08:00")),
+        steps_settled: row.steps_total,
+        initial_report_sent_at: Some(at("2026-11-30T08:30:00+08:00")),
+        severity: Severity::Unknown(Default::default()),
+        level: "unknown".into(),
+        grid: "T04".into(),
+        complaint_id: None,
+        ..row.clone()
+    };
+    (vec![row, drill], detail)
+}
+
+fn state(lang: Lang) -> State {
+    let config = config();
+    let (rows, detail) = incidents(&config);
+    let mut s = State::new(
+        config,
+        lang,
+        ClockMode::Fixed,
+        at("2026-11-30T09:30:00+08:00"),
+        None,
+    );
+    let snap = Snapshot {
+        incidents: rows,
+        ..Default::default()
+    };
+    update(&mut s, Msg::Data(DataMsg::Snapshot(Box::new(snap))));
+    update(
+        &mut s,
+        Msg::Data(DataMsg::Incident(Box::new(IncidentData {
+            detail,
+            moves: vec![],
+        }))),
+    );
+    s
+}
+
+fn press(s: &mut State, k: &str) -> Vec<Effect> {
+    keys(k)
+        .into_iter()
+        .flat_map(|k| update(s, Msg::Key(k)))
+        .collect()
+}
+
+fn arrow(s: &mut State, code: KeyCode) {
+    update(s, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn snap(s: &State, w: u16, h: u16) -> String {
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    s.render(buf.area, &mut buf);
+    format!("{}style {}\n", screen_text(&buf), style_digest(&buf))
+}
+
+#[test]
+fn snapshots_of_the_incidents_screen_and_the_incident_view() {
+    for (lang, name) in [(Lang::En, "en"), (Lang::Zh, "zh")] {
+        let mut s = state(lang);
+        press(&mut s, "3");
+        assert_eq!(s.screen, Screen::Incidents);
+        for (w, h) in [(80, 24), (200, 50)] {
+            insta::assert_snapshot!(format!("incidents_{name}_{w}x{h}"), snap(&s, w, h));
+        }
+        press(&mut s, "<enter>");
+        for (w, h) in [(80, 24), (200, 50)] {
+            insta::assert_snapshot!(format!("incident_view_{name}_{w}x{h}"), snap(&s, w, h));
+        }
+        arrow(&mut s, KeyCode::Right);
+        insta::assert_snapshot!(format!("incident_people_{name}_80x24"), snap(&s, 80, 24));
+        arrow(&mut s, KeyCode::Right);
+        insta::assert_snapshot!(format!("incident_equipment_{name}_80x24"), snap(&s, 80, 24));
+        press(&mut s, "A");
+        insta::assert_snapshot!(
+            format!("incident_assign_form_{name}_80x24"),
+            snap(&s, 80, 24)
+        );
+        press(&mut s, "<esc>1");
+        assert!(s.incident_view.is_none(), "a screen key closes the view");
+        insta::assert_snapshot!(
+            format!("dashboard_incidents_{name}_200x50"),
+            snap(&s, 200, 50)
+        );
+        insta::assert_snapshot!(
+            format!("dashboard_incidents_{name}_80x24"),
+            snap(&s, 80, 24)
+        );
+    }
+}
+
+#[test]
+fn the_view_cursor_space_and_the_advance_key_act_on_the_row_under_the_cursor() {
+    let mut s = state(Lang::En);
+    // `I` from the dashboard opens the most urgent active incident.
+    press(&mut s, "I");
+    assert_eq!(s.incident_view.as_ref().map(|v| v.id), Some(2));
+    // Space on step 1 (done) opens it again; on step 3 (open) ticks it.
+    let fx = press(&mut s, " ");
+    assert_eq!(
+        fx,
+        vec![Effect::Write(Command::Incident(IncidentCommand::Step {
+            id: 2,
+            n: 1,
+            change: StepChange::Undone
+        }))]
+    );
+    press(&mut s, "jj");
+    assert_eq!(s.incident_view.as_ref().unwrap().at(), 2);
+    let fx = press(&mut s, " ");
+    assert_eq!(
+        fx,
+        vec![Effect::Write(Command::Incident(IncidentCommand::Step {
+            id: 2,
+            n: 3,
+            change: StepChange::Done { note: None }
+        }))]
+    );
+    // Skipping a settled step is refused in words; an open one asks why.
+    press(&mut s, "kS");
+    assert!(s.status.error && s.status.text.contains("Step 2 is settled already"));
+    press(&mut s, "jS");
+    assert!(matches!(&s.mode, Mode::Form(f) if f.value(gridwatch::i18n::T::IncUiFieldStep) == "3"));
+    let fx = press(&mut s, "<enter>");
+    assert!(fx.is_empty(), "a skip needs a reason");
+    let fx = press(&mut s, "no boat<enter>");
+    assert!(matches!(
+        &fx[..],
+        [Effect::Write(Command::Incident(IncidentCommand::Step { n: 3, change: StepChange::Skip { reason }, .. }))] if reason == "no boat"
+    ));
+    // `>` moves the person under the people cursor on, and gives that section the cursor.
+    press(&mut s, "j");
+    let fx = press(&mut s, ">");
+    assert_eq!(s.incident_view.as_ref().unwrap().section, Section::People);
+    assert!(matches!(
+        &fx[..],
+        [Effect::Write(Command::Incident(IncidentCommand::Assign { officer, status: PersonStatus::Released, .. }))] if officer == "O019"
+    ));
+    press(&mut s, "j");
+    let fx = press(&mut s, ">");
+    assert!(matches!(
+        &fx[..],
+        [Effect::Write(Command::Incident(IncidentCommand::Assign { officer, status: PersonStatus::OnScene, .. }))] if officer == "O020"
+    ));
+    // Close asks first; `n` keeps it open, `y` sends it.
+    press(&mut s, "C");
+    assert!(
+        matches!(&s.mode, Mode::Confirm { question, .. } if question.contains("Close incident #2") && question.contains("steps still open"))
+    );
+    assert!(press(&mut s, "n").is_empty());
+    press(&mut s, "C");
+    assert_eq!(
+        press(&mut s, "y"),
+        vec![Effect::Write(Command::Incident(IncidentCommand::Close {
+            id: 2
+        }))]
+    );
+    // `t`: active to stable; reopen is refused while it is open.
+    assert_eq!(
+        press(&mut s, "t"),
+        vec![Effect::Write(Command::Incident(IncidentCommand::Status {
+            id: 2,
+            status: IncidentStatus::Stable
+        }))]
+    );
+    press(&mut s, "O");
+    assert!(s.status.error && s.status.text.contains("is not closed"));
+    // Esc closes the view; actions of the view then say where to go.
+    press(&mut s, "<esc>");
+    assert!(s.incident_view.is_none());
+    press(&mut s, " ");
+    assert!(s.status.error && s.status.text.contains("Open an incident first"));
+}
+
+#[test]
+fn the_level_form_sends_unknown_with_the_answers_and_a_known_level_without() {
+    let mut s = state(Lang::En);
+    press(&mut s, "I");
+    press(&mut s, "L");
+    // From III up to "unknown" (the first choice), then yes to heavy metals.
+    let fx = press(&mut s, "<up><up><up><tab><tab><tab> <enter>");
+    let [Effect::Write(Command::Incident(IncidentCommand::Level { severity, .. }))] = &fx[..]
+    else {
+        panic!("{fx:?} {:?}", s.mode)
+    };
+    assert_eq!(
+        severity,
+        &Severity::Unknown(gridwatch::domain::incident::Questions::new([
+            gridwatch::domain::incident::Question::HeavyMetals
+        ]))
+    );
+    assert!(severity.is_grave());
+    press(&mut s, "L");
+    let fx = press(&mut s, "<up><enter>");
+    assert!(matches!(
+        &fx[..],
+        [Effect::Write(Command::Incident(IncidentCommand::Level {
+            severity: Severity::Known(Level::II),
+            ..
+        }))]
+    ));
+    // The next report and its countdown in the view: III, 4 h from 09:05.
+    let text = snap(&s, 200, 50);
+    assert!(
+        text.contains("initial report due 11-30 13:05 ● 3:35:00"),
+        "{text}"
+    );
+}
