@@ -114,6 +114,8 @@ pub struct ItemMove {
     pub movement: super::state::Movement,
     pub quantity: u32,
     pub at: DateTime<Utc>,
+    /// A drill's movement: recorded, never counted against the depots.
+    pub drill: bool,
 }
 
 /// An upward report: when due, when sent and to whom.

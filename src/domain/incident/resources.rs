@@ -58,8 +58,10 @@ pub fn staffing(roles: &[RoleNeed], people: &[PersonRow]) -> Vec<RoleStaffing> {
 }
 
 /// What each depot holds now, per (depot, item): its counted stock minus
-/// what left it since the count (dispatched minus returned, over every
-/// incident, drills included: a drill moves real things).
+/// what left it since the count (dispatched minus returned, over every real
+/// incident). A drill's movements are recorded but not counted: what the
+/// depots show is what a real incident can have, and a drill interrupted by
+/// a real incident gives way to it.
 pub fn depot_stock(
     depots: &BTreeMap<String, Depot>,
     moves: &[ItemMove],
@@ -74,7 +76,7 @@ pub fn depot_stock(
         let Some(depot) = m.depot.as_ref().and_then(|id| depots.get(id)) else {
             continue;
         };
-        if d_counted_after(depot, m) {
+        if m.drill || d_counted_after(depot, m) {
             continue;
         }
         let delta = match m.movement {
@@ -212,11 +214,16 @@ mod tests {
             movement,
             quantity: q,
             at: t(at),
+            drill: false,
         };
         let moves = vec![
             mv(50, Movement::Dispatched, "2026-10-01T00:00:00Z"), // in the count
             mv(30, Movement::Dispatched, "2026-11-30T00:00:00Z"),
             mv(10, Movement::Returned, "2026-11-30T02:00:00Z"),
+            ItemMove {
+                drill: true,
+                ..mv(40, Movement::Dispatched, "2026-11-30T03:00:00Z")
+            },
         ];
         let stock = depot_stock(&depots, &moves);
         assert_eq!(stock[&("D1".to_string(), "sandbag".to_string())], 80);

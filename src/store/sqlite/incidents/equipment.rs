@@ -25,12 +25,16 @@ pub(super) fn item_move(r: &rusqlite::Row<'_>) -> rusqlite::Result<ItemMove> {
         movement: movement(&r.get::<_, String>("movement")?)?,
         quantity: r.get("quantity")?,
         at: from_ms(r.get("at")?),
+        drill: r.get("drill")?,
     })
 }
 
 /// Every movement of equipment and materials, oldest first.
 pub(crate) fn moves(conn: &Connection) -> Result<Vec<ItemMove>> {
-    let mut st = conn.prepare_cached("SELECT * FROM incident_item_move ORDER BY id")?;
+    let mut st = conn.prepare_cached(
+        "SELECT m.*, i.drill FROM incident_item_move m JOIN incident i ON i.id = m.incident_id
+         ORDER BY m.id",
+    )?;
     let rows = st.query_map([], item_move)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

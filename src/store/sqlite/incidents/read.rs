@@ -209,7 +209,10 @@ pub(super) fn incident(conn: &Connection, id: i64) -> Result<IncidentDetail> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mine: Vec<ItemMove> = conn
-        .prepare_cached("SELECT * FROM incident_item_move WHERE incident_id = :id ORDER BY id")?
+        .prepare_cached(
+            "SELECT m.*, i.drill FROM incident_item_move m JOIN incident i ON i.id = m.incident_id
+             WHERE m.incident_id = :id ORDER BY m.id",
+        )?
         .query_map(p, item_move)?
         .collect::<rusqlite::Result<_>>()?;
     let reports = conn
