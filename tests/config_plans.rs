@@ -5,6 +5,7 @@
 //! mistakes themselves are fixtures in tests/fixtures/broken-config/plan-*,
 //! inventory-* and bureau-* (run by tests/config_errors.rs).
 
+use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -120,4 +121,61 @@ fn a_plan_needing_items_the_catalogue_lacks_is_an_error_but_without_a_catalogue_
     assert!(text(&out.stdout).contains("5 plans, 0 depots"));
     let out = run(dir.path(), &["check-config", "--strict"]);
     assert_eq!(out.status.code(), Some(1));
+}
+
+/// Attacker's findings: a device or FIFO named like a plan hung or ate all
+/// memory; one badly named plan file hid the others' errors and stopped
+/// complaint intake; a broken inventory stopped every command.
+#[test]
+fn odd_files_in_plans_are_refused_by_name_and_cost_only_themselves() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("config"), dir.path());
+    let plans = dir.path().join("plans");
+    std::os::unix::fs::symlink("/dev/zero", plans.join("zero.toml")).unwrap();
+    let fifo = plans.join("fifo.toml");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    std::os::unix::fs::symlink(plans.join("gone"), plans.join("dangling.toml")).unwrap();
+    std::fs::copy(plans.join("oil-spill.toml"), plans.join("Abc.toml")).unwrap();
+    let bad_name = std::ffi::OsStr::from_bytes(b"\xff\xfe.toml");
+    std::fs::copy(plans.join("oil-spill.toml"), plans.join(bad_name)).unwrap();
+
+    let out = run(dir.path(), &["check-config"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for said in [
+        "zero.toml: not a regular file",
+        "fifo.toml: not a regular file",
+        "dangling.toml: a symbolic link to nothing",
+        "its file name is not valid UTF-8",
+        "Abc.toml",
+    ] {
+        assert!(err.contains(said), "{said} in {err}");
+    }
+
+    // Duty commands go on without those plans, saying so.
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap();
+    let out = run(dir.path(), &["--db", db, "init"]);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("this plan is left out"), "{err}");
+    let out = run(dir.path(), &["--db", db, "incident", "plans"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("water-pollution"));
+}
+
+#[test]
+fn a_broken_inventory_costs_the_depots_not_the_duty_room() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("config"), dir.path());
+    std::fs::write(dir.path().join("inventory.toml"), "[[depot]\nid = ").unwrap();
+    let out = run(dir.path(), &["check-config"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("inventory.toml:"));
+    let db = dir.path().join("x.db");
+    let out = run(dir.path(), &["--db", db.to_str().unwrap(), "init"]);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("the inventory is left out"), "{err}");
 }

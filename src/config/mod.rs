@@ -222,8 +222,20 @@ pub struct Config {
 impl Config {
     /// Load and validate; `Err` holds every error found.
     pub fn load(source: ConfigSource) -> Result<Config, Vec<ConfigError>> {
-        let files = read_files(&source)?;
-        validate::build(source, files)
+        let (files, mut errors) = read_files_lenient(&source);
+        // A required file that cannot be read would only bring a cascade of
+        // errors about what it should have defined.
+        if errors.iter().any(|e| !is_spare(&files, e)) {
+            return Err(errors);
+        }
+        match validate::build(source, files) {
+            Ok(config) if errors.is_empty() => Ok(config),
+            Ok(_) => Err(errors),
+            Err(more) => {
+                errors.extend(more);
+                Err(errors)
+            }
+        }
     }
 
     /// Load for duty (every command but `check-config`, the daemon, the
@@ -234,58 +246,88 @@ impl Config {
     /// `escalate` and the daemon's escalation must go on. Any other error is
     /// an error.
     pub fn load_for_duty(source: ConfigSource) -> Result<Config, Vec<ConfigError>> {
-        let (files, read_errors) = read_files_lenient(&source);
-        let strict = if read_errors.is_empty() {
-            validate::build(source.clone(), files.clone())
-        } else {
-            Err(read_errors)
-        };
-        let errors = match strict {
-            Ok(config) => return Ok(config),
-            Err(errors) => errors,
-        };
-        let spare = |name: &str| name.starts_with("calendar/") || name.starts_with("plans/");
-        let spare_of = |e: &ConfigError| {
-            files
-                .iter()
-                .find(|(name, f)| spare(name) && f.display == e.file)
-                .map(|(name, _)| name.as_str())
-                .or_else(|| {
-                    [("/calendar/cn-", "calendar/"), ("/plans/", "plans/")]
-                        .into_iter()
-                        .find(|(part, _)| e.file.contains(part))
-                        .map(|(_, dir)| dir)
-                })
-        };
-        if !errors.iter().all(|e| spare_of(e).is_some()) {
-            return Err(errors);
+        let (mut files, read_errors) = read_files_lenient(&source);
+        let mut broken: Vec<ConfigError> = Vec::new();
+        let mut errors = read_errors;
+        // Each round leaves out the spare files that failed; a file left
+        // out can reveal nothing new, so this ends within a round per file.
+        for _ in 0..=files.len() + 1 {
+            if errors.is_empty() {
+                match validate::build(source.clone(), files.clone()) {
+                    Ok(mut config) => {
+                        for e in &broken {
+                            let text = format!("{e} — {}", left_out_because(&files_kind(e)));
+                            config.warnings.push(text.clone());
+                            config.left_out.push(text);
+                        }
+                        return Ok(config);
+                    }
+                    Err(e) => errors = e,
+                }
+            }
+            if !errors.iter().all(|e| is_spare(&files, e)) {
+                return Err(errors);
+            }
+            files.retain(|name, f| !(spare(name) && errors.iter().any(|e| e.file == f.display)));
+            broken.append(&mut errors);
         }
-        let broken: Vec<&ConfigError> = errors.iter().collect();
-        let kept: Files = files
-            .iter()
-            .filter(|(name, f)| !(spare(name) && broken.iter().any(|e| e.file == f.display)))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        let mut config = validate::build(source, kept)?;
-        for e in broken {
-            let text = if spare_of(e).is_some_and(|n| n.starts_with("plans/")) {
-                format!(
-                    "{e} — this plan is left out: no incident can be opened from it until it is fixed (gridwatch check-config)"
-                )
-            } else {
-                format!(
-                    "{e} — this file is left out: its year falls back to Mon–Fri until it is fixed (gridwatch check-config)"
-                )
-            };
-            config.warnings.push(text.clone());
-            config.left_out.push(text);
-        }
-        Ok(config)
+        Err(broken)
     }
 
     /// The embedded demo county (always valid: a unit test says so).
     pub fn embedded() -> Result<Config, Vec<ConfigError>> {
         Config::load(ConfigSource::Embedded)
+    }
+}
+
+/// Files whose failure costs only themselves when on duty: a calendar year,
+/// a plan, the inventory.
+fn spare(name: &str) -> bool {
+    name.starts_with("calendar/") || name.starts_with("plans/") || name == "inventory.toml"
+}
+
+/// Whether `e` is about a spare file (read, or named in the error).
+fn is_spare(files: &Files, e: &ConfigError) -> bool {
+    files
+        .iter()
+        .any(|(name, f)| spare(name) && f.display == e.file)
+        || files_kind(e) != Spare::None
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spare {
+    Calendar,
+    Plan,
+    Inventory,
+    None,
+}
+
+/// Which kind of spare file an error names, from its path.
+fn files_kind(e: &ConfigError) -> Spare {
+    let f = e.file.replace('\\', "/");
+    if f.contains("/calendar/") || f.contains("config/calendar/") {
+        Spare::Calendar
+    } else if f.contains("/plans/") || f.contains("config/plans/") {
+        Spare::Plan
+    } else if f.ends_with("inventory.toml") {
+        Spare::Inventory
+    } else {
+        Spare::None
+    }
+}
+
+/// What leaving a broken spare file out costs, for its warning.
+fn left_out_because(kind: &Spare) -> &'static str {
+    match kind {
+        Spare::Plan => {
+            "this plan is left out: no incident can be opened from it until it is fixed (gridwatch check-config)"
+        }
+        Spare::Inventory => {
+            "the inventory is left out: no depots and no stock until it is fixed (gridwatch check-config)"
+        }
+        _ => {
+            "this file is left out: its year falls back to Mon–Fri until it is fixed (gridwatch check-config)"
+        }
     }
 }
 
@@ -366,6 +408,14 @@ fn read_some(dir: &Path, names: &[String]) -> (Files, Vec<ConfigError>) {
     for name in names {
         let path = dir.join(name);
         let display = path.display().to_string();
+        if let Some(message) = not_readable(&path, name) {
+            errors.push(ConfigError {
+                file: display,
+                line: None,
+                message,
+            });
+            continue;
+        }
         match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => {
@@ -389,6 +439,40 @@ fn read_some(dir: &Path, names: &[String]) -> (Files, Vec<ConfigError>) {
         }
     }
     (out, errors)
+}
+
+/// The largest config file read (the shipped ones are a few KiB).
+const MAX_FILE_BYTES: u64 = 4 << 20;
+
+/// Why `path` is not read at all: not a regular file (a device, a FIFO, a
+/// directory — reading one would never end), too large, or a name that is
+/// not UTF-8. `None`: read it (a missing file is reported by the read).
+fn not_readable(path: &Path, name: &str) -> Option<String> {
+    if name.contains('\u{FFFD}') {
+        return Some(
+            "its file name is not valid UTF-8: rename it (plans and calendar files are named by id)"
+                .into(),
+        );
+    }
+    let Ok(meta) = std::fs::metadata(path) else {
+        // A link to nothing is not "missing" from the directory.
+        return std::fs::symlink_metadata(path)
+            .is_ok()
+            .then(|| "a symbolic link to nothing: fix or remove the link".into());
+    };
+    if !meta.is_file() {
+        return Some(
+            "not a regular file (a directory, device or FIFO): config files must be plain files"
+                .into(),
+        );
+    }
+    (meta.len() > MAX_FILE_BYTES).then(|| {
+        format!(
+            "too large: {} bytes (at most {} MiB)",
+            meta.len(),
+            MAX_FILE_BYTES >> 20
+        )
+    })
 }
 
 #[cfg(test)]
