@@ -669,6 +669,13 @@ texts! {
     IncFactImpact => "impact on drinking water and sensitive receptors", "对饮用水水源地及敏感点的影响";
     IncFactTrend => "trend", "发展趋势";
     CliStIncidents => "incidents", "突发事件";
+    IncCliAlerts => "Alerts of overdue steps", "步骤超时告警";
+    IncCliNoAlerts => "none", "无";
+    IncCliAlertStep => "STEP", "步骤";
+    IncCliAlertStage => "STAGE", "级别";
+    IncCliAlertAt => "AT", "时间";
+    IncCliAlertTo => "TO", "告警对象";
+    IncCliAlertDelivery => "DELIVERY", "送达情况";
     CliStIncidentCounts => "{open} open, {overdue} with a step overdue; drills apart: {drills} open", "{open} 起处置中，{overdue} 起有超时步骤；另有演练 {drills} 起";
     // --- incidents: command line (#10) ---
     IncCliOpened => "incident {id} opened", "事件 {id} 已启动";

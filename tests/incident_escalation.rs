@@ -21,6 +21,7 @@ mod common;
 use common::daemon::start;
 use common::incident::stocked;
 use common::{NOW, Room, complaint, wait_for};
+use serde_json::Value;
 
 fn actor(n: &str) -> Actor {
     Actor::new(n, n, ClockMode::Fixed)
@@ -444,4 +445,23 @@ fn an_overdue_step_reaches_the_hook_exactly_once_across_a_daemon_restart() {
             .count(),
         3
     );
+    // `incident show` says what became of each alert (an attacker found no
+    // way to see a step alert's delivery).
+    let v = room.json(&["incident", "show", &first.to_string(), "--json"]);
+    let alerts = v["alerts"].as_array().unwrap_or_else(|| panic!("{v:#}"));
+    let sent: Vec<&Value> = alerts.iter().filter(|a| a["skipped"] == false).collect();
+    assert_eq!(sent.len(), 3, "{alerts:#?}");
+    assert!(
+        sent.iter()
+            .all(|a| a["delivery"]["state"] == "delivered" && a["stage"] == "critical")
+    );
+    assert!(
+        alerts
+            .iter()
+            .filter(|a| a["skipped"] == true)
+            .all(|a| a["delivery"]["state"] == "skipped")
+    );
+    let human = room.ok(&["incident", "show", &first.to_string()]);
+    assert!(human.contains("Alerts of overdue steps"), "{human}");
+    assert!(human.contains("delivered"), "{human}");
 }

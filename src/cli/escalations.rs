@@ -41,7 +41,7 @@ pub fn records<'a>(
         .collect()
 }
 
-fn delivery_json(d: &Delivery, tz: &Tz) -> Value {
+pub(super) fn delivery_json(d: &Delivery, tz: &Tz) -> Value {
     match d {
         Delivery::Skipped => json!({"state": "skipped"}),
         Delivery::ConsolesOnly => json!({"state": "consoles_only"}),
@@ -94,7 +94,7 @@ pub fn json(records: &[Record<'_>], tz: &Tz) -> Value {
 }
 
 /// The delivery in words.
-fn delivery_words(d: &Delivery, lang: Lang, tz: &Tz) -> String {
+pub(super) fn delivery_words(d: &Delivery, lang: Lang, tz: &Tz) -> String {
     let when =
         |t: chrono::DateTime<chrono::Utc>| t.with_timezone(tz).format("%m-%d %H:%M:%S").to_string();
     let err = |e: &Option<String>| e.clone().unwrap_or_else(|| "-".into());

@@ -24,7 +24,8 @@ pub use actor::Actor;
 pub use alert::{AckRow, AlertRef, Delivery};
 pub use beats::{Beat, Counts, Heartbeat};
 pub use outbox::{
-    Candidate, Escalated, OutboxItem, OutboxState, StageRecord, StepCandidate, StepStageRecord,
+    Candidate, Escalated, OutboxItem, OutboxState, StageRecord, StepCandidate, StepEscalation,
+    StepStageRecord,
 };
 pub use queries::{ListFilter, RequestFilter};
 pub use records::{

@@ -58,6 +58,22 @@ pub struct StepCandidate {
     pub fired: Vec<String>,
 }
 
+/// An escalation of an incident's step as recorded, with its outbox rows
+/// (`incident show` says what became of each alert).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StepEscalation {
+    pub id: i64,
+    /// The step's number in its incident.
+    pub n: i64,
+    pub stage: String,
+    pub skipped: bool,
+    pub target: Option<String>,
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub reason: String,
+    pub outbox: Vec<OutboxState>,
+}
+
 /// An automatic stage of a step to record (as [`StageRecord`] for a complaint).
 #[derive(Debug, Clone, Copy)]
 pub struct StepStageRecord<'a> {

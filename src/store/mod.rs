@@ -294,6 +294,8 @@ pub trait Incidents {
     fn incident(&self, id: i64) -> Result<IncidentDetail>;
     /// Every equipment movement ever recorded (the depots' stock is computed from these).
     fn item_moves(&self) -> Result<Vec<ItemMove>>;
+    /// The escalations of the incident's steps with their outbox rows, oldest first.
+    fn step_escalations(&self, id: i64) -> Result<Vec<crate::domain::StepEscalation>>;
     /// Open an incident with a frozen copy of `new.plan`: steps due from
     /// the discovery time at its level, the initial report's deadline.
     fn open_incident(

@@ -7,6 +7,7 @@
 //! - `read`: `list`, `show`, `plans` and `report`'s draft.
 //! - `json`, `show`, `resources`, `plans`, `words`: how incidents look, for scripts and for people.
 
+mod alerts;
 mod args;
 mod json;
 mod parse;

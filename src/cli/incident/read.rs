@@ -92,13 +92,20 @@ pub fn show(ctx: &Context, config: &Config, id: i64, as_json: bool) -> Result<()
     let stock = resources::depot_stock(&config.inventory.depots, &store.item_moves()?);
     let staffing = resources::staffing(&d.roles, &d.personnel);
     let standing = resources::item_standing(&d.needs, &d.equipment, &stock);
+    let alerts = store.step_escalations(id)?;
     if as_json {
-        let v = json::detail(&d, &config.settings.timezone, &staffing, &standing);
+        let mut v = json::detail(&d, &config.settings.timezone, &staffing, &standing);
+        v["alerts"] = super::alerts::json(&alerts, &config.settings.timezone);
         outln!("{}", json_text(&v));
     } else {
         out!(
             "{}",
             show::text(lang, config, ctx.now(), &d, &staffing, &standing)
+        );
+        out!(
+            "\n{}\n{}",
+            T::IncCliAlerts.get(lang),
+            super::alerts::text(lang, config, &alerts)
         );
     }
     Ok(())

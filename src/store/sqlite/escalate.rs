@@ -34,7 +34,7 @@ pub(crate) fn queue(
     Ok(())
 }
 
-fn outbox_state(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxState> {
+pub(crate) fn outbox_state(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxState> {
     Ok(OutboxState {
         id: r.get("id")?,
         escalation_id: r.get("escalation_id")?,

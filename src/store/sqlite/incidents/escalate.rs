@@ -8,9 +8,9 @@ use rusqlite::{Connection, Transaction, named_params};
 
 use super::log;
 use crate::domain::incident::Bilingual;
-use crate::domain::{Actor, StepCandidate, StepStageRecord};
+use crate::domain::{Actor, StepCandidate, StepEscalation, StepStageRecord};
 use crate::store::Result;
-use crate::store::sqlite::escalate::queue;
+use crate::store::sqlite::escalate::{outbox_state, queue};
 use crate::store::sqlite::{from_ms, ms};
 
 pub(crate) fn candidates(
@@ -120,4 +120,40 @@ pub(crate) fn record(
         }),
     )?;
     Ok(Some(id))
+}
+
+/// The escalations of incident `id`'s steps, oldest first, each with its outbox rows.
+pub(crate) fn of_incident(conn: &Connection, id: i64) -> Result<Vec<StepEscalation>> {
+    let mut st = conn.prepare_cached(
+        "SELECT e.id, s.n, e.stage, e.skipped, e.target_officer_id, e.at, e.by_actor, e.reason
+         FROM escalation e JOIN incident_step s ON s.id = e.step_id
+         WHERE s.incident_id = :id ORDER BY e.id",
+    )?;
+    let rows = st.query_map(named_params! {":id": id}, |r| {
+        Ok(StepEscalation {
+            id: r.get(0)?,
+            n: r.get(1)?,
+            stage: r.get(2)?,
+            skipped: r.get(3)?,
+            target: r.get(4)?,
+            at: from_ms(r.get(5)?),
+            by: r.get(6)?,
+            reason: r.get(7)?,
+            outbox: Vec::new(),
+        })
+    })?;
+    let mut out: Vec<StepEscalation> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut st = conn.prepare_cached(
+        "SELECT o.* FROM outbox o JOIN escalation e ON e.id = o.escalation_id
+         JOIN incident_step s ON s.id = e.step_id
+         WHERE s.incident_id = :id ORDER BY o.escalation_id, o.sink",
+    )?;
+    let rows = st.query_map(named_params! {":id": id}, outbox_state)?;
+    for o in rows {
+        let o = o?;
+        if let Some(e) = out.iter_mut().find(|e| e.id == o.escalation_id) {
+            e.outbox.push(o);
+        }
+    }
+    Ok(out)
 }

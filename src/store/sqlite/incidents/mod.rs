@@ -141,6 +141,10 @@ impl Incidents for SqliteStore {
         moves(&self.conn)
     }
 
+    fn step_escalations(&self, id: i64) -> Result<Vec<crate::domain::StepEscalation>> {
+        escalate::of_incident(&self.conn, id)
+    }
+
     fn open_incident(
         &mut self,
         actor: &Actor,
