@@ -1037,6 +1037,8 @@ texts! {
     IncUiDoneStatus => "Incident #{id}: {status}", "事件 #{id}：{status}";
     IncUiDoneReport => "Incident #{id}: {report} sent to {to}", "事件 #{id}：{report}已报送{to}";
     IncUiDoneFacts => "Incident #{id}: facts recorded", "事件 #{id}：已记录事件信息";
+    // --- incidents: command-line and ops fixes (#10) ---
+    IncFixNoSuchRole => "incident {id} has no role '{role}'; its roles: {roles}", "事件 {id} 没有岗位“{role}”；可用岗位：{roles}";
 }
 
 /// A day of the week's short name.

@@ -997,3 +997,44 @@ fn status_counts_drills_apart_from_real_incidents() {
         "{human}"
     );
 }
+
+/// A role must be one of the incident's frozen plan roles, for an
+/// assignment and an added step alike; the refusal lists them by id and name.
+#[test]
+fn an_unknown_role_is_refused_with_the_plans_roles() {
+    let room = room_with_incident();
+    let err = room.fails(
+        1,
+        &[
+            AT,
+            "incident",
+            "assign",
+            "1",
+            "--officer",
+            "O008",
+            "--role",
+            "pilot",
+        ],
+    );
+    let err = one_line(&err);
+    assert!(
+        err.contains("pilot") && err.contains("monitoring (Emergency monitoring)"),
+        "{err}"
+    );
+    let err = room.fails(
+        1,
+        &[
+            AT, "--lang", "zh", "incident", "step", "1", "add", "x", "--due", "10:30", "--role",
+            "pilot",
+        ],
+    );
+    let err = one_line(&err);
+    assert!(
+        err.contains("pilot") && err.contains("monitoring（"),
+        "{err}"
+    );
+    assert!(!err.contains("Emergency monitoring"), "{err}");
+    room.ok(&[
+        AT, "incident", "step", "1", "add", "x", "--due", "10:30", "--role", "expert",
+    ]);
+}

@@ -357,7 +357,15 @@ fn people_move_forward_only_and_the_first_on_scene_is_recorded() {
         "released is final"
     );
     // The same officer in another role is another assignment.
-    assert!(go("O019", "liaison", PersonStatus::Requested, 62).is_ok());
+    assert!(go("O019", "commander", PersonStatus::Requested, 62).is_ok());
+    // A role the incident's plan does not have is refused, naming the ones it has.
+    match refused(go("O019", "pilot", PersonStatus::Requested, 62)) {
+        IncidentError::NoSuchRole { role, roles, .. } => {
+            assert_eq!(role, "pilot");
+            assert!(roles.iter().any(|r| r.role == "monitoring"), "{roles:?}");
+        }
+        other => panic!("{other:?}"),
+    }
     assert!(matches!(
         go("O999", "monitoring", PersonStatus::Requested, 63),
         Err(OpError::Store(gridwatch::store::StoreError::NoSuchOfficer(
@@ -754,7 +762,7 @@ fn every_change_leaves_an_audit_record_and_the_change_feed_names_the_incident() 
         IncidentCommand::AddStep {
             id,
             text: "extra".into(),
-            role: Some("liaison".into()),
+            role: Some("commander".into()),
             due_at: now,
         },
         IncidentCommand::Assign {

@@ -47,16 +47,22 @@ pub(super) fn perform<S: Incidents + Complaints>(
             text,
             role,
             due_at,
-        } => IncidentOutcome::StepAdded {
-            id,
-            n: store.add_step(actor, now, id, &text, role.as_deref(), due_at)?,
-        },
+        } => {
+            if let Some(r) = &role {
+                super::incident_checks::role(store, id, r, None)?;
+            }
+            IncidentOutcome::StepAdded {
+                id,
+                n: store.add_step(actor, now, id, &text, role.as_deref(), due_at)?,
+            }
+        }
         IncidentCommand::Assign {
             id,
             officer,
             role,
             status,
         } => {
+            super::incident_checks::role(store, id, &role, Some(&officer))?;
             let first_on_scene = store.assign_person(actor, now, id, &officer, &role, status)?;
             IncidentOutcome::Assigned {
                 id,

@@ -83,6 +83,27 @@ pub fn error(lang: Lang, tz: &Tz, e: &IncidentError) -> String {
                 ("to", status(*to).get(lang)),
             ],
         ),
+        IncidentError::NoSuchRole { id, role, roles } => {
+            let names: Vec<String> = roles
+                .iter()
+                .map(|r| {
+                    let name = sanitize(super::incident::bilingual(lang, &r.name));
+                    match lang {
+                        Lang::Zh => format!("{}（{name}）", sanitize(&r.role)),
+                        Lang::En => format!("{} ({name})", sanitize(&r.role)),
+                    }
+                })
+                .collect();
+            let sep = if lang == Lang::Zh { "、" } else { ", " };
+            say(
+                T::IncFixNoSuchRole,
+                &[
+                    ("id", &id.to_string()),
+                    ("role", &s(role)),
+                    ("roles", &names.join(sep)),
+                ],
+            )
+        }
         IncidentError::SameLevel(id) => say(T::IncOpSameLevel, &[("id", &id.to_string())]),
         IncidentError::ZeroQuantity => say(T::IncOpZeroQuantity, &[]),
         IncidentError::OverStock {

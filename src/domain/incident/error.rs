@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::plan::RoleNeed;
 use super::state::{IncidentStatus, PersonStatus, ReportKind};
 
 /// A refused incident action (the operator's to fix: exit 1).
@@ -57,6 +58,14 @@ pub enum IncidentError {
         id: i64,
         from: IncidentStatus,
         to: IncidentStatus,
+    },
+    /// A role that is not one of the incident's frozen plan roles
+    /// (`roles`: the ones it has, to list in the refusal).
+    #[error("incident {id} has no role '{role}'")]
+    NoSuchRole {
+        id: i64,
+        role: String,
+        roles: Vec<RoleNeed>,
     },
     #[error("incident {0}: the level is already that")]
     SameLevel(i64),
