@@ -1039,6 +1039,7 @@ texts! {
     IncUiDoneFacts => "Incident #{id}: facts recorded", "事件 #{id}：已记录事件信息";
     // --- incidents: command-line and ops fixes (#10) ---
     IncFixNoSuchRole => "incident {id} has no role '{role}'; its roles: {roles}", "事件 {id} 没有岗位“{role}”；可用岗位：{roles}";
+    IncFixDueBeforeNow => "due {due} is before now ({now}): a step is due later than it is added", "时限 {due} 早于现在（{now}）：步骤时限须晚于添加时间";
 }
 
 /// A day of the week's short name.

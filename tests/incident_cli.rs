@@ -1038,3 +1038,37 @@ fn an_unknown_role_is_refused_with_the_plans_roles() {
         AT, "incident", "step", "1", "add", "x", "--due", "10:30", "--role", "expert",
     ]);
 }
+
+/// `--due HH:MM` late in the evening is tomorrow's; `+30` / `+2h` count
+/// from now; a date and time before now is refused with its reason.
+#[test]
+fn an_added_steps_due_time_is_never_in_the_past() {
+    let room = room_with_incident();
+    let late = "--now=2026-11-30T23:50:00+08:00";
+    let said = room.ok(&[late, "incident", "step", "1", "add", "x", "--due", "00:30"]);
+    assert!(said.contains("due 12-01 00:30 (in 40:00)"), "{said}");
+    let said = room.ok(&[late, "incident", "step", "1", "add", "y", "--due", "+2h"]);
+    assert!(said.contains("due 12-01 01:50 (in 2:00:00)"), "{said}");
+    let said = room.ok(&[late, "incident", "step", "1", "add", "z", "--due", "+30"]);
+    assert!(said.contains("due 12-01 00:20 (in 30:00)"), "{said}");
+    let err = room.fails(
+        1,
+        &[
+            late,
+            "incident",
+            "step",
+            "1",
+            "add",
+            "w",
+            "--due",
+            "2026-11-30 08:00",
+        ],
+    );
+    let err = one_line(&err);
+    assert!(
+        err.contains("due 11-30 08:00 is before now (11-30 23:50)"),
+        "{err}"
+    );
+    let help = room.ok(&["incident", "step", "--help"]);
+    assert!(help.contains("+2h") && help.contains("tomorrow"), "{help}");
+}

@@ -48,6 +48,9 @@ pub(super) fn perform<S: Incidents + Complaints>(
             role,
             due_at,
         } => {
+            if due_at < now {
+                return Err(IncidentError::DueBeforeNow { due_at, now }.into());
+            }
             if let Some(r) = &role {
                 super::incident_checks::role(store, id, r, None)?;
             }

@@ -36,6 +36,10 @@ pub fn error(lang: Lang, tz: &Tz, e: &IncidentError) -> String {
         IncidentError::DiscoveredInFuture { minutes } => {
             say(T::IncOpDiscoveredInFuture, &[("m", &minutes.to_string())])
         }
+        IncidentError::DueBeforeNow { due_at, now } => say(
+            T::IncFixDueBeforeNow,
+            &[("due", &time(tz, *due_at)), ("now", &time(tz, *now))],
+        ),
         IncidentError::NoSuchStep { id, n } => say(
             T::IncOpNoSuchStep,
             &[("id", &id.to_string()), ("n", &n.to_string())],

@@ -75,7 +75,9 @@ pub enum IncidentAction {
         /// Not needed here, and why
         #[arg(long, value_name = "REASON", group = "change")]
         skip: Option<String>,
-        /// When an added step is due: RFC 3339, YYYY-MM-DD HH:MM or HH:MM today
+        /// When an added step is due: +30 / +30m (minutes from now), +2h (hours from now),
+        /// HH:MM (its next occurrence: tomorrow if already past today), YYYY-MM-DD HH:MM or
+        /// RFC 3339 (not before now)
         #[arg(long, value_name = "TIME")]
         due: Option<String>,
         /// Who does an added step: one of the plan's roles

@@ -87,7 +87,7 @@ pub fn command(
                     id,
                     text,
                     role,
-                    due_at: parse::time(lang, "--due", &due, tz, now)?,
+                    due_at: parse::due(lang, &due, tz, now)?,
                 }
             } else {
                 let n = parse::step_number(lang, &what)?;

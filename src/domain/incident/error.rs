@@ -26,6 +26,12 @@ pub enum IncidentError {
     GridNeeded,
     #[error("the discovery time is {minutes} min in the future")]
     DiscoveredInFuture { minutes: i64 },
+    /// An added step due before the moment it is added.
+    #[error("due {due_at} is before now ({now})")]
+    DueBeforeNow {
+        due_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    },
     #[error("incident {id} has no step {n}")]
     NoSuchStep { id: i64, n: i64 },
     /// A step's state cannot change this way (`state` is `open`, `done` or `skipped`).
