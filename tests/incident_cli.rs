@@ -1072,3 +1072,40 @@ fn an_added_steps_due_time_is_never_in_the_past() {
     let help = room.ok(&["incident", "step", "--help"]);
     assert!(help.contains("+2h") && help.contains("tomorrow"), "{help}");
 }
+
+/// The timeline names a role as the incident's own plan does, not as
+/// another plan names the same id (`expert` is "Hazardous chemicals
+/// expert" in the chemical spill plan, "Expert" in the water plan).
+#[test]
+fn the_timeline_names_roles_from_the_incidents_own_plan() {
+    let room = room_with_incident();
+    room.ok(&[
+        AT,
+        "incident",
+        "assign",
+        "1",
+        "--officer",
+        "O017",
+        "--role",
+        "expert",
+    ]);
+    room.ok(&[
+        AT,
+        "incident",
+        "step",
+        "1",
+        "add",
+        "Ask the lab",
+        "--due",
+        "+30",
+        "--role",
+        "expert",
+    ]);
+    let show = room.ok(&[AT, "incident", "show", "1"]);
+    let timeline = &show[show.rfind("Timeline").expect("a timeline")..];
+    assert!(
+        timeline.contains("assigned as Expert:") && timeline.contains("Ask the lab"),
+        "{timeline}"
+    );
+    assert!(!timeline.contains("chemicals"), "{timeline}");
+}
