@@ -602,7 +602,7 @@ fn usage_mistakes_exit_1_with_one_line() {
         ),
         (
             &["incident", "step", "1", "add", "x", "--due", "soon"],
-            "gridwatch: --due 'soon' is not a time: RFC 3339, YYYY-MM-DD HH:MM or HH:MM (local time)",
+            "gridwatch: --due 'soon' is not a time: RFC 3339, YYYY-MM-DD HH:MM, HH:MM, +30 or +2h (local time)",
         ),
         (
             &["incident", "step", "1", "1", "--skip", " "],
