@@ -633,9 +633,9 @@ texts! {
     CliListeningNoHttp => "gridwatch intake: spool {spool}, database {db} (no HTTP)", "gridwatch intake：收件目录 {spool}，数据库 {db}（不开 HTTP）";
     CliIntakeStopped => "gridwatch intake: stopped", "gridwatch intake：已停止";
     CliBadLogLevel => "GRIDWATCH_LOG '{value}' is not a log level (e.g. info, warn, debug); using {default}", "GRIDWATCH_LOG '{value}' 不是日志级别（如 info、warn、debug）；改用 {default}";    // --- incident values (src/words/incident.rs, #10) ---
-    IncLevelI => "I (particularly grave)", "I 级（特别重大）";
-    IncLevelII => "II (grave)", "II 级（重大）";
-    IncLevelIII => "III (major)", "III 级（较大）";
+    IncLevelI => "I (especially serious)", "I 级（特别重大）";
+    IncLevelII => "II (serious)", "II 级（重大）";
+    IncLevelIII => "III (relatively serious)", "III 级（较大）";
     IncLevelIV => "IV (general)", "IV 级（一般）";
     IncLevelUnknown => "level unknown", "级别未定";
     IncLevelUnknownGrave => "level unknown, treated as I/II", "级别未定，按 I/II 级时限";

@@ -145,12 +145,12 @@ fn an_incident_opened_from_a_complaint_lists_and_shows_with_the_design_names() {
 
     let list = room.ok(&[AT, "incident", "list"]);
     assert!(
-        list.contains("III (major)") && list.contains("0/"),
+        list.contains("III (relatively serious)") && list.contains("0/"),
         "{list}"
     );
     let show = room.ok(&[AT, "incident", "show", "1"]);
     for want in [
-        "III (major)",
+        "III (relatively serious)",
         "active",
         "T03-V01-G01",
         "2026-11-30T09:12:00+08:00",
@@ -189,7 +189,7 @@ fn level_iii_to_ii_moves_the_initial_report_from_four_hours_to_two() {
     );
     let said = room.ok(&[AT, "incident", "level", "1", "II"]);
     assert!(
-        said.contains("level now II (grave)")
+        said.contains("level now II (serious)")
             && said.contains("initial report now due 11-30 11:12")
             && said.contains("(was 11-30 13:12)"),
         "{said}"
@@ -202,7 +202,7 @@ fn level_iii_to_ii_moves_the_initial_report_from_four_hours_to_two() {
     let show = room.ok(&[AT, "incident", "show", "1"]);
     assert!(
         show.contains(
-            "level III (major) → II (grave); initial report due 11-30 11:12 instead of 11-30 13:12"
+            "level III (relatively serious) → II (serious); initial report due 11-30 11:12 instead of 11-30 13:12"
         ),
         "{show}"
     );

@@ -8,7 +8,7 @@ use crate::domain::incident::{
 };
 use crate::i18n::{Lang, T};
 
-/// The level with its name: "III (major)" / "III 较大".
+/// The level with its name: "III (relatively serious)" / "III 较大".
 pub fn level(l: Level) -> T {
     match l {
         Level::I => T::IncLevelI,

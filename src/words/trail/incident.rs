@@ -385,7 +385,7 @@ mod tests {
         let en = say(Lang::En, "incident.level", level).unwrap();
         assert_eq!(
             en,
-            "level unknown (treated as I/II: heavy metals or metalloids) → II (grave)"
+            "level unknown (treated as I/II: heavy metals or metalloids) → II (serious)"
         );
         let assign = serde_json::json!({"officer": "O017", "role": "monitoring",
             "role_name": {"en": "Emergency monitoring", "zh": "应急监测"},
