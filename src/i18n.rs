@@ -832,7 +832,7 @@ texts! {
     IncOpNoSuchItem => "no item '{item}' in the inventory", "物资清单中没有“{item}”";
     IncOpNoSuchDepot => "no depot '{depot}' in the inventory", "物资清单中没有储备库“{depot}”";
     IncOpNoGrid => "complaint {id} has no grid: give the incident's grid", "举报 {id} 尚无网格：请指定事件所在网格";
-    IncOpGridNeeded => "an incident needs a grid: give one", "事件须指定所在网格";
+    IncOpGridNeeded => "an incident needs a grid", "事件须指定所在网格";
     IncOpDiscoveredInFuture => "the discovery time is {m} min in the future", "发现时间晚于现在 {m} 分钟";
     IncOpNoSuchStep => "incident {id} has no step {n}", "事件 {id} 没有第 {n} 步";
     IncOpStepIsOpen => "incident {id}: step {n} is neither done nor skipped", "事件 {id}：第 {n} 步尚未完成或跳过";
@@ -1040,6 +1040,12 @@ texts! {
     // --- incidents: command-line and ops fixes (#10) ---
     IncFixNoSuchRole => "incident {id} has no role '{role}'; its roles: {roles}", "事件 {id} 没有岗位“{role}”；可用岗位：{roles}";
     IncFixDueBeforeNow => "due {due} is before now ({now}): a step is due later than it is added", "时限 {due} 早于现在（{now}）：步骤时限须晚于添加时间";
+    IncFixUnknownGraveShort => "unknown, treated as I/II", "未定，按 I/II 级时限";
+    IncFixAlreadyStatus => "incident {id} is already {status}", "事件 {id} 已是“{status}”";
+    IncFixWithFlag => "{why} (with {flag})", "{why}（用 {flag} 指定）";
+    IncFixNoSuchPlanKnown => "no plan '{plan}'; the plans: {plans}", "没有预案“{plan}”；现有预案：{plans}";
+    IncFixNoPlans => "no plan '{plan}': config/plans/ has none", "没有预案“{plan}”：config/plans/ 中没有预案";
+    IncFixDays => "{sign}{d} d {hm}", "{sign}{d} 天 {hm}";
 }
 
 /// A day of the week's short name.

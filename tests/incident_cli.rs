@@ -1109,3 +1109,70 @@ fn the_timeline_names_roles_from_the_incidents_own_plan() {
     );
     assert!(!timeline.contains("chemicals"), "{timeline}");
 }
+
+/// The words a stranger met: no doubled "level", "already closed", the
+/// `--grid` flag, the plans that exist, days for a long countdown, and
+/// names with units (not ids) in Chinese refusals.
+#[test]
+fn refusals_and_answers_read_plainly() {
+    let room = room_with_incident();
+    let said = room.ok(&[AT, "incident", "level", "1", "unknown", "--heavy-metals"]);
+    assert!(
+        said.contains("level now unknown, treated as I/II") && !said.contains("level now level"),
+        "{said}"
+    );
+    let err = room.fails(
+        1,
+        &[
+            AT,
+            "incident",
+            "open",
+            "--plan",
+            "water-pollution",
+            "--level",
+            "III",
+        ],
+    );
+    assert!(one_line(&err).contains("--grid"), "{err}");
+    let err = room.fails(
+        1,
+        &[
+            AT, "incident", "open", "--plan", "nope", "--level", "III", "--grid", "T01",
+        ],
+    );
+    let err = one_line(&err);
+    assert!(
+        err.contains("'nope'") && err.contains("water-pollution") && err.contains("oil-spill"),
+        "{err}"
+    );
+    let err = room.fails(
+        1,
+        &[
+            AT,
+            "--lang",
+            "zh",
+            "incident",
+            "equip",
+            "1",
+            "sandbag",
+            "--dispatched",
+            "600",
+            "--depot",
+            "D-T01",
+        ],
+    );
+    let err = one_line(&err);
+    assert!(
+        err.contains("500袋") && err.contains("城关镇应急物资储备点") && !err.contains("sandbag"),
+        "{err}"
+    );
+    room.ok(&[AT, "incident", "close", "1"]);
+    let err = room.fails(1, &[AT, "incident", "close", "1"]);
+    assert_eq!(one_line(&err), "gridwatch: incident 1 is already closed");
+    let show = room.ok(&[AT, "incident", "show", "1"]);
+    assert!(!show.contains("359:"), "{show}");
+    assert!(
+        show.contains(" d 23:59") || show.contains(" d 00:00"),
+        "{show}"
+    );
+}

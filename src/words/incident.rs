@@ -27,6 +27,16 @@ pub fn severity(lang: Lang, s: &Severity) -> String {
     }
 }
 
+/// The level after the word "level" (`level now …`): "III (relatively
+/// serious)", "unknown", "unknown, treated as I/II".
+pub fn severity_short(lang: Lang, s: &Severity) -> String {
+    match s {
+        Severity::Known(l) => level(*l).get(lang).to_string(),
+        Severity::Unknown(q) if q.any() => T::IncFixUnknownGraveShort.get(lang).to_string(),
+        Severity::Unknown(_) => T::IncCliUnknownShort.get(lang).to_string(),
+    }
+}
+
 pub fn question(q: Question) -> T {
     match q {
         Question::DrinkingWater => T::IncQDrinkingWater,

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::incident::{movement, person, report, severity, status};
+use super::incident::{movement, person, report, status};
 use crate::domain::incident::{IncidentError, StepChange};
 use crate::i18n::{Lang, T, fill};
 use crate::ops::IncidentOutcome;
@@ -78,6 +78,10 @@ pub fn error(lang: Lang, tz: &Tz, e: &IncidentError) -> String {
                 ("from", person(*from).get(lang)),
                 ("to", person(*to).get(lang)),
             ],
+        ),
+        IncidentError::Status { id, from, to } if from == to => say(
+            T::IncFixAlreadyStatus,
+            &[("id", &id.to_string()), ("status", status(*to).get(lang))],
         ),
         IncidentError::Status { id, from, to } => say(
             T::IncOpStatus,
@@ -235,7 +239,7 @@ pub fn outcome(lang: Lang, tz: &Tz, o: &IncidentOutcome) -> String {
             T::IncOpLeveled,
             &[
                 ("id", &id.to_string()),
-                ("level", &severity(lang, sev)),
+                ("level", &super::incident::severity_short(lang, sev)),
                 ("before", &maybe_time(lang, tz, *report_due_before)),
                 ("after", &maybe_time(lang, tz, *report_due_after)),
             ],

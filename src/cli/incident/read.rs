@@ -47,12 +47,14 @@ fn list_table(
         .iter()
         .map(|r| {
             let next = match (r.next_step, r.next_step_due_at) {
-                (Some(n), Some(at)) => format!("{n}  {}  {}", short_time(at, tz), left(at, now)),
+                (Some(n), Some(at)) => {
+                    format!("{n}  {}  {}", short_time(at, tz), left(lang, at, now))
+                }
                 _ => "-".into(),
             };
             let report = match (r.initial_report_sent_at, r.initial_report_due_at) {
                 (Some(t), _) => fill(T::IncCliSentAt.get(lang), &[("time", &short_time(t, tz))]),
-                (None, Some(at)) => format!("{}  {}", short_time(at, tz), left(at, now)),
+                (None, Some(at)) => format!("{}  {}", short_time(at, tz), left(lang, at, now)),
                 (None, None) => "-".into(),
             };
             vec![

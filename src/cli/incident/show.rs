@@ -146,7 +146,7 @@ fn checklist(lang: Lang, config: &Config, now: DateTime<Utc>, d: &IncidentDetail
             let (state, when, by, note) = match &s.state {
                 StepState::Open => (
                     T::IncCliStepOpen.get(lang).to_string(),
-                    left(s.due_at, now),
+                    left(lang, s.due_at, now),
                     String::new(),
                     String::new(),
                 ),
@@ -208,7 +208,7 @@ fn reports(lang: Lang, config: &Config, now: DateTime<Utc>, d: &IncidentDetail) 
         .iter()
         .map(|r| {
             let countdown = match (r.sent_at, r.due_at) {
-                (None, Some(at)) => left(at, now),
+                (None, Some(at)) => left(lang, at, now),
                 _ => String::new(),
             };
             vec![

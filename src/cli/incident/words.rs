@@ -18,9 +18,29 @@ pub fn short_time(t: DateTime<Utc>, tz: &Tz) -> String {
     t.with_timezone(tz).format("%m-%d %H:%M").to_string()
 }
 
-/// Time left until `due`: `12:00`, `+07:12` when past.
-pub fn left(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    countdown((due - now).num_seconds())
+/// Time left until `due`: `12:00`, `+07:12` when past; a day or more in
+/// days, hours and minutes: `14 d 23:59` / `14 天 23:59`.
+pub fn left(lang: Lang, due: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    span(lang, (due - now).num_seconds())
+}
+
+/// [`countdown`] below a day; from a day on, `14 d 23:59` / `+2 天 03:00`.
+pub fn span(lang: Lang, secs: i64) -> String {
+    const DAY: u64 = 24 * 3600;
+    let abs = secs.unsigned_abs();
+    if abs < DAY {
+        return countdown(secs);
+    }
+    let sign = if secs < 0 { "+" } else { "" };
+    let (d, h, m) = (abs / DAY, abs % DAY / 3600, abs % 3600 / 60);
+    fill(
+        T::IncFixDays.get(lang),
+        &[
+            ("sign", sign),
+            ("d", &d.to_string()),
+            ("hm", &format!("{h:02}:{m:02}")),
+        ],
+    )
 }
 
 /// `DRILL` / `演练`, or nothing.
@@ -102,7 +122,7 @@ pub fn due(lang: Lang, tz: &Tz, due: DateTime<Utc>, now: DateTime<Utc>) -> Strin
     };
     fill(
         t.get(lang),
-        &[("time", &short_time(due, tz)), ("left", &countdown(secs))],
+        &[("time", &short_time(due, tz)), ("left", &span(lang, secs))],
     )
 }
 
@@ -219,7 +239,7 @@ pub fn outcome(
                 T::IncCliLeveled,
                 &[
                     ("id", &id.to_string()),
-                    ("level", &values::severity(lang, severity)),
+                    ("level", &values::severity_short(lang, severity)),
                 ],
             );
             match (report_due_before, report_due_after) {
@@ -265,5 +285,19 @@ pub fn outcome(
     match d {
         Some(d) if d.row.drill => format!("{} {line}", T::Drill.get(lang)),
         _ => line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_or_more_is_counted_in_days() {
+        let secs = 15 * 24 * 3600 - 1;
+        assert_eq!(span(Lang::En, secs), "14 d 23:59");
+        assert_eq!(span(Lang::Zh, secs), "14 天 23:59");
+        assert_eq!(span(Lang::En, -(26 * 3600)), "+1 d 02:00");
+        assert_eq!(span(Lang::En, 3600), "1:00:00");
     }
 }

@@ -182,6 +182,44 @@ pub fn command(
     }))
 }
 
+/// The incident a command is about (none before it is opened).
+fn incident_of(c: &IncidentCommand) -> Option<i64> {
+    match c {
+        IncidentCommand::Open(_) => None,
+        IncidentCommand::Step { id, .. }
+        | IncidentCommand::AddStep { id, .. }
+        | IncidentCommand::Assign { id, .. }
+        | IncidentCommand::Equip { id, .. }
+        | IncidentCommand::Level { id, .. }
+        | IncidentCommand::Status { id, .. }
+        | IncidentCommand::Close { id }
+        | IncidentCommand::Reopen { id, .. }
+        | IncidentCommand::Facts { id, .. }
+        | IncidentCommand::ReportSent { id, .. } => Some(*id),
+    }
+}
+
+/// A refusal in words with names; where the operation asks for something
+/// the command line gives by a flag, the flag.
+fn refusal(
+    lang: Lang,
+    config: &Config,
+    d: Option<&IncidentDetail>,
+    e: &crate::domain::incident::IncidentError,
+) -> String {
+    use crate::domain::incident::IncidentError as E;
+    let why = crate::words::incident_named::error(lang, config, d, e);
+    let flag = match e {
+        E::GridNeeded | E::NoGrid(_) => "--grid",
+        E::NoDepotHolds { .. } | E::DepotNeeded { .. } => "--depot",
+        _ => return why,
+    };
+    fill(
+        T::IncFixWithFlag.get(lang),
+        &[("why", &why), ("flag", flag)],
+    )
+}
+
 /// The incident an outcome is about.
 fn id_of(o: &IncidentOutcome) -> i64 {
     match o {
@@ -203,19 +241,25 @@ pub fn act(ctx: &Context, config: &Config, cmd: IncidentCommand) -> Result<(), F
     let lang = ctx.lang(config);
     let now = ctx.now();
     let mut store = ctx.open_store(config, Durability::Normal)?;
+    let about = incident_of(&cmd);
     let outcome = match ops::perform(
         &mut store,
         config,
         &ctx.actor(),
         now,
         ops::Command::Incident(cmd),
-    )? {
-        ops::Outcome::Incident(o) => o,
-        other => {
+    ) {
+        Ok(ops::Outcome::Incident(o)) => o,
+        Ok(other) => {
             return Err(Failure::Internal(format!(
                 "an incident action answered {other:?}"
             )));
         }
+        Err(ops::OpError::Incident(e)) => {
+            let d = about.and_then(|id| store.incident(id).ok());
+            return Err(Failure::User(refusal(lang, config, d.as_ref(), &e)));
+        }
+        Err(e) => return Err(e.into()),
     };
     let detail: Option<IncidentDetail> = store.incident(id_of(&outcome)).ok();
     let mut line = super::words::outcome(lang, config, now, &outcome, detail.as_ref());
