@@ -1046,6 +1046,9 @@ texts! {
     IncFixNoSuchPlanKnown => "no plan '{plan}'; the plans: {plans}", "没有预案“{plan}”；现有预案：{plans}";
     IncFixNoPlans => "no plan '{plan}': config/plans/ has none", "没有预案“{plan}”：config/plans/ 中没有预案";
     IncFixDays => "{sign}{d} d {hm}", "{sign}{d} 天 {hm}";
+    IncFixClosedStepsOpen => "incident {id} closed with {n} step(s) still open: {steps}", "事件 {id} 已结束，仍有 {n} 个步骤未完成：{steps}";
+    IncFixClosedPeople => "incident {id} closed with people not released: {people}", "事件 {id} 已结束，人员尚未撤离：{people}";
+    IncFixClosedEquipment => "incident {id} closed with equipment still out: {out}", "事件 {id} 已结束，物资尚未归还：{out}";
 }
 
 /// A day of the week's short name.

@@ -1176,3 +1176,64 @@ fn refusals_and_answers_read_plainly() {
         "{show}"
     );
 }
+
+/// Closing with loose ends closes, then says what is still open or out;
+/// a closed incident has no next step (no "overdue" in `show` or `list`).
+#[test]
+fn closing_says_what_is_still_open_or_out() {
+    let room = room_with_incident();
+    room.ok(&[
+        AT,
+        "incident",
+        "assign",
+        "1",
+        "--officer",
+        "O017",
+        "--role",
+        "monitoring",
+        "--status",
+        "on-scene",
+    ]);
+    room.ok(&[
+        AT,
+        "incident",
+        "equip",
+        "1",
+        "sandbag",
+        "--dispatched",
+        "100",
+        "--depot",
+        "D-T01",
+    ]);
+    let out = room.run(&[AT, "incident", "close", "1"]);
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stdout);
+    let warned = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("closed"), "{said}");
+    for want in [
+        "step(s) still open: 1, 2",
+        "people not released: O017",
+        "Emergency monitoring, on scene",
+        "equipment still out: D-T01 城关镇应急物资储备点: 100 bag Sandbag",
+    ] {
+        assert!(warned.contains(want), "{want}:\n{warned}");
+    }
+    let zh = room.run(&[
+        AT, "--lang", "zh", "incident", "reopen", "1", "--reason", "r",
+    ]);
+    assert!(zh.status.success());
+    let zh = room.run(&[AT, "--lang", "zh", "incident", "close", "1"]);
+    let warned = String::from_utf8_lossy(&zh.stderr);
+    assert!(
+        warned.contains("未撤离") && warned.contains("100袋"),
+        "{warned}"
+    );
+    let later = "--now=2026-12-02T09:30:00+08:00";
+    let list = room.json(&[later, "incident", "list", "--json"]);
+    assert!(list[0]["next_step_due_at"].is_null(), "{list}");
+    assert!(list[0]["next_step"].is_null(), "{list}");
+    let show = room.ok(&[later, "incident", "show", "1"]);
+    let listed = room.ok(&[later, "incident", "list"]);
+    assert_eq!(cells(&show, "Next step"), ["-"], "{show}");
+    assert!(!listed.contains("overdue"), "{listed}");
+}

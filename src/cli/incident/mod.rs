@@ -3,11 +3,13 @@
 //!
 //! - `args`: the clap definitions.
 //! - `parse`: values checked and turned into the domain's types (exit 1 with one line).
-//! - `write`: every change through `ops::perform`, its outcome in words.
+//! - `write`: every change through `ops::perform`, its outcome in words;
+//!   `close`: what a closed incident still has open or out, as warnings.
 //! - `read`: `list`, `show`, `plans` and `report`'s draft.
 //! - `json`, `show`, `resources`, `plans`, `words`: how incidents look, for scripts and for people.
 
 mod args;
+mod close;
 mod json;
 mod parse;
 mod plans;

@@ -9,7 +9,7 @@ use super::args::IncidentAction;
 use super::parse;
 use crate::cli::{Context, Failure};
 use crate::config::Config;
-use crate::domain::incident::{IncidentDetail, Movement, resources};
+use crate::domain::incident::{IncidentDetail, IncidentStatus, Movement, resources};
 use crate::i18n::{Lang, T, fill};
 use crate::ops::{self, IncidentCommand, IncidentOutcome, OpenIncident};
 use crate::store::{Durability, Incidents};
@@ -279,5 +279,17 @@ pub fn act(ctx: &Context, config: &Config, cmd: IncidentCommand) -> Result<(), F
         }
     }
     outln!("{line}");
+    if let (
+        IncidentOutcome::StatusChanged {
+            status: IncidentStatus::Closed,
+            ..
+        },
+        Some(d),
+    ) = (&outcome, &detail)
+    {
+        for warning in super::close::loose_ends(lang, config, d) {
+            warnln!("{}", fill(T::CliWarning.get(lang), &[("text", &warning)]));
+        }
+    }
     Ok(())
 }
