@@ -1237,3 +1237,20 @@ fn closing_says_what_is_still_open_or_out() {
     assert_eq!(cells(&show, "Next step"), ["-"], "{show}");
     assert!(!listed.contains("overdue"), "{listed}");
 }
+
+/// A step's text is never cut, even through a pipe: a long one wraps
+/// within its column in `show` and in `plans`.
+#[test]
+fn long_step_texts_are_printed_whole() {
+    let room = room_with_incident();
+    let words: Vec<String> = (1..=25).map(|i| format!("w{i:02}")).collect();
+    let text = format!("Sample {} end", words.join(" "));
+    room.ok(&[AT, "incident", "step", "1", "add", &text, "--due", "+30"]);
+    let show = room.ok(&[AT, "incident", "show", "1"]);
+    for w in words.iter().chain([&"end".to_string()]) {
+        assert!(show.contains(&format!(" {w}")), "{w}:\n{show}");
+    }
+    assert!(!show.contains('…'), "{show}");
+    let plans = room.ok(&[AT, "incident", "plans"]);
+    assert!(!plans.contains('…'), "{plans}");
+}

@@ -6,7 +6,8 @@
 //! - `write`: every change through `ops::perform`, its outcome in words;
 //!   `close`: what a closed incident still has open or out, as warnings.
 //! - `read`: `list`, `show`, `plans` and `report`'s draft.
-//! - `json`, `show`, `resources`, `plans`, `words`: how incidents look, for scripts and for people.
+//! - `json`, `show`, `resources`, `plans`, `words`, `table`: how incidents look, for scripts and for people
+//!   (long cells wrap within their column, never cut).
 
 mod args;
 mod close;
@@ -17,6 +18,7 @@ mod read;
 mod report;
 mod resources;
 mod show;
+mod table;
 mod words;
 mod write;
 

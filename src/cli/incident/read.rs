@@ -2,9 +2,10 @@
 //! for people or as the JSON of DESIGN.md §4.6. Shortfalls are computed
 //! here from what is recorded (`resources`), never stored.
 
+use super::table::table;
 use super::words::{self as w, left, short_time};
 use super::{json, show};
-use crate::cli::view::{json_text, table};
+use crate::cli::view::json_text;
 use crate::cli::{Context, Failure};
 use crate::config::Config;
 use crate::domain::incident::{IncidentFilter, IncidentRow, resources};

@@ -6,9 +6,10 @@
 
 use chrono::{DateTime, Utc};
 
+use super::table::table;
 use super::words::{self as w, due, left, short_time};
 use crate::cli::show::labelled;
-use crate::cli::view::{table, time};
+use crate::cli::view::time;
 use crate::config::Config;
 use crate::domain::incident::resources::{ItemStanding, RoleStaffing};
 use crate::domain::incident::{Fact, IncidentDetail, Severity, StepState};
