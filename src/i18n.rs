@@ -1049,6 +1049,8 @@ texts! {
     IncFixClosedStepsOpen => "incident {id} closed with {n} step(s) still open: {steps}", "事件 {id} 已结束，仍有 {n} 个步骤未完成：{steps}";
     IncFixClosedPeople => "incident {id} closed with people not released: {people}", "事件 {id} 已结束，人员尚未撤离：{people}";
     IncFixClosedEquipment => "incident {id} closed with equipment still out: {out}", "事件 {id} 已结束，物资尚未归还：{out}";
+    IncFixComplaintHasIncident => "complaint {complaint} already has incident {incident} open", "举报 {complaint} 已有进行中的事件 {incident}";
+    IncFixOpenAgain => "{why}; to open another from it anyway, add {flag}", "{why}；如确需另行启动，请加 {flag}";
 }
 
 /// A day of the week's short name.

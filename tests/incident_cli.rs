@@ -1254,3 +1254,34 @@ fn long_step_texts_are_printed_whole() {
     let plans = room.ok(&[AT, "incident", "plans"]);
     assert!(!plans.contains('…'), "{plans}");
 }
+
+/// A complaint with an open incident opens a second one only with
+/// `--again`; the refusal names the incident that exists.
+#[test]
+fn a_second_incident_from_one_complaint_needs_again() {
+    let room = room_with_incident();
+    let open = [
+        AT,
+        "incident",
+        "open",
+        "--plan",
+        "water-pollution",
+        "--level",
+        "III",
+        "--from-complaint",
+        "1",
+    ];
+    let err = room.fails(1, &open);
+    let err = one_line(&err);
+    assert!(
+        err.contains("complaint 1 already has incident 1 open") && err.contains("--again"),
+        "{err}"
+    );
+    let mut again = open.to_vec();
+    again.push("--again");
+    assert!(room.ok(&again).starts_with("incident 2 opened"));
+    // Closed, it no longer stands in the way.
+    room.ok(&[AT, "incident", "close", "1"]);
+    room.ok(&[AT, "incident", "close", "2"]);
+    assert!(room.ok(&open).starts_with("incident 3 opened"));
+}

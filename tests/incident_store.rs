@@ -67,11 +67,17 @@ fn open_cmd(severity: Severity) -> IncidentCommand {
         discovered_at: None,
         drill: false,
         summary: Some("oil sheen on the river".into()),
+        again: false,
     }))
 }
 
+/// Open one more incident from complaint 1 (on purpose: `again`).
 fn open(s: &mut SqliteStore, c: &Config, severity: Severity) -> i64 {
-    match run(s, c, t(NOW_AT), open_cmd(severity)).unwrap() {
+    let mut cmd = open_cmd(severity);
+    if let IncidentCommand::Open(o) = &mut cmd {
+        o.again = true;
+    }
+    match run(s, c, t(NOW_AT), cmd).unwrap() {
         IncidentOutcome::Opened { id, .. } => id,
         other => panic!("{other:?}"),
     }
@@ -110,6 +116,19 @@ fn an_incident_opened_from_a_complaint_keeps_its_frozen_plan() {
             id: 1,
             next_due_at: Some(received + Duration::minutes(30)),
             report_due_at: Some(received + Duration::hours(4)),
+        }
+    );
+    // A second incident from the same complaint only on purpose.
+    assert_eq!(
+        refused(run(
+            &mut s,
+            &config,
+            t(NOW_AT),
+            open_cmd(Severity::Known(Level::III)),
+        )),
+        IncidentError::ComplaintHasIncident {
+            complaint: 1,
+            incident: 1
         }
     );
     let d = s.incident(1).unwrap();
@@ -900,6 +919,7 @@ fn opening_refuses_an_unknown_plan_a_future_discovery_and_a_missing_grid() {
         discovered_at: None,
         drill: true,
         summary: None,
+        again: false,
     };
     let mut go = |o: &OpenIncident| {
         run(

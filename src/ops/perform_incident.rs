@@ -205,6 +205,9 @@ fn open<S: Incidents + Complaints>(
         Some(id) => Some(store.complaint(id)?),
         None => None,
     };
+    if let (Some(c), false) = (&complaint, o.again) {
+        super::incident_checks::no_open_incident(store, c.id)?;
+    }
     let grid = match (o.grid, &complaint) {
         (Some(g), _) => g,
         (None, Some(c)) => c.grid.clone().ok_or(IncidentError::NoGrid(c.id))?,

@@ -33,6 +33,16 @@ pub fn error(lang: Lang, tz: &Tz, e: &IncidentError) -> String {
         IncidentError::NoSuchDepot(d) => say(T::IncOpNoSuchDepot, &[("depot", &s(d))]),
         IncidentError::NoGrid(c) => say(T::IncOpNoGrid, &[("id", &c.to_string())]),
         IncidentError::GridNeeded => say(T::IncOpGridNeeded, &[]),
+        IncidentError::ComplaintHasIncident {
+            complaint,
+            incident,
+        } => say(
+            T::IncFixComplaintHasIncident,
+            &[
+                ("complaint", &complaint.to_string()),
+                ("incident", &incident.to_string()),
+            ],
+        ),
         IncidentError::DiscoveredInFuture { minutes } => {
             say(T::IncOpDiscoveredInFuture, &[("m", &minutes.to_string())])
         }

@@ -24,6 +24,10 @@ pub enum IncidentAction {
         /// The complaint it grew from: discovered at its received time, at its address
         #[arg(long, value_name = "ID")]
         from_complaint: Option<i64>,
+        /// Open another incident from a complaint that already has one open
+        /// (refused without it, naming that incident)
+        #[arg(long, requires = "from_complaint")]
+        again: bool,
         /// When it was discovered: RFC 3339, YYYY-MM-DD HH:MM or HH:MM today (local time; default: the complaint's received time, else now)
         #[arg(long, value_name = "TIME")]
         discovered: Option<String>,

@@ -33,6 +33,7 @@ pub fn command(
             grid,
             level,
             from_complaint,
+            again,
             discovered,
             drill,
             place,
@@ -52,6 +53,7 @@ pub fn command(
                 discovered_at,
                 drill,
                 summary,
+                again,
             }))
         }
         IncidentAction::Step {
@@ -210,6 +212,12 @@ fn refusal(
     use crate::domain::incident::IncidentError as E;
     let why = crate::words::incident_named::error(lang, config, d, e);
     let flag = match e {
+        E::ComplaintHasIncident { .. } => {
+            return fill(
+                T::IncFixOpenAgain.get(lang),
+                &[("why", &why), ("flag", "--again")],
+            );
+        }
         E::GridNeeded | E::NoGrid(_) => "--grid",
         E::NoDepotHolds { .. } | E::DepotNeeded { .. } => "--depot",
         _ => return why,

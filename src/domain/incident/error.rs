@@ -24,6 +24,9 @@ pub enum IncidentError {
     /// Opened on its own without a grid.
     #[error("an incident needs a grid: give one with --grid")]
     GridNeeded,
+    /// The complaint already has an open incident (open another only on purpose).
+    #[error("complaint {complaint} already has incident {incident} open")]
+    ComplaintHasIncident { complaint: i64, incident: i64 },
     #[error("the discovery time is {minutes} min in the future")]
     DiscoveredInFuture { minutes: i64 },
     /// An added step due before the moment it is added.
