@@ -1051,6 +1051,8 @@ texts! {
     IncFixClosedEquipment => "incident {id} closed with equipment still out: {out}", "事件 {id} 已结束，物资尚未归还：{out}";
     IncFixComplaintHasIncident => "complaint {complaint} already has incident {incident} open", "举报 {complaint} 已有进行中的事件 {incident}";
     IncFixOpenAgain => "{why}; to open another from it anyway, add {flag}", "{why}；如确需另行启动，请加 {flag}";
+    IncFixDepotChosenDispatch => " from depot {depot} (chosen: one that holds enough, the incident's grid first, then by id)", "（自动选择储备库 {depot}：存量足够者，本网格优先，其次按编号）";
+    IncFixDepotChosenReturn => " to depot {depot} (chosen: the one it is out from)", "（自动选择储备库 {depot}：即调出的储备库）";
 }
 
 /// A day of the week's short name.

@@ -1285,3 +1285,37 @@ fn a_second_incident_from_one_complaint_needs_again() {
     room.ok(&[AT, "incident", "close", "2"]);
     assert!(room.ok(&open).starts_with("incident 3 opened"));
 }
+
+/// A dispatch without `--depot` says which depot it took and that it was
+/// chosen (the incident's grid first, then by id).
+#[test]
+fn a_dispatch_without_a_depot_says_which_it_took() {
+    let room = room_with_incident();
+    let said = room.ok(&[
+        AT,
+        "incident",
+        "equip",
+        "1",
+        "sandbag",
+        "--dispatched",
+        "10",
+    ]);
+    assert!(said.contains("from depot D-"), "{said}");
+    assert!(said.contains("chosen"), "{said}");
+    let said = room.ok(&[AT, "incident", "equip", "1", "sandbag", "--returned", "10"]);
+    assert!(said.contains("D-") && said.contains("chosen"), "{said}");
+    let said = room.ok(&[
+        AT,
+        "incident",
+        "equip",
+        "1",
+        "sandbag",
+        "--dispatched",
+        "10",
+        "--depot",
+        "D-T01",
+    ]);
+    assert!(!said.contains("chosen"), "{said}");
+    let help = room.ok(&["incident", "equip", "--help"]);
+    assert!(help.contains("incident's grid first"), "{help}");
+}

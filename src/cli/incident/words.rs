@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::config::Config;
-use crate::domain::incident::{IncidentDetail, StepChange};
+use crate::domain::incident::{IncidentDetail, Movement, StepChange};
 use crate::i18n::{Lang, T, fill};
 use crate::ops::IncidentOutcome;
 use crate::text::{countdown, sanitize};
@@ -127,13 +127,15 @@ pub fn due(lang: Lang, tz: &Tz, due: DateTime<Utc>, now: DateTime<Utc>) -> Strin
 }
 
 /// The line printed after an action on an incident. `d` is the incident as
-/// it is now (for names of roles and the drill marker).
+/// it is now (for names of roles and the drill marker); `depot_chosen`: the
+/// command named no depot and the operation chose the one said.
 pub fn outcome(
     lang: Lang,
     config: &Config,
     now: DateTime<Utc>,
     o: &IncidentOutcome,
     d: Option<&IncidentDetail>,
+    depot_chosen: bool,
 ) -> String {
     let tz = &config.settings.timezone;
     let say = |t: T, args: &[(&str, &str)]| fill(t.get(lang), args);
@@ -225,7 +227,12 @@ pub fn outcome(
                 ],
             );
             if let Some(dep) = dep {
-                s.push_str(&say(T::IncCliAtDepot, &[("depot", &depot(config, dep))]));
+                let how = match (depot_chosen, movement) {
+                    (true, Movement::Returned) => T::IncFixDepotChosenReturn,
+                    (true, _) => T::IncFixDepotChosenDispatch,
+                    (false, _) => T::IncCliAtDepot,
+                };
+                s.push_str(&say(how, &[("depot", &depot(config, dep))]));
             }
             s
         }

@@ -250,6 +250,7 @@ pub fn act(ctx: &Context, config: &Config, cmd: IncidentCommand) -> Result<(), F
     let now = ctx.now();
     let mut store = ctx.open_store(config, Durability::Normal)?;
     let about = incident_of(&cmd);
+    let depot_chosen = matches!(cmd, IncidentCommand::Equip { depot: None, .. });
     let outcome = match ops::perform(
         &mut store,
         config,
@@ -270,7 +271,8 @@ pub fn act(ctx: &Context, config: &Config, cmd: IncidentCommand) -> Result<(), F
         Err(e) => return Err(e.into()),
     };
     let detail: Option<IncidentDetail> = store.incident(id_of(&outcome)).ok();
-    let mut line = super::words::outcome(lang, config, now, &outcome, detail.as_ref());
+    let mut line =
+        super::words::outcome(lang, config, now, &outcome, detail.as_ref(), depot_chosen);
     if let IncidentOutcome::Equipped {
         item,
         depot: Some(depot),
