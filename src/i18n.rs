@@ -633,9 +633,9 @@ texts! {
     CliListeningNoHttp => "gridwatch intake: spool {spool}, database {db} (no HTTP)", "gridwatch intake：收件目录 {spool}，数据库 {db}（不开 HTTP）";
     CliIntakeStopped => "gridwatch intake: stopped", "gridwatch intake：已停止";
     CliBadLogLevel => "GRIDWATCH_LOG '{value}' is not a log level (e.g. info, warn, debug); using {default}", "GRIDWATCH_LOG '{value}' 不是日志级别（如 info、warn、debug）；改用 {default}";    // --- incident values (src/words/incident.rs, #10) ---
-    IncLevelI => "I (particularly grave)", "I 级（特别重大）";
-    IncLevelII => "II (grave)", "II 级（重大）";
-    IncLevelIII => "III (major)", "III 级（较大）";
+    IncLevelI => "I (especially serious)", "I 级（特别重大）";
+    IncLevelII => "II (serious)", "II 级（重大）";
+    IncLevelIII => "III (relatively serious)", "III 级（较大）";
     IncLevelIV => "IV (general)", "IV 级（一般）";
     IncLevelUnknown => "level unknown", "级别未定";
     IncLevelUnknownGrave => "level unknown, treated as I/II", "级别未定，按 I/II 级时限";
@@ -839,7 +839,7 @@ texts! {
     IncOpNoSuchItem => "no item '{item}' in the inventory", "物资清单中没有“{item}”";
     IncOpNoSuchDepot => "no depot '{depot}' in the inventory", "物资清单中没有储备库“{depot}”";
     IncOpNoGrid => "complaint {id} has no grid: give the incident's grid", "举报 {id} 尚无网格：请指定事件所在网格";
-    IncOpGridNeeded => "an incident needs a grid: give one", "事件须指定所在网格";
+    IncOpGridNeeded => "an incident needs a grid", "事件须指定所在网格";
     IncOpDiscoveredInFuture => "the discovery time is {m} min in the future", "发现时间晚于现在 {m} 分钟";
     IncOpNoSuchStep => "incident {id} has no step {n}", "事件 {id} 没有第 {n} 步";
     IncOpStepIsOpen => "incident {id}: step {n} is neither done nor skipped", "事件 {id}：第 {n} 步尚未完成或跳过";
@@ -1044,6 +1044,22 @@ texts! {
     IncUiDoneStatus => "Incident #{id}: {status}", "事件 #{id}：{status}";
     IncUiDoneReport => "Incident #{id}: {report} sent to {to}", "事件 #{id}：{report}已报送{to}";
     IncUiDoneFacts => "Incident #{id}: facts recorded", "事件 #{id}：已记录事件信息";
+    // --- incidents: command-line and ops fixes (#10) ---
+    IncFixNoSuchRole => "incident {id} has no role '{role}'; its roles: {roles}", "事件 {id} 没有岗位“{role}”；可用岗位：{roles}";
+    IncFixDueBeforeNow => "due {due} is before now ({now}): a step is due later than it is added", "时限 {due} 早于现在（{now}）：步骤时限须晚于添加时间";
+    IncFixUnknownGraveShort => "unknown, treated as I/II", "未定，按 I/II 级时限";
+    IncFixAlreadyStatus => "incident {id} is already {status}", "事件 {id} 已是“{status}”";
+    IncFixWithFlag => "{why} (with {flag})", "{why}（用 {flag} 指定）";
+    IncFixNoSuchPlanKnown => "no plan '{plan}'; the plans: {plans}", "没有预案“{plan}”；现有预案：{plans}";
+    IncFixNoPlans => "no plan '{plan}': config/plans/ has none", "没有预案“{plan}”：config/plans/ 中没有预案";
+    IncFixDays => "{sign}{d} d {hm}", "{sign}{d} 天 {hm}";
+    IncFixClosedStepsOpen => "incident {id} closed with {n} step(s) still open: {steps}", "事件 {id} 已结束，仍有 {n} 个步骤未完成：{steps}";
+    IncFixClosedPeople => "incident {id} closed with people not released: {people}", "事件 {id} 已结束，人员尚未撤离：{people}";
+    IncFixClosedEquipment => "incident {id} closed with equipment still out: {out}", "事件 {id} 已结束，物资尚未归还：{out}";
+    IncFixComplaintHasIncident => "complaint {complaint} already has incident {incident} open", "举报 {complaint} 已有进行中的事件 {incident}";
+    IncFixOpenAgain => "{why}; to open another from it anyway, add {flag}", "{why}；如确需另行启动，请加 {flag}";
+    IncFixDepotChosenDispatch => " from depot {depot} (chosen: one that holds enough, the incident's grid first, then by id)", "（自动选择储备库 {depot}：存量足够者，本网格优先，其次按编号）";
+    IncFixDepotChosenReturn => " to depot {depot} (chosen: the one it is out from)", "（自动选择储备库 {depot}：即调出的储备库）";
 }
 
 /// A day of the week's short name.

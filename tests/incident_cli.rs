@@ -145,12 +145,12 @@ fn an_incident_opened_from_a_complaint_lists_and_shows_with_the_design_names() {
 
     let list = room.ok(&[AT, "incident", "list"]);
     assert!(
-        list.contains("III (major)") && list.contains("0/"),
+        list.contains("III (relatively serious)") && list.contains("0/"),
         "{list}"
     );
     let show = room.ok(&[AT, "incident", "show", "1"]);
     for want in [
-        "III (major)",
+        "III (relatively serious)",
         "active",
         "T03-V01-G01",
         "2026-11-30T09:12:00+08:00",
@@ -189,7 +189,7 @@ fn level_iii_to_ii_moves_the_initial_report_from_four_hours_to_two() {
     );
     let said = room.ok(&[AT, "incident", "level", "1", "II"]);
     assert!(
-        said.contains("level now II (grave)")
+        said.contains("level now II (serious)")
             && said.contains("initial report now due 11-30 11:12")
             && said.contains("(was 11-30 13:12)"),
         "{said}"
@@ -202,7 +202,7 @@ fn level_iii_to_ii_moves_the_initial_report_from_four_hours_to_two() {
     let show = room.ok(&[AT, "incident", "show", "1"]);
     assert!(
         show.contains(
-            "level III (major) → II (grave); initial report due 11-30 11:12 instead of 11-30 13:12"
+            "level III (relatively serious) → II (serious); initial report due 11-30 11:12 instead of 11-30 13:12"
         ),
         "{show}"
     );
@@ -602,7 +602,7 @@ fn usage_mistakes_exit_1_with_one_line() {
         ),
         (
             &["incident", "step", "1", "add", "x", "--due", "soon"],
-            "gridwatch: --due 'soon' is not a time: RFC 3339, YYYY-MM-DD HH:MM or HH:MM (local time)",
+            "gridwatch: --due 'soon' is not a time: RFC 3339, YYYY-MM-DD HH:MM, HH:MM, +30 or +2h (local time)",
         ),
         (
             &["incident", "step", "1", "1", "--skip", " "],
@@ -996,4 +996,326 @@ fn status_counts_drills_apart_from_real_incidents() {
         human.contains("1 open, 1 with a step overdue; drills apart: 1 open"),
         "{human}"
     );
+}
+
+/// A role must be one of the incident's frozen plan roles, for an
+/// assignment and an added step alike; the refusal lists them by id and name.
+#[test]
+fn an_unknown_role_is_refused_with_the_plans_roles() {
+    let room = room_with_incident();
+    let err = room.fails(
+        1,
+        &[
+            AT,
+            "incident",
+            "assign",
+            "1",
+            "--officer",
+            "O008",
+            "--role",
+            "pilot",
+        ],
+    );
+    let err = one_line(&err);
+    assert!(
+        err.contains("pilot") && err.contains("monitoring (Emergency monitoring)"),
+        "{err}"
+    );
+    let err = room.fails(
+        1,
+        &[
+            AT, "--lang", "zh", "incident", "step", "1", "add", "x", "--due", "10:30", "--role",
+            "pilot",
+        ],
+    );
+    let err = one_line(&err);
+    assert!(
+        err.contains("pilot") && err.contains("monitoring（"),
+        "{err}"
+    );
+    assert!(!err.contains("Emergency monitoring"), "{err}");
+    room.ok(&[
+        AT, "incident", "step", "1", "add", "x", "--due", "10:30", "--role", "expert",
+    ]);
+}
+
+/// `--due HH:MM` late in the evening is tomorrow's; `+30` / `+2h` count
+/// from now; a date and time before now is refused with its reason.
+#[test]
+fn an_added_steps_due_time_is_never_in_the_past() {
+    let room = room_with_incident();
+    let late = "--now=2026-11-30T23:50:00+08:00";
+    let said = room.ok(&[late, "incident", "step", "1", "add", "x", "--due", "00:30"]);
+    assert!(said.contains("due 12-01 00:30 (in 40:00)"), "{said}");
+    let said = room.ok(&[late, "incident", "step", "1", "add", "y", "--due", "+2h"]);
+    assert!(said.contains("due 12-01 01:50 (in 2:00:00)"), "{said}");
+    let said = room.ok(&[late, "incident", "step", "1", "add", "z", "--due", "+30"]);
+    assert!(said.contains("due 12-01 00:20 (in 30:00)"), "{said}");
+    let err = room.fails(
+        1,
+        &[
+            late,
+            "incident",
+            "step",
+            "1",
+            "add",
+            "w",
+            "--due",
+            "2026-11-30 08:00",
+        ],
+    );
+    let err = one_line(&err);
+    assert!(
+        err.contains("due 11-30 08:00 is before now (11-30 23:50)"),
+        "{err}"
+    );
+    let help = room.ok(&["incident", "step", "--help"]);
+    assert!(help.contains("+2h") && help.contains("tomorrow"), "{help}");
+}
+
+/// The timeline names a role as the incident's own plan does, not as
+/// another plan names the same id (`expert` is "Hazardous chemicals
+/// expert" in the chemical spill plan, "Expert" in the water plan).
+#[test]
+fn the_timeline_names_roles_from_the_incidents_own_plan() {
+    let room = room_with_incident();
+    room.ok(&[
+        AT,
+        "incident",
+        "assign",
+        "1",
+        "--officer",
+        "O017",
+        "--role",
+        "expert",
+    ]);
+    room.ok(&[
+        AT,
+        "incident",
+        "step",
+        "1",
+        "add",
+        "Ask the lab",
+        "--due",
+        "+30",
+        "--role",
+        "expert",
+    ]);
+    let show = room.ok(&[AT, "incident", "show", "1"]);
+    let timeline = &show[show.rfind("Timeline").expect("a timeline")..];
+    assert!(
+        timeline.contains("assigned as Expert:") && timeline.contains("Ask the lab"),
+        "{timeline}"
+    );
+    assert!(!timeline.contains("chemicals"), "{timeline}");
+}
+
+/// The words a stranger met: no doubled "level", "already closed", the
+/// `--grid` flag, the plans that exist, days for a long countdown, and
+/// names with units (not ids) in Chinese refusals.
+#[test]
+fn refusals_and_answers_read_plainly() {
+    let room = room_with_incident();
+    let said = room.ok(&[AT, "incident", "level", "1", "unknown", "--heavy-metals"]);
+    assert!(
+        said.contains("level now unknown, treated as I/II") && !said.contains("level now level"),
+        "{said}"
+    );
+    let err = room.fails(
+        1,
+        &[
+            AT,
+            "incident",
+            "open",
+            "--plan",
+            "water-pollution",
+            "--level",
+            "III",
+        ],
+    );
+    assert!(one_line(&err).contains("--grid"), "{err}");
+    let err = room.fails(
+        1,
+        &[
+            AT, "incident", "open", "--plan", "nope", "--level", "III", "--grid", "T01",
+        ],
+    );
+    let err = one_line(&err);
+    assert!(
+        err.contains("'nope'") && err.contains("water-pollution") && err.contains("oil-spill"),
+        "{err}"
+    );
+    let err = room.fails(
+        1,
+        &[
+            AT,
+            "--lang",
+            "zh",
+            "incident",
+            "equip",
+            "1",
+            "sandbag",
+            "--dispatched",
+            "600",
+            "--depot",
+            "D-T01",
+        ],
+    );
+    let err = one_line(&err);
+    assert!(
+        err.contains("500袋") && err.contains("城关镇应急物资储备点") && !err.contains("sandbag"),
+        "{err}"
+    );
+    room.ok(&[AT, "incident", "close", "1"]);
+    let err = room.fails(1, &[AT, "incident", "close", "1"]);
+    assert_eq!(one_line(&err), "gridwatch: incident 1 is already closed");
+    let show = room.ok(&[AT, "incident", "show", "1"]);
+    assert!(!show.contains("359:"), "{show}");
+    assert!(
+        show.contains(" d 23:59") || show.contains(" d 00:00"),
+        "{show}"
+    );
+}
+
+/// Closing with loose ends closes, then says what is still open or out;
+/// a closed incident has no next step (no "overdue" in `show` or `list`).
+#[test]
+fn closing_says_what_is_still_open_or_out() {
+    let room = room_with_incident();
+    room.ok(&[
+        AT,
+        "incident",
+        "assign",
+        "1",
+        "--officer",
+        "O017",
+        "--role",
+        "monitoring",
+        "--status",
+        "on-scene",
+    ]);
+    room.ok(&[
+        AT,
+        "incident",
+        "equip",
+        "1",
+        "sandbag",
+        "--dispatched",
+        "100",
+        "--depot",
+        "D-T01",
+    ]);
+    let out = room.run(&[AT, "incident", "close", "1"]);
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stdout);
+    let warned = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("closed"), "{said}");
+    for want in [
+        "step(s) still open: 1, 2",
+        "people not released: O017",
+        "Emergency monitoring, on scene",
+        "equipment still out: D-T01 城关镇应急物资储备点: 100 bag Sandbag",
+    ] {
+        assert!(warned.contains(want), "{want}:\n{warned}");
+    }
+    let zh = room.run(&[
+        AT, "--lang", "zh", "incident", "reopen", "1", "--reason", "r",
+    ]);
+    assert!(zh.status.success());
+    let zh = room.run(&[AT, "--lang", "zh", "incident", "close", "1"]);
+    let warned = String::from_utf8_lossy(&zh.stderr);
+    assert!(
+        warned.contains("未撤离") && warned.contains("100袋"),
+        "{warned}"
+    );
+    let later = "--now=2026-12-02T09:30:00+08:00";
+    let list = room.json(&[later, "incident", "list", "--json"]);
+    assert!(list[0]["next_step_due_at"].is_null(), "{list}");
+    assert!(list[0]["next_step"].is_null(), "{list}");
+    let show = room.ok(&[later, "incident", "show", "1"]);
+    let listed = room.ok(&[later, "incident", "list"]);
+    assert_eq!(cells(&show, "Next step"), ["-"], "{show}");
+    assert!(!listed.contains("overdue"), "{listed}");
+}
+
+/// A step's text is never cut, even through a pipe: a long one wraps
+/// within its column in `show` and in `plans`.
+#[test]
+fn long_step_texts_are_printed_whole() {
+    let room = room_with_incident();
+    let words: Vec<String> = (1..=25).map(|i| format!("w{i:02}")).collect();
+    let text = format!("Sample {} end", words.join(" "));
+    room.ok(&[AT, "incident", "step", "1", "add", &text, "--due", "+30"]);
+    let show = room.ok(&[AT, "incident", "show", "1"]);
+    for w in words.iter().chain([&"end".to_string()]) {
+        assert!(show.contains(&format!(" {w}")), "{w}:\n{show}");
+    }
+    assert!(!show.contains('…'), "{show}");
+    let plans = room.ok(&[AT, "incident", "plans"]);
+    assert!(!plans.contains('…'), "{plans}");
+}
+
+/// A complaint with an open incident opens a second one only with
+/// `--again`; the refusal names the incident that exists.
+#[test]
+fn a_second_incident_from_one_complaint_needs_again() {
+    let room = room_with_incident();
+    let open = [
+        AT,
+        "incident",
+        "open",
+        "--plan",
+        "water-pollution",
+        "--level",
+        "III",
+        "--from-complaint",
+        "1",
+    ];
+    let err = room.fails(1, &open);
+    let err = one_line(&err);
+    assert!(
+        err.contains("complaint 1 already has incident 1 open") && err.contains("--again"),
+        "{err}"
+    );
+    let mut again = open.to_vec();
+    again.push("--again");
+    assert!(room.ok(&again).starts_with("incident 2 opened"));
+    // Closed, it no longer stands in the way.
+    room.ok(&[AT, "incident", "close", "1"]);
+    room.ok(&[AT, "incident", "close", "2"]);
+    assert!(room.ok(&open).starts_with("incident 3 opened"));
+}
+
+/// A dispatch without `--depot` says which depot it took and that it was
+/// chosen (the incident's grid first, then by id).
+#[test]
+fn a_dispatch_without_a_depot_says_which_it_took() {
+    let room = room_with_incident();
+    let said = room.ok(&[
+        AT,
+        "incident",
+        "equip",
+        "1",
+        "sandbag",
+        "--dispatched",
+        "10",
+    ]);
+    assert!(said.contains("from depot D-"), "{said}");
+    assert!(said.contains("chosen"), "{said}");
+    let said = room.ok(&[AT, "incident", "equip", "1", "sandbag", "--returned", "10"]);
+    assert!(said.contains("D-") && said.contains("chosen"), "{said}");
+    let said = room.ok(&[
+        AT,
+        "incident",
+        "equip",
+        "1",
+        "sandbag",
+        "--dispatched",
+        "10",
+        "--depot",
+        "D-T01",
+    ]);
+    assert!(!said.contains("chosen"), "{said}");
+    let help = room.ok(&["incident", "equip", "--help"]);
+    assert!(help.contains("incident's grid first"), "{help}");
 }

@@ -61,6 +61,7 @@ fn open(
         discovered_at,
         drill,
         summary: None,
+        again: false,
     }));
     match perform(s, config, &actor("duty"), now, Command::Incident(cmd)).unwrap() {
         Outcome::Incident(IncidentOutcome::Opened { id, .. }) => id,

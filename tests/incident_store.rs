@@ -67,11 +67,17 @@ fn open_cmd(severity: Severity) -> IncidentCommand {
         discovered_at: None,
         drill: false,
         summary: Some("oil sheen on the river".into()),
+        again: false,
     }))
 }
 
+/// Open one more incident from complaint 1 (on purpose: `again`).
 fn open(s: &mut SqliteStore, c: &Config, severity: Severity) -> i64 {
-    match run(s, c, t(NOW_AT), open_cmd(severity)).unwrap() {
+    let mut cmd = open_cmd(severity);
+    if let IncidentCommand::Open(o) = &mut cmd {
+        o.again = true;
+    }
+    match run(s, c, t(NOW_AT), cmd).unwrap() {
         IncidentOutcome::Opened { id, .. } => id,
         other => panic!("{other:?}"),
     }
@@ -110,6 +116,19 @@ fn an_incident_opened_from_a_complaint_keeps_its_frozen_plan() {
             id: 1,
             next_due_at: Some(received + Duration::minutes(30)),
             report_due_at: Some(received + Duration::hours(4)),
+        }
+    );
+    // A second incident from the same complaint only on purpose.
+    assert_eq!(
+        refused(run(
+            &mut s,
+            &config,
+            t(NOW_AT),
+            open_cmd(Severity::Known(Level::III)),
+        )),
+        IncidentError::ComplaintHasIncident {
+            complaint: 1,
+            incident: 1
         }
     );
     let d = s.incident(1).unwrap();
@@ -357,7 +376,15 @@ fn people_move_forward_only_and_the_first_on_scene_is_recorded() {
         "released is final"
     );
     // The same officer in another role is another assignment.
-    assert!(go("O019", "liaison", PersonStatus::Requested, 62).is_ok());
+    assert!(go("O019", "commander", PersonStatus::Requested, 62).is_ok());
+    // A role the incident's plan does not have is refused, naming the ones it has.
+    match refused(go("O019", "pilot", PersonStatus::Requested, 62)) {
+        IncidentError::NoSuchRole { role, roles, .. } => {
+            assert_eq!(role, "pilot");
+            assert!(roles.iter().any(|r| r.role == "monitoring"), "{roles:?}");
+        }
+        other => panic!("{other:?}"),
+    }
     assert!(matches!(
         go("O999", "monitoring", PersonStatus::Requested, 63),
         Err(OpError::Store(gridwatch::store::StoreError::NoSuchOfficer(
@@ -754,7 +781,7 @@ fn every_change_leaves_an_audit_record_and_the_change_feed_names_the_incident() 
         IncidentCommand::AddStep {
             id,
             text: "extra".into(),
-            role: Some("liaison".into()),
+            role: Some("commander".into()),
             due_at: now,
         },
         IncidentCommand::Assign {
@@ -892,6 +919,7 @@ fn opening_refuses_an_unknown_plan_a_future_discovery_and_a_missing_grid() {
         discovered_at: None,
         drill: true,
         summary: None,
+        again: false,
     };
     let mut go = |o: &OpenIncident| {
         run(

@@ -120,7 +120,7 @@ fn i_opens_an_incident_from_a_complaint_and_the_view_runs_it() {
     said(&c, "returned");
     // L: level III; the initial report's deadline follows it.
     c.press("L<down><down><down><enter>");
-    said(&c, "III (major); initial report due");
+    said(&c, "III (relatively serious); initial report due");
     // u: the initial report sent to the city bureau.
     c.press("u<enter>");
     assert!(matches!(&c.state.mode, Mode::Form(f) if f.error.is_some()));

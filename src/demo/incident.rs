@@ -109,6 +109,7 @@ pub fn opening(config: &Config, discovered: DateTime<Utc>) -> Option<(DateTime<U
         discovered_at: Some(discovered),
         drill: true,
         summary: Some("河水呈乳白色，有刺鼻气味 / the river runs milky with a sharp smell".into()),
+        again: false,
     })));
     Some((discovered + Duration::minutes(3), open))
 }

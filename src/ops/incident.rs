@@ -25,6 +25,9 @@ pub struct OpenIncident {
     pub discovered_at: Option<DateTime<Utc>>,
     pub drill: bool,
     pub summary: Option<String>,
+    /// Open it even though the complaint already has an open incident
+    /// (otherwise refused, naming that incident).
+    pub again: bool,
 }
 
 /// An action on an incident.

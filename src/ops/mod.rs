@@ -15,6 +15,7 @@
 mod command;
 mod depot;
 pub mod incident;
+mod incident_checks;
 pub mod input;
 mod perform;
 mod perform_incident;

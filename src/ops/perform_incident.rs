@@ -47,16 +47,25 @@ pub(super) fn perform<S: Incidents + Complaints>(
             text,
             role,
             due_at,
-        } => IncidentOutcome::StepAdded {
-            id,
-            n: store.add_step(actor, now, id, &text, role.as_deref(), due_at)?,
-        },
+        } => {
+            if due_at < now {
+                return Err(IncidentError::DueBeforeNow { due_at, now }.into());
+            }
+            if let Some(r) = &role {
+                super::incident_checks::role(store, id, r, None)?;
+            }
+            IncidentOutcome::StepAdded {
+                id,
+                n: store.add_step(actor, now, id, &text, role.as_deref(), due_at)?,
+            }
+        }
         IncidentCommand::Assign {
             id,
             officer,
             role,
             status,
         } => {
+            super::incident_checks::role(store, id, &role, Some(&officer))?;
             let first_on_scene = store.assign_person(actor, now, id, &officer, &role, status)?;
             IncidentOutcome::Assigned {
                 id,
@@ -196,6 +205,9 @@ fn open<S: Incidents + Complaints>(
         Some(id) => Some(store.complaint(id)?),
         None => None,
     };
+    if let (Some(c), false) = (&complaint, o.again) {
+        super::incident_checks::no_open_incident(store, c.id)?;
+    }
     let grid = match (o.grid, &complaint) {
         (Some(g), _) => g,
         (None, Some(c)) => c.grid.clone().ok_or(IncidentError::NoGrid(c.id))?,

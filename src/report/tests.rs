@@ -186,7 +186,10 @@ fn every_field_is_there_in_both_languages() {
         en.contains("  - Verify the report and phone the city bureau — done 2026-11-30 09:20 by 崔志强 (市局值班室已接报)\n"),
         "{en}"
     );
-    assert!(en.contains("- **Level**: III (major)\n"), "{en}");
+    assert!(
+        en.contains("- **Level**: III (relatively serious)\n"),
+        "{en}"
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use crate::domain::incident::{
 };
 use crate::i18n::{Lang, T};
 
-/// The level with its name: "III (major)" / "III 较大".
+/// The level with its name: "III (relatively serious)" / "III 较大".
 pub fn level(l: Level) -> T {
     match l {
         Level::I => T::IncLevelI,
@@ -24,6 +24,16 @@ pub fn severity(lang: Lang, s: &Severity) -> String {
         Severity::Known(l) => level(*l).get(lang).to_string(),
         Severity::Unknown(q) if q.any() => T::IncLevelUnknownGrave.get(lang).to_string(),
         Severity::Unknown(_) => T::IncLevelUnknown.get(lang).to_string(),
+    }
+}
+
+/// The level after the word "level" (`level now …`): "III (relatively
+/// serious)", "unknown", "unknown, treated as I/II".
+pub fn severity_short(lang: Lang, s: &Severity) -> String {
+    match s {
+        Severity::Known(l) => level(*l).get(lang).to_string(),
+        Severity::Unknown(q) if q.any() => T::IncFixUnknownGraveShort.get(lang).to_string(),
+        Severity::Unknown(_) => T::IncCliUnknownShort.get(lang).to_string(),
     }
 }
 

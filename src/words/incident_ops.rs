@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::incident::{movement, person, report, severity, status};
+use super::incident::{movement, person, report, status};
 use crate::domain::incident::{IncidentError, StepChange};
 use crate::i18n::{Lang, T, fill};
 use crate::ops::IncidentOutcome;
@@ -33,9 +33,23 @@ pub fn error(lang: Lang, tz: &Tz, e: &IncidentError) -> String {
         IncidentError::NoSuchDepot(d) => say(T::IncOpNoSuchDepot, &[("depot", &s(d))]),
         IncidentError::NoGrid(c) => say(T::IncOpNoGrid, &[("id", &c.to_string())]),
         IncidentError::GridNeeded => say(T::IncOpGridNeeded, &[]),
+        IncidentError::ComplaintHasIncident {
+            complaint,
+            incident,
+        } => say(
+            T::IncFixComplaintHasIncident,
+            &[
+                ("complaint", &complaint.to_string()),
+                ("incident", &incident.to_string()),
+            ],
+        ),
         IncidentError::DiscoveredInFuture { minutes } => {
             say(T::IncOpDiscoveredInFuture, &[("m", &minutes.to_string())])
         }
+        IncidentError::DueBeforeNow { due_at, now } => say(
+            T::IncFixDueBeforeNow,
+            &[("due", &time(tz, *due_at)), ("now", &time(tz, *now))],
+        ),
         IncidentError::NoSuchStep { id, n } => say(
             T::IncOpNoSuchStep,
             &[("id", &id.to_string()), ("n", &n.to_string())],
@@ -75,6 +89,10 @@ pub fn error(lang: Lang, tz: &Tz, e: &IncidentError) -> String {
                 ("to", person(*to).get(lang)),
             ],
         ),
+        IncidentError::Status { id, from, to } if from == to => say(
+            T::IncFixAlreadyStatus,
+            &[("id", &id.to_string()), ("status", status(*to).get(lang))],
+        ),
         IncidentError::Status { id, from, to } => say(
             T::IncOpStatus,
             &[
@@ -83,6 +101,27 @@ pub fn error(lang: Lang, tz: &Tz, e: &IncidentError) -> String {
                 ("to", status(*to).get(lang)),
             ],
         ),
+        IncidentError::NoSuchRole { id, role, roles } => {
+            let names: Vec<String> = roles
+                .iter()
+                .map(|r| {
+                    let name = sanitize(super::incident::bilingual(lang, &r.name));
+                    match lang {
+                        Lang::Zh => format!("{}（{name}）", sanitize(&r.role)),
+                        Lang::En => format!("{} ({name})", sanitize(&r.role)),
+                    }
+                })
+                .collect();
+            let sep = if lang == Lang::Zh { "、" } else { ", " };
+            say(
+                T::IncFixNoSuchRole,
+                &[
+                    ("id", &id.to_string()),
+                    ("role", &s(role)),
+                    ("roles", &names.join(sep)),
+                ],
+            )
+        }
         IncidentError::SameLevel(id) => say(T::IncOpSameLevel, &[("id", &id.to_string())]),
         IncidentError::ZeroQuantity => say(T::IncOpZeroQuantity, &[]),
         IncidentError::OverStock {
@@ -210,7 +249,7 @@ pub fn outcome(lang: Lang, tz: &Tz, o: &IncidentOutcome) -> String {
             T::IncOpLeveled,
             &[
                 ("id", &id.to_string()),
-                ("level", &severity(lang, sev)),
+                ("level", &super::incident::severity_short(lang, sev)),
                 ("before", &maybe_time(lang, tz, *report_due_before)),
                 ("after", &maybe_time(lang, tz, *report_due_after)),
             ],

@@ -24,6 +24,10 @@ pub enum IncidentAction {
         /// The complaint it grew from: discovered at its received time, at its address
         #[arg(long, value_name = "ID")]
         from_complaint: Option<i64>,
+        /// Open another incident from a complaint that already has one open
+        /// (refused without it, naming that incident)
+        #[arg(long, requires = "from_complaint")]
+        again: bool,
         /// When it was discovered: RFC 3339, YYYY-MM-DD HH:MM or HH:MM today (local time; default: the complaint's received time, else now)
         #[arg(long, value_name = "TIME")]
         discovered: Option<String>,
@@ -75,7 +79,9 @@ pub enum IncidentAction {
         /// Not needed here, and why
         #[arg(long, value_name = "REASON", group = "change")]
         skip: Option<String>,
-        /// When an added step is due: RFC 3339, YYYY-MM-DD HH:MM or HH:MM today
+        /// When an added step is due: +30 / +30m (minutes from now), +2h (hours from now),
+        /// HH:MM (its next occurrence: tomorrow if already past today), YYYY-MM-DD HH:MM or
+        /// RFC 3339 (not before now)
         #[arg(long, value_name = "TIME")]
         due: Option<String>,
         /// Who does an added step: one of the plan's roles
@@ -107,7 +113,9 @@ pub enum IncidentAction {
         dispatched: Option<u32>,
         #[arg(long, value_name = "N", group = "movement")]
         returned: Option<u32>,
-        /// Depot id (see `gridwatch incident plans`)
+        /// Depot id (see `gridwatch incident plans`). Without it, a dispatch takes a depot
+        /// that holds enough: the incident's grid first, then by id; a return goes back to
+        /// the one depot the item is out from. The answer says which depot was chosen.
         #[arg(long, value_name = "DEPOT")]
         depot: Option<String>,
     },

@@ -3,12 +3,15 @@
 //!
 //! - `args`: the clap definitions.
 //! - `parse`: values checked and turned into the domain's types (exit 1 with one line).
-//! - `write`: every change through `ops::perform`, its outcome in words.
+//! - `write`: every change through `ops::perform`, its outcome in words;
+//!   `close`: what a closed incident still has open or out, as warnings.
 //! - `read`: `list`, `show`, `plans` and `report`'s draft.
-//! - `json`, `show`, `resources`, `plans`, `words`: how incidents look, for scripts and for people.
+//! - `json`, `show`, `resources`, `plans`, `words`, `table`: how incidents look, for scripts and for people
+//!   (long cells wrap within their column, never cut).
 
 mod alerts;
 mod args;
+mod close;
 mod json;
 mod parse;
 mod plans;
@@ -16,6 +19,7 @@ mod read;
 mod report;
 mod resources;
 mod show;
+mod table;
 mod words;
 mod write;
 

@@ -102,6 +102,18 @@ pub fn time(
     tz: &Tz,
     now: DateTime<Utc>,
 ) -> Result<DateTime<Utc>, Failure> {
+    absolute(lang, flag, text, tz, now, false)
+}
+
+/// [`time`]; `relative`: the refusal lists the relative forms too.
+fn absolute(
+    lang: Lang,
+    flag: &str,
+    text: &str,
+    tz: &Tz,
+    now: DateTime<Utc>,
+    relative: bool,
+) -> Result<DateTime<Utc>, Failure> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text.trim()) {
         return Ok(t.with_timezone(&Utc));
     }
@@ -114,20 +126,7 @@ pub fn time(
                 .ok()
                 .map(|t| now.with_timezone(tz).date_naive().and_time(t))
         })
-        .ok_or_else(|| {
-            user(
-                lang,
-                T::IncCliBadTime,
-                &[
-                    ("flag", flag),
-                    ("text", &sanitize(text)),
-                    (
-                        "forms",
-                        &one_of(lang, &["RFC 3339", "YYYY-MM-DD HH:MM", "HH:MM"]),
-                    ),
-                ],
-            )
-        })?;
+        .ok_or_else(|| bad_time(lang, flag, text, relative))?;
     tz.from_local_datetime(&local)
         .earliest()
         .map(|t| t.with_timezone(&Utc))
@@ -138,6 +137,63 @@ pub fn time(
                 &[("flag", flag), ("text", &sanitize(text)), ("tz", tz.name())],
             )
         })
+}
+
+/// The longest relative due time, as on the dashboard: a week.
+const RELATIVE_MAX_MINUTES: i64 = 7 * 24 * 60;
+
+/// A due time typed for `--due`: `+30` / `+30m` (minutes from now), `+2h`
+/// (hours from now), `HH:MM` at its next occurrence (tomorrow when that time
+/// has passed today), or a date and time as [`time`] takes them (a date
+/// and time before now is refused by the operation itself, with its reason).
+pub fn due(lang: Lang, text: &str, tz: &Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>, Failure> {
+    let s = text.trim();
+    if let Some(rel) = s.strip_prefix('+') {
+        let rel = rel.trim().to_ascii_lowercase();
+        let (digits, per) = if let Some(h) = rel.strip_suffix('h') {
+            (h, 60)
+        } else {
+            (rel.strip_suffix('m').unwrap_or(&rel), 1)
+        };
+        return digits
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .map(|n| n.saturating_mul(per))
+            .filter(|m| (0..=RELATIVE_MAX_MINUTES).contains(m))
+            .map(|m| now + chrono::Duration::minutes(m))
+            .ok_or_else(|| bad_time(lang, "--due", text, true));
+    }
+    if let Ok(t) = NaiveTime::parse_from_str(s, "%H:%M") {
+        let today = now.with_timezone(tz).date_naive();
+        for day in [today, today + chrono::Days::new(1)] {
+            if let Some(at) = tz.from_local_datetime(&day.and_time(t)).earliest() {
+                let at = at.with_timezone(&Utc);
+                if at >= now {
+                    return Ok(at);
+                }
+            }
+        }
+    }
+    absolute(lang, "--due", text, tz, now, true)
+}
+
+/// `--flag TEXT` is not a time this command takes; `relative`: `+30` and
+/// `+2h` are taken too.
+fn bad_time(lang: Lang, flag: &str, text: &str, relative: bool) -> Failure {
+    let mut forms = vec!["RFC 3339", "YYYY-MM-DD HH:MM", "HH:MM"];
+    if relative {
+        forms.extend(["+30", "+2h"]);
+    }
+    user(
+        lang,
+        T::IncCliBadTime,
+        &[
+            ("flag", flag),
+            ("text", &sanitize(text)),
+            ("forms", &one_of(lang, &forms)),
+        ],
+    )
 }
 
 /// `--done [--note]`, `--undo` or `--skip REASON`: exactly one.
@@ -330,6 +386,27 @@ mod tests {
         assert_eq!(at("2026-11-30 10:00"), Some(want));
         assert_eq!(at("10:00"), Some(want));
         assert_eq!(at("ten"), None);
+    }
+
+    #[test]
+    fn a_due_time_is_relative_or_the_next_occurrence_of_a_time_of_day() {
+        let tz: Tz = "Asia/Shanghai".parse().unwrap();
+        // 23:50 local on 12-01.
+        let now: DateTime<Utc> = "2026-12-01T15:50:00Z".parse().unwrap();
+        let at = |s| due(Lang::En, s, &tz, now).ok();
+        // 00:30 has passed today: tomorrow's, 40 min from now.
+        assert_eq!(at("00:30"), "2026-12-01T16:30:00Z".parse().ok());
+        assert_eq!(at("23:55"), "2026-12-01T15:55:00Z".parse().ok());
+        assert_eq!(at("+30"), "2026-12-01T16:20:00Z".parse().ok());
+        assert_eq!(at("+30m"), "2026-12-01T16:20:00Z".parse().ok());
+        assert_eq!(at("+2h"), "2026-12-01T17:50:00Z".parse().ok());
+        assert_eq!(at("2026-12-01 08:00"), "2026-12-01T00:00:00Z".parse().ok());
+        assert_eq!(at("+-5"), None);
+        assert_eq!(at("+9999h"), None);
+        let Err(Failure::User(why)) = due(Lang::En, "soon", &tz, now) else {
+            panic!("not a time");
+        };
+        assert!(why.contains("+2h"), "{why}");
     }
 
     #[test]

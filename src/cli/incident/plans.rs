@@ -7,8 +7,9 @@
 
 use serde_json::json;
 
+use super::table::table;
 use super::words as w;
-use crate::cli::view::{json_text, table, time};
+use crate::cli::view::{json_text, time};
 use crate::cli::{Context, Failure};
 use crate::config::Config;
 use crate::domain::incident::{DueOffsets, Plan, resources};

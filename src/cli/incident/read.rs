@@ -2,9 +2,10 @@
 //! for people or as the JSON of DESIGN.md §4.6. Shortfalls are computed
 //! here from what is recorded (`resources`), never stored.
 
+use super::table::table;
 use super::words::{self as w, left, short_time};
 use super::{json, show};
-use crate::cli::view::{json_text, table};
+use crate::cli::view::json_text;
 use crate::cli::{Context, Failure};
 use crate::config::Config;
 use crate::domain::incident::{IncidentFilter, IncidentRow, resources};
@@ -47,12 +48,14 @@ fn list_table(
         .iter()
         .map(|r| {
             let next = match (r.next_step, r.next_step_due_at) {
-                (Some(n), Some(at)) => format!("{n}  {}  {}", short_time(at, tz), left(at, now)),
+                (Some(n), Some(at)) => {
+                    format!("{n}  {}  {}", short_time(at, tz), left(lang, at, now))
+                }
                 _ => "-".into(),
             };
             let report = match (r.initial_report_sent_at, r.initial_report_due_at) {
                 (Some(t), _) => fill(T::IncCliSentAt.get(lang), &[("time", &short_time(t, tz))]),
-                (None, Some(at)) => format!("{}  {}", short_time(at, tz), left(at, now)),
+                (None, Some(at)) => format!("{}  {}", short_time(at, tz), left(lang, at, now)),
                 (None, None) => "-".into(),
             };
             vec![

@@ -4,8 +4,8 @@
 //! missing, in the depots, short) with each depot's movements.
 
 use super::show::header;
+use super::table::table;
 use super::words::{self as w, short_time};
-use crate::cli::view::table;
 use crate::config::Config;
 use crate::domain::incident::IncidentDetail;
 use crate::domain::incident::resources::{ItemStanding, RoleStaffing};

@@ -6,9 +6,10 @@
 
 use chrono::{DateTime, Utc};
 
+use super::table::table;
 use super::words::{self as w, due, left, short_time};
 use crate::cli::show::labelled;
-use crate::cli::view::{table, time};
+use crate::cli::view::time;
 use crate::config::Config;
 use crate::domain::incident::resources::{ItemStanding, RoleStaffing};
 use crate::domain::incident::{Fact, IncidentDetail, Severity, StepState};
@@ -146,7 +147,7 @@ fn checklist(lang: Lang, config: &Config, now: DateTime<Utc>, d: &IncidentDetail
             let (state, when, by, note) = match &s.state {
                 StepState::Open => (
                     T::IncCliStepOpen.get(lang).to_string(),
-                    left(s.due_at, now),
+                    left(lang, s.due_at, now),
                     String::new(),
                     String::new(),
                 ),
@@ -208,7 +209,7 @@ fn reports(lang: Lang, config: &Config, now: DateTime<Utc>, d: &IncidentDetail) 
         .iter()
         .map(|r| {
             let countdown = match (r.sent_at, r.due_at) {
-                (None, Some(at)) => left(at, now),
+                (None, Some(at)) => left(lang, at, now),
                 _ => String::new(),
             };
             vec![

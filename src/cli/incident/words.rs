@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::config::Config;
-use crate::domain::incident::{IncidentDetail, StepChange};
+use crate::domain::incident::{IncidentDetail, Movement, StepChange};
 use crate::i18n::{Lang, T, fill};
 use crate::ops::IncidentOutcome;
 use crate::text::{countdown, sanitize};
@@ -18,9 +18,29 @@ pub fn short_time(t: DateTime<Utc>, tz: &Tz) -> String {
     t.with_timezone(tz).format("%m-%d %H:%M").to_string()
 }
 
-/// Time left until `due`: `12:00`, `+07:12` when past.
-pub fn left(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    countdown((due - now).num_seconds())
+/// Time left until `due`: `12:00`, `+07:12` when past; a day or more in
+/// days, hours and minutes: `14 d 23:59` / `14 天 23:59`.
+pub fn left(lang: Lang, due: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    span(lang, (due - now).num_seconds())
+}
+
+/// [`countdown`] below a day; from a day on, `14 d 23:59` / `+2 天 03:00`.
+pub fn span(lang: Lang, secs: i64) -> String {
+    const DAY: u64 = 24 * 3600;
+    let abs = secs.unsigned_abs();
+    if abs < DAY {
+        return countdown(secs);
+    }
+    let sign = if secs < 0 { "+" } else { "" };
+    let (d, h, m) = (abs / DAY, abs % DAY / 3600, abs % 3600 / 60);
+    fill(
+        T::IncFixDays.get(lang),
+        &[
+            ("sign", sign),
+            ("d", &d.to_string()),
+            ("hm", &format!("{h:02}:{m:02}")),
+        ],
+    )
 }
 
 /// `DRILL` / `演练`, or nothing.
@@ -102,18 +122,20 @@ pub fn due(lang: Lang, tz: &Tz, due: DateTime<Utc>, now: DateTime<Utc>) -> Strin
     };
     fill(
         t.get(lang),
-        &[("time", &short_time(due, tz)), ("left", &countdown(secs))],
+        &[("time", &short_time(due, tz)), ("left", &span(lang, secs))],
     )
 }
 
 /// The line printed after an action on an incident. `d` is the incident as
-/// it is now (for names of roles and the drill marker).
+/// it is now (for names of roles and the drill marker); `depot_chosen`: the
+/// command named no depot and the operation chose the one said.
 pub fn outcome(
     lang: Lang,
     config: &Config,
     now: DateTime<Utc>,
     o: &IncidentOutcome,
     d: Option<&IncidentDetail>,
+    depot_chosen: bool,
 ) -> String {
     let tz = &config.settings.timezone;
     let say = |t: T, args: &[(&str, &str)]| fill(t.get(lang), args);
@@ -205,7 +227,12 @@ pub fn outcome(
                 ],
             );
             if let Some(dep) = dep {
-                s.push_str(&say(T::IncCliAtDepot, &[("depot", &depot(config, dep))]));
+                let how = match (depot_chosen, movement) {
+                    (true, Movement::Returned) => T::IncFixDepotChosenReturn,
+                    (true, _) => T::IncFixDepotChosenDispatch,
+                    (false, _) => T::IncCliAtDepot,
+                };
+                s.push_str(&say(how, &[("depot", &depot(config, dep))]));
             }
             s
         }
@@ -219,7 +246,7 @@ pub fn outcome(
                 T::IncCliLeveled,
                 &[
                     ("id", &id.to_string()),
-                    ("level", &values::severity(lang, severity)),
+                    ("level", &values::severity_short(lang, severity)),
                 ],
             );
             match (report_due_before, report_due_after) {
@@ -265,5 +292,19 @@ pub fn outcome(
     match d {
         Some(d) if d.row.drill => format!("{} {line}", T::Drill.get(lang)),
         _ => line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_or_more_is_counted_in_days() {
+        let secs = 15 * 24 * 3600 - 1;
+        assert_eq!(span(Lang::En, secs), "14 d 23:59");
+        assert_eq!(span(Lang::Zh, secs), "14 天 23:59");
+        assert_eq!(span(Lang::En, -(26 * 3600)), "+1 d 02:00");
+        assert_eq!(span(Lang::En, 3600), "1:00:00");
     }
 }

@@ -9,7 +9,7 @@ use super::args::IncidentAction;
 use super::parse;
 use crate::cli::{Context, Failure};
 use crate::config::Config;
-use crate::domain::incident::{IncidentDetail, Movement, resources};
+use crate::domain::incident::{IncidentDetail, IncidentStatus, Movement, resources};
 use crate::i18n::{Lang, T, fill};
 use crate::ops::{self, IncidentCommand, IncidentOutcome, OpenIncident};
 use crate::store::{Durability, Incidents};
@@ -33,6 +33,7 @@ pub fn command(
             grid,
             level,
             from_complaint,
+            again,
             discovered,
             drill,
             place,
@@ -52,6 +53,7 @@ pub fn command(
                 discovered_at,
                 drill,
                 summary,
+                again,
             }))
         }
         IncidentAction::Step {
@@ -87,7 +89,7 @@ pub fn command(
                     id,
                     text,
                     role,
-                    due_at: parse::time(lang, "--due", &due, tz, now)?,
+                    due_at: parse::due(lang, &due, tz, now)?,
                 }
             } else {
                 let n = parse::step_number(lang, &what)?;
@@ -182,6 +184,50 @@ pub fn command(
     }))
 }
 
+/// The incident a command is about (none before it is opened).
+fn incident_of(c: &IncidentCommand) -> Option<i64> {
+    match c {
+        IncidentCommand::Open(_) => None,
+        IncidentCommand::Step { id, .. }
+        | IncidentCommand::AddStep { id, .. }
+        | IncidentCommand::Assign { id, .. }
+        | IncidentCommand::Equip { id, .. }
+        | IncidentCommand::Level { id, .. }
+        | IncidentCommand::Status { id, .. }
+        | IncidentCommand::Close { id }
+        | IncidentCommand::Reopen { id, .. }
+        | IncidentCommand::Facts { id, .. }
+        | IncidentCommand::ReportSent { id, .. } => Some(*id),
+    }
+}
+
+/// A refusal in words with names; where the operation asks for something
+/// the command line gives by a flag, the flag.
+fn refusal(
+    lang: Lang,
+    config: &Config,
+    d: Option<&IncidentDetail>,
+    e: &crate::domain::incident::IncidentError,
+) -> String {
+    use crate::domain::incident::IncidentError as E;
+    let why = crate::words::incident_named::error(lang, config, d, e);
+    let flag = match e {
+        E::ComplaintHasIncident { .. } => {
+            return fill(
+                T::IncFixOpenAgain.get(lang),
+                &[("why", &why), ("flag", "--again")],
+            );
+        }
+        E::GridNeeded | E::NoGrid(_) => "--grid",
+        E::NoDepotHolds { .. } | E::DepotNeeded { .. } => "--depot",
+        _ => return why,
+    };
+    fill(
+        T::IncFixWithFlag.get(lang),
+        &[("why", &why), ("flag", flag)],
+    )
+}
+
 /// The incident an outcome is about.
 fn id_of(o: &IncidentOutcome) -> i64 {
     match o {
@@ -203,22 +249,30 @@ pub fn act(ctx: &Context, config: &Config, cmd: IncidentCommand) -> Result<(), F
     let lang = ctx.lang(config);
     let now = ctx.now();
     let mut store = ctx.open_store(config, Durability::Normal)?;
+    let about = incident_of(&cmd);
+    let depot_chosen = matches!(cmd, IncidentCommand::Equip { depot: None, .. });
     let outcome = match ops::perform(
         &mut store,
         config,
         &ctx.actor(),
         now,
         ops::Command::Incident(cmd),
-    )? {
-        ops::Outcome::Incident(o) => o,
-        other => {
+    ) {
+        Ok(ops::Outcome::Incident(o)) => o,
+        Ok(other) => {
             return Err(Failure::Internal(format!(
                 "an incident action answered {other:?}"
             )));
         }
+        Err(ops::OpError::Incident(e)) => {
+            let d = about.and_then(|id| store.incident(id).ok());
+            return Err(Failure::User(refusal(lang, config, d.as_ref(), &e)));
+        }
+        Err(e) => return Err(e.into()),
     };
     let detail: Option<IncidentDetail> = store.incident(id_of(&outcome)).ok();
-    let mut line = super::words::outcome(lang, config, now, &outcome, detail.as_ref());
+    let mut line =
+        super::words::outcome(lang, config, now, &outcome, detail.as_ref(), depot_chosen);
     if let IncidentOutcome::Equipped {
         item,
         depot: Some(depot),
@@ -235,5 +289,17 @@ pub fn act(ctx: &Context, config: &Config, cmd: IncidentCommand) -> Result<(), F
         }
     }
     outln!("{line}");
+    if let (
+        IncidentOutcome::StatusChanged {
+            status: IncidentStatus::Closed,
+            ..
+        },
+        Some(d),
+    ) = (&outcome, &detail)
+    {
+        for warning in super::close::loose_ends(lang, config, d) {
+            warnln!("{}", fill(T::CliWarning.get(lang), &[("text", &warning)]));
+        }
+    }
     Ok(())
 }

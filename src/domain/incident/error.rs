@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::plan::RoleNeed;
 use super::state::{IncidentStatus, PersonStatus, ReportKind};
 
 /// A refused incident action (the operator's to fix: exit 1).
@@ -23,8 +24,17 @@ pub enum IncidentError {
     /// Opened on its own without a grid.
     #[error("an incident needs a grid: give one with --grid")]
     GridNeeded,
+    /// The complaint already has an open incident (open another only on purpose).
+    #[error("complaint {complaint} already has incident {incident} open")]
+    ComplaintHasIncident { complaint: i64, incident: i64 },
     #[error("the discovery time is {minutes} min in the future")]
     DiscoveredInFuture { minutes: i64 },
+    /// An added step due before the moment it is added.
+    #[error("due {due_at} is before now ({now})")]
+    DueBeforeNow {
+        due_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    },
     #[error("incident {id} has no step {n}")]
     NoSuchStep { id: i64, n: i64 },
     /// A step's state cannot change this way (`state` is `open`, `done` or `skipped`).
@@ -57,6 +67,14 @@ pub enum IncidentError {
         id: i64,
         from: IncidentStatus,
         to: IncidentStatus,
+    },
+    /// A role that is not one of the incident's frozen plan roles
+    /// (`roles`: the ones it has, to list in the refusal).
+    #[error("incident {id} has no role '{role}'")]
+    NoSuchRole {
+        id: i64,
+        role: String,
+        roles: Vec<RoleNeed>,
     },
     #[error("incident {0}: the level is already that")]
     SameLevel(i64),

@@ -125,6 +125,7 @@ impl Form {
                     discovered_at: Some(discovered),
                     drill: self.yes(T::IncUiFieldDrill),
                     summary: None,
+                    again: false,
                 }))
             }
             FormKind::IncSkip => {

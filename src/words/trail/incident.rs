@@ -66,16 +66,35 @@ fn level(lang: Lang, id: &str, answers: Option<&Value>, short: bool) -> String {
     }
 }
 
-/// A role id by the name some plan gives it.
-fn role(lang: Lang, config: &Config, id: &str) -> String {
-    config
+/// A role of a record by the name the incident's own frozen plan gave it
+/// (`role_name`, written with the record). A record written before that was
+/// kept takes the name the configured plans give the id when they all agree
+/// on it, else the id (another plan's name for it would be wrong).
+fn role(lang: Lang, config: &Config, d: &Value) -> String {
+    let id = text(d, "role");
+    if let Some(name) = d
+        .get("role_name")
+        .and_then(|n| n.get(if lang == Lang::Zh { "zh" } else { "en" }))
+        .and_then(Value::as_str)
+        .filter(|n| !n.trim().is_empty())
+    {
+        return sanitize(name);
+    }
+    let mut names: Vec<&str> = config
         .plans
         .values()
         .flat_map(|p| p.roles.iter())
-        .find(|r| r.role == id)
-        .map(|r| sanitize(values::bilingual(lang, &r.name)))
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| sanitize(id))
+        .filter(|r| r.role == id)
+        .map(|r| values::bilingual(lang, &r.name))
+        .filter(|n| !n.trim().is_empty())
+        .collect();
+    names.dedup();
+    names.sort_unstable();
+    names.dedup();
+    match names.as_slice() {
+        [one] => sanitize(one),
+        _ => sanitize(id),
+    }
 }
 
 fn person(lang: Lang, id: &str) -> String {
@@ -195,8 +214,8 @@ pub fn sentence(lang: Lang, config: &Config, e: &AuditEntry) -> Option<String> {
                     ("due", &at(config, d, "due_at")),
                 ],
             );
-            if let Some(r) = d.get("role").and_then(Value::as_str) {
-                s.push_str(&crate::words::paren(lang, &role(lang, config, r)));
+            if d.get("role").and_then(Value::as_str).is_some() {
+                s.push_str(&crate::words::paren(lang, &role(lang, config, d)));
             }
             s
         }
@@ -227,7 +246,7 @@ pub fn sentence(lang: Lang, config: &Config, e: &AuditEntry) -> Option<String> {
         }
         "incident.assign" => {
             let who = super::officer(config, text(d, "officer"));
-            let r = role(lang, config, text(d, "role"));
+            let r = role(lang, config, d);
             let to = person(lang, text(d, "to"));
             let mut s = match d.get("from").and_then(Value::as_str) {
                 Some(from) => t(
@@ -366,11 +385,22 @@ mod tests {
         let en = say(Lang::En, "incident.level", level).unwrap();
         assert_eq!(
             en,
-            "level unknown (treated as I/II: heavy metals or metalloids) → II (grave)"
+            "level unknown (treated as I/II: heavy metals or metalloids) → II (serious)"
         );
-        let assign = serde_json::json!({"officer": "O017", "role": "monitoring", "from": "requested", "to": "on_scene", "first_on_scene": true});
+        let assign = serde_json::json!({"officer": "O017", "role": "monitoring",
+            "role_name": {"en": "Emergency monitoring", "zh": "应急监测"},
+            "from": "requested", "to": "on_scene", "first_on_scene": true});
         let zh = say(Lang::Zh, "incident.assign", assign).unwrap();
         assert_eq!(zh, "金芳（应急监测）：已调派 → 已到场——首位到场");
+        // The role's name is the incident's own plan's, not another plan's
+        // for the same id; a record without it (older) names the id.
+        let expert = serde_json::json!({"officer": "O017", "role": "expert",
+            "role_name": {"en": "Expert", "zh": "专家"}, "to": "requested"});
+        let en = say(Lang::En, "incident.assign", expert).unwrap();
+        assert!(en.contains("as Expert"), "{en}");
+        let old = serde_json::json!({"officer": "O017", "role": "expert", "to": "requested"});
+        let en = say(Lang::En, "incident.assign", old).unwrap();
+        assert!(en.contains("as expert"), "plans disagree on its name: {en}");
         assert_eq!(say(Lang::En, "incident.future", Value::Null), None);
     }
 }

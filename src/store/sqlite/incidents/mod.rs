@@ -57,6 +57,23 @@ const QUESTION_COLUMNS: [&str; 6] = [
 ];
 
 /// The level column and the six answers (0/1) of a severity.
+/// The name the incident's frozen plan gives `role`, for the timeline
+/// (`{"en": …, "zh": …}`), or null for a role the plan does not have.
+fn role_name(tx: &Transaction<'_>, id: i64, role: &str) -> Result<serde_json::Value> {
+    let name: Option<(String, String)> = tx
+        .prepare_cached(
+            "SELECT name_en, name_zh FROM incident_role WHERE incident_id = :id AND role = :role",
+        )?
+        .query_row(named_params! {":id": id, ":role": role}, |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    Ok(name.map_or(
+        serde_json::Value::Null,
+        |(en, zh)| serde_json::json!({"en": en, "zh": zh}),
+    ))
+}
+
 fn severity_columns(s: &Severity) -> (&'static str, [i64; 6]) {
     let mut yes = [0; 6];
     if let Severity::Unknown(q) = s {

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, named_params};
 
-use super::{head, log};
+use super::{head, log, role_name};
 use crate::domain::Actor;
 use crate::domain::incident::{IncidentError, PersonStatus};
 use crate::store::sqlite::ms;
@@ -84,6 +84,7 @@ pub(super) fn assign(
             )?
             .execute(named_params! {":now": ms(now), ":id": id})?
             == 1;
+    let name = role_name(tx, id, role)?;
     log(
         tx,
         actor,
@@ -91,7 +92,7 @@ pub(super) fn assign(
         "incident.assign",
         id,
         serde_json::json!({
-            "officer": officer, "role": role, "from": from.map(PersonStatus::id), "to": to.id(),
+            "officer": officer, "role": role, "role_name": name, "from": from.map(PersonStatus::id), "to": to.id(),
             "first_on_scene": first_on_scene,
         }),
     )?;

@@ -43,6 +43,10 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<IncidentRow> {
     let status: String = r.get("status")?;
     let severity = severity_of(r)?;
     let initial_sent = opt_time(r.get("initial_sent")?);
+    let status = IncidentStatus::parse(&status)
+        .ok_or_else(|| bad(format!("incident {id} status '{status}'")))?;
+    // A closed incident has no next step: its open steps are left as closed.
+    let open = status.is_open();
     Ok(IncidentRow {
         id,
         plan: r.get("plan_id")?,
@@ -53,8 +57,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<IncidentRow> {
         ),
         level: severity.id().to_string(),
         severity,
-        status: IncidentStatus::parse(&status)
-            .ok_or_else(|| bad(format!("incident {id} status '{status}'")))?,
+        status,
         drill: r.get("drill")?,
         grid: r.get("grid_id")?,
         place: r.get("place")?,
@@ -66,8 +69,8 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<IncidentRow> {
         closed_at: opt_time(r.get("closed_at")?),
         steps_total: r.get("steps_total")?,
         steps_settled: r.get("steps_settled")?,
-        next_step: r.get("next_n")?,
-        next_step_due_at: opt_time(r.get("next_due")?),
+        next_step: r.get::<_, Option<i64>>("next_n")?.filter(|_| open),
+        next_step_due_at: opt_time(r.get("next_due")?).filter(|_| open),
         // The countdown runs until the report is sent.
         initial_report_due_at: if initial_sent.is_some() {
             None

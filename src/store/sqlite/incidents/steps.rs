@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, named_params};
 
-use super::{log, open_head};
+use super::{log, open_head, role_name};
 use crate::domain::Actor;
 use crate::domain::incident::{IncidentError, StepChange};
 use crate::store::Result;
@@ -112,13 +112,19 @@ pub(super) fn add(
     .execute(named_params! {
         ":id": id, ":n": n, ":text": text.trim(), ":role": role, ":due_at": ms(due_at),
     })?;
+    let name = match role {
+        Some(r) => role_name(tx, id, r)?,
+        None => serde_json::Value::Null,
+    };
     log(
         tx,
         actor,
         now,
         "incident.step.add",
         id,
-        serde_json::json!({"n": n, "text": text.trim(), "role": role, "due_at": due_at}),
+        serde_json::json!({
+            "n": n, "text": text.trim(), "role": role, "role_name": name, "due_at": due_at,
+        }),
     )?;
     Ok(n)
 }
