@@ -1319,3 +1319,73 @@ fn a_dispatch_without_a_depot_says_which_it_took() {
     let help = room.ok(&["incident", "equip", "--help"]);
     assert!(help.contains("incident's grid first"), "{help}");
 }
+
+/// Attacker's findings: a discovery in year 1, a step due in 9999 and
+/// quantities that wrapped the totals at u32 were all taken.
+#[test]
+fn implausible_times_and_quantities_are_refused_with_the_bound() {
+    let room = room_with_incident();
+    let err = room.fails(
+        1,
+        &[
+            AT,
+            "incident",
+            "open",
+            "--plan",
+            "oil-spill",
+            "--grid",
+            "T02",
+            "--level",
+            "IV",
+            "--discovered",
+            "2020-01-01T00:00:00+08:00",
+        ],
+    );
+    assert!(err.contains("days back (check the year)"), "{err}");
+    let err = room.fails(
+        1,
+        &[
+            AT,
+            "incident",
+            "step",
+            "1",
+            "add",
+            "x",
+            "--due",
+            "9999-01-01T00:00:00Z",
+        ],
+    );
+    assert!(err.contains("more than 30 days ahead"), "{err}");
+    let err = room.fails(
+        1,
+        &[
+            AT,
+            "incident",
+            "equip",
+            "1",
+            "sandbag",
+            "--requested",
+            "4294967295",
+        ],
+    );
+    assert!(err.contains("is more than 1000000"), "{err}");
+    room.ok(&[
+        AT,
+        "incident",
+        "equip",
+        "1",
+        "sandbag",
+        "--requested",
+        "1000000",
+    ]);
+    room.ok(&[AT, "incident", "equip", "1", "sandbag", "--requested", "10"]);
+    let v = incident(&room, "1");
+    let requested: u64 = v["equipment"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["item"] == "sandbag")
+        .map(|r| r["requested"].as_u64().unwrap())
+        .sum();
+    assert_eq!(requested, 1_000_010);
+}

@@ -6,6 +6,7 @@
 //! The file is optional: without it there are no depots, every item a plan
 //! needs shows as short, and `check-config` warns (so `--strict` fails).
 
+use crate::domain::incident::plan::MAX_QUANTITY;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
@@ -220,9 +221,11 @@ pub(super) fn inventory(
                 ));
             }
             match u32::try_from(*n) {
-                Ok(n) => {
+                Ok(n) if n <= MAX_QUANTITY => {
                     stock.insert(item.clone(), n);
                 }
+                Ok(_) => errors
+                    .push(f.error_at(&p, format!("{who}: {item} = {n}: at most {MAX_QUANTITY}"))),
                 Err(_) => errors
                     .push(f.error_at(&p, format!("{who}: {item} = {n}: a quantity is 0 or more"))),
             }

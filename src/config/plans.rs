@@ -8,6 +8,7 @@
 //! No plans at all is a warning, not an error: incidents cannot be opened,
 //! and `check-config --strict` fails on it.
 
+use crate::domain::incident::plan::MAX_QUANTITY;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
@@ -264,11 +265,16 @@ fn plan(
             errors.push(f.error_at(&at("id"), format!("item '{}' is listed twice", it.id)));
         }
         let quantity = match it.quantity {
-            Some(n) if n >= 1 && n <= i64::from(u32::MAX) => n as u32,
+            Some(n) if (1..=i64::from(MAX_QUANTITY)).contains(&n) => n as u32,
             Some(n) => {
+                let bound = if n < 1 {
+                    "at least 1".to_string()
+                } else {
+                    format!("at most {MAX_QUANTITY}")
+                };
                 errors.push(f.error_at(
                     &at("quantity"),
-                    format!("item {}: quantity {n}: at least 1", it.id),
+                    format!("item {}: quantity {n}: {bound}", it.id),
                 ));
                 1
             }

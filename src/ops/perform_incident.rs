@@ -21,6 +21,9 @@ use crate::store::{Complaints, Incidents, StoreError};
 
 /// How far ahead of the clock a discovery time may be (clocks differ a little).
 const DISCOVERY_SLACK: Duration = Duration::minutes(1);
+/// The most an added step may be due ahead (an incident runs days, not months).
+const MAX_DUE_AHEAD_DAYS: i64 = 30;
+use crate::domain::incident::plan::MAX_QUANTITY;
 
 /// Carry out an incident command as `actor` at `now`.
 pub(super) fn perform<S: Incidents + Complaints>(
@@ -50,6 +53,13 @@ pub(super) fn perform<S: Incidents + Complaints>(
         } => {
             if due_at < now {
                 return Err(IncidentError::DueBeforeNow { due_at, now }.into());
+            }
+            if due_at > now + Duration::days(MAX_DUE_AHEAD_DAYS) {
+                return Err(IncidentError::DueTooFar {
+                    due_at,
+                    max_days: MAX_DUE_AHEAD_DAYS,
+                }
+                .into());
             }
             if let Some(r) = &role {
                 super::incident_checks::role(store, id, r, None)?;
@@ -84,6 +94,13 @@ pub(super) fn perform<S: Incidents + Complaints>(
         } => {
             if quantity == 0 {
                 return Err(IncidentError::ZeroQuantity.into());
+            }
+            if quantity > MAX_QUANTITY {
+                return Err(IncidentError::QuantityTooLarge {
+                    asked: quantity,
+                    max: MAX_QUANTITY,
+                }
+                .into());
             }
             if !config.inventory.items.contains_key(&item) {
                 return Err(IncidentError::NoSuchItem(item).into());
@@ -220,6 +237,14 @@ fn open<S: Incidents + Complaints>(
         .discovered_at
         .or(complaint.as_ref().map(|c| c.received_at))
         .unwrap_or(now);
+    let max_age = config.settings.limits.max_received_age;
+    if discovered_at < now - max_age {
+        return Err(IncidentError::DiscoveredLongAgo {
+            days: (now - discovered_at).num_days(),
+            max: max_age.num_days(),
+        }
+        .into());
+    }
     if discovered_at > now + DISCOVERY_SLACK {
         let ahead = discovered_at - now;
         return Err(IncidentError::DiscoveredInFuture {

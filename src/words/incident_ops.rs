@@ -46,6 +46,18 @@ pub fn error(lang: Lang, tz: &Tz, e: &IncidentError) -> String {
         IncidentError::DiscoveredInFuture { minutes } => {
             say(T::IncOpDiscoveredInFuture, &[("m", &minutes.to_string())])
         }
+        IncidentError::DiscoveredLongAgo { days, max } => say(
+            T::IncOpDiscoveredLongAgo,
+            &[("days", &days.to_string()), ("max", &max.to_string())],
+        ),
+        IncidentError::DueTooFar { due_at, max_days } => say(
+            T::IncOpDueTooFar,
+            &[("due", &time(tz, *due_at)), ("max", &max_days.to_string())],
+        ),
+        IncidentError::QuantityTooLarge { asked, max } => say(
+            T::IncOpQuantityTooLarge,
+            &[("asked", &asked.to_string()), ("max", &max.to_string())],
+        ),
         IncidentError::DueBeforeNow { due_at, now } => say(
             T::IncFixDueBeforeNow,
             &[("due", &time(tz, *due_at)), ("now", &time(tz, *now))],

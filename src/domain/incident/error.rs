@@ -29,6 +29,18 @@ pub enum IncidentError {
     ComplaintHasIncident { complaint: i64, incident: i64 },
     #[error("the discovery time is {minutes} min in the future")]
     DiscoveredInFuture { minutes: i64 },
+    /// A discovery time older than anyone opens an incident for (a typo'd year).
+    #[error("the discovery time is {days} days ago; at most {max} days back")]
+    DiscoveredLongAgo { days: i64, max: i64 },
+    /// An added step due further ahead than an incident runs.
+    #[error("due {due_at} is more than {max_days} days ahead")]
+    DueTooFar {
+        due_at: DateTime<Utc>,
+        max_days: i64,
+    },
+    /// More of an item in one movement than any depot holds.
+    #[error("{asked} at once is more than {max}")]
+    QuantityTooLarge { asked: u32, max: u32 },
     /// An added step due before the moment it is added.
     #[error("due {due_at} is before now ({now})")]
     DueBeforeNow {

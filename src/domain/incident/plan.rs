@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::level::{Level, Severity};
 
+/// The most of one item a plan needs, a depot holds or one movement moves:
+/// beyond it a number is a typo (and sums of them stay far from overflow).
+pub const MAX_QUANTITY: u32 = 1_000_000;
+
 /// A text in both languages of the console.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bilingual {

@@ -70,9 +70,9 @@ pub(super) fn equipment(needs: &[ItemNeed], mine: &[ItemMove]) -> Vec<ItemRow> {
         };
         let r = &mut out[at];
         match m.movement {
-            Movement::Requested => r.requested += m.quantity,
-            Movement::Dispatched => r.dispatched += m.quantity,
-            Movement::Returned => r.returned += m.quantity,
+            Movement::Requested => r.requested = r.requested.saturating_add(m.quantity),
+            Movement::Dispatched => r.dispatched = r.dispatched.saturating_add(m.quantity),
+            Movement::Returned => r.returned = r.returned.saturating_add(m.quantity),
         }
     }
     for n in needs {
