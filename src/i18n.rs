@@ -1037,6 +1037,9 @@ texts! {
     IncUiDoneStatus => "Incident #{id}: {status}", "事件 #{id}：{status}";
     IncUiDoneReport => "Incident #{id}: {report} sent to {to}", "事件 #{id}：{report}已报送{to}";
     IncUiDoneFacts => "Incident #{id}: facts recorded", "事件 #{id}：已记录事件信息";
+
+    // --- incidents: dashboard fixes (#10) ---
+    IncUiQuestionsNeedUnknown => "The six questions are for an unknown level only: set the level to unknown, or answer them no.", "六个问题仅用于未定级：请将级别改为未定级，或全部答“否”。";
 }
 
 /// A day of the week's short name.

@@ -365,3 +365,27 @@ fn the_level_form_sends_unknown_with_the_answers_and_a_known_level_without() {
         "{text}"
     );
 }
+
+#[test]
+fn a_yes_to_the_six_questions_beside_a_known_level_is_refused_in_words() {
+    let mut s = state(Lang::En);
+    press(&mut s, "I");
+    // The level form on III: yes to heavy metals is refused, the form stays.
+    press(&mut s, "L");
+    let fx = press(&mut s, "<tab><tab><tab> <enter>");
+    assert!(fx.is_empty(), "{fx:?}");
+    let Mode::Form(f) = &s.mode else {
+        panic!("the level form stays open: {:?}", s.mode)
+    };
+    assert_eq!(f.value(gridwatch::i18n::T::IncUiQHeavyMetals), "yes");
+    assert!(s.status.error && s.status.text.contains("for an unknown level only"));
+    // No again: the known level goes.
+    let fx = press(&mut s, " <enter>");
+    assert!(matches!(
+        &fx[..],
+        [Effect::Write(Command::Incident(IncidentCommand::Level {
+            severity: Severity::Known(Level::III),
+            ..
+        }))]
+    ));
+}

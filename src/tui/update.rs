@@ -203,6 +203,13 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
                 .and_then(|id| state.complaint(id).cloned());
             match form.key(key, &config, selected.as_ref(), state.now, state.lang) {
                 FormOutcome::Editing => {
+                    // A refused submit is said in the status line too; the
+                    // form stays open with what was typed.
+                    if key.code == KeyCode::Enter {
+                        if let Some(e) = &form.error {
+                            status(state, e.clone(), true);
+                        }
+                    }
                     state.mode = Mode::Form(form);
                     Vec::new()
                 }
