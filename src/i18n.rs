@@ -1040,6 +1040,9 @@ texts! {
 
     // --- incidents: dashboard fixes (#10) ---
     IncUiQuestionsNeedUnknown => "The six questions are for an unknown level only: set the level to unknown, or answer them no.", "六个问题仅用于未定级：请将级别改为未定级，或全部答“否”。";
+    IncUiUndoDone => "Open step {n} again? {who} ticked it done at {time}.", "撤销步骤 {n} 的完成？{who} 于 {time} 勾选完成。";
+    IncUiUndoSkipped => "Open step {n} again? {who} skipped it at {time}.", "撤销步骤 {n} 的跳过？{who} 于 {time} 跳过。";
+    IncUiStepLate => "late {time}", "超时 {time}";
 }
 
 /// A day of the week's short name.

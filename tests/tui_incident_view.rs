@@ -254,8 +254,15 @@ fn the_view_cursor_space_and_the_advance_key_act_on_the_row_under_the_cursor() {
     // `I` from the dashboard opens the most urgent active incident.
     press(&mut s, "I");
     assert_eq!(s.incident_view.as_ref().map(|v| v.id), Some(2));
-    // Space on step 1 (done) opens it again; on step 3 (open) ticks it.
-    let fx = press(&mut s, " ");
+    // Space on step 1 (done) asks first, naming who ticked it and when;
+    // `y` opens it again. On step 3 (open) Space ticks it.
+    assert!(press(&mut s, " ").is_empty());
+    assert!(
+        matches!(&s.mode, Mode::Confirm { question, .. } if question.contains("Open step 1 again?") && question.contains("ticked it done at 09:18") && question.contains("汤国栋")),
+        "{:?}",
+        s.mode
+    );
+    let fx = press(&mut s, "y");
     assert_eq!(
         fx,
         vec![Effect::Write(Command::Incident(IncidentCommand::Step {
@@ -388,4 +395,31 @@ fn a_yes_to_the_six_questions_beside_a_known_level_is_refused_in_words() {
             ..
         }))]
     ));
+}
+
+#[test]
+fn a_step_ticked_after_its_due_time_shows_late_and_n_keeps_a_done_step_done() {
+    let mut s = state(Lang::En);
+    press(&mut s, "I");
+    assert!(press(&mut s, " n").is_empty(), "n keeps step 1 done");
+    assert!(matches!(s.mode, Mode::Normal));
+    // Step 1 ticked 7 minutes after it was due.
+    let mut data = s.incident.clone().unwrap();
+    let due = data.detail.steps[0].due_at;
+    data.detail.steps[0].state = StepState::Done {
+        at: due + chrono::Duration::minutes(7),
+        by: "O019".into(),
+        note: None,
+    };
+    update(&mut s, Msg::Data(DataMsg::Incident(data)));
+    let text = snap(&s, 200, 50);
+    let line = text.lines().find(|l| l.contains("[✔]  1")).unwrap();
+    assert!(line.contains("✔ late 07:00"), "{line}");
+    // The skipped step asks too, naming who skipped it.
+    press(&mut s, "j ");
+    assert!(
+        matches!(&s.mode, Mode::Confirm { question, .. } if question.contains("skipped it at 09:25")),
+        "{:?}",
+        s.mode
+    );
 }

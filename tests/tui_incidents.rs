@@ -95,10 +95,10 @@ fn i_opens_an_incident_from_a_complaint_and_the_view_runs_it() {
     let d = &c.state.open_incident().unwrap().detail;
     assert_eq!(d.personnel[0].status, PersonStatus::OnScene);
     assert_eq!(d.personnel[0].officer, officer);
-    // Space ticks step 1; again opens it; again ticks it.
+    // Space ticks step 1; again asks, `y` opens it; again ticks it.
     c.press(" ");
     said(&c, "step 1 done");
-    c.press("  ");
+    c.press(" y ");
     let d = &c.state.open_incident().unwrap().detail;
     assert!(matches!(d.steps[0].state, StepState::Done { ref by, .. } if by == "tester"));
     // S skips step 2 with a reason; + adds a step due 10:15.

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::scrolled;
 use crate::domain::incident::{IncidentDetail, StepRow, StepState};
 use crate::i18n::{T, fill};
-use crate::text::{fit, sanitize, width};
+use crate::text::{countdown, fit, sanitize, width};
 use crate::tui::state::State;
 use crate::tui::view::table::due;
 use crate::tui::view::theme::Theme;
@@ -28,6 +28,20 @@ fn step_lines(state: &State, d: &IncidentDetail, s: &StepRow, w: usize) -> Vec<L
     let hm = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&tz).format("%H:%M").to_string();
     let (mark, (left, left_style)) = match &s.state {
         StepState::Open => ("[ ]", due(state, s.due_at)),
+        // Ticked after its due time: late, by how much (as an arrival is).
+        StepState::Done { at, .. } if *at > s.due_at => (
+            "[✔]",
+            (
+                format!(
+                    "✔ {}",
+                    fill(
+                        state.t(T::IncUiStepLate),
+                        &[("time", &countdown((*at - s.due_at).num_seconds()))]
+                    )
+                ),
+                Theme::breached(),
+            ),
+        ),
         StepState::Done { .. } => ("[✔]", ("✔".to_string(), Theme::ok())),
         StepState::Skipped { .. } => ("[-]", ("—".to_string(), Theme::dim())),
     };
