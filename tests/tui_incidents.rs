@@ -197,3 +197,17 @@ fn a_drill_clock_presets_the_drill_flag_and_i_without_a_selection_says_so() {
     assert!(c.state.data.incidents[0].drill);
     assert_eq!(c.state.data.incidents[0].complaint_id, None);
 }
+
+#[test]
+fn the_incidents_screen_selects_the_incident_just_opened() {
+    let mut c = console(Lang::En);
+    // #1 on its own from the Incidents screen, which selects it.
+    c.press("3i<enter>");
+    said(&c, "Incident #1 opened");
+    // #2 from the complaint on the dashboard; Enter on screen 3 shows #2.
+    c.press("1i<enter>");
+    said(&c, "Incident #2 opened");
+    c.press("3<enter>");
+    assert_eq!(c.state.incident_view.as_ref().map(|v| v.id), Some(2));
+    assert_eq!(c.state.open_incident().map(|d| d.detail.row.id), Some(2));
+}

@@ -76,6 +76,14 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Data(DataMsg::Done(Ok(outcome))) => {
+            // The Incidents screen's selection follows an incident just opened.
+            if let crate::ops::Outcome::Incident(crate::ops::IncidentOutcome::Opened {
+                id, ..
+            }) = &outcome
+            {
+                state.incidents.wanted = Some(*id);
+                state.derive();
+            }
             let text = super::words::outcome(state.lang, &state.config, &outcome);
             if matches!(outcome, crate::ops::Outcome::Phone { .. }) {
                 fading(state, text);
