@@ -423,3 +423,25 @@ fn a_step_ticked_after_its_due_time_shows_late_and_n_keeps_a_done_step_done() {
         s.mode
     );
 }
+
+#[test]
+fn text_is_not_cut_where_there_is_room_and_the_list_tells_places_apart() {
+    let mut s = state(Lang::En);
+    press(&mut s, "3");
+    // 80 columns: the place under the type.
+    let text = snap(&s, 80, 24);
+    assert!(text.contains("城关镇西关村解放路12号"), "{text}");
+    press(&mut s, "<enter>");
+    // 200 columns: role names whole, a long step on a second line.
+    let text = snap(&s, 200, 50);
+    for whole in [
+        "Liaison and reporting 09:35",
+        "On-scene commander    10:05",
+        "On-scene commander    on scene 09:28",
+        "Sample upstream, at the outfall and downstream; send the",
+        "       first results",
+    ] {
+        assert!(text.contains(whole), "{whole}: {text}");
+    }
+    assert!(!text.contains("a… "), "{text}");
+}

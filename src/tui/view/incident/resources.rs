@@ -52,7 +52,14 @@ pub fn people(
     area: Rect,
 ) -> Vec<Line<'static>> {
     let w = usize::from(area.width);
-    let first_w = (w / 3).clamp(8, 24);
+    // Roles by their full names where there is room.
+    let widest = d
+        .roles
+        .iter()
+        .map(|r| crate::text::width(&role_name(state, d, &r.role)))
+        .max()
+        .unwrap_or(0);
+    let first_w = (w / 3).clamp(8, 24).max(widest.min(w / 2));
     let cols = [
         T::IncUiColNeeded,
         T::IncUiColEngaged,
@@ -91,12 +98,13 @@ pub fn people(
                 iw::person(p.status).get(state.lang),
                 p.at.with_timezone(&tz).format("%H:%M")
             );
+            // The role takes what the name and the longest status
+            // ("requested 09:20") leave, the same on every row.
+            let name_w = first_w.min(w / 2);
+            let role_w = w.saturating_sub(name_w + 1 + 16).clamp(12, widest.max(12));
             vec![Line::from(vec![
-                Span::raw(fit(
-                    &format!("{name} {}", sanitize(&p.officer)),
-                    first_w.min(w / 2),
-                )),
-                Span::styled(fit(&role_name(state, d, &p.role), 12), Theme::dim()),
+                Span::raw(fit(&format!("{name} {}", sanitize(&p.officer)), name_w)),
+                Span::styled(fit(&role_name(state, d, &p.role), role_w), Theme::dim()),
                 Span::raw(" "),
                 Span::styled(status, style),
             ])]
