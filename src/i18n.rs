@@ -1043,6 +1043,8 @@ texts! {
     IncUiUndoDone => "Open step {n} again? {who} ticked it done at {time}.", "撤销步骤 {n} 的完成？{who} 于 {time} 勾选完成。";
     IncUiUndoSkipped => "Open step {n} again? {who} skipped it at {time}.", "撤销步骤 {n} 的跳过？{who} 于 {time} 跳过。";
     IncUiStepLate => "late {time}", "超时 {time}";
+    IncUiFormOpenFrom => "from complaint #{id} ({grid})", "（来自举报 #{id}，{grid}）";
+    IncUiFormSkipWhich => "{n} of incident #{id}", "{n}（事件 #{id}）";
 }
 
 /// A day of the week's short name.

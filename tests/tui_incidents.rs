@@ -211,3 +211,24 @@ fn the_incidents_screen_selects_the_incident_just_opened() {
     assert_eq!(c.state.incident_view.as_ref().map(|v| v.id), Some(2));
     assert_eq!(c.state.open_incident().map(|d| d.detail.row.id), Some(2));
 }
+
+#[test]
+fn form_titles_say_whose_number_is_whose() {
+    let mut c = console(Lang::En);
+    c.press("i");
+    let text = c.text(80, 24);
+    assert!(
+        text.contains("Open incident from complaint #1 (T01-V02)"),
+        "{text}"
+    );
+    c.press("<enter>3<enter>jS");
+    let text = c.text(80, 24);
+    assert!(text.contains("Skip step 2 of incident #1"), "{text}");
+    let mut c = console(Lang::Zh);
+    c.press("i");
+    let text = c.text(80, 24);
+    assert!(
+        text.contains("启动突发事件（来自举报 #1，T01-V02）"),
+        "{text}"
+    );
+}
