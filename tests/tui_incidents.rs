@@ -232,3 +232,45 @@ fn form_titles_say_whose_number_is_whose() {
         "{text}"
     );
 }
+
+#[test]
+fn a_refused_dispatch_keeps_the_form_and_ctrl_u_clears_a_field() {
+    let mut c = console(Lang::En);
+    // Cordon tape (the last item): the county holds 20, the town T01 10.
+    c.press("i<enter>3<enter><right><right>jjjjjjD");
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("the dispatch form: {:?}", c.state.mode)
+    };
+    // The depots of the incident's own town first (T01 for T01-V02), with stock.
+    let depot = &f.fields[1];
+    assert_eq!(depot.value, "D-T01", "{:?}", depot.choices);
+    assert!(depot.choices[0].detail.starts_with("in stock "));
+    // Ctrl-U clears the quantity (no 'u' typed); far more than the depot holds.
+    c.press("<tab><c-u>");
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("the form")
+    };
+    assert_eq!(f.value(gridwatch::i18n::T::IncUiFieldQuantity), "");
+    c.press("99999<c-x><enter>");
+    // Refused by the store: the form is back with the reason and what was typed.
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("the form stays: {:?}", c.state.status)
+    };
+    assert_eq!(f.value(gridwatch::i18n::T::IncUiFieldQuantity), "99999");
+    assert!(
+        f.error.is_some() && c.state.status.error,
+        "{:?}",
+        c.state.status
+    );
+    assert_eq!(f.error.as_deref(), Some(c.state.status.text.as_str()));
+    // Esc gives it up; the next refusal of another kind opens nothing.
+    c.press("<esc>");
+    assert!(matches!(c.state.mode, Mode::Normal));
+    // The filter takes Ctrl-U too.
+    c.press("/abc<c-u>d");
+    assert!(
+        matches!(&c.state.mode, Mode::Filter(t) if t == "d"),
+        "{:?}",
+        c.state.mode
+    );
+}
