@@ -1045,6 +1045,13 @@ texts! {
     IncUiStepLate => "late {time}", "超时 {time}";
     IncUiFormOpenFrom => "from complaint #{id} ({grid})", "（来自举报 #{id}，{grid}）";
     IncUiFormSkipWhich => "{n} of incident #{id}", "{n}（事件 #{id}）";
+    IncUiKeyScreens => "go to a screen: {screens}", "切换屏幕：{screens}";
+    IncUiSymUnknown => "incident level not known yet", "事件尚未定级";
+    IncUiSymGrave => "level not known, but treated as I/II (a question answered yes)", "尚未定级，但按 I/II 级时限处置（有问题答“是”）";
+    IncUiSymDrill => "a drill, not a real incident", "演练，非真实事件";
+    IncUiSymGauge => "checklist: steps done or skipped of all", "处置清单：已完成或已跳过的步骤 / 全部";
+    IncUiSymShort => "people or items still short (missing and not in the depots)", "人员或物资仍有缺口（仓库也不足）";
+    IncUiSymLate => "a step ticked after its due time, by how much", "步骤完成时已超时及超时时长";
 }
 
 /// A day of the week's short name.

@@ -445,3 +445,30 @@ fn text_is_not_cut_where_there_is_room_and_the_list_tells_places_apart() {
     }
     assert!(!text.contains("a… "), "{text}");
 }
+
+#[test]
+fn the_help_names_the_screens_and_the_incident_symbols_and_leaves_no_strays() {
+    for lang in [Lang::En, Lang::Zh] {
+        let mut s = state(lang);
+        press(&mut s, "?");
+        let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+        s.render(buf.area, &mut buf);
+        let text = screen_text(&buf);
+        let screens = match lang {
+            Lang::En => "1 Dashboard · 2 Complaints · 3 Incidents",
+            Lang::Zh => "1 总览 · 2 举报 · 3 突发事件 · 4 审计",
+        };
+        assert!(text.contains(screens), "{text}");
+        // Nothing of the screen under it beside the box: the last column is blank.
+        for y in 0..24 {
+            assert_eq!(buf[(79, y)].symbol(), " ", "row {y}:\n{text}");
+        }
+        // Scrolled to the end: the incident symbols.
+        press(&mut s, &"j".repeat(80));
+        let text = snap(&s, 80, 24);
+        let drill = if lang == Lang::En { "DRILL" } else { "演练" };
+        for sym in [" ?! ", drill, "███░░ 3/5", "✖ 2"] {
+            assert!(text.contains(sym), "{sym}:\n{text}");
+        }
+    }
+}
