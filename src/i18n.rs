@@ -1052,6 +1052,7 @@ texts! {
     IncUiSymGauge => "checklist: steps done or skipped of all", "处置清单：已完成或已跳过的步骤 / 全部";
     IncUiSymShort => "people or items still short (missing and not in the depots)", "人员或物资仍有缺口（仓库也不足）";
     IncUiSymLate => "a step ticked after its due time, by how much", "步骤完成时已超时及超时时长";
+    IncUiDepotsCover => "✔ from depots", "✔ 库存可补足";
 }
 
 /// A day of the week's short name.

@@ -472,3 +472,21 @@ fn the_help_names_the_screens_and_the_incident_symbols_and_leaves_no_strays() {
         }
     }
 }
+
+#[test]
+fn missing_items_the_depots_can_cover_are_not_shown_as_all_fine() {
+    for (lang, cover) in [(Lang::En, "✔ from depots"), (Lang::Zh, "✔ 库存可补足")] {
+        let mut s = state(lang);
+        press(&mut s, "I");
+        arrow(&mut s, KeyCode::Right);
+        arrow(&mut s, KeyCode::Right);
+        let text = snap(&s, 80, 24);
+        // Sandbags: 300 missing, 1500 in the depots.
+        let line = text.lines().find(|l| l.contains(" 300 ")).unwrap();
+        assert!(line.contains(cover), "{line}\n{text}");
+        assert!(
+            !line.trim_end_matches('│').trim_end().ends_with(" ✔"),
+            "{line}"
+        );
+    }
+}

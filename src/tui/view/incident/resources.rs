@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 
 use super::checklist::role_name;
 use super::scrolled;
-use crate::domain::incident::resources::staffing;
+use crate::domain::incident::resources::{ItemStanding, staffing};
 use crate::domain::incident::{IncidentDetail, PersonStatus};
 use crate::i18n::T;
 use crate::text::{fit, sanitize};
@@ -32,6 +32,17 @@ fn short(n: u32) -> Span<'static> {
         Span::styled(format!("✖ {n}"), Theme::breached())
     } else {
         Span::styled("✔", Theme::ok())
+    }
+}
+
+/// An item's shortfall: `✖ n` when even the depots cannot cover it; when
+/// something is missing but the depots hold it, says so (it still needs
+/// dispatching); `✔` only when nothing is missing.
+fn item_short(state: &State, s: &ItemStanding) -> Span<'static> {
+    if s.short == 0 && s.missing > 0 {
+        Span::styled(state.t(T::IncUiDepotsCover).to_string(), Theme::soon())
+    } else {
+        short(s.short)
     }
 }
 
@@ -132,12 +143,15 @@ pub fn equipment(
         T::IncUiColAvailable,
         T::IncUiColShort,
     ];
-    // The numbers take their headers' widths; the name what is left.
-    let nums: usize = cols
+    // The numbers take their headers' widths, the short column its words;
+    // the name what is left.
+    let nums: usize = cols[..4]
         .iter()
         .map(|t| crate::text::width(state.t(*t)).max(4) + 1)
         .sum();
-    let first_w = w.saturating_sub(nums + 4).clamp(8, 44);
+    let short_w = crate::text::width(state.t(T::IncUiDepotsCover))
+        .max(crate::text::width(state.t(T::IncUiColShort)));
+    let first_w = w.saturating_sub(nums + short_w).clamp(8, 44);
     let mut out = vec![header(state, T::IncUiColItem, first_w, &cols)];
     let room = usize::from(area.height).saturating_sub(1);
     let h = |i: usize| state.t(cols[i]);
@@ -158,7 +172,7 @@ pub fn equipment(
                 Span::raw(num(s.out, h(1))),
                 Span::raw(num(s.missing, h(2))),
                 Span::raw(num(s.available, h(3))),
-                short(s.short),
+                item_short(state, s),
             ])]
         })
         .collect();
