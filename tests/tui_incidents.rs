@@ -274,3 +274,20 @@ fn a_refused_dispatch_keeps_the_form_and_ctrl_u_clears_a_field() {
         c.state.mode
     );
 }
+
+#[test]
+fn the_i_form_refuses_a_yes_beside_a_known_level_and_stays_open() {
+    let mut c = console(Lang::En);
+    // Level I, then yes to drinking water: refused, nothing opened.
+    c.press("i<tab><down><tab> <enter>");
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("the i form stays open: {:?}", c.state.status)
+    };
+    assert_eq!(f.value(gridwatch::i18n::T::IncUiQDrinkingWater), "yes");
+    said(&c, "for an unknown level only");
+    assert!(c.state.data.incidents.is_empty());
+    // No again: opened at level I.
+    c.press(" <enter>");
+    said(&c, "Incident #1 opened");
+    assert_eq!(c.state.data.incidents[0].level, "I");
+}
