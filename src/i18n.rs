@@ -1063,6 +1063,22 @@ texts! {
     IncFixOpenAgain => "{why}; to open another from it anyway, add {flag}", "{why}；如确需另行启动，请加 {flag}";
     IncFixDepotChosenDispatch => " from depot {depot} (chosen: one that holds enough, the incident's grid first, then by id)", "（自动选择储备库 {depot}：存量足够者，本网格优先，其次按编号）";
     IncFixDepotChosenReturn => " to depot {depot} (chosen: the one it is out from)", "（自动选择储备库 {depot}：即调出的储备库）";
+
+    // --- incidents: dashboard fixes (#10) ---
+    IncUiQuestionsNeedUnknown => "The six questions are for an unknown level only: set the level to unknown, or answer them no.", "六个问题仅用于未定级：请将级别改为未定级，或全部答“否”。";
+    IncUiUndoDone => "Open step {n} again? {who} ticked it done at {time}.", "撤销步骤 {n} 的完成？{who} 于 {time} 勾选完成。";
+    IncUiUndoSkipped => "Open step {n} again? {who} skipped it at {time}.", "撤销步骤 {n} 的跳过？{who} 于 {time} 跳过。";
+    IncUiStepLate => "late {time}", "超时 {time}";
+    IncUiFormOpenFrom => "from complaint #{id} ({grid})", "（来自举报 #{id}，{grid}）";
+    IncUiFormSkipWhich => "{n} of incident #{id}", "{n}（事件 #{id}）";
+    IncUiKeyScreens => "go to a screen: {screens}", "切换屏幕：{screens}";
+    IncUiSymUnknown => "incident level not known yet", "事件尚未定级";
+    IncUiSymGrave => "level not known, but treated as I/II (a question answered yes)", "尚未定级，但按 I/II 级时限处置（有问题答“是”）";
+    IncUiSymDrill => "a drill, not a real incident", "演练，非真实事件";
+    IncUiSymGauge => "checklist: steps done or skipped of all", "处置清单：已完成或已跳过的步骤 / 全部";
+    IncUiSymShort => "people or items still short (missing and not in the depots)", "人员或物资仍有缺口（仓库也不足）";
+    IncUiSymLate => "a step ticked after its due time, by how much", "步骤完成时已超时及超时时长";
+    IncUiDepotsCover => "✔ from depots", "✔ 库存可补足";
 }
 
 /// A day of the week's short name.

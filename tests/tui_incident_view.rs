@@ -254,8 +254,15 @@ fn the_view_cursor_space_and_the_advance_key_act_on_the_row_under_the_cursor() {
     // `I` from the dashboard opens the most urgent active incident.
     press(&mut s, "I");
     assert_eq!(s.incident_view.as_ref().map(|v| v.id), Some(2));
-    // Space on step 1 (done) opens it again; on step 3 (open) ticks it.
-    let fx = press(&mut s, " ");
+    // Space on step 1 (done) asks first, naming who ticked it and when;
+    // `y` opens it again. On step 3 (open) Space ticks it.
+    assert!(press(&mut s, " ").is_empty());
+    assert!(
+        matches!(&s.mode, Mode::Confirm { question, .. } if question.contains("Open step 1 again?") && question.contains("ticked it done at 09:18") && question.contains("汤国栋")),
+        "{:?}",
+        s.mode
+    );
+    let fx = press(&mut s, "y");
     assert_eq!(
         fx,
         vec![Effect::Write(Command::Incident(IncidentCommand::Step {
@@ -364,4 +371,122 @@ fn the_level_form_sends_unknown_with_the_answers_and_a_known_level_without() {
         text.contains("initial report due 11-30 13:05 ● 3:35:00"),
         "{text}"
     );
+}
+
+#[test]
+fn a_yes_to_the_six_questions_beside_a_known_level_is_refused_in_words() {
+    let mut s = state(Lang::En);
+    press(&mut s, "I");
+    // The level form on III: yes to heavy metals is refused, the form stays.
+    press(&mut s, "L");
+    let fx = press(&mut s, "<tab><tab><tab> <enter>");
+    assert!(fx.is_empty(), "{fx:?}");
+    let Mode::Form(f) = &s.mode else {
+        panic!("the level form stays open: {:?}", s.mode)
+    };
+    assert_eq!(f.value(gridwatch::i18n::T::IncUiQHeavyMetals), "yes");
+    assert!(s.status.error && s.status.text.contains("for an unknown level only"));
+    // No again: the known level goes.
+    let fx = press(&mut s, " <enter>");
+    assert!(matches!(
+        &fx[..],
+        [Effect::Write(Command::Incident(IncidentCommand::Level {
+            severity: Severity::Known(Level::III),
+            ..
+        }))]
+    ));
+}
+
+#[test]
+fn a_step_ticked_after_its_due_time_shows_late_and_n_keeps_a_done_step_done() {
+    let mut s = state(Lang::En);
+    press(&mut s, "I");
+    assert!(press(&mut s, " n").is_empty(), "n keeps step 1 done");
+    assert!(matches!(s.mode, Mode::Normal));
+    // Step 1 ticked 7 minutes after it was due.
+    let mut data = s.incident.clone().unwrap();
+    let due = data.detail.steps[0].due_at;
+    data.detail.steps[0].state = StepState::Done {
+        at: due + chrono::Duration::minutes(7),
+        by: "O019".into(),
+        note: None,
+    };
+    update(&mut s, Msg::Data(DataMsg::Incident(data)));
+    let text = snap(&s, 200, 50);
+    let line = text.lines().find(|l| l.contains("[✔]  1")).unwrap();
+    assert!(line.contains("✔ late 07:00"), "{line}");
+    // The skipped step asks too, naming who skipped it.
+    press(&mut s, "j ");
+    assert!(
+        matches!(&s.mode, Mode::Confirm { question, .. } if question.contains("skipped it at 09:25")),
+        "{:?}",
+        s.mode
+    );
+}
+
+#[test]
+fn text_is_not_cut_where_there_is_room_and_the_list_tells_places_apart() {
+    let mut s = state(Lang::En);
+    press(&mut s, "3");
+    // 80 columns: the place under the type.
+    let text = snap(&s, 80, 24);
+    assert!(text.contains("城关镇西关村解放路12号"), "{text}");
+    press(&mut s, "<enter>");
+    // 200 columns: role names whole, a long step on a second line.
+    let text = snap(&s, 200, 50);
+    for whole in [
+        "Liaison and reporting 09:35",
+        "On-scene commander    10:05",
+        "On-scene commander    on scene 09:28",
+        "Sample upstream, at the outfall and downstream; send the",
+        "       first results",
+    ] {
+        assert!(text.contains(whole), "{whole}: {text}");
+    }
+    assert!(!text.contains("a… "), "{text}");
+}
+
+#[test]
+fn the_help_names_the_screens_and_the_incident_symbols_and_leaves_no_strays() {
+    for lang in [Lang::En, Lang::Zh] {
+        let mut s = state(lang);
+        press(&mut s, "?");
+        let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+        s.render(buf.area, &mut buf);
+        let text = screen_text(&buf);
+        let screens = match lang {
+            Lang::En => "1 Dashboard · 2 Complaints · 3 Incidents",
+            Lang::Zh => "1 总览 · 2 举报 · 3 突发事件 · 4 审计",
+        };
+        assert!(text.contains(screens), "{text}");
+        // Nothing of the screen under it beside the box: the last column is blank.
+        for y in 0..24 {
+            assert_eq!(buf[(79, y)].symbol(), " ", "row {y}:\n{text}");
+        }
+        // Scrolled to the end: the incident symbols.
+        press(&mut s, &"j".repeat(80));
+        let text = snap(&s, 80, 24);
+        let drill = if lang == Lang::En { "DRILL" } else { "演练" };
+        for sym in [" ?! ", drill, "███░░ 3/5", "✖ 2"] {
+            assert!(text.contains(sym), "{sym}:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn missing_items_the_depots_can_cover_are_not_shown_as_all_fine() {
+    for (lang, cover) in [(Lang::En, "✔ from depots"), (Lang::Zh, "✔ 库存可补足")] {
+        let mut s = state(lang);
+        press(&mut s, "I");
+        arrow(&mut s, KeyCode::Right);
+        arrow(&mut s, KeyCode::Right);
+        let text = snap(&s, 80, 24);
+        // Sandbags: 300 missing, 1500 in the depots.
+        let line = text.lines().find(|l| l.contains(" 300 ")).unwrap();
+        assert!(line.contains(cover), "{line}\n{text}");
+        assert!(
+            !line.trim_end_matches('│').trim_end().ends_with(" ✔"),
+            "{line}"
+        );
+    }
 }

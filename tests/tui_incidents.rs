@@ -95,10 +95,10 @@ fn i_opens_an_incident_from_a_complaint_and_the_view_runs_it() {
     let d = &c.state.open_incident().unwrap().detail;
     assert_eq!(d.personnel[0].status, PersonStatus::OnScene);
     assert_eq!(d.personnel[0].officer, officer);
-    // Space ticks step 1; again opens it; again ticks it.
+    // Space ticks step 1; again asks, `y` opens it; again ticks it.
     c.press(" ");
     said(&c, "step 1 done");
-    c.press("  ");
+    c.press(" y ");
     let d = &c.state.open_incident().unwrap().detail;
     assert!(matches!(d.steps[0].state, StepState::Done { ref by, .. } if by == "tester"));
     // S skips step 2 with a reason; + adds a step due 10:15.
@@ -196,4 +196,98 @@ fn a_drill_clock_presets_the_drill_flag_and_i_without_a_selection_says_so() {
     said(&c, "Incident #1 opened");
     assert!(c.state.data.incidents[0].drill);
     assert_eq!(c.state.data.incidents[0].complaint_id, None);
+}
+
+#[test]
+fn the_incidents_screen_selects_the_incident_just_opened() {
+    let mut c = console(Lang::En);
+    // #1 on its own from the Incidents screen, which selects it.
+    c.press("3i<enter>");
+    said(&c, "Incident #1 opened");
+    // #2 from the complaint on the dashboard; Enter on screen 3 shows #2.
+    c.press("1i<enter>");
+    said(&c, "Incident #2 opened");
+    c.press("3<enter>");
+    assert_eq!(c.state.incident_view.as_ref().map(|v| v.id), Some(2));
+    assert_eq!(c.state.open_incident().map(|d| d.detail.row.id), Some(2));
+}
+
+#[test]
+fn form_titles_say_whose_number_is_whose() {
+    let mut c = console(Lang::En);
+    c.press("i");
+    let text = c.text(80, 24);
+    assert!(
+        text.contains("Open incident from complaint #1 (T01-V02)"),
+        "{text}"
+    );
+    c.press("<enter>3<enter>jS");
+    let text = c.text(80, 24);
+    assert!(text.contains("Skip step 2 of incident #1"), "{text}");
+    let mut c = console(Lang::Zh);
+    c.press("i");
+    let text = c.text(80, 24);
+    assert!(
+        text.contains("启动突发事件（来自举报 #1，T01-V02）"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_refused_dispatch_keeps_the_form_and_ctrl_u_clears_a_field() {
+    let mut c = console(Lang::En);
+    // Cordon tape (the last item): the county holds 20, the town T01 10.
+    c.press("i<enter>3<enter><right><right>jjjjjjD");
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("the dispatch form: {:?}", c.state.mode)
+    };
+    // The depots of the incident's own town first (T01 for T01-V02), with stock.
+    let depot = &f.fields[1];
+    assert_eq!(depot.value, "D-T01", "{:?}", depot.choices);
+    assert!(depot.choices[0].detail.starts_with("in stock "));
+    // Ctrl-U clears the quantity (no 'u' typed); far more than the depot holds.
+    c.press("<tab><c-u>");
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("the form")
+    };
+    assert_eq!(f.value(gridwatch::i18n::T::IncUiFieldQuantity), "");
+    c.press("99999<c-x><enter>");
+    // Refused by the store: the form is back with the reason and what was typed.
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("the form stays: {:?}", c.state.status)
+    };
+    assert_eq!(f.value(gridwatch::i18n::T::IncUiFieldQuantity), "99999");
+    assert!(
+        f.error.is_some() && c.state.status.error,
+        "{:?}",
+        c.state.status
+    );
+    assert_eq!(f.error.as_deref(), Some(c.state.status.text.as_str()));
+    // Esc gives it up; the next refusal of another kind opens nothing.
+    c.press("<esc>");
+    assert!(matches!(c.state.mode, Mode::Normal));
+    // The filter takes Ctrl-U too.
+    c.press("/abc<c-u>d");
+    assert!(
+        matches!(&c.state.mode, Mode::Filter(t) if t == "d"),
+        "{:?}",
+        c.state.mode
+    );
+}
+
+#[test]
+fn the_i_form_refuses_a_yes_beside_a_known_level_and_stays_open() {
+    let mut c = console(Lang::En);
+    // Level I, then yes to drinking water: refused, nothing opened.
+    c.press("i<tab><down><tab> <enter>");
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("the i form stays open: {:?}", c.state.status)
+    };
+    assert_eq!(f.value(gridwatch::i18n::T::IncUiQDrinkingWater), "yes");
+    said(&c, "for an unknown level only");
+    assert!(c.state.data.incidents.is_empty());
+    // No again: opened at level I.
+    c.press(" <enter>");
+    said(&c, "Incident #1 opened");
+    assert_eq!(c.state.data.incidents[0].level, "I");
 }

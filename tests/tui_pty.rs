@@ -264,7 +264,7 @@ fn an_incident_from_a_complaint_by_keyboard() {
     let mut pty = Pty::spawn(&room, &[NOW, "tui"], 120, 40);
     pty.wait_text("● 12:00", Duration::from_secs(20));
     pty.keys("i");
-    pty.wait_text("Open incident #1", Duration::from_secs(5));
+    pty.wait_text("Open incident from complaint #1", Duration::from_secs(5));
     pty.keys("\r");
     pty.wait_text("Incident #1 opened", Duration::from_secs(5));
     // Beside the complaints: step 1, due 30 min after 09:12.

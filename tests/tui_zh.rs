@@ -297,7 +297,10 @@ fn the_incident_screens_in_chinese_have_no_english_word() {
     c.press("S上游已断流<enter>");
     c.press("D<enter>");
     c.press("u市生态环境局<enter>");
+    // Level III: the drinking-water answer (yes) is for an unknown level only.
     c.press("L<down><down><down><enter>");
+    assert!(c.state.status.error, "{:?}", c.state.status);
+    c.press("<tab> <enter>");
     assert!(!c.state.status.error, "{:?}", c.state.status);
     for section in ["checklist", "people", "equipment", "timeline"] {
         look(&c, &format!("incident view, {section}"));

@@ -201,12 +201,36 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
                         change: StepChange::Done { note: None },
                     });
                 }
-                (Action::ToggleStep, _) => {
-                    return write(IncidentCommand::Step {
-                        id,
-                        n,
-                        change: StepChange::Undone,
-                    });
+                // Opening a settled step again loses who settled it and
+                // when: asked first, naming them.
+                (Action::ToggleStep, settled) => {
+                    let (t, at, by) = match settled {
+                        StepState::Done { at, by, .. } => (T::IncUiUndoDone, at, by),
+                        StepState::Skipped { at, by, .. } => (T::IncUiUndoSkipped, at, by),
+                        StepState::Open => return Vec::new(),
+                    };
+                    let time = at
+                        .with_timezone(&config.settings.timezone)
+                        .format("%H:%M")
+                        .to_string();
+                    let who = crate::words::trail::who(lang, &config, by);
+                    let question = format!(
+                        "{} {}",
+                        fill(
+                            state.t(t),
+                            &[("n", &n.to_string()), ("who", &who), ("time", &time)],
+                        ),
+                        state.t(T::IncUiYesNo)
+                    );
+                    state.mode = Mode::Confirm {
+                        question,
+                        command: Box::new(Command::Incident(IncidentCommand::Step {
+                            id,
+                            n,
+                            change: StepChange::Undone,
+                        })),
+                    };
+                    return Vec::new();
                 }
                 (_, StepState::Open) => Ok(Form::skip_step(d, step, lang)),
                 _ => Err(fill(state.t(T::IncUiStepSettled), &[("n", &n.to_string())])),

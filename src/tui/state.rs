@@ -115,6 +115,10 @@ pub struct State {
     /// The open incident as last read (its view shows it).
     pub incident: Option<Box<IncidentData>>,
     pub mode: Mode,
+    /// An incident form sent to the store and not yet answered: a refusal
+    /// (over stock, a step already ticked) opens it again with the reason,
+    /// so nothing typed is lost.
+    pub sent_form: Option<Box<crate::tui::form::Form>>,
     /// Every screen lists only what matches it.
     pub filter: String,
     /// The selected complaint's detail is open over the screen.
@@ -159,6 +163,7 @@ impl State {
             incident_view: None,
             incident: None,
             mode: Mode::Normal,
+            sent_form: None,
             filter: String::new(),
             detail: false,
             trail: None,

@@ -4,7 +4,7 @@
 //! so tests drive it with key strings and a fixed `now`.
 
 use chrono::{DateTime, Utc};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::alerts;
 use super::data::{DataMsg, News};
@@ -76,6 +76,15 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Data(DataMsg::Done(Ok(outcome))) => {
+            state.sent_form = None;
+            // The Incidents screen's selection follows an incident just opened.
+            if let crate::ops::Outcome::Incident(crate::ops::IncidentOutcome::Opened {
+                id, ..
+            }) = &outcome
+            {
+                state.incidents.wanted = Some(*id);
+                state.derive();
+            }
             let text = super::words::outcome(state.lang, &state.config, &outcome);
             if matches!(outcome, crate::ops::Outcome::Phone { .. }) {
                 fading(state, text);
@@ -86,6 +95,14 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Data(DataMsg::Done(Err(e))) => {
             let text = super::words::error(state.lang, &state.config.settings.timezone, &e);
+            // A refused incident form opens again with the reason and all
+            // that was typed (unless the console is busy with another).
+            if let Some(mut form) = state.sent_form.take() {
+                if matches!(state.mode, Mode::Normal) {
+                    form.error = Some(text.clone());
+                    state.mode = Mode::Form(form);
+                }
+            }
             status(state, text, true);
             Vec::new()
         }
@@ -184,6 +201,11 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
                     text.pop();
                     state.mode = Mode::Filter(text);
                 }
+                // Ctrl-U clears; other control keys are not typed.
+                KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    state.mode = Mode::Filter(String::new());
+                }
+                KeyCode::Char(_) if is_control(key) => state.mode = Mode::Filter(text),
                 // A filter is a few words; a pasted page is cut, not searched.
                 KeyCode::Char(c) => {
                     if text.chars().count() < FILTER_MAX_CHARS {
@@ -203,12 +225,20 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
                 .and_then(|id| state.complaint(id).cloned());
             match form.key(key, &config, selected.as_ref(), state.now, state.lang) {
                 FormOutcome::Editing => {
+                    // A refused submit is said in the status line too; the
+                    // form stays open with what was typed.
+                    if key.code == KeyCode::Enter {
+                        if let Some(e) = &form.error {
+                            status(state, e.clone(), true);
+                        }
+                    }
                     state.mode = Mode::Form(form);
                     Vec::new()
                 }
                 FormOutcome::Cancel => Vec::new(),
                 FormOutcome::Submit(cmd) => {
                     status(state, format!("{}…", state.t(form.title())), false);
+                    state.sent_form = matches!(cmd, Command::Incident(_)).then_some(form);
                     vec![Effect::Write(cmd)]
                 }
             }
@@ -345,4 +375,10 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::ReportSent => return super::incident::act(state, action),
     }
     Vec::new()
+}
+
+/// A key typed with Ctrl or Alt: a command, never a letter in a text.
+pub fn is_control(key: KeyEvent) -> bool {
+    key.modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
 }

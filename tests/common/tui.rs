@@ -50,6 +50,13 @@ pub fn keys(s: &str) -> Vec<KeyEvent> {
                     "left" => KeyCode::Left,
                     "right" => KeyCode::Right,
                     "bs" => KeyCode::Backspace,
+                    // Ctrl and a letter: `<c-u>`.
+                    ctrl if ctrl.starts_with("c-") && ctrl.len() == 3 => {
+                        let c = ctrl.chars().nth(2).unwrap();
+                        out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+                        rest = &rest[end + 1..];
+                        continue;
+                    }
                     other => panic!("unknown key <{other}>"),
                 };
                 out.push(KeyEvent::new(code, KeyModifiers::NONE));

@@ -144,8 +144,15 @@ impl Form {
                 kind: kind::COMPLAINT.to_string(),
                 id: c.id,
             }),
+            // "Open incident from complaint #9 (T01-V01)": the # is the complaint's.
             subject: c.map_or(String::new(), |c| {
-                format!("#{} {}", c.id, c.grid.as_deref().unwrap_or("—"))
+                fill(
+                    T::IncUiFormOpenFrom.get(lang),
+                    &[
+                        ("id", &c.id.to_string()),
+                        ("grid", &sanitize(c.grid.as_deref().unwrap_or("—"))),
+                    ],
+                )
             }),
             fields,
             focus: 0,
@@ -163,8 +170,13 @@ impl Form {
             Field::choice(T::IncUiFieldStep, vec![step], true),
             Field::text(T::FieldReason, ""),
         ];
+        // "Skip step 3 of incident #1": the # is the incident's.
         Form {
             focus: 1,
+            subject: fill(
+                T::IncUiFormSkipWhich.get(lang),
+                &[("n", &s.n.to_string()), ("id", &d.row.id.to_string())],
+            ),
             ..about_incident(FormKind::IncSkip, d, lang, fields)
         }
     }

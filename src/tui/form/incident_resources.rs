@@ -1,7 +1,8 @@
 //! The incident forms about people and things: assigning an officer (who is
 //! on call for the incident's grid first, then everyone; the first role
 //! short of people first), dispatching an item from a depot that holds it
-//! (the incident's grid's first, then the fullest, with their stock) and
+//! (the incident's grid's first, then its town's and county's, then the
+//! fullest, with their stock) and
 //! returning it to where it came from.
 
 use std::collections::BTreeMap;
@@ -83,7 +84,16 @@ impl Form {
         if depots.is_empty() {
             return Err(fill(T::IncUiNoStock.get(lang), &[("item", &name)]));
         }
-        depots.sort_by_key(|(dp, n)| (dp.grid != d.row.grid, -n));
+        // The incident's own grid's depots first, then its town's, its
+        // county's (nearest first), then the others; within each the fullest.
+        let lineage: Vec<&str> = config
+            .grids
+            .lineage(&d.row.grid)
+            .iter()
+            .map(|g| g.id.as_str())
+            .collect();
+        let near = |grid: &str| lineage.iter().position(|g| *g == grid);
+        depots.sort_by_key(|(dp, n)| (near(&dp.grid).unwrap_or(usize::MAX), -n));
         let quantity = i64::from(item.missing.max(1)).min(depots[0].1);
         let choices = depots
             .iter()

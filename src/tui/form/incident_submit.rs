@@ -62,6 +62,14 @@ impl Form {
                     .into_iter()
                     .filter(|q| self.yes(question_label(*q))),
             ))),
+            // The answers only weigh on an unknown level: a yes beside a
+            // known one would be dropped without a word, so it is refused.
+            _ if Question::ALL
+                .into_iter()
+                .any(|q| self.yes(question_label(q))) =>
+            {
+                Err(T::IncUiQuestionsNeedUnknown.get(lang).to_string())
+            }
             l => Level::parse(l)
                 .map(Severity::Known)
                 .ok_or_else(|| T::IncUiChooseLevel.get(lang).to_string()),

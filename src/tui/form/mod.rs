@@ -21,7 +21,7 @@ mod preview;
 mod submit;
 
 use chrono::{DateTime, Utc};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::config::Config;
 use crate::domain::{ComplaintRow, Entity, kind};
@@ -275,6 +275,14 @@ impl Form {
                     f.value.pop();
                 }
             }
+            // Ctrl-U clears the field; other control keys are not typed.
+            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                let f = &mut self.fields[self.focus];
+                if !f.fixed {
+                    f.value.clear();
+                }
+            }
+            KeyCode::Char(_) if crate::tui::update::is_control(key) => {}
             KeyCode::Char(c) => {
                 let f = &mut self.fields[self.focus];
                 if !f.fixed {

@@ -18,6 +18,9 @@ pub struct Incidents {
     pub selected: usize,
     /// The incident selected, by id.
     pub id: Option<i64>,
+    /// An incident to select as soon as it is listed (one just opened:
+    /// the console hears it was opened before the next snapshot lists it).
+    pub wanted: Option<i64>,
 }
 
 impl Incidents {
@@ -30,6 +33,13 @@ impl Incidents {
         // Open ones first; within each, the store's order (stable sort).
         rows.sort_by_key(|&i| !all[i].status.is_open());
         self.rows = rows;
+        if let Some(w) = self
+            .wanted
+            .filter(|w| self.rows.iter().any(|&i| all[i].id == *w))
+        {
+            self.id = Some(w);
+            self.wanted = None;
+        }
         if let Some(pos) = self
             .id
             .and_then(|id| self.rows.iter().position(|&i| all[i].id == id))

@@ -90,7 +90,10 @@ pub fn render(state: &State, form: &Form, area: Rect, buf: &mut Buffer) {
     }
     let rect = centered(area, w, lines.len() as u16 + 2);
     clear(rect, buf);
-    let title = format!(" {} {} ", state.t(form.title()), sanitize(&form.subject));
+    let subject = sanitize(&form.subject);
+    // No space before a full-width bracket (“启动突发事件（来自举报 #9，…）”).
+    let gap = if subject.starts_with('（') { "" } else { " " };
+    let title = format!(" {}{gap}{subject} ", state.t(form.title()));
     Paragraph::new(lines)
         .block(
             Block::new()

@@ -13,15 +13,18 @@ use crate::i18n::T;
 use crate::i18n::fill;
 use crate::text::{fit, mask_phone, sanitize, wrap};
 use crate::tui::keymap::BINDINGS;
+use crate::tui::screens::Screen;
 use crate::tui::state::State;
 use crate::words;
 
-/// Clear `r` and the column to its left: a double-width character under the
-/// popup's left edge would otherwise spill over the border.
+/// Clear `r` and the columns either side of it: a double-width character
+/// under the popup's left edge would otherwise spill over the border, and
+/// one cut by its right edge leaves half a character (and the screen's
+/// last column, a `─` or a letter, beside the box).
 pub(super) fn clear(r: Rect, buf: &mut Buffer) {
     let wider = Rect {
         x: r.x.saturating_sub(1),
-        width: r.width + u16::from(r.x > 0),
+        width: r.width + u16::from(r.x > 0) + 1,
         ..r
     };
     Clear.render(wider.intersection(buf.area), buf);
@@ -250,13 +253,22 @@ pub fn help(state: &State, top: u16, area: Rect, buf: &mut Buffer) {
     let text_w = usize::from(w).saturating_sub(14).max(10);
     let mut lines = Vec::new();
     for b in BINDINGS {
-        help_item(
-            &mut lines,
-            &b.label(),
-            state.t(b.help),
-            Theme::title(),
-            text_w,
-        );
+        // The screen digits: each screen by name ("1 Dashboard · 2 …").
+        let text = match b.label {
+            crate::tui::keymap::Label::ScreenDigits => {
+                let names: Vec<String> = Screen::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(i, sc)| format!("{} {}", i + 1, state.t(sc.title())))
+                    .collect();
+                fill(
+                    state.t(T::IncUiKeyScreens),
+                    &[("screens", &names.join(" · "))],
+                )
+            }
+            _ => state.t(b.help).to_string(),
+        };
+        help_item(&mut lines, &b.label(), &text, Theme::title(), text_w);
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
@@ -265,6 +277,10 @@ pub fn help(state: &State, top: u16, area: Rect, buf: &mut Buffer) {
     ));
     let warn = state.config.settings.warn_before.num_minutes().to_string();
     let soon = fill(state.t(T::SymSoon), &[("m", &warn)]);
+    let late = format!(
+        "✔ {}",
+        fill(state.t(T::IncUiStepLate), &[("time", "")]).trim()
+    );
     for (sym, text, style) in [
         ("● 12:00", state.t(T::SymOk), Theme::ok()),
         ("▲ 05:00", soon.as_str(), Theme::soon()),
@@ -274,6 +290,13 @@ pub fn help(state: &State, top: u16, area: Rect, buf: &mut Buffer) {
         ("×2", state.t(T::SymRepeated), Theme::title()),
         ("↻5", state.t(T::SymRepeatOf), Theme::title()),
         ("1:02:03", state.t(T::SymTimes), Theme::dim()),
+        // Incidents (#10).
+        ("?", state.t(T::IncUiSymUnknown), Theme::title()),
+        ("?!", state.t(T::IncUiSymGrave), Theme::title()),
+        (state.t(T::Drill), state.t(T::IncUiSymDrill), Theme::drill()),
+        ("███░░ 3/5", state.t(T::IncUiSymGauge), Theme::title()),
+        ("✖ 2", state.t(T::IncUiSymShort), Theme::breached()),
+        (late.as_str(), state.t(T::IncUiSymLate), Theme::breached()),
     ] {
         help_item(&mut lines, sym, text, style, text_w);
     }

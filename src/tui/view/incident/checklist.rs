@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::scrolled;
 use crate::domain::incident::{IncidentDetail, StepRow, StepState};
 use crate::i18n::{T, fill};
-use crate::text::{fit, sanitize, width};
+use crate::text::{countdown, fit, sanitize, width, wrap};
 use crate::tui::state::State;
 use crate::tui::view::table::due;
 use crate::tui::view::theme::Theme;
@@ -23,11 +23,48 @@ pub(super) fn role_name(state: &State, d: &IncidentDetail, role: &str) -> String
     }
 }
 
-fn step_lines(state: &State, d: &IncidentDetail, s: &StepRow, w: usize) -> Vec<Line<'static>> {
+/// How wide the role column is: the widest role a step names, up to a
+/// quarter of the section (a tenth on a small terminal).
+fn role_width(state: &State, d: &IncidentDetail, w: usize) -> usize {
+    let widest = d
+        .steps
+        .iter()
+        .filter_map(|s| s.role.as_deref())
+        .map(|r| width(&role_name(state, d, r)))
+        .max()
+        .unwrap_or(0);
+    widest.min(if w >= WIDE { w / 4 } else { 10.min(w / 6) })
+}
+
+/// From this many cells a step's text wraps to a second line instead of
+/// being cut.
+const WIDE: usize = 100;
+
+fn step_lines(
+    state: &State,
+    d: &IncidentDetail,
+    s: &StepRow,
+    w: usize,
+    role_w: usize,
+) -> Vec<Line<'static>> {
     let tz = state.config.settings.timezone;
     let hm = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&tz).format("%H:%M").to_string();
     let (mark, (left, left_style)) = match &s.state {
         StepState::Open => ("[ ]", due(state, s.due_at)),
+        // Ticked after its due time: late, by how much (as an arrival is).
+        StepState::Done { at, .. } if *at > s.due_at => (
+            "[✔]",
+            (
+                format!(
+                    "✔ {}",
+                    fill(
+                        state.t(T::IncUiStepLate),
+                        &[("time", &countdown((*at - s.due_at).num_seconds()))]
+                    )
+                ),
+                Theme::breached(),
+            ),
+        ),
         StepState::Done { .. } => ("[✔]", ("✔".to_string(), Theme::ok())),
         StepState::Skipped { .. } => ("[-]", ("—".to_string(), Theme::dim())),
     };
@@ -40,8 +77,9 @@ fn step_lines(state: &State, d: &IncidentDetail, s: &StepRow, w: usize) -> Vec<L
     if s.ad_hoc {
         text = format!("{text} ({})", state.t(T::IncUiAdHoc));
     }
-    // Mark, number, then the text takes what the role and the time leave.
-    let right = format!(" {} {} ", fit(&role, 10.min(w / 6)), hm(s.due_at));
+    // Mark, number, then the text takes what the role and the time leave;
+    // on a wide section a long text goes on to a second line.
+    let right = format!(" {} {} ", fit(&role, role_w), hm(s.due_at));
     let left_w = 12;
     let text_w = w.saturating_sub(4 + 3 + width(&right) + left_w).max(6);
     let style = if s.state.is_settled() {
@@ -49,13 +87,29 @@ fn step_lines(state: &State, d: &IncidentDetail, s: &StepRow, w: usize) -> Vec<L
     } else {
         Style::default()
     };
+    let mut parts = if w >= WIDE && width(&text) > text_w {
+        wrap(&text, text_w)
+    } else {
+        vec![text]
+    };
+    let more = (parts.len() > 2).then(|| parts[1..].join(" "));
+    if let Some(rest) = more {
+        parts.truncate(1);
+        parts.push(rest);
+    }
     let mut out = vec![Line::from(vec![
         Span::styled(format!("{mark} "), style),
         Span::styled(format!("{:>2} ", s.n), style),
-        Span::styled(fit(&text, text_w), style),
+        Span::styled(fit(&parts[0], text_w), style),
         Span::styled(right, Theme::dim()),
         Span::styled(left, left_style),
     ])];
+    if let Some(rest) = parts.get(1) {
+        out.push(Line::styled(
+            format!("       {}", fit(rest.trim_start(), text_w)),
+            style,
+        ));
+    }
     let who = |by: &str| crate::words::trail::who(state.lang, &state.config, by);
     let second = match &s.state {
         StepState::Open => None,
@@ -97,6 +151,11 @@ pub fn lines(
         return vec![Line::styled(state.t(T::IncUiNoSteps), Theme::dim())];
     }
     let w = usize::from(area.width);
-    let items = d.steps.iter().map(|s| step_lines(state, d, s, w)).collect();
+    let role_w = role_width(state, d, w);
+    let items = d
+        .steps
+        .iter()
+        .map(|s| step_lines(state, d, s, w, role_w))
+        .collect();
     scrolled(items, cursor, usize::from(area.height))
 }

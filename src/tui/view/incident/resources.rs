@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 
 use super::checklist::role_name;
 use super::scrolled;
-use crate::domain::incident::resources::staffing;
+use crate::domain::incident::resources::{ItemStanding, staffing};
 use crate::domain::incident::{IncidentDetail, PersonStatus};
 use crate::i18n::T;
 use crate::text::{fit, sanitize};
@@ -35,6 +35,17 @@ fn short(n: u32) -> Span<'static> {
     }
 }
 
+/// An item's shortfall: `✖ n` when even the depots cannot cover it; when
+/// something is missing but the depots hold it, says so (it still needs
+/// dispatching); `✔` only when nothing is missing.
+fn item_short(state: &State, s: &ItemStanding) -> Span<'static> {
+    if s.short == 0 && s.missing > 0 {
+        Span::styled(state.t(T::IncUiDepotsCover).to_string(), Theme::soon())
+    } else {
+        short(s.short)
+    }
+}
+
 /// A header line: the first column fitted to `first` cells, then the numbers.
 fn header(state: &State, first: T, first_w: usize, rest: &[T]) -> Line<'static> {
     let mut s = fit(state.t(first), first_w);
@@ -52,7 +63,14 @@ pub fn people(
     area: Rect,
 ) -> Vec<Line<'static>> {
     let w = usize::from(area.width);
-    let first_w = (w / 3).clamp(8, 24);
+    // Roles by their full names where there is room.
+    let widest = d
+        .roles
+        .iter()
+        .map(|r| crate::text::width(&role_name(state, d, &r.role)))
+        .max()
+        .unwrap_or(0);
+    let first_w = (w / 3).clamp(8, 24).max(widest.min(w / 2));
     let cols = [
         T::IncUiColNeeded,
         T::IncUiColEngaged,
@@ -91,12 +109,13 @@ pub fn people(
                 iw::person(p.status).get(state.lang),
                 p.at.with_timezone(&tz).format("%H:%M")
             );
+            // The role takes what the name and the longest status
+            // ("requested 09:20") leave, the same on every row.
+            let name_w = first_w.min(w / 2);
+            let role_w = w.saturating_sub(name_w + 1 + 16).clamp(12, widest.max(12));
             vec![Line::from(vec![
-                Span::raw(fit(
-                    &format!("{name} {}", sanitize(&p.officer)),
-                    first_w.min(w / 2),
-                )),
-                Span::styled(fit(&role_name(state, d, &p.role), 12), Theme::dim()),
+                Span::raw(fit(&format!("{name} {}", sanitize(&p.officer)), name_w)),
+                Span::styled(fit(&role_name(state, d, &p.role), role_w), Theme::dim()),
                 Span::raw(" "),
                 Span::styled(status, style),
             ])]
@@ -124,12 +143,15 @@ pub fn equipment(
         T::IncUiColAvailable,
         T::IncUiColShort,
     ];
-    // The numbers take their headers' widths; the name what is left.
-    let nums: usize = cols
+    // The numbers take their headers' widths, the short column its words;
+    // the name what is left.
+    let nums: usize = cols[..4]
         .iter()
         .map(|t| crate::text::width(state.t(*t)).max(4) + 1)
         .sum();
-    let first_w = w.saturating_sub(nums + 4).clamp(8, 44);
+    let short_w = crate::text::width(state.t(T::IncUiDepotsCover))
+        .max(crate::text::width(state.t(T::IncUiColShort)));
+    let first_w = w.saturating_sub(nums + short_w).clamp(8, 44);
     let mut out = vec![header(state, T::IncUiColItem, first_w, &cols)];
     let room = usize::from(area.height).saturating_sub(1);
     let h = |i: usize| state.t(cols[i]);
@@ -150,7 +172,7 @@ pub fn equipment(
                 Span::raw(num(s.out, h(1))),
                 Span::raw(num(s.missing, h(2))),
                 Span::raw(num(s.available, h(3))),
-                short(s.short),
+                item_short(state, s),
             ])]
         })
         .collect();

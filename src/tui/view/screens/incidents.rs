@@ -106,17 +106,29 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
         Paragraph::new(Line::styled(text, Theme::dim())).render(inner, buf);
         return;
     }
-    let mut height = inner.height.saturating_sub(1) as usize;
-    if list.rows.len() > height {
-        height = height.saturating_sub(1);
-    }
-    let range = window(list.selected, list.rows.len(), height);
-    let below = list.rows.len() - range.end;
     let lang = state.lang;
+    // Where each incident is: its place, else its grid's name.
+    let place = |r: &IncidentRow| -> Option<String> {
+        r.place
+            .clone()
+            .or_else(|| state.config.grids.get(&r.grid).map(|g| g.name.clone()))
+            .map(|p| sanitize(&p))
+    };
+    // Rows are measured first; when the type column cannot hold the type
+    // and the place on one line, each row takes two: the place under the type.
+    let mut lines = inner.height.saturating_sub(1) as usize;
+    let two = inner.width < TWO_LINES_BELOW;
+    let per = if two { 2 } else { 1 };
+    if list.rows.len() * per > lines {
+        lines = lines.saturating_sub(1);
+    }
+    let range = window(list.selected, list.rows.len(), (lines / per).max(1));
+    let below = list.rows.len() - range.end;
     let cells: Vec<[(String, Style); 9]> = range
         .clone()
         .map(|pos| {
             let r = &all[list.rows[pos]];
+            let name = sanitize(iw::bilingual(lang, &r.name));
             let plain = |s: String| (s, Style::default());
             let dim = !r.status.is_open();
             let mut row = [
@@ -128,9 +140,11 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
                     plain(String::new())
                 },
                 // The type, then where: the column takes the room left.
-                plain(match &r.place {
-                    Some(p) => sanitize(&format!("{} · {p}", iw::bilingual(lang, &r.name))),
-                    None => sanitize(iw::bilingual(lang, &r.name)),
+                // (On two lines the place is drawn under the row, across
+                // the columns right of the type: see below.)
+                plain(match (place(r), two) {
+                    (Some(p), false) => format!("{name} · {p}"),
+                    _ => name,
                 }),
                 plain(sanitize(&r.grid)),
                 plain(iw::status(r.status).get(lang).to_string()),
@@ -166,16 +180,20 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
             .max()
             .unwrap_or(0) as u16
     };
+    let cw: [u16; 9] = std::array::from_fn(|i| match i {
+        4 => col(i).min(16),
+        _ => col(i),
+    });
     let widths: [Constraint; 9] = std::array::from_fn(|i| match i {
         3 => Constraint::Min(8),
-        4 => Constraint::Length(col(i).min(16)),
-        _ => Constraint::Length(col(i)),
+        _ => Constraint::Length(cw[i]),
     });
     let rows: Vec<Row> = cells
         .into_iter()
         .zip(range.clone())
         .map(|(cells, pos)| {
-            let row = Row::new(cells.map(|(t, st)| Cell::from(Span::styled(t, st))));
+            let row =
+                Row::new(cells.map(|(t, st)| Cell::from(Span::styled(t, st)))).height(per as u16);
             if pos == list.selected {
                 row.style(Theme::selected())
             } else {
@@ -192,6 +210,35 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
         .header(Row::new(heads.map(Cell::from)).style(Theme::dim()))
         .column_spacing(1)
         .render(table_area, buf);
+    if two {
+        // The second line of each row: where it is, from the type column
+        // to the end of the row (the type and place cut to the room there).
+        let x = (0..3).map(|i| cw[i] + 1).sum::<u16>();
+        let room = usize::from(table_area.width.saturating_sub(x));
+        let others: u16 = (4..9).map(|i| cw[i] + 1).sum();
+        let type_w = usize::from(table_area.width.saturating_sub(x + others));
+        for (k, pos) in range.clone().enumerate() {
+            let r = &all[list.rows[pos]];
+            let y = table_area.y + 1 + 2 * k as u16;
+            if y + 1 >= table_area.bottom() {
+                break;
+            }
+            let style = if r.status.is_open() {
+                Style::default()
+            } else {
+                Theme::dim()
+            };
+            let name = sanitize(iw::bilingual(lang, &r.name));
+            if width(&name) > type_w {
+                let cut = crate::text::fit(&name, type_w);
+                buf.set_stringn(table_area.x + x, y, cut, type_w, style);
+            }
+            if let Some(p) = place(r) {
+                let p = crate::text::truncate(&p, room);
+                buf.set_stringn(table_area.x + x, y + 1, p, room, style);
+            }
+        }
+    }
     if below > 0 {
         Paragraph::new(Line::styled(
             fill(state.t(T::MoreBelow), &[("n", &below.to_string())]),
@@ -200,3 +247,7 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
         .render(more_area, buf);
     }
 }
+
+/// Under this many columns the type column is too narrow for the type and
+/// the place together: each incident takes two lines, the place under the type.
+const TWO_LINES_BELOW: u16 = 120;
