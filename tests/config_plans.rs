@@ -179,3 +179,30 @@ fn a_broken_inventory_costs_the_depots_not_the_duty_room() {
     assert!(out.status.success(), "{err}");
     assert!(err.contains("the inventory is left out"), "{err}");
 }
+
+/// A plan's name with terminal escapes and a bidi override prints defused
+/// in `incident plans` (the one place an attacker saw them raw).
+#[test]
+fn a_plan_name_with_escapes_prints_defused() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("config"), dir.path());
+    let p = dir.path().join("plans/oil-spill.toml");
+    let toml = std::fs::read_to_string(&p).unwrap();
+    let toml = toml.replacen(
+        "name = \"",
+        "name = \"Oil \\u001b[31mRED\\u001b[0m \\u202eREV\\u202c ",
+        1,
+    );
+    std::fs::write(&p, toml).unwrap();
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap();
+    assert!(run(dir.path(), &["--db", db, "init"]).status.success());
+    let out = run(dir.path(), &["--db", db, "incident", "plans"]);
+    let said = text(&out.stdout);
+    assert!(out.status.success(), "{said}{}", text(&out.stderr));
+    assert!(said.contains("RED"), "{said}");
+    assert!(
+        !said.contains('\u{1b}') && !said.contains('\u{202e}'),
+        "{said:?}"
+    );
+}

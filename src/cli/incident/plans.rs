@@ -137,14 +137,15 @@ fn offsets(lang: Lang, due: &DueOffsets) -> String {
 }
 
 fn plan_text(lang: Lang, config: &Config, plan: &Plan) -> String {
-    let mut out = fill(
+    // The plan's name is text from a file: neutralised like every other.
+    let mut out = crate::text::sanitize(&fill(
         T::IncCliPlanHeading.get(lang),
         &[
             ("id", &plan.id),
             ("name", values::bilingual(lang, &plan.name)),
             ("kind", &plan.kind),
         ],
-    );
+    ));
     out.push('\n');
     out.push_str(&fill(
         T::IncCliPlanReports.get(lang),
