@@ -263,6 +263,12 @@ fn a_refused_dispatch_keeps_the_form_and_ctrl_u_clears_a_field() {
         c.state.status
     );
     assert_eq!(f.error.as_deref(), Some(c.state.status.text.as_str()));
+    // In names, as the picker showed them, not ids.
+    let said = &c.state.status.text;
+    assert!(
+        said.contains("Cordon tape") && !said.contains("cordon_tape"),
+        "{said}"
+    );
     // Esc gives it up; the next refusal of another kind opens nothing.
     c.press("<esc>");
     assert!(matches!(c.state.mode, Mode::Normal));

@@ -29,7 +29,7 @@ pub(super) fn worded(ctx: &Context, f: Failure) -> Failure {
         }
         Failure::Op(e) => {
             let (lang, tz) = ctx.words_guess();
-            Failure::User(crate::tui::words::error(lang, &tz, &e))
+            Failure::User(crate::tui::words::error_plain(lang, &tz, &e))
         }
         Failure::Internal(text) => Failure::Internal(internal(ctx.lang_guess(), &text)),
         other => other,

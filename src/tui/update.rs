@@ -94,7 +94,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Data(DataMsg::Done(Err(e))) => {
-            let text = super::words::error(state.lang, &state.config.settings.timezone, &e);
+            let incident = state.incident.as_deref().map(|i| &i.detail);
+            let text = super::words::error(state.lang, &state.config, incident, &e);
             // A refused incident form opens again with the reason and all
             // that was typed (unless the console is busy with another).
             if let Some(mut form) = state.sent_form.take() {

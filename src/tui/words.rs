@@ -132,7 +132,21 @@ pub fn grid_name<'a>(config: &'a Config, id: &str) -> &'a str {
 
 /// Why an action was not done, in the console's language. Failures of the
 /// machinery (the database, a bug) keep their technical detail after the words.
-pub fn error(lang: Lang, tz: &Tz, e: &OpError) -> String {
+pub fn error(
+    lang: Lang,
+    config: &crate::config::Config,
+    incident: Option<&crate::domain::incident::IncidentDetail>,
+    e: &OpError,
+) -> String {
+    match e {
+        // Items, depots, officers and roles by name, as the command line says them.
+        OpError::Incident(i) => crate::words::incident_named::error(lang, config, incident, i),
+        _ => error_plain(lang, &config.settings.timezone, e),
+    }
+}
+
+/// [`error`] where no configuration was loaded (incident refusals by id).
+pub fn error_plain(lang: Lang, tz: &Tz, e: &OpError) -> String {
     match e {
         OpError::NoReason => T::ErrNoReason.get(lang).to_string(),
         OpError::NoReopenReason => T::ErrNoReopenReason.get(lang).to_string(),

@@ -335,7 +335,7 @@ mod tests {
         // whether the refusal came from the operation or from the store.
         let op = crate::ops::OpError::Incident(over.clone());
         assert_eq!(
-            crate::tui::words::error(Lang::Zh, &tz, &op),
+            crate::tui::words::error_plain(Lang::Zh, &tz, &op),
             error(Lang::Zh, &tz, &over)
         );
         let store = crate::store::StoreError::Incident(over.clone());

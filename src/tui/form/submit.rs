@@ -98,7 +98,7 @@ impl Form {
                                     id,
                                     source,
                                 });
-                            crate::tui::words::error(lang, &config.settings.timezone, &e)
+                            crate::tui::words::error(lang, config, None, &e)
                         },
                     )?;
                 }
