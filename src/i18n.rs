@@ -648,7 +648,7 @@ texts! {
     IncStActive => "active", "处置中";
     IncStStable => "stable", "已稳定";
     IncStClosed => "closed", "已结束";
-    IncPRequested => "requested", "已调派";
+    IncPRequested => "requested", "待通知";
     IncPNotified => "notified", "已通知";
     IncPEnRoute => "en route", "在途";
     IncPOnScene => "on scene", "已到场";
@@ -1061,7 +1061,7 @@ texts! {
     IncFixClosedEquipment => "incident {id} closed with equipment still out: {out}", "事件 {id} 已结束，物资尚未归还：{out}";
     IncFixComplaintHasIncident => "complaint {complaint} already has incident {incident} open", "举报 {complaint} 已有进行中的事件 {incident}";
     IncFixOpenAgain => "{why}; to open another from it anyway, add {flag}", "{why}；如确需另行启动，请加 {flag}";
-    IncFixDepotChosenDispatch => " from depot {depot} (chosen: one that holds enough, the incident's grid first, then by id)", "（自动选择储备库 {depot}：存量足够者，本网格优先，其次按编号）";
+    IncFixDepotChosenDispatch => " from depot {depot} (chosen: one that holds enough, the nearest in the grid tree, then by id)", "（自动选择储备库 {depot}：存量足够者，网格上最近者优先，其次按编号）";
     IncFixDepotChosenReturn => " to depot {depot} (chosen: the one it is out from)", "（自动选择储备库 {depot}：即调出的储备库）";
 
     // --- incidents: dashboard fixes (#10) ---

@@ -1287,7 +1287,7 @@ fn a_second_incident_from_one_complaint_needs_again() {
 }
 
 /// A dispatch without `--depot` says which depot it took and that it was
-/// chosen (the incident's grid first, then by id).
+/// chosen (the nearest in the grid tree, then by id).
 #[test]
 fn a_dispatch_without_a_depot_says_which_it_took() {
     let room = room_with_incident();
@@ -1317,7 +1317,7 @@ fn a_dispatch_without_a_depot_says_which_it_took() {
     ]);
     assert!(!said.contains("chosen"), "{said}");
     let help = room.ok(&["incident", "equip", "--help"]);
-    assert!(help.contains("incident's grid first"), "{help}");
+    assert!(help.contains("the nearest in the grid tree"), "{help}");
 }
 
 /// Attacker's findings: a discovery in year 1, a step due in 9999 and
@@ -1388,4 +1388,68 @@ fn implausible_times_and_quantities_are_refused_with_the_bound() {
         .map(|r| r["requested"].as_u64().unwrap())
         .sum();
     assert_eq!(requested, 1_000_010);
+}
+
+/// A dispatch without a depot takes the nearest one in the grid tree: a
+/// village incident gets its township's depot, not another township's with
+/// a smaller id (a stranger saw sandbags for 柳湾村 sent from 城关镇).
+#[test]
+fn a_dispatch_without_a_depot_takes_the_nearest_in_the_grid_tree() {
+    let room = Room::new();
+    room.ok(&[
+        AT,
+        "incident",
+        "open",
+        "--plan",
+        "water-pollution",
+        "--grid",
+        "T02-V01",
+        "--level",
+        "IV",
+    ]);
+    let said = room.ok(&[
+        AT,
+        "incident",
+        "equip",
+        "1",
+        "sandbag",
+        "--dispatched",
+        "10",
+    ]);
+    assert!(said.contains("D-T02"), "{said}");
+}
+
+/// A drill on a complaint never blocks the real incident from it (nor the
+/// other way round); two of a kind still need --again.
+#[test]
+fn a_drill_and_a_real_incident_from_one_complaint_do_not_block_each_other() {
+    let room = room_with_incident();
+    room.ok(&[
+        AT,
+        "incident",
+        "open",
+        "--plan",
+        "oil-spill",
+        "--level",
+        "IV",
+        "--from-complaint",
+        "1",
+        "--drill",
+    ]);
+    let err = room.fails(
+        1,
+        &[
+            AT,
+            "incident",
+            "open",
+            "--plan",
+            "oil-spill",
+            "--level",
+            "IV",
+            "--from-complaint",
+            "1",
+            "--drill",
+        ],
+    );
+    assert!(err.contains("already has incident 2 open"), "{err}");
 }

@@ -1,6 +1,6 @@
 //! Which depot an equipment movement named without one uses: a dispatch
-//! takes a depot that holds enough now (the incident's grid first, then by
-//! id); a return goes to the one depot the item is out from.
+//! takes a depot that holds enough now (the nearest in the grid tree: the
+//! incident's grid, its township's, the city's; then by id); a return goes to the one depot the item is out from.
 
 use super::command::OpError;
 use crate::config::Config;
@@ -30,8 +30,14 @@ pub(super) fn default_depot<'c, S: Incidents>(
                     .is_some_and(|n| *n >= i64::from(quantity))
             };
             let mut able: Vec<&Depot> = depots.values().filter(holds).collect();
-            // The incident's own grid first, then by id.
-            able.sort_by_key(|d| (d.grid != grid, d.id.clone()));
+            // The nearest in the grid tree: the incident's own grid, then
+            // its township's, then the city's; then by id (as the
+            // dashboard's depot picker orders them).
+            let line = lineage(config, &grid);
+            able.sort_by_key(|d| {
+                let near = line.iter().position(|g| *g == d.grid).unwrap_or(usize::MAX);
+                (near, d.id.clone())
+            });
             able.first().copied().map(Some).ok_or_else(|| {
                 IncidentError::NoDepotHolds {
                     item: item.to_string(),
@@ -76,4 +82,18 @@ pub(super) fn default_depot<'c, S: Incidents>(
             }
         }
     }
+}
+
+/// `grid` and its ancestors, nearest first.
+fn lineage(config: &Config, grid: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut at = Some(grid.to_string());
+    while let Some(g) = at {
+        if out.contains(&g) {
+            break;
+        }
+        at = config.grids.get(&g).and_then(|x| x.parent.clone());
+        out.push(g);
+    }
+    out
 }

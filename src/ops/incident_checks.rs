@@ -7,12 +7,21 @@ use crate::domain::incident::{IncidentDetail, IncidentError, IncidentFilter};
 use crate::store::Incidents;
 
 /// Complaint `complaint` has no open incident yet.
-pub(super) fn no_open_incident<S: Incidents>(store: &S, complaint: i64) -> Result<(), OpError> {
+/// A drill and a real incident never block each other: a drill run on a
+/// real complaint must not stand in the way when the real thing is opened.
+pub(super) fn no_open_incident<S: Incidents>(
+    store: &S,
+    complaint: i64,
+    drill: bool,
+) -> Result<(), OpError> {
     let open = store.incidents(IncidentFilter {
         open_only: true,
         no_drills: false,
     })?;
-    match open.iter().find(|r| r.complaint_id == Some(complaint)) {
+    match open
+        .iter()
+        .find(|r| r.complaint_id == Some(complaint) && r.drill == drill)
+    {
         Some(r) => Err(IncidentError::ComplaintHasIncident {
             complaint,
             incident: r.id,

@@ -223,7 +223,7 @@ fn open<S: Incidents + Complaints>(
         None => None,
     };
     if let (Some(c), false) = (&complaint, o.again) {
-        super::incident_checks::no_open_incident(store, c.id)?;
+        super::incident_checks::no_open_incident(store, c.id, o.drill)?;
     }
     let grid = match (o.grid, &complaint) {
         (Some(g), _) => g,

@@ -114,7 +114,8 @@ pub enum IncidentAction {
         #[arg(long, value_name = "N", group = "movement")]
         returned: Option<u32>,
         /// Depot id (see `gridwatch incident plans`). Without it, a dispatch takes a depot
-        /// that holds enough: the incident's grid first, then by id; a return goes back to
+        /// that holds enough, the nearest in the grid tree (the incident's grid, its township's,
+        /// the city's), then by id; a return goes back to
         /// the one depot the item is out from. The answer says which depot was chosen.
         #[arg(long, value_name = "DEPOT")]
         depot: Option<String>,

@@ -391,7 +391,7 @@ mod tests {
             "role_name": {"en": "Emergency monitoring", "zh": "应急监测"},
             "from": "requested", "to": "on_scene", "first_on_scene": true});
         let zh = say(Lang::Zh, "incident.assign", assign).unwrap();
-        assert_eq!(zh, "金芳（应急监测）：已调派 → 已到场——首位到场");
+        assert_eq!(zh, "金芳（应急监测）：待通知 → 已到场——首位到场");
         // The role's name is the incident's own plan's, not another plan's
         // for the same id; a record without it (older) names the id.
         let expert = serde_json::json!({"officer": "O017", "role": "expert",
