@@ -308,7 +308,7 @@ texts! {
     OverdueBefore => "arrival deadline {deadline} in {m} min and nobody on site", "距到场时限 {deadline} 还有 {m} 分钟，尚无人到场";
     OverduePassed => "arrival deadline {deadline} passed and nobody on site", "已过到场时限 {deadline}，尚无人到场";
     OverduePast => "{m} min past the arrival deadline {deadline} and nobody on site", "超过到场时限 {deadline} 已 {m} 分钟，尚无人到场";
-    EarlierEntries => "… {n} earlier lines", "… 更早的 {n} 行";
+    EarlierEntries => "… {n} earlier line|… {n} earlier lines", "… 更早的 {n} 行";
     MoreBelow => "… {n} more below (↓)", "… 下方还有 {n} 件 (↓)";
     // --- triage and forms (#9) ---
     KeyAssign => "set the grid (moving one needs a reason)", "划定网格（改划须填原因）";

@@ -208,7 +208,7 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(
             format!(
                 "  {}",
-                fill(state.t(T::EarlierEntries), &[("n", &earlier.to_string())])
+                crate::i18n::count(T::EarlierEntries, state.lang, earlier as i64)
             ),
             Theme::dim(),
         ));

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::domain::incident::IncidentDetail;
-use crate::i18n::{T, fill};
+use crate::i18n::T;
 use crate::text::wrap;
 use crate::tui::state::State;
 use crate::tui::view::theme::Theme;
@@ -34,7 +34,7 @@ pub fn lines(state: &State, d: &IncidentDetail, back: usize, area: Rect) -> Vec<
         out.push(Line::styled(
             format!(
                 "  {}",
-                fill(state.t(T::EarlierEntries), &[("n", &earlier.to_string())])
+                crate::i18n::count(T::EarlierEntries, state.lang, earlier as i64)
             ),
             Theme::dim(),
         ));
