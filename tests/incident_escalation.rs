@@ -466,3 +466,38 @@ fn an_overdue_step_reaches_the_hook_exactly_once_across_a_daemon_restart() {
     assert!(human.contains("Alerts of overdue steps"), "{human}");
     assert!(human.contains("delivered"), "{human}");
 }
+
+/// A complaint's alert is delivered before a backlog of step alerts (an
+/// attacker's complaint alert waited 100 s behind 4 600 of them).
+#[test]
+fn a_complaint_alert_goes_out_before_a_backlog_of_step_alerts() {
+    use gridwatch::store::{Actions, Escalations};
+    let room = room_with_complaint();
+    let mut config = config(&room);
+    config.settings.alerts.command = vec!["true".into()];
+    let mut s = SqliteStore::open(&room.db(), Durability::Full).unwrap();
+    // The complaint was reached: only the hand escalation is about it.
+    room.ok(&[NOW, "arrive", "1", "--officer", "O017"]);
+    let t0 = t(DISCOVERED);
+    for _ in 0..3 {
+        open(
+            &mut s,
+            &config,
+            t0,
+            Severity::Known(Level::III),
+            Some(t0),
+            false,
+        );
+    }
+    let later = t0 + Duration::hours(5);
+    let fired = evaluate(&mut s, &config, &actor("escalator"), later).unwrap();
+    assert!(fired.len() >= 6, "{fired:?}");
+    // Then, a minute on, the duty officer escalates the complaint by hand.
+    let now = later + Duration::minutes(1);
+    let e = s
+        .escalate_manual(&actor("duty"), now, 1, None, "nobody on site", &["command"])
+        .unwrap();
+    assert!(s.outbox_due("command", now, 100).unwrap().len() >= 7);
+    let due = s.outbox_due("command", now, 1).unwrap();
+    assert_eq!(due[0].escalation_id, e, "{due:?}");
+}

@@ -490,3 +490,22 @@ fn missing_items_the_depots_can_cover_are_not_shown_as_all_fine() {
         );
     }
 }
+
+/// A closed incident whose initial report was never sent says so (an
+/// attacker saw "every report due is sent" on a closed incident with
+/// nothing sent).
+#[test]
+fn a_closed_incident_with_an_unsent_report_does_not_say_all_sent() {
+    let mut s = state(Lang::En);
+    press(&mut s, "I");
+    let mut data = s.incident.clone().unwrap();
+    data.detail.row.status = gridwatch::domain::incident::IncidentStatus::Closed;
+    for r in &mut data.detail.reports {
+        r.sent_at = None;
+    }
+    assert!(data.detail.reports.iter().any(|r| r.due_at.is_some()));
+    update(&mut s, Msg::Data(DataMsg::Incident(data)));
+    let text = snap(&s, 200, 50);
+    assert!(!text.contains("every report due is sent"), "{text}");
+    assert!(text.contains("report"), "{text}");
+}

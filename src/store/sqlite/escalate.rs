@@ -196,7 +196,9 @@ impl Escalations for SqliteStore {
              LEFT JOIN incident_step s ON s.id = e.step_id
              LEFT JOIN incident i ON i.id = s.incident_id
              WHERE o.sink = :sink AND o.delivered_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= :now
-             ORDER BY o.next_attempt_at, o.id LIMIT :n",
+             -- A complaint's alert first: a backlog of step alerts must not
+             -- hold up the one about someone not yet on site.
+             ORDER BY e.complaint_id IS NULL, o.next_attempt_at, o.id LIMIT :n",
         )?;
         let rows = st.query_map(
             named_params! {":sink": sink, ":now": ms(now), ":n": limit as i64},

@@ -171,9 +171,9 @@ fn summary(state: &State, d: &IncidentDetail, w: usize) -> Vec<Line<'static>> {
         .filter_map(|x| x.due_at.map(|at| (at, x.kind)))
         .min_by_key(|(at, _)| *at);
     let line = match next {
-        Some((at, kind))
-            if r.status.is_open() || kind == crate::domain::incident::ReportKind::Final =>
-        {
+        // A report unsent is shown whatever the incident's state: one
+        // still owed after closing is late, not done.
+        Some((at, kind)) => {
             let (left, style) = due(state, at);
             Line::from(vec![
                 Span::raw(format!(
