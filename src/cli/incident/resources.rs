@@ -3,7 +3,7 @@
 //! assigned, and equipment per item against the plan's quantities (out,
 //! missing, in the depots, short) with each depot's movements.
 
-use super::show::header;
+use super::table::header;
 use super::table::table;
 use super::words::{self as w, short_time};
 use crate::config::Config;

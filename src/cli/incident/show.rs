@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::table::table;
+use super::table::{header, table};
 use super::words::{self as w, due, left, short_time};
 use crate::cli::show::labelled;
 use crate::cli::view::time;
@@ -132,10 +132,6 @@ fn fields(lang: Lang, config: &Config, now: DateTime<Utc>, d: &IncidentDetail) -
         (T::IncCliFieldSummary, opt(r.summary.clone())),
     ]);
     out
-}
-
-pub(super) fn header(lang: Lang, cols: &[T]) -> Vec<&'static str> {
-    cols.iter().map(|t| t.get(lang)).collect()
 }
 
 fn checklist(lang: Lang, config: &Config, now: DateTime<Utc>, d: &IncidentDetail) -> String {

@@ -5,6 +5,11 @@
 
 use crate::text::{sanitize, width, wrap};
 
+/// A table's header in the reader's language.
+pub fn header(lang: crate::i18n::Lang, cols: &[crate::i18n::T]) -> Vec<&'static str> {
+    cols.iter().map(|t| t.get(lang)).collect()
+}
+
 /// The widest a column other than the last is drawn.
 const COLUMN_MAX: usize = 60;
 
