@@ -1079,6 +1079,17 @@ texts! {
     IncUiSymShort => "people or items still short (missing and not in the depots)", "人员或物资仍有缺口（仓库也不足）";
     IncUiSymLate => "a step ticked after its due time, by how much", "步骤完成时已超时及超时时长";
     IncUiDepotsCover => "✔ from depots", "✔ 库存可补足";
+
+    // --- incidents: report draft on screen (#10) ---
+    IncUiKeyDraft => "incident: the next report's draft (save it to a file; u records it sent)", "事件：查看下一份报告草稿（可存为文件；u 登记已报送）";
+    IncUiDraftTitle => "Report draft", "报告草稿";
+    IncUiDraftNoDeadline => "no deadline", "无时限";
+    IncUiDraftFooter => "↑↓ PgUp PgDn scroll · Tab ←→ another report · s save to a file · u record it sent · Esc close", "↑↓ PgUp PgDn 滚动 · Tab ←→ 切换报告 · s 存为文件 · u 登记已报送 · Esc 关闭";
+    IncUiDraftSaved => "Draft saved (not sent yet): {path}", "草稿已保存（尚未报送）：{path}";
+    IncUiDraftNotSaved => "Draft not saved in {dir}: {why}", "草稿未能保存到 {dir}：{why}";
+    IncUiDraftNoPermission => "no permission to write there (a read-only folder?)", "无权写入该目录（只读？）";
+    IncUiDraftNoFolder => "the folder does not exist", "目录不存在";
+    IncUiDraftTooMany => "too many drafts of that name already", "同名草稿过多";
 }
 
 /// A day of the week's short name.

@@ -509,3 +509,254 @@ fn a_closed_incident_with_an_unsent_report_does_not_say_all_sent() {
     assert!(!text.contains("every report due is sent"), "{text}");
     assert!(text.contains("report"), "{text}");
 }
+
+#[test]
+fn snapshots_of_the_report_draft_overlay() {
+    for (lang, name) in [(Lang::En, "en"), (Lang::Zh, "zh")] {
+        let mut s = state(lang);
+        press(&mut s, "IP");
+        let Mode::Report(o) = &s.mode else {
+            panic!("P opens the draft: {:?}", s.mode)
+        };
+        // The initial report is not sent: it is the one shown.
+        assert_eq!(o.kind, ReportKind::Initial);
+        for (w, h) in [(80, 24), (200, 50)] {
+            insta::assert_snapshot!(format!("report_draft_{name}_{w}x{h}"), snap(&s, w, h));
+        }
+        // The header: the kind and its deadline's countdown (level III: 4 h from 09:05).
+        let text = snap(&s, 80, 24);
+        let head = match lang {
+            Lang::En => "initial report due 11-30 13:05 ● 3:35:00",
+            Lang::Zh => "初报时限 11-30 13:05 ● 3:35:00",
+        };
+        assert!(text.lines().nth(1).unwrap().contains(head), "{text}");
+        // Scrolled: the first lines go, the bar and the keys stay.
+        press(&mut s, "<pgdn>");
+        let scrolled = snap(&s, 80, 24);
+        assert_ne!(scrolled, text);
+        assert!(
+            scrolled.contains("Tab") && scrolled.contains("Esc"),
+            "{scrolled}"
+        );
+        press(&mut s, "<pgup>");
+        assert_eq!(snap(&s, 80, 24), text);
+        // Tab: a follow-up, which has no deadline yet.
+        press(&mut s, "<tab>");
+        let text = snap(&s, 80, 24);
+        let none = match lang {
+            Lang::En => "no deadline",
+            Lang::Zh => "无时限",
+        };
+        assert!(text.lines().nth(1).unwrap().contains(none), "{text}");
+        insta::assert_snapshot!(format!("report_draft_follow_up_{name}_80x24"), text);
+        // Esc closes the overlay, not the view.
+        press(&mut s, "<esc>");
+        assert!(matches!(s.mode, Mode::Normal) && s.incident_view.is_some());
+    }
+}
+
+/// Perform the save effects of `fx` in `dir`, telling the console, as the
+/// event loop does; the paths written.
+fn save_in(s: &mut State, dir: &std::path::Path, fx: Vec<Effect>) -> Vec<std::path::PathBuf> {
+    let mut written = Vec::new();
+    for e in fx {
+        let Effect::SaveDraft { name, text } = e else {
+            panic!("{e:?}")
+        };
+        let result = gridwatch::tui::report::save(dir, &name, &text);
+        if let Ok(p) = &result {
+            written.push(p.clone());
+        }
+        update(
+            s,
+            Msg::DraftSaved {
+                dir: dir.to_path_buf(),
+                result,
+            },
+        );
+    }
+    written
+}
+
+#[test]
+fn s_saves_the_draft_as_the_command_line_prints_it_and_never_overwrites() {
+    let mut s = state(Lang::En);
+    press(&mut s, "IP");
+    let fx = press(&mut s, "s");
+    assert!(
+        matches!(&fx[..], [Effect::SaveDraft { name, .. }] if name == "incident-2-initial-20261130-0930.md"),
+        "{fx:?}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let first = save_in(&mut s, dir.path(), fx);
+    let detail = s.incident.as_ref().unwrap().detail.clone();
+    let want = gridwatch::report::draft(
+        Lang::En,
+        &s.config,
+        &detail,
+        ReportKind::Initial,
+        s.now,
+        None,
+    );
+    assert_eq!(first.len(), 1);
+    assert_eq!(std::fs::read_to_string(&first[0]).unwrap(), want);
+    // The status line says where, in full; the overlay stays.
+    let path = first[0].display().to_string();
+    assert!(path.starts_with('/') && s.status.text.contains(&path) && !s.status.error);
+    assert!(matches!(s.mode, Mode::Report(_)));
+    // Saved again: a new file beside it; the first is untouched.
+    let fx = press(&mut s, "s");
+    let second = save_in(&mut s, dir.path(), fx);
+    assert_eq!(
+        second,
+        vec![dir.path().join("incident-2-initial-20261130-0930-2.md")]
+    );
+    assert!(s.status.text.contains("-2.md"));
+    assert_eq!(std::fs::read_to_string(&first[0]).unwrap(), want);
+    // Where nothing can be written: said in words, nothing breaks.
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "").unwrap();
+    let fx = press(&mut s, "<tab>s");
+    assert!(save_in(&mut s, &file, fx).is_empty());
+    assert!(s.status.error, "{:?}", s.status);
+    assert!(
+        s.status.text.contains("Draft not saved in") && s.status.text.contains("does not exist"),
+        "{:?}",
+        s.status
+    );
+    assert!(matches!(s.mode, Mode::Report(_)));
+    // Saving is not sending: `u` opens the sent form on the kind shown.
+    press(&mut s, "u");
+    let Mode::Form(f) = &s.mode else {
+        panic!("the sent form: {:?}", s.mode)
+    };
+    assert_eq!(f.value(gridwatch::i18n::T::IncUiFieldReport), "follow_up");
+    let fx = press(&mut s, "city bureau<enter>");
+    assert!(matches!(
+        &fx[..],
+        [Effect::Write(Command::Incident(
+            IncidentCommand::ReportSent {
+                kind: ReportKind::FollowUp,
+                ..
+            }
+        ))]
+    ));
+}
+
+#[test]
+fn p_shows_the_report_due_next_and_the_help_lists_it() {
+    let mut s = state(Lang::En);
+    // The initial report sent: a follow-up; the incident closed: the final one.
+    let mut data = s.incident.clone().unwrap();
+    data.detail.reports[0].sent_at = Some(at("2026-11-30T09:20:00+08:00"));
+    data.detail.row.initial_report_sent_at = data.detail.reports[0].sent_at;
+    update(&mut s, Msg::Data(DataMsg::Incident(data.clone())));
+    press(&mut s, "IP");
+    assert!(matches!(&s.mode, Mode::Report(o) if o.kind == ReportKind::FollowUp));
+    // The initial one, sent, says when.
+    press(&mut s, "<left>");
+    let text = snap(&s, 80, 24);
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .contains("initial report · sent 11-30 09:20"),
+        "{text}"
+    );
+    press(&mut s, "<esc>");
+    data.detail.row.status = IncidentStatus::Closed;
+    update(&mut s, Msg::Data(DataMsg::Incident(data)));
+    press(&mut s, "P");
+    assert!(matches!(&s.mode, Mode::Report(o) if o.kind == ReportKind::Final));
+    // Without a view, P says to open an incident first.
+    press(&mut s, "<esc><esc>P");
+    assert!(s.status.error && s.status.text.contains("Open an incident first"));
+    // The help, from the key table.
+    press(&mut s, "?");
+    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 80));
+    s.render(buf.area, &mut buf);
+    let text = screen_text(&buf);
+    assert!(
+        text.lines()
+            .any(|l| l.contains(" P ") && l.contains("the next report's draft")),
+        "{text}"
+    );
+}
+
+/// The fixture's incident #2 (real) beside real #3 and drill #4, all due
+/// the same minute; the store lists the newest first at equal due times.
+fn three_due_together(s: &mut State) {
+    let real = s.data.incidents[0].clone();
+    let mut snap = s.data.clone();
+    let drill = IncidentRow {
+        id: 4,
+        drill: true,
+        ..real.clone()
+    };
+    let other = IncidentRow {
+        id: 3,
+        ..real.clone()
+    };
+    snap.incidents = vec![drill, other, real];
+    update(s, Msg::Data(DataMsg::Snapshot(Box::new(snap))));
+}
+
+#[test]
+fn real_incidents_come_before_drills_due_the_same_minute() {
+    let mut s = state(Lang::En);
+    three_due_together(&mut s);
+    let order: Vec<i64> = s.active_incidents().map(|r| r.id).collect();
+    assert_eq!(order, vec![3, 2, 4]);
+    // The one line over the complaints at 80 columns: a real one.
+    let text = snap(&s, 80, 24);
+    let strip = text.lines().find(|l| l.contains('⚑')).unwrap();
+    assert!(
+        strip.contains("⚑ #3") && !strip.contains("DRILL"),
+        "{strip}"
+    );
+    // The side panel: the drill last.
+    let text = snap(&s, 200, 50);
+    let at = |id: &str| {
+        text.find(&format!("#{id} III"))
+            .unwrap_or_else(|| panic!("{text}"))
+    };
+    assert!(at("3") < at("2") && at("2") < at("4"), "{text}");
+    // `I` goes to the real ones first too.
+    press(&mut s, "I");
+    assert_eq!(s.incident_view.as_ref().map(|v| v.id), Some(3));
+}
+
+#[test]
+fn a_known_level_chosen_in_the_level_form_answers_the_six_questions_no() {
+    let mut s = state(Lang::En);
+    let mut data = s.incident.clone().unwrap();
+    let unknown = Severity::Unknown(gridwatch::domain::incident::Questions::new([
+        gridwatch::domain::incident::Question::HeavyMetals,
+    ]));
+    data.detail.row.severity = unknown;
+    update(&mut s, Msg::Data(DataMsg::Incident(data)));
+    press(&mut s, "IL");
+    let Mode::Form(f) = &s.mode else {
+        panic!("{:?}", s.mode)
+    };
+    assert_eq!(f.value(gridwatch::i18n::T::IncUiQHeavyMetals), "yes");
+    // Unknown to I: the answers go to no, in the form.
+    press(&mut s, "<down>");
+    let Mode::Form(f) = &s.mode else {
+        panic!("{:?}", s.mode)
+    };
+    assert_eq!(f.value(gridwatch::i18n::T::IncUiQHeavyMetals), "no");
+    assert!(!snap(&s, 80, 24).contains("yes"));
+    let fx = press(&mut s, "<enter>");
+    assert!(
+        matches!(
+            &fx[..],
+            [Effect::Write(Command::Incident(IncidentCommand::Level {
+                severity: Severity::Known(Level::I),
+                ..
+            }))]
+        ),
+        "{fx:?} {:?}",
+        s.status
+    );
+}

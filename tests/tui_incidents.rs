@@ -72,7 +72,11 @@ fn i_opens_an_incident_from_a_complaint_and_the_view_runs_it() {
     assert_eq!(inc.complaint_id, Some(1));
     assert_eq!(inc.discovered_at, at("2026-11-30T09:05:00+08:00"));
     assert!(matches!(inc.severity, Severity::Unknown(_)));
-    // On the dashboard beside the complaints (one line at 80 columns).
+    // Shown at once, to be worked: its view, read in full.
+    assert_eq!(c.state.incident_view.as_ref().map(|v| v.id), Some(1));
+    assert_eq!(c.state.open_incident().map(|d| d.detail.row.id), Some(1));
+    // Esc: on the dashboard beside the complaints (one line at 80 columns).
+    c.press("<esc>");
     assert!(c.text(80, 24).contains("⚑ #1 ?"), "{}", c.text(80, 24));
     // The Incidents screen lists it; Enter opens its view.
     c.press("3");
@@ -296,4 +300,53 @@ fn the_i_form_refuses_a_yes_beside_a_known_level_and_stays_open() {
     c.press(" <enter>");
     said(&c, "Incident #1 opened");
     assert_eq!(c.state.data.incidents[0].level, "I");
+}
+
+#[test]
+fn a_known_level_chosen_in_the_i_form_answers_the_six_questions_no() {
+    let mut c = console(Lang::En);
+    // Yes to drinking water at an unknown level, then level I: answered no.
+    c.press("i<tab><tab> ");
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("the i form")
+    };
+    assert_eq!(f.value(gridwatch::i18n::T::IncUiQDrinkingWater), "yes");
+    c.press("<backtab><down>");
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("the i form")
+    };
+    assert_eq!(f.value(gridwatch::i18n::T::IncUiFieldLevel), "I");
+    assert_eq!(f.value(gridwatch::i18n::T::IncUiQDrinkingWater), "no");
+    c.press("<enter>");
+    said(&c, "Incident #1 opened");
+    assert_eq!(c.state.data.incidents[0].level, "I");
+}
+
+#[test]
+fn the_draft_overlay_on_a_real_incident_saves_what_the_command_line_prints() {
+    let mut c = console(Lang::En);
+    c.press("i<enter>");
+    c.press("P");
+    let Mode::Report(o) = &c.state.mode else {
+        panic!("the draft: {:?}", c.state.mode)
+    };
+    assert_eq!(o.kind, gridwatch::domain::incident::ReportKind::Initial);
+    c.press("s");
+    let Some(gridwatch::tui::update::Effect::SaveDraft { name, text }) = c.effects.pop() else {
+        panic!("{:?}", c.effects)
+    };
+    assert_eq!(name, "incident-1-initial-20261130-0930.md");
+    // The very text `gridwatch incident report 1 --kind initial` prints.
+    let printed = c.room.ok(&[
+        "--now",
+        "2026-11-30T09:30:00+08:00",
+        "--lang",
+        "en",
+        "incident",
+        "report",
+        "1",
+        "--kind",
+        "initial",
+    ]);
+    assert_eq!(text, printed);
 }

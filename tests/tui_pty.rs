@@ -267,6 +267,24 @@ fn an_incident_from_a_complaint_by_keyboard() {
     pty.wait_text("Open incident from complaint #1", Duration::from_secs(5));
     pty.keys("\r");
     pty.wait_text("Incident #1 opened", Duration::from_secs(5));
+    // Its view at once; P: the initial report's draft; s saves it here.
+    pty.wait_text("Checklist", Duration::from_secs(5));
+    pty.keys("P");
+    pty.wait_text("Report draft #1", Duration::from_secs(5));
+    pty.keys("s");
+    pty.wait_text("Draft saved (not sent yet):", Duration::from_secs(5));
+    let saved = room.path("incident-1-initial-20261130-0930.md");
+    wait_for("the draft file", Duration::from_secs(5), || saved.exists());
+    assert!(
+        std::fs::read_to_string(&saved)
+            .unwrap()
+            .starts_with("# Initial report")
+    );
+    pty.keys("\x1b");
+    wait_for("the draft closed", Duration::from_secs(5), || {
+        !pty.text().contains("Report draft #1")
+    });
+    pty.keys("\x1b");
     // Beside the complaints: step 1, due 30 min after 09:12.
     pty.wait_text("Active incidents", Duration::from_secs(5));
     pty.wait_text("step 1 ● 12:00", Duration::from_secs(5));

@@ -284,6 +284,9 @@ fn the_incident_screens_in_chinese_have_no_english_word() {
         c.state.mode
     );
     look(&c, "status after opening");
+    // Opened here, its view is shown at once; Esc: the dashboard.
+    assert!(c.state.incident_view.is_some());
+    c.press("<esc>");
     look(&c, "dashboard with an incident");
     c.press("3");
     look(&c, "incidents screen");
@@ -293,14 +296,44 @@ fn the_incident_screens_in_chinese_have_no_english_word() {
         look(&c, &format!("incident form {keys}"));
         c.press("<esc>");
     }
+    // The report draft, each kind, scrolled; a save refused, in words.
+    c.press("P");
+    for kind in ["initial", "follow-up", "final"] {
+        look(&c, &format!("report draft {kind}"));
+        c.press("<pgdn>");
+        look(&c, &format!("report draft {kind} scrolled"));
+        c.press("<tab>");
+    }
+    c.press("s");
+    assert!(matches!(
+        c.effects.pop(),
+        Some(gridwatch::tui::update::Effect::SaveDraft { .. })
+    ));
+    gridwatch::tui::update::update(
+        &mut c.state,
+        gridwatch::tui::update::Msg::DraftSaved {
+            dir: "/srv/zhiban".into(),
+            result: Err(std::io::ErrorKind::PermissionDenied.into()),
+        },
+    );
+    assert!(
+        c.state.status.text.contains("无权写入"),
+        "{:?}",
+        c.state.status
+    );
+    look(&c, "report draft not saved");
+    c.press("u");
+    look(&c, "sent form from the draft");
+    c.press("<esc>");
     c.press("A<enter>>> j");
     c.press("S上游已断流<enter>");
     c.press("D<enter>");
     c.press("u市生态环境局<enter>");
-    // Level III: the drinking-water answer (yes) is for an unknown level only.
-    c.press("L<down><down><down><enter>");
-    assert!(c.state.status.error, "{:?}", c.state.status);
-    c.press("<tab> <enter>");
+    // Level III: the drinking-water answer (yes), for an unknown level
+    // only, turns no by itself as the level is chosen.
+    c.press("L<down><down><down>");
+    look(&c, "level form, III chosen");
+    c.press("<enter>");
     assert!(!c.state.status.error, "{:?}", c.state.status);
     for section in ["checklist", "people", "equipment", "timeline"] {
         look(&c, &format!("incident view, {section}"));

@@ -56,9 +56,26 @@ impl State {
         self.incident_view.as_ref().map(|v| v.id)
     }
 
-    /// The open incidents (active and stable), most urgent first.
-    pub fn active_incidents(&self) -> impl Iterator<Item = &IncidentRow> {
-        self.data.incidents.iter().filter(|r| r.status.is_open())
+    /// The open incidents (active and stable), most urgent first: the
+    /// store's order (the next step or initial report due soonest), except
+    /// that at equal urgency (due the same minute) real incidents come
+    /// before drills — a drill must not take the dashboard's one line.
+    pub fn active_incidents(&self) -> std::vec::IntoIter<&IncidentRow> {
+        let mut open: Vec<&IncidentRow> = self
+            .data
+            .incidents
+            .iter()
+            .filter(|r| r.status.is_open())
+            .collect();
+        open.sort_by_key(|r| {
+            let due = r.next_step_due_at.or(r.initial_report_due_at);
+            (
+                due.is_none(),
+                due.map(|t| t.timestamp().div_euclid(60)),
+                r.drill,
+            )
+        });
+        open.into_iter()
     }
 
     /// Show incident `id`'s view; its detail is read by the store thread.
@@ -313,6 +330,14 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::ReportSent => Ok(Form::report_sent(d, &config, lang)),
+        Action::ReportDraft => {
+            state.mode = Mode::Report(super::report::ReportOverlay {
+                id,
+                kind: super::report::next_kind(d),
+                top: 0,
+            });
+            return Vec::new();
+        }
         _ => return Vec::new(),
     };
     match form {

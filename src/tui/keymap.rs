@@ -59,6 +59,8 @@ pub enum Action {
     CloseIncident,
     ReopenIncident,
     ReportSent,
+    /// The report draft overlay of the incident in view.
+    ReportDraft,
 }
 
 /// A key a binding answers to.
@@ -180,6 +182,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('C')], "C", Action::CloseIncident, T::IncUiKeyClose),
     bind(&[ch('O')], "O", Action::ReopenIncident, T::IncUiKeyReopen),
     bind(&[ch('u')], "u", Action::ReportSent, T::IncUiKeyReport),
+    bind(&[ch('P')], "P", Action::ReportDraft, T::IncUiKeyDraft),
 ];
 
 /// The action of a key in the normal mode (forms and prompts read keys themselves).
@@ -232,6 +235,7 @@ mod tests {
             CloseIncident,
             ReopenIncident,
             ReportSent,
+            ReportDraft,
         ];
         for a in all {
             assert!(

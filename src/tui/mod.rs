@@ -18,6 +18,7 @@
 //!   the screens draw with;
 //! - `form`: the action forms;
 //! - `incident`: the incident view's data and the incident actions (#10);
+//! - `report`: the report draft overlay and saving a draft to a file;
 //! - `alerts`: escalations and new complaints as banners, and their words;
 //! - `data`: the thread that owns the database;
 //! - `notify`: desktop notifications, off the UI task.
@@ -30,6 +31,7 @@ pub mod incident;
 mod incident_words;
 pub mod keymap;
 pub mod notify;
+pub mod report;
 pub mod screens;
 pub mod state;
 pub mod update;
@@ -141,6 +143,17 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), Tu
                         let _ = std::io::stdout().flush();
                     }
                     Effect::Notify { title, body } => notifier.notify(title, body),
+                    // A draft saved here, in the console's working directory.
+                    Effect::SaveDraft { name, text } => {
+                        let (dir, result) = match std::env::current_dir() {
+                            Ok(dir) => {
+                                let r = report::save(&dir, &name, &text);
+                                (dir, r)
+                            }
+                            Err(e) => (std::path::PathBuf::from("."), Err(e)),
+                        };
+                        update(&mut state, Msg::DraftSaved { dir, result });
+                    }
                 }
             }
             // The open detail's trail is kept fresh by the store task.

@@ -54,6 +54,8 @@ pub enum Mode {
     Filter(String),
     Form(Box<Form>),
     ConfirmQuit,
+    /// The report draft of the incident in view (#10), scrolled.
+    Report(super::report::ReportOverlay),
     /// An action that asks first (closing an incident): `y` sends it.
     Confirm {
         question: String,

@@ -20,7 +20,15 @@ use crate::ops::Command;
 pub enum Effect {
     Write(Command),
     Bell,
-    Notify { title: String, body: String },
+    Notify {
+        title: String,
+        body: String,
+    },
+    /// Save a report draft as file `name` (made unique) in the working directory.
+    SaveDraft {
+        name: String,
+        text: String,
+    },
 }
 
 /// An input to the console.
@@ -30,6 +38,11 @@ pub enum Msg {
     Tick(DateTime<Utc>),
     Data(DataMsg),
     NotifyUnavailable(String),
+    /// A report draft saved in `dir` (the path written), or why not.
+    DraftSaved {
+        dir: std::path::PathBuf,
+        result: std::io::Result<std::path::PathBuf>,
+    },
 }
 
 fn status(state: &mut State, text: impl Into<String>, error: bool) {
@@ -77,13 +90,15 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Data(DataMsg::Done(Ok(outcome))) => {
             state.sent_form = None;
-            // The Incidents screen's selection follows an incident just opened.
+            // An incident just opened here is shown at once, to be worked
+            // (its view), and the Incidents screen's selection follows it.
             if let crate::ops::Outcome::Incident(crate::ops::IncidentOutcome::Opened {
                 id, ..
             }) = &outcome
             {
                 state.incidents.wanted = Some(*id);
                 state.derive();
+                state.show_incident(*id);
             }
             let text = super::words::outcome(state.lang, &state.config, &outcome);
             if matches!(outcome, crate::ops::Outcome::Phone { .. }) {
@@ -156,6 +171,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             status(state, state.t(T::NotifyUnavailable), true);
             Vec::new()
         }
+        Msg::DraftSaved { dir, result } => {
+            super::report::saved(state, &dir, &result);
+            Vec::new()
+        }
         Msg::Key(key) => key_input(state, key),
     }
 }
@@ -175,6 +194,7 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Mode::Report(overlay) => super::report::key(state, overlay, key),
         Mode::ConfirmQuit => {
             if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
                 state.quit = true;
@@ -373,7 +393,8 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::StableActive
         | Action::CloseIncident
         | Action::ReopenIncident
-        | Action::ReportSent => return super::incident::act(state, action),
+        | Action::ReportSent
+        | Action::ReportDraft => return super::incident::act(state, action),
     }
     Vec::new()
 }

@@ -50,6 +50,8 @@ pub fn keys(s: &str) -> Vec<KeyEvent> {
                     "left" => KeyCode::Left,
                     "right" => KeyCode::Right,
                     "bs" => KeyCode::Backspace,
+                    "pgup" => KeyCode::PageUp,
+                    "pgdn" => KeyCode::PageDown,
                     // Ctrl and a letter: `<c-u>`.
                     ctrl if ctrl.starts_with("c-") && ctrl.len() == 3 => {
                         let c = ctrl.chars().nth(2).unwrap();

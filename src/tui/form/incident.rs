@@ -93,6 +93,27 @@ pub(super) fn about_incident(
 }
 
 impl Form {
+    /// Field `at` changed from `before`: when it is the level, and it went
+    /// from unknown to a known level, the six questions (for an unknown
+    /// level only) are answered no, where the officer sees it.
+    pub(super) fn level_changed(&mut self, at: usize, before: &str) {
+        let Some(f) = self.fields.get(at) else {
+            return;
+        };
+        if f.label != T::IncUiFieldLevel
+            || before.trim() != "unknown"
+            || Level::parse(f.value.trim()).is_none()
+        {
+            return;
+        }
+        let questions = Question::ALL.map(question_label);
+        for f in &mut self.fields {
+            if questions.contains(&f.label) {
+                f.value = "no".into();
+            }
+        }
+    }
+
     /// Open an incident, from complaint `c` or on its own. Refused at once
     /// when the configuration has no plan.
     pub fn open_incident(

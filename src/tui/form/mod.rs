@@ -298,6 +298,7 @@ impl Form {
         // An error is about the values as they were: one changed, it goes.
         if self.fields.get(at).map(|f| &f.value) != before.as_ref() {
             self.error = None;
+            self.level_changed(at, before.as_deref().unwrap_or(""));
         }
         FormOutcome::Editing
     }

@@ -14,6 +14,7 @@ mod form;
 mod header;
 mod incident;
 mod overlay;
+mod report;
 mod screens;
 mod side;
 mod table;
@@ -28,6 +29,8 @@ use super::state::{Mode, State};
 use crate::i18n::T;
 use crate::text::{sanitize, wrap};
 use theme::Theme;
+
+pub use report::lines as report_lines;
 
 impl Widget for &State {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -59,6 +62,17 @@ impl Widget for &State {
             Mode::Form(f) => form::render(self, f, area, buf),
             Mode::ConfirmQuit => overlay::confirm(self, area, buf),
             Mode::Confirm { question, .. } => overlay::ask(question, area, buf),
+            // Between the header and the status line, which says where a draft was saved.
+            Mode::Report(r) => report::render(
+                self,
+                r,
+                Rect {
+                    y: banner.y,
+                    height: status.y - banner.y,
+                    ..area
+                },
+                buf,
+            ),
             Mode::Normal | Mode::Filter(_) => {}
         }
     }
