@@ -17,10 +17,12 @@ mod depot;
 pub mod incident;
 mod incident_checks;
 pub mod input;
+mod limits;
 mod perform;
 mod perform_incident;
 pub mod prepare;
 
 pub use command::{Command, OpError, Outcome, Target};
 pub use incident::{IncidentCommand, IncidentOutcome, OpenIncident};
-pub use perform::{TEXT_MAX_CHARS, perform};
+pub use limits::TEXT_MAX_CHARS;
+pub use perform::perform;

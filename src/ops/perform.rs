@@ -4,28 +4,12 @@
 use chrono::{DateTime, Utc};
 
 use super::command::{Command, OpError, Outcome, Target};
+use super::limits::short;
 use crate::config::Config;
 use crate::domain::escalation::{StageTarget, target_officer};
 use crate::domain::outbox::sinks;
 use crate::domain::{Actor, Inserted};
 use crate::store::{Actions, Alerts, Complaints, Incidents};
-
-/// The longest reason or note an action keeps (characters): a paragraph,
-/// not a pasted file.
-pub const TEXT_MAX_CHARS: usize = 1000;
-
-/// Refuse a reason or note over [`TEXT_MAX_CHARS`].
-pub(super) fn short(field: &'static str, text: Option<&str>) -> Result<(), OpError> {
-    let chars = text.map_or(0, |t| t.chars().count());
-    if chars > TEXT_MAX_CHARS {
-        return Err(OpError::TooLong {
-            field,
-            chars,
-            max: TEXT_MAX_CHARS,
-        });
-    }
-    Ok(())
-}
 
 /// Carry out `cmd` as `actor` at `now`.
 pub fn perform<S: Actions + Complaints + Alerts + Incidents>(

@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::command::OpError;
 use super::incident::{IncidentCommand, IncidentOutcome, OpenIncident};
-use super::perform::short;
+use super::limits::short;
 use crate::config::Config;
 use crate::domain::Actor;
 use crate::domain::incident::{

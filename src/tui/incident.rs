@@ -5,12 +5,12 @@
 
 use std::collections::BTreeMap;
 
+use super::effect::Effect;
 use super::form::Form;
 use super::keymap::Action;
 use super::screens::Screen;
 use super::screens::incidents::{IncidentView, Section};
 use super::state::{IncidentData, Mode, State, StatusLine};
-use super::update::Effect;
 use crate::clock::ClockMode;
 use crate::domain::incident::resources::{ItemStanding, depot_stock, item_standing};
 use crate::domain::incident::{IncidentDetail, IncidentRow, IncidentStatus, StepChange, StepState};

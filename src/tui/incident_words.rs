@@ -80,7 +80,7 @@ pub fn outcome(lang: Lang, config: &Config, o: &IncidentOutcome) -> String {
             movement,
             quantity,
         } => {
-            let (name, unit) = super::form::item_words(config, item, lang);
+            let (name, unit) = item_words(config, item, lang);
             let depot = depot.as_deref().map_or("—".to_string(), |d| {
                 config
                     .inventory
@@ -133,5 +133,16 @@ pub fn outcome(lang: Lang, config: &Config, o: &IncidentOutcome) -> String {
         IncidentOutcome::FactsRecorded { id, .. } => {
             say(T::IncUiDoneFacts, &[("id", &id.to_string())])
         }
+    }
+}
+
+/// An item's name and unit in `lang` (its id when the catalogue has it not).
+pub fn item_words(config: &Config, item: &str, lang: Lang) -> (String, String) {
+    match config.inventory.items.get(item) {
+        Some(i) => (
+            sanitize(iw::bilingual(lang, &i.name)),
+            sanitize(iw::bilingual(lang, &i.unit)),
+        ),
+        None => (sanitize(item), String::new()),
     }
 }

@@ -190,6 +190,12 @@ pub fn resolve(key: KeyEvent) -> Option<Action> {
     BINDINGS.iter().find_map(|b| b.answer(key))
 }
 
+/// A key typed with Ctrl or Alt: a command, never a letter in a text.
+pub fn is_control(key: KeyEvent) -> bool {
+    key.modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,7 @@
 
 pub mod alerts;
 pub mod data;
+pub mod effect;
 mod error;
 pub mod form;
 pub mod incident;

@@ -15,19 +15,13 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 
+use super::effect::Effect;
 use super::form::Form;
 use super::state::{Mode, State, StatusLine};
-use super::update::Effect;
 use crate::domain::incident::{IncidentDetail, IncidentStatus, ReportKind};
 use crate::i18n::{Lang, T, fill};
 
-/// The overlay: which incident, which report, scrolled how far (lines).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReportOverlay {
-    pub id: i64,
-    pub kind: ReportKind,
-    pub top: u16,
-}
+pub use super::state::ReportOverlay;
 
 /// The draft's width in the overlay on the narrowest screen (80 columns).
 const NARROWEST: usize = 77;
@@ -156,7 +150,7 @@ pub fn key(state: &mut State, mut o: ReportOverlay, key: KeyEvent) -> Vec<Effect
     // The most a draft can be scrolled: its lines at the narrowest overlay.
     let most = state
         .draft(o.kind)
-        .map_or(0, |t| crate::tui::view::report_lines(&t, NARROWEST).len());
+        .map_or(0, |t| layout(&t, NARROWEST).len());
     o.top = o
         .top
         .min(u16::try_from(most.saturating_sub(1)).unwrap_or(u16::MAX));
@@ -253,4 +247,49 @@ mod tests {
         assert_eq!(turn(ReportKind::Final, true), ReportKind::Initial);
         assert_eq!(turn(ReportKind::Initial, false), ReportKind::Final);
     }
+}
+
+/// How a line of a draft is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftLine {
+    Heading,
+    /// A quote: the drill warning.
+    Quote,
+    Plain,
+}
+
+/// A draft's lines wrapped to `w` cells, sanitised: a list item or a quote
+/// goes on under itself. The view styles them; scrolling counts them.
+pub fn layout(text: &str, w: usize) -> Vec<(String, DraftLine)> {
+    let mut out = Vec::new();
+    for raw in text.lines() {
+        let line = crate::text::sanitize(raw);
+        let body = line.trim_start();
+        let lead = line.len() - body.len();
+        let marker = ["- ", "> ", "# "]
+            .iter()
+            .find(|m| body.starts_with(**m))
+            .map_or(0, |m| m.len());
+        let indent = lead + marker;
+        let kind = if body.starts_with('#') {
+            DraftLine::Heading
+        } else if body.starts_with('>') {
+            DraftLine::Quote
+        } else {
+            DraftLine::Plain
+        };
+        let rest = &line[indent..];
+        for (i, part) in crate::text::wrap(rest, w.saturating_sub(indent).max(10))
+            .into_iter()
+            .enumerate()
+        {
+            let head = if i == 0 {
+                line[..indent].to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            out.push((format!("{head}{part}"), kind));
+        }
+    }
+    out
 }

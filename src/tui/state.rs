@@ -38,6 +38,15 @@ pub struct Snapshot {
     pub incidents: Vec<IncidentRow>,
 }
 
+/// The report draft overlay: which incident, which report, scrolled how
+/// far (lines). Its keys are in `report.rs`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportOverlay {
+    pub id: i64,
+    pub kind: crate::domain::incident::ReportKind,
+    pub top: u16,
+}
+
 /// The incident whose view is open, as last read, with every equipment
 /// movement (the depots' stock is computed from them).
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +64,7 @@ pub enum Mode {
     Form(Box<Form>),
     ConfirmQuit,
     /// The report draft of the incident in view (#10), scrolled.
-    Report(super::report::ReportOverlay),
+    Report(ReportOverlay),
     /// An action that asks first (closing an incident): `y` sends it.
     Confirm {
         question: String,

@@ -15,21 +15,7 @@ use super::state::{Banner, Mode, State, StatusLine};
 use crate::i18n::T;
 use crate::ops::Command;
 
-/// What the event loop must do after an update.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    Write(Command),
-    Bell,
-    Notify {
-        title: String,
-        body: String,
-    },
-    /// Save a report draft as file `name` (made unique) in the working directory.
-    SaveDraft {
-        name: String,
-        text: String,
-    },
-}
+pub use super::effect::Effect;
 
 /// An input to the console.
 #[derive(Debug)]
@@ -226,7 +212,9 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
                 KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                     state.mode = Mode::Filter(String::new());
                 }
-                KeyCode::Char(_) if is_control(key) => state.mode = Mode::Filter(text),
+                KeyCode::Char(_) if super::keymap::is_control(key) => {
+                    state.mode = Mode::Filter(text)
+                }
                 // A filter is a few words; a pasted page is cut, not searched.
                 KeyCode::Char(c) => {
                     if text.chars().count() < FILTER_MAX_CHARS {
@@ -397,10 +385,4 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::ReportDraft => return super::incident::act(state, action),
     }
     Vec::new()
-}
-
-/// A key typed with Ctrl or Alt: a command, never a letter in a text.
-pub fn is_control(key: KeyEvent) -> bool {
-    key.modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
 }

@@ -291,7 +291,7 @@ impl Actions for SqliteStore {
             ":c": id, ":t": target, ":at": ms(now), ":by": actor.name, ":console": actor.console, ":reason": reason,
         })?;
         let esc = tx.last_insert_rowid();
-        super::escalate::queue(&tx, esc, sinks, now)?;
+        super::outbox::queue(&tx, esc, sinks, now)?;
         audit::record(
             &tx,
             actor,

@@ -7,49 +7,16 @@
 //! because a later one was already due are recorded under the same key.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Transaction, named_params};
+use rusqlite::{OptionalExtension, named_params};
 
 use super::complaints::{escalation_row, select_escalation};
+use super::outbox::{SENDING, outbox_state, queue};
 use super::{SqliteStore, audit, from_ms, incidents, ms, sets};
 use crate::domain::{
     Actor, Candidate, Escalated, EscalationRow, OutboxItem, OutboxState, StageRecord,
     StepCandidate, StepStageRecord,
 };
 use crate::store::{Escalations, Result};
-
-/// Queue escalation `id` for each sink, due at once.
-pub(crate) fn queue(
-    tx: &Transaction<'_>,
-    id: i64,
-    sinks: &[&str],
-    now: DateTime<Utc>,
-) -> Result<()> {
-    for sink in sinks {
-        tx.prepare_cached(
-            "INSERT INTO outbox (escalation_id, sink, next_attempt_at) VALUES (:e, :sink, :at)
-             ON CONFLICT (escalation_id, sink) DO NOTHING",
-        )?
-        .execute(named_params! {":e": id, ":sink": sink, ":at": ms(now)})?;
-    }
-    Ok(())
-}
-
-pub(crate) fn outbox_state(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxState> {
-    Ok(OutboxState {
-        id: r.get("id")?,
-        escalation_id: r.get("escalation_id")?,
-        sink: r.get("sink")?,
-        attempts: r.get("attempts")?,
-        next_attempt_at: from_ms(r.get("next_attempt_at")?),
-        delivered_at: r.get::<_, Option<i64>>("delivered_at")?.map(from_ms),
-        failed_at: r.get::<_, Option<i64>>("failed_at")?.map(from_ms),
-        last_error: r.get("last_error")?,
-        sending: r.get::<_, i64>("next_attempt_at")? == SENDING,
-    })
-}
-
-/// `next_attempt_at` of a claimed row: never due (9999-12-31).
-const SENDING: i64 = 253_402_300_799_000;
 
 /// Why a claimed row was settled as failed at the next daemon's start.
 const INTERRUPTED: &str = "interrupted: the intake daemon stopped while the alert command ran, so it may or may not have been sent; check with the recipient, and escalate again to send it anew";

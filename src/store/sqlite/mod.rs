@@ -19,6 +19,7 @@ mod heartbeat;
 mod incidents;
 mod intake;
 mod migrate;
+mod outbox;
 mod reference;
 mod sets;
 mod triage;

@@ -5,6 +5,7 @@
 //! fullest, with their stock) and
 //! returning it to where it came from.
 
+use crate::tui::incident_words::item_words;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -161,16 +162,5 @@ impl Form {
             focus: 1,
             ..about_incident(FormKind::IncReturn, d, lang, fields)
         })
-    }
-}
-
-/// An item's name and unit in `lang` (its id when the catalogue has it not).
-pub fn item_words(config: &Config, item: &str, lang: Lang) -> (String, String) {
-    match config.inventory.items.get(item) {
-        Some(i) => (
-            sanitize(iw::bilingual(lang, &i.name)),
-            sanitize(iw::bilingual(lang, &i.unit)),
-        ),
-        None => (sanitize(item), String::new()),
     }
 }

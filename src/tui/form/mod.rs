@@ -28,7 +28,6 @@ use crate::domain::{ComplaintRow, Entity, kind};
 use crate::i18n::{Lang, T};
 use crate::ops::Command;
 
-pub use incident_resources::item_words;
 pub use incident_submit::parse_when;
 pub use submit::{PhoneProblem, check_phone};
 
@@ -282,7 +281,7 @@ impl Form {
                     f.value.clear();
                 }
             }
-            KeyCode::Char(_) if crate::tui::update::is_control(key) => {}
+            KeyCode::Char(_) if crate::tui::keymap::is_control(key) => {}
             KeyCode::Char(c) => {
                 let f = &mut self.fields[self.focus];
                 if !f.fixed {

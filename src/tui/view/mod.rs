@@ -30,8 +30,6 @@ use crate::i18n::T;
 use crate::text::{sanitize, wrap};
 use theme::Theme;
 
-pub use report::lines as report_lines;
-
 impl Widget for &State {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let banner_lines = banners::lines(self, area.width);

@@ -14,48 +14,28 @@ use super::table::due;
 use super::theme::Theme;
 use crate::domain::incident::ReportKind;
 use crate::i18n::{T, fill};
-use crate::text::{sanitize, wrap};
-use crate::tui::report::{ReportOverlay, deadline};
+use crate::text::wrap;
+use crate::tui::report::{DraftLine, ReportOverlay, deadline, layout};
 use crate::tui::state::State;
 use crate::words::incident as iw;
 
 /// The widest the box grows: a draft reads best in lines of this length.
 const MOST: u16 = 100;
 
-/// A draft's lines wrapped to `w` cells: a list item or a quote goes on
-/// under itself; a heading and the drill warning stand out.
+/// A draft's lines wrapped to `w` cells ([`report::layout`]), a heading
+/// and the drill warning standing out.
 pub fn lines(text: &str, w: usize) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    for raw in text.lines() {
-        let line = sanitize(raw);
-        let body = line.trim_start();
-        let lead = line.len() - body.len();
-        let marker = ["- ", "> ", "# "]
-            .iter()
-            .find(|m| body.starts_with(**m))
-            .map_or(0, |m| m.len());
-        let indent = lead + marker;
-        let style = if body.starts_with('#') {
-            Theme::title()
-        } else if body.starts_with('>') {
-            Theme::drill()
-        } else {
-            Style::default()
-        };
-        let rest = &line[indent..];
-        for (i, part) in wrap(rest, w.saturating_sub(indent).max(10))
-            .into_iter()
-            .enumerate()
-        {
-            let head = if i == 0 {
-                line[..indent].to_string()
-            } else {
-                " ".repeat(indent)
+    layout(text, w)
+        .into_iter()
+        .map(|(line, kind)| {
+            let style = match kind {
+                DraftLine::Heading => Theme::title(),
+                DraftLine::Quote => Theme::drill(),
+                DraftLine::Plain => Style::default(),
             };
-            out.push(Line::styled(format!("{head}{part}"), style));
-        }
-    }
-    out
+            Line::styled(line, style)
+        })
+        .collect()
 }
 
 /// "initial report due 11-30 13:05 ● 3:35:00", "… sent 11-30 09:40".

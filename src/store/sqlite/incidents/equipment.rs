@@ -3,7 +3,7 @@
 
 use rusqlite::Connection;
 
-use super::read::bad;
+use super::decode::bad;
 use crate::domain::incident::{ItemMove, ItemNeed, ItemRow, Movement};
 use crate::store::Result;
 use crate::store::sqlite::from_ms;

@@ -10,7 +10,7 @@ use super::log;
 use crate::domain::incident::Bilingual;
 use crate::domain::{Actor, StepCandidate, StepEscalation, StepStageRecord};
 use crate::store::Result;
-use crate::store::sqlite::escalate::{outbox_state, queue};
+use crate::store::sqlite::outbox::{outbox_state, queue};
 use crate::store::sqlite::{from_ms, ms};
 
 pub(crate) fn candidates(

@@ -6,6 +6,7 @@
 //! the rows as they are inside it (a second console sees the first one's
 //! change) and appends its audit record under `incident:ID`.
 
+mod decode;
 mod equipment;
 pub(crate) mod escalate;
 mod items;

@@ -4,6 +4,7 @@
 //! reports, latest facts, and its audit records as the timeline).
 //! Equipment rows are summed in `equipment`.
 
+use super::decode::bad;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, named_params};
 
@@ -32,10 +33,6 @@ const SELECT_ROW: &str = "SELECT i.*,
 
 fn opt_time(v: Option<i64>) -> Option<DateTime<Utc>> {
     v.map(from_ms)
-}
-
-pub(super) fn bad(what: String) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, what.into())
 }
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<IncidentRow> {

@@ -158,7 +158,8 @@ pub fn equipment(
     let rows = items
         .iter()
         .map(|s| {
-            let (name, unit) = crate::tui::form::item_words(&state.config, &s.item, state.lang);
+            let (name, unit) =
+                crate::tui::incident_words::item_words(&state.config, &s.item, state.lang);
             vec![Line::from(vec![
                 Span::raw(fit(
                     &if unit.is_empty() {
