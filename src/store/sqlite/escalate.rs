@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, named_params};
 
 use super::complaints::{escalation_row, select_escalation};
-use super::outbox::{SENDING, outbox_state, queue};
+use super::outbox::{SENDING, Stage, Subject, outbox_state, record_once};
 use super::{SqliteStore, audit, from_ms, incidents, ms, sets};
 use crate::domain::{
     Actor, Candidate, Escalated, EscalationRow, OutboxItem, OutboxState, StageRecord,
@@ -75,40 +75,23 @@ impl Escalations for SqliteStore {
         if !waiting {
             return Ok(None);
         }
-        // Earlier stages due at once are skipped, under the same exactly-once
-        // key: once skipped, a stage can never fire later.
-        let mut skipped = Vec::new();
-        for stage in rec.skipped {
-            let n = tx
-                .prepare_cached(
-                    "INSERT INTO escalation (complaint_id, stage, automatic, skipped, target_officer_id, at, by_actor, console, reason)
-                     VALUES (:c, :stage, 1, 1, NULL, :at, :by, :console, :reason)
-                     ON CONFLICT (complaint_id, stage) WHERE automatic = 1 DO NOTHING",
-                )?
-                .execute(named_params! {
-                    ":c": rec.complaint_id, ":stage": stage, ":at": ms(now), ":by": actor.name,
-                    ":console": actor.console,
-                    ":reason": format!("skipped: {} was already due", rec.stage),
-                })?;
-            if n == 1 {
-                skipped.push((*stage, tx.last_insert_rowid()));
-            }
-        }
-        let inserted = tx
-            .prepare_cached(
-                "INSERT INTO escalation (complaint_id, stage, automatic, target_officer_id, at, by_actor, console, reason)
-                 VALUES (:c, :stage, 1, :target, :at, :by, :console, :reason)
-                 ON CONFLICT (complaint_id, stage) WHERE automatic = 1 DO NOTHING",
-            )?
-            .execute(named_params! {
-                ":c": rec.complaint_id, ":stage": rec.stage, ":target": rec.target, ":at": ms(now),
-                ":by": actor.name, ":console": actor.console, ":reason": rec.reason,
-            })?;
-        if inserted == 0 {
+        let stage = Stage {
+            stage: rec.stage,
+            skipped: rec.skipped,
+            target: rec.target,
+            reason: rec.reason,
+            sinks: rec.sinks,
+        };
+        let Some((id, skipped)) = record_once(
+            &tx,
+            actor,
+            now,
+            Subject::Complaint(rec.complaint_id),
+            &stage,
+        )?
+        else {
             return Ok(None);
-        }
-        let id = tx.last_insert_rowid();
-        queue(&tx, id, rec.sinks, now)?;
+        };
         for (stage, esc) in skipped {
             audit::record(
                 &tx,

@@ -10,7 +10,7 @@ use super::log;
 use crate::domain::incident::Bilingual;
 use crate::domain::{Actor, StepCandidate, StepEscalation, StepStageRecord};
 use crate::store::Result;
-use crate::store::sqlite::outbox::{outbox_state, queue};
+use crate::store::sqlite::outbox::{Stage, Subject, outbox_state, record_once};
 use crate::store::sqlite::{from_ms, ms};
 
 pub(crate) fn candidates(
@@ -66,38 +66,17 @@ pub(crate) fn record(
     let Some((incident, n)) = open else {
         return Ok(None);
     };
-    let mut skipped = Vec::new();
-    for stage in rec.skipped {
-        let inserted = tx
-            .prepare_cached(
-                "INSERT INTO escalation (step_id, stage, automatic, skipped, target_officer_id, at, by_actor, console, reason)
-                 VALUES (:s, :stage, 1, 1, NULL, :at, :by, :console, :reason)
-                 ON CONFLICT (step_id, stage) WHERE automatic = 1 DO NOTHING",
-            )?
-            .execute(named_params! {
-                ":s": rec.step_id, ":stage": stage, ":at": ms(now), ":by": actor.name,
-                ":console": actor.console,
-                ":reason": format!("skipped: {} was already due", rec.stage),
-            })?;
-        if inserted == 1 {
-            skipped.push((*stage, tx.last_insert_rowid()));
-        }
-    }
-    let inserted = tx
-        .prepare_cached(
-            "INSERT INTO escalation (step_id, stage, automatic, target_officer_id, at, by_actor, console, reason)
-             VALUES (:s, :stage, 1, :target, :at, :by, :console, :reason)
-             ON CONFLICT (step_id, stage) WHERE automatic = 1 DO NOTHING",
-        )?
-        .execute(named_params! {
-            ":s": rec.step_id, ":stage": rec.stage, ":target": rec.target, ":at": ms(now),
-            ":by": actor.name, ":console": actor.console, ":reason": rec.reason,
-        })?;
-    if inserted == 0 {
+    let stage = Stage {
+        stage: rec.stage,
+        skipped: rec.skipped,
+        target: rec.target,
+        reason: rec.reason,
+        sinks: rec.sinks,
+    };
+    let Some((id, skipped)) = record_once(tx, actor, now, Subject::Step(rec.step_id), &stage)?
+    else {
         return Ok(None);
-    }
-    let id = tx.last_insert_rowid();
-    queue(tx, id, rec.sinks, now)?;
+    };
     for (stage, esc) in skipped {
         log(
             tx,
