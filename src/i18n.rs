@@ -669,6 +669,7 @@ texts! {
     IncFactImpact => "impact on drinking water and sensitive receptors", "对饮用水水源地及敏感点的影响";
     IncFactTrend => "trend", "发展趋势";
     CliStIncidents => "incidents", "突发事件";
+    IncOpNothingOut => "incident {id} has no {item} out: nothing to return", "事件 {id} 没有调出的{item}，无可归还";
     IncOpDiscoveredLongAgo => "the discovery time is {days} days ago; at most {max} days back (check the year)", "发现时间在 {days} 天前；最多可追溯 {max} 天（请核对年份）";
     IncOpDueTooFar => "due {due} is more than {max} days ahead", "时限 {due} 超过 {max} 天之后";
     IncOpQuantityTooLarge => "{asked} at once is more than {max}", "一次 {asked} 超过上限 {max}";

@@ -1453,3 +1453,17 @@ fn a_drill_and_a_real_incident_from_one_complaint_do_not_block_each_other() {
     );
     assert!(err.contains("already has incident 2 open"), "{err}");
 }
+
+/// A return of something never dispatched says so, not "name the depot".
+#[test]
+fn a_return_with_nothing_out_says_there_is_nothing_to_return() {
+    let room = room_with_incident();
+    let err = room.fails(
+        1,
+        &[AT, "incident", "equip", "1", "sandbag", "--returned", "10"],
+    );
+    assert!(
+        err.contains("has no Sandbag out: nothing to return"),
+        "{err}"
+    );
+}

@@ -71,6 +71,11 @@ pub(super) fn default_depot<'c, S: Incidents>(
                 .map(|(d, _)| *d)
                 .collect();
             match from.as_slice() {
+                [] => Err(IncidentError::NothingOut {
+                    id,
+                    item: item.to_string(),
+                }
+                .into()),
                 [one] => depots
                     .get(*one)
                     .map(Some)

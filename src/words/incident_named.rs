@@ -114,6 +114,10 @@ pub fn error(lang: Lang, config: &Config, d: Option<&IncidentDetail>, e: &Incide
                 ("asked", &quantity(lang, config, it, asked)),
             ],
         ),
+        IncidentError::NothingOut { id, item: it } => say(
+            T::IncOpNothingOut,
+            &[("id", &id.to_string()), ("item", &item(lang, config, it))],
+        ),
         IncidentError::DepotNeeded { item: it } => {
             say(T::IncOpDepotNeeded, &[("item", &item(lang, config, it))])
         }

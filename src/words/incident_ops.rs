@@ -171,6 +171,10 @@ pub fn error(lang: Lang, tz: &Tz, e: &IncidentError) -> String {
             &[("item", &s(item)), ("asked", &asked.to_string())],
         ),
         IncidentError::DepotNeeded { item } => say(T::IncOpDepotNeeded, &[("item", &s(item))]),
+        IncidentError::NothingOut { id, item } => say(
+            T::IncOpNothingOut,
+            &[("id", &id.to_string()), ("item", &s(item))],
+        ),
         IncidentError::ReportAlreadySent { id, kind, at } => say(
             T::IncOpReportAlreadySent,
             &[

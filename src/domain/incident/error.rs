@@ -113,6 +113,9 @@ pub enum IncidentError {
     /// A return without a depot, when it is out from several (or none).
     #[error("name the depot {item} goes back to with --depot")]
     DepotNeeded { item: String },
+    /// A return of an item the incident has none of out.
+    #[error("incident {id} has no {item} out: nothing to return")]
+    NothingOut { id: i64, item: String },
     #[error("incident {id}: the {} report was sent at {at}", .kind.id())]
     ReportAlreadySent {
         id: i64,
