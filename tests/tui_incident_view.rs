@@ -174,6 +174,7 @@ fn incidents(config: &Config) -> (Vec<IncidentRow>, IncidentDetail) {
 fn state(lang: Lang) -> State {
     let config = config();
     let (rows, detail) = incidents(&config);
+    let data = IncidentData::new(&config, detail, &[]);
     let mut s = State::new(
         config,
         lang,
@@ -186,13 +187,7 @@ fn state(lang: Lang) -> State {
         ..Default::default()
     };
     update(&mut s, Msg::Data(DataMsg::Snapshot(Box::new(snap))));
-    update(
-        &mut s,
-        Msg::Data(DataMsg::Incident(Box::new(IncidentData {
-            detail,
-            moves: vec![],
-        }))),
-    );
+    update(&mut s, Msg::Data(DataMsg::Incident(Box::new(data))));
     s
 }
 

@@ -265,15 +265,17 @@ impl Reader {
     }
 }
 
-/// Incident `id` in full, with every equipment movement (for the depots' stock).
+/// Incident `id` in full, with the depots' stock now.
 pub fn read_incident<S: Incidents>(
     store: &S,
+    config: &Config,
     id: i64,
 ) -> Result<super::state::IncidentData, StoreError> {
-    Ok(super::state::IncidentData {
-        detail: store.incident(id)?,
-        moves: store.item_moves()?,
-    })
+    Ok(super::state::IncidentData::new(
+        config,
+        store.incident(id)?,
+        &store.item_moves()?,
+    ))
 }
 
 /// Start the store thread. It polls every `poll` and executes commands as they come.
@@ -368,7 +370,7 @@ pub fn spawn(
                 incident_stale |= reader.take_incident_news();
                 if let (Some(id), true) = (watched_incident, incident_stale) {
                     incident_stale = false;
-                    match read_incident(&store, id) {
+                    match read_incident(&store, &config, id) {
                         Ok(data) => {
                             if tx.send(DataMsg::Incident(Box::new(data))).is_err() {
                                 return;

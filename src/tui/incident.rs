@@ -3,8 +3,6 @@
 //! depots' stock), and the incident actions — each a form, a question, or
 //! at once an [`IncidentCommand`] for the store thread. No IO, no drawing.
 
-use std::collections::BTreeMap;
-
 use super::effect::Effect;
 use super::form::Form;
 use super::keymap::Action;
@@ -12,33 +10,24 @@ use super::screens::Screen;
 use super::screens::incidents::{IncidentView, Section};
 use super::state::{IncidentData, Mode, State, StatusLine};
 use crate::clock::ClockMode;
-use crate::domain::incident::resources::{ItemStanding, depot_stock, item_standing};
+use crate::domain::incident::resources::{ItemStanding, item_standing};
 use crate::domain::incident::{IncidentDetail, IncidentRow, IncidentStatus, StepChange, StepState};
 use crate::i18n::{T, fill};
 use crate::ops::{Command, IncidentCommand};
 
 impl IncidentData {
-    /// What each depot holds now, per (depot, item).
-    pub fn stock(&self, config: &crate::config::Config) -> BTreeMap<(String, String), i64> {
-        depot_stock(&config.inventory.depots, &self.moves)
-    }
-
     /// Each item of the plan (then any other moved): required, out, missing, short.
-    pub fn items(&self, config: &crate::config::Config) -> Vec<ItemStanding> {
-        item_standing(
-            &self.detail.needs,
-            &self.detail.equipment,
-            &self.stock(config),
-        )
+    pub fn items(&self) -> Vec<ItemStanding> {
+        item_standing(&self.detail.needs, &self.detail.equipment, &self.stock)
     }
 
     /// How many rows each section of the view has.
-    pub fn lens(&self, config: &crate::config::Config) -> [usize; 4] {
+    pub fn lens(&self) -> [usize; 4] {
         let d = &self.detail;
         [
             d.steps.len(),
             d.personnel.len(),
-            self.items(config).len(),
+            self.items().len(),
             d.timeline.len(),
         ]
     }
@@ -86,7 +75,7 @@ impl State {
 
     /// Keep the view's cursors inside its sections (new data came).
     pub fn clamp_incident_view(&mut self) {
-        let lens = self.open_incident().map(|d| d.lens(&self.config));
+        let lens = self.open_incident().map(|d| d.lens());
         if let (Some(v), Some(lens)) = (self.incident_view.as_mut(), lens) {
             v.clamp(lens);
         }
@@ -94,7 +83,7 @@ impl State {
 
     /// ↑↓ in the incident view: the cursor of its section.
     pub(super) fn move_in_incident(&mut self, delta: i32) {
-        let Some(lens) = self.open_incident().map(|d| d.lens(&self.config)) else {
+        let Some(lens) = self.open_incident().map(|d| d.lens()) else {
             return;
         };
         if let Some(v) = self.incident_view.as_mut() {
@@ -282,11 +271,11 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::DispatchItem | Action::ReturnItem => {
-            let items = data.items(&config);
+            let items = data.items();
             match items.get(focus(state, Section::Equipment)) {
                 None => Err(state.t(T::IncUiNoItems).to_string()),
                 Some(item) if action == Action::DispatchItem => {
-                    Form::dispatch_item(d, &config, item, &data.stock(&config), lang)
+                    Form::dispatch_item(d, &config, item, &data.stock, lang)
                 }
                 Some(item) => Form::return_item(d, &config, &item.item, lang),
             }

@@ -47,12 +47,22 @@ pub struct ReportOverlay {
     pub top: u16,
 }
 
-/// The incident whose view is open, as last read, with every equipment
-/// movement (the depots' stock is computed from them).
+/// The incident whose view is open, as last read, with what each depot
+/// holds now, per (depot, item) — computed once when read, not per frame.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IncidentData {
     pub detail: IncidentDetail,
-    pub moves: Vec<ItemMove>,
+    pub stock: std::collections::BTreeMap<(String, String), i64>,
+}
+
+impl IncidentData {
+    /// `detail` with the depots' stock after `moves`.
+    pub fn new(config: &Config, detail: IncidentDetail, moves: &[ItemMove]) -> Self {
+        IncidentData {
+            detail,
+            stock: crate::domain::incident::resources::depot_stock(&config.inventory.depots, moves),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -134,7 +134,8 @@ impl Console {
         }
         // And the open incident's detail, as the store thread keeps it.
         if let Some(id) = self.state.watching_incident() {
-            let data = gridwatch::tui::data::read_incident(&self.store, id).unwrap();
+            let data =
+                gridwatch::tui::data::read_incident(&self.store, &self.state.config, id).unwrap();
             update(
                 &mut self.state,
                 Msg::Data(DataMsg::Incident(Box::new(data))),

@@ -131,7 +131,7 @@ pub fn equipment(
     cursor: Option<usize>,
     area: Rect,
 ) -> Vec<Line<'static>> {
-    let items = data.items(&state.config);
+    let items = data.items();
     if items.is_empty() {
         return vec![Line::styled(state.t(T::IncUiNoItems), Theme::dim())];
     }
