@@ -5,7 +5,6 @@
 //! due time forward lets its stage fire at the new time. The real daemon
 //! and a real hook script, and the evaluator on a fixed clock.
 
-use std::path::PathBuf;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
@@ -19,6 +18,7 @@ use gridwatch::store::{Durability, Escalations, Incidents, SqliteStore};
 
 mod common;
 use common::daemon::start;
+use common::hook::{room_with_hook, sent_lines};
 use common::incident::stocked;
 use common::{NOW, Room, complaint, wait_for};
 use serde_json::Value;
@@ -329,42 +329,6 @@ fn two_evaluators_and_a_restart_record_each_step_stage_once() {
             .filter(|(_, _, skipped)| !skipped)
             .all(|(_, stage, _)| stage == "critical")
     );
-}
-
-/// A room whose alert command appends `ID STAGE MESSAGE` to a file.
-fn room_with_hook() -> (Room, PathBuf) {
-    let room = Room::new();
-    let sent = room.path("sent.txt");
-    let script = room.write(
-        "hook.sh",
-        format!(
-            "#!/bin/sh\nprintf '%s %s %s\\n' \"$1\" \"$2\" \"$3\" >> '{}'\n",
-            sent.display()
-        ),
-    );
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let toml = std::fs::read_to_string(room.path("config/gridwatch.toml")).unwrap();
-    let command = format!(
-        r#"command = ["{}", "{{id}}", "{{stage}}", "{{message}}"]"#,
-        script.display()
-    );
-    assert!(toml.contains("command = []"));
-    room.write(
-        "config/gridwatch.toml",
-        toml.replace("command = []", &command),
-    );
-    (room, sent)
-}
-
-fn sent_lines(sent: &std::path::Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_to_string(sent)
-        .unwrap_or_default()
-        .lines()
-        .map(String::from)
-        .collect();
-    v.sort();
-    v
 }
 
 /// The real daemon on the real clock: a drill incident discovered three

@@ -233,6 +233,7 @@ pub fn wait_for(what: &str, deadline: std::time::Duration, mut cond: impl FnMut(
     }
 }
 pub mod daemon;
+pub mod hook;
 pub mod incident;
 pub mod pty;
 pub mod tui;
