@@ -182,7 +182,8 @@ fn a_running_daemon_takes_up_an_imported_calendar() {
     let d = start_with(&room, |c| {
         c.arg("--now=2027-01-01T10:00:00+08:00");
     });
-    let mut seen = Vec::new();
+    // The calendar job may speak before the daemon says where it listens.
+    let mut seen = d.before.clone();
     let saw = |what: &str, seen: &mut Vec<String>| {
         wait_for(what, Duration::from_secs(20), || {
             seen.extend(d.lines.try_iter());

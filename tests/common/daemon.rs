@@ -12,6 +12,9 @@ pub struct Running {
     pub child: Child,
     pub addr: std::net::SocketAddr,
     pub lines: mpsc::Receiver<String>,
+    /// The lines logged up to where it said it listens (a job's first
+    /// words may come before that line).
+    pub before: Vec<String>,
 }
 
 /// A failing assertion must not leave a daemon behind.
@@ -57,10 +60,12 @@ pub fn start_with(room: &Room, adjust: impl FnOnce(&mut Command)) -> Running {
             let _ = tx.send(line);
         }
     });
+    let mut before = Vec::new();
     let first = loop {
         let line = rx
             .recv_timeout(Duration::from_secs(20))
             .expect("the daemon says where it listens");
+        before.push(line.clone());
         if line.contains("listening on http://") {
             break line;
         }
@@ -83,6 +88,7 @@ pub fn start_with(room: &Room, adjust: impl FnOnce(&mut Command)) -> Running {
         child,
         addr,
         lines: rx,
+        before,
     }
 }
 
