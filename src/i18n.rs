@@ -1091,6 +1091,36 @@ texts! {
     IncUiDraftNoPermission => "no permission to write there (a read-only folder?)", "无权写入该目录（只读？）";
     IncUiDraftNoFolder => "the folder does not exist", "目录不存在";
     IncUiDraftTooMany => "too many drafts of that name already", "同名草稿过多";
+
+    // ===== the grid at work (#11) =====
+    // Each area adds its keys inside its own block, with its own prefix.
+    ScreenOnCall => "On call", "值班";
+    ScreenGrids => "Grids", "网格";
+    ScreenSources => "Sources", "污染源";
+
+    // --- #11 on call: keys OnCall* (helper: on call) ---
+    // --- end of #11 on call ---
+
+    // (separator: keep these lines between the blocks)
+    // (separator)
+    // (separator)
+
+    // --- #11 sources and patrols: keys Src* (helper: sources) ---
+    // --- end of #11 sources ---
+
+    // (separator: keep these lines between the blocks)
+    // (separator)
+    // (separator)
+
+    // --- #11 grids and repeats: keys Grid*, Merge* (helper: grids) ---
+    // --- end of #11 grids ---
+
+    // (separator: keep these lines between the blocks)
+    // (separator)
+    // (separator)
+
+    // --- #11 handover: keys Hand* (helper: handover) ---
+    // --- end of #11 handover ---
 }
 
 /// A day of the week's short name.

@@ -34,6 +34,8 @@
 //!   intake    the spool, the one writer that commits files and POSTs in
 //!             groups, the Open311 endpoint (XML and JSON) and its listener
 //!   alert     escalation evaluation, the command hook
+//!   board     read models of the grid at work: on call, grids, sources and
+//!             patrols, the handover sheet (loaded from store + config)
 //!   report    reports made from the record: an incident's upward report
 //!             drafts in Markdown (pure)
 //!   tui       the dashboard: state, screens, update, view, keymap, store thread
@@ -50,6 +52,7 @@
 //! `now` as an argument and everything else takes a [`clock::Clock`].
 
 pub mod alert;
+pub mod board;
 pub mod cli;
 pub mod clock;
 pub mod config;

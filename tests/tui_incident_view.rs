@@ -451,7 +451,7 @@ fn the_help_names_the_screens_and_the_incident_symbols_and_leaves_no_strays() {
         let text = screen_text(&buf);
         let screens = match lang {
             Lang::En => "1 Dashboard · 2 Complaints · 3 Incidents",
-            Lang::Zh => "1 总览 · 2 举报 · 3 突发事件 · 4 审计",
+            Lang::Zh => "1 总览 · 2 举报 · 3 突发事件 · 4 值班",
         };
         assert!(text.contains(screens), "{text}");
         // Nothing of the screen under it beside the box: the last column is blank.

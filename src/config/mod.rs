@@ -10,6 +10,7 @@ pub mod calendar_csv;
 mod files;
 mod grids;
 mod inventory;
+pub mod live;
 mod location;
 mod plan_due;
 mod plans;

@@ -169,6 +169,12 @@ pub mod kind {
     pub const COMPLAINT: &str = "complaint";
     pub const INTAKE_FILE: &str = "intake_file";
     pub const INCIDENT: &str = "incident";
+    // The grid at work (#11): `roster_override:N`, `inspection:N`,
+    // `visit:N`, `handover:N`.
+    pub const ROSTER_OVERRIDE: &str = "roster_override";
+    pub const INSPECTION: &str = "inspection";
+    pub const VISIT: &str = "visit";
+    pub const HANDOVER: &str = "handover";
 }
 
 impl Entity {

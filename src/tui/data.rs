@@ -56,6 +56,8 @@ pub enum DataMsg {
     },
     /// The incident whose view is open, with every equipment movement.
     Incident(Box<super::state::IncidentData>),
+    /// The boards of the grid at work (#11): on call, grids, sources, handover.
+    Boards(Box<crate::board::Boards>),
 }
 
 /// What the UI asks of the store task.
@@ -99,6 +101,9 @@ pub struct Reader {
 }
 
 const RECENT: usize = 500;
+
+/// The boards of the grid at work are read again at least this often.
+const BOARDS_EVERY: Duration = Duration::from_secs(30);
 
 /// How many of the newest escalations a starting console looks through for
 /// alerts nobody has acknowledged.
@@ -305,6 +310,10 @@ pub fn spawn(
             let mut incident_stale = false;
             // A write of this console's waits to be checkpointed out of the -wal.
             let mut wal_pending = false;
+            // The boards of the grid at work: read again when something was
+            // written, and every BOARDS_EVERY (shifts change, patrols fall due).
+            let mut boards_stale = true;
+            let mut boards_tick = std::time::Instant::now();
             loop {
                 let now = clock.now();
                 match store.verify_file() {
@@ -341,6 +350,7 @@ pub fn spawn(
                 match reader.refresh(&store, &config, now, force) {
                     Ok(Some((snap, news))) => {
                         trail_stale = true;
+                        boards_stale |= !force;
                         no_beat = snap.heartbeat.is_none();
                         if tx.send(DataMsg::Snapshot(Box::new(snap))).is_err() {
                             return;
@@ -373,6 +383,20 @@ pub fn spawn(
                     match read_incident(&store, &config, id) {
                         Ok(data) => {
                             if tx.send(DataMsg::Incident(Box::new(data))).is_err() {
+                                return;
+                            }
+                        }
+                        Err(e) => {
+                            let _ = tx.send(DataMsg::Failed(e.to_string()));
+                        }
+                    }
+                }
+                if boards_stale || boards_tick.elapsed() > BOARDS_EVERY {
+                    boards_stale = false;
+                    boards_tick = std::time::Instant::now();
+                    match crate::board::Boards::load(&store, &config, now) {
+                        Ok(b) => {
+                            if tx.send(DataMsg::Boards(Box::new(b))).is_err() {
                                 return;
                             }
                         }

@@ -13,7 +13,10 @@ use super::form::Form;
 use super::screens::audit::Audit;
 use super::screens::complaints::Complaints;
 use super::screens::dashboard::Dashboard;
+use super::screens::grids::GridsScreen;
 use super::screens::incidents::{IncidentView, Incidents};
+use super::screens::oncall::OnCallScreen;
+use super::screens::sources::SourcesScreen;
 use super::screens::{ComplaintList, Screen};
 use crate::clock::ClockMode;
 use crate::config::Config;
@@ -131,6 +134,12 @@ pub struct State {
     pub complaints: Complaints,
     pub audit: Audit,
     pub incidents: Incidents,
+    // The grid at work (#11): each screen's state; what they show is `boards`.
+    pub oncall: OnCallScreen,
+    pub grids: GridsScreen,
+    pub sources: SourcesScreen,
+    /// The boards of the grid at work as last read by the store thread.
+    pub boards: crate::board::Boards,
     /// The incident view, when open (over any screen).
     pub incident_view: Option<IncidentView>,
     /// The open incident as last read (its view shows it).
@@ -181,6 +190,10 @@ impl State {
             complaints: Complaints::default(),
             audit: Audit::default(),
             incidents: Incidents::default(),
+            oncall: OnCallScreen::default(),
+            grids: GridsScreen::default(),
+            sources: SourcesScreen::default(),
+            boards: crate::board::Boards::default(),
             incident_view: None,
             incident: None,
             mode: Mode::Normal,
@@ -203,7 +216,11 @@ impl State {
         match self.screen {
             Screen::Dashboard => &mut self.dashboard.list,
             Screen::Complaints => &mut self.complaints.list,
-            Screen::Incidents | Screen::Audit => &mut self.audit.list,
+            Screen::Incidents
+            | Screen::OnCall
+            | Screen::Grids
+            | Screen::Sources
+            | Screen::Audit => &mut self.audit.list,
         }
     }
 
@@ -220,7 +237,11 @@ impl State {
         match self.screen {
             Screen::Dashboard => self.dashboard.derive(&data.open, filter, &ctx),
             Screen::Complaints => self.complaints.derive(&data.recent, filter, &ctx),
-            Screen::Incidents | Screen::Audit => {}
+            Screen::Incidents
+            | Screen::OnCall
+            | Screen::Grids
+            | Screen::Sources
+            | Screen::Audit => {}
         }
         // The incidents are few: their list is kept for every screen (the
         // dashboard's side panel reads the open ones).
@@ -243,7 +264,11 @@ impl State {
             Screen::Dashboard => self.dashboard.list.select(&data.open, want),
             Screen::Complaints => self.complaints.list.select(&data.recent, want),
             // Nothing listed: the selection waits for the next screen.
-            Screen::Incidents | Screen::Audit => return,
+            Screen::Incidents
+            | Screen::OnCall
+            | Screen::Grids
+            | Screen::Sources
+            | Screen::Audit => return,
         };
         self.selected = now.map(|c| c.id).or(want);
     }
@@ -288,7 +313,11 @@ impl State {
         match self.screen {
             Screen::Dashboard => self.dashboard.list.selected_in(&self.data.open),
             Screen::Complaints => self.complaints.list.selected_in(&self.data.recent),
-            Screen::Incidents | Screen::Audit => None,
+            Screen::Incidents
+            | Screen::OnCall
+            | Screen::Grids
+            | Screen::Sources
+            | Screen::Audit => None,
         }
     }
 

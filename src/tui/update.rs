@@ -122,6 +122,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.clamp_incident_view();
             Vec::new()
         }
+        Msg::Data(DataMsg::Boards(boards)) => {
+            state.boards = *boards;
+            Vec::new()
+        }
         Msg::Data(DataMsg::Replaced(why)) => {
             state.database_replaced = why.is_some();
             Vec::new()

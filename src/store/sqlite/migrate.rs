@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("migrations/0006_skipped_stages_and_acks.sql"),
     ),
     (7, include_str!("migrations/0007_incidents.sql")),
+    (8, include_str!("migrations/0008_grid_at_work.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -25,7 +25,10 @@ pub mod audit;
 pub mod complaints;
 pub mod dashboard;
 pub mod filter;
+pub mod grids;
 pub mod incidents;
+pub mod oncall;
+pub mod sources;
 
 use crate::domain::ComplaintRow;
 use crate::i18n::T;
@@ -36,15 +39,21 @@ pub enum Screen {
     Dashboard,
     Complaints,
     Incidents,
+    OnCall,
+    Grids,
+    Sources,
     Audit,
 }
 
 impl Screen {
     /// Every screen, in the order of the digit keys and of `Tab`.
-    pub const ALL: [Screen; 4] = [
+    pub const ALL: [Screen; 7] = [
         Screen::Dashboard,
         Screen::Complaints,
         Screen::Incidents,
+        Screen::OnCall,
+        Screen::Grids,
+        Screen::Sources,
         Screen::Audit,
     ];
 
@@ -65,6 +74,9 @@ impl Screen {
             Screen::Dashboard => T::ScreenDashboard,
             Screen::Complaints => T::ScreenComplaints,
             Screen::Incidents => T::IncUiScreen,
+            Screen::OnCall => T::ScreenOnCall,
+            Screen::Grids => T::ScreenGrids,
+            Screen::Sources => T::ScreenSources,
             Screen::Audit => T::ScreenAudit,
         }
     }

@@ -4,7 +4,10 @@
 mod audit;
 mod complaints;
 mod dashboard;
+mod grids;
 pub mod incidents;
+mod oncall;
+mod sources;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,7 +20,12 @@ use crate::tui::state::State;
 pub fn foot_height(state: &State, area: Rect) -> u16 {
     match state.screen {
         Screen::Dashboard => dashboard::foot_height(area),
-        Screen::Complaints | Screen::Incidents | Screen::Audit => 0,
+        Screen::Complaints
+        | Screen::Incidents
+        | Screen::OnCall
+        | Screen::Grids
+        | Screen::Sources
+        | Screen::Audit => 0,
     }
 }
 
@@ -27,6 +35,9 @@ pub fn render(state: &State, body: Rect, foot: Rect, buf: &mut Buffer) {
         Screen::Dashboard => dashboard::render(state, body, foot, buf),
         Screen::Complaints => complaints::render(state, body, buf),
         Screen::Incidents => incidents::render(state, body, buf),
+        Screen::OnCall => oncall::render(state, body, buf),
+        Screen::Grids => grids::render(state, body, buf),
+        Screen::Sources => sources::render(state, body, buf),
         Screen::Audit => audit::render(state, body, buf),
     }
 }

@@ -1,0 +1,21 @@
+//! What a shift handover needs that the console does not already hold.
+//!
+//! CONTRACT STUB (#11): the helper that owns this board replaces this file.
+
+use chrono::{DateTime, Utc};
+
+use crate::config::Config;
+use crate::store::{SqliteStore, StoreError};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HandoverBoard {}
+
+impl HandoverBoard {
+    pub fn load(
+        _store: &SqliteStore,
+        _config: &Config,
+        _now: DateTime<Utc>,
+    ) -> Result<Self, StoreError> {
+        Ok(HandoverBoard {})
+    }
+}

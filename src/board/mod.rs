@@ -1,0 +1,52 @@
+//! Read models of the grid at work (#11): what the command line prints and
+//! the screens show about on-call, grids, pollution sources and handovers,
+//! read from the configuration in force and the store at an instant.
+//!
+//! Each board is loaded in one go (`load(store, config, now)`), then handed
+//! as a value to whoever shows it: the CLI prints it (text or JSON), the
+//! console's store thread sends it to the UI, which draws it as a pure
+//! function of state. Nothing here writes, prints or draws.
+//!
+//! - `oncall`: who is on call in every grid now and next (roster.toml merged
+//!   with the swaps recorded in the database), with names and phones; gaps.
+//! - `grids`: the grid tree, responsible people, staffing against the
+//!   plan's minimums, and per grid the open complaints, breaches this
+//!   month, overdue patrols and active incidents.
+//! - `sources`: the pollution-source register with each source's patrol
+//!   interval, last inspection and due date; leaders' duties.
+//! - `handover`: the shift handover sheet (everything open), as Markdown.
+
+pub mod grids;
+pub mod handover;
+pub mod oncall;
+pub mod sources;
+
+use chrono::{DateTime, Utc};
+
+use crate::config::Config;
+use crate::store::{SqliteStore, StoreError};
+
+/// Every board, as one console shows them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Boards {
+    pub oncall: oncall::OnCallBoard,
+    pub grids: grids::GridBoard,
+    pub sources: sources::SourceBoard,
+    pub handover: handover::HandoverBoard,
+}
+
+impl Boards {
+    /// Read every board at `now`.
+    pub fn load(
+        store: &SqliteStore,
+        config: &Config,
+        now: DateTime<Utc>,
+    ) -> Result<Self, StoreError> {
+        Ok(Boards {
+            oncall: oncall::OnCallBoard::load(store, config, now)?,
+            grids: grids::GridBoard::load(store, config, now)?,
+            sources: sources::SourceBoard::load(store, config, now)?,
+            handover: handover::HandoverBoard::load(store, config, now)?,
+        })
+    }
+}

@@ -1,0 +1,21 @@
+//! Who is on call in every grid now and next, with names and phones.
+//!
+//! CONTRACT STUB (#11): the helper that owns this board replaces this file.
+
+use chrono::{DateTime, Utc};
+
+use crate::config::Config;
+use crate::store::{SqliteStore, StoreError};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OnCallBoard {}
+
+impl OnCallBoard {
+    pub fn load(
+        _store: &SqliteStore,
+        _config: &Config,
+        _now: DateTime<Utc>,
+    ) -> Result<Self, StoreError> {
+        Ok(OnCallBoard {})
+    }
+}

@@ -1,0 +1,21 @@
+//! The pollution sources with their patrol status; leaders' duties.
+//!
+//! CONTRACT STUB (#11): the helper that owns this board replaces this file.
+
+use chrono::{DateTime, Utc};
+
+use crate::config::Config;
+use crate::store::{SqliteStore, StoreError};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourceBoard {}
+
+impl SourceBoard {
+    pub fn load(
+        _store: &SqliteStore,
+        _config: &Config,
+        _now: DateTime<Utc>,
+    ) -> Result<Self, StoreError> {
+        Ok(SourceBoard {})
+    }
+}
