@@ -1099,6 +1099,42 @@ texts! {
     ScreenSources => "Sources", "污染源";
 
     // --- #11 on call: keys OnCall* (helper: on call) ---
+    OnCallKeySortOrSwap => "sort the Complaints screen (newest received, deadline, grid, status); on the On call screen: swap who is on call in the selected grid", "举报列表排序（最新受理、到场时限、网格、状态）；值班页：为所选网格调班";
+    OnCallAt => "on call at {time}", "{time} 值班";
+    OnCallShiftLine => "{shift} shift of {date}, until {end} · next: {next} from {start}", "{date} {shift}班，至 {end} · 下一班：{next}，{start} 起";
+    OnCallNoShift => "no shift is running", "当前没有班次";
+    OnCallColNext => "NEXT", "下一班";
+    OnCallColNote => "NOTE", "备注";
+    OnCallNobody => "✖ nobody on call", "✖ 无人值班";
+    OnCallNobodyNext => "✖ nobody next shift", "✖ 下一班无人";
+    OnCallSwapped => "⇄ {role} swapped: {reason}", "⇄ {role}已调班：{reason}";
+    OnCallOverride => "✎ {reason}", "✎ {reason}";
+    OnCallVia => "via {grid}", "沿用 {grid}";
+    OnCallGap => "nobody on call in {grid} {name}: {shift} shift of {date} (from {start})", "{grid} {name} {date} {shift}班无人值班（自 {start}）";
+    OnCallNoGaps => "someone is on call in every grid for the coming 7 days", "未来 7 天每个网格均有人值班";
+    OnCallGapCount => "{n} gap in the coming 7 days|{n} gaps in the coming 7 days", "未来 7 天有 {n} 处值班空档";
+    OnCallNoDatabase => "no database at {path}: the swaps recorded at consoles are not counted (gridwatch init)", "{path} 没有数据库：未计入控制台登记的调班（gridwatch init）";
+    OnCallSwapDone => "swap #{id}: {grid} {shift} shift of {date}, {role}: {officer} {label} in place of {replaced}", "调班 #{id}：{grid} {date} {shift}班 {role}：{officer} {label} 替换 {replaced}";
+    OnCallNobodyBefore => "nobody", "无人";
+    OnCallErrUnknownGrid => "unknown grid '{grid}' (see `gridwatch oncall` for the grids)", "未知网格「{grid}」（`gridwatch oncall` 列出全部网格）";
+    OnCallErrUnknownOfficer => "unknown officer '{officer}' (see officers.toml)", "未知人员「{officer}」（见 officers.toml）";
+    OnCallErrUnknownShift => "no shift named '{shift}' in roster.toml", "roster.toml 中没有名为「{shift}」的班次";
+    OnCallErrNoShift => "no shift is running then: roster.toml has no shifts", "该时刻没有班次：roster.toml 未定义班次";
+    OnCallErrShiftOver => "the {shift} shift of {date} is already over: swap a shift running now or to come", "{date} {shift}班已结束：只能为当前或之后的班次调班";
+    OnCallErrSame => "{officer} {label} already holds that role in that shift", "{officer} {label} 已在该班次担任此角色";
+    OnCallErrNoReason => "a swap needs a reason", "调班需要填写原因";
+    OnCallErrBadDate => "'{text}' is not a date like 2026-12-01", "「{text}」不是形如 2026-12-01 的日期";
+    OnCallTrailSwap => "swap: {grid} {shift} shift of {date}, {role} {officer} in place of {replaced} — {reason}", "调班：{grid} {date} {shift}班，{role} {officer} 替换 {replaced} — {reason}";
+    OnCallFormSwap => "Swap on call", "调班";
+    OnCallFieldShift => "Shift", "班次";
+    OnCallFieldRole => "Role", "角色";
+    OnCallFieldTo => "Replacement", "替班人员";
+    OnCallShiftNow => "the shift running now", "当前班次";
+    OnCallShiftNext => "the next shift", "下一班次";
+    OnCallNothingSelected => "no grid selected", "未选择网格";
+    OnCallColNow => "NOW", "当班";
+    OnCallHome => "home grid", "本网格";
+    OnCallLoading => "reading the roster…", "正在读取值班表…";
     // --- end of #11 on call ---
 
     // (separator: keep these lines between the blocks)

@@ -243,7 +243,7 @@ fn oncall_follows_the_roster_and_walks_up_the_tree() {
     // Tue 01:00 is Monday's night shift.
     assert_eq!(grid("C00")["shift"], "night");
     assert_eq!(grid("C00")["shift_date"], "2026-11-30");
-    assert_eq!(grid("C00")["primary"], "O006");
+    assert_eq!(grid("C00")["primary"]["id"], "O006");
     assert_eq!(grid("T01-V01")["duty_grid"], "T01");
     // The dated override for New Year's Eve night in T03.
     let v = room.json(&["--now=2026-12-31T23:00:00+08:00", "oncall", "--json"]);

@@ -50,7 +50,7 @@ mod tests {
     }
 }
 use crate::domain::{Actor, Escalated, StageRecord, StepCandidate, StepStageRecord};
-use crate::store::{Escalations, SqliteStore, StoreError};
+use crate::store::{Escalations, Rosters, SqliteStore, StoreError};
 
 /// A stage this pass recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,6 +108,9 @@ pub fn evaluate(
     let sinks = sinks(config);
     let tz = config.settings.timezone;
     let local = now.with_timezone(&tz).naive_local();
+    // Who is on call: roster.toml in force merged with the swaps recorded.
+    let roster = config.roster.current();
+    let swaps = store.swaps_around(local.date())?;
     let mut fired = Vec::new();
     for cand in store.escalation_candidates(before, stages.len())? {
         let pending: Vec<&Stage> = due(stages, cand.deadline_at, now, true)
@@ -121,7 +124,8 @@ pub fn evaluate(
         let skipped: Vec<&str> = earlier.iter().map(|s| s.name.as_str()).collect();
         let target = stage_target(
             &config.grids,
-            &config.roster,
+            &roster,
+            &swaps,
             cand.grid.as_deref(),
             cand.dispatched_to.as_deref(),
             stage.target,
@@ -194,6 +198,8 @@ fn evaluate_steps(
     let sinks = sinks(config);
     let tz = config.settings.timezone;
     let local = now.with_timezone(&tz).naive_local();
+    let roster = config.roster.current();
+    let swaps = store.swaps_around(local.date())?;
     let mut fired = Vec::new();
     for cand in store.step_escalation_candidates(now - earliest, stages.len())? {
         let pending: Vec<&Stage> = due(stages, cand.due_at, now, true)
@@ -206,7 +212,8 @@ fn evaluate_steps(
         let skipped: Vec<&str> = earlier.iter().map(|s| s.name.as_str()).collect();
         let target = stage_target(
             &config.grids,
-            &config.roster,
+            &roster,
+            &swaps,
             Some(&cand.grid),
             None,
             stage.target,

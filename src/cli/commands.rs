@@ -3,9 +3,7 @@
 
 use chrono::{DateTime, NaiveTime, TimeZone, Utc};
 
-use serde_json::json;
-
-use super::view::{complaint_json, json_text, list_table, table, time};
+use super::view::{complaint_json, json_text, list_table};
 use super::{
     Command, Context, Failure, OutcomeArg, calendar, services, setup, show, spool, status,
 };
@@ -77,7 +75,8 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
             },
         ),
         Command::Reopen { id, reason } => act(&ctx, ops::Command::Reopen { id, reason }),
-        Command::Oncall { json } => oncall(&ctx, json),
+        Command::Oncall { at, json } => super::oncall::run(&ctx, at.as_deref(), json),
+        Command::Swap(args) => super::oncall::swap(&ctx, args),
         Command::Incident { action } => super::incident::run(&ctx, action),
     }
 }
@@ -147,7 +146,7 @@ fn list(ctx: &Context, open: bool, as_json: bool) -> Result<(), Failure> {
 }
 
 /// `--at`: RFC 3339, or `HH:MM` on today's local date.
-fn parse_at(
+pub(super) fn parse_at(
     text: &str,
     config: &Config,
     lang: Lang,
@@ -194,7 +193,7 @@ fn arrive(
 }
 
 /// Carry out one action through the operations layer and print what it did.
-fn act(ctx: &Context, cmd: ops::Command) -> Result<(), Failure> {
+pub(super) fn act(ctx: &Context, cmd: ops::Command) -> Result<(), Failure> {
     let config = ctx.config()?;
     let mut store = ctx.open_store(&config, Durability::Normal)?;
     let outcome = ops::perform(&mut store, &config, &ctx.actor(), ctx.now(), cmd)?;
@@ -202,62 +201,5 @@ fn act(ctx: &Context, cmd: ops::Command) -> Result<(), Failure> {
         "{}",
         super::words::outcome(ctx.lang(&config), &config, &outcome)
     );
-    Ok(())
-}
-
-fn oncall(ctx: &Context, as_json: bool) -> Result<(), Failure> {
-    let config = ctx.config()?;
-    let lang = ctx.lang(&config);
-    let now = ctx.now();
-    let local = now.with_timezone(&config.settings.timezone).naive_local();
-    let mut rows = Vec::new();
-    let mut out = Vec::new();
-    for g in config.grids.iter() {
-        let oc = config.roster.on_call(&config.grids, &g.id, local);
-        let person = |id: Option<&String>| -> String {
-            id.map(|i| match config.officers.get(i) {
-                Some(o) => format!("{} {} {}", i, o.name, o.phone),
-                None => i.clone(),
-            })
-            .unwrap_or_else(|| "-".into())
-        };
-        rows.push(vec![
-            g.id.clone(),
-            g.name.clone(),
-            oc.as_ref()
-                .map(|o| format!("{} {}", o.shift, o.shift_date.format("%m-%d")))
-                .unwrap_or_else(|| "-".into()),
-            person(oc.as_ref().map(|o| &o.primary)),
-            person(oc.as_ref().and_then(|o| o.backup.as_ref())),
-            person(oc.as_ref().and_then(|o| o.leader.as_ref())),
-            oc.as_ref()
-                .map(|o| {
-                    if o.duty_grid == g.id {
-                        String::new()
-                    } else {
-                        fill(T::CliVia.get(lang), &[("grid", &o.duty_grid)])
-                    }
-                })
-                .unwrap_or_default(),
-        ]);
-        out.push(json!({"grid": g.id, "name": g.name, "on_call": oc}));
-    }
-    if as_json {
-        outln!("{}", json_text(&out));
-    } else {
-        let at = time(now, &config.settings.timezone);
-        outln!("{}", fill(T::CliOnCallAt.get(lang), &[("time", &at)]));
-        let header = [
-            T::CliColGrid,
-            T::CliColName,
-            T::CliColShift,
-            T::CliColPrimary,
-            T::CliColBackup,
-            T::CliColLeader,
-            T::CliColFrom,
-        ]
-        .map(|t| t.get(lang));
-        out!("{}", table(&header, &rows));
-    }
     Ok(())
 }

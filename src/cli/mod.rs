@@ -12,6 +12,7 @@ mod escalations;
 mod failures;
 mod incident;
 mod logging;
+mod oncall;
 mod services;
 mod setup;
 mod show;
@@ -200,11 +201,16 @@ pub enum Command {
         #[arg(long)]
         reason: String,
     },
-    /// Who is on call now in every grid
+    /// Who is on call in every grid now and next, with names and phones (roster.toml and the swaps recorded)
     Oncall {
+        /// Another instant: RFC 3339, or HH:MM today
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
         #[arg(long)]
         json: bool,
     },
+    /// Swap who is on call: one role of one grid's shift (default: the shift running now)
+    Swap(oncall::SwapArgs),
     /// Emergency incidents: open one from a plan, its checklist, people, equipment and reports
     Incident {
         #[command(subcommand)]

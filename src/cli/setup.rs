@@ -40,8 +40,14 @@ pub(super) fn check_config(ctx: &Context, strict: bool) -> Result<(), Failure> {
                             "enterprises",
                             &n(T::CliNEnterprises, config.enterprises.len())
                         ),
-                        ("duties", &n(T::CliNDuties, config.roster.duties.len())),
-                        ("shifts", &n(T::CliNShifts, config.roster.shifts.len())),
+                        (
+                            "duties",
+                            &n(T::CliNDuties, config.roster.current().duties.len())
+                        ),
+                        (
+                            "shifts",
+                            &n(T::CliNShifts, config.roster.current().shifts.len())
+                        ),
                         ("plans", &n(T::IncCfgNPlans, config.plans.len())),
                         (
                             "depots",

@@ -208,7 +208,10 @@ pub struct Config {
     pub grids: GridTree,
     pub officers: BTreeMap<String, Officer>,
     pub enterprises: BTreeMap<String, Enterprise>,
-    pub roster: Roster,
+    /// roster.toml, replaced whole when the file changes while running
+    /// (`config::roster_file`); the swaps of the database are merged over
+    /// it by `Roster::on_call`.
+    pub roster: live::Live<Roster>,
     /// Emergency plans by id (the file stem of `plans/*.toml`).
     pub plans: BTreeMap<String, Plan>,
     /// Equipment and materials: the catalogue and the depots (`inventory.toml`).

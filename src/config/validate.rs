@@ -165,7 +165,7 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
             grids,
             officers,
             enterprises,
-            roster,
+            roster: super::live::Live::new(roster),
             plans,
             inventory,
             warnings,

@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::config::Config;
 use crate::domain::complaint::{Outcome, Status};
+use crate::domain::roster_swap::Swap;
 use crate::domain::{ArrivalRequest, ComplaintRow};
 use crate::ops::{Command, Target};
 
@@ -42,6 +43,7 @@ pub enum Event {
 /// The commands `event` calls for on `row` at `now` (none for a call).
 pub fn commands(
     config: &Config,
+    swaps: &[Swap],
     event: &Event,
     row: &ComplaintRow,
     now: DateTime<Utc>,
@@ -50,20 +52,20 @@ pub fn commands(
     match *event {
         Event::Call | Event::Incident { .. } => Vec::new(),
         Event::Dispatch { .. } => match row.status {
-            Status::Received | Status::Reopened => on_call(config, row.grid.as_deref(), now)
+            Status::Received | Status::Reopened => on_call(config, swaps, row.grid.as_deref(), now)
                 .0
                 .map(|officer| Command::Dispatch { id, officer })
                 .into_iter()
                 .collect(),
             _ => Vec::new(),
         },
-        Event::Chase { .. } if row.status.awaits_arrival() => chase(config, row, now),
+        Event::Chase { .. } if row.status.awaits_arrival() => chase(config, swaps, row, now),
         Event::Chase { .. } => Vec::new(),
         Event::Arrive { at, .. } if row.status.awaits_arrival() => {
             let officer = row
                 .dispatched_to
                 .clone()
-                .or_else(|| on_call(config, row.grid.as_deref(), now).0);
+                .or_else(|| on_call(config, swaps, row.grid.as_deref(), now).0);
             let Some(officer) = officer else {
                 return Vec::new();
             };
@@ -90,8 +92,8 @@ pub fn commands(
 }
 
 /// The first officer never reported arriving: escalate, send the backup.
-fn chase(config: &Config, row: &ComplaintRow, now: DateTime<Utc>) -> Vec<Command> {
-    let (primary, backup, leader) = on_call(config, row.grid.as_deref(), now);
+fn chase(config: &Config, swaps: &[Swap], row: &ComplaintRow, now: DateTime<Utc>) -> Vec<Command> {
+    let (primary, backup, leader) = on_call(config, swaps, row.grid.as_deref(), now);
     let first = row.dispatched_to.clone().or(primary.clone());
     let next = [backup, leader, primary]
         .into_iter()
@@ -126,6 +128,7 @@ fn chase(config: &Config, row: &ComplaintRow, now: DateTime<Utc>) -> Vec<Command
 /// Primary, backup and leader on call for `grid` (the city when none) at `now`.
 fn on_call(
     config: &Config,
+    swaps: &[Swap],
     grid: Option<&str>,
     now: DateTime<Utc>,
 ) -> (Option<String>, Option<String>, Option<String>) {
@@ -138,7 +141,11 @@ fn on_call(
     let grid = grid
         .filter(|g| config.grids.get(g).is_some())
         .unwrap_or(root);
-    match config.roster.on_call(&config.grids, grid, local) {
+    match config
+        .roster
+        .current()
+        .on_call(&config.grids, swaps, grid, local)
+    {
         Some(oc) => (Some(oc.primary), oc.backup, oc.leader),
         None => (None, None, None),
     }

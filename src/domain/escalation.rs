@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 
 use super::grid::GridTree;
 use super::roster::Roster;
+use super::roster_swap::Swap;
 use serde::Serialize;
 
 /// Whom a stage alerts.
@@ -78,9 +79,11 @@ pub fn due(
 
 /// The officer a stage alerts for a complaint in `grid` at local time `local`.
 /// An unassigned complaint goes to the city. Leaders fall back to the primary.
+/// Who is on call is roster.toml merged with the database's `swaps`.
 pub fn target_officer(
     tree: &GridTree,
     roster: &Roster,
+    swaps: &[Swap],
     grid: Option<&str>,
     target: StageTarget,
     local: NaiveDateTime,
@@ -89,11 +92,13 @@ pub fn target_officer(
     let grid = grid.filter(|g| tree.get(g).is_some()).unwrap_or(&root);
     let leader_of = |g: &str| {
         roster
-            .on_call(tree, g, local)
+            .on_call(tree, swaps, g, local)
             .map(|oc| oc.leader.unwrap_or(oc.primary))
     };
     match target {
-        StageTarget::GridOnCall => roster.on_call(tree, grid, local).map(|oc| oc.primary),
+        StageTarget::GridOnCall => roster
+            .on_call(tree, swaps, grid, local)
+            .map(|oc| oc.primary),
         StageTarget::ParentGridLeader => {
             let parent = tree
                 .get(grid)
@@ -135,6 +140,7 @@ pub fn standing(deadline: DateTime<Utc>, at: DateTime<Utc>) -> Standing {
 pub fn stage_target(
     tree: &GridTree,
     roster: &Roster,
+    swaps: &[Swap],
     grid: Option<&str>,
     dispatched_to: Option<&str>,
     target: StageTarget,
@@ -142,7 +148,7 @@ pub fn stage_target(
 ) -> Option<String> {
     match (target, dispatched_to) {
         (StageTarget::GridOnCall, Some(sent)) => Some(sent.to_string()),
-        _ => target_officer(tree, roster, grid, target, local),
+        _ => target_officer(tree, roster, swaps, grid, target, local),
     }
 }
 

@@ -18,6 +18,7 @@ pub mod queries;
 pub mod records;
 pub mod repeat;
 pub mod roster;
+pub mod roster_swap;
 pub mod triage;
 
 pub use actor::Actor;

@@ -1,8 +1,10 @@
 //! Who is on call in a grid at an instant.
 //!
-//! Owns: shifts (named local time windows), the weekly duty pattern, dated
-//! overrides, and the lookup that walks up the grid tree to the nearest grid
-//! with a duty. Pure: the local date-time is an argument.
+//! Owns: shifts (named local time windows), the weekly duty pattern and
+//! dated overrides of roster.toml, and who holds one grid by them. The one
+//! lookup everything asks — roster.toml merged with the swaps recorded in
+//! the database, walking up the grid tree — is `Roster::on_call` in
+//! `roster_swap.rs`. Pure: the local date-time is an argument.
 
 use std::collections::BTreeSet;
 
@@ -10,7 +12,6 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use serde::Serialize;
 
 use super::calendar::TimeWindow;
-use super::grid::GridTree;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shift {
@@ -95,8 +96,10 @@ pub struct OnCall {
     pub primary: String,
     pub backup: Option<String>,
     pub leader: Option<String>,
-    /// Set when a dated override applied.
+    /// Set when a dated override of roster.toml applied.
     pub override_reason: Option<String>,
+    /// The swaps recorded at consoles that changed who holds a role (#11).
+    pub swaps: Vec<super::roster_swap::Applied>,
 }
 
 impl Roster {
@@ -114,24 +117,25 @@ impl Roster {
         })
     }
 
-    /// Who holds `grid` itself at `local`, ignoring ancestors.
-    fn own(&self, grid: &str, local: NaiveDateTime) -> Option<OnCall> {
-        let (shift, date) = self.shift_at(local)?;
+    /// Who holds `grid` itself in the shift `shift` started on `date`, by
+    /// roster.toml alone (its weekly pattern and dated overrides), ignoring
+    /// ancestors and the swaps recorded in the database.
+    pub(super) fn own(&self, grid: &str, shift: &str, date: NaiveDate) -> Option<OnCall> {
         let duty = self
             .duties
             .iter()
-            .find(|d| d.grid == grid && d.shift == shift.name && d.days.contains(date.weekday()));
+            .find(|d| d.grid == grid && d.shift == shift && d.days.contains(date.weekday()));
         let ov = self
             .overrides
             .iter()
-            .find(|o| o.grid == grid && o.shift == shift.name && o.date == date);
+            .find(|o| o.grid == grid && o.shift == shift && o.date == date);
         let primary = ov
             .and_then(|o| o.primary.clone())
             .or_else(|| duty.map(|d| d.primary.clone()))?;
         Some(OnCall {
             grid: grid.to_string(),
             duty_grid: grid.to_string(),
-            shift: shift.name.clone(),
+            shift: shift.to_string(),
             shift_date: date,
             primary,
             backup: ov
@@ -141,17 +145,7 @@ impl Roster {
                 .and_then(|o| o.leader.clone())
                 .or_else(|| duty.and_then(|d| d.leader.clone())),
             override_reason: ov.map(|o| o.reason.clone()),
-        })
-    }
-
-    /// Who is on call for `grid` at `local`: its own duty, else the nearest
-    /// ancestor's. `None` when no grid up to the root has anyone.
-    pub fn on_call(&self, tree: &GridTree, grid: &str, local: NaiveDateTime) -> Option<OnCall> {
-        tree.lineage(grid).into_iter().find_map(|g| {
-            self.own(&g.id, local).map(|mut oc| {
-                oc.grid = grid.to_string();
-                oc
-            })
+            swaps: Vec::new(),
         })
     }
 }
@@ -208,11 +202,11 @@ fn minutes_of(w: &TimeWindow) -> BTreeSet<u32> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::domain::grid::Grid;
+    use crate::domain::grid::{Grid, GridTree};
 
-    fn g(id: &str, parent: Option<&str>) -> Grid {
+    pub(crate) fn g(id: &str, parent: Option<&str>) -> Grid {
         Grid {
             id: id.into(),
             name: id.into(),
@@ -225,7 +219,7 @@ mod tests {
         }
     }
 
-    fn roster() -> Roster {
+    pub(crate) fn roster() -> Roster {
         let all: Days = [
             Weekday::Mon,
             Weekday::Tue,
@@ -286,7 +280,7 @@ mod tests {
         }
     }
 
-    fn at(s: &str) -> NaiveDateTime {
+    pub(crate) fn at(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
     }
 
@@ -295,14 +289,18 @@ mod tests {
         let tree = GridTree::new([g("C00", None), g("T01", Some("C00"))]);
         let r = roster();
         // Tue 01:00 is still Monday's night shift: T01 has its own duty.
-        let oc = r.on_call(&tree, "T01", at("2026-12-01 01:00")).unwrap();
+        let oc = r
+            .on_call(&tree, &[], "T01", at("2026-12-01 01:00"))
+            .unwrap();
         assert_eq!((oc.primary.as_str(), oc.duty_grid.as_str()), ("O3", "T01"));
         assert_eq!(
             oc.shift_date,
             NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
         );
         // Tue 18:00: no T01 duty, falls back to the city.
-        let oc = r.on_call(&tree, "T01", at("2026-12-01 18:00")).unwrap();
+        let oc = r
+            .on_call(&tree, &[], "T01", at("2026-12-01 18:00"))
+            .unwrap();
         assert_eq!((oc.primary.as_str(), oc.duty_grid.as_str()), ("O2", "C00"));
     }
 
@@ -310,7 +308,7 @@ mod tests {
     fn override_replaces_only_what_it_names() {
         let tree = GridTree::new([g("C00", None), g("T01", Some("C00"))]);
         let oc = roster()
-            .on_call(&tree, "T01", at("2026-12-07 20:00"))
+            .on_call(&tree, &[], "T01", at("2026-12-07 20:00"))
             .unwrap();
         assert_eq!(oc.primary, "O9");
         assert_eq!(oc.backup.as_deref(), Some("O4"));

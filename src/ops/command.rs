@@ -66,6 +66,8 @@ pub enum Command {
     Acknowledge(Vec<AlertRef>),
     /// An action on an emergency incident (#10).
     Incident(IncidentCommand),
+    /// Swap who holds a role on call in one shift of one grid (#11).
+    Swap(super::swap::SwapRequest),
 }
 
 /// What an action did, for the front end to put into words.
@@ -122,6 +124,7 @@ pub enum Outcome {
         asked: usize,
     },
     Incident(IncidentOutcome),
+    Swapped(super::swap::Swapped),
 }
 
 /// Why an action was not done: the request's fault, or the store's.
@@ -141,6 +144,9 @@ pub enum OpError {
     /// An incident rule refused it (words: `words::incident_ops::error`).
     #[error(transparent)]
     Incident(IncidentError),
+    /// A swap of the roster refused (#11; words: `words::oncall`).
+    #[error(transparent)]
+    Swap(#[from] super::swap::SwapError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -168,7 +174,8 @@ impl OpError {
             OpError::NoReason
             | OpError::NoReopenReason
             | OpError::TooLong { .. }
-            | OpError::Incident(_) => true,
+            | OpError::Incident(_)
+            | OpError::Swap(_) => true,
             OpError::Store(e) => e.is_user_error(),
         }
     }

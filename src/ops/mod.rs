@@ -11,6 +11,7 @@
 //! - `input`: one complaint as JSON → a validated input (spool, HTTP, phone entry).
 //! - `prepare`: input + configuration + instant → a complaint ready to store
 //!   (regime, deadline and grid decided once, frozen).
+//! - `swap`: a swap of the on-call roster (#11).
 
 mod command;
 mod depot;
@@ -21,8 +22,10 @@ mod limits;
 mod perform;
 mod perform_incident;
 pub mod prepare;
+mod swap;
 
 pub use command::{Command, OpError, Outcome, Target};
 pub use incident::{IncidentCommand, IncidentOutcome, OpenIncident};
 pub use limits::TEXT_MAX_CHARS;
 pub use perform::perform;
+pub use swap::{ShiftPick, SwapError, SwapRequest, Swapped};

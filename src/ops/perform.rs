@@ -9,10 +9,10 @@ use crate::config::Config;
 use crate::domain::escalation::{StageTarget, target_officer};
 use crate::domain::outbox::sinks;
 use crate::domain::{Actor, Inserted};
-use crate::store::{Actions, Alerts, Complaints, Incidents};
+use crate::store::{Actions, Alerts, Complaints, Incidents, Rosters};
 
 /// Carry out `cmd` as `actor` at `now`.
-pub fn perform<S: Actions + Complaints + Alerts + Incidents>(
+pub fn perform<S: Actions + Complaints + Alerts + Incidents + Rosters>(
     store: &mut S,
     config: &Config,
     actor: &Actor,
@@ -22,7 +22,7 @@ pub fn perform<S: Actions + Complaints + Alerts + Incidents>(
     perform_any(store, config, actor, now, cmd).map_err(OpError::lifted)
 }
 
-fn perform_any<S: Actions + Complaints + Alerts + Incidents>(
+fn perform_any<S: Actions + Complaints + Alerts + Incidents + Rosters>(
     store: &mut S,
     config: &Config,
     actor: &Actor,
@@ -65,7 +65,8 @@ fn perform_any<S: Actions + Complaints + Alerts + Incidents>(
                     let local = now.with_timezone(&config.settings.timezone).naive_local();
                     target_officer(
                         &config.grids,
-                        &config.roster,
+                        &config.roster.current(),
+                        &store.swaps_around(local.date())?,
                         c.grid.as_deref(),
                         StageTarget::ParentGridLeader,
                         local,
@@ -117,5 +118,6 @@ fn perform_any<S: Actions + Complaints + Alerts + Incidents>(
         Command::Incident(c) => Outcome::Incident(super::perform_incident::perform(
             store, config, actor, now, c,
         )?),
+        Command::Swap(req) => Outcome::Swapped(super::swap::swap(store, config, actor, now, req)?),
     })
 }

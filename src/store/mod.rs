@@ -379,6 +379,38 @@ pub trait Incidents {
     ) -> Result<()>;
 }
 
+/// Swaps of the on-call roster recorded at consoles (#11), merged over
+/// roster.toml by `Roster::on_call`. Audit action `roster_override.recorded`
+/// under the subject `roster_override:N`.
+pub trait Rosters {
+    /// The swaps of the shifts that start on a date in `from..=to`, oldest first.
+    fn swaps(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<crate::domain::roster_swap::Swap>>;
+    /// The swaps anyone asking who is on call around the local date `day`
+    /// needs: from the day before (a night shift that started then) to the
+    /// end of the gap check's week and the shift after it.
+    fn swaps_around(
+        &self,
+        day: chrono::NaiveDate,
+    ) -> Result<Vec<crate::domain::roster_swap::Swap>> {
+        self.swaps(
+            day - chrono::Duration::days(1),
+            day + chrono::Duration::days(9),
+        )
+    }
+    /// Record one swap with its audit record; returns its id. The
+    /// operations layer checks grid, officer and shift first.
+    fn record_swap(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        swap: &crate::domain::roster_swap::NewSwap,
+    ) -> Result<i64>;
+}
+
 /// Who is alive: one beat per component.
 pub trait Heartbeats {
     fn beat(&mut self, b: &Beat, now: DateTime<Utc>) -> Result<()>;

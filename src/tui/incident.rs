@@ -245,7 +245,13 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::AddStep => Ok(Form::add_step(d, &config, state.now, lang)),
         Action::AssignPerson => {
             focus(state, Section::People);
-            Ok(Form::assign_person(d, &config, state.now, lang))
+            Ok(Form::assign_person(
+                d,
+                &config,
+                &state.boards.oncall.swaps,
+                state.now,
+                lang,
+            ))
         }
         Action::AdvancePerson => {
             let Some(p) = d.personnel.get(focus(state, Section::People)) else {

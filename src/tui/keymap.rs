@@ -154,7 +154,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('o')], "o", Action::Reopen, T::KeyReopen),
     bind(&[ch('/')], "/", Action::Filter, T::KeyFilter),
     bind(&[ch('p')], "p", Action::RevealPhone, T::KeyReveal),
-    bind(&[ch('s')], "s", Action::Sort, T::KeySort),
+    bind(&[ch('s')], "s", Action::Sort, T::OnCallKeySortOrSwap),
     bind(&[ch('x')], "x", Action::Ack, T::KeyAck),
     bind(&[ch('X')], "X", Action::AckAll, T::KeyAckAll),
     bind(&[Key::Plain(KeyCode::Tab)], "Tab", Action::NextScreen, T::KeyNextScreen),

@@ -355,10 +355,11 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
                 return Vec::new();
             };
             let (config, lang) = (state.config.clone(), state.lang);
+            let swaps = &state.boards.oncall.swaps;
             let form = match action {
-                Action::Arrive => Ok(Form::arrive(&config, &c, state.now)),
-                Action::Dispatch => Ok(Form::dispatch(&config, &c, state.now)),
-                Action::Escalate => Ok(Form::escalate(&config, &c, state.now)),
+                Action::Arrive => Ok(Form::arrive(&config, swaps, &c, state.now)),
+                Action::Dispatch => Ok(Form::dispatch(&config, swaps, &c, state.now)),
+                Action::Escalate => Ok(Form::escalate(&config, swaps, &c, state.now)),
                 // Triage forms refuse at once a complaint they cannot act on.
                 Action::Assign => Form::assign(&config, &c, lang),
                 Action::Reject => Form::reject(&c, lang),

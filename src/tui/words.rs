@@ -102,6 +102,7 @@ pub fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
         ),
         Outcome::Reopened { id } => fill(T::DoneReopened.get(lang), &[("id", &id.to_string())]),
         Outcome::Incident(i) => super::incident_words::outcome(lang, config, i),
+        Outcome::Swapped(s) => crate::words::oncall::swapped(lang, config, s),
         Outcome::Acknowledged { done, .. } => match done.len() {
             0 => T::DoneAckBefore.get(lang).to_string(),
             1 => T::DoneAckOne.get(lang).to_string(),
@@ -141,6 +142,7 @@ pub fn error(
     match e {
         // Items, depots, officers and roles by name, as the command line says them.
         OpError::Incident(i) => crate::words::incident_named::error(lang, config, incident, i),
+        OpError::Swap(s) => crate::words::oncall::error(lang, Some(config), s),
         _ => error_plain(lang, &config.settings.timezone, e),
     }
 }
@@ -155,6 +157,7 @@ pub fn error_plain(lang: Lang, tz: &Tz, e: &OpError) -> String {
             &[("chars", &chars.to_string()), ("max", &max.to_string())],
         ),
         OpError::Incident(i) => crate::words::incident_ops::error(lang, tz, i),
+        OpError::Swap(s) => crate::words::oncall::error(lang, None, s),
         OpError::Store(s) => store_error(lang, tz, s),
     }
 }

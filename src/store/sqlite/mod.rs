@@ -21,6 +21,7 @@ mod intake;
 mod migrate;
 mod outbox;
 mod reference;
+mod roster;
 mod sets;
 mod triage;
 

@@ -8,6 +8,7 @@ use super::{Choice, Field, Form, FormKind};
 use crate::config::Config;
 use crate::domain::complaint::{Category, Outcome, Transition, transition};
 use crate::domain::escalation::{StageTarget, target_officer};
+use crate::domain::roster_swap::Swap;
 use crate::domain::triage::{RejectReason, assignable};
 use crate::domain::{ComplaintRow, Entity, kind};
 use crate::i18n::{Lang, T, fill};
@@ -26,9 +27,15 @@ pub(super) fn officer(config: &Config, id: &str) -> Choice {
     }
 }
 
-/// Who is on call for `grid` (the root when unassigned) at `now`: primary,
-/// backup, leader — one entry per person, with every role they hold.
-pub(super) fn on_call(config: &Config, grid: Option<&str>, now: DateTime<Utc>) -> Vec<Choice> {
+/// Who is on call for `grid` (the root when unassigned) at `now`, roster.toml
+/// merged with the `swaps` recorded: primary, backup, leader — one entry per
+/// person, with every role they hold.
+pub(super) fn on_call(
+    config: &Config,
+    swaps: &[Swap],
+    grid: Option<&str>,
+    now: DateTime<Utc>,
+) -> Vec<Choice> {
     let local = now.with_timezone(&config.settings.timezone).naive_local();
     let root = config
         .grids
@@ -37,11 +44,12 @@ pub(super) fn on_call(config: &Config, grid: Option<&str>, now: DateTime<Utc>) -
         .unwrap_or_default();
     let grid = grid.unwrap_or(&root);
     let mut out: Vec<Choice> = Vec::new();
-    let Some(oc) = config.roster.on_call(&config.grids, grid, local) else {
+    let roster = config.roster.current();
+    let Some(oc) = roster.on_call(&config.grids, swaps, grid, local) else {
         return out;
     };
     let people = [
-        (Some(oc.primary), T::Primary),
+        (Some(oc.primary.clone()), T::Primary),
         (oc.backup, T::Backup),
         (oc.leader, T::Leader),
     ];
@@ -99,14 +107,14 @@ fn refuse(t: T, c: &ComplaintRow, lang: Lang) -> String {
 }
 
 impl Form {
-    pub fn arrive(config: &Config, c: &ComplaintRow, now: DateTime<Utc>) -> Form {
+    pub fn arrive(config: &Config, swaps: &[Swap], c: &ComplaintRow, now: DateTime<Utc>) -> Form {
         let local = now
             .with_timezone(&config.settings.timezone)
             .format("%H:%M")
             .to_string();
         // The officer who was sent comes first (tagged "sent"), then the
         // grid's on-call list: `a` `Enter` logs the one on the way.
-        let mut officers = on_call(config, c.grid.as_deref(), now);
+        let mut officers = on_call(config, swaps, c.grid.as_deref(), now);
         if let Some(sent) = &c.dispatched_to {
             let pos = officers.iter().position(|o| &o.id == sent);
             let mut first = match pos {
@@ -124,22 +132,24 @@ impl Form {
         about(FormKind::Arrive, c, fields)
     }
 
-    pub fn dispatch(config: &Config, c: &ComplaintRow, now: DateTime<Utc>) -> Form {
+    pub fn dispatch(config: &Config, swaps: &[Swap], c: &ComplaintRow, now: DateTime<Utc>) -> Form {
         let fields = vec![Field::choice(
             T::FieldOfficer,
-            on_call(config, c.grid.as_deref(), now),
+            on_call(config, swaps, c.grid.as_deref(), now),
             false,
         )];
         about(FormKind::Dispatch, c, fields)
     }
 
-    pub fn escalate(config: &Config, c: &ComplaintRow, now: DateTime<Utc>) -> Form {
+    pub fn escalate(config: &Config, swaps: &[Swap], c: &ComplaintRow, now: DateTime<Utc>) -> Form {
         let local = now.with_timezone(&config.settings.timezone).naive_local();
+        let roster = config.roster.current();
         let mut ids: Vec<String> = Vec::new();
         for stage in [StageTarget::ParentGridLeader, StageTarget::CityDutyLeader] {
             let t = target_officer(
                 &config.grids,
-                &config.roster,
+                &roster,
+                swaps,
                 c.grid.as_deref(),
                 stage,
                 local,

@@ -26,10 +26,11 @@ impl Form {
     pub fn assign_person(
         d: &IncidentDetail,
         config: &Config,
+        swaps: &[crate::domain::roster_swap::Swap],
         now: DateTime<Utc>,
         lang: Lang,
     ) -> Form {
-        let mut people = on_call(config, Some(&d.row.grid), now);
+        let mut people = on_call(config, swaps, Some(&d.row.grid), now);
         for id in config.officers.keys() {
             if !people.iter().any(|c| &c.id == id) {
                 people.push(officer(config, id));

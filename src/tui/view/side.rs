@@ -22,10 +22,6 @@ pub fn on_call(state: &State, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let config = &state.config;
-    let local = state
-        .now
-        .with_timezone(&config.settings.timezone)
-        .naive_local();
     let person = |id: Option<&String>| -> String {
         id.and_then(|i| config.officers.get(i))
             .map(|o| format!("{} {}", sanitize(&o.name), o.phone))
@@ -34,7 +30,7 @@ pub fn on_call(state: &State, area: Rect, buf: &mut Buffer) {
     let w = inner.width as usize;
     let mut lines = Vec::new();
     for g in config.grids.iter().filter(|g| g.level <= 2) {
-        let oc = config.roster.on_call(&config.grids, &g.id, local);
+        let oc = state.boards.oncall.on_call(config, &g.id, state.now);
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", g.id), Theme::title()),
             Span::raw(fit(&sanitize(&g.name), w.saturating_sub(g.id.len() + 1))),

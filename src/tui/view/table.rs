@@ -58,10 +58,6 @@ pub fn due(state: &State, at: chrono::DateTime<chrono::Utc>) -> (String, Style) 
 }
 
 fn on_call_name(state: &State, grid: Option<&str>) -> String {
-    let local = state
-        .now
-        .with_timezone(&state.config.settings.timezone)
-        .naive_local();
     let root = state
         .config
         .grids
@@ -69,9 +65,9 @@ fn on_call_name(state: &State, grid: Option<&str>) -> String {
         .map(|g| g.id.as_str())
         .unwrap_or("");
     state
-        .config
-        .roster
-        .on_call(&state.config.grids, grid.unwrap_or(root), local)
+        .boards
+        .oncall
+        .on_call(&state.config, grid.unwrap_or(root), state.now)
         .and_then(|oc| {
             state
                 .config

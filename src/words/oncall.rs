@@ -1,0 +1,132 @@
+//! On call in words (#11): roles, a swap done, a swap refused, a swap's
+//! audit record, a gap — the same sentences for the command line, the
+//! console and the audit screen.
+
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::domain::AuditEntry;
+use crate::domain::roster_swap::{Gap, Role};
+use crate::i18n::{Lang, T, fill};
+use crate::ops::{SwapError, Swapped};
+use crate::text::sanitize;
+
+pub fn role(r: Role) -> T {
+    match r {
+        Role::Primary => T::Primary,
+        Role::Backup => T::Backup,
+        Role::Leader => T::Leader,
+    }
+}
+
+/// "(王芳 13800000000)" for a known officer, "" otherwise.
+pub fn label(lang: Lang, config: &Config, id: &str) -> String {
+    let (open, close) = match lang {
+        Lang::En => ("(", ")"),
+        Lang::Zh => ("（", "）"),
+    };
+    config
+        .officers
+        .get(id)
+        .map(|o| format!("{open}{} {}{close}", sanitize(&o.name), sanitize(&o.phone)))
+        .unwrap_or_default()
+}
+
+/// An officer by id and name, or "nobody".
+fn person(lang: Lang, config: &Config, id: Option<&str>) -> String {
+    match id {
+        Some(id) => {
+            let l = label(lang, config, id);
+            if l.is_empty() {
+                sanitize(id)
+            } else {
+                format!("{} {l}", sanitize(id))
+            }
+        }
+        None => T::OnCallNobodyBefore.get(lang).to_string(),
+    }
+}
+
+/// What a swap did.
+pub fn swapped(lang: Lang, config: &Config, s: &Swapped) -> String {
+    fill(
+        T::OnCallSwapDone.get(lang),
+        &[
+            ("id", &s.id.to_string()),
+            ("grid", &sanitize(&s.grid)),
+            ("shift", &sanitize(&s.shift)),
+            ("date", &s.date.to_string()),
+            ("role", role(s.role).get(lang)),
+            ("officer", &sanitize(&s.officer)),
+            ("label", &label(lang, config, &s.officer)),
+            ("replaced", &person(lang, config, s.replaced.as_deref())),
+        ],
+    )
+}
+
+/// Why a swap was refused.
+pub fn error(lang: Lang, config: Option<&Config>, e: &SwapError) -> String {
+    let say = |t: T, args: &[(&str, &str)]| fill(t.get(lang), args);
+    match e {
+        SwapError::UnknownGrid(g) => say(T::OnCallErrUnknownGrid, &[("grid", &sanitize(g))]),
+        SwapError::UnknownOfficer(o) => {
+            say(T::OnCallErrUnknownOfficer, &[("officer", &sanitize(o))])
+        }
+        SwapError::UnknownShift(s) => say(T::OnCallErrUnknownShift, &[("shift", &sanitize(s))]),
+        SwapError::NoShift => T::OnCallErrNoShift.get(lang).to_string(),
+        SwapError::ShiftOver { shift, date } => say(
+            T::OnCallErrShiftOver,
+            &[("shift", &sanitize(shift)), ("date", &date.to_string())],
+        ),
+        SwapError::SameOfficer { officer } => say(
+            T::OnCallErrSame,
+            &[
+                ("officer", &sanitize(officer)),
+                (
+                    "label",
+                    &config.map(|c| label(lang, c, officer)).unwrap_or_default(),
+                ),
+            ],
+        ),
+        SwapError::NoReason => T::OnCallErrNoReason.get(lang).to_string(),
+    }
+}
+
+/// The sentence of a `roster_override.*` audit record (None: not one).
+pub fn trail(lang: Lang, config: &Config, e: &AuditEntry) -> Option<String> {
+    if e.action != "roster_override.recorded" {
+        return None;
+    }
+    let d = &e.details;
+    let text = |k: &str| d.get(k).and_then(Value::as_str);
+    let role_word = Role::parse(text("role").unwrap_or(""))
+        .map(|r| role(r).get(lang).to_string())
+        .unwrap_or_else(|| sanitize(text("role").unwrap_or("")));
+    Some(fill(
+        T::OnCallTrailSwap.get(lang),
+        &[
+            ("grid", &sanitize(text("grid").unwrap_or(""))),
+            ("shift", &sanitize(text("shift").unwrap_or(""))),
+            ("date", &sanitize(text("shift_date").unwrap_or(""))),
+            ("role", &role_word),
+            ("officer", &person(lang, config, text("officer"))),
+            ("replaced", &person(lang, config, text("replaces"))),
+            ("reason", &sanitize(text("reason").unwrap_or(""))),
+        ],
+    ))
+}
+
+/// One gap in words, for `check-config`, `oncall` and the console.
+pub fn gap(lang: Lang, config: &Config, g: &Gap) -> String {
+    let name = config.grids.get(&g.grid).map_or("", |x| x.name.as_str());
+    fill(
+        T::OnCallGap.get(lang),
+        &[
+            ("grid", &sanitize(&g.grid)),
+            ("name", &sanitize(name)),
+            ("shift", &sanitize(&g.shift)),
+            ("date", &g.date.to_string()),
+            ("start", &g.start.format("%m-%d %H:%M").to_string()),
+        ],
+    )
+}
