@@ -14,6 +14,7 @@ pub mod live;
 mod location;
 mod plan_due;
 mod plans;
+pub mod roster_file;
 mod schedule;
 mod settings;
 pub mod source;
@@ -212,6 +213,9 @@ pub struct Config {
     /// (`config::roster_file`); the swaps of the database are merged over
     /// it by `Roster::on_call`.
     pub roster: live::Live<Roster>,
+    /// Why the last roster.toml read while running was refused (file:line),
+    /// the roster in force kept; `None` when it was taken up.
+    pub roster_refused: live::Live<Option<String>>,
     /// Emergency plans by id (the file stem of `plans/*.toml`).
     pub plans: BTreeMap<String, Plan>,
     /// Equipment and materials: the catalogue and the depots (`inventory.toml`).

@@ -166,6 +166,7 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
             officers,
             enterprises,
             roster: super::live::Live::new(roster),
+            roster_refused: super::live::Live::default(),
             plans,
             inventory,
             warnings,

@@ -1,5 +1,8 @@
 //! The calendar job, in the daemon and in every console: takes up changed
-//! calendar files without a restart (`config::calendar::Watch`), and says
+//! calendar files and a changed roster.toml without a restart
+//! (`config::calendar::Watch`, `config::roster_file::RosterWatch`: a file
+//! that does not validate is logged with file:line and what is in force
+//! kept), and says
 //! in the log when the calendar runs out — from 60 days before the year
 //! ends — when it starts, whenever that changes, and once a day.
 
@@ -12,6 +15,7 @@ use tokio_util::sync::CancellationToken;
 use crate::clock::SharedClock;
 use crate::config::Config;
 use crate::config::calendar::{Reloaded, Watch, gap_text};
+use crate::config::roster_file::{RosterReload, RosterWatch};
 use crate::domain::calendar::Gap;
 use crate::i18n::Lang;
 
@@ -27,6 +31,7 @@ pub async fn calendar_loop(
     shutdown: CancellationToken,
 ) {
     let mut watch = Watch::new(&config);
+    let mut roster = RosterWatch::new(&config);
     let mut said: Option<(NaiveDate, Vec<Gap>)> = None;
     let mut tick = tokio::time::interval(interval);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
@@ -45,6 +50,17 @@ pub async fn calendar_loop(
             Some(Reloaded::Refused(errors)) => {
                 for e in errors {
                     tracing::error!("calendar file refused, the calendar in force is kept: {e}");
+                }
+            }
+            None => {}
+        }
+        match roster.poll(&config) {
+            Some(RosterReload::Changed) => {
+                tracing::info!("roster.toml changed: the new roster is in force");
+            }
+            Some(RosterReload::Refused(errors)) => {
+                for e in errors {
+                    tracing::error!("roster.toml refused, the roster in force is kept: {e}");
                 }
             }
             None => {}

@@ -76,7 +76,7 @@ pub struct Override {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Roster {
     pub shifts: Vec<Shift>,
     pub duties: Vec<Duty>,

@@ -314,6 +314,10 @@ pub fn spawn(
             // written, and every BOARDS_EVERY (shifts change, patrols fall due).
             let mut boards_stale = true;
             let mut boards_tick = std::time::Instant::now();
+            // On call (#11): read again when the shift running ends and
+            // when roster.toml is replaced (the calendar job reloads it).
+            let mut boards_due: Option<DateTime<Utc>> = None;
+            let mut roster_seen = config.roster.current();
             loop {
                 let now = clock.now();
                 match store.verify_file() {
@@ -391,11 +395,20 @@ pub fn spawn(
                         }
                     }
                 }
-                if boards_stale || boards_tick.elapsed() > BOARDS_EVERY {
+                let roster_now = config.roster.current();
+                let roster_changed = !Arc::ptr_eq(&roster_now, &roster_seen);
+                roster_seen = roster_now;
+                if boards_stale
+                    || roster_changed
+                    || boards_due.is_some_and(|t| now >= t)
+                    || boards_tick.elapsed() > BOARDS_EVERY
+                {
                     boards_stale = false;
+                    boards_due = None;
                     boards_tick = std::time::Instant::now();
                     match crate::board::Boards::load(&store, &config, now) {
                         Ok(b) => {
+                            boards_due = b.oncall.stale_at(&config);
                             if tx.send(DataMsg::Boards(Box::new(b))).is_err() {
                                 return;
                             }
