@@ -1135,6 +1135,13 @@ texts! {
     OnCallColNow => "NOW", "当班";
     OnCallHome => "home grid", "本网格";
     OnCallLoading => "reading the roster…", "正在读取值班表…";
+    OnCallHdrName => "Name", "名称";
+    OnCallHdrPrimary => "Primary", "主班";
+    OnCallHdrBackup => "Backup", "副班";
+    OnCallHdrLeader => "Leader", "带班";
+    OnCallHdrNext => "Next shift", "下一班";
+    OnCallHdrNote => "Note", "备注";
+    OnCallRefused => "roster.toml refused, the roster in force is kept: {why}", "roster.toml 未被采用，沿用现行值班表：{why}";
     // --- end of #11 on call ---
 
     // (separator: keep these lines between the blocks)

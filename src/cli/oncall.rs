@@ -126,7 +126,7 @@ pub fn run(ctx: &Context, at: Option<&str>, as_json: bool) -> Result<(), Failure
         "{}",
         fill(T::OnCallAt.get(lang), &[("time", &time(now, tz))])
     );
-    outln!("{}", shift_line(lang, &board));
+    outln!("{}", crate::words::oncall::shift_line(lang, &board));
     let person = |id: Option<&str>| -> String {
         id.map(|i| {
             let p = Person::of(&config, i);
@@ -151,7 +151,7 @@ pub fn run(ctx: &Context, at: Option<&str>, as_json: bool) -> Result<(), Failure
                     .as_ref()
                     .map(|n| person(Some(&n.primary)))
                     .unwrap_or_else(|| T::OnCallNobodyNext.get(lang).into()),
-                note(lang, &r.grid, oc),
+                crate::words::oncall::note(lang, &r.grid, oc),
             ]
         })
         .collect();
@@ -174,59 +174,6 @@ pub fn run(ctx: &Context, at: Option<&str>, as_json: bool) -> Result<(), Failure
         }
     }
     Ok(())
-}
-
-/// "day shift of 2026-11-30, until 18:00 · next: night from 18:00".
-pub fn shift_line(lang: Lang, board: &OnCallBoard) -> String {
-    match (&board.now, &board.next) {
-        (Some(now), next) => fill(
-            T::OnCallShiftLine.get(lang),
-            &[
-                ("shift", &sanitize(&now.shift)),
-                ("date", &now.date.to_string()),
-                ("end", &now.end.format("%H:%M").to_string()),
-                (
-                    "next",
-                    &next.as_ref().map_or("-".into(), |n| sanitize(&n.shift)),
-                ),
-                (
-                    "start",
-                    &next
-                        .as_ref()
-                        .map_or("-".into(), |n| n.start.format("%m-%d %H:%M").to_string()),
-                ),
-            ],
-        ),
-        (None, _) => T::OnCallNoShift.get(lang).to_string(),
-    }
-}
-
-/// Where the people come from and what changed them: "via T01", a
-/// roster.toml override, a swap — or nobody.
-pub fn note(lang: Lang, grid: &str, oc: Option<&OnCall>) -> String {
-    let Some(oc) = oc else {
-        return T::OnCallNobody.get(lang).to_string();
-    };
-    let mut parts = Vec::new();
-    if oc.duty_grid != grid {
-        parts.push(fill(T::OnCallVia.get(lang), &[("grid", &oc.duty_grid)]));
-    }
-    if let Some(r) = &oc.override_reason {
-        parts.push(fill(
-            T::OnCallOverride.get(lang),
-            &[("reason", &sanitize(r))],
-        ));
-    }
-    for s in &oc.swaps {
-        parts.push(fill(
-            T::OnCallSwapped.get(lang),
-            &[
-                ("role", crate::words::oncall::role(s.role).get(lang)),
-                ("reason", &sanitize(&s.reason)),
-            ],
-        ));
-    }
-    parts.join(" · ")
 }
 
 fn person_json(config: &Config, id: Option<&str>) -> Value {
@@ -271,4 +218,26 @@ pub fn board_json(config: &Config, board: &OnCallBoard) -> Value {
         })
         .collect();
     Value::Array(rows)
+}
+
+/// `check-config`: every grid with nobody on call at some instant of the
+/// coming 7 days (grid, shift, date), counting the swaps of the database
+/// when there is one at the path in force.
+pub(super) fn gap_warnings(
+    ctx: &Context,
+    config: &Config,
+    lang: Lang,
+) -> Result<Vec<String>, Failure> {
+    let now = ctx.now();
+    let swaps = if ctx.db_path(config).exists() {
+        swaps_if_any(ctx, config, lang, now)?
+    } else {
+        Vec::new()
+    };
+    let board = OnCallBoard::build(config, swaps, now);
+    Ok(board
+        .gaps
+        .iter()
+        .map(|g| crate::words::oncall::gap(lang, config, g))
+        .collect())
 }

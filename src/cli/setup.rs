@@ -14,7 +14,8 @@ pub(super) fn check_config(ctx: &Context, strict: bool) -> Result<(), Failure> {
     let source = sanitize(&ctx.source_words(lang));
     match Config::load(ctx.source.clone()) {
         Ok(config) => {
-            let warnings = calendar::warnings(&config, lang, ctx.now());
+            let mut warnings = calendar::warnings(&config, lang, ctx.now());
+            warnings.extend(super::oncall::gap_warnings(ctx, &config, lang)?);
             for w in &warnings {
                 warnln!(
                     "{}",

@@ -51,19 +51,17 @@ pub fn check(file: &TomlFile, config: &Config) -> Result<Roster, Vec<ConfigError
         grids: Some(Default::default()),
         officers: Some(Default::default()),
     };
-    let roster = file
-        .parse_keeping::<RosterFile>(&mut errors)
-        .map(|f| {
-            super::schedule::roster(
-                file,
-                f.value,
-                &f.dropped,
-                &config.grids,
-                &config.officers,
-                &refs,
-                &mut errors,
-            )
-        });
+    let roster = file.parse_keeping::<RosterFile>(&mut errors).map(|f| {
+        super::schedule::roster(
+            file,
+            f.value,
+            &f.dropped,
+            &config.grids,
+            &config.officers,
+            &refs,
+            &mut errors,
+        )
+    });
     match roster {
         Some(r) if errors.is_empty() => Ok(r),
         _ => {
@@ -148,7 +146,11 @@ mod tests {
         let held = config.clone();
         let mut watch = RosterWatch::new(&config);
         assert!(matches!(watch.poll(&config), Some(RosterReload::Changed)));
-        assert_eq!(held.roster.current().duties[0].primary, "O005", "every clone");
+        assert_eq!(
+            held.roster.current().duties[0].primary,
+            "O005",
+            "every clone"
+        );
         assert!(watch.poll(&config).is_none(), "nothing changed");
         // An officer nobody knows, on line 13.
         super::super::calendar::write_atomically(&file, &duty("O999")).unwrap();
@@ -156,7 +158,10 @@ mod tests {
             panic!("refused")
         };
         let said = errors[0].to_string();
-        assert!(said.contains("roster.toml:13:") && said.contains("O999"), "{said}");
+        assert!(
+            said.contains("roster.toml:13:") && said.contains("O999"),
+            "{said}"
+        );
         assert_eq!(config.roster.current().duties[0].primary, "O005", "kept");
         assert!(config.roster_refused.current().is_some());
         super::super::calendar::write_atomically(&file, &duty("O006")).unwrap();

@@ -278,6 +278,10 @@ impl State {
         if self.incident_view.is_some() {
             return self.move_in_incident(delta);
         }
+        if self.screen == Screen::OnCall {
+            let rows = self.boards.oncall.rows.len();
+            return self.oncall.step(delta, rows);
+        }
         if self.screen == Screen::Incidents {
             let all = &self.data.incidents;
             if delta < 0 {

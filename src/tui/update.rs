@@ -302,6 +302,17 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::Filter => state.mode = Mode::Filter(state.filter.clone()),
+        // On the On-call screen `s` swaps who is on call in the selected grid.
+        Action::Sort if state.screen == Screen::OnCall => {
+            let board = &state.boards.oncall;
+            match board.rows.get(state.oncall.selected) {
+                Some(r) => {
+                    let form = Form::swap(&state.config, board, &r.grid);
+                    state.mode = Mode::Form(Box::new(form));
+                }
+                None => status(state, state.t(T::OnCallNothingSelected), true),
+            }
+        }
         Action::Sort => {
             // From any screen, as before; only the Complaints screen shows it.
             state.complaints.sort = state.complaints.sort.next();

@@ -4,8 +4,10 @@
 
 use serde_json::Value;
 
+use crate::board::oncall::OnCallBoard;
 use crate::config::Config;
 use crate::domain::AuditEntry;
+use crate::domain::roster::OnCall;
 use crate::domain::roster_swap::{Gap, Role};
 use crate::i18n::{Lang, T, fill};
 use crate::ops::{SwapError, Swapped};
@@ -129,4 +131,57 @@ pub fn gap(lang: Lang, config: &Config, g: &Gap) -> String {
             ("start", &g.start.format("%m-%d %H:%M").to_string()),
         ],
     )
+}
+
+/// "day shift of 2026-11-30, until 18:00 · next: night from 18:00".
+pub fn shift_line(lang: Lang, board: &OnCallBoard) -> String {
+    match (&board.now, &board.next) {
+        (Some(now), next) => fill(
+            T::OnCallShiftLine.get(lang),
+            &[
+                ("shift", &sanitize(&now.shift)),
+                ("date", &now.date.to_string()),
+                ("end", &now.end.format("%H:%M").to_string()),
+                (
+                    "next",
+                    &next.as_ref().map_or("-".into(), |n| sanitize(&n.shift)),
+                ),
+                (
+                    "start",
+                    &next
+                        .as_ref()
+                        .map_or("-".into(), |n| n.start.format("%m-%d %H:%M").to_string()),
+                ),
+            ],
+        ),
+        (None, _) => T::OnCallNoShift.get(lang).to_string(),
+    }
+}
+
+/// Where the people come from and what changed them: "via T01", a
+/// roster.toml override, a swap — or nobody.
+pub fn note(lang: Lang, grid: &str, oc: Option<&OnCall>) -> String {
+    let Some(oc) = oc else {
+        return T::OnCallNobody.get(lang).to_string();
+    };
+    let mut parts = Vec::new();
+    if oc.duty_grid != grid {
+        parts.push(fill(T::OnCallVia.get(lang), &[("grid", &oc.duty_grid)]));
+    }
+    if let Some(r) = &oc.override_reason {
+        parts.push(fill(
+            T::OnCallOverride.get(lang),
+            &[("reason", &sanitize(r))],
+        ));
+    }
+    for s in &oc.swaps {
+        parts.push(fill(
+            T::OnCallSwapped.get(lang),
+            &[
+                ("role", crate::words::oncall::role(s.role).get(lang)),
+                ("reason", &sanitize(&s.reason)),
+            ],
+        ));
+    }
+    parts.join(" · ")
 }

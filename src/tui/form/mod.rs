@@ -19,6 +19,7 @@ mod incident_resources;
 mod incident_submit;
 mod preview;
 mod submit;
+mod swap;
 
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -51,6 +52,8 @@ pub enum FormKind {
     IncLevel,
     IncReopen,
     IncReport,
+    /// A swap of who is on call (#11), from the On-call screen.
+    Swap,
 }
 
 /// One entry of a picker.
@@ -208,6 +211,7 @@ impl Form {
             FormKind::IncLevel => T::IncUiFormLevel,
             FormKind::IncReopen => T::IncUiFormReopen,
             FormKind::IncReport => T::IncUiFormReport,
+            FormKind::Swap => T::OnCallFormSwap,
         }
     }
 
@@ -231,7 +235,7 @@ impl Form {
         }
         let v = f.value.trim();
         let name = match f.label {
-            T::FieldOfficer | T::FieldTarget => config
+            T::FieldOfficer | T::FieldTarget | T::OnCallFieldTo => config
                 .officers
                 .get(v)
                 .map(|o| format!("{} {}", o.name, o.phone)),

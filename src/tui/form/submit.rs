@@ -226,6 +226,7 @@ impl Form {
                     reason: reason.to_string(),
                 })
             }
+            FormKind::Swap => self.submit_swap(config, lang),
             _ => self
                 .submit_incident(config, now, lang)
                 .map(Command::Incident),

@@ -1,17 +1,233 @@
-//! Drawing: The On-call screen (#11): who is on call in every grid now and next, with phones; swaps.
-//!
-//! CONTRACT STUB: the helper that owns this screen fills it in.
+//! Drawing the On-call screen (its state is in `screens::oncall`): the shift
+//! running and when it ends, a refused roster.toml, the gaps of the coming
+//! 7 days, then one row per grid in tree order — who holds it now (primary,
+//! backup, leader) and the next shift's primary, names and phones, with a
+//! swap marker; a grid with nobody on call in red with ✖. Columns are
+//! dropped from the least needed when the terminal is narrow.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget};
 
+use crate::board::oncall::OnCallRow;
+use crate::i18n::{T, count, fill};
+use crate::text::{fit, sanitize};
 use crate::tui::screens::Screen;
 use crate::tui::state::State;
+use crate::tui::view::table::window;
+use crate::tui::view::theme::Theme;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Grid,
+    Name,
+    Primary,
+    Backup,
+    Leader,
+    Next,
+    Note,
+}
+
+/// Columns in display order with their widths; the note takes the rest.
+const DISPLAY: [Col; 7] = [
+    Col::Grid,
+    Col::Name,
+    Col::Primary,
+    Col::Backup,
+    Col::Leader,
+    Col::Next,
+    Col::Note,
+];
+/// Which columns go first when there is no room for all.
+const PRIORITY: [Col; 7] = [
+    Col::Grid,
+    Col::Primary,
+    Col::Next,
+    Col::Note,
+    Col::Leader,
+    Col::Backup,
+    Col::Name,
+];
+const PERSON_W: u16 = 18;
+const NOTE_MIN: u16 = 14;
+
+fn col_width(c: Col) -> u16 {
+    match c {
+        Col::Grid => 13,
+        Col::Name => 16,
+        Col::Note => NOTE_MIN,
+        _ => PERSON_W,
+    }
+}
+
+/// The columns that fit in `w` cells (one space between them).
+fn columns(w: u16) -> Vec<Col> {
+    let mut taken = Vec::new();
+    let mut used = 0u16;
+    for c in PRIORITY {
+        let need = col_width(c) + u16::from(!taken.is_empty());
+        if used + need <= w {
+            used += need;
+            taken.push(c);
+        }
+    }
+    DISPLAY.into_iter().filter(|c| taken.contains(c)).collect()
+}
 
 pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
-    Block::default()
-        .borders(Borders::ALL)
-        .title(state.t(Screen::OnCall.title()))
-        .render(body, buf);
+    let block = Block::default().borders(Borders::TOP).title(Line::styled(
+        format!(" {} ", state.t(Screen::OnCall.title())),
+        Theme::title(),
+    ));
+    let inner = block.inner(body);
+    block.render(body, buf);
+    let board = &state.boards.oncall;
+    if board.at.is_none() {
+        Paragraph::new(Line::styled(state.t(T::OnCallLoading), Theme::dim())).render(inner, buf);
+        return;
+    }
+    let head = head_lines(state);
+    let head_h = (head.len() as u16).min(inner.height);
+    Paragraph::new(head).render(
+        Rect {
+            height: head_h,
+            ..inner
+        },
+        buf,
+    );
+    let area = Rect {
+        y: inner.y + head_h,
+        height: inner.height.saturating_sub(head_h),
+        ..inner
+    };
+    table(state, area, buf);
+}
+
+/// The shift line, a refused roster.toml, the gaps of the coming 7 days.
+fn head_lines(state: &State) -> Vec<Line<'static>> {
+    let board = &state.boards.oncall;
+    let lang = state.lang;
+    let mut lines = vec![Line::styled(
+        crate::words::oncall::shift_line(lang, board),
+        Theme::title(),
+    )];
+    if let Some(why) = state.config.roster_refused.current().as_ref() {
+        lines.push(Line::styled(
+            format!(
+                "⚠ {}",
+                fill(state.t(T::OnCallRefused), &[("why", &sanitize(why))])
+            ),
+            Theme::error(),
+        ));
+    }
+    match board.gaps.first() {
+        None => lines.push(Line::styled(
+            format!("✔ {}", state.t(T::OnCallNoGaps)),
+            Theme::dim(),
+        )),
+        Some(first) => lines.push(Line::styled(
+            format!(
+                "✖ {} · {}",
+                count(T::OnCallGapCount, lang, board.gaps.len() as i64),
+                crate::words::oncall::gap(lang, &state.config, first)
+            ),
+            Theme::breached(),
+        )),
+    }
+    lines
+}
+
+/// Name and phone of an officer, or the id when unknown.
+fn person(state: &State, id: Option<&str>) -> String {
+    match id {
+        Some(i) => match state.config.officers.get(i) {
+            Some(o) => format!("{} {}", sanitize(&o.name), sanitize(&o.phone)),
+            None => sanitize(i),
+        },
+        None => "-".into(),
+    }
+}
+
+fn cell(state: &State, r: &OnCallRow, c: Col, w: u16) -> String {
+    let now = r.now.as_ref();
+    let text = match c {
+        Col::Grid => format!(
+            "{}{}",
+            " ".repeat(usize::from(r.level.saturating_sub(1))),
+            sanitize(&r.grid)
+        ),
+        Col::Name => sanitize(&r.name),
+        Col::Primary => person(state, now.map(|o| o.primary.as_str())),
+        Col::Backup => person(state, now.and_then(|o| o.backup.as_deref())),
+        Col::Leader => person(state, now.and_then(|o| o.leader.as_deref())),
+        Col::Next => match &r.next {
+            Some(n) => person(state, Some(&n.primary)),
+            None => state.t(T::OnCallNobodyNext).to_string(),
+        },
+        Col::Note => {
+            let note = crate::words::oncall::note(state.lang, &r.grid, now);
+            let gaps = state.boards.oncall.gaps_of(&r.grid).count() as i64;
+            if now.is_some() && gaps > 0 {
+                let g = format!("✖ {}", count(T::OnCallGapCount, state.lang, gaps));
+                if note.is_empty() {
+                    g
+                } else {
+                    format!("{g} · {note}")
+                }
+            } else {
+                note
+            }
+        }
+    };
+    fit(&text, usize::from(w))
+}
+
+fn table(state: &State, area: Rect, buf: &mut Buffer) {
+    let board = &state.boards.oncall;
+    let cols = columns(area.width);
+    let note_w = area.width.saturating_sub(
+        cols.iter()
+            .filter(|c| **c != Col::Note)
+            .map(|c| col_width(*c) + 1)
+            .sum::<u16>(),
+    );
+    let w = |c: Col| if c == Col::Note { note_w } else { col_width(c) };
+    let height = usize::from(area.height.saturating_sub(1));
+    let selected = state
+        .oncall
+        .selected
+        .min(board.rows.len().saturating_sub(1));
+    let rows: Vec<Row> = board.rows[window(selected, board.rows.len(), height)]
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let at = window(selected, board.rows.len(), height).start + i;
+            let nobody = r.has_nobody() || board.gaps_of(&r.grid).next().is_some();
+            let style = match (at == selected, nobody) {
+                (true, _) => Theme::selected(),
+                (false, true) => Theme::breached(),
+                (false, false) => Style::default(),
+            };
+            Row::new(cols.iter().map(|c| Cell::from(cell(state, r, *c, w(*c))))).style(style)
+        })
+        .collect();
+    let header = Row::new(cols.iter().map(|c| {
+        Cell::from(state.t(match c {
+            Col::Grid => T::ColGrid,
+            Col::Name => T::OnCallHdrName,
+            Col::Primary => T::OnCallHdrPrimary,
+            Col::Backup => T::OnCallHdrBackup,
+            Col::Leader => T::OnCallHdrLeader,
+            Col::Next => T::OnCallHdrNext,
+            Col::Note => T::OnCallHdrNote,
+        }))
+    }))
+    .style(Theme::dim());
+    let widths: Vec<Constraint> = cols.iter().map(|c| Constraint::Length(w(*c))).collect();
+    Table::new(rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .render(area, buf);
 }
