@@ -1121,7 +1121,7 @@ texts! {
     OnCallErrUnknownShift => "no shift named '{shift}' in roster.toml", "roster.toml 中没有名为「{shift}」的班次";
     OnCallErrNoShift => "no shift is running then: roster.toml has no shifts", "该时刻没有班次：roster.toml 未定义班次";
     OnCallErrShiftOver => "the {shift} shift of {date} is already over: swap a shift running now or to come", "{date} {shift}班已结束：只能为当前或之后的班次调班";
-    OnCallErrSame => "{officer} {label} already holds that role in that shift", "{officer} {label} 已在该班次担任此角色";
+    OnCallErrSame => "{officer} already holds that role in that shift", "{officer} 已在该班次担任此角色";
     OnCallErrNoReason => "a swap needs a reason", "调班需要填写原因";
     OnCallErrBadDate => "'{text}' is not a date like 2026-12-01", "「{text}」不是形如 2026-12-01 的日期";
     OnCallTrailSwap => "swap: {grid} {shift} shift of {date}, {role} {officer} in place of {replaced} — {reason}", "调班：{grid} {date} {shift}班，{role} {officer} 替换 {replaced} — {reason}";
@@ -1135,6 +1135,8 @@ texts! {
     OnCallColNow => "NOW", "当班";
     OnCallHome => "home grid", "本网格";
     OnCallLoading => "reading the roster…", "正在读取值班表…";
+    OnCallShiftDay => "day", "白";
+    OnCallShiftNight => "night", "夜";
     OnCallHdrName => "Name", "名称";
     OnCallHdrPrimary => "Primary", "主班";
     OnCallHdrBackup => "Backup", "副班";

@@ -223,7 +223,7 @@ fn without_a_config_directory_the_embedded_demo_county_is_used() {
     let out = run(&["oncall", "--now", "2026-11-30T09:30:00+08:00"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("临江市本级") && text.contains("day 11-30"),
+        text.contains("临江市本级") && text.contains("day shift of 2026-11-30"),
         "{text}"
     );
 }

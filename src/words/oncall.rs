@@ -21,6 +21,16 @@ pub fn role(r: Role) -> T {
     }
 }
 
+/// A shift's name in words: the usual `day` and `night` in the reader's
+/// language, any other name of roster.toml as it is.
+pub fn shift(lang: Lang, name: &str) -> String {
+    match name {
+        "day" => T::OnCallShiftDay.get(lang).to_string(),
+        "night" => T::OnCallShiftNight.get(lang).to_string(),
+        other => sanitize(other),
+    }
+}
+
 /// "(王芳 13800000000)" for a known officer, "" otherwise.
 pub fn label(lang: Lang, config: &Config, id: &str) -> String {
     let (open, close) = match lang {
@@ -56,7 +66,7 @@ pub fn swapped(lang: Lang, config: &Config, s: &Swapped) -> String {
         &[
             ("id", &s.id.to_string()),
             ("grid", &sanitize(&s.grid)),
-            ("shift", &sanitize(&s.shift)),
+            ("shift", &shift(lang, &s.shift)),
             ("date", &s.date.to_string()),
             ("role", role(s.role).get(lang)),
             ("officer", &sanitize(&s.officer)),
@@ -76,19 +86,16 @@ pub fn error(lang: Lang, config: Option<&Config>, e: &SwapError) -> String {
         }
         SwapError::UnknownShift(s) => say(T::OnCallErrUnknownShift, &[("shift", &sanitize(s))]),
         SwapError::NoShift => T::OnCallErrNoShift.get(lang).to_string(),
-        SwapError::ShiftOver { shift, date } => say(
+        SwapError::ShiftOver { shift: name, date } => say(
             T::OnCallErrShiftOver,
-            &[("shift", &sanitize(shift)), ("date", &date.to_string())],
+            &[("shift", &shift(lang, name)), ("date", &date.to_string())],
         ),
         SwapError::SameOfficer { officer } => say(
             T::OnCallErrSame,
-            &[
-                ("officer", &sanitize(officer)),
-                (
-                    "label",
-                    &config.map(|c| label(lang, c, officer)).unwrap_or_default(),
-                ),
-            ],
+            &[(
+                "officer",
+                &config.map_or_else(|| sanitize(officer), |c| person(lang, c, Some(officer))),
+            )],
         ),
         SwapError::NoReason => T::OnCallErrNoReason.get(lang).to_string(),
     }
@@ -108,7 +115,7 @@ pub fn trail(lang: Lang, config: &Config, e: &AuditEntry) -> Option<String> {
         T::OnCallTrailSwap.get(lang),
         &[
             ("grid", &sanitize(text("grid").unwrap_or(""))),
-            ("shift", &sanitize(text("shift").unwrap_or(""))),
+            ("shift", &shift(lang, text("shift").unwrap_or(""))),
             ("date", &sanitize(text("shift_date").unwrap_or(""))),
             ("role", &role_word),
             ("officer", &person(lang, config, text("officer"))),
@@ -126,7 +133,7 @@ pub fn gap(lang: Lang, config: &Config, g: &Gap) -> String {
         &[
             ("grid", &sanitize(&g.grid)),
             ("name", &sanitize(name)),
-            ("shift", &sanitize(&g.shift)),
+            ("shift", &shift(lang, &g.shift)),
             ("date", &g.date.to_string()),
             ("start", &g.start.format("%m-%d %H:%M").to_string()),
         ],
@@ -139,12 +146,12 @@ pub fn shift_line(lang: Lang, board: &OnCallBoard) -> String {
         (Some(now), next) => fill(
             T::OnCallShiftLine.get(lang),
             &[
-                ("shift", &sanitize(&now.shift)),
+                ("shift", &shift(lang, &now.shift)),
                 ("date", &now.date.to_string()),
                 ("end", &now.end.format("%H:%M").to_string()),
                 (
                     "next",
-                    &next.as_ref().map_or("-".into(), |n| sanitize(&n.shift)),
+                    &next.as_ref().map_or("-".into(), |n| shift(lang, &n.shift)),
                 ),
                 (
                     "start",

@@ -108,6 +108,12 @@ impl Console {
     /// Re-read the store, as the store thread does after a commit.
     pub fn refresh(&mut self) {
         let now = self.state.now;
+        // The boards of the grid at work (#11), as the store thread reads them.
+        let boards = gridwatch::board::Boards::load(&self.store, &self.state.config, now).unwrap();
+        update(
+            &mut self.state,
+            Msg::Data(DataMsg::Boards(Box::new(boards))),
+        );
         if let Some((snap, news)) = self
             .reader
             .refresh(&self.store, &self.state.config, now, true)
