@@ -235,6 +235,19 @@ fn every_screen_form_and_overlay_in_chinese_has_no_english_word() {
     }
     c.press("7");
     look!(&c, "audit");
+    // On call (#11): the screen, the swap form, a swap, a refusal, its trail.
+    c.press("4");
+    look!(&c, "on call");
+    c.press("<down>s");
+    look!(&c, "swap form");
+    c.press("<tab>病假<enter>");
+    assert!(!c.state.status.error, "{:?}", c.state.status);
+    look!(&c, "on call after a swap");
+    c.press("s<c-u>O007<tab>再次<enter>");
+    assert!(c.state.status.error, "{:?}", c.state.status);
+    look!(&c, "a swap refused");
+    c.press("7");
+    look!(&c, "audit with a swap");
     let mut found = Vec::new();
     for (what, text) in &seen {
         for hit in english_on(text, &vocabulary) {

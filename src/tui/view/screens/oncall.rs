@@ -55,7 +55,7 @@ const NOTE_MIN: u16 = 14;
 
 fn col_width(c: Col) -> u16 {
     match c {
-        Col::Grid => 13,
+        Col::Grid => 14,
         Col::Name => 16,
         Col::Note => NOTE_MIN,
         _ => PERSON_W,
@@ -206,7 +206,8 @@ fn table(state: &State, area: Rect, buf: &mut Buffer) {
             let at = window(selected, board.rows.len(), height).start + i;
             let nobody = r.has_nobody() || board.gaps_of(&r.grid).next().is_some();
             let style = match (at == selected, nobody) {
-                (true, _) => Theme::selected(),
+                (true, true) => Theme::breached().patch(Theme::selected()),
+                (true, false) => Theme::selected(),
                 (false, true) => Theme::breached(),
                 (false, false) => Style::default(),
             };
