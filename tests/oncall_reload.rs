@@ -22,27 +22,30 @@ fn a_bad_roster_is_refused_with_its_line_and_a_good_one_taken_up_while_running()
     let room = Room::new();
     let path = room.path("config/roster.toml");
     let shipped = std::fs::read_to_string(&path).unwrap();
-    let mut pty = Pty::spawn(
-        &room,
-        &["--now=2026-12-01T17:30:00+08:00", "tui"],
-        200,
-        50,
-    );
+    let mut pty = Pty::spawn(&room, &["--now=2026-12-01T17:30:00+08:00", "tui"], 200, 50);
     pty.wait_text("intake DOWN", Duration::from_secs(20));
     pty.keys("4");
     // T01's weekday day duty: O009 邓海燕 primary.
-    pty.wait_text("城关镇           邓海燕 13917874421", Duration::from_secs(10));
+    pty.wait_text(
+        "城关镇           邓海燕 13917874421",
+        Duration::from_secs(10),
+    );
 
     let line = shipped
         .lines()
         .position(|l| l == "primary = \"O009\"")
         .unwrap()
         + 1;
-    save(&path, &shipped.replacen("primary = \"O009\"", "primary = \"O999\"", 1));
+    save(
+        &path,
+        &shipped.replacen("primary = \"O009\"", "primary = \"O999\"", 1),
+    );
     pty.wait_text("roster.toml refused", Duration::from_secs(10));
     let screen = pty.text();
     assert!(
-        screen.contains(&format!("roster.toml:{line}: officer 'O999' is not in officers.toml")),
+        screen.contains(&format!(
+            "roster.toml:{line}: officer 'O999' is not in officers.toml"
+        )),
         "{screen}"
     );
     assert!(
@@ -50,8 +53,14 @@ fn a_bad_roster_is_refused_with_its_line_and_a_good_one_taken_up_while_running()
         "the roster in force is kept:\n{screen}"
     );
 
-    save(&path, &shipped.replacen("primary = \"O009\"", "primary = \"O012\"", 1));
-    pty.wait_text("城关镇           郝晓明 13578061052", Duration::from_secs(8));
+    save(
+        &path,
+        &shipped.replacen("primary = \"O009\"", "primary = \"O012\"", 1),
+    );
+    pty.wait_text(
+        "城关镇           郝晓明 13578061052",
+        Duration::from_secs(8),
+    );
     let screen = pty.text();
     assert!(!screen.contains("roster.toml refused"), "{screen}");
     pty.keys("q");

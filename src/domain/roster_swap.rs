@@ -151,7 +151,7 @@ impl Roster {
             }
             date += Duration::days(1);
         }
-        out.sort_by(|a, b| a.start.cmp(&b.start));
+        out.sort_by_key(|s| s.start);
         out
     }
 
