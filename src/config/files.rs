@@ -252,6 +252,10 @@ pub struct GridEntry {
     pub specific_responsible: Vec<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// A township's class: 1, 2 or 3 (level 2 only).
+    pub class: Option<i64>,
+    /// An enterprise group's leader, an officer id (level 4 only).
+    pub group_leader: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

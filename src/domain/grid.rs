@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 /// A node of the grid tree.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Grid {
     pub id: String,
     pub name: String,
@@ -23,6 +23,11 @@ pub struct Grid {
     pub specific_responsible: Vec<String>,
     /// Place names that, found in an address, put a complaint in this grid.
     pub aliases: Vec<String>,
+    /// A township's class (1, 2 or 3), which sets its staffing minimum
+    /// (`domain::staffing`); only level 2 grids have one.
+    pub class: Option<u8>,
+    /// An enterprise group's leader (an officer id); only level 4 grids.
+    pub group_leader: Option<String>,
 }
 
 /// A pollution source's control level (DESIGN.md §2).
@@ -185,6 +190,7 @@ mod tests {
             main_responsible: None,
             specific_responsible: vec![],
             aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            ..Grid::default()
         }
     }
 

@@ -13,11 +13,13 @@ pub mod coverage;
 pub mod escalation;
 pub mod grid;
 pub mod incident;
+pub mod merge;
 pub mod outbox;
 pub mod queries;
 pub mod records;
 pub mod repeat;
 pub mod roster;
+pub mod staffing;
 pub mod triage;
 
 pub use actor::Actor;

@@ -222,6 +222,7 @@ mod tests {
             main_responsible: None,
             specific_responsible: vec![],
             aliases: vec![],
+            ..Grid::default()
         }
     }
 
