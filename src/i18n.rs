@@ -1113,6 +1113,24 @@ texts! {
     // (separator)
 
     // --- #11 grids and repeats: keys Grid*, Merge* (helper: grids) ---
+    MergeDone => "#{id} merged into #{into}, a repeat of #{first}; its history is kept", "#{id} 已并入 #{into}（#{first} 的重复件），记录保留";
+    MergeErrSelf => "#{id} cannot be merged into itself", "#{id} 不能并入自身";
+    MergeErrNotOpen => "#{id} is {status}: only an open complaint can be merged", "#{id} 状态为{status}：只能合并未结的举报";
+    MergeErrNotEarlier => "#{into} was received after #{id}: a duplicate is merged into an earlier complaint", "#{into} 晚于 #{id} 收到：重复件只能并入更早的举报";
+    MergeErrIntoMerged => "#{into} was itself merged into #{first}: merge into #{first}", "#{into} 已并入 #{first}：请并入 #{first}";
+    MergeTrailIn => "#{from} merged into this complaint", "#{from} 并入本件";
+    MergeActIn => "merged in", "被并入";
+    MergeKey => "merge into an earlier complaint (repeat)", "并入更早的举报（重复件）";
+    MergeForm => "Merge into an earlier complaint", "并入更早的举报";
+    MergeFieldInto => "Into", "并入";
+    MergeNone => "#{id}: no earlier complaint of its chain, enterprise, or grid and category within {days} days here; `gridwatch merge {id} --into ID` takes any earlier one", "#{id}：{days} 天内没有同链、同企业或同网格同类别的更早举报；`gridwatch merge {id} --into 编号` 可并入任一更早的举报";
+    MergeConfirm => "Merge #{id} into #{into}? It becomes merged; its history is kept. (y/n)", "将 #{id} 并入 #{into}？其状态变为已合并，记录保留。(y/n)";
+    MergeTagChain => "same chain", "同链";
+    MergeTagEnterprise => "same enterprise", "同企业";
+    MergeTagGrid => "same grid and category", "同网格同类别";
+    MergeEarlier => "Earlier", "此前各件";
+    MergeMergedIn => "Merged in", "并入本件";
+    MergeMergedInto => "Merged into", "已并入";
     // --- end of #11 grids ---
 
     // (separator: keep these lines between the blocks)

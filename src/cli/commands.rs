@@ -77,6 +77,7 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
             },
         ),
         Command::Reopen { id, reason } => act(&ctx, ops::Command::Reopen { id, reason }),
+        Command::Merge { id, into } => super::merge::run(&ctx, id, into),
         Command::Oncall { json } => oncall(&ctx, json),
         Command::Incident { action } => super::incident::run(&ctx, action),
     }
@@ -194,7 +195,7 @@ fn arrive(
 }
 
 /// Carry out one action through the operations layer and print what it did.
-fn act(ctx: &Context, cmd: ops::Command) -> Result<(), Failure> {
+pub(super) fn act(ctx: &Context, cmd: ops::Command) -> Result<(), Failure> {
     let config = ctx.config()?;
     let mut store = ctx.open_store(&config, Durability::Normal)?;
     let outcome = ops::perform(&mut store, &config, &ctx.actor(), ctx.now(), cmd)?;

@@ -12,6 +12,7 @@ mod escalations;
 mod failures;
 mod incident;
 mod logging;
+mod merge;
 mod services;
 mod setup;
 mod show;
@@ -199,6 +200,14 @@ pub enum Command {
         id: i64,
         #[arg(long)]
         reason: String,
+    },
+    /// Merge a duplicate into an earlier complaint: it becomes `merged`,
+    /// still counts as a repeat, and keeps its history
+    Merge {
+        id: i64,
+        /// The earlier complaint it duplicates
+        #[arg(long, value_name = "ID2")]
+        into: i64,
     },
     /// Who is on call now in every grid
     Oncall {

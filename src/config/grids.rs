@@ -84,20 +84,22 @@ pub(super) fn grids(
     if raw.is_empty() && dropped.is_empty() && refs.grids.is_some() {
         errors.push(f.error(None, "no [[grid]] defined"));
     }
-    GridTree::new(raw.iter().map(|g| Grid {
-        id: g.id.clone(),
-        name: g.name.clone(),
-        level: g.level,
-        parent: g.parent.clone(),
-        first_responsible: g.first_responsible.clone(),
-        main_responsible: g.main_responsible.clone(),
-        specific_responsible: g.specific_responsible.clone(),
-        aliases: g.aliases.clone(),
-        class: g
-            .class
-            .and_then(|c| u8::try_from(c).ok())
-            .filter(|c| (1..=3).contains(c) && g.level == 2),
-        group_leader: g.group_leader.clone().filter(|_| g.level == 4),
+    GridTree::new(raw.iter().map(|g| {
+        Grid {
+            id: g.id.clone(),
+            name: g.name.clone(),
+            level: g.level,
+            parent: g.parent.clone(),
+            first_responsible: g.first_responsible.clone(),
+            main_responsible: g.main_responsible.clone(),
+            specific_responsible: g.specific_responsible.clone(),
+            aliases: g.aliases.clone(),
+            class: g
+                .class
+                .and_then(|c| u8::try_from(c).ok())
+                .filter(|c| (1..=3).contains(c) && g.level == 2),
+            group_leader: g.group_leader.clone().filter(|_| g.level == 4),
+        }
     }))
 }
 

@@ -259,3 +259,16 @@ pub struct Officer {
     pub role: String,
     pub grid: String,
 }
+
+/// What the store counts for one grid (its own complaints and incidents,
+/// not its sub-grids'; the Grids board rolls them up).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct GridCounts {
+    /// Open complaints (`Status::OPEN`).
+    pub open: i64,
+    /// Complaints received since the month's start whose deadline passed
+    /// without an arrival in time (merged and rejected ones left out).
+    pub breached: i64,
+    /// Incidents not closed, drills left out.
+    pub active_incidents: i64,
+}

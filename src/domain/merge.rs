@@ -99,7 +99,10 @@ pub struct Related<'a> {
 /// Split `rows` (any complaints; duplicates and `c` itself are ignored)
 /// into `c`'s earlier repeats — the chain's first and every complaint of
 /// the chain received before `c` — and the complaints merged into `c`.
-pub fn related<'a>(c: &ComplaintRow, rows: impl IntoIterator<Item = &'a ComplaintRow>) -> Related<'a> {
+pub fn related<'a>(
+    c: &ComplaintRow,
+    rows: impl IntoIterator<Item = &'a ComplaintRow>,
+) -> Related<'a> {
     let first = c.repeat_of.unwrap_or(c.id);
     let mut out = Related::default();
     for r in rows {

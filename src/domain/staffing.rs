@@ -202,7 +202,10 @@ mod tests {
     ) {
         let s = assess(&grid(3, None, staff, false), 0);
         assert_eq!((s.shortfall, s.problems.as_slice()), (shortfall, problems));
-        assert_eq!((s.requirement.minimum, s.requirement.maximum), (Some(2), Some(3)));
+        assert_eq!(
+            (s.requirement.minimum, s.requirement.maximum),
+            (Some(2), Some(3))
+        );
     }
 
     #[rstest]

@@ -379,6 +379,31 @@ pub trait Incidents {
     ) -> Result<()>;
 }
 
+/// Per-grid figures of the Grids board (#11), each grid's own (its
+/// complaints' and incidents' grid), not rolled up. Complaints without a
+/// grid are counted under the key `None`.
+pub trait GridFigures {
+    /// Open complaints, breaches among those received from `month_start`
+    /// to `now`, and active incidents (drills apart), by grid.
+    fn grid_counts(
+        &self,
+        month_start: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(Option<String>, crate::domain::grid::GridCounts)>>;
+}
+
+/// Merging a duplicate into an earlier complaint (#11, DESIGN.md §5),
+/// and the complaints a merge or a detail looks at: one transaction with
+/// an audit record on both complaints.
+pub trait Merges {
+    /// Merge `id` into `into` (rule: `domain::merge`); answers the
+    /// duplicate's `repeat_of` after the merge.
+    fn merge(&mut self, actor: &Actor, now: DateTime<Utc>, id: i64, into: i64) -> Result<i64>;
+    /// The complaints of `id`'s repeat chain (its first and every repeat of
+    /// it) and those merged into `id`, oldest first; `id` itself left out.
+    fn related(&self, id: i64) -> Result<Vec<ComplaintRow>>;
+}
+
 /// Who is alive: one beat per component.
 pub trait Heartbeats {
     fn beat(&mut self, b: &Beat, now: DateTime<Utc>) -> Result<()>;
