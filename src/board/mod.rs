@@ -20,6 +20,9 @@ pub mod grids;
 pub mod handover;
 pub mod oncall;
 pub mod sources;
+pub mod sources_duties;
+#[cfg(test)]
+mod sources_tests;
 
 use chrono::{DateTime, Utc};
 
