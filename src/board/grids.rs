@@ -10,8 +10,9 @@
 //! - breached this month: complaints received since the first of this
 //!   month (00:00 in the configured zone) whose deadline passed without an
 //!   arrival at or before it; merged and rejected ones are not counted;
-//! - overdue patrols: pollution sources of the grid past their patrol due
-//!   date (from the sources board; unknown, "–", until it is there);
+//! - overdue patrols: pollution sources of the grid overdue for their
+//!   patrol (never inspected, or past their due date), from the sources
+//!   board (`board::sources`);
 //! - active incidents: incidents not closed, drills apart.
 
 use std::collections::BTreeMap;
@@ -19,10 +20,11 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, TimeZone, Utc};
 use serde::Serialize;
 
+use super::sources::SourceBoard;
 use crate::config::Config;
 use crate::domain::grid::{Grid, GridCounts};
 use crate::domain::staffing::{Staffing, assess};
-use crate::store::{GridFigures, StoreError};
+use crate::store::{GridFigures, Patrols, StoreError};
 
 /// A person named on a grid, as people know them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,7 +40,7 @@ pub struct Person {
 pub struct Figures {
     pub open: i64,
     pub breached: i64,
-    /// `None`: not known (the sources board did not say).
+    /// `None`: not known (built without the sources board).
     pub overdue_patrols: Option<i64>,
     pub active_incidents: i64,
 }
@@ -72,14 +74,34 @@ pub struct GridBoard {
 }
 
 impl GridBoard {
-    pub fn load<S: GridFigures>(
+    pub fn load<S: GridFigures + Patrols>(
         store: &S,
         config: &Config,
         now: DateTime<Utc>,
     ) -> Result<Self, StoreError> {
+        let sources = SourceBoard::load(store, config, now)?;
+        GridBoard::with_sources(store, config, now, &sources)
+    }
+
+    /// [`GridBoard::load`] with the sources board already read at `now`.
+    pub fn with_sources<S: GridFigures>(
+        store: &S,
+        config: &Config,
+        now: DateTime<Utc>,
+        sources: &SourceBoard,
+    ) -> Result<Self, StoreError> {
         let month_start = month_start(config, now);
         let counts = store.grid_counts(month_start, now)?;
-        Ok(GridBoard::build(config, &counts, None, month_start))
+        let mut overdue: BTreeMap<String, i64> = BTreeMap::new();
+        for s in sources.overdue() {
+            *overdue.entry(s.grid.clone()).or_default() += 1;
+        }
+        Ok(GridBoard::build(
+            config,
+            &counts,
+            Some(&overdue),
+            month_start,
+        ))
     }
 
     /// The board from the store's per-grid counts and, when known, the
@@ -99,8 +121,9 @@ impl GridBoard {
             .filter(|(g, _)| g.as_deref().is_none_or(|g| config.grids.get(g).is_none()))
             .map(|(_, c)| c.open)
             .sum();
+        let register = config.enterprises.current();
         let mut enterprises: BTreeMap<&str, usize> = BTreeMap::new();
-        for e in config.enterprises.values() {
+        for e in register.values() {
             *enterprises.entry(e.grid.as_str()).or_default() += 1;
         }
         let mut rows = Vec::with_capacity(config.grids.len());
@@ -110,7 +133,11 @@ impl GridBoard {
                 overdue_patrols: overdue.map(|_| 0),
                 ..Figures::default()
             };
-            for g in config.grids.iter().filter(|g| within(config, &g.id, &grid.id)) {
+            for g in config
+                .grids
+                .iter()
+                .filter(|g| within(config, &g.id, &grid.id))
+            {
                 if let Some(c) = own.get(g.id.as_str()) {
                     figures.open += c.open;
                     figures.breached += c.breached;
@@ -131,7 +158,10 @@ impl GridBoard {
                 main_responsible: grid.main_responsible.as_ref().map(person),
                 specific_responsible: grid.specific_responsible.iter().map(person).collect(),
                 group_leader: grid.group_leader.as_ref().map(person),
-                staffing: assess(grid, enterprises.get(grid.id.as_str()).copied().unwrap_or(0)),
+                staffing: assess(
+                    grid,
+                    enterprises.get(grid.id.as_str()).copied().unwrap_or(0),
+                ),
                 figures,
             });
         }
@@ -244,15 +274,25 @@ mod tests {
         assert_eq!((f("T03-V01").open, f("T03-V01").active_incidents), (3, 1));
         assert_eq!((f("T03").open, f("T03").breached), (4, 2));
         assert_eq!((f("T01").open, f("T01").breached), (3, 2));
-        assert_eq!((f("C00").open, f("C00").breached, f("C00").active_incidents), (7, 4, 1));
+        assert_eq!(
+            (f("C00").open, f("C00").breached, f("C00").active_incidents),
+            (7, 4, 1)
+        );
         assert_eq!(f("T02"), Figures::default());
         assert_eq!(b.unassigned_open, 4);
-        assert_eq!(f("C00").overdue_patrols, None, "unknown without the sources board");
+        assert_eq!(
+            f("C00").overdue_patrols,
+            None,
+            "unknown without the sources board"
+        );
     }
 
     #[test]
     fn overdue_patrols_roll_up_when_known() {
-        let overdue = BTreeMap::from([("T03-V01-G01".to_string(), 2), ("T04-V02-G01".to_string(), 1)]);
+        let overdue = BTreeMap::from([
+            ("T03-V01-G01".to_string(), 2),
+            ("T04-V02-G01".to_string(), 1),
+        ]);
         let b = board(Some(&overdue));
         assert_eq!(row(&b, "T03").figures.overdue_patrols, Some(2));
         assert_eq!(row(&b, "C00").figures.overdue_patrols, Some(3));
@@ -285,15 +325,24 @@ mod tests {
             ]
         );
         let t03 = row(&b, "T03");
-        assert_eq!((t03.class, t03.staffing.staff, t03.staffing.shortfall), (Some(1), 3, 2));
+        assert_eq!(
+            (t03.class, t03.staffing.staff, t03.staffing.shortfall),
+            (Some(1), 3, 2)
+        );
         assert_eq!(row(&b, "T03-V01-G01").staffing.staff, 14);
-        assert_eq!(row(&b, "T03-V01-G01").group_leader.as_ref().unwrap().name, "汤国栋");
+        assert_eq!(
+            row(&b, "T03-V01-G01").group_leader.as_ref().unwrap().name,
+            "汤国栋"
+        );
     }
 
     #[test]
     fn the_month_starts_at_local_midnight_of_the_first() {
         let config = Config::embedded().unwrap();
         let now: DateTime<Utc> = "2026-11-30T20:00:00Z".parse().unwrap(); // 1 Dec 04:00 +08
-        assert_eq!(month_start(&config, now).to_rfc3339(), "2026-11-30T16:00:00+00:00");
+        assert_eq!(
+            month_start(&config, now).to_rfc3339(),
+            "2026-11-30T16:00:00+00:00"
+        );
     }
 }

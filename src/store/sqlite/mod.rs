@@ -22,6 +22,7 @@ mod intake;
 mod merge;
 mod migrate;
 mod outbox;
+mod patrols;
 mod reference;
 mod sets;
 mod triage;
