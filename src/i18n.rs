@@ -1131,6 +1131,29 @@ texts! {
     MergeEarlier => "Earlier", "此前各件";
     MergeMergedIn => "Merged in", "并入本件";
     MergeMergedInto => "Merged into", "已并入";
+    GridColGrid => "GRID", "网格";
+    GridColClass => "CLASS", "类别";
+    GridColFirst => "FIRST RESP.", "第一责任人";
+    GridColMain => "MAIN RESP.", "主要责任人";
+    GridColSpecific => "SPECIFIC RESP.", "具体责任人";
+    GridColLeader => "GROUP LEADER", "组长";
+    GridColStaff => "STAFF", "人员";
+    GridColShort => "SHORTFALL", "缺口";
+    GridColOpen => "OPEN", "未结";
+    GridColBreached => "BREACHED", "本月超时";
+    GridColPatrols => "PATROLS DUE", "巡查逾期";
+    GridColIncidents => "INCIDENTS", "突发事件";
+    GridShortBy => "{n} short", "缺 {n}";
+    GridOver => "over {max}", "超过 {max}";
+    GridNoLeader => "no leader", "无组长";
+    GridNoClass => "class not set", "未定类别";
+    GridOk => "ok", "达标";
+    GridLegend => "Staff = distinct specific responsible (具体责任人): township class 1 ≥5, 2 ≥3, 3 ≥2; village 2–3. Enterprise group: its enterprises, 10–15, and a leader. Figures include sub-grids; breached = received this month, deadline passed without arrival.", "人员＝具体责任人（去重）：一类乡镇≥5，二类≥3，三类≥2；村 2–3 人。企业网格小组：所含企业 10–15 家并设组长。数字含下级网格；本月超时＝本月受理、超时未到场。";
+    GridLegendShort => "✗ short  ▲ over  ? class not set · figures include sub-grids · Enter: people", "✗ 缺员  ▲ 超编  ? 未定类别 · 数字含下级网格 · Enter：人员";
+    GridNoGridOpen => "{n} open complaints have no grid (in no grid's figures)", "{n} 件未结举报尚未分配网格（不计入各网格）";
+    GridEnterprises => "{n} enterprises", "{n} 家企业";
+    GridNone => "No grids in grids.toml", "grids.toml 中没有网格";
+    GridPeople => "People of {grid}", "{grid} 的人员";
     // --- end of #11 grids ---
 
     // (separator: keep these lines between the blocks)

@@ -77,6 +77,7 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
             },
         ),
         Command::Reopen { id, reason } => act(&ctx, ops::Command::Reopen { id, reason }),
+        Command::Grids { json } => super::grids::run(&ctx, json),
         Command::Merge { id, into } => super::merge::run(&ctx, id, into),
         Command::Oncall { json } => oncall(&ctx, json),
         Command::Incident { action } => super::incident::run(&ctx, action),

@@ -10,6 +10,7 @@ mod context;
 mod drill;
 mod escalations;
 mod failures;
+mod grids;
 mod incident;
 mod logging;
 mod merge;
@@ -200,6 +201,13 @@ pub enum Command {
         id: i64,
         #[arg(long)]
         reason: String,
+    },
+    /// The grid tree: responsible people, township class, staffing
+    /// shortfalls, and per grid open complaints, breaches this month,
+    /// overdue patrols and active incidents (sub-grids included)
+    Grids {
+        #[arg(long)]
+        json: bool,
     },
     /// Merge a duplicate into an earlier complaint: it becomes `merged`,
     /// still counts as a repeat, and keeps its history
