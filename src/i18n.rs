@@ -1154,6 +1154,25 @@ texts! {
     GridEnterprises => "{n} enterprises", "{n} 家企业";
     GridNone => "No grids in grids.toml", "grids.toml 中没有网格";
     GridPeople => "People of {grid}", "{grid} 的人员";
+    GridHdrGrid => "Grid", "网格";
+    GridHdrClass => "Cl", "类";
+    GridHdrFirst => "First", "第一责任人";
+    GridHdrMain => "Main", "主要责任人";
+    GridHdrSpecific => "Specific resp.", "具体责任人";
+    GridHdrLeader => "Leader", "组长";
+    GridHdrStaff => "Staff", "人员";
+    GridHdrShort => "Shortfall", "缺口";
+    GridHdrOpen => "Open", "未结";
+    GridHdrBreached => "Brch", "超时";
+    GridHdrPatrols => "Patr", "巡查";
+    GridHdrIncidents => "Inc", "事件";
+    GridScreenSummary => "{n} with staffing problems", "{n} 个网格人员配备不足";
+    GridScreenLegend => "✗ short  ▲ over max  ? class not set · staff: specific resp.; group: enterprises 10–15 + leader · figures incl. sub-grids: open, breached this month, patrols overdue, incidents", "✗ 缺员  ▲ 超编  ? 未定类别 · 人员＝具体责任人；小组＝企业 10–15 家并设组长 · 数字含下级网格：未结、本月超时、巡查逾期、突发事件";
+    GridPeopleFirst => "First", "第一责任人";
+    GridPeopleMain => "Main", "主要责任人";
+    GridPeopleSpecific => "Specific", "具体责任人";
+    GridPeopleLeader => "Group leader", "组长";
+    GridKeyMove => "↑↓ choose a grid: its people and phones below", "↑↓ 选择网格，下方显示人员及电话";
     // --- end of #11 grids ---
 
     // (separator: keep these lines between the blocks)

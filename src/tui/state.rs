@@ -278,6 +278,11 @@ impl State {
         if self.incident_view.is_some() {
             return self.move_in_incident(delta);
         }
+        if self.screen == Screen::Grids {
+            let len = self.boards.grids.rows.len();
+            self.grids.move_by(delta, len);
+            return;
+        }
         if self.screen == Screen::Incidents {
             let all = &self.data.incidents;
             if delta < 0 {

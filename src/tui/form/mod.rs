@@ -17,6 +17,7 @@ mod build;
 mod incident;
 mod incident_resources;
 mod incident_submit;
+mod merge;
 mod preview;
 mod submit;
 
@@ -51,6 +52,8 @@ pub enum FormKind {
     IncLevel,
     IncReopen,
     IncReport,
+    /// A duplicate merged into an earlier complaint (#11), built in `merge`.
+    Merge,
 }
 
 /// One entry of a picker.
@@ -208,6 +211,7 @@ impl Form {
             FormKind::IncLevel => T::IncUiFormLevel,
             FormKind::IncReopen => T::IncUiFormReopen,
             FormKind::IncReport => T::IncUiFormReport,
+            FormKind::Merge => T::MergeForm,
         }
     }
 

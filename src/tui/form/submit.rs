@@ -216,6 +216,13 @@ impl Form {
                     Rejection::new(reason, details).map_err(|_| say(T::ErrOtherNeedsWords, &[]))?;
                 Ok(Command::Reject { id, rejection })
             }
+            FormKind::Merge => {
+                let text = self.value(T::MergeFieldInto).trim_start_matches('#');
+                let into = text.parse::<i64>().map_err(|_| {
+                    say(T::ErrNoSuchComplaint, &[("id", &crate::text::sanitize(text))])
+                })?;
+                Ok(Command::Merge { id, into })
+            }
             FormKind::Reopen => {
                 let reason = self.value(T::FieldReason);
                 if reason.is_empty() {
