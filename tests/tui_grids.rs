@@ -80,23 +80,45 @@ fn the_grids_screen_marks_shortfalls_with_a_symbol_and_rolls_figures_up() {
             .unwrap_or_else(|| panic!("{id}\n{text}"))
             .to_string()
     };
-    assert!(line("T03 ").contains("✗ 3/5") && line("T03 ").contains("2 short"), "{text}");
+    assert!(
+        line("T03 ").contains("✗ 3/5") && line("T03 ").contains("2 short"),
+        "{text}"
+    );
     assert!(line("T04-V02-G01").contains("no leader"), "{text}");
     assert!(line("T01 ").contains("✓ 3/3"), "{text}");
-    assert!(line("T01 ").contains("郭国栋"), "people by name at 200 cells: {text}");
+    assert!(
+        line("T01 ").contains("郭国栋"),
+        "people by name at 200 cells: {text}"
+    );
     // #1 and #2 are breached in T03-V01-G01; they count in T03 and the city too.
     let figures = |id: &str| -> Vec<String> {
-        line(id).split_whitespace().rev().take(4).map(String::from).collect()
+        line(id)
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .map(String::from)
+            .collect()
     };
-    assert_eq!(figures("T03-V01-G01")[2..], ["2", "2"], "open, breached: {text}");
+    assert_eq!(
+        figures("T03-V01-G01")[2..],
+        ["2", "2"],
+        "open, breached: {text}"
+    );
     assert_eq!(figures("T03 ")[2..], ["2", "2"], "{text}");
     assert_eq!(figures("C00")[2..], ["3", "3"], "#3 in T01-V02 too: {text}");
     assert_eq!(figures("T01 ")[2..], ["1", "1"], "{text}");
-    assert!(text.contains("figures incl. sub-grids"), "the legend says the rule");
+    assert!(
+        text.contains("figures incl. sub-grids"),
+        "the legend says the rule"
+    );
     // ↑↓ move the selection, which shows that grid's people with phones.
     c.press("<down>");
     assert!(c.text(80, 24).contains("T01 城关镇"), "{}", c.text(80, 24));
-    assert!(c.text(80, 24).contains("郭国栋 1"), "a phone: {}", c.text(80, 24));
+    assert!(
+        c.text(80, 24).contains("郭国栋 1"),
+        "a phone: {}",
+        c.text(80, 24)
+    );
 }
 
 /// Move the selection onto complaint `id` with the arrow keys.
@@ -122,24 +144,46 @@ fn m_merges_the_selected_duplicate_into_its_chain_after_a_confirm() {
         panic!("m opens the merge picker: {:?}", c.state.status)
     };
     // Its chain first: #1; #3 (later, other grid) is not offered.
-    let offered: Vec<&str> = form.fields[0].choices.iter().map(|ch| ch.id.as_str()).collect();
+    let offered: Vec<&str> = form.fields[0]
+        .choices
+        .iter()
+        .map(|ch| ch.id.as_str())
+        .collect();
     assert_eq!(offered, ["1"]);
     assert!(c.text(80, 24).contains("#1"), "{}", c.text(80, 24));
     c.press("<enter>");
-    assert!(matches!(c.state.mode, Mode::Confirm { .. }), "a merge asks first");
-    assert!(c.text(80, 24).contains("Merge #2 into #1?"), "{}", c.text(80, 24));
+    assert!(
+        matches!(c.state.mode, Mode::Confirm { .. }),
+        "a merge asks first"
+    );
+    assert!(
+        c.text(80, 24).contains("Merge #2 into #1?"),
+        "{}",
+        c.text(80, 24)
+    );
     c.press("y");
-    assert_eq!(c.state.status.text, "#2 merged into #1, a repeat of #1; its history is kept");
+    assert_eq!(
+        c.state.status.text,
+        "#2 merged into #1, a repeat of #1; its history is kept"
+    );
     let merged = c.state.complaint(2).unwrap();
     assert_eq!((merged.merged_into, merged.repeat_of), (Some(1), Some(1)));
     // The earlier one's detail lists what was merged into it.
     select(&mut c, 1);
     c.press("<enter>");
-    assert!(c.text(200, 50).contains("#2 11-30 09:20 merged"), "{}", c.text(200, 50));
+    assert!(
+        c.text(200, 50).contains("#2 11-30 09:20 merged"),
+        "{}",
+        c.text(200, 50)
+    );
     // #3 has no earlier complaint to be merged into: the status line says so.
     c.press("<esc>");
     select(&mut c, 3);
     c.press("m");
     assert!(matches!(c.state.mode, Mode::Normal));
-    assert!(c.state.status.error && c.state.status.text.contains("gridwatch merge 3 --into"), "{:?}", c.state.status);
+    assert!(
+        c.state.status.error && c.state.status.text.contains("gridwatch merge 3 --into"),
+        "{:?}",
+        c.state.status
+    );
 }

@@ -68,7 +68,10 @@ impl Form {
         if !c.status.is_open() {
             return Err(fill(
                 T::MergeErrNotOpen.get(lang),
-                &[("id", &id), ("status", crate::words::status(c.status).get(lang))],
+                &[
+                    ("id", &id),
+                    ("status", crate::words::status(c.status).get(lang)),
+                ],
             ));
         }
         let tz = config.settings.timezone;
@@ -88,7 +91,10 @@ impl Form {
             .collect();
         if choices.is_empty() {
             let days = config.settings.repeat_window.num_days().to_string();
-            return Err(fill(T::MergeNone.get(lang), &[("id", &id), ("days", &days)]));
+            return Err(fill(
+                T::MergeNone.get(lang),
+                &[("id", &id), ("days", &days)],
+            ));
         }
         Ok(Form {
             kind: FormKind::Merge,

@@ -219,7 +219,10 @@ impl Form {
             FormKind::Merge => {
                 let text = self.value(T::MergeFieldInto).trim_start_matches('#');
                 let into = text.parse::<i64>().map_err(|_| {
-                    say(T::ErrNoSuchComplaint, &[("id", &crate::text::sanitize(text))])
+                    say(
+                        T::ErrNoSuchComplaint,
+                        &[("id", &crate::text::sanitize(text))],
+                    )
                 })?;
                 Ok(Command::Merge { id, into })
             }

@@ -158,7 +158,8 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
     );
     // Its chain (#11): the earlier ones and those merged into it, as this
     // console holds them.
-    let related = crate::domain::merge::related(c, state.data.open.iter().chain(&state.data.recent));
+    let related =
+        crate::domain::merge::related(c, state.data.open.iter().chain(&state.data.recent));
     let listed = |rows: &[&crate::domain::ComplaintRow]| -> String {
         if rows.is_empty() {
             return "-".into();
@@ -175,7 +176,9 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let merged_into = c.merged_into.map_or_else(|| "-".into(), |m| format!("#{m}"));
+    let merged_into = c
+        .merged_into
+        .map_or_else(|| "-".into(), |m| format!("#{m}"));
     // A field with nothing to say is left out: the trail needs the rows.
     for (k, v) in [
         (T::FieldDeadline, deadline),

@@ -138,8 +138,12 @@ fn cell(state: &State, r: &GridRow, col: Col, grid_w: usize) -> Cell<'static> {
             };
             Cell::from(fit(text, col.width()))
         }
-        Col::Staff => Cell::from(format!("{} {}", w::mark(&r.staffing), w::staff(&r.staffing)))
-            .style(staff_style(r)),
+        Col::Staff => Cell::from(format!(
+            "{} {}",
+            w::mark(&r.staffing),
+            w::staff(&r.staffing)
+        ))
+        .style(staff_style(r)),
         Col::Short => {
             let style = if r.staffing.is_ok() {
                 Theme::dim()
@@ -276,7 +280,10 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
         .collect();
     let header = Row::new(cols.iter().map(|c| {
         let h = state.t(c.header());
-        Cell::from(truncate(h, usize::from(c.width()).max(width(h).min(grid_w))))
+        Cell::from(truncate(
+            h,
+            usize::from(c.width()).max(width(h).min(grid_w)),
+        ))
     }))
     .style(Theme::dim());
     Table::new(rows, widths)
