@@ -1158,6 +1158,66 @@ texts! {
     // (separator)
 
     // --- #11 grids and repeats: keys Grid*, Merge* (helper: grids) ---
+    MergeDone => "#{id} merged into #{into}, a repeat of #{first}; its history is kept", "#{id} 已并入 #{into}（#{first} 的重复件），记录保留";
+    MergeErrSelf => "#{id} cannot be merged into itself", "#{id} 不能并入自身";
+    MergeErrNotOpen => "#{id} is {status}: only an open complaint can be merged", "#{id} 状态为{status}：只能合并未结的举报";
+    MergeErrNotEarlier => "#{into} was received after #{id}: a duplicate is merged into an earlier complaint", "#{into} 晚于 #{id} 收到：重复件只能并入更早的举报";
+    MergeErrIntoMerged => "#{into} was itself merged into #{first}: merge into #{first}", "#{into} 已并入 #{first}：请并入 #{first}";
+    MergeTrailIn => "#{from} merged into this complaint", "#{from} 并入本件";
+    MergeActIn => "merged in", "被并入";
+    MergeKey => "merge into an earlier complaint (repeat)", "并入更早的举报（重复件）";
+    MergeForm => "Merge into an earlier complaint", "并入更早的举报";
+    MergeFieldInto => "Into", "并入";
+    MergeNone => "#{id}: no earlier complaint of its chain, enterprise, or grid and category within {days} days here; `gridwatch merge {id} --into ID` takes any earlier one", "#{id}：{days} 天内没有同链、同企业或同网格同类别的更早举报；`gridwatch merge {id} --into 编号` 可并入任一更早的举报";
+    MergeConfirm => "Merge #{id} into #{into}? It becomes merged; its history is kept. (y/n)", "将 #{id} 并入 #{into}？其状态变为已合并，记录保留。(y/n)";
+    MergeTagChain => "same chain", "同链";
+    MergeTagEnterprise => "same enterprise", "同企业";
+    MergeTagGrid => "same grid and category", "同网格同类别";
+    MergeEarlier => "Earlier", "此前各件";
+    MergeMergedIn => "Merged in", "并入本件";
+    MergeMergedInto => "Merged into", "已并入";
+    GridColGrid => "GRID", "网格";
+    GridColClass => "CLASS", "类别";
+    GridColFirst => "FIRST RESP.", "第一责任人";
+    GridColMain => "MAIN RESP.", "主要责任人";
+    GridColSpecific => "SPECIFIC RESP.", "具体责任人";
+    GridColLeader => "GROUP LEADER", "组长";
+    GridColStaff => "STAFF", "人员";
+    GridColShort => "SHORTFALL", "缺口";
+    GridColOpen => "OPEN", "未结";
+    GridColBreached => "BREACHED", "本月超时";
+    GridColPatrols => "PATROLS DUE", "巡查逾期";
+    GridColIncidents => "INCIDENTS", "突发事件";
+    GridShortBy => "{n} short", "缺 {n}";
+    GridOver => "over {max}", "超过 {max}";
+    GridNoLeader => "no leader", "无组长";
+    GridNoClass => "class not set", "未定类别";
+    GridOk => "ok", "达标";
+    GridLegend => "Staff = distinct specific responsible (具体责任人): township class 1 ≥5, 2 ≥3, 3 ≥2; village 2–3. Enterprise group: its enterprises, 10–15, and a leader. Figures include sub-grids; breached = received this month, deadline passed without arrival.", "人员＝具体责任人（去重）：一类乡镇≥5，二类≥3，三类≥2；村 2–3 人。企业网格小组：所含企业 10–15 家并设组长。数字含下级网格；本月超时＝本月受理、超时未到场。";
+    GridLegendShort => "✗ short  ▲ over  ? class not set · figures include sub-grids · Enter: people", "✗ 缺员  ▲ 超编  ? 未定类别 · 数字含下级网格 · Enter：人员";
+    GridNoGridOpen => "{n} open complaints have no grid (in no grid's figures)", "{n} 件未结举报尚未分配网格（不计入各网格）";
+    GridEnterprises => "{n} enterprises", "{n} 家企业";
+    GridNone => "No grids in grids.toml", "grids.toml 中没有网格";
+    GridPeople => "People of {grid}", "{grid} 的人员";
+    GridHdrGrid => "Grid", "网格";
+    GridHdrClass => "Cl", "类";
+    GridHdrFirst => "First", "第一责任人";
+    GridHdrMain => "Main", "主要责任人";
+    GridHdrSpecific => "Specific resp.", "具体责任人";
+    GridHdrLeader => "Leader", "组长";
+    GridHdrStaff => "Staff", "人员";
+    GridHdrShort => "Shortfall", "缺口";
+    GridHdrOpen => "Open", "未结";
+    GridHdrBreached => "Brch", "超时";
+    GridHdrPatrols => "Patr", "巡查";
+    GridHdrIncidents => "Inc", "事件";
+    GridScreenSummary => "{n} with staffing problems", "{n} 个网格人员配备不足";
+    GridScreenLegend => "✗ short  ▲ over max  ? class not set · staff: specific resp.; group: enterprises 10–15 + leader · figures incl. sub-grids: open, breached this month, patrols overdue, incidents", "✗ 缺员  ▲ 超编  ? 未定类别 · 人员＝具体责任人；小组＝企业 10–15 家并设组长 · 数字含下级网格：未结、本月超时、巡查逾期、突发事件";
+    GridPeopleFirst => "First", "第一责任人";
+    GridPeopleMain => "Main", "主要责任人";
+    GridPeopleSpecific => "Specific", "具体责任人";
+    GridPeopleLeader => "Group leader", "组长";
+    GridKeyMove => "↑↓ choose a grid: its people and phones below", "↑↓ 选择网格，下方显示人员及电话";
     // --- end of #11 grids ---
 
     // (separator: keep these lines between the blocks)

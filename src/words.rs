@@ -6,10 +6,12 @@
 //! dashboard, the command line) words domain values through here; identifiers
 //! (`on_scene`, `solid_waste`) stay in JSON, the audit log and the database.
 
+pub mod grids;
 pub mod incident;
 pub mod incident_named;
 pub mod incident_ops;
 pub mod oncall;
+pub mod merge;
 pub mod trail;
 
 use chrono::{DateTime, Datelike, Utc};

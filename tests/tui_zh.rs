@@ -195,7 +195,7 @@ fn every_screen_form_and_overlay_in_chinese_has_no_english_word() {
         look!(&c, &format!("detail #{id}"));
         c.press("<enter>");
     }
-    for keys in ["a", "d", "e", "r", "n", "n<enter>", "g", "R", "/", "q"] {
+    for keys in ["a", "d", "e", "r", "n", "n<enter>", "g", "R", "/", "q", "m"] {
         c.press(keys);
         look!(&c, &format!("form {keys}"));
         c.press("<esc>");
@@ -233,6 +233,14 @@ fn every_screen_form_and_overlay_in_chinese_has_no_english_word() {
         look!(&c, &format!("reopen form #{id}"));
         c.press("<esc>");
     }
+    // The Grids screen (#11), its boards read as the store thread reads them.
+    let boards = gridwatch::board::Boards::load(&c.store, &c.state.config, c.state.now).unwrap();
+    let msg = gridwatch::tui::data::DataMsg::Boards(Box::new(boards));
+    gridwatch::tui::update::update(&mut c.state, gridwatch::tui::update::Msg::Data(msg));
+    c.press("5");
+    look!(&c, "grids");
+    c.press("<down><down><down><down><down><down><down><down><down><down><down><down><down><down><down><down><down><down><down>");
+    look!(&c, "grids, an enterprise group selected");
     c.press("7");
     look!(&c, "audit");
     // On call (#11): the screen, the swap form, a swap, a refusal, its trail.

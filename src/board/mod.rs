@@ -20,6 +20,9 @@ pub mod grids;
 pub mod handover;
 pub mod oncall;
 pub mod sources;
+pub mod sources_duties;
+#[cfg(test)]
+mod sources_tests;
 
 use chrono::{DateTime, Utc};
 
@@ -42,10 +45,12 @@ impl Boards {
         config: &Config,
         now: DateTime<Utc>,
     ) -> Result<Self, StoreError> {
+        // The grids board counts each grid's overdue sources from this one.
+        let sources = sources::SourceBoard::load(store, config, now)?;
         Ok(Boards {
             oncall: oncall::OnCallBoard::load(store, config, now)?,
-            grids: grids::GridBoard::load(store, config, now)?,
-            sources: sources::SourceBoard::load(store, config, now)?,
+            grids: grids::GridBoard::with_sources(store, config, now, &sources)?,
+            sources,
             handover: handover::HandoverBoard::load(store, config, now)?,
         })
     }

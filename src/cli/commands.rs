@@ -77,6 +77,8 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
         Command::Reopen { id, reason } => act(&ctx, ops::Command::Reopen { id, reason }),
         Command::Oncall { at, json } => super::oncall::run(&ctx, at.as_deref(), json),
         Command::Swap(args) => super::oncall::swap(&ctx, args),
+        Command::Grids { json } => super::grids::run(&ctx, json),
+        Command::Merge { id, into } => super::merge::run(&ctx, id, into),
         Command::Incident { action } => super::incident::run(&ctx, action),
     }
 }

@@ -120,6 +120,7 @@ fn store_text(lang: Lang, tz: &Tz, e: &StoreError) -> Option<String> {
         StoreError::NoSuchGrid(g) => say(T::CliUnknownGrid, &[("grid", g)]),
         StoreError::Triage { .. } => crate::tui::words::store_error(lang, tz, e),
         StoreError::Incident(i) => crate::words::incident_ops::error(lang, tz, i),
+        StoreError::Merge(m) => crate::words::merge::refusal(lang, m),
         _ => return None,
     })
 }

@@ -10,9 +10,11 @@ mod context;
 mod drill;
 mod escalations;
 mod failures;
+mod grids;
 mod incident;
 mod logging;
 mod oncall;
+mod merge;
 mod services;
 mod setup;
 mod show;
@@ -200,6 +202,21 @@ pub enum Command {
         id: i64,
         #[arg(long)]
         reason: String,
+    },
+    /// The grid tree: responsible people, township class, staffing
+    /// shortfalls, and per grid open complaints, breaches this month,
+    /// overdue patrols and active incidents (sub-grids included)
+    Grids {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merge a duplicate into an earlier complaint: it becomes `merged`,
+    /// still counts as a repeat, and keeps its history
+    Merge {
+        id: i64,
+        /// The earlier complaint it duplicates
+        #[arg(long, value_name = "ID2")]
+        into: i64,
     },
     /// Who is on call in every grid now and next, with names and phones (roster.toml and the swaps recorded)
     Oncall {

@@ -39,7 +39,7 @@ pub(super) fn check_config(ctx: &Context, strict: bool) -> Result<(), Failure> {
                         ("officers", &n(T::CliNOfficers, config.officers.len())),
                         (
                             "enterprises",
-                            &n(T::CliNEnterprises, config.enterprises.len())
+                            &n(T::CliNEnterprises, config.enterprises.current().len())
                         ),
                         (
                             "duties",

@@ -5,7 +5,7 @@
 use super::view::{detail_json, json_text, table, time};
 use super::{Context, Failure, words};
 use crate::i18n::{Lang, T};
-use crate::store::{Actions, Alerts, AuditLog, Complaints, Durability, Escalations};
+use crate::store::{Actions, Alerts, AuditLog, Complaints, Durability, Escalations, Merges};
 use crate::text::{fit, sanitize, width};
 
 pub(super) fn run(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result<(), Failure> {
@@ -27,6 +27,8 @@ pub(super) fn run(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result
     );
     // Each escalation with what became of its alert, and who acknowledged it.
     let records = super::escalations::records(&escalations, &outbox, &acks);
+    let chain = store.related(id)?;
+    let related = crate::domain::merge::related(&c, &chain);
     if as_json {
         let mut v = detail_json(
             &c,
@@ -41,6 +43,7 @@ pub(super) fn run(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result
             v["reporter"]["phone"] = p.into();
         }
         v["escalations"] = super::escalations::json(&records, &tz);
+        super::merge::add_json(&mut v, &related, &tz);
         outln!("{}", json_text(&v));
         return Ok(());
     }
@@ -60,7 +63,7 @@ pub(super) fn run(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result
             .as_ref()
             .map(|o| format!("{o}{}", words::officer_label(lang, &config, o))))
     };
-    let fields: Vec<(T, String)> = vec![
+    let mut fields: Vec<(T, String)> = vec![
         (T::CliFieldId, c.id.to_string()),
         (T::CliFieldStatus, words::status(lang, c.status).to_string()),
         (
@@ -103,7 +106,16 @@ pub(super) fn run(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result
             opt(Some(reporter).filter(|r| !r.is_empty())),
         ),
     ];
+    if let Some(into) = c.merged_into {
+        // After "repeat of": where this duplicate went.
+        let at = fields
+            .iter()
+            .position(|(t, _)| *t == T::CliFieldRepeatOf)
+            .map_or(fields.len(), |i| i + 1);
+        fields.insert(at, (T::MergeMergedInto, format!("#{into}")));
+    }
     out!("{}", labelled(lang, &fields));
+    out!("{}", super::merge::text(lang, &related, &tz));
     let escalations = super::escalations::table_text(&records, &config, lang);
     if !escalations.is_empty() {
         out!("\n{escalations}");

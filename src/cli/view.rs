@@ -42,6 +42,7 @@ pub fn complaint_json(c: &ComplaintRow, tz: &Tz, now: DateTime<Utc>) -> Value {
         "enterprise": c.enterprise,
         "repeat_of": c.repeat_of,
         "repeat_count": c.repeat_count,
+        "merged_into": c.merged_into,
         "arrived_at": c.arrived_at.map(|t| time(t, tz)),
         "arrived_by": c.arrived_by,
         "dispatched_to": c.dispatched_to,

@@ -74,6 +74,7 @@ pub(super) fn action(lang: Lang, action: &str) -> String {
         "complaint.resolved" => T::CliActResolved,
         "complaint.reopened" => T::CliActReopened,
         "complaint.merged" => T::CliActMerged,
+        "complaint.merged_in" => T::MergeActIn,
         "complaint.rejected" => T::CliActRejected,
         "complaint.escalated" => T::CliActEscalated,
         "complaint.phone_revealed" => T::CliActPhoneRevealed,

@@ -70,6 +70,7 @@ pub(super) fn grids(
             },
         }
     }
+    check_staffing_keys(f, raw, errors);
     let roots: Vec<_> = raw.iter().filter(|g| g.parent.is_none()).collect();
     if roots.len() != 1 && !raw.is_empty() && dropped.is_empty() {
         errors.push(f.error(
@@ -83,16 +84,58 @@ pub(super) fn grids(
     if raw.is_empty() && dropped.is_empty() && refs.grids.is_some() {
         errors.push(f.error(None, "no [[grid]] defined"));
     }
-    GridTree::new(raw.iter().map(|g| Grid {
-        id: g.id.clone(),
-        name: g.name.clone(),
-        level: g.level,
-        parent: g.parent.clone(),
-        first_responsible: g.first_responsible.clone(),
-        main_responsible: g.main_responsible.clone(),
-        specific_responsible: g.specific_responsible.clone(),
-        aliases: g.aliases.clone(),
+    GridTree::new(raw.iter().map(|g| {
+        Grid {
+            id: g.id.clone(),
+            name: g.name.clone(),
+            level: g.level,
+            parent: g.parent.clone(),
+            first_responsible: g.first_responsible.clone(),
+            main_responsible: g.main_responsible.clone(),
+            specific_responsible: g.specific_responsible.clone(),
+            aliases: g.aliases.clone(),
+            class: g
+                .class
+                .and_then(|c| u8::try_from(c).ok())
+                .filter(|c| (1..=3).contains(c) && g.level == 2),
+            group_leader: g.group_leader.clone().filter(|_| g.level == 4),
+        }
     }))
+}
+
+/// `class` only on townships (1, 2 or 3), `group_leader` only on
+/// enterprise groups. A township without a class loads (older files have
+/// none): the Grids board marks it "class not set" instead of guessing a
+/// minimum.
+fn check_staffing_keys(f: &TomlFile, raw: &[GridEntry], errors: &mut Vec<ConfigError>) {
+    for (i, g) in raw.iter().enumerate() {
+        match g.class {
+            Some(_) if g.level != 2 => errors.push(f.error_at(
+                &key_path!["grid", i, "class"],
+                format!(
+                    "grid {}: class is for townships (level 2); this grid is level {}",
+                    g.id, g.level
+                ),
+            )),
+            Some(c) if !(1..=3).contains(&c) => errors.push(f.error_at(
+                &key_path!["grid", i, "class"],
+                format!(
+                    "grid {}: class {c} is not 1, 2 or 3 (staff at least 5, 3 or 2)",
+                    g.id
+                ),
+            )),
+            _ => {}
+        }
+        if g.group_leader.is_some() && g.level != 4 {
+            errors.push(f.error_at(
+                &key_path!["grid", i, "group_leader"],
+                format!(
+                    "grid {}: group_leader is for enterprise groups (level 4); this grid is level {}",
+                    g.id, g.level
+                ),
+            ));
+        }
+    }
 }
 
 pub(super) fn officers(
@@ -148,6 +191,8 @@ pub(super) fn officers(
             phone: o.phone.clone(),
             role: o.role.clone(),
             grid,
+            enterprises: o.enterprises.clone(),
+            townships: o.townships.clone(),
         };
         if out.insert(o.id.clone(), officer).is_some() {
             errors.push(f.error_at(
@@ -170,6 +215,7 @@ pub(super) fn check_responsible(
         let named = [
             ("first_responsible", g.first_responsible.as_ref()),
             ("main_responsible", g.main_responsible.as_ref()),
+            ("group_leader", g.group_leader.as_ref()),
         ];
         for (key, who) in named {
             if let Some(who) = who.filter(|w| refs.unknown_officer(officers, w)) {
@@ -224,6 +270,13 @@ pub(super) fn enterprises(
             ));
             ControlLevel::General
         });
+        if e.name.trim().is_empty() {
+            errors.push(f.error_at(
+                &key_path!["enterprise", i, "name"],
+                format!("enterprise {}: empty name", e.id),
+            ));
+        }
+        let census = super::register::census(f, i, &e, errors);
         let id = e.id.clone();
         let ent = Enterprise {
             id: e.id,
@@ -231,6 +284,7 @@ pub(super) fn enterprises(
             grid: e.grid,
             control_level: level,
             address: e.address,
+            census,
         };
         if out.insert(id.clone(), ent).is_some() {
             errors.push(f.error_at(

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 /// A node of the grid tree.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Grid {
     pub id: String,
     pub name: String,
@@ -23,6 +23,11 @@ pub struct Grid {
     pub specific_responsible: Vec<String>,
     /// Place names that, found in an address, put a complaint in this grid.
     pub aliases: Vec<String>,
+    /// A township's class (1, 2 or 3), which sets its staffing minimum
+    /// (`domain::staffing`); only level 2 grids have one.
+    pub class: Option<u8>,
+    /// An enterprise group's leader (an officer id); only level 4 grids.
+    pub group_leader: Option<String>,
 }
 
 /// A pollution source's control level (DESIGN.md §2).
@@ -77,6 +82,8 @@ pub struct Enterprise {
     pub grid: String,
     pub control_level: ControlLevel,
     pub address: String,
+    /// The census fields of the register (#11).
+    pub census: super::census::Census,
 }
 
 /// The grid tree, validated (every parent exists, no cycles) by the config loader.
@@ -185,6 +192,7 @@ mod tests {
             main_responsible: None,
             specific_responsible: vec![],
             aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            ..Grid::default()
         }
     }
 
@@ -204,6 +212,7 @@ mod tests {
             grid: grid.into(),
             control_level: ControlLevel::City,
             address: String::new(),
+            census: Default::default(),
         }
     }
 
@@ -252,4 +261,21 @@ pub struct Officer {
     pub phone: String,
     pub role: String,
     pub grid: String,
+    /// Linked pollution sources (#11): inspected by this officer every month.
+    pub enterprises: Vec<String>,
+    /// Linked townships (level-2 grids): visited every quarter.
+    pub townships: Vec<String>,
+}
+
+/// What the store counts for one grid (its own complaints and incidents,
+/// not its sub-grids'; the Grids board rolls them up).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct GridCounts {
+    /// Open complaints (`Status::OPEN`).
+    pub open: i64,
+    /// Complaints received since the month's start whose deadline passed
+    /// without an arrival in time (merged and rejected ones left out).
+    pub breached: i64,
+    /// Incidents not closed, drills left out.
+    pub active_incidents: i64,
 }

@@ -145,4 +145,54 @@ mod tests {
         };
         assert_eq!(find_repeat(probe, &priors, Duration::days(30)), Some(3));
     }
+
+    /// The window's edge: exactly `repeat_window_days` after the earlier
+    /// complaint is still a repeat; one second more is not.
+    #[rstest::rstest]
+    #[case::exactly_30_days("2026-11-01T10:00:00Z", Some(1))]
+    #[case::thirty_days_and_one_second("2026-11-01T10:00:01Z", None)]
+    #[case::one_second_before_the_edge("2026-11-01T09:59:59Z", Some(1))]
+    #[case::same_instant("2026-10-02T10:00:00Z", Some(1))]
+    fn the_window_edge(#[case] at: &str, #[case] want: Option<i64>) {
+        let priors = [prior(
+            1,
+            "2026-10-02T10:00:00Z",
+            "T01",
+            Some("E1"),
+            Category::Air,
+            None,
+        )];
+        for (grid, ent) in [(Some("T01"), None), (None, Some("E1"))] {
+            let probe = Probe {
+                received_at: t(at),
+                grid,
+                enterprise: ent,
+                categories: &[Category::Air],
+            };
+            assert_eq!(
+                find_repeat(probe, &priors, Duration::days(30)),
+                want,
+                "{at} {grid:?} {ent:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_later_complaint_is_never_the_earlier_one() {
+        let priors = [prior(
+            2,
+            "2026-11-02T10:00:00Z",
+            "T01",
+            None,
+            Category::Air,
+            None,
+        )];
+        let probe = Probe {
+            received_at: t("2026-11-02T09:59:59Z"),
+            grid: Some("T01"),
+            enterprise: None,
+            categories: &[Category::Air],
+        };
+        assert_eq!(find_repeat(probe, &priors, Duration::days(30)), None);
+    }
 }

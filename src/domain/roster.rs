@@ -216,6 +216,7 @@ pub(crate) mod tests {
             main_responsible: None,
             specific_responsible: vec![],
             aliases: vec![],
+            ..Grid::default()
         }
     }
 

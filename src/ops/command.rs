@@ -64,6 +64,11 @@ pub enum Command {
     },
     /// Acknowledge alerts for every console (audited).
     Acknowledge(Vec<AlertRef>),
+    /// A duplicate merged into an earlier complaint (#11): history kept.
+    Merge {
+        id: i64,
+        into: i64,
+    },
     /// An action on an emergency incident (#10).
     Incident(IncidentCommand),
     /// Swap who holds a role on call in one shift of one grid (#11).
@@ -125,6 +130,12 @@ pub enum Outcome {
     },
     Incident(IncidentOutcome),
     Swapped(super::swap::Swapped),
+    /// `id` is merged into `into`; it counts as a repeat of `repeat_of`.
+    Merged {
+        id: i64,
+        into: i64,
+        repeat_of: i64,
+    },
 }
 
 /// Why an action was not done: the request's fault, or the store's.

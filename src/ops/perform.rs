@@ -9,10 +9,10 @@ use crate::config::Config;
 use crate::domain::escalation::{StageTarget, target_officer};
 use crate::domain::outbox::sinks;
 use crate::domain::{Actor, Inserted};
-use crate::store::{Actions, Alerts, Complaints, Incidents, Rosters};
+use crate::store::{Actions, Alerts, Complaints, Incidents, Merges, Rosters};
 
 /// Carry out `cmd` as `actor` at `now`.
-pub fn perform<S: Actions + Complaints + Alerts + Incidents + Rosters>(
+pub fn perform<S: Actions + Complaints + Alerts + Incidents + Rosters + Merges>(
     store: &mut S,
     config: &Config,
     actor: &Actor,
@@ -22,7 +22,7 @@ pub fn perform<S: Actions + Complaints + Alerts + Incidents + Rosters>(
     perform_any(store, config, actor, now, cmd).map_err(OpError::lifted)
 }
 
-fn perform_any<S: Actions + Complaints + Alerts + Incidents + Rosters>(
+fn perform_any<S: Actions + Complaints + Alerts + Incidents + Rosters + Merges>(
     store: &mut S,
     config: &Config,
     actor: &Actor,
@@ -114,6 +114,11 @@ fn perform_any<S: Actions + Complaints + Alerts + Incidents + Rosters>(
         Command::Acknowledge(alerts) => Outcome::Acknowledged {
             done: store.acknowledge(actor, now, &alerts)?,
             asked: alerts.len(),
+        },
+        Command::Merge { id, into } => Outcome::Merged {
+            id,
+            into,
+            repeat_of: store.merge(actor, now, id, into)?,
         },
         Command::Incident(c) => Outcome::Incident(super::perform_incident::perform(
             store, config, actor, now, c,

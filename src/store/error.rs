@@ -94,6 +94,9 @@ pub enum StoreError {
     /// An incident rule refused the change (#10).
     #[error(transparent)]
     Incident(#[from] IncidentError),
+    /// The merge rule refused (#11): the words name the complaint to use.
+    #[error("cannot merge: {0}")]
+    Merge(#[from] crate::domain::merge::MergeError),
 }
 
 /// What kind of failure a statement met, whatever the backend.
@@ -170,7 +173,8 @@ impl StoreError {
             | StoreError::Transition { .. }
             | StoreError::ArrivalTime { .. }
             | StoreError::NotOpen { .. }
-            | StoreError::Incident(_) => Blame::Input,
+            | StoreError::Incident(_)
+            | StoreError::Merge(_) => Blame::Input,
             StoreError::Open { .. }
             | StoreError::NotGridwatch { .. }
             | StoreError::TooNew { .. }

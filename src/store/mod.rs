@@ -411,6 +411,61 @@ pub trait Rosters {
     ) -> Result<i64>;
 }
 
+/// Per-grid figures of the Grids board (#11), each grid's own (its
+/// complaints' and incidents' grid), not rolled up. Complaints without a
+/// grid are counted under the key `None`.
+pub trait GridFigures {
+    /// Open complaints, breaches among those received from `month_start`
+    /// to `now`, and active incidents (drills apart), by grid.
+    fn grid_counts(
+        &self,
+        month_start: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(Option<String>, crate::domain::grid::GridCounts)>>;
+}
+
+/// Merging a duplicate into an earlier complaint (#11, DESIGN.md §5),
+/// and the complaints a merge or a detail looks at: one transaction with
+/// an audit record on both complaints.
+pub trait Merges {
+    /// Merge `id` into `into` (rule: `domain::merge`); answers the
+    /// duplicate's `repeat_of` after the merge.
+    fn merge(&mut self, actor: &Actor, now: DateTime<Utc>, id: i64, into: i64) -> Result<i64>;
+    /// The complaints of `id`'s repeat chain (its first and every repeat of
+    /// it) and those merged into `id`, oldest first; `id` itself left out.
+    fn related(&self, id: i64) -> Result<Vec<ComplaintRow>>;
+}
+
+/// Patrols of pollution sources (#11): on-site inspections and leaders'
+/// township visits, each written in one transaction with its audit record
+/// (`inspection.logged` on `inspection:N`, `visit.logged` on `visit:N`).
+/// The operations layer checks enterprises, officers and grids against the
+/// configuration in force before it calls these.
+pub trait Patrols {
+    /// Per source: its last inspection ever, and what happened since `since`.
+    fn patrol_facts(&self, since: DateTime<Utc>) -> Result<crate::domain::inspection::PatrolFacts>;
+    /// Every officer's inspections since `since` (one row per officer).
+    fn inspections_done(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<crate::domain::inspection::DutyDone>>;
+    /// Every township visit since `since`.
+    fn visits_done(&self, since: DateTime<Utc>)
+    -> Result<Vec<crate::domain::inspection::DutyDone>>;
+    fn record_inspection(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        new: &crate::domain::inspection::NewInspection,
+    ) -> Result<i64>;
+    fn record_visit(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        new: &crate::domain::inspection::NewVisit,
+    ) -> Result<i64>;
+}
+
 /// Who is alive: one beat per component.
 pub trait Heartbeats {
     fn beat(&mut self, b: &Beat, now: DateTime<Utc>) -> Result<()>;

@@ -61,6 +61,8 @@ pub enum Action {
     ReportSent,
     /// The report draft overlay of the incident in view.
     ReportDraft,
+    /// Merge the selected complaint into an earlier one (#11).
+    Merge,
 }
 
 /// A key a binding answers to.
@@ -180,6 +182,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('O')], "O", Action::ReopenIncident, T::IncUiKeyReopen),
     bind(&[ch('u')], "u", Action::ReportSent, T::IncUiKeyReport),
     bind(&[ch('P')], "P", Action::ReportDraft, T::IncUiKeyDraft),
+    // --- merge (#11) ---
+    bind(&[ch('m')], "m", Action::Merge, T::MergeKey),
 ];
 
 /// The action of a key in the normal mode (forms and prompts read keys themselves).
@@ -239,6 +243,7 @@ mod tests {
             ReopenIncident,
             ReportSent,
             ReportDraft,
+            Merge,
         ];
         for a in all {
             assert!(

@@ -282,6 +282,11 @@ impl State {
             let rows = self.boards.oncall.rows.len();
             return self.oncall.step(delta, rows);
         }
+        if self.screen == Screen::Grids {
+            let len = self.boards.grids.rows.len();
+            self.grids.move_by(delta, len);
+            return;
+        }
         if self.screen == Screen::Incidents {
             let all = &self.data.incidents;
             if delta < 0 {

@@ -249,6 +249,18 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
                     Vec::new()
                 }
                 FormOutcome::Cancel => Vec::new(),
+                // A merge asks first: it cannot be undone.
+                FormOutcome::Submit(Command::Merge { id, into }) => {
+                    let question = crate::i18n::fill(
+                        state.t(T::MergeConfirm),
+                        &[("id", &id.to_string()), ("into", &into.to_string())],
+                    );
+                    state.mode = Mode::Confirm {
+                        question,
+                        command: Box::new(Command::Merge { id, into }),
+                    };
+                    Vec::new()
+                }
                 FormOutcome::Submit(cmd) => {
                     status(state, format!("{}…", state.t(form.title())), false);
                     state.sent_form = matches!(cmd, Command::Incident(_)).then_some(form);
@@ -378,6 +390,17 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
                 _ => Ok(Form::resolve(&c)),
             };
             match form {
+                Ok(form) => state.mode = Mode::Form(Box::new(form)),
+                Err(why) => status(state, why, true),
+            }
+        }
+        Action::Merge => {
+            let Some(c) = state.selected_complaint().cloned() else {
+                status(state, state.t(T::NothingSelected), true);
+                return Vec::new();
+            };
+            let known = state.data.open.iter().chain(&state.data.recent);
+            match Form::merge(&state.config, &c, known, state.lang) {
                 Ok(form) => state.mode = Mode::Form(Box::new(form)),
                 Err(why) => status(state, why, true),
             }

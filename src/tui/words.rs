@@ -103,6 +103,11 @@ pub fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
         Outcome::Reopened { id } => fill(T::DoneReopened.get(lang), &[("id", &id.to_string())]),
         Outcome::Incident(i) => super::incident_words::outcome(lang, config, i),
         Outcome::Swapped(s) => crate::words::oncall::swapped(lang, config, s),
+        Outcome::Merged {
+            id,
+            into,
+            repeat_of,
+        } => crate::words::merge::done(lang, *id, *into, *repeat_of),
         Outcome::Acknowledged { done, .. } => match done.len() {
             0 => T::DoneAckBefore.get(lang).to_string(),
             1 => T::DoneAckOne.get(lang).to_string(),
@@ -244,6 +249,7 @@ pub fn store_error(lang: Lang, tz: &Tz, s: &StoreError) -> String {
             ],
         ),
         StoreError::Incident(i) => crate::words::incident_ops::error(lang, tz, i),
+        StoreError::Merge(m) => crate::words::merge::refusal(lang, m),
         other => fill(
             T::ErrStore.get(lang),
             &[("detail", &crate::text::sanitize(&other.to_string()))],

@@ -169,6 +169,7 @@ pub fn sentence(
             ],
         ),
         "alert.acknowledged" => t(T::TrailAcknowledged, &[]),
+        "complaint.merged_in" => super::merge::merged_in(lang, d),
         "complaint.merged" => t(
             T::TrailMerged,
             &[(

@@ -50,7 +50,7 @@ fn check_officer(tx: &Transaction<'_>, officer: &str) -> Result<()> {
 }
 
 /// Apply a transition to the row: new status, and the audit record.
-fn apply(
+pub(super) fn apply(
     tx: &Transaction<'_>,
     actor: &Actor,
     now: DateTime<Utc>,

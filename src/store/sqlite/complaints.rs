@@ -377,3 +377,19 @@ impl Complaints for SqliteStore {
             .query_row([], |r| r.get(0))?)
     }
 }
+
+/// The complaints of `id`'s repeat chain (its first, `first`, and every
+/// repeat of that) and those merged into `id`, oldest first, `id` left out.
+pub(super) fn related(
+    conn: &rusqlite::Connection,
+    id: i64,
+    first: i64,
+) -> Result<Vec<ComplaintRow>> {
+    let mut st = conn.prepare_cached(concat!(
+        select_row!(),
+        " WHERE c.id <> :id AND (c.id = :first OR c.repeat_of = :first OR c.merged_into = :id)
+          ORDER BY c.received_at, c.id"
+    ))?;
+    let rows = st.query_map(named_params! {":id": id, ":first": first}, row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -17,6 +17,7 @@ mod build;
 mod incident;
 mod incident_resources;
 mod incident_submit;
+mod merge;
 mod preview;
 mod submit;
 mod swap;
@@ -54,6 +55,8 @@ pub enum FormKind {
     IncReport,
     /// A swap of who is on call (#11), from the On-call screen.
     Swap,
+    /// A duplicate merged into an earlier complaint (#11), built in `merge`.
+    Merge,
 }
 
 /// One entry of a picker.
@@ -212,6 +215,7 @@ impl Form {
             FormKind::IncReopen => T::IncUiFormReopen,
             FormKind::IncReport => T::IncUiFormReport,
             FormKind::Swap => T::OnCallFormSwap,
+            FormKind::Merge => T::MergeForm,
         }
     }
 
@@ -240,7 +244,7 @@ impl Form {
                 .get(v)
                 .map(|o| format!("{} {}", o.name, o.phone)),
             T::FieldGrid => config.grids.get(v).map(|g| g.name.clone()),
-            T::FieldEnterprise => config.enterprises.get(v).map(|e| e.name.clone()),
+            T::FieldEnterprise => config.enterprises.current().get(v).map(|e| e.name.clone()),
             _ => None,
         };
         match name {

@@ -216,6 +216,16 @@ impl Form {
                     Rejection::new(reason, details).map_err(|_| say(T::ErrOtherNeedsWords, &[]))?;
                 Ok(Command::Reject { id, rejection })
             }
+            FormKind::Merge => {
+                let text = self.value(T::MergeFieldInto).trim_start_matches('#');
+                let into = text.parse::<i64>().map_err(|_| {
+                    say(
+                        T::ErrNoSuchComplaint,
+                        &[("id", &crate::text::sanitize(text))],
+                    )
+                })?;
+                Ok(Command::Merge { id, into })
+            }
             FormKind::Reopen => {
                 let reason = self.value(T::FieldReason);
                 if reason.is_empty() {
@@ -246,7 +256,7 @@ impl Form {
         if let Some(g) = grid.filter(|g| config.grids.get(g).is_none()) {
             return Err(fill(T::ErrUnknownGrid.get(lang), &[("grid", g)]));
         }
-        if let Some(e) = enterprise.filter(|e| !config.enterprises.contains_key(*e)) {
+        if let Some(e) = enterprise.filter(|e| !config.enterprises.current().contains_key(*e)) {
             return Err(fill(
                 T::ErrUnknownEnterprise.get(lang),
                 &[("enterprise", e)],

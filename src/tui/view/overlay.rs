@@ -107,9 +107,10 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
             let name = state
                 .config
                 .enterprises
+                .current()
                 .get(e)
-                .map(|x| x.name.as_str())
-                .unwrap_or("");
+                .map(|x| x.name.clone())
+                .unwrap_or_default();
             format!("{e} {name}")
         })
         .unwrap_or_else(|| "-".into());
@@ -155,6 +156,29 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
         c.deadline_at.with_timezone(&tz).format("%m-%d %H:%M"),
         c.received_at.with_timezone(&tz).format("%m-%d %H:%M")
     );
+    // Its chain (#11): the earlier ones and those merged into it, as this
+    // console holds them.
+    let related =
+        crate::domain::merge::related(c, state.data.open.iter().chain(&state.data.recent));
+    let listed = |rows: &[&crate::domain::ComplaintRow]| -> String {
+        if rows.is_empty() {
+            return "-".into();
+        }
+        rows.iter()
+            .map(|r| {
+                format!(
+                    "#{} {} {}",
+                    r.id,
+                    r.received_at.with_timezone(&tz).format("%m-%d %H:%M"),
+                    words::status(r.status).get(lang)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let merged_into = c
+        .merged_into
+        .map_or_else(|| "-".into(), |m| format!("#{m}"));
     // A field with nothing to say is left out: the trail needs the rows.
     for (k, v) in [
         (T::FieldDeadline, deadline),
@@ -165,6 +189,9 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
         (T::Location, location),
         (T::Reporter, reporter),
         (T::Repeats, repeats),
+        (T::MergeMergedInto, merged_into),
+        (T::MergeEarlier, listed(&related.earlier)),
+        (T::MergeMergedIn, listed(&related.merged_in)),
     ] {
         if v != "-" {
             top.extend(kv(k, &v));

@@ -1,17 +1,321 @@
-//! Drawing: The Grids screen (#11): the grid tree, responsible people, staffing shortfalls and figures per grid.
-//!
-//! CONTRACT STUB: the helper that owns this screen fills it in.
+//! Drawing the Grids screen (#11): the grid tree (indented by depth) with
+//! class, staff against the plan (a symbol and a colour for a shortfall),
+//! the figures per grid (sub-grids included), and as the width allows the
+//! responsible people by name; below, the selected grid's people with
+//! their phones and the legend. Columns are dropped, not squeezed, on a
+//! narrow terminal; widths are in cells (CJK names are two a character).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget};
 
+use crate::board::grids::{GridRow, Person};
+use crate::i18n::{Lang, T, fill};
+use crate::text::{sanitize, truncate, width};
 use crate::tui::screens::Screen;
 use crate::tui::state::State;
+use crate::tui::view::theme::Theme;
+use crate::words::grids as w;
+
+/// The columns shown, narrowest terminal first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Grid,
+    Class,
+    First,
+    Main,
+    Specific,
+    Leader,
+    Staff,
+    Short,
+    Open,
+    Breached,
+    Patrols,
+    Incidents,
+}
+
+impl Col {
+    fn header(self) -> T {
+        match self {
+            Col::Grid => T::GridHdrGrid,
+            Col::Class => T::GridHdrClass,
+            Col::First => T::GridHdrFirst,
+            Col::Main => T::GridHdrMain,
+            Col::Specific => T::GridHdrSpecific,
+            Col::Leader => T::GridHdrLeader,
+            Col::Staff => T::GridHdrStaff,
+            Col::Short => T::GridHdrShort,
+            Col::Open => T::GridHdrOpen,
+            Col::Breached => T::GridHdrBreached,
+            Col::Patrols => T::GridHdrPatrols,
+            Col::Incidents => T::GridHdrIncidents,
+        }
+    }
+
+    /// Cells wide (the grid column takes what is left).
+    fn width(self) -> u16 {
+        match self {
+            Col::Grid => 0,
+            Col::Class => 2,
+            Col::First | Col::Main | Col::Leader => 10,
+            Col::Specific => 22,
+            Col::Staff => 10,
+            Col::Short => 10,
+            Col::Open | Col::Breached | Col::Patrols | Col::Incidents => 4,
+        }
+    }
+}
+
+const FIGURES: [Col; 4] = [Col::Open, Col::Breached, Col::Patrols, Col::Incidents];
+
+/// The columns for a body `cells` wide: people go first when it narrows.
+fn columns(cells: u16) -> Vec<Col> {
+    let mut cols = vec![Col::Grid, Col::Class];
+    if cells >= 150 {
+        cols.extend([Col::First, Col::Main, Col::Specific, Col::Leader]);
+    } else if cells >= 112 {
+        cols.extend([Col::First, Col::Main]);
+    }
+    cols.extend([Col::Staff, Col::Short]);
+    cols.extend(FIGURES);
+    cols
+}
+
+fn name(p: &Person) -> String {
+    sanitize(if p.name.is_empty() { &p.id } else { &p.name })
+}
+
+fn names(lang: Lang, people: &[Person]) -> String {
+    let sep = if lang == Lang::Zh { "、" } else { ", " };
+    people.iter().map(name).collect::<Vec<_>>().join(sep)
+}
+
+fn staff_style(r: &GridRow) -> Style {
+    match w::mark(&r.staffing) {
+        "✗" => Theme::breached(),
+        "▲" | "?" => Theme::soon(),
+        _ => Theme::ok(),
+    }
+}
+
+/// A figure: `–` when unknown, coloured when it asks for attention.
+fn figure(n: Option<i64>, alarm: Style) -> Cell<'static> {
+    match n {
+        None => Cell::from("–").style(Theme::dim()),
+        Some(0) => Cell::from("0").style(Theme::dim()),
+        Some(n) => Cell::from(n.to_string()).style(alarm),
+    }
+}
+
+fn cell(state: &State, r: &GridRow, col: Col, grid_w: usize) -> Cell<'static> {
+    let lang = state.lang;
+    let fit = |s: String, cells: u16| truncate(&s, usize::from(cells));
+    let opt = |p: &Option<Person>| p.as_ref().map_or_else(|| "-".into(), name);
+    match col {
+        Col::Grid => {
+            let text = format!(
+                "{}{} {}",
+                "  ".repeat(r.depth),
+                sanitize(&r.id),
+                sanitize(&r.name)
+            );
+            Cell::from(truncate(&text, grid_w))
+        }
+        Col::Class => Cell::from(w::class(r.level, r.class)),
+        Col::First => Cell::from(fit(opt(&r.first_responsible), col.width())),
+        Col::Main => Cell::from(fit(opt(&r.main_responsible), col.width())),
+        Col::Leader => Cell::from(fit(opt(&r.group_leader), col.width())),
+        Col::Specific => {
+            let text = if r.level == 4 {
+                fill(
+                    T::GridEnterprises.get(lang),
+                    &[("n", &r.staffing.staff.to_string())],
+                )
+            } else {
+                names(lang, &r.specific_responsible)
+            };
+            Cell::from(fit(text, col.width()))
+        }
+        Col::Staff => Cell::from(format!(
+            "{} {}",
+            w::mark(&r.staffing),
+            w::staff(&r.staffing)
+        ))
+        .style(staff_style(r)),
+        Col::Short => {
+            let style = if r.staffing.is_ok() {
+                Theme::dim()
+            } else {
+                staff_style(r)
+            };
+            Cell::from(fit(w::problems(lang, &r.staffing), col.width())).style(style)
+        }
+        Col::Open => figure(Some(r.figures.open), Style::new()),
+        Col::Breached => figure(Some(r.figures.breached), Theme::breached()),
+        Col::Patrols => figure(r.figures.overdue_patrols, Theme::soon()),
+        Col::Incidents => figure(Some(r.figures.active_incidents), Theme::breached()),
+    }
+}
+
+/// The selected grid's people, each with a phone: one line per role.
+fn people_lines(state: &State, r: &GridRow, cells: usize) -> Vec<Line<'static>> {
+    let lang = state.lang;
+    let with_phone = |p: &Person| {
+        if p.phone.is_empty() {
+            name(p)
+        } else {
+            format!("{} {}", name(p), sanitize(&p.phone))
+        }
+    };
+    let sep = if lang == Lang::Zh { "；" } else { "; " };
+    let mut out = vec![Line::from(vec![Span::styled(
+        truncate(&format!("{} {}", sanitize(&r.id), sanitize(&r.name)), cells),
+        Theme::title(),
+    )])];
+    let mut roles: Vec<(T, String)> = Vec::new();
+    if let Some(p) = &r.first_responsible {
+        roles.push((T::GridPeopleFirst, with_phone(p)));
+    }
+    if let Some(p) = &r.main_responsible {
+        roles.push((T::GridPeopleMain, with_phone(p)));
+    }
+    if let Some(p) = &r.group_leader {
+        roles.push((T::GridPeopleLeader, with_phone(p)));
+    }
+    let specific: Vec<String> = r.specific_responsible.iter().map(with_phone).collect();
+    if !specific.is_empty() {
+        roles.push((T::GridPeopleSpecific, specific.join(sep)));
+    }
+    let colon = crate::words::colon(lang);
+    let line: Vec<String> = roles
+        .iter()
+        .map(|(t, who)| format!("{}{colon}{who}", t.get(lang)))
+        .collect();
+    // Two lines at most: the leaders, then the specific responsible.
+    let (lead, rest): (Vec<_>, Vec<_>) = line
+        .into_iter()
+        .zip(&roles)
+        .partition(|(_, (t, _))| *t != T::GridPeopleSpecific);
+    let lead: Vec<String> = lead.into_iter().map(|(s, _)| s).collect();
+    out.push(Line::raw(truncate(&lead.join("  "), cells)));
+    if let Some((s, _)) = rest.into_iter().next() {
+        out.push(Line::raw(truncate(&s, cells)));
+    }
+    out
+}
 
 pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
-    Block::default()
-        .borders(Borders::ALL)
-        .title(state.t(Screen::Grids.title()))
-        .render(body, buf);
+    let board = &state.boards.grids;
+    let mut title = vec![Span::styled(
+        format!(" {} ", state.t(Screen::Grids.title())),
+        Theme::title(),
+    )];
+    let short = board.shortfalls();
+    if short > 0 {
+        title.push(Span::styled(
+            format!(
+                "✗ {} ",
+                fill(state.t(T::GridScreenSummary), &[("n", &short.to_string())])
+            ),
+            Theme::breached(),
+        ));
+    }
+    if board.unassigned_open > 0 {
+        title.push(Span::styled(
+            format!(
+                "· {} ",
+                fill(
+                    state.t(T::GridNoGridOpen),
+                    &[("n", &board.unassigned_open.to_string())]
+                )
+            ),
+            Theme::unassigned(),
+        ));
+    }
+    let block = Block::new().borders(Borders::TOP).title(Line::from(title));
+    let inner = block.inner(body);
+    block.render(body, buf);
+    if board.rows.is_empty() {
+        let text = if state.loaded {
+            T::GridNone
+        } else {
+            T::Loading
+        };
+        Paragraph::new(Line::styled(state.t(text), Theme::dim())).render(inner, buf);
+        return;
+    }
+    let [table_area, foot] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(inner);
+    let cols = columns(inner.width);
+    let fixed: u16 = cols.iter().map(|c| c.width() + 1).sum();
+    // The tree needs no more than an indented id and a long name.
+    let grid_w = usize::from(inner.width.saturating_sub(fixed)).clamp(12, 48);
+    let widths: Vec<Constraint> = cols
+        .iter()
+        .map(|c| match c {
+            Col::Grid => Constraint::Length(grid_w as u16),
+            other => Constraint::Length(other.width()),
+        })
+        .collect();
+    // Keep the selection in view: scroll by whole rows.
+    let visible = usize::from(table_area.height.saturating_sub(1)).max(1);
+    let selected = state.grids.at(board.rows.len());
+    let first = selected.saturating_sub(visible - 1);
+    let rows: Vec<Row> = board
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+        .map(|(i, r)| {
+            let row = Row::new(cols.iter().map(|c| cell(state, r, *c, grid_w)));
+            if i == selected {
+                row.style(Theme::selected())
+            } else {
+                row
+            }
+        })
+        .collect();
+    let header = Row::new(cols.iter().map(|c| {
+        let h = state.t(c.header());
+        Cell::from(truncate(
+            h,
+            usize::from(c.width()).max(width(h).min(grid_w)),
+        ))
+    }))
+    .style(Theme::dim());
+    Table::new(rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .render(table_area, buf);
+    let cells = usize::from(foot.width);
+    let mut lines = board
+        .rows
+        .get(selected)
+        .map(|r| people_lines(state, r, cells))
+        .unwrap_or_default();
+    lines.truncate(3);
+    lines.push(Line::styled(
+        truncate(state.t(T::GridScreenLegend), cells),
+        Theme::dim(),
+    ));
+    Paragraph::new(lines).render(foot, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_columns_go_first_when_the_terminal_narrows() {
+        assert!(!columns(78).contains(&Col::First));
+        assert!(columns(78).contains(&Col::Staff) && columns(78).contains(&Col::Patrols));
+        assert!(columns(120).contains(&Col::Main) && !columns(120).contains(&Col::Specific));
+        assert!(columns(198).contains(&Col::Specific) && columns(198).contains(&Col::Leader));
+        // What is left for the tree at 80 cells is still room for an id and a name.
+        let fixed: u16 = columns(78).iter().map(|c| c.width() + 1).sum();
+        assert!(78 - fixed >= 24, "{fixed}");
+    }
 }
