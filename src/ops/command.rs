@@ -66,6 +66,8 @@ pub enum Command {
     Acknowledge(Vec<AlertRef>),
     /// An action on an emergency incident (#10).
     Incident(IncidentCommand),
+    /// An inspection of a pollution source or a township visit (#11).
+    Patrol(super::patrol::PatrolCommand),
 }
 
 /// What an action did, for the front end to put into words.
@@ -122,6 +124,7 @@ pub enum Outcome {
         asked: usize,
     },
     Incident(IncidentOutcome),
+    Patrol(super::patrol::PatrolOutcome),
 }
 
 /// Why an action was not done: the request's fault, or the store's.
@@ -141,6 +144,9 @@ pub enum OpError {
     /// An incident rule refused it (words: `words::incident_ops::error`).
     #[error(transparent)]
     Incident(IncidentError),
+    /// A patrol rule refused it (words: `words::patrol::error`).
+    #[error(transparent)]
+    Patrol(#[from] super::patrol::PatrolError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -168,7 +174,8 @@ impl OpError {
             OpError::NoReason
             | OpError::NoReopenReason
             | OpError::TooLong { .. }
-            | OpError::Incident(_) => true,
+            | OpError::Incident(_)
+            | OpError::Patrol(_) => true,
             OpError::Store(e) => e.is_user_error(),
         }
     }
