@@ -79,6 +79,13 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
         Command::Reopen { id, reason } => act(&ctx, ops::Command::Reopen { id, reason }),
         Command::Oncall { json } => oncall(&ctx, json),
         Command::Incident { action } => super::incident::run(&ctx, action),
+        Command::Sources {
+            action,
+            overdue,
+            json,
+        } => super::sources::run(&ctx, action, overdue, json),
+        Command::Inspect(a) => super::sources::inspect(&ctx, a),
+        Command::Visit(a) => super::sources::visit(&ctx, a),
     }
 }
 
@@ -147,7 +154,7 @@ fn list(ctx: &Context, open: bool, as_json: bool) -> Result<(), Failure> {
 }
 
 /// `--at`: RFC 3339, or `HH:MM` on today's local date.
-fn parse_at(
+pub(super) fn parse_at(
     text: &str,
     config: &Config,
     lang: Lang,
@@ -194,7 +201,7 @@ fn arrive(
 }
 
 /// Carry out one action through the operations layer and print what it did.
-fn act(ctx: &Context, cmd: ops::Command) -> Result<(), Failure> {
+pub(super) fn act(ctx: &Context, cmd: ops::Command) -> Result<(), Failure> {
     let config = ctx.config()?;
     let mut store = ctx.open_store(&config, Durability::Normal)?;
     let outcome = ops::perform(&mut store, &config, &ctx.actor(), ctx.now(), cmd)?;

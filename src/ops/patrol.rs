@@ -146,15 +146,15 @@ pub fn check_inspection(
         }
         _ => {}
     }
-    let problems = new.problems.as_deref().is_some_and(|p| !p.trim().is_empty());
+    let problems = new
+        .problems
+        .as_deref()
+        .is_some_and(|p| !p.trim().is_empty());
     match (new.result, new.rectify_by) {
         (InspectionResult::Ok, Some(_)) => return Err(PatrolError::DeadlineWithoutProblem),
         (InspectionResult::Problem, _) if !problems => return Err(PatrolError::ProblemsMissing),
         (InspectionResult::Problem, Some(by)) => {
-            let on = new
-                .at
-                .with_timezone(&config.settings.timezone)
-                .date_naive();
+            let on = new.at.with_timezone(&config.settings.timezone).date_naive();
             if by < on {
                 return Err(PatrolError::DeadlineBeforeInspection { rectify_by: by, on });
             }

@@ -118,6 +118,8 @@ fn perform_any<S: Actions + Complaints + Alerts + Incidents + Patrols>(
         Command::Incident(c) => Outcome::Incident(super::perform_incident::perform(
             store, config, actor, now, c,
         )?),
-        Command::Patrol(c) => Outcome::Patrol(super::patrol::perform(store, config, actor, now, c)?),
+        Command::Patrol(c) => {
+            Outcome::Patrol(super::patrol::perform(store, config, actor, now, c)?)
+        }
     })
 }

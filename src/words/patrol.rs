@@ -135,16 +135,19 @@ pub fn outcome(lang: Lang, config: &Config, o: &PatrolOutcome) -> String {
             township,
             officer,
         } => {
-            let who = config
-                .officers
-                .get(officer)
-                .map_or_else(|| sanitize(officer), |o| format!("{} {}", sanitize(&o.name), sanitize(officer)));
+            let who = config.officers.get(officer).map_or_else(
+                || sanitize(officer),
+                |o| format!("{} {}", sanitize(&o.name), sanitize(officer)),
+            );
             fill(
                 T::SrcDoneVisited.get(lang),
                 &[
                     ("id", &id.to_string()),
                     ("township", &sanitize(township)),
-                    ("name", config.grids.get(township).map_or("", |g| g.name.as_str())),
+                    (
+                        "name",
+                        config.grids.get(township).map_or("", |g| g.name.as_str()),
+                    ),
                     ("officer", &who),
                 ],
             )
@@ -155,7 +158,9 @@ pub fn outcome(lang: Lang, config: &Config, o: &PatrolOutcome) -> String {
 pub fn error(lang: Lang, e: &PatrolError) -> String {
     let say = |t: T, args: &[(&str, &str)]| fill(t.get(lang), args);
     match e {
-        PatrolError::UnknownEnterprise(id) => say(T::SrcErrUnknownEnterprise, &[("id", &sanitize(id))]),
+        PatrolError::UnknownEnterprise(id) => {
+            say(T::SrcErrUnknownEnterprise, &[("id", &sanitize(id))])
+        }
         PatrolError::UnknownOfficer(id) => say(T::SrcErrUnknownOfficer, &[("id", &sanitize(id))]),
         PatrolError::NoOfficer => say(T::SrcErrNoOfficer, &[]),
         PatrolError::UnknownGrid(id) => say(T::SrcErrUnknownGrid, &[("id", &sanitize(id))]),
