@@ -61,6 +61,9 @@ pub enum Action {
     ReportSent,
     /// The report draft overlay of the incident in view.
     ReportDraft,
+    // Patrols (#11): inspect the selected source, log a township visit.
+    Inspect,
+    Visit,
 }
 
 /// A key a binding answers to.
@@ -180,6 +183,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('O')], "O", Action::ReopenIncident, T::IncUiKeyReopen),
     bind(&[ch('u')], "u", Action::ReportSent, T::IncUiKeyReport),
     bind(&[ch('P')], "P", Action::ReportDraft, T::IncUiKeyDraft),
+    // --- patrols (#11) ---
+    bind(&[ch('c')], "c", Action::Inspect, T::SrcKeyInspect),
+    bind(&[ch('v')], "v", Action::Visit, T::SrcKeyVisit),
 ];
 
 /// The action of a key in the normal mode (forms and prompts read keys themselves).
@@ -239,6 +245,8 @@ mod tests {
             ReopenIncident,
             ReportSent,
             ReportDraft,
+            Inspect,
+            Visit,
         ];
         for a in all {
             assert!(

@@ -278,6 +278,11 @@ impl State {
         if self.incident_view.is_some() {
             return self.move_in_incident(delta);
         }
+        if self.screen == Screen::Sources {
+            let n = super::screens::sources::rows(&self.boards.sources, &self.filter).len();
+            self.sources.move_by(delta, n);
+            return;
+        }
         if self.screen == Screen::Incidents {
             let all = &self.data.incidents;
             if delta < 0 {

@@ -17,6 +17,7 @@ mod build;
 mod incident;
 mod incident_resources;
 mod incident_submit;
+mod patrol;
 mod preview;
 mod submit;
 
@@ -51,6 +52,9 @@ pub enum FormKind {
     IncLevel,
     IncReopen,
     IncReport,
+    // Patrols (#11), built and checked in `patrol`.
+    SrcInspect,
+    SrcVisit,
 }
 
 /// One entry of a picker.
@@ -208,6 +212,8 @@ impl Form {
             FormKind::IncLevel => T::IncUiFormLevel,
             FormKind::IncReopen => T::IncUiFormReopen,
             FormKind::IncReport => T::IncUiFormReport,
+            FormKind::SrcInspect => T::SrcFormInspect,
+            FormKind::SrcVisit => T::SrcFormVisit,
         }
     }
 

@@ -226,6 +226,9 @@ impl Form {
                     reason: reason.to_string(),
                 })
             }
+            FormKind::SrcInspect | FormKind::SrcVisit => {
+                self.submit_patrol(config, now, lang).map(Command::Patrol)
+            }
             _ => self
                 .submit_incident(config, now, lang)
                 .map(Command::Incident),
