@@ -1180,6 +1180,7 @@ texts! {
     SrcUiColLast => "Last", "上次检查";
     SrcUiColDue => "Due", "应检";
     SrcUiColSource => "Source", "污染源";
+    SrcUiColName => "Name", "名称";
     SrcUiTownships => "Overdue by township", "各乡镇逾期";
     SrcUiLeaders => "Leaders", "挂钩领导";
     SrcUiLeaderShort => "{behind} behind · {todo} to do", "欠 {behind} · 待办 {todo}";

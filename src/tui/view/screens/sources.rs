@@ -23,6 +23,8 @@ use crate::words::patrol as w;
 /// From this width the panel stands beside the table.
 const SIDE_FROM: u16 = 120;
 const SIDE_WIDTH: u16 = 46;
+/// The widest the sources table needs to be on a wide screen.
+const TABLE_WIDTH: u16 = 100;
 
 pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
     let board = &state.boards.sources;
@@ -57,8 +59,10 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
         return;
     }
     let (main, panel) = if inner.width >= SIDE_FROM {
+        // The table needs about 100 cells; the panel takes the rest.
+        let side = inner.width.saturating_sub(TABLE_WIDTH).max(SIDE_WIDTH);
         let [m, p] =
-            Layout::horizontal([Constraint::Min(40), Constraint::Length(SIDE_WIDTH)]).areas(inner);
+            Layout::horizontal([Constraint::Min(40), Constraint::Length(side)]).areas(inner);
         (m, p)
     } else {
         let panel_h = (inner.height / 3).clamp(4, 8);
@@ -127,13 +131,13 @@ fn table(state: &State, list: &[&SourceRow], selected: usize, area: Rect, buf: &
         .collect();
     let heads = [
         T::SrcUiColSource,
-        T::SrcColName,
+        T::SrcUiColName,
         T::SrcUiColLevel,
         T::SrcUiColGrid,
         T::SrcUiColEvery,
         T::SrcUiColLast,
         T::SrcUiColDue,
-        T::SrcColStatus,
+        T::ColStatus,
     ]
     .map(|t| state.t(t));
     let col = |i: usize| {
