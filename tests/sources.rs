@@ -432,3 +432,42 @@ fn an_imported_register_is_taken_up_by_a_running_daemon() {
     });
     d.stop();
 }
+
+/// A wrong census value, a link out of order or to a village: check-config
+/// names the file and line of each.
+#[test]
+fn check_config_names_every_wrong_census_value_and_link_with_its_line() {
+    let room = Room::new();
+    let ent = room.path("config/enterprises.toml");
+    let text = std::fs::read_to_string(&ent).unwrap();
+    let text = text
+        .replacen("eia = \"approved\"", "eia = \"maybe\"", 1)
+        .replacen(
+            "registered = 2009-05-12",
+            "registered = 2009-05-12T08:00:00",
+            1,
+        );
+    std::fs::write(&ent, text).unwrap();
+    let off = room.path("config/officers.toml");
+    let text = std::fs::read_to_string(&off).unwrap().replacen(
+        "enterprises = [\"E0109\", \"E0304\", \"E0208\"]\ntownships = [\"T04\", \"T02\"]",
+        "enterprises = [\"E0208\", \"E0109\"]\ntownships = [\"T04-V01\"]",
+        1,
+    );
+    std::fs::write(&off, text).unwrap();
+    let gw = room.path("config/gridwatch.toml");
+    let text = std::fs::read_to_string(&gw)
+        .unwrap()
+        .replace("shorten_percent = 50", "shorten_percent = 0");
+    std::fs::write(&gw, text).unwrap();
+    let err = room.fails(1, &["check-config"]);
+    for want in [
+        "enterprises.toml:22: enterprise E0101: eia 'maybe' is not approved | pending | none",
+        "enterprises.toml:28: enterprise E0101: registered = 2009-05-12T08:00:00: give a date",
+        "officers.toml:23: officer O002: national-control E0109 comes after E0208",
+        "officers.toml:24: officer O002: T04-V01 is a level-3 grid, not a township",
+        "gridwatch.toml:78: patrol shorten_percent = 0",
+    ] {
+        assert!(err.contains(want), "wanted {want}\n{err}");
+    }
+}
