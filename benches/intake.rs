@@ -29,7 +29,7 @@ fn main() {
     let now: DateTime<Utc> = "2026-11-30T12:00:00+08:00".parse().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let grids: Vec<String> = config.grids.iter().map(|g| g.id.clone()).collect();
-    let ents: Vec<String> = config.enterprises.keys().cloned().collect();
+    let ents: Vec<String> = config.enterprises.current().keys().cloned().collect();
     let cats = ["air", "water", "noise", "solid_waste", "other"];
     let mut jsonl = String::new();
     for i in 0..rows {

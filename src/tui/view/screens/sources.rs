@@ -267,7 +267,7 @@ fn side(state: &State, area: Rect, beside: bool, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 
     let block = Block::new()
-        .borders(Borders::TOP | if beside { Borders::LEFT } else { Borders::LEFT })
+        .borders(Borders::TOP | Borders::LEFT)
         .title(Line::styled(
             format!(" {} ", state.t(T::SrcUiLeaders)),
             Theme::title(),
