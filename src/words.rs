@@ -12,6 +12,7 @@ pub mod incident_named;
 pub mod incident_ops;
 pub mod oncall;
 pub mod merge;
+pub mod patrol;
 pub mod trail;
 
 use chrono::{DateTime, Datelike, Utc};

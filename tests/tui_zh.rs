@@ -394,3 +394,47 @@ fn the_incident_screens_in_chinese_have_no_english_word() {
         found.join("\n")
     );
 }
+
+/// The Sources screen in Chinese (#11): the list with its census line and
+/// panels, the inspection and visit forms, a refusal in the status line.
+#[test]
+fn the_sources_screen_in_chinese_has_no_english_word() {
+    let vocabulary = english_vocabulary();
+    let mut c = console();
+    c.press("X");
+    let b = gridwatch::board::Boards::load(&c.store, &c.state.config, c.state.now).unwrap();
+    gridwatch::tui::update::update(
+        &mut c.state,
+        gridwatch::tui::update::Msg::Data(gridwatch::tui::data::DataMsg::Boards(Box::new(b))),
+    );
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut look = |c: &Console, what: &str| {
+        for (w, h) in [(80, 24), (200, 50)] {
+            seen.push((format!("{what} {w}x{h}"), c.text(w, h)));
+        }
+    };
+    c.press("6");
+    look(&c, "sources");
+    c.press("jjj");
+    look(&c, "sources, fourth selected");
+    c.press("c");
+    look(&c, "form c");
+    c.press("<tab><tab><tab><down><enter>");
+    look(&c, "form c refused");
+    c.press("<esc>v");
+    look(&c, "form v");
+    c.press("<enter>");
+    look(&c, "form v refused");
+    c.press("<esc>");
+    let mut found = Vec::new();
+    for (what, text) in &seen {
+        for hit in english_on(text, &vocabulary) {
+            found.push(format!("{what}: {hit}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "English on the Chinese console:\n{}",
+        found.join("\n")
+    );
+}

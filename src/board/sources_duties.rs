@@ -79,6 +79,7 @@ pub(super) fn leaders<S: Patrols>(
             .collect::<Vec<_>>()
     };
     let register = config.enterprises.current();
+    let from = config.settings.patrol.duties_from;
     let mut out: Vec<Leader> = linked
         .into_iter()
         .map(|o| Leader {
@@ -91,7 +92,7 @@ pub(super) fn leaders<S: Patrols>(
                 .map(|e| Duty {
                     target: e.clone(),
                     name: register.get(e).map(|x| x.name.clone()).unwrap_or_default(),
-                    status: duty(Period::Month, &days(&inspected, &o.id, e), today),
+                    status: duty(Period::Month, &days(&inspected, &o.id, e), today, from),
                 })
                 .collect(),
             visits: o
@@ -104,7 +105,7 @@ pub(super) fn leaders<S: Patrols>(
                         .get(t)
                         .map(|g| g.name.clone())
                         .unwrap_or_default(),
-                    status: duty(Period::Quarter, &days(&visited, &o.id, t), today),
+                    status: duty(Period::Quarter, &days(&visited, &o.id, t), today, from),
                 })
                 .collect(),
             overdue_sources: o

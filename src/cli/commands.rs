@@ -80,6 +80,13 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
         Command::Grids { json } => super::grids::run(&ctx, json),
         Command::Merge { id, into } => super::merge::run(&ctx, id, into),
         Command::Incident { action } => super::incident::run(&ctx, action),
+        Command::Sources {
+            action,
+            overdue,
+            json,
+        } => super::sources::run(&ctx, action, overdue, json),
+        Command::Inspect(a) => super::sources::inspect(&ctx, a),
+        Command::Visit(a) => super::sources::visit(&ctx, a),
     }
 }
 

@@ -18,6 +18,8 @@ mod merge;
 mod services;
 mod setup;
 mod show;
+mod sources;
+mod sources_import;
 mod spool;
 mod status;
 mod view;
@@ -233,6 +235,22 @@ pub enum Command {
         #[command(subcommand)]
         action: incident::IncidentAction,
     },
+    /// Pollution sources with their patrol status: most overdue first, then
+    /// overdue per township and per linked leader; `sources import FILE.csv`
+    #[command(args_conflicts_with_subcommands = true)]
+    Sources {
+        #[command(subcommand)]
+        action: Option<sources::SourcesCommand>,
+        /// Only the sources overdue for inspection
+        #[arg(long)]
+        overdue: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Log an on-site inspection of a pollution source
+    Inspect(sources::InspectArgs),
+    /// Log a township visit with its work-log entry
+    Visit(sources::VisitArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -158,8 +158,15 @@ pub(super) fn tui(ctx: &Context, officer: Option<String>) -> Result<(), Failure>
         // An imported calendar reaches this console's header and rules
         // without a restart.
         tokio::spawn(crate::daemon::calendar_loop(
-            config,
+            config.clone(),
             ctx.clock.clone(),
+            crate::daemon::CALENDAR_POLL,
+            shutdown.clone(),
+        ));
+        // And a new pollution-source register (`sources import`).
+        tokio::spawn(crate::daemon::register_loop(
+            config,
+            None,
             crate::daemon::CALENDAR_POLL,
             shutdown.clone(),
         ));

@@ -56,6 +56,7 @@ pub struct PatrolSection {
     pub recent_days: u32,
     pub shorten_percent: u32,
     pub min_days: u32,
+    pub duties_from: Option<toml::value::Datetime>,
 }
 
 impl Default for PatrolSection {
@@ -79,6 +80,7 @@ impl Default for PatrolSection {
             recent_days: r.recent_days,
             shorten_percent: r.shorten_percent,
             min_days: r.min_days,
+            duties_from: None,
         }
     }
 }

@@ -326,12 +326,18 @@ impl Watch {
         }
     }
 
-    /// Look at the file (its metadata; read only when it changed).
-    pub fn poll(&mut self, config: &Config) -> Option<Reloaded> {
+    /// Look at the file (its metadata; read only when it changed): the
+    /// new register, checked, not yet in force.
+    pub fn changed(&mut self, config: &Config) -> Option<Result<Register, Vec<ConfigError>>> {
         if !self.file.as_mut()?.changed() {
             return None;
         }
-        Some(match read(config) {
+        Some(read(config))
+    }
+
+    /// [`Watch::changed`], and a new register put in force at once.
+    pub fn poll(&mut self, config: &Config) -> Option<Reloaded> {
+        Some(match self.changed(config)? {
             Ok(register) => {
                 let n = register.len();
                 config.enterprises.replace(register);

@@ -212,6 +212,15 @@ fn patrol(f: &TomlFile, p: &PatrolSection, errors: &mut Vec<ConfigError>) -> Pat
         recent_days: p.recent_days,
         shorten_percent: p.shorten_percent,
         min_days: p.min_days,
+        duties_from: p.duties_from.as_ref().and_then(|d| {
+            super::schedule::toml_date(d).or_else(|| {
+                errors.push(f.error_at(
+                    &key_path!["patrol", "duties_from"],
+                    format!("patrol duties_from = {d}: give a date like 2026-11-01 (no time)"),
+                ));
+                None
+            })
+        }),
     }
 }
 

@@ -15,6 +15,7 @@
 mod calendar;
 mod error;
 mod jobs;
+mod register;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -27,6 +28,7 @@ pub use error::DaemonError;
 pub use jobs::{
     COMPONENT, Conn, Delivery, deliver_once, escalation_loop, heartbeat_loop, outbox_loop, wal_loop,
 };
+pub use register::register_loop;
 
 use crate::clock::SharedClock;
 use crate::config::Config;
@@ -112,6 +114,12 @@ pub async fn run(
     jobs.spawn(calendar_loop(
         d.config.clone(),
         d.clock.clone(),
+        CALENDAR_POLL,
+        shutdown.clone(),
+    ));
+    jobs.spawn(register_loop(
+        d.config.clone(),
+        Some(file.clone()),
         CALENDAR_POLL,
         shutdown.clone(),
     ));

@@ -35,6 +35,9 @@ pub struct PatrolRule {
     pub shorten_percent: u32,
     /// No interval is shorter than this.
     pub min_days: u32,
+    /// The first day leaders' duties are kept: a period that ended before
+    /// it is not counted as missed (going live mid-year).
+    pub duties_from: Option<NaiveDate>,
 }
 
 impl Default for PatrolRule {
@@ -47,6 +50,7 @@ impl Default for PatrolRule {
             recent_days: 90,
             shorten_percent: 50,
             min_days: 7,
+            duties_from: None,
         }
     }
 }
@@ -166,13 +170,20 @@ impl DutyStatus {
     }
 }
 
-/// A duty with `done` (the local dates it was done on) on `today`.
-pub fn duty(period: Period, done: &[NaiveDate], today: NaiveDate) -> DutyStatus {
+/// A duty with `done` (the local dates it was done on) on `today`; the
+/// period before is not held against anyone if it began before `from`.
+pub fn duty(
+    period: Period,
+    done: &[NaiveDate],
+    today: NaiveDate,
+    from: Option<NaiveDate>,
+) -> DutyStatus {
     let (start, next) = (period.start(today), period.next_start(today));
     let before = period.previous_start(today);
+    let counted = from.is_none_or(|f| before >= f);
     DutyStatus {
         done_now: done.iter().any(|d| (start..next).contains(d)),
-        done_before: done.iter().any(|d| (before..start).contains(d)),
+        done_before: !counted || done.iter().any(|d| (before..start).contains(d)),
         ends_on: next.pred_opt().unwrap_or(next),
     }
 }
@@ -232,6 +243,7 @@ mod tests {
             recent_days: 30,
             shorten_percent: 75,
             min_days: 10,
+            duties_from: None,
         };
         let all = Signals {
             complaint: true,
@@ -270,12 +282,17 @@ mod tests {
     #[test]
     fn a_leader_inspects_each_calendar_month() {
         let today = d("2026-11-20");
-        let s = duty(Period::Month, &[d("2026-10-31")], today);
+        let s = duty(Period::Month, &[d("2026-10-31")], today, None);
         assert!(!s.done_now && s.done_before && !s.behind());
         assert_eq!(s.ends_on, d("2026-11-30"));
-        let s = duty(Period::Month, &[d("2026-09-30"), d("2026-11-01")], today);
+        let s = duty(
+            Period::Month,
+            &[d("2026-09-30"), d("2026-11-01")],
+            today,
+            None,
+        );
         assert!(s.done_now && s.behind(), "October was missed");
-        let s = duty(Period::Month, &[d("2026-12-01")], d("2027-01-05"));
+        let s = duty(Period::Month, &[d("2026-12-01")], d("2027-01-05"), None);
         assert!(s.done_before, "December counts for January's look back");
     }
 
@@ -283,12 +300,27 @@ mod tests {
     fn a_leader_visits_each_calendar_quarter() {
         let today = d("2026-11-20");
         assert_eq!(Period::Quarter.start(today), d("2026-10-01"));
-        let s = duty(Period::Quarter, &[d("2026-07-01")], today);
+        let s = duty(Period::Quarter, &[d("2026-07-01")], today, None);
         assert!(!s.done_now && !s.behind());
         assert_eq!(s.ends_on, d("2026-12-31"));
-        let s = duty(Period::Quarter, &[d("2026-06-30"), d("2026-10-02")], today);
+        let s = duty(
+            Period::Quarter,
+            &[d("2026-06-30"), d("2026-10-02")],
+            today,
+            None,
+        );
         assert!(s.done_now && s.behind(), "the third quarter was missed");
-        let s = duty(Period::Quarter, &[d("2026-12-31")], d("2027-02-01"));
+        let s = duty(Period::Quarter, &[d("2026-12-31")], d("2027-02-01"), None);
         assert!(s.done_before);
+    }
+
+    #[test]
+    fn periods_before_the_duties_were_kept_are_not_missed() {
+        let from = Some(d("2026-11-01"));
+        let s = duty(Period::Month, &[], d("2026-11-20"), from);
+        assert!(!s.behind() && !s.done_now, "October was before gridwatch");
+        assert!(duty(Period::Month, &[], d("2026-12-02"), from).behind());
+        assert!(!duty(Period::Quarter, &[], d("2026-11-20"), from).behind());
+        assert!(duty(Period::Quarter, &[], d("2027-04-02"), from).behind());
     }
 }

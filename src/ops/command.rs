@@ -73,6 +73,8 @@ pub enum Command {
     Incident(IncidentCommand),
     /// Swap who holds a role on call in one shift of one grid (#11).
     Swap(super::swap::SwapRequest),
+    /// An inspection of a pollution source or a township visit (#11).
+    Patrol(super::patrol::PatrolCommand),
 }
 
 /// What an action did, for the front end to put into words.
@@ -136,6 +138,7 @@ pub enum Outcome {
         into: i64,
         repeat_of: i64,
     },
+    Patrol(super::patrol::PatrolOutcome),
 }
 
 /// Why an action was not done: the request's fault, or the store's.
@@ -158,6 +161,9 @@ pub enum OpError {
     /// A swap of the roster refused (#11; words: `words::oncall`).
     #[error(transparent)]
     Swap(#[from] super::swap::SwapError),
+    /// A patrol rule refused it (words: `words::patrol::error`).
+    #[error(transparent)]
+    Patrol(#[from] super::patrol::PatrolError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -186,7 +192,8 @@ impl OpError {
             | OpError::NoReopenReason
             | OpError::TooLong { .. }
             | OpError::Incident(_)
-            | OpError::Swap(_) => true,
+            | OpError::Swap(_)
+            | OpError::Patrol(_) => true,
             OpError::Store(e) => e.is_user_error(),
         }
     }

@@ -63,6 +63,9 @@ pub enum Action {
     ReportDraft,
     /// Merge the selected complaint into an earlier one (#11).
     Merge,
+    // Patrols (#11): inspect the selected source, log a township visit.
+    Inspect,
+    Visit,
 }
 
 /// A key a binding answers to.
@@ -184,6 +187,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('P')], "P", Action::ReportDraft, T::IncUiKeyDraft),
     // --- merge (#11) ---
     bind(&[ch('m')], "m", Action::Merge, T::MergeKey),
+    // --- patrols (#11) ---
+    bind(&[ch('c')], "c", Action::Inspect, T::SrcKeyInspect),
+    bind(&[ch('v')], "v", Action::Visit, T::SrcKeyVisit),
 ];
 
 /// The action of a key in the normal mode (forms and prompts read keys themselves).
@@ -244,6 +250,8 @@ mod tests {
             ReportSent,
             ReportDraft,
             Merge,
+            Inspect,
+            Visit,
         ];
         for a in all {
             assert!(

@@ -287,6 +287,11 @@ impl State {
             self.grids.move_by(delta, len);
             return;
         }
+        if self.screen == Screen::Sources {
+            let n = super::screens::sources::rows(&self.boards.sources, &self.filter).len();
+            self.sources.move_by(delta, n);
+            return;
+        }
         if self.screen == Screen::Incidents {
             let all = &self.data.incidents;
             if delta < 0 {

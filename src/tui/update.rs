@@ -263,7 +263,8 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
                 }
                 FormOutcome::Submit(cmd) => {
                     status(state, format!("{}…", state.t(form.title())), false);
-                    state.sent_form = matches!(cmd, Command::Incident(_)).then_some(form);
+                    state.sent_form =
+                        matches!(cmd, Command::Incident(_) | Command::Patrol(_)).then_some(form);
                     vec![Effect::Write(cmd)]
                 }
             }
@@ -422,6 +423,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::ReopenIncident
         | Action::ReportSent
         | Action::ReportDraft => return super::incident::act(state, action),
+        Action::Inspect | Action::Visit => return super::screens::sources::act(state, action),
     }
     Vec::new()
 }

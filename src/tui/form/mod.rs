@@ -18,6 +18,7 @@ mod incident;
 mod incident_resources;
 mod incident_submit;
 mod merge;
+mod patrol;
 mod preview;
 mod submit;
 mod swap;
@@ -57,6 +58,9 @@ pub enum FormKind {
     Swap,
     /// A duplicate merged into an earlier complaint (#11), built in `merge`.
     Merge,
+    // Patrols (#11), built and checked in `patrol`.
+    SrcInspect,
+    SrcVisit,
 }
 
 /// One entry of a picker.
@@ -216,6 +220,8 @@ impl Form {
             FormKind::IncReport => T::IncUiFormReport,
             FormKind::Swap => T::OnCallFormSwap,
             FormKind::Merge => T::MergeForm,
+            FormKind::SrcInspect => T::SrcFormInspect,
+            FormKind::SrcVisit => T::SrcFormVisit,
         }
     }
 

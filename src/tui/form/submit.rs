@@ -237,6 +237,9 @@ impl Form {
                 })
             }
             FormKind::Swap => self.submit_swap(config, lang),
+            FormKind::SrcInspect | FormKind::SrcVisit => {
+                self.submit_patrol(config, now, lang).map(Command::Patrol)
+            }
             _ => self
                 .submit_incident(config, now, lang)
                 .map(Command::Incident),
