@@ -6,6 +6,7 @@
 //! dashboard, the command line) words domain values through here; identifiers
 //! (`on_scene`, `solid_waste`) stay in JSON, the audit log and the database.
 
+pub mod handover;
 pub mod incident;
 pub mod incident_named;
 pub mod incident_ops;

@@ -12,6 +12,7 @@ pub mod complaint;
 pub mod coverage;
 pub mod escalation;
 pub mod grid;
+pub mod handover;
 pub mod incident;
 pub mod outbox;
 pub mod queries;

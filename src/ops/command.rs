@@ -66,6 +66,16 @@ pub enum Command {
     Acknowledge(Vec<AlertRef>),
     /// An action on an emergency incident (#10).
     Incident(IncidentCommand),
+    /// A shift handover (#11), confirmed by the incoming officer `to`:
+    /// the sheet (Markdown) is kept whole with both names.
+    Handover {
+        from: String,
+        to: String,
+        note: Option<String>,
+        sheet: String,
+        /// The console (duty-room station) it happens at.
+        station: String,
+    },
 }
 
 /// What an action did, for the front end to put into words.
@@ -122,6 +132,13 @@ pub enum Outcome {
         asked: usize,
     },
     Incident(IncidentOutcome),
+    /// A handover recorded: `to` is on duty at `station` now.
+    HandedOver {
+        id: i64,
+        from: String,
+        to: String,
+        station: String,
+    },
 }
 
 /// Why an action was not done: the request's fault, or the store's.
@@ -141,6 +158,9 @@ pub enum OpError {
     /// An incident rule refused it (words: `words::incident_ops::error`).
     #[error(transparent)]
     Incident(IncidentError),
+    /// A handover refused (#11).
+    #[error(transparent)]
+    Handover(crate::domain::handover::HandoverError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -168,7 +188,8 @@ impl OpError {
             OpError::NoReason
             | OpError::NoReopenReason
             | OpError::TooLong { .. }
-            | OpError::Incident(_) => true,
+            | OpError::Incident(_)
+            | OpError::Handover(_) => true,
             OpError::Store(e) => e.is_user_error(),
         }
     }

@@ -9,10 +9,10 @@ use crate::config::Config;
 use crate::domain::escalation::{StageTarget, target_officer};
 use crate::domain::outbox::sinks;
 use crate::domain::{Actor, Inserted};
-use crate::store::{Actions, Alerts, Complaints, Incidents};
+use crate::store::{Actions, Alerts, Complaints, Handovers, Incidents};
 
 /// Carry out `cmd` as `actor` at `now`.
-pub fn perform<S: Actions + Complaints + Alerts + Incidents>(
+pub fn perform<S: Actions + Complaints + Alerts + Incidents + Handovers>(
     store: &mut S,
     config: &Config,
     actor: &Actor,
@@ -22,7 +22,7 @@ pub fn perform<S: Actions + Complaints + Alerts + Incidents>(
     perform_any(store, config, actor, now, cmd).map_err(OpError::lifted)
 }
 
-fn perform_any<S: Actions + Complaints + Alerts + Incidents>(
+fn perform_any<S: Actions + Complaints + Alerts + Incidents + Handovers>(
     store: &mut S,
     config: &Config,
     actor: &Actor,
@@ -117,5 +117,24 @@ fn perform_any<S: Actions + Complaints + Alerts + Incidents>(
         Command::Incident(c) => Outcome::Incident(super::perform_incident::perform(
             store, config, actor, now, c,
         )?),
+        Command::Handover {
+            from,
+            to,
+            note,
+            sheet,
+            station,
+        } => super::handover::perform(
+            store,
+            config,
+            actor,
+            now,
+            super::handover::Request {
+                from,
+                to,
+                note,
+                sheet,
+                station,
+            },
+        )?,
     })
 }

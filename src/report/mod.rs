@@ -6,6 +6,7 @@
 //! argument), every word from `i18n`, every value through `words`.
 
 pub mod draft;
+pub mod handover;
 mod lists;
 
 pub use draft::draft;

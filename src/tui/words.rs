@@ -102,6 +102,9 @@ pub fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
         ),
         Outcome::Reopened { id } => fill(T::DoneReopened.get(lang), &[("id", &id.to_string())]),
         Outcome::Incident(i) => super::incident_words::outcome(lang, config, i),
+        Outcome::HandedOver { id, from, to, .. } => {
+            crate::words::handover::done(lang, config, *id, from, to)
+        }
         Outcome::Acknowledged { done, .. } => match done.len() {
             0 => T::DoneAckBefore.get(lang).to_string(),
             1 => T::DoneAckOne.get(lang).to_string(),
@@ -155,6 +158,7 @@ pub fn error_plain(lang: Lang, tz: &Tz, e: &OpError) -> String {
             &[("chars", &chars.to_string()), ("max", &max.to_string())],
         ),
         OpError::Incident(i) => crate::words::incident_ops::error(lang, tz, i),
+        OpError::Handover(h) => crate::words::handover::error(lang, h),
         OpError::Store(s) => store_error(lang, tz, s),
     }
 }

@@ -15,6 +15,7 @@ mod db;
 mod error;
 pub(crate) mod escalate;
 mod figures;
+mod handovers;
 mod heartbeat;
 mod incidents;
 mod intake;
