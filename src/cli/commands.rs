@@ -79,6 +79,22 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
         Command::Reopen { id, reason } => act(&ctx, ops::Command::Reopen { id, reason }),
         Command::Oncall { json } => oncall(&ctx, json),
         Command::Incident { action } => super::incident::run(&ctx, action),
+        Command::Handover {
+            from,
+            to,
+            note,
+            preview,
+            output,
+        } => super::handover::run(
+            &ctx,
+            super::handover::Args {
+                from,
+                to,
+                note,
+                preview,
+                output,
+            },
+        ),
     }
 }
 
