@@ -61,6 +61,8 @@ pub enum Action {
     ReportSent,
     /// The report draft overlay of the incident in view.
     ReportDraft,
+    /// The shift handover overlay (#11).
+    Handover,
 }
 
 /// A key a binding answers to.
@@ -180,6 +182,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('O')], "O", Action::ReopenIncident, T::IncUiKeyReopen),
     bind(&[ch('u')], "u", Action::ReportSent, T::IncUiKeyReport),
     bind(&[ch('P')], "P", Action::ReportDraft, T::IncUiKeyDraft),
+    // --- the grid at work (#11) ---
+    bind(&[ch('h')], "h", Action::Handover, T::HandKey),
 ];
 
 /// The action of a key in the normal mode (forms and prompts read keys themselves).
@@ -239,6 +243,7 @@ mod tests {
             ReopenIncident,
             ReportSent,
             ReportDraft,
+            Handover,
         ];
         for a in all {
             assert!(
