@@ -1154,6 +1154,7 @@ texts! {
     HandDaemon => "Intake daemon ({n})", "接收程序（{n}）";
     HandDaemonNever => "not running on this database: complaints wait in the spool and nothing escalates by itself", "未在本数据库上运行：举报件滞留在收件目录，不会自动升级";
     HandDaemonStale => "STALE: last heartbeat {age} ago", "停滞：最后心跳在 {age} 前";
+    HandSeconds => "{n} s", "{n} 秒";
     HandDaemonStopped => "stopped at {time}: nothing escalates by itself", "已于 {time} 停止：不会自动升级";
     HandDaemonElsewhere => "runs on another database file ({db})", "运行在另一个数据库文件上（{db}）";
     HandSignatures => "Signatures", "签字";

@@ -295,10 +295,14 @@ impl Words<'_> {
     fn daemon(&self, d: &DaemonWarning) -> String {
         match d {
             DaemonWarning::Never => self.t(T::HandDaemonNever).to_string(),
-            DaemonWarning::Stale { age_seconds } => fill(
-                self.t(T::HandDaemonStale),
-                &[("age", &countdown(*age_seconds))],
-            ),
+            DaemonWarning::Stale { age_seconds } => {
+                let age = if *age_seconds < 120 {
+                    fill(self.t(T::HandSeconds), &[("n", &age_seconds.to_string())])
+                } else {
+                    crate::words::minutes(self.lang, age_seconds / 60)
+                };
+                fill(self.t(T::HandDaemonStale), &[("age", &age)])
+            }
             DaemonWarning::Stopped { at } => {
                 fill(self.t(T::HandDaemonStopped), &[("time", &self.when(*at))])
             }

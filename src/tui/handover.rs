@@ -140,7 +140,12 @@ pub fn open(state: &mut State) {
 }
 
 /// The next (or previous) officer after `current`, leaving out `skip`.
-fn cycle(state: &State, current: Option<&str>, skip: Option<&str>, forward: bool) -> Option<String> {
+fn cycle(
+    state: &State,
+    current: Option<&str>,
+    skip: Option<&str>,
+    forward: bool,
+) -> Option<String> {
     let ids: Vec<&String> = state
         .config
         .officers
@@ -228,9 +233,7 @@ pub fn key(state: &mut State, mut o: HandoverOverlay, key: KeyEvent) -> Vec<Effe
         KeyCode::Left | KeyCode::Right if !in_note => {
             let forward = key.code == KeyCode::Right;
             match o.focus {
-                Focus::Incoming => {
-                    o.to = cycle(state, o.to.as_deref(), o.from.as_deref(), forward)
-                }
+                Focus::Incoming => o.to = cycle(state, o.to.as_deref(), o.from.as_deref(), forward),
                 _ => o.from = cycle(state, o.from.as_deref(), o.to.as_deref(), forward),
             }
             o.error = None;

@@ -35,14 +35,12 @@ pub fn place(state: &State, spans: &mut Vec<Span<'static>>, cells: usize, local:
     let long = format!(" ◉ {} {name} ", state.t(T::HandOnDuty));
     let short = format!(" ◉ {name} ");
     let at = 4.min(spans.len());
-    let fits = |spans: &[Span<'_>], text: &str| used(spans) + width(text) + width(SEPARATOR) <= cells;
+    let fits =
+        |spans: &[Span<'_>], text: &str| used(spans) + width(text) + width(SEPARATOR) <= cells;
     let insert = |spans: &mut Vec<Span<'static>>, text: String| {
         spans.splice(
             at..at,
-            [
-                Span::styled(text, Theme::title()),
-                Span::raw(SEPARATOR),
-            ],
+            [Span::styled(text, Theme::title()), Span::raw(SEPARATOR)],
         );
     };
     if fits(spans, &long) {

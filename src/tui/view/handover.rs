@@ -40,7 +40,11 @@ fn officer(state: &State, id: Option<&str>, choose: T) -> (String, bool) {
 
 fn field(state: &State, label: T, value: (String, bool), focused: bool, w: usize) -> Line<'static> {
     let mark = if focused { "▸" } else { " " };
-    let label = format!("{mark}{}{}", state.t(label), crate::words::colon(state.lang));
+    let label = format!(
+        "{mark}{}{}",
+        state.t(label),
+        crate::words::colon(state.lang)
+    );
     let rest = w.saturating_sub(width(&label) + 1);
     let style = match (focused, value.1) {
         (true, _) => Theme::selected(),
