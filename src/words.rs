@@ -10,6 +10,7 @@ pub mod handover;
 pub mod incident;
 pub mod incident_named;
 pub mod incident_ops;
+pub mod patrol;
 pub mod trail;
 
 use chrono::{DateTime, Datelike, Utc};

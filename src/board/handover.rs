@@ -110,9 +110,24 @@ pub fn daemon_warning(state: &DaemonState, speed: f64) -> Option<DaemonWarning> 
     }
 }
 
-/// The overdue patrols of the pollution-source register, when one is read.
-pub fn overdue_patrols(_sources: &super::sources::SourceBoard) -> Option<Vec<OverduePatrol>> {
-    None
+/// The overdue patrols of the pollution-source register; `None` while no
+/// register was read (a console before its first boards).
+pub fn overdue_patrols(sources: &super::sources::SourceBoard) -> Option<Vec<OverduePatrol>> {
+    sources.today?;
+    Some(
+        sources
+            .sources
+            .iter()
+            .filter(|s| s.overdue())
+            .map(|s| OverduePatrol {
+                enterprise: s.id.clone(),
+                name: s.name.clone(),
+                grid: s.grid.clone(),
+                due: s.due_on,
+                overdue_days: s.overdue_days,
+            })
+            .collect(),
+    )
 }
 
 /// Everything open at `now`, read from the store (the command line's sheet;

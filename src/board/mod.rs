@@ -23,6 +23,9 @@ pub mod handover;
 pub mod oncall;
 pub mod pending;
 pub mod sources;
+pub mod sources_duties;
+#[cfg(test)]
+mod sources_tests;
 
 use chrono::{DateTime, Utc};
 

@@ -38,7 +38,7 @@ pub(super) fn check_config(ctx: &Context, strict: bool) -> Result<(), Failure> {
                         ("officers", &n(T::CliNOfficers, config.officers.len())),
                         (
                             "enterprises",
-                            &n(T::CliNEnterprises, config.enterprises.len())
+                            &n(T::CliNEnterprises, config.enterprises.current().len())
                         ),
                         ("duties", &n(T::CliNDuties, config.roster.duties.len())),
                         ("shifts", &n(T::CliNShifts, config.roster.shifts.len())),

@@ -19,6 +19,7 @@ pub struct SettingsFile {
     pub alerts: AlertsSection,
     pub limits: LimitsSection,
     pub bureau: BureauSection,
+    pub patrol: PatrolSection,
 }
 
 impl Default for SettingsFile {
@@ -36,6 +37,48 @@ impl Default for SettingsFile {
             alerts: AlertsSection::default(),
             limits: LimitsSection::default(),
             bureau: BureauSection::default(),
+            patrol: PatrolSection::default(),
+        }
+    }
+}
+
+/// `[patrol]` (#11): days between inspections of a pollution source by
+/// control level, and how recent trouble shortens them.
+#[derive(Debug, Deserialize)]
+#[serde(default)]
+pub struct PatrolSection {
+    pub national_days: u32,
+    pub provincial_days: u32,
+    pub provincial_env_safety_days: u32,
+    pub city_days: u32,
+    pub county_days: u32,
+    pub general_days: u32,
+    pub recent_days: u32,
+    pub shorten_percent: u32,
+    pub min_days: u32,
+}
+
+impl Default for PatrolSection {
+    fn default() -> Self {
+        let r = crate::domain::patrol::PatrolRule::default();
+        let [
+            national_days,
+            provincial_days,
+            provincial_env_safety_days,
+            city_days,
+            county_days,
+            general_days,
+        ] = r.interval_days;
+        PatrolSection {
+            national_days,
+            provincial_days,
+            provincial_env_safety_days,
+            city_days,
+            county_days,
+            general_days,
+            recent_days: r.recent_days,
+            shorten_percent: r.shorten_percent,
+            min_days: r.min_days,
         }
     }
 }
@@ -267,6 +310,12 @@ pub struct OfficerEntry {
     pub phone: String,
     pub role: String,
     pub grid: Option<String>,
+    /// Linked pollution sources (#11), national-control ones first.
+    #[serde(default)]
+    pub enterprises: Vec<String>,
+    /// Linked townships (level-2 grids, #11).
+    #[serde(default)]
+    pub townships: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -282,6 +331,18 @@ pub struct EnterpriseEntry {
     pub grid: String,
     pub control_level: String,
     pub address: String,
+    // The census of the register (#11); every one may be left out.
+    pub industry: Option<String>,
+    pub eia: Option<String>,
+    pub three_simultaneities: Option<String>,
+    pub permit: Option<String>,
+    #[serde(default)]
+    pub pollutants: Vec<String>,
+    pub discharge_to: Option<String>,
+    #[serde(default)]
+    pub receptors: Vec<String>,
+    pub registered: Option<toml::value::Datetime>,
+    pub last_inspected: Option<toml::value::Datetime>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -148,6 +148,8 @@ pub(super) fn officers(
             phone: o.phone.clone(),
             role: o.role.clone(),
             grid,
+            enterprises: o.enterprises.clone(),
+            townships: o.townships.clone(),
         };
         if out.insert(o.id.clone(), officer).is_some() {
             errors.push(f.error_at(
@@ -224,6 +226,13 @@ pub(super) fn enterprises(
             ));
             ControlLevel::General
         });
+        if e.name.trim().is_empty() {
+            errors.push(f.error_at(
+                &key_path!["enterprise", i, "name"],
+                format!("enterprise {}: empty name", e.id),
+            ));
+        }
+        let census = super::register::census(f, i, &e, errors);
         let id = e.id.clone();
         let ent = Enterprise {
             id: e.id,
@@ -231,6 +240,7 @@ pub(super) fn enterprises(
             grid: e.grid,
             control_level: level,
             address: e.address,
+            census,
         };
         if out.insert(id.clone(), ent).is_some() {
             errors.push(f.error_at(

@@ -14,6 +14,8 @@ pub mod live;
 mod location;
 mod plan_due;
 mod plans;
+pub mod register;
+pub mod register_csv;
 mod schedule;
 mod settings;
 pub mod source;
@@ -190,6 +192,8 @@ pub struct Settings {
     pub limits: Limits,
     /// The reporting unit and contact of the incident reports (`[bureau]`).
     pub bureau: Bureau,
+    /// How often pollution sources are inspected (`[patrol]`, #11).
+    pub patrol: crate::domain::patrol::PatrolRule,
 }
 
 /// Who reports upward: the unit's name in both languages and its duty phone.
@@ -207,7 +211,9 @@ pub struct Config {
     pub calendar: Calendar,
     pub grids: GridTree,
     pub officers: BTreeMap<String, Officer>,
-    pub enterprises: BTreeMap<String, Enterprise>,
+    /// The pollution-source register: taken up again when `enterprises.toml`
+    /// changes (`register::Watch`), shared by every clone.
+    pub enterprises: live::Live<BTreeMap<String, Enterprise>>,
     pub roster: Roster,
     /// Emergency plans by id (the file stem of `plans/*.toml`).
     pub plans: BTreeMap<String, Plan>,
@@ -494,7 +500,7 @@ mod tests {
         assert!(c.warnings.is_empty(), "{:?}", c.warnings);
         assert!(c.grids.len() >= 14);
         assert!(c.officers.len() >= 28);
-        assert!(c.enterprises.len() >= 38);
+        assert!(c.enterprises.current().len() >= 38);
         assert!(c.calendar.covers(2025) && c.calendar.covers(2026));
         assert!(c.plans.len() >= 5, "{:?}", c.plans.keys());
         assert!(c.inventory.depots.len() >= 3);

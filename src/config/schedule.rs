@@ -185,7 +185,7 @@ pub(super) fn roster(
     }
 }
 
-fn toml_date(d: &toml::value::Datetime) -> Option<NaiveDate> {
+pub(super) fn toml_date(d: &toml::value::Datetime) -> Option<NaiveDate> {
     match (d.date, d.time, d.offset) {
         (Some(date), None, None) => NaiveDate::from_ymd_opt(
             i32::from(date.year),

@@ -14,6 +14,7 @@ use super::{AlertSettings, Bureau, Limits, Settings};
 use crate::domain::calendar::{DeadlineRule, TimeWindow};
 use crate::domain::escalation::{Stage, StageTarget};
 use crate::domain::incident::Bilingual;
+use crate::domain::patrol::PatrolRule;
 use crate::i18n::Lang;
 
 pub(super) fn settings(
@@ -114,6 +115,7 @@ pub(super) fn settings(
         ));
     }
     let bureau = bureau(f, raw.bureau, errors);
+    let patrol = patrol(f, &raw.patrol, errors);
     let mut api_keys: Vec<String> = raw.http.api_keys;
     if let Ok(env) = std::env::var("GRIDWATCH_API_KEYS") {
         api_keys.extend(
@@ -165,7 +167,52 @@ pub(super) fn settings(
             max_received_age: chrono::Duration::days(i64::from(l.max_received_age_days.max(1))),
         },
         bureau,
+        patrol,
     })
+}
+
+/// `[patrol]`: intervals of 1 day to a year, a shortening of 1–100 %.
+fn patrol(f: &TomlFile, p: &PatrolSection, errors: &mut Vec<ConfigError>) -> PatrolRule {
+    let days = [
+        ("national_days", p.national_days),
+        ("provincial_days", p.provincial_days),
+        ("provincial_env_safety_days", p.provincial_env_safety_days),
+        ("city_days", p.city_days),
+        ("county_days", p.county_days),
+        ("general_days", p.general_days),
+        ("recent_days", p.recent_days),
+        ("min_days", p.min_days),
+    ];
+    for (key, v) in days {
+        if !(1..=366).contains(&v) {
+            errors.push(f.error_at(
+                &key_path!["patrol", key],
+                format!("patrol {key} = {v}: must be between 1 and 366 days"),
+            ));
+        }
+    }
+    if !(1..=100).contains(&p.shorten_percent) {
+        errors.push(f.error_at(
+            &key_path!["patrol", "shorten_percent"],
+            format!(
+                "patrol shorten_percent = {}: the shortened interval in percent, 1 to 100 (50 halves it)",
+                p.shorten_percent
+            ),
+        ));
+    }
+    PatrolRule {
+        interval_days: [
+            p.national_days,
+            p.provincial_days,
+            p.provincial_env_safety_days,
+            p.city_days,
+            p.county_days,
+            p.general_days,
+        ],
+        recent_days: p.recent_days,
+        shorten_percent: p.shorten_percent,
+        min_days: p.min_days,
+    }
 }
 
 /// `[bureau]`: names in both languages, not blank; a phone-shaped duty phone.

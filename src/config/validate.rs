@@ -109,8 +109,21 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
     let ent_file = get("enterprises.toml");
     let enterprises = ent_file
         .parse_keeping::<EnterprisesFile>(&mut errors)
-        .map(|f| enterprises(&ent_file, f.value.enterprise, &grids, &refs, &mut errors))
-        .unwrap_or_default();
+        .map(|f| {
+            let read = f.syntax_ok && f.dropped.is_empty();
+            let register = enterprises(&ent_file, f.value.enterprise, &grids, &refs, &mut errors);
+            (register, read)
+        });
+    let (enterprises, register_read) = enterprises.unwrap_or_default();
+    super::register::check_links(
+        &officers_file,
+        &raw_officers,
+        &enterprises,
+        register_read,
+        &grids,
+        &refs,
+        &mut errors,
+    );
 
     let roster_file = get("roster.toml");
     let roster = roster_file
@@ -164,7 +177,7 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
             calendar: Calendar::new(years),
             grids,
             officers,
-            enterprises,
+            enterprises: super::live::Live::new(enterprises),
             roster,
             plans,
             inventory,

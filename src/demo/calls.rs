@@ -190,7 +190,8 @@ impl Caller {
 
     /// An enterprise (a third of the time) or a spot in a village.
     fn place(&mut self, config: &Config) -> Place {
-        let ents: Vec<_> = config.enterprises.values().collect();
+        let register = config.enterprises.current();
+        let ents: Vec<_> = register.values().collect();
         if !ents.is_empty() && self.rng.chance(0.35) {
             let e = ents[self.rng.below(ents.len())];
             let (grid, _) = config.grids.resolve(None, Some(e), Some(&e.address));

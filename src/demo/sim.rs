@@ -139,7 +139,9 @@ impl Sim {
     }
 
     /// Plan every complaint new since the last step, then do what is due at `now`.
-    pub fn step<S: Actions + Complaints + Alerts + Incidents + Handovers>(
+    pub fn step<
+        S: Actions + Complaints + Alerts + Incidents + Handovers + crate::store::Patrols,
+    >(
         &mut self,
         store: &mut S,
         spool: &Spool,
@@ -184,7 +186,7 @@ impl Sim {
         self.schedule(p.resolve_at, Event::Resolve { id, outcome });
     }
 
-    fn act<S: Actions + Complaints + Alerts + Incidents + Handovers>(
+    fn act<S: Actions + Complaints + Alerts + Incidents + Handovers + crate::store::Patrols>(
         &mut self,
         store: &mut S,
         spool: &Spool,
@@ -245,7 +247,9 @@ impl Sim {
     /// Open the drill incident of the demo and bring it to where it stands
     /// at `now`; its later course goes on the agenda. `None` when the
     /// configuration has no plan for it.
-    pub fn open_incident<S: Actions + Complaints + Alerts + Incidents + Handovers>(
+    pub fn open_incident<
+        S: Actions + Complaints + Alerts + Incidents + Handovers + crate::store::Patrols,
+    >(
         &mut self,
         store: &mut S,
         now: DateTime<Utc>,

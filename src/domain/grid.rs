@@ -77,6 +77,8 @@ pub struct Enterprise {
     pub grid: String,
     pub control_level: ControlLevel,
     pub address: String,
+    /// The census fields of the register (#11).
+    pub census: super::census::Census,
 }
 
 /// The grid tree, validated (every parent exists, no cycles) by the config loader.
@@ -204,6 +206,7 @@ mod tests {
             grid: grid.into(),
             control_level: ControlLevel::City,
             address: String::new(),
+            census: Default::default(),
         }
     }
 
@@ -252,4 +255,8 @@ pub struct Officer {
     pub phone: String,
     pub role: String,
     pub grid: String,
+    /// Linked pollution sources (#11): inspected by this officer every month.
+    pub enterprises: Vec<String>,
+    /// Linked townships (level-2 grids): visited every quarter.
+    pub townships: Vec<String>,
 }

@@ -115,7 +115,8 @@ pub struct OverduePatrol {
     pub enterprise: String,
     pub name: String,
     pub grid: String,
-    pub due: NaiveDate,
+    /// The last day in time; `None`: never inspected.
+    pub due: Option<NaiveDate>,
     pub overdue_days: i64,
 }
 
@@ -214,10 +215,13 @@ impl Sheet {
         });
         open.alerts.sort_by_key(|a| (a.at, a.complaint_id));
         if let Some(p) = open.patrols.as_mut() {
+            // Never inspected first, then the most overdue.
             p.sort_by(|a, b| {
-                b.overdue_days
-                    .cmp(&a.overdue_days)
-                    .then_with(|| a.enterprise.cmp(&b.enterprise))
+                (a.due.is_some(), -a.overdue_days, &a.enterprise).cmp(&(
+                    b.due.is_some(),
+                    -b.overdue_days,
+                    &b.enterprise,
+                ))
             });
         }
         Sheet { head, open }

@@ -76,6 +76,8 @@ pub enum Command {
         /// The console (duty-room station) it happens at.
         station: String,
     },
+    /// An inspection of a pollution source or a township visit (#11).
+    Patrol(super::patrol::PatrolCommand),
 }
 
 /// What an action did, for the front end to put into words.
@@ -139,6 +141,7 @@ pub enum Outcome {
         to: String,
         station: String,
     },
+    Patrol(super::patrol::PatrolOutcome),
 }
 
 /// Why an action was not done: the request's fault, or the store's.
@@ -161,6 +164,9 @@ pub enum OpError {
     /// A handover refused (#11).
     #[error(transparent)]
     Handover(crate::domain::handover::HandoverError),
+    /// A patrol rule refused it (words: `words::patrol::error`).
+    #[error(transparent)]
+    Patrol(#[from] super::patrol::PatrolError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -189,7 +195,8 @@ impl OpError {
             | OpError::NoReopenReason
             | OpError::TooLong { .. }
             | OpError::Incident(_)
-            | OpError::Handover(_) => true,
+            | OpError::Handover(_)
+            | OpError::Patrol(_) => true,
             OpError::Store(e) => e.is_user_error(),
         }
     }

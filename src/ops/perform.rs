@@ -9,10 +9,10 @@ use crate::config::Config;
 use crate::domain::escalation::{StageTarget, target_officer};
 use crate::domain::outbox::sinks;
 use crate::domain::{Actor, Inserted};
-use crate::store::{Actions, Alerts, Complaints, Handovers, Incidents};
+use crate::store::{Actions, Alerts, Complaints, Handovers, Incidents, Patrols};
 
 /// Carry out `cmd` as `actor` at `now`.
-pub fn perform<S: Actions + Complaints + Alerts + Incidents + Handovers>(
+pub fn perform<S: Actions + Complaints + Alerts + Incidents + Handovers + Patrols>(
     store: &mut S,
     config: &Config,
     actor: &Actor,
@@ -22,7 +22,7 @@ pub fn perform<S: Actions + Complaints + Alerts + Incidents + Handovers>(
     perform_any(store, config, actor, now, cmd).map_err(OpError::lifted)
 }
 
-fn perform_any<S: Actions + Complaints + Alerts + Incidents + Handovers>(
+fn perform_any<S: Actions + Complaints + Alerts + Incidents + Handovers + Patrols>(
     store: &mut S,
     config: &Config,
     actor: &Actor,
@@ -36,6 +36,7 @@ fn perform_any<S: Actions + Complaints + Alerts + Incidents + Handovers>(
         Command::Assign { reason, .. } => short("reason", reason.as_deref())?,
         Command::Reject { rejection, .. } => short("note", rejection.note.as_deref())?,
         Command::Reopen { reason, .. } => short("reason", Some(reason))?,
+        Command::Patrol(c) => super::patrol::short_texts(c)?,
         _ => {}
     }
     Ok(match cmd {
@@ -136,5 +137,8 @@ fn perform_any<S: Actions + Complaints + Alerts + Incidents + Handovers>(
                 station,
             },
         )?,
+        Command::Patrol(c) => {
+            Outcome::Patrol(super::patrol::perform(store, config, actor, now, c)?)
+        }
     })
 }

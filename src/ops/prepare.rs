@@ -91,7 +91,8 @@ pub fn prepare(
 pub struct GridChoice<'a> {
     pub grid: Option<&'a Grid>,
     pub how: GridSource,
-    pub enterprise: Option<&'a Enterprise>,
+    /// A copy: the register may be replaced while the choice is in use.
+    pub enterprise: Option<Enterprise>,
     /// A grid id was given that no grid has.
     pub unknown_grid: Option<String>,
     /// An enterprise id was given that no enterprise has.
@@ -127,15 +128,14 @@ pub fn choose_grid<'a>(
     address: Option<&str>,
 ) -> GridChoice<'a> {
     let (grid, enterprise_id) = (grid.map(String::from), enterprise.map(String::from));
-    let enterprise = enterprise_id
-        .as_deref()
-        .and_then(|id| config.enterprises.get(id));
+    let register = config.enterprises.current();
+    let enterprise = enterprise_id.as_deref().and_then(|id| register.get(id));
     let (chosen, how) = config.grids.resolve(grid.as_deref(), enterprise, address);
     GridChoice {
         grid: chosen,
         how,
-        enterprise,
+        enterprise: enterprise.cloned(),
         unknown_grid: grid.filter(|g| config.grids.get(g).is_none()),
-        unknown_enterprise: enterprise_id.filter(|e| !config.enterprises.contains_key(e)),
+        unknown_enterprise: enterprise_id.filter(|e| !register.contains_key(e)),
     }
 }

@@ -264,13 +264,16 @@ impl Words<'_> {
             md(&p.enterprise),
             md_line(&p.name),
             self.grid(Some(&p.grid)),
-            fill(
-                self.t(T::HandPatrolLine),
-                &[
-                    ("due", &p.due.format("%Y-%m-%d").to_string()),
-                    ("days", &p.overdue_days.to_string()),
-                ],
-            )
+            match p.due {
+                Some(due) => fill(
+                    self.t(T::HandPatrolLine),
+                    &[
+                        ("due", &due.format("%Y-%m-%d").to_string()),
+                        ("days", &p.overdue_days.to_string()),
+                    ],
+                ),
+                None => self.t(T::HandPatrolNever).to_string(),
+            }
         )
     }
 

@@ -379,6 +379,36 @@ pub trait Incidents {
     ) -> Result<()>;
 }
 
+/// Patrols of pollution sources (#11): on-site inspections and leaders'
+/// township visits, each written in one transaction with its audit record
+/// (`inspection.logged` on `inspection:N`, `visit.logged` on `visit:N`).
+/// The operations layer checks enterprises, officers and grids against the
+/// configuration in force before it calls these.
+pub trait Patrols {
+    /// Per source: its last inspection ever, and what happened since `since`.
+    fn patrol_facts(&self, since: DateTime<Utc>) -> Result<crate::domain::inspection::PatrolFacts>;
+    /// Every officer's inspections since `since` (one row per officer).
+    fn inspections_done(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<crate::domain::inspection::DutyDone>>;
+    /// Every township visit since `since`.
+    fn visits_done(&self, since: DateTime<Utc>)
+    -> Result<Vec<crate::domain::inspection::DutyDone>>;
+    fn record_inspection(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        new: &crate::domain::inspection::NewInspection,
+    ) -> Result<i64>;
+    fn record_visit(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        new: &crate::domain::inspection::NewVisit,
+    ) -> Result<i64>;
+}
+
 /// Who is alive: one beat per component.
 pub trait Heartbeats {
     fn beat(&mut self, b: &Beat, now: DateTime<Utc>) -> Result<()>;

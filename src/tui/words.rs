@@ -105,6 +105,7 @@ pub fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
         Outcome::HandedOver { id, from, to, .. } => {
             crate::words::handover::done(lang, config, *id, from, to)
         }
+        Outcome::Patrol(p) => crate::words::patrol::outcome(lang, config, p),
         Outcome::Acknowledged { done, .. } => match done.len() {
             0 => T::DoneAckBefore.get(lang).to_string(),
             1 => T::DoneAckOne.get(lang).to_string(),
@@ -159,6 +160,7 @@ pub fn error_plain(lang: Lang, tz: &Tz, e: &OpError) -> String {
         ),
         OpError::Incident(i) => crate::words::incident_ops::error(lang, tz, i),
         OpError::Handover(h) => crate::words::handover::error(lang, h),
+        OpError::Patrol(p) => crate::words::patrol::error(lang, p),
         OpError::Store(s) => store_error(lang, tz, s),
     }
 }

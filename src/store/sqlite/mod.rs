@@ -21,6 +21,7 @@ mod incidents;
 mod intake;
 mod migrate;
 mod outbox;
+mod patrols;
 mod reference;
 mod sets;
 mod triage;

@@ -45,7 +45,7 @@ impl SqliteStore {
                  ON CONFLICT(id) DO UPDATE SET name = excluded.name, grid_id = excluded.grid_id,
                    control_level = excluded.control_level, address = excluded.address, active = 1",
             )?;
-            for e in config.enterprises.values() {
+            for e in config.enterprises.current().values() {
                 counts.enterprises += st.execute(named_params! {
                     ":id": e.id, ":name": e.name, ":grid": e.grid,
                     ":level": e.control_level.as_str(), ":address": e.address,

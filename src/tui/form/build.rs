@@ -173,6 +173,7 @@ impl Form {
             .collect();
         let enterprises = config
             .enterprises
+            .current()
             .values()
             .map(|e| Choice {
                 detail: e.name.clone(),

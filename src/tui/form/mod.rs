@@ -236,7 +236,7 @@ impl Form {
                 .get(v)
                 .map(|o| format!("{} {}", o.name, o.phone)),
             T::FieldGrid => config.grids.get(v).map(|g| g.name.clone()),
-            T::FieldEnterprise => config.enterprises.get(v).map(|e| e.name.clone()),
+            T::FieldEnterprise => config.enterprises.current().get(v).map(|e| e.name.clone()),
             _ => None,
         };
         match name {

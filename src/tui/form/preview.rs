@@ -52,7 +52,10 @@ impl Form {
                     ("grid", id),
                     ("name", name),
                     ("enterprise", e),
-                    ("ename", chosen.enterprise.map_or("", |x| x.name.as_str())),
+                    (
+                        "ename",
+                        chosen.enterprise.as_ref().map_or("", |x| x.name.as_str()),
+                    ),
                 ],
             ),
             GridSource::Alias(a) => fill(

@@ -245,7 +245,7 @@ impl Form {
         if let Some(g) = grid.filter(|g| config.grids.get(g).is_none()) {
             return Err(fill(T::ErrUnknownGrid.get(lang), &[("grid", g)]));
         }
-        if let Some(e) = enterprise.filter(|e| !config.enterprises.contains_key(*e)) {
+        if let Some(e) = enterprise.filter(|e| !config.enterprises.current().contains_key(*e)) {
             return Err(fill(
                 T::ErrUnknownEnterprise.get(lang),
                 &[("enterprise", e)],

@@ -114,6 +114,7 @@ impl FilterContext<'_> {
                 || self
                     .config
                     .enterprises
+                    .current()
                     .get(id)
                     .is_some_and(|x| x.name.to_lowercase().contains(w))
         })

@@ -107,9 +107,10 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
             let name = state
                 .config
                 .enterprises
+                .current()
                 .get(e)
-                .map(|x| x.name.as_str())
-                .unwrap_or("");
+                .map(|x| x.name.clone())
+                .unwrap_or_default();
             format!("{e} {name}")
         })
         .unwrap_or_else(|| "-".into());
