@@ -1301,6 +1301,7 @@ texts! {
     HandCliExists => "{path} already exists: a handover sheet never overwrites a file (choose another name)", "{path} 已存在：交接单不会覆盖已有文件（请换一个文件名）";
     HandCliCannotWrite => "cannot write {path}: {why}", "无法写入 {path}：{why}";
     // The audit trail.
+    HandAuditSubject => "handover {id}", "交接班 {id}";
     HandTrail => "shift handed over: {from} → {to}", "交接班：{from} → {to}";
     // --- end of #11 handover ---
 }

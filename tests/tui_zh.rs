@@ -233,6 +233,18 @@ fn every_screen_form_and_overlay_in_chinese_has_no_english_word() {
         look!(&c, &format!("reopen form #{id}"));
         c.press("<esc>");
     }
+    // The shift handover (#11): the overlay, a refusal, the note; after a
+    // handover, the header here (and its record on the audit screen).
+    c.state.duty.station = "值班台一".into();
+    c.press("h");
+    look!(&c, "handover overlay");
+    c.press("<enter>");
+    look!(&c, "handover refused");
+    c.press("<right><tab><tab>注意河面");
+    look!(&c, "handover note");
+    c.press("<esc>h<right><tab><right><enter>");
+    assert!(!c.state.status.error, "{:?}", c.state.status);
+    look!(&c, "after a handover");
     c.press("7");
     look!(&c, "audit");
     let mut found = Vec::new();
