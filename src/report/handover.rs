@@ -138,7 +138,7 @@ impl Words<'_> {
         match id {
             Some(g) => {
                 let name = self.config.grids.get(g).map_or("", |g| g.name.as_str());
-                md(&format!("{g} {name}").trim().to_string())
+                md(format!("{g} {name}").trim())
             }
             None => self.t(T::Unassigned).to_string(),
         }

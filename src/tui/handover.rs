@@ -242,10 +242,12 @@ pub fn key(state: &mut State, mut o: HandoverOverlay, key: KeyEvent) -> Vec<Effe
             o.note.pop();
         }
         KeyCode::Char('u') if in_note && ctrl => o.note.clear(),
-        KeyCode::Char(c) if in_note && !super::keymap::is_control(key) => {
-            if o.note.chars().count() < crate::ops::TEXT_MAX_CHARS {
-                o.note.push(c);
-            }
+        KeyCode::Char(c)
+            if in_note
+                && !super::keymap::is_control(key)
+                && o.note.chars().count() < crate::ops::TEXT_MAX_CHARS =>
+        {
+            o.note.push(c)
         }
         _ => {}
     }

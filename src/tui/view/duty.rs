@@ -67,7 +67,7 @@ pub fn place(state: &State, spans: &mut Vec<Span<'static>>, cells: usize, local:
             *s = Span::raw(" ");
         }
     }
-    if used(spans) + width(&short) + 1 <= cells {
+    if used(spans) + width(&short) < cells {
         spans.splice(
             at..at,
             [Span::styled(short, Theme::title()), Span::raw(" ")],
