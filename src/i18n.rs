@@ -1341,6 +1341,74 @@ texts! {
     // (separator)
 
     // --- #11 handover: keys Hand* (helper: handover) ---
+    // The sheet (Markdown, also what is recorded).
+    HandTitle => "Shift handover", "交接班记录";
+    HandOutgoing => "Outgoing", "交班人";
+    HandIncoming => "Incoming", "接班人";
+    HandConsole => "Console", "值班台";
+    HandTime => "Time", "交接时间";
+    HandNote => "Note", "交接事项";
+    HandNone => "none", "无";
+    HandComplaints => "Open complaints ({n})", "未结举报件（{n}）";
+    HandBreached => "✖ breached {over} (deadline {deadline})", "✖ 已超时 {over}（时限 {deadline}）";
+    HandLeft => "{left} left (deadline {deadline})", "剩余 {left}（时限 {deadline}）";
+    HandReached => "on site since {time}: {officer}", "{time} 起在现场：{officer}";
+    HandReachedNoTime => "on site", "已到场";
+    HandSentTo => "dispatched to {officer}", "已派 {officer}";
+    HandIncidents => "Running incidents ({n})", "处置中的突发事件（{n}）";
+    HandStepsSettled => "{done}/{total} steps settled", "已完成 {done}/{total} 项";
+    HandNextStep => "next: step {n} {text} — due {time} ({left})", "下一步：第 {n} 项 {text}——{time} 前（{left}）";
+    HandNoOpenStep => "no open step", "无待办事项";
+    HandInitialReport => "initial report due {time} ({left})", "初报 {time} 前（{left}）";
+    HandAlerts => "Unacknowledged alerts ({n})", "未确认告警（{n}）";
+    HandAlertNew => "new complaint, received {time}", "新举报，{time} 受理";
+    HandAlertStage => "{stage} at {time} to {officer}", "{time} {stage}，通知 {officer}";
+    HandAlertNobody => "nobody", "无人";
+    HandPatrols => "Overdue patrols ({n})", "逾期巡查（{n}）";
+    HandPatrolsUnknown => "Overdue patrols", "逾期巡查";
+    HandNotAvailable => "not available: the pollution-source register is not read by this console", "暂无：本值班台尚未读取污染源名录";
+    HandPatrolLine => "due {due}, {days} days overdue", "应于 {due} 巡查，已逾期 {days} 天";
+    HandPatrolNever => "never inspected", "从未检查";
+    HandCalendar => "Calendar ({n})", "节假日日历（{n}）";
+    HandCalThisYear => "no calendar for {year}: Monday to Friday are taken as working days", "缺少 {year} 年日历：暂按周一至周五为工作日";
+    HandCalNextYear => "no calendar for {year}, which starts in {days} days: import it before then", "缺少 {year} 年日历（{days} 天后开始）：请提前导入";
+    HandCalLeftOut => "left out: {error}", "未采用：{error}";
+    HandDaemon => "Intake daemon ({n})", "接收程序（{n}）";
+    HandDaemonNever => "not running on this database: complaints wait in the spool and nothing escalates by itself", "未在本数据库上运行：举报件滞留在收件目录，不会自动升级";
+    HandDaemonStale => "STALE: last heartbeat {age} ago", "停滞：最后心跳在 {age} 前";
+    HandSeconds => "{n} s", "{n} 秒";
+    HandDaemonStopped => "stopped at {time}: nothing escalates by itself", "已于 {time} 停止：不会自动升级";
+    HandDaemonElsewhere => "runs on another database file ({db})", "运行在另一个数据库文件上（{db}）";
+    HandSignatures => "Signatures", "签字";
+    HandSignLine => "outgoing ________________   incoming ________________", "交班人 ________________   接班人 ________________";
+    // The console: `h`, the overlay, the header.
+    HandKey => "shift handover (sheet, confirm by the incoming officer)", "交接班（交接单，由接班人确认）";
+    HandOverlayTitle => "Shift handover", "交接班";
+    HandFieldFrom => "Outgoing", "交班人";
+    HandFieldTo => "Incoming", "接班人";
+    HandFieldNote => "Note", "交接事项";
+    HandFooter => "↑↓ PgUp PgDn scroll · Tab next field · ←→ choose · Enter or y: the incoming officer confirms · s save to a file · Esc close (in the note, y and s are typed: Ctrl-S saves)", "↑↓ PgUp PgDn 滚动 · Tab 下一栏 · ←→ 选择 · Enter 或 y：接班人确认 · s 存为文件 · Esc 关闭（输入交接事项时 y、s 为文字，Ctrl-S 保存）";
+    HandNeedFrom => "Choose the outgoing officer (←→).", "请选择交班人（←→）。";
+    HandNeedTo => "Choose the incoming officer (←→).", "请选择接班人（←→）。";
+    HandOnDuty => "on duty", "值班";
+    HandDone => "Handover #{id} recorded: {from} → {to}, now on duty.", "交接班 #{id} 已记录：{from} → {to}，现由接班人值班。";
+    HandSaved => "Handover sheet saved (not recorded until confirmed): {path}", "交接单已保存（确认后才记录）：{path}";
+    HandNotSaved => "Handover sheet not saved in {dir}: {why}", "交接单未能保存到 {dir}：{why}";
+    // Refusals (command line and console).
+    HandErrUnknown => "There is no officer “{officer}” in officers.toml (the {role} officer).", "officers.toml 中没有人员“{officer}”（{role}）。";
+    HandErrSame => "{officer} cannot hand over to themselves: the incoming officer must be someone else.", "{officer} 不能交接给本人：接班人须为他人。";
+    HandErrEmpty => "The handover sheet is empty.", "交接单为空。";
+    HandErrTooBig => "The handover sheet is {bytes} bytes; at most {max} are kept.", "交接单有 {bytes} 字节，最多保存 {max} 字节。";
+    HandRoleOutgoing => "outgoing", "交班人";
+    HandRoleIncoming => "incoming", "接班人";
+    // The command line.
+    HandCliPreview => "(preview: nothing recorded)", "（预览：未记录）";
+    HandCliWritten => "sheet written to {path}", "交接单已写入 {path}";
+    HandCliExists => "{path} already exists: a handover sheet never overwrites a file (choose another name)", "{path} 已存在：交接单不会覆盖已有文件（请换一个文件名）";
+    HandCliCannotWrite => "cannot write {path}: {why}", "无法写入 {path}：{why}";
+    // The audit trail.
+    HandAuditSubject => "handover {id}", "交接班 {id}";
+    HandTrail => "shift handed over: {from} → {to}", "交接班：{from} → {to}";
     // --- end of #11 handover ---
 }
 

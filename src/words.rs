@@ -7,6 +7,7 @@
 //! (`on_scene`, `solid_waste`) stay in JSON, the audit log and the database.
 
 pub mod grids;
+pub mod handover;
 pub mod incident;
 pub mod incident_named;
 pub mod incident_ops;

@@ -315,3 +315,46 @@ fn an_incident_from_a_complaint_by_keyboard() {
         pty.child.try_wait().unwrap().is_some()
     });
 }
+
+/// A shift handover by keyboard in a real terminal (#11): the header shows
+/// the officer of `--officer`; `h` opens the sheet, → picks the incoming
+/// officer, Enter records it (in the database, with its audit record) and
+/// the header shows the incoming officer on duty.
+#[test]
+fn a_shift_handover_by_keyboard() {
+    let room = Room::new();
+    let p = room.write("c.json", complaint("PTY-H").to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    let mut pty = Pty::spawn(&room, &[NOW, "tui", "--officer", "O005"], 120, 40);
+    pty.wait_text("● 12:00", Duration::from_secs(20));
+    // At 120 columns the header says it short.
+    pty.wait_text("◉ 崔志强", Duration::from_secs(5));
+    pty.keys("h");
+    pty.wait_text("## Open complaints (1)", Duration::from_secs(5));
+    pty.wait_text("Outgoing: 崔志强 (O005)", Duration::from_secs(5));
+    pty.keys("\x1b[C");
+    pty.wait_text("Incoming: 杜卫东 (O001)", Duration::from_secs(5));
+    pty.keys("\r");
+    pty.wait_text(
+        "Handover #1 recorded: 崔志强 (O005) → 杜卫东 (O001), now on duty.",
+        Duration::from_secs(5),
+    );
+    pty.wait_text("◉ 杜卫东", Duration::from_secs(5));
+    let store =
+        gridwatch::store::SqliteStore::open(&room.db(), gridwatch::store::Durability::Normal)
+            .unwrap();
+    let h = gridwatch::store::Handovers::latest_handovers(&store).unwrap();
+    assert_eq!(h.len(), 1);
+    assert_eq!((h[0].from.as_str(), h[0].to.as_str()), ("O005", "O001"));
+    assert!(h[0].sheet.contains("## Open complaints (1)"));
+    let trail = gridwatch::store::AuditLog::audit_of(&store, "handover:1").unwrap();
+    assert_eq!(trail[0].actor, "O005");
+    assert_eq!(trail[0].details["to_name"], "杜卫东");
+    pty.keys("q");
+    pty.wait_text("Quit gridwatch?", Duration::from_secs(5));
+    pty.keys("y");
+    wait_for("the console to exit", Duration::from_secs(10), || {
+        pty.child.try_wait().unwrap().is_some()
+    });
+}

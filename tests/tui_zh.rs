@@ -241,6 +241,18 @@ fn every_screen_form_and_overlay_in_chinese_has_no_english_word() {
     look!(&c, "grids");
     c.press("<down><down><down><down><down><down><down><down><down><down><down><down><down><down><down><down><down><down><down>");
     look!(&c, "grids, an enterprise group selected");
+    // The shift handover (#11): the overlay, a refusal, the note; after a
+    // handover, the header here (and its record on the audit screen).
+    c.state.duty.station = "值班台一".into();
+    c.press("h");
+    look!(&c, "handover overlay");
+    c.press("<enter>");
+    look!(&c, "handover refused");
+    c.press("<right><tab><tab>注意河面");
+    look!(&c, "handover note");
+    c.press("<esc>h<right><tab><right><enter>");
+    assert!(!c.state.status.error, "{:?}", c.state.status);
+    look!(&c, "after a handover");
     c.press("7");
     look!(&c, "audit");
     // On call (#11): the screen, the swap form, a swap, a refusal, its trail.

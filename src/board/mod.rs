@@ -14,11 +14,14 @@
 //!   month, overdue patrols and active incidents.
 //! - `sources`: the pollution-source register with each source's patrol
 //!   interval, last inspection and due date; leaders' duties.
-//! - `handover`: the shift handover sheet (everything open), as Markdown.
+//! - `handover`: what the shift handover sheet needs that a console does
+//!   not hold (latest handover per console, incidents' next steps, alerts
+//!   nobody acknowledged); `pending` the one definition of those alerts.
 
 pub mod grids;
 pub mod handover;
 pub mod oncall;
+pub mod pending;
 pub mod sources;
 pub mod sources_duties;
 #[cfg(test)]

@@ -87,6 +87,22 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
         } => super::sources::run(&ctx, action, overdue, json),
         Command::Inspect(a) => super::sources::inspect(&ctx, a),
         Command::Visit(a) => super::sources::visit(&ctx, a),
+        Command::Handover {
+            from,
+            to,
+            note,
+            preview,
+            output,
+        } => super::handover::run(
+            &ctx,
+            super::handover::Args {
+                from,
+                to,
+                note,
+                preview,
+                output,
+            },
+        ),
     }
 }
 

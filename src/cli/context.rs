@@ -169,6 +169,12 @@ impl Context {
         Spool::new(absolute(&config.settings.spool_dir))
     }
 
+    /// The duty-room console (station) this command is typed at, as a shift
+    /// handover records it: `GRIDWATCH_CONSOLE`, else the host name.
+    pub fn station(&self) -> String {
+        station()
+    }
+
     /// The person typing, the console they type at, and the clock in force.
     pub fn actor(&self) -> Actor {
         let name = std::env::var("GRIDWATCH_ACTOR")
@@ -177,4 +183,15 @@ impl Context {
         let mode: ClockMode = self.clock.mode();
         Actor::new(name, format!("cli:{}", std::process::id()), mode)
     }
+}
+
+/// `GRIDWATCH_CONSOLE` (trimmed, made inert), else the host name: the name a
+/// handover is recorded under, shared by the dashboard and the command line
+/// of one duty-room station.
+pub fn station() -> String {
+    std::env::var("GRIDWATCH_CONSOLE")
+        .ok()
+        .map(|s| crate::text::sanitize(s.trim()))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(crate::sys::host_name)
 }

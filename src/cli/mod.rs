@@ -11,6 +11,7 @@ mod drill;
 mod escalations;
 mod failures;
 mod grids;
+mod handover;
 mod incident;
 mod logging;
 mod oncall;
@@ -230,6 +231,28 @@ pub enum Command {
     },
     /// Swap who is on call: one role of one grid's shift (default: the shift running now)
     Swap(oncall::SwapArgs),
+    /// The shift handover sheet of everything open (Markdown on stdout), recorded
+    /// as confirmed by the incoming officer who types the command
+    #[command(
+        after_help = "The console it is recorded at is GRIDWATCH_CONSOLE, else the host name: a dashboard there shows the incoming officer on duty."
+    )]
+    Handover {
+        /// The outgoing officer's id
+        #[arg(long, value_name = "OFFICER")]
+        from: String,
+        /// The incoming officer's id (who confirms by typing this command)
+        #[arg(long, value_name = "OFFICER")]
+        to: String,
+        /// What the incoming shift must know beyond the sheet
+        #[arg(long)]
+        note: Option<String>,
+        /// Print the sheet without recording the handover
+        #[arg(long)]
+        preview: bool,
+        /// Also write the sheet to FILE (a new file: never over an existing one)
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Emergency incidents: open one from a plan, its checklist, people, equipment and reports
     Incident {
         #[command(subcommand)]

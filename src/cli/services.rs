@@ -135,6 +135,7 @@ pub(super) fn console(
         clock,
         actor,
         officer,
+        station: super::context::station(),
         show: crate::tui::notify::desktop(),
     }
 }

@@ -13,6 +13,7 @@ pub mod complaint;
 pub mod coverage;
 pub mod escalation;
 pub mod grid;
+pub mod handover;
 pub mod incident;
 pub mod inspection;
 pub mod merge;

@@ -73,6 +73,16 @@ pub enum Command {
     Incident(IncidentCommand),
     /// Swap who holds a role on call in one shift of one grid (#11).
     Swap(super::swap::SwapRequest),
+    /// A shift handover (#11), confirmed by the incoming officer `to`:
+    /// the sheet (Markdown) is kept whole with both names.
+    Handover {
+        from: String,
+        to: String,
+        note: Option<String>,
+        sheet: String,
+        /// The console (duty-room station) it happens at.
+        station: String,
+    },
     /// An inspection of a pollution source or a township visit (#11).
     Patrol(super::patrol::PatrolCommand),
 }
@@ -138,6 +148,13 @@ pub enum Outcome {
         into: i64,
         repeat_of: i64,
     },
+    /// A handover recorded: `to` is on duty at `station` now.
+    HandedOver {
+        id: i64,
+        from: String,
+        to: String,
+        station: String,
+    },
     Patrol(super::patrol::PatrolOutcome),
 }
 
@@ -161,6 +178,9 @@ pub enum OpError {
     /// A swap of the roster refused (#11; words: `words::oncall`).
     #[error(transparent)]
     Swap(#[from] super::swap::SwapError),
+    /// A handover refused (#11).
+    #[error(transparent)]
+    Handover(crate::domain::handover::HandoverError),
     /// A patrol rule refused it (words: `words::patrol::error`).
     #[error(transparent)]
     Patrol(#[from] super::patrol::PatrolError),
@@ -193,6 +213,7 @@ impl OpError {
             | OpError::TooLong { .. }
             | OpError::Incident(_)
             | OpError::Swap(_)
+            | OpError::Handover(_)
             | OpError::Patrol(_) => true,
             OpError::Store(e) => e.is_user_error(),
         }

@@ -8,6 +8,7 @@
 //!   ([`Outcome`]) and why one was refused ([`OpError`]).
 //! - `perform`: one command → one transaction → one outcome;
 //!   `perform_incident` for the incident commands (#10).
+//! - `handover`: a shift handover (#11), checked and recorded.
 //! - `input`: one complaint as JSON → a validated input (spool, HTTP, phone entry).
 //! - `prepare`: input + configuration + instant → a complaint ready to store
 //!   (regime, deadline and grid decided once, frozen).
@@ -15,6 +16,7 @@
 
 mod command;
 mod depot;
+pub mod handover;
 pub mod incident;
 mod incident_checks;
 pub mod input;

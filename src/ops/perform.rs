@@ -9,10 +9,10 @@ use crate::config::Config;
 use crate::domain::escalation::{StageTarget, target_officer};
 use crate::domain::outbox::sinks;
 use crate::domain::{Actor, Inserted};
-use crate::store::{Actions, Alerts, Complaints, Incidents, Merges, Patrols, Rosters};
+use crate::store::{Actions, Alerts, Complaints, Handovers, Incidents, Merges, Patrols, Rosters};
 
 /// Carry out `cmd` as `actor` at `now`.
-pub fn perform<S: Actions + Complaints + Alerts + Incidents + Rosters + Merges + Patrols>(
+pub fn perform<S: Actions + Complaints + Alerts + Incidents + Rosters + Merges + Patrols + Handovers>(
     store: &mut S,
     config: &Config,
     actor: &Actor,
@@ -22,7 +22,7 @@ pub fn perform<S: Actions + Complaints + Alerts + Incidents + Rosters + Merges +
     perform_any(store, config, actor, now, cmd).map_err(OpError::lifted)
 }
 
-fn perform_any<S: Actions + Complaints + Alerts + Incidents + Rosters + Merges + Patrols>(
+fn perform_any<S: Actions + Complaints + Alerts + Incidents + Rosters + Merges + Patrols + Handovers>(
     store: &mut S,
     config: &Config,
     actor: &Actor,
@@ -125,6 +125,25 @@ fn perform_any<S: Actions + Complaints + Alerts + Incidents + Rosters + Merges +
             store, config, actor, now, c,
         )?),
         Command::Swap(req) => Outcome::Swapped(super::swap::swap(store, config, actor, now, req)?),
+        Command::Handover {
+            from,
+            to,
+            note,
+            sheet,
+            station,
+        } => super::handover::perform(
+            store,
+            config,
+            actor,
+            now,
+            super::handover::Request {
+                from,
+                to,
+                note,
+                sheet,
+                station,
+            },
+        )?,
         Command::Patrol(c) => {
             Outcome::Patrol(super::patrol::perform(store, config, actor, now, c)?)
         }

@@ -473,3 +473,18 @@ pub trait Heartbeats {
     fn beat_stopped(&mut self, component: &str, pid: u32, now: DateTime<Utc>) -> Result<()>;
     fn heartbeat(&self, component: &str) -> Result<Option<Heartbeat>>;
 }
+
+/// Shift handovers (#11): each one transaction with its audit record under
+/// `handover:N` (action `handover.recorded`, both officers and the whole
+/// sheet in its details). A handover is never changed or deleted.
+pub trait Handovers {
+    /// Record a handover confirmed by the incoming officer; returns its id.
+    fn record_handover(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        h: &crate::domain::handover::NewHandover,
+    ) -> Result<i64>;
+    /// The latest handover recorded at each console (station), newest first.
+    fn latest_handovers(&self) -> Result<Vec<crate::domain::handover::HandoverRow>>;
+}

@@ -179,24 +179,8 @@ impl Reader {
             // The escalations nobody has acknowledged, of complaints still
             // waiting for someone: a console started (or restarted) later
             // shows them too, oldest first.
-            let mut pending: Vec<_> = store
-                .escalations_recent(PENDING_AT_START)?
-                .into_iter()
-                .filter(|e| {
-                    self.open
-                        .get(&e.complaint_id)
-                        .is_some_and(|c| c.arrived_at.is_none() && c.status.awaits_arrival())
-                })
-                .collect();
-            pending.reverse();
-            for e in pending {
-                let acked = store
-                    .acks_of_complaint(e.complaint_id)?
-                    .iter()
-                    .any(|a| a.alert == AlertRef::Escalation(e.id));
-                if !acked {
-                    news.push(News::Pending(Alert::Escalation(e)));
-                }
+            for e in crate::board::pending::unacknowledged(store, PENDING_AT_START)? {
+                news.push(News::Pending(Alert::Escalation(e)));
             }
         } else {
             // Changes up to the mark read above; later ones are read next time.

@@ -66,6 +66,8 @@ pub enum Action {
     // Patrols (#11): inspect the selected source, log a township visit.
     Inspect,
     Visit,
+    /// The shift handover overlay (#11).
+    Handover,
 }
 
 /// A key a binding answers to.
@@ -190,6 +192,8 @@ pub const BINDINGS: &[Binding] = &[
     // --- patrols (#11) ---
     bind(&[ch('c')], "c", Action::Inspect, T::SrcKeyInspect),
     bind(&[ch('v')], "v", Action::Visit, T::SrcKeyVisit),
+    // --- the grid at work (#11) ---
+    bind(&[ch('h')], "h", Action::Handover, T::HandKey),
 ];
 
 /// The action of a key in the normal mode (forms and prompts read keys themselves).
@@ -252,6 +256,7 @@ mod tests {
             Merge,
             Inspect,
             Visit,
+            Handover,
         ];
         for a in all {
             assert!(

@@ -19,6 +19,7 @@
 //! - `form`: the action forms;
 //! - `incident`: the incident view's data and the incident actions (#10);
 //! - `report`: the report draft overlay and saving a draft to a file;
+//! - `handover`: the shift handover overlay and who is on duty here (#11);
 //! - `alerts`: escalations and new complaints as banners, and their words;
 //! - `data`: the thread that owns the database;
 //! - `notify`: desktop notifications, off the UI task.
@@ -28,6 +29,7 @@ pub mod data;
 pub mod effect;
 mod error;
 pub mod form;
+pub mod handover;
 pub mod incident;
 mod incident_words;
 pub mod keymap;
@@ -65,6 +67,8 @@ pub struct Console {
     pub actor: Actor,
     pub lang: Lang,
     pub officer: Option<String>,
+    /// This console's name for shift handovers (`GRIDWATCH_CONSOLE`, else the host).
+    pub station: String,
     pub show: notify::ShowFn,
 }
 
@@ -80,6 +84,7 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), Tu
         actor,
         lang,
         officer,
+        station,
         show,
     } = console;
     let database = store.path().to_path_buf();
@@ -98,6 +103,7 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), Tu
     let mut state = State::new(config.clone(), lang, clock.mode(), clock.now(), officer);
     state.database = Some(database);
     state.clock_speed = clock.speed();
+    state.duty.station = station;
 
     let mut terminal = ratatui::try_init().map_err(TuiError::Setup)?;
     let result = async {

@@ -86,6 +86,9 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 state.derive();
                 state.show_incident(*id);
             }
+            if let crate::ops::Outcome::HandedOver { to, station, .. } = &outcome {
+                super::handover::recorded(state, to, station);
+            }
             let text = super::words::outcome(state.lang, &state.config, &outcome);
             if matches!(outcome, crate::ops::Outcome::Phone { .. }) {
                 fading(state, text);
@@ -161,6 +164,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             status(state, state.t(T::NotifyUnavailable), true);
             Vec::new()
         }
+        Msg::DraftSaved { dir, result } if matches!(state.mode, Mode::Handover(_)) => {
+            super::handover::saved(state, &dir, &result);
+            Vec::new()
+        }
         Msg::DraftSaved { dir, result } => {
             super::report::saved(state, &dir, &result);
             Vec::new()
@@ -185,6 +192,7 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         Mode::Report(overlay) => super::report::key(state, overlay, key),
+        Mode::Handover(overlay) => super::handover::key(state, *overlay, key),
         Mode::ConfirmQuit => {
             if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
                 state.quit = true;
@@ -406,6 +414,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
                 Err(why) => status(state, why, true),
             }
         }
+        Action::Handover => super::handover::open(state),
         Action::OpenIncident
         | Action::ShowIncident
         | Action::SectionNext

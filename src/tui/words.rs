@@ -108,6 +108,9 @@ pub fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
             into,
             repeat_of,
         } => crate::words::merge::done(lang, *id, *into, *repeat_of),
+        Outcome::HandedOver { id, from, to, .. } => {
+            crate::words::handover::done(lang, config, *id, from, to)
+        }
         Outcome::Patrol(p) => crate::words::patrol::outcome(lang, config, p),
         Outcome::Acknowledged { done, .. } => match done.len() {
             0 => T::DoneAckBefore.get(lang).to_string(),
@@ -164,6 +167,7 @@ pub fn error_plain(lang: Lang, tz: &Tz, e: &OpError) -> String {
         ),
         OpError::Incident(i) => crate::words::incident_ops::error(lang, tz, i),
         OpError::Swap(s) => crate::words::oncall::error(lang, None, s),
+        OpError::Handover(h) => crate::words::handover::error(lang, h),
         OpError::Patrol(p) => crate::words::patrol::error(lang, p),
         OpError::Store(s) => store_error(lang, tz, s),
     }

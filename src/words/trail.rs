@@ -200,6 +200,10 @@ pub fn sentence(
         "complaint.phone_revealed" => t(T::TrailPhoneRevealed, &[]),
         action if action.starts_with("roster_override.") => super::oncall::trail(lang, config, e)
             .unwrap_or_else(|| format!("{} {}", sanitize(action), sanitize(&d.to_string()))),
+        action if action.starts_with("handover.") => {
+            super::handover::sentence(lang, config, action, d)
+                .unwrap_or_else(|| format!("{} {}", sanitize(action), sanitize(&d.to_string())))
+        }
         action if action.starts_with("incident.") => match incident::sentence(lang, config, e) {
             Some(s) => s,
             None => format!("{} {}", sanitize(action), sanitize(&d.to_string())),

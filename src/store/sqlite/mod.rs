@@ -16,6 +16,7 @@ mod error;
 pub(crate) mod escalate;
 mod figures;
 mod grid_figures;
+mod handovers;
 mod heartbeat;
 mod incidents;
 mod intake;

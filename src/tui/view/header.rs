@@ -172,6 +172,8 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
             spans.splice(calendar_at..calendar_at, marker);
         }
     }
+    // The officer on duty here (#11), shortening the rest to fit.
+    super::duty::place(state, &mut spans, area.width as usize, local);
     // Which file this console reads, when the whole path fits.
     if let Some(db) = &state.database {
         let path = crate::text::sanitize(&db.display().to_string());

@@ -10,7 +10,9 @@
 
 mod banners;
 mod bottom;
+mod duty;
 mod form;
+mod handover;
 mod header;
 mod incident;
 mod overlay;
@@ -64,6 +66,16 @@ impl Widget for &State {
             Mode::Report(r) => report::render(
                 self,
                 r,
+                Rect {
+                    y: banner.y,
+                    height: status.y - banner.y,
+                    ..area
+                },
+                buf,
+            ),
+            Mode::Handover(o) => handover::render(
+                self,
+                o,
                 Rect {
                     y: banner.y,
                     height: status.y - banner.y,

@@ -38,6 +38,7 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
             let about = match kind {
                 "complaint" => format!("#{id}"),
                 "intake_file" => fill(state.t(T::AuditFile), &[("id", id)]),
+                "handover" => fill(state.t(T::HandAuditSubject), &[("id", id)]),
                 _ => sanitize(&a.subject),
             };
             let complaint = (kind == "complaint")

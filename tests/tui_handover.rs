@@ -1,0 +1,186 @@
+//! The shift handover at the console (#11): `h` opens the overlay with the
+//! sheet of what the console holds and the officer on duty as outgoing;
+//! the incoming officer is picked and confirms; the handover is recorded
+//! as the command line records it, and the header shows the incoming
+//! officer — at once here, and at any console of the same name that
+//! starts later. Snapshots at 80×24 and 200×50 in both languages.
+
+use chrono::{DateTime, Utc};
+use gridwatch::board::Boards;
+use gridwatch::i18n::Lang;
+use gridwatch::store::Handovers;
+use gridwatch::tui::data::DataMsg;
+use gridwatch::tui::state::Mode;
+use gridwatch::tui::update::{Effect, Msg, update};
+use serde_json::json;
+
+mod common;
+use common::tui::{Console, screen_text, style_digest};
+use common::{NOW, Room, complaint};
+
+fn at(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+/// Two open complaints at 09:30 (one breached), the console named `desk-1`
+/// with 崔志强 (O005) on duty.
+fn console(lang: Lang) -> Console {
+    let room = Room::new();
+    let mut late = complaint("L1");
+    late["received_at"] = json!("2026-11-30T08:40:00+08:00");
+    let p = room.write("c.jsonl", format!("{}\n{late}\n", complaint("C1")));
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    let mut c = Console::new(room, lang, at("2026-11-30T09:30:00+08:00"));
+    c.state.duty.station = "desk-1".into();
+    c.state.officer = Some("O005".into());
+    load_boards(&mut c);
+    c
+}
+
+/// Read the boards, as the store thread does after a write.
+fn load_boards(c: &mut Console) {
+    let boards = Boards::load(&c.store, &c.state.config, c.state.now).unwrap();
+    update(&mut c.state, Msg::Data(DataMsg::Boards(Box::new(boards))));
+}
+
+fn snap(c: &Console, w: u16, h: u16) -> String {
+    let buf = c.render(w, h);
+    format!("{}style {}\n", screen_text(&buf), style_digest(&buf))
+}
+
+fn header(c: &Console, w: u16) -> String {
+    c.text(w, 24).lines().next().unwrap().to_string()
+}
+
+#[test]
+fn snapshots_of_the_handover_overlay_in_both_languages_and_sizes() {
+    for (lang, name) in [(Lang::En, "en"), (Lang::Zh, "zh")] {
+        let mut c = console(lang);
+        for (w, h) in [(80, 24), (200, 50)] {
+            insta::assert_snapshot!(format!("dashboard_on_duty_{name}_{w}x{h}"), snap(&c, w, h));
+        }
+        c.press("h<right>");
+        for (w, h) in [(80, 24), (200, 50)] {
+            insta::assert_snapshot!(format!("handover_{name}_{w}x{h}"), snap(&c, w, h));
+        }
+    }
+}
+
+#[test]
+fn h_shows_the_sheet_with_the_officer_on_duty_outgoing() {
+    let mut c = console(Lang::En);
+    c.press("h");
+    let Mode::Handover(o) = &c.state.mode else {
+        panic!("h opens the handover overlay: {:?}", c.state.mode);
+    };
+    assert_eq!(o.from.as_deref(), Some("O005"));
+    assert_eq!(o.to, None);
+    let text = c.text(200, 50);
+    assert!(text.contains("Shift handover · desk-1"), "{text}");
+    assert!(
+        text.contains("▸Incoming: Choose the incoming officer"),
+        "{text}"
+    );
+    assert!(text.contains("Outgoing: 崔志强 (O005)"), "{text}");
+    assert!(text.contains("## Open complaints (2)"), "{text}");
+    assert!(text.contains("✖ breached +20:00"), "{text}");
+    // Nobody picked: Enter is refused in words, nothing written.
+    c.press("<enter>");
+    assert!(c.state.status.error);
+    assert_eq!(c.state.status.text, "Choose the incoming officer (←→).");
+    assert!(matches!(c.state.mode, Mode::Handover(_)));
+    // The picker leaves out the outgoing officer; ← goes round to the last.
+    c.press("<right>");
+    let Mode::Handover(o) = &c.state.mode else {
+        panic!()
+    };
+    assert_eq!(o.to.as_deref(), Some("O001"));
+    // `s` saves the sheet (an effect the event loop performs).
+    c.press("s");
+    let saved = c.effects.iter().find_map(|e| match e {
+        Effect::SaveDraft { name, text } => Some((name.clone(), text.clone())),
+        _ => None,
+    });
+    let (name, sheet) = saved.expect("s saves the sheet");
+    assert_eq!(name, "handover-20261130-0930.md");
+    assert!(sheet.starts_with("# Shift handover · 2026-11-30 09:30 Mon"));
+    assert!(sheet.contains("- **Incoming**: 杜卫东 (O001)"), "{sheet}");
+    // In the note, y and s are letters.
+    c.press("<tab><tab>says yes");
+    let Mode::Handover(o) = &c.state.mode else {
+        panic!()
+    };
+    assert_eq!(o.note, "says yes");
+    c.press("<esc>");
+    assert_eq!(c.state.mode, Mode::Normal);
+    assert!(
+        c.store.latest_handovers().unwrap().is_empty(),
+        "nothing recorded without a confirmation"
+    );
+}
+
+#[test]
+fn the_incoming_officer_confirms_and_the_header_shows_them_on_duty() {
+    let mut c = console(Lang::En);
+    assert!(
+        header(&c, 200).contains("◉ on duty 崔志强"),
+        "{}",
+        header(&c, 200)
+    );
+    c.press("h<right><tab><tab>river patrol at 11<enter>");
+    assert_eq!(c.state.mode, Mode::Normal);
+    assert!(!c.state.status.error, "{:?}", c.state.status);
+    assert_eq!(
+        c.state.status.text,
+        "Handover #1 recorded: 崔志强 (O005) → 杜卫东 (O001), now on duty."
+    );
+    let h = c.store.latest_handovers().unwrap();
+    assert_eq!(h.len(), 1);
+    assert_eq!(
+        (h[0].from.as_str(), h[0].to.as_str(), h[0].station.as_str()),
+        ("O005", "O001", "desk-1")
+    );
+    assert_eq!(h[0].note.as_deref(), Some("river patrol at 11"));
+    assert!(h[0].sheet.contains("- **Note**: river patrol at 11"));
+    // The header: the incoming officer, at 200 and at 80 columns.
+    assert!(
+        header(&c, 200).contains("◉ on duty 杜卫东"),
+        "{}",
+        header(&c, 200)
+    );
+    let narrow = header(&c, 80);
+    assert!(narrow.contains("杜卫东"), "{narrow}");
+    assert!(narrow.contains("✖ 1"), "the counts still show: {narrow}");
+    // A console started later at the same station shows the incoming
+    // officer; one at another station does not.
+    let mut later = c.another("desk", Lang::En);
+    later.state.duty.station = "desk-1".into();
+    load_boards(&mut later);
+    assert!(header(&later, 200).contains("◉ on duty 杜卫东"));
+    let mut elsewhere = c.another("desk2", Lang::En);
+    elsewhere.state.duty.station = "desk-2".into();
+    load_boards(&mut elsewhere);
+    assert!(!header(&elsewhere, 200).contains("on duty"));
+    // The audit screen words the record.
+    c.press("7");
+    assert!(
+        c.text(200, 50)
+            .contains("shift handed over: 崔志强 (O005) → 杜卫东 (O001) — river patrol at 11"),
+        "{}",
+        c.text(200, 50)
+    );
+}
+
+#[test]
+fn a_refused_handover_says_why() {
+    let mut c = console(Lang::Zh);
+    c.state.officer = None;
+    c.press("h<right><enter>");
+    assert!(c.state.status.error);
+    assert_eq!(c.state.status.text, "请选择交班人（←→）。");
+    // Outgoing picked by hand: then it is recorded.
+    c.press("<tab><right><enter>");
+    assert!(!c.state.status.error, "{:?}", c.state.status);
+    assert_eq!(c.store.latest_handovers().unwrap().len(), 1);
+}
