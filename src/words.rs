@@ -11,8 +11,8 @@ pub mod handover;
 pub mod incident;
 pub mod incident_named;
 pub mod incident_ops;
-pub mod oncall;
 pub mod merge;
+pub mod oncall;
 pub mod patrol;
 pub mod trail;
 

@@ -25,7 +25,9 @@ use crate::config::Config;
 use crate::domain::{Actor, ComplaintRow, ListFilter};
 use crate::intake::Spool;
 use crate::ops::{OpError, perform};
-use crate::store::{Actions, Alerts, Complaints, Handovers, Incidents, Merges, Patrols, Rosters, StoreError};
+use crate::store::{
+    Actions, Alerts, Complaints, Handovers, Incidents, Merges, Patrols, Rosters, StoreError,
+};
 
 /// The name the simulated field acts under (audit log, trail).
 pub const FIELD_ACTOR: &str = "demo-field";
@@ -139,7 +141,9 @@ impl Sim {
     }
 
     /// Plan every complaint new since the last step, then do what is due at `now`.
-    pub fn step<S: Actions + Complaints + Alerts + Incidents + Rosters + Merges + Patrols + Handovers>(
+    pub fn step<
+        S: Actions + Complaints + Alerts + Incidents + Rosters + Merges + Patrols + Handovers,
+    >(
         &mut self,
         store: &mut S,
         spool: &Spool,
@@ -184,7 +188,9 @@ impl Sim {
         self.schedule(p.resolve_at, Event::Resolve { id, outcome });
     }
 
-    fn act<S: Actions + Complaints + Alerts + Incidents + Rosters + Merges + Patrols + Handovers>(
+    fn act<
+        S: Actions + Complaints + Alerts + Incidents + Rosters + Merges + Patrols + Handovers,
+    >(
         &mut self,
         store: &mut S,
         spool: &Spool,
@@ -250,7 +256,9 @@ impl Sim {
     /// Open the drill incident of the demo and bring it to where it stands
     /// at `now`; its later course goes on the agenda. `None` when the
     /// configuration has no plan for it.
-    pub fn open_incident<S: Actions + Complaints + Alerts + Incidents + Rosters + Merges + Patrols + Handovers>(
+    pub fn open_incident<
+        S: Actions + Complaints + Alerts + Incidents + Rosters + Merges + Patrols + Handovers,
+    >(
         &mut self,
         store: &mut S,
         now: DateTime<Utc>,

@@ -12,7 +12,9 @@ use crate::domain::{Actor, Inserted};
 use crate::store::{Actions, Alerts, Complaints, Handovers, Incidents, Merges, Patrols, Rosters};
 
 /// Carry out `cmd` as `actor` at `now`.
-pub fn perform<S: Actions + Complaints + Alerts + Incidents + Rosters + Merges + Patrols + Handovers>(
+pub fn perform<
+    S: Actions + Complaints + Alerts + Incidents + Rosters + Merges + Patrols + Handovers,
+>(
     store: &mut S,
     config: &Config,
     actor: &Actor,
@@ -22,7 +24,9 @@ pub fn perform<S: Actions + Complaints + Alerts + Incidents + Rosters + Merges +
     perform_any(store, config, actor, now, cmd).map_err(OpError::lifted)
 }
 
-fn perform_any<S: Actions + Complaints + Alerts + Incidents + Rosters + Merges + Patrols + Handovers>(
+fn perform_any<
+    S: Actions + Complaints + Alerts + Incidents + Rosters + Merges + Patrols + Handovers,
+>(
     store: &mut S,
     config: &Config,
     actor: &Actor,
