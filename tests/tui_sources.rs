@@ -65,7 +65,7 @@ fn the_sources_screen_lists_the_most_overdue_first_with_its_panels() {
 fn c_logs_an_inspection_of_the_selected_source_and_it_is_no_longer_overdue() {
     let mut c = console(Lang::En);
     c.press("j");
-    let second = gridwatch::tui::screens::sources::selected(&c.state)
+    let second = gridwatch::tui::sources::selected(&c.state)
         .unwrap()
         .id
         .clone();

@@ -22,6 +22,7 @@ pub mod grids;
 pub mod handover;
 pub mod oncall;
 pub mod pending;
+mod source_row;
 pub mod sources;
 pub mod sources_duties;
 #[cfg(test)]

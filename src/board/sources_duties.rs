@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::sources::{SourceRow, midnight};
+use super::source_row::{SourceRow, midnight};
 use crate::config::Config;
 use crate::domain::inspection::DutyDone;
 use crate::domain::patrol::{DutyStatus, Period, duty};

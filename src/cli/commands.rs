@@ -1,18 +1,17 @@
 //! One function per command. Each loads what it needs through the
 //! [`Context`], calls the library, and prints.
 
-use chrono::{DateTime, NaiveTime, TimeZone, Utc};
-
+use super::act::{act, parse_at};
 use super::view::{complaint_json, json_text, list_table};
 use super::{
     Command, Context, Failure, OutcomeArg, calendar, services, setup, show, spool, status,
 };
-use crate::config::Config;
+
 use crate::domain::complaint::Outcome as Resolution;
 use crate::domain::queries::duty_order;
 use crate::domain::triage::{RejectReason, Rejection};
 use crate::domain::{ArrivalRequest, ListFilter};
-use crate::i18n::{Lang, T, fill};
+use crate::i18n::T;
 use crate::ops::{self, Target};
 use crate::store::{Complaints, Durability};
 use crate::text::sanitize;
@@ -170,31 +169,6 @@ fn list(ctx: &Context, open: bool, as_json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `--at`: RFC 3339, or `HH:MM` on today's local date.
-pub(super) fn parse_at(
-    text: &str,
-    config: &Config,
-    lang: Lang,
-    now: DateTime<Utc>,
-) -> Result<DateTime<Utc>, Failure> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Ok(t.with_timezone(&Utc));
-    }
-    let tz = config.settings.timezone;
-    let t = NaiveTime::parse_from_str(text, "%H:%M")
-        .map_err(|_| Failure::User(fill(T::CliAtBad.get(lang), &[("text", text)])))?;
-    let local = now.with_timezone(&tz).date_naive().and_time(t);
-    tz.from_local_datetime(&local)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| {
-            Failure::User(fill(
-                T::CliAtMissing.get(lang),
-                &[("text", text), ("tz", tz.name())],
-            ))
-        })
-}
-
 fn arrive(
     ctx: &Context,
     id: i64,
@@ -215,16 +189,4 @@ fn arrive(
         note,
     };
     act(ctx, ops::Command::Arrive(req))
-}
-
-/// Carry out one action through the operations layer and print what it did.
-pub(super) fn act(ctx: &Context, cmd: ops::Command) -> Result<(), Failure> {
-    let config = ctx.config()?;
-    let mut store = ctx.open_store(&config, Durability::Normal)?;
-    let outcome = ops::perform(&mut store, &config, &ctx.actor(), ctx.now(), cmd)?;
-    outln!(
-        "{}",
-        super::words::outcome(ctx.lang(&config), &config, &outcome)
-    );
-    Ok(())
 }

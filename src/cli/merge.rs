@@ -12,7 +12,7 @@ use crate::domain::merge::Related;
 use crate::i18n::{Lang, T};
 
 pub(super) fn run(ctx: &Context, id: i64, into: i64) -> Result<(), Failure> {
-    super::commands::act(ctx, crate::ops::Command::Merge { id, into })
+    super::act::act(ctx, crate::ops::Command::Merge { id, into })
 }
 
 fn rows_json(rows: &[&ComplaintRow], tz: &Tz) -> Value {

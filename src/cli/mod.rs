@@ -4,6 +4,7 @@
 
 #[macro_use]
 mod out;
+mod act;
 mod calendar;
 mod commands;
 mod context;

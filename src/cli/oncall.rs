@@ -69,7 +69,7 @@ pub fn swap(ctx: &Context, args: SwapArgs) -> Result<(), Failure> {
         RoleArg::Backup => Role::Backup,
         RoleArg::Leader => Role::Leader,
     };
-    super::commands::act(
+    super::act::act(
         ctx,
         ops::Command::Swap(SwapRequest {
             grid: args.grid,
@@ -112,7 +112,7 @@ pub fn run(ctx: &Context, at: Option<&str>, as_json: bool) -> Result<(), Failure
     let config = ctx.config()?;
     let lang = ctx.lang(&config);
     let now = match at {
-        Some(text) => super::commands::parse_at(text, &config, lang, ctx.now())?,
+        Some(text) => super::act::parse_at(text, &config, lang, ctx.now())?,
         None => ctx.now(),
     };
     let swaps = swaps_if_any(ctx, &config, lang, now)?;

@@ -245,7 +245,7 @@ pub fn inspect(ctx: &Context, a: InspectArgs) -> Result<(), Failure> {
     let config = ctx.config()?;
     let (lang, now) = (ctx.lang(&config), ctx.now());
     let at = match a.at.as_deref() {
-        Some(text) => super::commands::parse_at(text, &config, lang, now)?,
+        Some(text) => super::act::parse_at(text, &config, lang, now)?,
         None => now,
     };
     let rectify_by = a
@@ -275,14 +275,14 @@ pub fn inspect(ctx: &Context, a: InspectArgs) -> Result<(), Failure> {
         rectify_by,
         note: a.note.filter(|n| !n.trim().is_empty()),
     };
-    super::commands::act(ctx, ops::Command::Patrol(PatrolCommand::Inspect(new)))
+    super::act::act(ctx, ops::Command::Patrol(PatrolCommand::Inspect(new)))
 }
 
 pub fn visit(ctx: &Context, a: VisitArgs) -> Result<(), Failure> {
     let config = ctx.config()?;
     let (lang, now) = (ctx.lang(&config), ctx.now());
     let at = match a.at.as_deref() {
-        Some(text) => super::commands::parse_at(text, &config, lang, now)?,
+        Some(text) => super::act::parse_at(text, &config, lang, now)?,
         None => now,
     };
     let new = NewVisit {
@@ -291,10 +291,5 @@ pub fn visit(ctx: &Context, a: VisitArgs) -> Result<(), Failure> {
         at,
         note: a.note,
     };
-    super::commands::act(ctx, ops::Command::Patrol(PatrolCommand::Visit(new)))
-}
-
-/// Where `sources import` writes: `enterprises.toml` of the config directory.
-pub(super) fn register_file(config: &Config) -> Option<std::path::PathBuf> {
-    crate::config::register::file_path(&config.source)
+    super::act::act(ctx, ops::Command::Patrol(PatrolCommand::Visit(new)))
 }

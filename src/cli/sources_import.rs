@@ -14,7 +14,7 @@ use crate::i18n::{T, fill};
 pub fn run(ctx: &Context, file: &Path) -> Result<(), Failure> {
     let config = ctx.config()?;
     let lang = ctx.lang(&config);
-    let Some(target) = super::sources::register_file(&config) else {
+    let Some(target) = crate::config::register::file_path(&config.source) else {
         return Err(Failure::User(T::SrcImportEmbedded.get(lang).into()));
     };
     let display = file.display().to_string();

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::files::*;
 use super::source::{ConfigError, TomlFile, key_path};
-use crate::domain::grid::{ControlLevel, Enterprise, Grid, GridTree, Officer};
+use crate::domain::grid::{Grid, GridTree, Officer};
 
 /// Which files could be read, so references into them can be checked:
 /// `None` when the file could not be read at all; else the ids of its
@@ -239,59 +239,4 @@ pub(super) fn check_responsible(
             ));
         }
     }
-}
-
-pub(super) fn enterprises(
-    f: &TomlFile,
-    raw: Vec<EnterpriseEntry>,
-    grids: &GridTree,
-    refs: &Refs,
-    errors: &mut Vec<ConfigError>,
-) -> BTreeMap<String, Enterprise> {
-    let mut out = BTreeMap::new();
-    for (i, e) in raw.into_iter().enumerate() {
-        if refs.unknown_grid(grids, &e.grid) {
-            errors.push(f.error_at(
-                &key_path!["enterprise", i, "grid"],
-                format!(
-                    "enterprise {}: grid '{}' is not in grids.toml",
-                    e.id, e.grid
-                ),
-            ));
-        }
-        let level = ControlLevel::parse(&e.control_level).unwrap_or_else(|| {
-            let all = ControlLevel::ALL.map(ControlLevel::as_str).join(" | ");
-            errors.push(f.error_at(
-                &key_path!["enterprise", i, "control_level"],
-                format!(
-                    "enterprise {}: control_level '{}' is not one of {all}",
-                    e.id, e.control_level
-                ),
-            ));
-            ControlLevel::General
-        });
-        if e.name.trim().is_empty() {
-            errors.push(f.error_at(
-                &key_path!["enterprise", i, "name"],
-                format!("enterprise {}: empty name", e.id),
-            ));
-        }
-        let census = super::register::census(f, i, &e, errors);
-        let id = e.id.clone();
-        let ent = Enterprise {
-            id: e.id,
-            name: e.name,
-            grid: e.grid,
-            control_level: level,
-            address: e.address,
-            census,
-        };
-        if out.insert(id.clone(), ent).is_some() {
-            errors.push(f.error_at(
-                &key_path!["enterprise", i, "id"],
-                format!("enterprise id '{id}' is used twice"),
-            ));
-        }
-    }
-    out
 }

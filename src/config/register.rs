@@ -245,9 +245,7 @@ pub fn check(config: &Config, display: &str, text: &str) -> Result<Register, Vec
     };
     let register = f
         .parse_keeping::<EnterprisesFile>(&mut errors)
-        .map(|p| {
-            super::grids::enterprises(&f, p.value.enterprise, &config.grids, &refs, &mut errors)
-        })
+        .map(|p| enterprises(&f, p.value.enterprise, &config.grids, &refs, &mut errors))
         .unwrap_or_default();
     if errors.is_empty() {
         unlinked(config.officers.values(), &register, &f, &mut errors);
@@ -346,4 +344,59 @@ impl Watch {
             Err(errors) => Reloaded::Refused(errors),
         })
     }
+}
+/// The `[[enterprise]]` entries of enterprises.toml, checked (file:line).
+pub(super) fn enterprises(
+    f: &TomlFile,
+    raw: Vec<EnterpriseEntry>,
+    grids: &GridTree,
+    refs: &Refs,
+    errors: &mut Vec<ConfigError>,
+) -> BTreeMap<String, Enterprise> {
+    let mut out = BTreeMap::new();
+    for (i, e) in raw.into_iter().enumerate() {
+        if refs.unknown_grid(grids, &e.grid) {
+            errors.push(f.error_at(
+                &key_path!["enterprise", i, "grid"],
+                format!(
+                    "enterprise {}: grid '{}' is not in grids.toml",
+                    e.id, e.grid
+                ),
+            ));
+        }
+        let level = ControlLevel::parse(&e.control_level).unwrap_or_else(|| {
+            let all = ControlLevel::ALL.map(ControlLevel::as_str).join(" | ");
+            errors.push(f.error_at(
+                &key_path!["enterprise", i, "control_level"],
+                format!(
+                    "enterprise {}: control_level '{}' is not one of {all}",
+                    e.id, e.control_level
+                ),
+            ));
+            ControlLevel::General
+        });
+        if e.name.trim().is_empty() {
+            errors.push(f.error_at(
+                &key_path!["enterprise", i, "name"],
+                format!("enterprise {}: empty name", e.id),
+            ));
+        }
+        let census = census(f, i, &e, errors);
+        let id = e.id.clone();
+        let ent = Enterprise {
+            id: e.id,
+            name: e.name,
+            grid: e.grid,
+            control_level: level,
+            address: e.address,
+            census,
+        };
+        if out.insert(id.clone(), ent).is_some() {
+            errors.push(f.error_at(
+                &key_path!["enterprise", i, "id"],
+                format!("enterprise id '{id}' is used twice"),
+            ));
+        }
+    }
+    out
 }

@@ -10,9 +10,10 @@
 use std::collections::BTreeSet;
 
 use super::files::*;
-use super::grids::{Refs, check_responsible, enterprises, grids, officers};
+use super::grids::{Refs, check_responsible, grids, officers};
 use super::inventory::inventory;
 use super::plans::plans;
+use super::register::enterprises;
 use super::schedule::{calendar_year, roster};
 use super::settings::settings;
 use super::source::{ConfigError, Parsed, TomlFile, key_path};

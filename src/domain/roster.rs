@@ -99,7 +99,7 @@ pub struct OnCall {
     /// Set when a dated override of roster.toml applied.
     pub override_reason: Option<String>,
     /// The swaps recorded at consoles that changed who holds a role (#11).
-    pub swaps: Vec<super::roster_swap::Applied>,
+    pub swaps: Vec<Applied>,
 }
 
 impl Roster {
@@ -199,6 +199,53 @@ fn minutes_of(w: &TimeWindow) -> BTreeSet<u32> {
     } else {
         (a..1440).chain(0..b).collect()
     }
+}
+
+/// A role on call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Primary,
+    Backup,
+    Leader,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Primary, Role::Backup, Role::Leader];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Primary => "primary",
+            Role::Backup => "backup",
+            Role::Leader => "leader",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Who holds this role in `oc`.
+    pub fn of(self, oc: &OnCall) -> Option<&str> {
+        match self {
+            Role::Primary => Some(oc.primary.as_str()),
+            Role::Backup => oc.backup.as_deref(),
+            Role::Leader => oc.leader.as_deref(),
+        }
+    }
+}
+
+/// A swap that changed who holds a role, as an [`OnCall`] reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Applied {
+    /// The swap's id (`roster_override:N` in the audit log).
+    pub id: i64,
+    pub role: Role,
+    pub officer: String,
+    pub replaces: Option<String>,
+    pub reason: String,
+    /// The grid the swap was recorded for.
+    pub grid: String,
 }
 
 #[cfg(test)]

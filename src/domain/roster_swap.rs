@@ -16,41 +16,8 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::grid::GridTree;
+pub use super::roster::{Applied, Role};
 use super::roster::{OnCall, Roster};
-
-/// A role on call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Primary,
-    Backup,
-    Leader,
-}
-
-impl Role {
-    pub const ALL: [Role; 3] = [Role::Primary, Role::Backup, Role::Leader];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Primary => "primary",
-            Role::Backup => "backup",
-            Role::Leader => "leader",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
-    /// Who holds this role in `oc`.
-    pub fn of(self, oc: &OnCall) -> Option<&str> {
-        match self {
-            Role::Primary => Some(oc.primary.as_str()),
-            Role::Backup => oc.backup.as_deref(),
-            Role::Leader => oc.leader.as_deref(),
-        }
-    }
-}
 
 /// One swap recorded at a console (a row of `roster_override`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -77,19 +44,6 @@ pub struct NewSwap {
     pub officer: String,
     pub replaces: Option<String>,
     pub reason: String,
-}
-
-/// A swap that changed who holds a role, as an [`OnCall`] reports it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Applied {
-    /// The swap's id (`roster_override:N` in the audit log).
-    pub id: i64,
-    pub role: Role,
-    pub officer: String,
-    pub replaces: Option<String>,
-    pub reason: String,
-    /// The grid the swap was recorded for.
-    pub grid: String,
 }
 
 /// One shift on one date: the unit a duty, an override and a swap name.

@@ -24,6 +24,7 @@ mod limits;
 pub mod patrol;
 mod perform;
 mod perform_incident;
+mod perform_work;
 pub mod prepare;
 mod swap;
 

@@ -9,7 +9,6 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::config::Config;
 use crate::domain::inspection::{InspectionKind, InspectionResult, NewInspection, NewVisit};
-use crate::store::Patrols;
 
 /// How far in the future an inspection or visit may be dated (clock skew
 /// between the field and the console).
@@ -72,36 +71,6 @@ pub enum PatrolError {
     ComplaintMissing,
     #[error("a complaint id goes with an inspection of kind complaint")]
     ComplaintWithoutKind,
-}
-
-/// Check `cmd` against `config` and `now`, then store it.
-pub fn perform<S: Patrols>(
-    store: &mut S,
-    config: &Config,
-    actor: &crate::domain::Actor,
-    now: DateTime<Utc>,
-    cmd: PatrolCommand,
-) -> Result<PatrolOutcome, super::OpError> {
-    match cmd {
-        PatrolCommand::Inspect(new) => {
-            check_inspection(config, now, &new)?;
-            let id = store.record_inspection(actor, now, &new)?;
-            Ok(PatrolOutcome::Inspected {
-                id,
-                enterprise: new.enterprise,
-                result: new.result,
-            })
-        }
-        PatrolCommand::Visit(new) => {
-            check_visit(config, now, &new)?;
-            let id = store.record_visit(actor, now, &new)?;
-            Ok(PatrolOutcome::Visited {
-                id,
-                township: new.township,
-                officer: new.officer,
-            })
-        }
-    }
 }
 
 fn check_time(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), PatrolError> {
@@ -180,16 +149,4 @@ pub fn check_visit(config: &Config, now: DateTime<Utc>, new: &NewVisit) -> Resul
         return Err(PatrolError::NoteEmpty);
     }
     check_time(new.at, now)
-}
-
-/// Refuse a problems text or note over the limit of every action.
-pub(super) fn short_texts(cmd: &PatrolCommand) -> Result<(), super::OpError> {
-    use super::limits::short;
-    match cmd {
-        PatrolCommand::Inspect(i) => {
-            short("problems", i.problems.as_deref())?;
-            short("note", i.note.as_deref())
-        }
-        PatrolCommand::Visit(v) => short("note", Some(&v.note)),
-    }
 }

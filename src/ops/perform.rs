@@ -40,7 +40,7 @@ fn perform_any<
         Command::Assign { reason, .. } => short("reason", reason.as_deref())?,
         Command::Reject { rejection, .. } => short("note", rejection.note.as_deref())?,
         Command::Reopen { reason, .. } => short("reason", Some(reason))?,
-        Command::Patrol(c) => super::patrol::short_texts(c)?,
+        Command::Patrol(c) => super::perform_work::short_texts(c)?,
         _ => {}
     }
     Ok(match cmd {
@@ -128,7 +128,9 @@ fn perform_any<
         Command::Incident(c) => Outcome::Incident(super::perform_incident::perform(
             store, config, actor, now, c,
         )?),
-        Command::Swap(req) => Outcome::Swapped(super::swap::swap(store, config, actor, now, req)?),
+        Command::Swap(req) => {
+            Outcome::Swapped(super::perform_work::swap(store, config, actor, now, req)?)
+        }
         Command::Handover {
             from,
             to,
@@ -149,7 +151,7 @@ fn perform_any<
             },
         )?,
         Command::Patrol(c) => {
-            Outcome::Patrol(super::patrol::perform(store, config, actor, now, c)?)
+            Outcome::Patrol(super::perform_work::patrol(store, config, actor, now, c)?)
         }
     })
 }

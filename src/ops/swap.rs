@@ -4,14 +4,9 @@
 //! reason), then recorded in one transaction with its audit record
 //! `roster_override:N`, saying whom it replaced.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
-use super::command::OpError;
-use super::limits::short;
-use crate::config::Config;
-use crate::domain::Actor;
-use crate::domain::roster_swap::{NewSwap, Role, Slot};
-use crate::store::Rosters;
+use crate::domain::roster_swap::Role;
 
 /// Which shift a swap is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,69 +61,4 @@ pub enum SwapError {
     SameOfficer { officer: String },
     #[error("a swap needs a reason")]
     NoReason,
-}
-
-pub(super) fn swap<S: Rosters>(
-    store: &mut S,
-    config: &Config,
-    actor: &Actor,
-    now: DateTime<Utc>,
-    req: SwapRequest,
-) -> Result<Swapped, OpError> {
-    short("reason", Some(&req.reason))?;
-    let reason = req.reason.trim();
-    if reason.is_empty() {
-        return Err(SwapError::NoReason.into());
-    }
-    if config.grids.get(&req.grid).is_none() {
-        return Err(SwapError::UnknownGrid(req.grid).into());
-    }
-    if !config.officers.contains_key(&req.officer) {
-        return Err(SwapError::UnknownOfficer(req.officer).into());
-    }
-    let roster = config.roster.current();
-    let local = now.with_timezone(&config.settings.timezone).naive_local();
-    let slot: Slot = match &req.when {
-        ShiftPick::Now => roster.slot_at(local).ok_or(SwapError::NoShift)?,
-        ShiftPick::Next => roster.slot_after(local).ok_or(SwapError::NoShift)?,
-        ShiftPick::On { shift, date } => roster
-            .slot(shift, *date)
-            .ok_or_else(|| SwapError::UnknownShift(shift.clone()))?,
-    };
-    if slot.end <= local {
-        return Err(SwapError::ShiftOver {
-            shift: slot.shift,
-            date: slot.date,
-        }
-        .into());
-    }
-    let swaps = store.swaps(slot.date, slot.date)?;
-    let held = roster
-        .on_call_in(&config.grids, &swaps, &req.grid, &slot)
-        .and_then(|oc| req.role.of(&oc).map(String::from));
-    if held.as_deref() == Some(req.officer.as_str()) {
-        return Err(SwapError::SameOfficer {
-            officer: req.officer,
-        }
-        .into());
-    }
-    let new = NewSwap {
-        grid: req.grid,
-        shift: slot.shift,
-        shift_date: slot.date,
-        role: req.role,
-        officer: req.officer,
-        replaces: held,
-        reason: reason.to_string(),
-    };
-    let id = store.record_swap(actor, now, &new)?;
-    Ok(Swapped {
-        id,
-        grid: new.grid,
-        shift: new.shift,
-        date: new.shift_date,
-        role: new.role,
-        officer: new.officer,
-        replaced: new.replaces,
-    })
 }

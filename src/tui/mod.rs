@@ -26,6 +26,7 @@
 
 pub mod alerts;
 pub mod data;
+pub mod duty;
 pub mod effect;
 mod error;
 pub mod form;
@@ -36,6 +37,7 @@ pub mod keymap;
 pub mod notify;
 pub mod report;
 pub mod screens;
+pub mod sources;
 pub mod state;
 pub mod update;
 pub mod view;

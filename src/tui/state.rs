@@ -79,7 +79,7 @@ pub enum Mode {
     /// The report draft of the incident in view (#10), scrolled.
     Report(ReportOverlay),
     /// The shift handover overlay (#11): the sheet, the officers, the note.
-    Handover(Box<super::handover::HandoverOverlay>),
+    Handover(Box<super::duty::HandoverOverlay>),
     /// An action that asks first (closing an incident): `y` sends it.
     Confirm {
         question: String,
@@ -163,7 +163,7 @@ pub struct State {
     /// The console user's officer id (`tui --officer`), if given.
     pub officer: Option<String>,
     /// Who is on duty at this console after handovers (#11; see `on_duty`).
-    pub duty: super::handover::Duty,
+    pub duty: super::duty::Duty,
     /// The database file this console reads (absolute), shown in the header
     /// when there is room, and compared with the daemon's.
     pub database: Option<std::path::PathBuf>,
@@ -208,7 +208,7 @@ impl State {
             status: StatusLine::ready(lang),
             banners: Vec::new(),
             officer,
-            duty: super::handover::Duty::new(now),
+            duty: super::duty::Duty::new(now),
             database: None,
             database_replaced: false,
             quit: false,

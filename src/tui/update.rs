@@ -432,7 +432,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::ReopenIncident
         | Action::ReportSent
         | Action::ReportDraft => return super::incident::act(state, action),
-        Action::Inspect | Action::Visit => return super::screens::sources::act(state, action),
+        Action::Inspect | Action::Visit => return super::sources::act(state, action),
     }
     Vec::new()
 }
