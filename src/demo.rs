@@ -11,6 +11,7 @@
 //! - `field`: per complaint, when the field is dispatched, arrives, resolves.
 //! - `duty`: what each planned moment calls for, given the complaint as it is.
 //! - `incident`: the drill incident the field works through its plan.
+//! - `register`: the shipped register's patrol dates moved to the drill's start.
 //! - `sim`: the public and the field on one agenda, acting through the
 //!   operations layer.
 //! - `run`: the opening of the shift, and the loop that sleeps until the
@@ -20,6 +21,7 @@ mod calls;
 mod duty;
 mod field;
 mod incident;
+pub mod register;
 mod rng;
 mod run;
 mod sim;

@@ -100,6 +100,12 @@ pub(super) fn demo(ctx: &Context, start: Option<DateTime<Utc>>, speed: f64) -> R
     config.settings.spool_dir = dir.join("spool");
     config.settings.database_path = db.clone();
     config.settings.api_keys.push("demo".into());
+    // The register's patrol history as written, moved to the drill's day.
+    let day = start
+        .unwrap_or_else(|| ctx.now())
+        .with_timezone(&config.settings.timezone)
+        .date_naive();
+    crate::demo::register::as_of(&mut config, day);
     // Heartbeats are stamped in drill time: the stale limit, in real time,
     // is scaled into drill time (the header shows the age in real seconds).
     config.settings.heartbeat_stale_after = config.settings.heartbeat_stale_after.mul_f64(speed);
