@@ -143,6 +143,17 @@ fn the_incoming_officer_confirms_and_the_header_shows_them_on_duty() {
     );
     assert_eq!(h[0].note.as_deref(), Some("river patrol at 11"));
     assert!(h[0].sheet.contains("- **Note**: river patrol at 11"));
+    // From now on the console acts as the incoming officer: pickers are
+    // preset to them and the audit log names them.
+    assert_eq!(c.state.officer.as_deref(), Some("O001"));
+    assert!(
+        c.effects
+            .iter()
+            .any(|e| matches!(e, gridwatch::tui::effect::Effect::ActAs(o) if o == "O001")),
+        "{:?}",
+        c.effects
+    );
+    assert_eq!(c.actor.name, "O001");
     // The header: the incoming officer, at 200 and at 80 columns.
     assert!(
         header(&c, 200).contains("◉ on duty 杜卫东"),

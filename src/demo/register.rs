@@ -89,7 +89,9 @@ mod tests {
         let mut config = Config::load(ConfigSource::Embedded).unwrap();
         as_of(&mut config, AUTHORED - Days::new(10));
         assert_eq!(
-            config.enterprises.current()[&sample.id].census.last_inspected,
+            config.enterprises.current()[&sample.id]
+                .census
+                .last_inspected,
             sample.census.last_inspected.map(|x| x - Days::new(10))
         );
     }

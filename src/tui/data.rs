@@ -69,6 +69,8 @@ pub enum Request {
     Watch(Option<i64>),
     /// Keep this incident's detail fresh (its view is open), or stop.
     WatchIncident(Option<i64>),
+    /// Act as this officer from now on (a handover confirmed here).
+    ActAs(String),
 }
 
 /// What happened since the last look that a console must react to.
@@ -272,7 +274,7 @@ pub fn spawn(
     mut store: SqliteStore,
     config: Arc<Config>,
     clock: SharedClock,
-    actor: Actor,
+    mut actor: Actor,
     poll: Duration,
     tx: mpsc::UnboundedSender<DataMsg>,
 ) -> std::io::Result<std_mpsc::Sender<Request>> {
@@ -409,6 +411,9 @@ pub fn spawn(
                     Ok(Request::WatchIncident(id)) => {
                         incident_stale = id.is_some();
                         watched_incident = id;
+                    }
+                    Ok(Request::ActAs(name)) => {
+                        actor = actor.with_name(name);
                     }
                     Ok(Request::Watch(id)) => {
                         trail_stale = id.is_some();

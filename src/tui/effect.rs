@@ -6,6 +6,9 @@ use crate::ops::Command;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Write(Command),
+    /// From now on this console's actions are this officer's (the incoming
+    /// officer of a handover confirmed here): the audit log names them.
+    ActAs(String),
     Bell,
     Notify {
         title: String,

@@ -243,10 +243,12 @@ fn submit(state: &mut State, mut o: HandoverOverlay) -> Vec<Effect> {
 
 /// A handover recorded (here or by the store for this console): the
 /// incoming officer is on duty here at once.
-pub fn recorded(state: &mut State, to: &str, station: &str) {
-    if station == state.duty.station {
+pub fn recorded(state: &mut State, to: &str, station: &str) -> bool {
+    let here = station == state.duty.station;
+    if here {
         state.duty.handed_over_here = Some(to.to_string());
     }
+    here
 }
 
 /// What the status line says of a saved sheet.

@@ -147,6 +147,11 @@ pub async fn run(console: Console, shutdown: CancellationToken) -> Result<(), Tu
                             return Err(TuiError::StoreStopped);
                         }
                     }
+                    Effect::ActAs(name) => {
+                        if commands.send(data::Request::ActAs(name)).is_err() {
+                            return Err(TuiError::StoreStopped);
+                        }
+                    }
                     Effect::Bell => {
                         let _ = std::io::stdout().write_all(b"\x07");
                         let _ = std::io::stdout().flush();

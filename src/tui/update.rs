@@ -86,8 +86,14 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 state.derive();
                 state.show_incident(*id);
             }
+            // A handover confirmed here: the incoming officer is on duty and
+            // acts from now on (pickers preset to them, the audit names them).
+            let mut fx = Vec::new();
             if let crate::ops::Outcome::HandedOver { to, station, .. } = &outcome {
-                super::handover::recorded(state, to, station);
+                if super::handover::recorded(state, to, station) {
+                    state.officer = Some(to.clone());
+                    fx.push(Effect::ActAs(to.clone()));
+                }
             }
             let text = super::words::outcome(state.lang, &state.config, &outcome);
             if matches!(outcome, crate::ops::Outcome::Phone { .. }) {
@@ -95,7 +101,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             } else {
                 status(state, text, false);
             }
-            Vec::new()
+            fx
         }
         Msg::Data(DataMsg::Done(Err(e))) => {
             let incident = state.incident.as_deref().map(|i| &i.detail);

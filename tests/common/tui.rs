@@ -163,7 +163,14 @@ impl Console {
                             self.state.now,
                             cmd,
                         );
-                        update(&mut self.state, Msg::Data(DataMsg::Done(r)));
+                        for e in update(&mut self.state, Msg::Data(DataMsg::Done(r))) {
+                            // As the store thread does: the console acts as
+                            // the incoming officer of a handover from now on.
+                            if let Effect::ActAs(name) = &e {
+                                self.actor = self.actor.clone().with_name(name.clone());
+                            }
+                            self.effects.push(e);
+                        }
                         self.refresh();
                     }
                     other => self.effects.push(other),
