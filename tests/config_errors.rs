@@ -79,3 +79,34 @@ fn every_broken_config_names_file_and_line() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A FIFO put where enterprises.toml was (a botched edit, an attack) is
+/// refused unread when the register is read again while running: reading
+/// it would block the daemon's job (and its shutdown) for ever.
+#[test]
+fn a_fifo_named_enterprises_toml_is_refused_unread_on_reload() {
+    use gridwatch::config::{Config, ConfigSource, register};
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config");
+    common::copy_dir(&common::repo().join("config"), &cfg);
+    let config = Config::load(ConfigSource::Dir(cfg.clone())).unwrap();
+    let file = cfg.join("enterprises.toml");
+    std::fs::remove_file(&file).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&file)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(register::read(&config).map(|r| r.len()));
+    });
+    let got = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("reading the register returned");
+    let errors = got.expect_err("a FIFO is refused");
+    assert!(
+        errors[0].to_string().contains("not a regular file"),
+        "{errors:?}"
+    );
+}

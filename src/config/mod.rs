@@ -461,7 +461,7 @@ const MAX_FILE_BYTES: u64 = 4 << 20;
 /// Why `path` is not read at all: not a regular file (a device, a FIFO, a
 /// directory — reading one would never end), too large, or a name that is
 /// not UTF-8. `None`: read it (a missing file is reported by the read).
-fn not_readable(path: &Path, name: &str) -> Option<String> {
+pub(crate) fn not_readable(path: &Path, name: &str) -> Option<String> {
     if name.contains('\u{FFFD}') {
         return Some(
             "its file name is not valid UTF-8: rename it (plans and calendar files are named by id)"

@@ -290,6 +290,15 @@ pub fn read(config: &Config) -> Result<Register, Vec<ConfigError>> {
         }
         Some(path) => {
             let display = path.display().to_string();
+            // A FIFO or a device named enterprises.toml would block the
+            // reader for ever (the daemon's job, a console's): refused unread.
+            if let Some(why) = super::not_readable(&path, "enterprises.toml") {
+                return Err(vec![ConfigError {
+                    file: display,
+                    line: None,
+                    message: why,
+                }]);
+            }
             let text = std::fs::read_to_string(&path).map_err(|e| {
                 vec![ConfigError {
                     file: display.clone(),
