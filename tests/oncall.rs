@@ -322,3 +322,28 @@ fn the_escalator_alerts_the_officer_swapped_in() {
         ("warn", Some("O020"))
     );
 }
+
+/// A roster.toml half saved by an editor (an unclosed string) stops
+/// nothing on duty: arrivals are logged and `status` answers, each saying
+/// the roster is left out with its file:line; `check-config` still fails.
+#[test]
+fn a_half_saved_roster_costs_the_roster_not_the_duty_room() {
+    let room = Room::new();
+    let p = room.write("c.json", complaint("HALF").to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    std::fs::write(
+        room.path("config/roster.toml"),
+        "[[shift]]\nname = \"day\n",
+    )
+    .unwrap();
+    let err = room.fails(1, &["check-config"]);
+    assert!(err.contains("roster.toml:"), "{err}");
+    let out = room.run(&[NOW, "arrive", "1", "--officer", "O019"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("roster.toml:"), "{err}");
+    assert!(err.contains("the roster is left out"), "{err}");
+    let out = room.run(&["status"]);
+    assert!(out.status.success());
+}

@@ -295,9 +295,13 @@ impl Config {
 }
 
 /// Files whose failure costs only themselves when on duty: a calendar year,
-/// a plan, the inventory.
+/// a plan, the inventory, the roster (a roster.toml half saved by an editor
+/// must not stop arrivals, intake or a console from starting).
 fn spare(name: &str) -> bool {
-    name.starts_with("calendar/") || name.starts_with("plans/") || name == "inventory.toml"
+    name.starts_with("calendar/")
+        || name.starts_with("plans/")
+        || name == "inventory.toml"
+        || name == "roster.toml"
 }
 
 /// Whether `e` is about a spare file (read, or named in the error).
@@ -313,6 +317,7 @@ enum Spare {
     Calendar,
     Plan,
     Inventory,
+    Roster,
     None,
 }
 
@@ -325,6 +330,8 @@ fn files_kind(e: &ConfigError) -> Spare {
         Spare::Plan
     } else if f.ends_with("inventory.toml") {
         Spare::Inventory
+    } else if f.ends_with("roster.toml") {
+        Spare::Roster
     } else {
         Spare::None
     }
@@ -338,6 +345,9 @@ fn left_out_because(kind: &Spare) -> &'static str {
         }
         Spare::Inventory => {
             "the inventory is left out: no depots and no stock until it is fixed (gridwatch check-config)"
+        }
+        Spare::Roster => {
+            "the roster is left out: nobody is on call from roster.toml (swaps recorded still apply) until it is fixed (gridwatch check-config); a running daemon or console keeps the roster it has"
         }
         _ => {
             "this file is left out: its year falls back to Mon–Fri until it is fixed (gridwatch check-config)"
