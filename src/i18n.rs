@@ -1279,6 +1279,7 @@ texts! {
     MergeErrNotOpen => "#{id} is {status}: only an open complaint can be merged", "#{id} 状态为{status}：只能合并未结的举报";
     MergeErrNotEarlier => "#{into} was received after #{id}: a duplicate is merged into an earlier complaint", "#{into} 晚于 #{id} 收到：重复件只能并入更早的举报";
     MergeErrIntoMerged => "#{into} was itself merged into #{first}: merge into #{first}", "#{into} 已并入 #{first}：请并入 #{first}";
+    MergeErrIntoRejected => "#{into} was rejected: an open complaint merged into it would be attended by nobody — reopen #{into} first, or reject #{id} on its own", "#{into} 已不予受理：并入后 #{id} 将无人处置 — 请先重新打开 #{into}，或单独对 #{id} 作不予受理";
     MergeTrailIn => "#{from} merged into this complaint", "#{from} 并入本件";
     MergeActIn => "merged in", "被并入";
     MergeKey => "merge into an earlier complaint (repeat)", "并入更早的举报（重复件）";

@@ -119,9 +119,18 @@ fn merge_refusals_exit_1_and_say_which_complaint_to_use() {
     );
     room.ok(&[NOW, "reject", "3", "--reason", "not-in-remit"]);
     refused(&["3", "--into", "1"], "#3 is rejected");
+    // An open complaint is never merged into a rejected one: it would
+    // leave every list and be attended by nobody.
+    room.ok(&[NOW, "reopen", "3", "--reason", "more detail came"]);
+    room.ok(&[NOW, "reject", "1", "--reason", "not-in-remit"]);
+    refused(
+        &["3", "--into", "1"],
+        "#1 was rejected: an open complaint merged into it would be attended by nobody",
+    );
     // Refusals change nothing.
     assert_eq!(
         room.json(&["show", "3", "--json"])["merged_into"],
         Value::Null
     );
+    assert_eq!(room.json(&["show", "3", "--json"])["status"], "reopened");
 }

@@ -9,6 +9,8 @@
 //! - the one it goes into must not be merged itself: the refusal names the
 //!   complaint at the end of that merge chain, to use instead (a chain of
 //!   merges would make "where did this go" a walk);
+//! - the one it goes into must not be rejected: the duplicate, open,
+//!   would leave every list and be attended by nobody;
 //! - nothing is deleted: the duplicate becomes `merged` with `merged_into`
 //!   set, keeps its arrivals and escalations, and keeps (or gains) its
 //!   `repeat_of`, so it still counts as a repeat.
@@ -51,6 +53,10 @@ pub enum MergeError {
     NotEarlier { id: i64, into: i64 },
     #[error("#{into} was itself merged into #{first}: merge into #{first}")]
     IntoMerged { into: i64, first: i64 },
+    /// An open complaint merged into a rejected one would be attended by
+    /// nobody: the earlier one is reopened first, or this one rejected.
+    #[error("#{into} was rejected: reopen #{into} first, or reject #{id} on its own")]
+    IntoRejected { id: i64, into: i64 },
 }
 
 /// Whether `dup` may be merged into `into`. `end_of_chain` is where
@@ -69,6 +75,12 @@ pub fn check_merge(dup: &MergeSide, into: &MergeSide, end_of_chain: i64) -> Resu
         return Err(MergeError::IntoMerged {
             into: into.id,
             first: end_of_chain,
+        });
+    }
+    if into.status == Status::Rejected {
+        return Err(MergeError::IntoRejected {
+            id: dup.id,
+            into: into.id,
         });
     }
     if (into.received_at, into.id) >= (dup.received_at, dup.id) {

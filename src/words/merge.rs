@@ -34,6 +34,10 @@ pub fn refusal(lang: Lang, e: &MergeError) -> String {
             T::MergeErrIntoMerged.get(lang),
             &[("into", &n(into)), ("first", &n(first))],
         ),
+        MergeError::IntoRejected { id, into } => fill(
+            T::MergeErrIntoRejected.get(lang),
+            &[("id", &n(id)), ("into", &n(into))],
+        ),
     }
 }
 
@@ -60,6 +64,7 @@ mod tests {
             },
             MergeError::NotEarlier { id: 4, into: 9 },
             MergeError::IntoMerged { into: 2, first: 1 },
+            MergeError::IntoRejected { id: 4, into: 2 },
         ];
         for lang in [Lang::En, Lang::Zh] {
             for e in &cases {
