@@ -1405,6 +1405,7 @@ texts! {
     // The command line.
     HandCliPreview => "(preview: nothing recorded)", "（预览：未记录）";
     HandCliWritten => "sheet written to {path}", "交接单已写入 {path}";
+    HandCliNotShown => "the handover sheet could not be printed ({why}): nothing was recorded", "交接单无法输出（{why}）：未登记交接";
     HandCliExists => "{path} already exists: a handover sheet never overwrites a file (choose another name)", "{path} 已存在：交接单不会覆盖已有文件（请换一个文件名）";
     HandCliCannotWrite => "cannot write {path}: {why}", "无法写入 {path}：{why}";
     // The audit trail.

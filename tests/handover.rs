@@ -189,6 +189,31 @@ fn the_sheet_in_chinese() {
     assert!(sheet.contains("剩余 12:00（时限 09:42）"), "{sheet}");
 }
 
+/// A sheet nobody could read is no handover: with stdout full, the command
+/// fails and records nothing.
+#[test]
+fn a_sheet_that_cannot_be_printed_records_no_handover() {
+    let room = room();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = room
+        .cmd(&[AT, "handover", "--from", "O005", "--to", "O004"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(said.contains("nothing was recorded"), "{said}");
+    let store = SqliteStore::open(&room.db(), Durability::Normal).unwrap();
+    assert!(
+        gridwatch::store::Handovers::latest_handovers(&store)
+            .unwrap()
+            .is_empty()
+    );
+}
+
 #[test]
 fn a_handover_is_recorded_with_both_names_and_the_sheet_in_its_audit_record() {
     let room = room();

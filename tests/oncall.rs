@@ -332,11 +332,7 @@ fn a_half_saved_roster_costs_the_roster_not_the_duty_room() {
     let p = room.write("c.json", complaint("HALF").to_string());
     room.ok(&["submit", p.to_str().unwrap()]);
     room.ok(&[NOW, "intake", "--once"]);
-    std::fs::write(
-        room.path("config/roster.toml"),
-        "[[shift]]\nname = \"day\n",
-    )
-    .unwrap();
+    std::fs::write(room.path("config/roster.toml"), "[[shift]]\nname = \"day\n").unwrap();
     let err = room.fails(1, &["check-config"]);
     assert!(err.contains("roster.toml:"), "{err}");
     let out = room.run(&[NOW, "arrive", "1", "--officer", "O019"]);

@@ -47,41 +47,61 @@ pub(super) fn run(ctx: &Context, a: Args) -> Result<(), Failure> {
         Some(path) => Some((path, create_new(path, lang)?)),
         None => None,
     };
-    if !a.preview {
-        let cmd = ops::Command::Handover {
-            from,
-            to,
-            note: a.note,
-            sheet: text.clone(),
-            station,
-        };
-        match ops::perform(&mut store, &config, &ctx.actor(), now, cmd) {
-            Ok(outcome) => warnln!("{}", super::words::outcome(lang, &config, &outcome)),
-            Err(e) => {
-                if let Some((path, f)) = file.take() {
-                    drop(f);
-                    let _ = std::fs::remove_file(path);
-                }
-                return Err(e.into());
-            }
-        }
-    } else {
-        warnln!("{}", T::HandCliPreview.get(lang));
-    }
-    if let Some((path, mut f)) = file {
+    // The sheet is written and shown before it is recorded: a handover
+    // whose sheet nobody could read (stdout closed or full) is no handover.
+    if let Some((path, f)) = &mut file {
         let shown = crate::text::sanitize(&path.display().to_string());
-        f.write_all(text.as_bytes())
-            .and_then(|()| f.sync_all())
-            .map_err(|e| {
-                Failure::User(fill(
-                    T::HandCliCannotWrite.get(lang),
-                    &[("path", &shown), ("why", &e.to_string())],
-                ))
-            })?;
+        if let Err(e) = f.write_all(text.as_bytes()).and_then(|()| f.sync_all()) {
+            let _ = std::fs::remove_file(path);
+            return Err(Failure::User(fill(
+                T::HandCliCannotWrite.get(lang),
+                &[("path", &shown), ("why", &e.to_string())],
+            )));
+        }
+    }
+    if let Err(why) = show(&text) {
+        if let Some((path, _)) = file.take() {
+            let _ = std::fs::remove_file(path);
+        }
+        return Err(Failure::User(fill(
+            T::HandCliNotShown.get(lang),
+            &[("why", &why)],
+        )));
+    }
+    if let Some((path, _)) = &file {
+        let shown = crate::text::sanitize(&path.display().to_string());
         warnln!("{}", fill(T::HandCliWritten.get(lang), &[("path", &shown)]));
     }
-    out!("{text}");
+    if a.preview {
+        warnln!("{}", T::HandCliPreview.get(lang));
+        return Ok(());
+    }
+    let cmd = ops::Command::Handover {
+        from,
+        to,
+        note: a.note,
+        sheet: text,
+        station,
+    };
+    match ops::perform(&mut store, &config, &ctx.actor(), now, cmd) {
+        Ok(outcome) => warnln!("{}", super::words::outcome(lang, &config, &outcome)),
+        Err(e) => {
+            if let Some((path, f)) = file.take() {
+                drop(f);
+                let _ = std::fs::remove_file(path);
+            }
+            return Err(e.into());
+        }
+    }
     Ok(())
+}
+
+/// The sheet on stdout, flushed; why not, when it could not be.
+fn show(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| e.to_string())
 }
 
 /// A new file at `path`; an existing one is never opened for writing.
