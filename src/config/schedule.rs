@@ -48,6 +48,20 @@ pub(super) fn roster(
             )),
         }
     }
+    let mut named: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, s) in raw.shift.iter().enumerate() {
+        if let Some(first) = named.insert(s.name.as_str(), i) {
+            named.insert(s.name.as_str(), first);
+            errors.push(f.error_at(
+                &key_path!["shift", i, "name"],
+                format!(
+                    "shift name '{}' is used twice{}: each [[shift]] needs its own name",
+                    s.name,
+                    line_of(f, &key_path!["shift", first])
+                ),
+            ));
+        }
+    }
     let plain: Vec<Shift> = shifts.iter().map(|(_, s)| s.clone()).collect();
     for (a, b) in overlapping_shifts(&plain) {
         let (ia, sa) = &shifts[a];
@@ -97,6 +111,13 @@ pub(super) fn roster(
                 format!("duty: shift '{}' is not a [[shift]] name", d.shift),
             ));
         }
+        twice(
+            f,
+            errors,
+            &key_path!["duty", i],
+            Some(&d.primary),
+            d.backup.as_ref(),
+        );
         officer_check(errors, &key_path!["duty", i, "primary"], Some(&d.primary));
         officer_check(errors, &key_path!["duty", i, "backup"], d.backup.as_ref());
         officer_check(errors, &key_path!["duty", i, "leader"], d.leader.as_ref());
@@ -134,7 +155,30 @@ pub(super) fn roster(
         });
     }
     let mut overrides = Vec::new();
+    let mut overridden: BTreeMap<(&str, String, &str), usize> = BTreeMap::new();
     for (i, o) in raw.overrides.iter().enumerate() {
+        twice(
+            f,
+            errors,
+            &key_path!["override", i],
+            o.primary.as_ref(),
+            o.backup.as_ref(),
+        );
+        let key = (o.grid.as_str(), o.date.to_string(), o.shift.as_str());
+        if let Some(first) = overridden.get(&key) {
+            errors.push(f.error_at(
+                &key_path!["override", i, "date"],
+                format!(
+                    "override: grid {} {} shift on {} is already overridden{}: one override per grid, date and shift",
+                    o.grid,
+                    o.shift,
+                    o.date,
+                    line_of(f, &key_path!["override", *first])
+                ),
+            ));
+        } else {
+            overridden.insert(key, i);
+        }
         if refs.unknown_grid(grids, &o.grid) {
             errors.push(f.error_at(
                 &key_path!["override", i, "grid"],
@@ -182,6 +226,34 @@ pub(super) fn roster(
         shifts: plain,
         duties,
         overrides,
+    }
+}
+
+/// " (line N)" of the item at `path`, or nothing.
+fn line_of(f: &TomlFile, path: &[super::source::Seg]) -> String {
+    f.line_of(path)
+        .map(|l| format!(" (line {l})"))
+        .unwrap_or_default()
+}
+
+/// One officer as primary and backup of one shift would leave it with
+/// nobody to fall back on.
+fn twice(
+    f: &TomlFile,
+    errors: &mut Vec<ConfigError>,
+    at: &[super::source::Seg],
+    primary: Option<&String>,
+    backup: Option<&String>,
+) {
+    if let (Some(p), Some(b)) = (primary, backup) {
+        if p == b {
+            let mut path = at.to_vec();
+            path.push(super::source::Seg::Key("backup".into()));
+            errors.push(f.error_at(
+                &path,
+                format!("officer '{p}' is both primary and backup of the same shift: name another backup"),
+            ));
+        }
     }
 }
 
