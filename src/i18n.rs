@@ -1410,6 +1410,13 @@ texts! {
     HandAuditSubject => "handover {id}", "交接班 {id}";
     HandTrail => "shift handed over: {from} → {to}", "交接班：{from} → {to}";
     // --- end of #11 handover ---
+
+    // --- #11 fixes: on call, handover, header, help ---
+    OnCallStillDispatched => "{officer} still has {n} open complaint dispatched: {ids} — re-dispatch it ({how})|{officer} still has {n} open complaints dispatched: {ids} — re-dispatch them ({how})", "{officer} 仍有 {n} 件已派发的未结举报：{ids} — 请改派（{how}）";
+    OnCallRedispatchKey => "d", "d";
+    OnCallRedispatchCli => "gridwatch dispatch ID --officer OFFICER", "gridwatch dispatch 编号 --officer 人员";
+    ColDispatchedTo => "→ {name}", "→ {name}";
+    // --- end of #11 fixes ---
 }
 
 /// A day of the week's short name.

@@ -322,3 +322,49 @@ fn the_escalator_alerts_the_officer_swapped_in() {
         ("warn", Some("O020"))
     );
 }
+
+#[test]
+fn a_swap_says_when_the_officer_replaced_still_has_complaints_on_the_way() {
+    // Complaints 1–3 in T03-V01-G01 (T03's duty: O019 primary on Monday's
+    // day shift); 1 and 3 dispatched to O019, 2 to O020.
+    let room = Room::new();
+    for r in ["E1", "E2", "E3"] {
+        let p = room.write(&format!("{r}.json"), complaint(r).to_string());
+        room.ok(&["submit", p.to_str().unwrap()]);
+    }
+    room.ok(&[NOW, "intake", "--once"]);
+    room.ok(&[NOW, "dispatch", "1", "--officer", "O019"]);
+    room.ok(&[NOW, "dispatch", "2", "--officer", "O020"]);
+    room.ok(&[NOW, "dispatch", "3", "--officer", "O019"]);
+    let said = room.ok(&[
+        NOW, "swap", "T03", "--role", "primary", "--to", "O021", "--reason", "hearing",
+    ]);
+    let lines: Vec<&str> = said.trim().lines().collect();
+    assert_eq!(lines.len(), 2, "{said}");
+    assert_eq!(
+        lines[1],
+        "汤国栋 still has 2 open complaints dispatched: #1 #3 — re-dispatch them (gridwatch dispatch ID --officer OFFICER)"
+    );
+    // Swapping the next shift says nothing of them: the officer is on duty
+    // until then.
+    let next = room.ok(&[
+        NOW, "--lang", "zh", "swap", "T03", "--next", "--role", "primary", "--to", "O022",
+        "--reason", "cover",
+    ]);
+    assert_eq!(next.trim().lines().count(), 1, "{next}");
+    // The backup (O020) has one, said in the singular.
+    let backup = room.ok(&[
+        NOW, "swap", "T03", "--role", "backup", "--to", "O023", "--reason", "cover",
+    ]);
+    assert!(
+        backup.ends_with(
+            "\n蒋敏 still has 1 open complaint dispatched: #2 — re-dispatch it (gridwatch dispatch ID --officer OFFICER)\n"
+        ),
+        "{backup}"
+    );
+    // Nothing more when the officer replaced has none.
+    let none = room.ok(&[
+        NOW, "swap", "T03", "--role", "backup", "--to", "O024", "--reason", "cover",
+    ]);
+    assert_eq!(none.trim().lines().count(), 1, "{none}");
+}

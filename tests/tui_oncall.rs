@@ -100,3 +100,48 @@ fn a_grid_with_a_gap_is_red_with_a_symbol() {
     assert!(c00.contains("✖ 1 gap in the coming 7 days"), "{c00}");
     insta::assert_snapshot!("oncall_gap_en_80x24", snap(&c, 80, 24));
 }
+
+#[test]
+fn complaints_dispatched_to_an_officer_swapped_out_still_name_them() {
+    let room = Room::new();
+    let p = room.write("c.json", common::complaint("E1").to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[common::NOW, "intake", "--once"]);
+    let mut c = console(room, Lang::En);
+    // Complaint 1 (T03-V01-G01) dispatched to T03's primary, 汤国栋 (O019).
+    c.press("d<enter>");
+    assert!(
+        c.state.status.text.contains("O019"),
+        "{}",
+        c.state.status.text
+    );
+    let dash = c.text(200, 50);
+    let row = dash
+        .lines()
+        .find(|l| l.contains("T03-V01-G01"))
+        .expect(&dash);
+    assert!(row.contains("→ 汤国栋"), "{row}");
+    // T03's primary swapped: the status line says 汤国栋 still has it.
+    c.press("4<down><down><down><down><down><down><down><down><down><down>s");
+    let Mode::Form(form) = &c.state.mode else {
+        panic!("no form: {:?}", c.state.mode)
+    };
+    assert_eq!(form.value(gridwatch::i18n::T::FieldGrid), "T03");
+    c.press("<tab>hearing<enter>");
+    assert!(
+        c.state
+            .status
+            .text
+            .ends_with(" · 汤国栋 still has 1 open complaint dispatched: #1 — re-dispatch it (d)"),
+        "{}",
+        c.state.status.text
+    );
+    // The dashboard still names the officer sent, not the one on call now.
+    c.press("1");
+    let dash = c.text(200, 50);
+    let row = dash
+        .lines()
+        .find(|l| l.contains("T03-V01-G01"))
+        .expect(&dash);
+    assert!(row.contains("→ 汤国栋"), "{row}");
+}

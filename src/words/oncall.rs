@@ -76,6 +76,34 @@ pub fn swapped(lang: Lang, config: &Config, s: &Swapped) -> String {
     )
 }
 
+/// "郭芳 still has 3 open complaints dispatched: #2 #9 #10 — re-dispatch
+/// them (d)" when the officer a swap replaced still has complaints on the
+/// way; `how` says how to re-dispatch (a key, a command).
+pub fn still_dispatched(lang: Lang, config: &Config, s: &Swapped, how: &str) -> Option<String> {
+    let old = s.replaced.as_deref()?;
+    if s.still_dispatched.is_empty() {
+        return None;
+    }
+    let name = config
+        .officers
+        .get(old)
+        .map_or_else(|| sanitize(old), |o| sanitize(&o.name));
+    let ids = s
+        .still_dispatched
+        .iter()
+        .map(|id| format!("#{id}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(fill(
+        &crate::i18n::count(
+            T::OnCallStillDispatched,
+            lang,
+            s.still_dispatched.len() as i64,
+        ),
+        &[("officer", &name), ("ids", &ids), ("how", how)],
+    ))
+}
+
 /// Why a swap was refused.
 pub fn error(lang: Lang, config: Option<&Config>, e: &SwapError) -> String {
     let say = |t: T, args: &[(&str, &str)]| fill(t.get(lang), args);
