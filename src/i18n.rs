@@ -1005,7 +1005,7 @@ texts! {
     IncUiNotClosed => "Incident #{id} is not closed.", "事件 #{id} 未结束。";
     IncUiCloseQuestion => "Close incident #{id} ({name})?", "结束事件 #{id}（{name}）？";
     IncUiStepsOpen => "{n} steps still open.", "尚有 {n} 个步骤未完成。";
-    IncUiYesNo => "y/n", "y/n";
+    IncUiYesNo => "y/n", "y 确认 / n 取消";
     IncUiColLevel => "Lvl", "级别";
     IncUiColDrill => "Drill", "演练";
     IncUiColType => "Type", "类型";
@@ -1101,7 +1101,7 @@ texts! {
     // --- #11 on call: keys OnCall* (helper: on call) ---
     OnCallKeySortOrSwap => "sort the Complaints screen (newest received, deadline, grid, status); on the On call screen: swap who is on call in the selected grid", "举报列表排序（最新受理、到场时限、网格、状态）；值班页：为所选网格调班";
     OnCallAt => "on call at {time}", "{time} 值班";
-    OnCallShiftLine => "{shift} shift of {date}, until {end} · next: {next} from {start}", "{date} {shift}班，至 {end} · 下一班：{next}，{start} 起";
+    OnCallShiftLine => "{shift} of {date}, until {end} · next: {next} from {start}", "{date} {shift}，至 {end} · 下一班：{next}，{start} 起";
     OnCallNoShift => "no shift is running", "当前没有班次";
     OnCallColNext => "NEXT", "下一班";
     OnCallColNote => "NOTE", "备注";
@@ -1110,21 +1110,21 @@ texts! {
     OnCallSwapped => "⇄ {role} swapped: {reason}", "⇄ {role}已调班：{reason}";
     OnCallOverride => "✎ {reason}", "✎ {reason}";
     OnCallVia => "via {grid}", "沿用 {grid}";
-    OnCallGap => "nobody on call in {grid} {name}: {shift} shift of {date} (from {start})", "{grid} {name} {date} {shift}班无人值班（自 {start}）";
+    OnCallGap => "nobody on call in {grid} {name}: {shift} of {date} (from {start})", "{grid} {name} {date} {shift}无人值班（自 {start}）";
     OnCallNoGaps => "someone is on call in every grid for the coming 7 days", "未来 7 天每个网格均有人值班";
     OnCallGapCount => "{n} gap in the coming 7 days|{n} gaps in the coming 7 days", "未来 7 天有 {n} 处值班空档";
     OnCallNoDatabase => "no database at {path}: the swaps recorded at consoles are not counted (gridwatch init)", "{path} 没有数据库：未计入控制台登记的调班（gridwatch init）";
-    OnCallSwapDone => "swap #{id}: {grid} {shift} shift of {date}, {role}: {officer} {label} in place of {replaced}", "调班 #{id}：{grid} {date} {shift}班 {role}：{officer} {label} 替换 {replaced}";
+    OnCallSwapDone => "swap #{id}: {grid} {shift} of {date}, {role}: {officer} {label} in place of {replaced}", "调班 #{id}：{grid} {date} {shift} {role}：{officer} {label} 替换 {replaced}";
     OnCallNobodyBefore => "nobody", "无人";
     OnCallErrUnknownGrid => "unknown grid '{grid}' (see `gridwatch oncall` for the grids)", "未知网格「{grid}」（`gridwatch oncall` 列出全部网格）";
     OnCallErrUnknownOfficer => "unknown officer '{officer}' (see officers.toml)", "未知人员「{officer}」（见 officers.toml）";
     OnCallErrUnknownShift => "no shift named '{shift}' in roster.toml", "roster.toml 中没有名为「{shift}」的班次";
     OnCallErrNoShift => "no shift is running then: roster.toml has no shifts", "该时刻没有班次：roster.toml 未定义班次";
-    OnCallErrShiftOver => "the {shift} shift of {date} is already over: swap a shift running now or to come", "{date} {shift}班已结束：只能为当前或之后的班次调班";
+    OnCallErrShiftOver => "the {shift} of {date} is already over: swap a shift running now or to come", "{date} {shift}已结束：只能为当前或之后的班次调班";
     OnCallErrSame => "{officer} already holds that role in that shift", "{officer} 已在该班次担任此角色";
     OnCallErrNoReason => "a swap needs a reason", "调班需要填写原因";
     OnCallErrBadDate => "'{text}' is not a date like 2026-12-01", "「{text}」不是形如 2026-12-01 的日期";
-    OnCallTrailSwap => "swap: {grid} {shift} shift of {date}, {role} {officer} in place of {replaced} — {reason}", "调班：{grid} {date} {shift}班，{role} {officer} 替换 {replaced} — {reason}";
+    OnCallTrailSwap => "swap: {grid} {shift} of {date}, {role} {officer} in place of {replaced} — {reason}", "调班：{grid} {date} {shift}，{role} {officer} 替换 {replaced} — {reason}";
     OnCallFormSwap => "Swap on call", "调班";
     OnCallFieldShift => "Shift", "班次";
     OnCallFieldRole => "Role", "角色";
@@ -1135,8 +1135,8 @@ texts! {
     OnCallColNow => "NOW", "当班";
     OnCallHome => "home grid", "本网格";
     OnCallLoading => "reading the roster…", "正在读取值班表…";
-    OnCallShiftDay => "day", "白";
-    OnCallShiftNight => "night", "夜";
+    OnCallShiftDay => "day shift", "白班";
+    OnCallShiftNight => "night shift", "夜班";
     OnCallHdrName => "Name", "名称";
     OnCallHdrPrimary => "Primary", "主班";
     OnCallHdrBackup => "Backup", "副班";
@@ -1285,7 +1285,7 @@ texts! {
     MergeForm => "Merge into an earlier complaint", "并入更早的举报";
     MergeFieldInto => "Into", "并入";
     MergeNone => "#{id}: no earlier complaint of its chain, enterprise, or grid and category within {days} days here; `gridwatch merge {id} --into ID` takes any earlier one", "#{id}：{days} 天内没有同链、同企业或同网格同类别的更早举报；`gridwatch merge {id} --into 编号` 可并入任一更早的举报";
-    MergeConfirm => "Merge #{id} into #{into}? It becomes merged; its history is kept. (y/n)", "将 #{id} 并入 #{into}？其状态变为已合并，记录保留。(y/n)";
+    MergeConfirm => "Merge #{id} into #{into}? It becomes merged; its history is kept. (y/n)", "将 #{id} 并入 #{into}？其状态变为已合并，记录保留。（y 确认 / n 取消）";
     MergeTagChain => "same chain", "同链";
     MergeTagEnterprise => "same enterprise", "同企业";
     MergeTagGrid => "same grid and category", "同网格同类别";
@@ -1416,6 +1416,7 @@ texts! {
     OnCallRedispatchKey => "d", "d";
     OnCallRedispatchCli => "gridwatch dispatch ID --officer OFFICER", "gridwatch dispatch 编号 --officer 人员";
     ColDispatchedTo => "→ {name}", "→ {name}";
+    OnCallShiftNamed => "{name} shift", "{name}班";
     // --- end of #11 fixes ---
 }
 

@@ -62,7 +62,7 @@ fn oncall_gives_names_phones_and_the_next_shift_in_text_and_json() {
         "{text}"
     );
     assert!(
-        text.contains("day shift of 2026-12-01, until 18:00 · next: night from 12-01 18:00"),
+        text.contains("day shift of 2026-12-01, until 18:00 · next: night shift from 12-01 18:00"),
         "{text}"
     );
     assert!(text.contains("O009 邓海燕 13917874421"), "{text}");
@@ -73,7 +73,7 @@ fn oncall_gives_names_phones_and_the_next_shift_in_text_and_json() {
     );
     let zh = room.ok(&[TUE_1730, "--lang", "zh", "oncall"]);
     assert!(
-        zh.contains("2026-12-01 白班，至 18:00 · 下一班：夜"),
+        zh.contains("2026-12-01 白班，至 18:00 · 下一班：夜班，12-01 18:00 起"),
         "{zh}"
     );
 }
@@ -367,4 +367,22 @@ fn a_swap_says_when_the_officer_replaced_still_has_complaints_on_the_way() {
         NOW, "swap", "T03", "--role", "backup", "--to", "O024", "--reason", "cover",
     ]);
     assert_eq!(none.trim().lines().count(), 1, "{none}");
+}
+
+#[test]
+fn shifts_are_named_as_people_say_them_in_both_languages() {
+    let room = Room::new();
+    let zh = room.ok(&[TUE_1730, "--lang", "zh", "oncall"]);
+    assert!(zh.contains("下一班：夜班，"), "{zh}");
+    assert!(!zh.contains("下一班：夜，"), "{zh}");
+    // A shift of another name keeps it, with the word for a shift.
+    let roster = room.path("config/roster.toml");
+    let text = std::fs::read_to_string(&roster)
+        .unwrap()
+        .replace("\"night\"", "\"late\"");
+    std::fs::write(&roster, text).unwrap();
+    let en = room.ok(&[TUE_1730, "oncall"]);
+    assert!(en.contains("next: late shift from 12-01 18:00"), "{en}");
+    let zh = room.ok(&[TUE_1730, "--lang", "zh", "oncall"]);
+    assert!(zh.contains("下一班：late班，12-01 18:00 起"), "{zh}");
 }

@@ -21,13 +21,14 @@ pub fn role(r: Role) -> T {
     }
 }
 
-/// A shift's name in words: the usual `day` and `night` in the reader's
-/// language, any other name of roster.toml as it is.
+/// A shift in words: the usual `day` and `night` as the reader says them
+/// (`day shift`, `白班`), any other name of roster.toml as it is, with the
+/// word for a shift (`early shift`, `早班`).
 pub fn shift(lang: Lang, name: &str) -> String {
     match name {
         "day" => T::OnCallShiftDay.get(lang).to_string(),
         "night" => T::OnCallShiftNight.get(lang).to_string(),
-        other => sanitize(other),
+        other => fill(T::OnCallShiftNamed.get(lang), &[("name", &sanitize(other))]),
     }
 }
 
