@@ -618,8 +618,8 @@ texts! {
         "举报 {id}：到场时间 {arrived} 早于受理时间（{received}）";
     CliArrivalInFuture => "complaint {id}: arrival time is {minutes} min in the future", "举报 {id}：到场时间在 {minutes} 分钟之后，尚未到来";
     CliBackdateNeedsNote => "complaint {id}: arrival backdated by {minutes} min needs a note saying why", "举报 {id}：到场时间补记早了 {minutes} 分钟，需用 --note 说明原因";
-    CliAtBad => "--at '{text}' is neither RFC 3339 nor HH:MM", "--at '{text}' 既不是 RFC 3339 时间也不是 HH:MM";
-    CliAtMissing => "--at '{text}' does not exist today in {tz}", "--at '{text}' 在今天的 {tz} 时区不存在";
+    CliAtBad => "--at '{text}' is not a time like 2026-12-01T09:30:00+08:00, 2026-12-01 09:30 or 09:30 (today)", "--at '{text}' 不是形如 2026-12-01T09:30:00+08:00、2026-12-01 09:30 或 09:30（今天）的时间";
+    CliAtMissing => "--at '{text}' does not exist in {tz} (the clocks were put forward)", "--at '{text}' 在 {tz} 时区不存在（时钟拨快）";
     CliNoDatabase => "no database at {path}: `gridwatch init` creates one there; if the daemon uses another, run from its working directory or give it with --db (GRIDWATCH_DB)",
         "{path} 处没有数据库：`gridwatch init` 会在此创建；若接收进程使用另一个数据库，请在其工作目录下运行，或用 --db（GRIDWATCH_DB）指定";
     CliNotInitialised => "database {path} is not initialised (schema version 0); run `gridwatch init`", "数据库 {path} 尚未初始化（结构版本 0）；请运行 `gridwatch init`";
@@ -1417,6 +1417,8 @@ texts! {
     OnCallRedispatchCli => "gridwatch dispatch ID --officer OFFICER", "gridwatch dispatch 编号 --officer 人员";
     ColDispatchedTo => "→ {name}", "→ {name}";
     OnCallShiftNamed => "{name} shift", "{name}班";
+    OnCallOnHoliday => "holiday ({name}): the roster follows the weekdays unless an override says otherwise", "节假日（{name}）：值班表仍按星期排班，除非 roster.toml 的 override 另有安排";
+    OnCallOnMakeup => "make-up working day ({name}): the roster follows the weekdays ({weekday}'s duty) unless an override says otherwise", "调休工作日（{name}）：值班表仍按星期排班（{weekday}的值班），除非 roster.toml 的 override 另有安排";
     // --- end of #11 fixes ---
 }
 

@@ -386,3 +386,49 @@ fn shifts_are_named_as_people_say_them_in_both_languages() {
     let zh = room.ok(&[TUE_1730, "--lang", "zh", "oncall"]);
     assert!(zh.contains("下一班：late班，12-01 18:00 起"), "{zh}");
 }
+
+#[test]
+fn oncall_at_takes_a_local_date_and_time_and_names_a_holiday_or_make_up_day() {
+    let room = Room::new();
+    let rfc = room.json(&[
+        TUE_1730,
+        "oncall",
+        "--at",
+        "2026-10-02T09:00:00+08:00",
+        "--json",
+    ]);
+    let local = room.json(&[TUE_1730, "oncall", "--at", "2026-10-02 09:00", "--json"]);
+    assert_eq!(rfc, local);
+    let text = room.ok(&[TUE_1730, "oncall", "--at", "2026-10-02 09:00"]);
+    assert!(
+        text.starts_with("on call at 2026-10-02T09:00:00+08:00\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\nholiday (国庆节): the roster follows the weekdays unless an override says otherwise\n"
+        ),
+        "{text}"
+    );
+    let zh = room.ok(&[
+        TUE_1730,
+        "--lang",
+        "zh",
+        "oncall",
+        "--at",
+        "2026-09-20 09:00",
+    ]);
+    assert!(
+        zh.contains("调休工作日（国庆节）：值班表仍按星期排班（周日的值班）"),
+        "{zh}"
+    );
+    // An ordinary day says nothing of it.
+    let plain = room.ok(&[TUE_1730, "oncall"]);
+    assert!(
+        !plain.contains("the roster follows the weekdays"),
+        "{plain}"
+    );
+    // A time it cannot read is refused with the forms it takes.
+    let bad = room.fails(1, &[TUE_1730, "oncall", "--at", "2 Oct 9h"]);
+    assert!(bad.contains("2026-12-01 09:30"), "{bad}");
+}

@@ -2,11 +2,13 @@
 //! audit record, a gap — the same sentences for the command line, the
 //! console and the audit screen.
 
+use chrono::Datelike;
 use serde_json::Value;
 
 use crate::board::oncall::OnCallBoard;
 use crate::config::Config;
 use crate::domain::AuditEntry;
+use crate::domain::calendar::DayKind;
 use crate::domain::roster::OnCall;
 use crate::domain::roster_swap::{Gap, Role};
 use crate::i18n::{Lang, T, fill};
@@ -191,6 +193,27 @@ pub fn shift_line(lang: Lang, board: &OnCallBoard) -> String {
             ],
         ),
         (None, _) => T::OnCallNoShift.get(lang).to_string(),
+    }
+}
+
+/// "holiday (国庆节): the roster follows the weekdays unless an override
+/// says otherwise" when `at` falls on a holiday or a make-up working day
+/// of the calendar, else None: the roster knows weekdays only.
+pub fn day_note(lang: Lang, config: &Config, at: chrono::DateTime<chrono::Utc>) -> Option<String> {
+    let date = at.with_timezone(&config.settings.timezone).date_naive();
+    match config.calendar.day(date).kind {
+        DayKind::Holiday(name) => Some(fill(
+            T::OnCallOnHoliday.get(lang),
+            &[("name", &sanitize(&name))],
+        )),
+        DayKind::MakeupWorkday(name) => Some(fill(
+            T::OnCallOnMakeup.get(lang),
+            &[
+                ("name", &sanitize(&name)),
+                ("weekday", crate::words::weekday(date.weekday()).get(lang)),
+            ],
+        )),
+        DayKind::Workday | DayKind::Weekend => None,
     }
 }
 
