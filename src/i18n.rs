@@ -1419,6 +1419,7 @@ texts! {
     OnCallShiftNamed => "{name} shift", "{name}班";
     OnCallOnHoliday => "holiday ({name}): the roster follows the weekdays unless an override says otherwise", "节假日（{name}）：值班表仍按星期排班，除非 roster.toml 的 override 另有安排";
     OnCallOnMakeup => "make-up working day ({name}): the roster follows the weekdays ({weekday}'s duty) unless an override says otherwise", "调休工作日（{name}）：值班表仍按星期排班（{weekday}的值班），除非 roster.toml 的 override 另有安排";
+    OnCallHoldsNow => "holds it now", "现任";
     // --- end of #11 fixes ---
 }
 

@@ -145,3 +145,47 @@ fn complaints_dispatched_to_an_officer_swapped_out_still_name_them() {
         .expect(&dash);
     assert!(row.contains("→ 汤国栋"), "{row}");
 }
+
+#[test]
+fn the_swap_picker_marks_who_holds_the_role_chosen_now() {
+    let mut c = console(Room::new(), Lang::En);
+    // T01's day shift: primary O009 邓海燕, backup O010 于振华.
+    c.press("4<down>s");
+    let screen = c.text(80, 24);
+    let marked: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("holds it now"))
+        .collect();
+    assert_eq!(marked.len(), 1, "{screen}");
+    assert!(marked[0].contains("O009 邓海燕"), "{screen}");
+    // On the holder, the value itself says so, before any reason is typed.
+    c.press("<down><down>");
+    let value = c.text(80, 24);
+    let line = value.lines().find(|l| l.contains("▶ Replacement")).unwrap();
+    assert!(
+        line.contains("O009 邓海燕 13917874421 · home grid · holds it now"),
+        "{line}"
+    );
+    // Another role: the mark follows it.
+    c.press("<backtab><down><tab>");
+    let Mode::Form(form) = &c.state.mode else {
+        panic!("no form: {:?}", c.state.mode)
+    };
+    assert_eq!(form.value(gridwatch::i18n::T::OnCallFieldRole), "backup");
+    let screen = c.text(80, 24);
+    let marked: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("holds it now"))
+        .collect();
+    assert_eq!(marked.len(), 1, "{screen}");
+    assert!(marked[0].contains("O010"), "{screen}");
+    let zh = {
+        let mut z = console(Room::new(), Lang::Zh);
+        z.press("4<down>s");
+        z.text(80, 24)
+    };
+    assert!(
+        zh.contains("O009 邓海燕 13917874421 · 本网格 · 现任"),
+        "{zh}"
+    );
+}
