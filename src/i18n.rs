@@ -1420,6 +1420,17 @@ texts! {
     OnCallOnHoliday => "holiday ({name}): the roster follows the weekdays unless an override says otherwise", "节假日（{name}）：值班表仍按星期排班，除非 roster.toml 的 override 另有安排";
     OnCallOnMakeup => "make-up working day ({name}): the roster follows the weekdays ({weekday}'s duty) unless an override says otherwise", "调休工作日（{name}）：值班表仍按星期排班（{weekday}的值班），除非 roster.toml 的 override 另有安排";
     OnCallHoldsNow => "holds it now", "现任";
+    SymSwapped => "a role swapped at a console: who holds it now, and why", "该角色已在控制台调班：现任及原因";
+    SymOverride => "a dated override of roster.toml applies, and why", "roster.toml 中按日期的调整生效及原因";
+    SymVia => "the duty of an ancestor grid applies (the grid has none of its own)", "本网格无值班安排，沿用上级网格";
+    SymNobody => "nobody on call now, next shift or at some time of the coming 7 days", "当前、下一班或未来 7 天内某时段无人值班";
+    SymStaffOk => "staff within the plan (specific responsible: have/plan)", "人员符合配置（具体责任人：现有/应配）";
+    SymStaffShort => "short of staff, or a group without a leader", "缺员，或企业网格小组无组长";
+    SymStaffOver => "over the maximum", "超编";
+    SymNoClass => "a township without a class: no plan to check", "乡镇未定类别：无法核对配置";
+    SymSrcOverdue => "inspection overdue by that many days (`! never`: never inspected)", "逾期未检的天数（“! 从未”：从未检查）";
+    SymSrcSoon => "inspection due within 7 days", "7 天内应检";
+    SymSrcShortened => "interval in days, shortened by a recent complaint, violation or repeat", "检查频次（天），因近期举报、违法或重复举报而缩短";
     // --- end of #11 fixes ---
 }
 

@@ -327,6 +327,47 @@ pub fn help(state: &State, top: u16, area: Rect, buf: &mut Buffer) {
     ] {
         help_item(&mut lines, sym, text, style, text_w);
     }
+    // The grid at work (#11): On call, Grids, Sources, each under its name.
+    let via = fill(state.t(T::OnCallVia), &[("grid", "T01")]);
+    let overdue = fill(state.t(T::SrcUiOverdue), &[("n", "11")]);
+    let soon = fill(state.t(T::SrcUiSoon), &[("n", "3")]);
+    let groups: [(Screen, Vec<(&str, T, ratatui::style::Style)>); 3] = [
+        (
+            Screen::OnCall,
+            vec![
+                ("⇄", T::SymSwapped, Theme::title()),
+                ("✎", T::SymOverride, Theme::title()),
+                (via.as_str(), T::SymVia, Theme::dim()),
+                ("✖", T::SymNobody, Theme::breached()),
+            ],
+        ),
+        (
+            Screen::Grids,
+            vec![
+                ("✓ 3/3", T::SymStaffOk, Theme::ok()),
+                ("✗ 1/2–3", T::SymStaffShort, Theme::breached()),
+                ("▲", T::SymStaffOver, Theme::soon()),
+                ("?", T::SymNoClass, Theme::unassigned()),
+            ],
+        ),
+        (
+            Screen::Sources,
+            vec![
+                (overdue.as_str(), T::SymSrcOverdue, Theme::breached()),
+                (soon.as_str(), T::SymSrcSoon, Theme::soon()),
+                ("15*", T::SymSrcShortened, Theme::title()),
+            ],
+        ),
+    ];
+    for (screen, items) in groups {
+        lines.push(Line::styled(
+            format!("  {}", state.t(screen.title())),
+            Theme::dim(),
+        ));
+        for (sym, t, style) in items {
+            help_item(&mut lines, sym, state.t(t), style, text_w);
+        }
+    }
     let inner_h = usize::from(area.height.saturating_sub(3));
     let footer = if lines.len() > inner_h {
         T::HelpFooterScroll
