@@ -1431,6 +1431,8 @@ texts! {
     SymSrcOverdue => "inspection overdue by that many days (`! never`: never inspected)", "逾期未检的天数（“! 从未”：从未检查）";
     SymSrcSoon => "inspection due within 7 days", "7 天内应检";
     SymSrcShortened => "interval in days, shortened by a recent complaint, violation or repeat", "检查频次（天），因近期举报、违法或重复举报而缩短";
+    HandSwaps => "On-call swaps ({n})", "值班调班（{n}）";
+    HandSwapShift => "{shift} of {date}", "{date} {shift}";
     // --- end of #11 fixes ---
 }
 

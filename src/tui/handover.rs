@@ -69,6 +69,7 @@ impl State {
             patrols: b::overdue_patrols(&self.boards.sources),
             calendar: b::calendar_warnings(&self.config, self.now),
             daemon: b::daemon_warning(&self.daemon(), self.clock_speed),
+            swaps: b::shift_swaps(&self.boards.oncall),
         }
     }
 
