@@ -221,3 +221,51 @@ fn at_80_columns_the_calendar_warning_and_the_daemon_outlive_the_clock_and_the_l
         assert!(!narrow.contains("on duty"), "the label gave way: {narrow}");
     }
 }
+
+#[test]
+fn the_officer_pickers_take_a_typed_id_or_part_of_a_name_and_the_note_shows_unescaped() {
+    let mut c = console(Lang::En);
+    // The incoming picker is focused: part of a name, then an id.
+    c.press("h冯");
+    let Mode::Handover(o) = &c.state.mode else {
+        panic!("{:?}", c.state.mode)
+    };
+    assert_eq!(o.to.as_deref(), Some("O004"));
+    c.press("<tab>");
+    c.press("<backtab>O001");
+    let Mode::Handover(o) = &c.state.mode else {
+        panic!("{:?}", c.state.mode)
+    };
+    assert_eq!(o.to.as_deref(), Some("O001"));
+    // The outgoing one too (the incoming officer left out).
+    c.press("<tab>杜");
+    let Mode::Handover(o) = &c.state.mode else {
+        panic!("{:?}", c.state.mode)
+    };
+    assert_eq!(
+        o.from.as_deref(),
+        Some("O005"),
+        "杜卫东 is incoming: no change"
+    );
+    c.press("O006");
+    let Mode::Handover(o) = &c.state.mode else {
+        panic!("{:?}", c.state.mode)
+    };
+    assert_eq!(o.from.as_deref(), Some("O006"));
+    // The note: shown as typed on the sheet, recorded escaped.
+    c.press("<tab>call back #2 at 11_00");
+    let screen = c.text(200, 50);
+    assert!(
+        screen.contains("- **Note**: call back #2 at 11_00"),
+        "{screen}"
+    );
+    assert!(!screen.contains("\\#2"), "{screen}");
+    c.press("<enter>");
+    assert!(!c.state.status.error, "{:?}", c.state.status);
+    let h = c.store.latest_handovers().unwrap();
+    assert!(
+        h[0].sheet.contains("- **Note**: call back \\#2 at 11\\_00"),
+        "{}",
+        h[0].sheet
+    );
+}

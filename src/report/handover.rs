@@ -67,6 +67,29 @@ pub fn markdown(lang: Lang, config: &Config, sheet: &Sheet) -> String {
     out
 }
 
+/// The sheet as a screen shows it: the backslashes that keep values inert
+/// for Markdown taken out (`\#2` reads `#2`); the recorded and saved
+/// sheet keeps them.
+pub fn shown(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut chars = markdown.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some(n) if "\\`*_[]<>#|".contains(n) => out.push(n),
+                Some(n) => {
+                    out.push(c);
+                    out.push(n);
+                }
+                None => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Free text on one line of a list: line breaks become spaces.
 fn md_line(s: &str) -> String {
     md(&s.split_whitespace().collect::<Vec<_>>().join(" "))
