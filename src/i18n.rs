@@ -1433,6 +1433,12 @@ texts! {
     SymSrcShortened => "interval in days, shortened by a recent complaint, violation or repeat", "检查频次（天），因近期举报、违法或重复举报而缩短";
     HandSwaps => "On-call swaps ({n})", "值班调班（{n}）";
     HandSwapShift => "{shift} of {date}", "{date} {shift}";
+    OnCallDetailNow => "now: {shift} of {date}", "当班：{date} {shift}";
+    OnCallDetailNext => "next: {shift} of {date}", "下一班：{date} {shift}";
+    OnCallDetailNowWord => "now", "当班";
+    OnCallDetailNextWord => "next", "下一班";
+    OnCallDetailSwap => "⇄ {when} {role}: {from} → {to} — {reason}", "⇄ {when}{role}：{from} → {to} — {reason}";
+    OnCallDetailOverride => "✎ {when}: {reason}", "✎ {when}：{reason}";
     // --- end of #11 fixes ---
 }
 

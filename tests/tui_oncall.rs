@@ -189,3 +189,50 @@ fn the_swap_picker_marks_who_holds_the_role_chosen_now() {
         "{zh}"
     );
 }
+
+#[test]
+fn at_80_columns_the_selected_grid_shows_every_role_now_and_next_and_its_swaps() {
+    let mut c = console(Room::new(), Lang::En);
+    // T01's leader swapped: the leader column is dropped at 80 columns.
+    c.press("4<down>s<backtab><down><down><tab><c-u>O012<tab>meeting in town<enter>");
+    assert!(!c.state.status.error, "{}", c.state.status.text);
+    let screen = c.text(80, 24);
+    assert!(
+        !screen.contains("Leader "),
+        "no leader column at 80:\n{screen}"
+    );
+    let after = |label: &str| -> String {
+        screen
+            .lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("no {label}:\n{screen}"))
+            .to_string()
+    };
+    assert!(screen.contains(" T01 城关镇 "), "{screen}");
+    assert!(
+        after("          now: day shift of 12-01").contains("next: night shift of 12-01"),
+        "{screen}"
+    );
+    assert!(after("primary ").contains("邓海燕 13917874421"), "{screen}");
+    assert!(after("backup ").contains("于振华 13672569631"), "{screen}");
+    let leader = after("leader ");
+    assert!(
+        leader.contains("郝晓明 13578061052"),
+        "swapped in now: {leader}"
+    );
+    assert!(
+        leader.contains("江芳 13806655764"),
+        "next as roster.toml has it: {leader}"
+    );
+    assert!(
+        screen.contains("⇄ now leader: 江芳 → 郝晓明 — meeting in town"),
+        "{screen}"
+    );
+    let zh = {
+        let mut z = console(Room::new(), Lang::Zh);
+        z.press("4<down>");
+        z.text(80, 24)
+    };
+    assert!(zh.contains("当班：12-01 白班"), "{zh}");
+    assert!(zh.contains("下一班：12-01 夜班"), "{zh}");
+}
