@@ -246,6 +246,9 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
+/// A symbol of the help, what it means and its style.
+type Symbol<'a> = (&'a str, T, ratatui::style::Style);
+
 /// The help: every key of the table with what it does, then what each
 /// symbol on screen means. Wrapped to the box; scrolled with ↑↓ when taller
 /// than the screen.
@@ -331,7 +334,7 @@ pub fn help(state: &State, top: u16, area: Rect, buf: &mut Buffer) {
     let via = fill(state.t(T::OnCallVia), &[("grid", "T01")]);
     let overdue = fill(state.t(T::SrcUiOverdue), &[("n", "11")]);
     let soon = fill(state.t(T::SrcUiSoon), &[("n", "3")]);
-    let groups: [(Screen, Vec<(&str, T, ratatui::style::Style)>); 3] = [
+    let groups: [(Screen, Vec<Symbol>); 3] = [
         (
             Screen::OnCall,
             vec![
