@@ -618,8 +618,8 @@ texts! {
         "举报 {id}：到场时间 {arrived} 早于受理时间（{received}）";
     CliArrivalInFuture => "complaint {id}: arrival time is {minutes} min in the future", "举报 {id}：到场时间在 {minutes} 分钟之后，尚未到来";
     CliBackdateNeedsNote => "complaint {id}: arrival backdated by {minutes} min needs a note saying why", "举报 {id}：到场时间补记早了 {minutes} 分钟，需用 --note 说明原因";
-    CliAtBad => "--at '{text}' is neither RFC 3339 nor HH:MM", "--at '{text}' 既不是 RFC 3339 时间也不是 HH:MM";
-    CliAtMissing => "--at '{text}' does not exist today in {tz}", "--at '{text}' 在今天的 {tz} 时区不存在";
+    CliAtBad => "--at '{text}' is not a time like 2026-12-01T09:30:00+08:00, 2026-12-01 09:30 or 09:30 (today)", "--at '{text}' 不是形如 2026-12-01T09:30:00+08:00、2026-12-01 09:30 或 09:30（今天）的时间";
+    CliAtMissing => "--at '{text}' does not exist in {tz} (the clocks were put forward)", "--at '{text}' 在 {tz} 时区不存在（时钟拨快）";
     CliNoDatabase => "no database at {path}: `gridwatch init` creates one there; if the daemon uses another, run from its working directory or give it with --db (GRIDWATCH_DB)",
         "{path} 处没有数据库：`gridwatch init` 会在此创建；若接收进程使用另一个数据库，请在其工作目录下运行，或用 --db（GRIDWATCH_DB）指定";
     CliNotInitialised => "database {path} is not initialised (schema version 0); run `gridwatch init`", "数据库 {path} 尚未初始化（结构版本 0）；请运行 `gridwatch init`";
@@ -1005,7 +1005,7 @@ texts! {
     IncUiNotClosed => "Incident #{id} is not closed.", "事件 #{id} 未结束。";
     IncUiCloseQuestion => "Close incident #{id} ({name})?", "结束事件 #{id}（{name}）？";
     IncUiStepsOpen => "{n} steps still open.", "尚有 {n} 个步骤未完成。";
-    IncUiYesNo => "y/n", "y/n";
+    IncUiYesNo => "y/n", "y 确认 / n 取消";
     IncUiColLevel => "Lvl", "级别";
     IncUiColDrill => "Drill", "演练";
     IncUiColType => "Type", "类型";
@@ -1101,7 +1101,7 @@ texts! {
     // --- #11 on call: keys OnCall* (helper: on call) ---
     OnCallKeySortOrSwap => "sort the Complaints screen (newest received, deadline, grid, status); on the On call screen: swap who is on call in the selected grid", "举报列表排序（最新受理、到场时限、网格、状态）；值班页：为所选网格调班";
     OnCallAt => "on call at {time}", "{time} 值班";
-    OnCallShiftLine => "{shift} shift of {date}, until {end} · next: {next} from {start}", "{date} {shift}班，至 {end} · 下一班：{next}，{start} 起";
+    OnCallShiftLine => "{shift} of {date}, until {end} · next: {next} from {start}", "{date} {shift}，至 {end} · 下一班：{next}，{start} 起";
     OnCallNoShift => "no shift is running", "当前没有班次";
     OnCallColNext => "NEXT", "下一班";
     OnCallColNote => "NOTE", "备注";
@@ -1110,21 +1110,21 @@ texts! {
     OnCallSwapped => "⇄ {role} swapped: {reason}", "⇄ {role}已调班：{reason}";
     OnCallOverride => "✎ {reason}", "✎ {reason}";
     OnCallVia => "via {grid}", "沿用 {grid}";
-    OnCallGap => "nobody on call in {grid} {name}: {shift} shift of {date} (from {start})", "{grid} {name} {date} {shift}班无人值班（自 {start}）";
+    OnCallGap => "nobody on call in {grid} {name}: {shift} of {date} (from {start})", "{grid} {name} {date} {shift}无人值班（自 {start}）";
     OnCallNoGaps => "someone is on call in every grid for the coming 7 days", "未来 7 天每个网格均有人值班";
     OnCallGapCount => "{n} gap in the coming 7 days|{n} gaps in the coming 7 days", "未来 7 天有 {n} 处值班空档";
     OnCallNoDatabase => "no database at {path}: the swaps recorded at consoles are not counted (gridwatch init)", "{path} 没有数据库：未计入控制台登记的调班（gridwatch init）";
-    OnCallSwapDone => "swap #{id}: {grid} {shift} shift of {date}, {role}: {officer} {label} in place of {replaced}", "调班 #{id}：{grid} {date} {shift}班 {role}：{officer} {label} 替换 {replaced}";
+    OnCallSwapDone => "swap #{id}: {grid} {shift} of {date}, {role}: {officer} {label} in place of {replaced}", "调班 #{id}：{grid} {date} {shift} {role}：{officer} {label} 替换 {replaced}";
     OnCallNobodyBefore => "nobody", "无人";
     OnCallErrUnknownGrid => "unknown grid '{grid}' (see `gridwatch oncall` for the grids)", "未知网格「{grid}」（`gridwatch oncall` 列出全部网格）";
     OnCallErrUnknownOfficer => "unknown officer '{officer}' (see officers.toml)", "未知人员「{officer}」（见 officers.toml）";
     OnCallErrUnknownShift => "no shift named '{shift}' in roster.toml", "roster.toml 中没有名为「{shift}」的班次";
     OnCallErrNoShift => "no shift is running then: roster.toml has no shifts", "该时刻没有班次：roster.toml 未定义班次";
-    OnCallErrShiftOver => "the {shift} shift of {date} is already over: swap a shift running now or to come", "{date} {shift}班已结束：只能为当前或之后的班次调班";
+    OnCallErrShiftOver => "the {shift} of {date} is already over: swap a shift running now or to come", "{date} {shift}已结束：只能为当前或之后的班次调班";
     OnCallErrSame => "{officer} already holds that role in that shift", "{officer} 已在该班次担任此角色";
     OnCallErrNoReason => "a swap needs a reason", "调班需要填写原因";
     OnCallErrBadDate => "'{text}' is not a date like 2026-12-01", "「{text}」不是形如 2026-12-01 的日期";
-    OnCallTrailSwap => "swap: {grid} {shift} shift of {date}, {role} {officer} in place of {replaced} — {reason}", "调班：{grid} {date} {shift}班，{role} {officer} 替换 {replaced} — {reason}";
+    OnCallTrailSwap => "swap: {grid} {shift} of {date}, {role} {officer} in place of {replaced} — {reason}", "调班：{grid} {date} {shift}，{role} {officer} 替换 {replaced} — {reason}";
     OnCallFormSwap => "Swap on call", "调班";
     OnCallFieldShift => "Shift", "班次";
     OnCallFieldRole => "Role", "角色";
@@ -1135,8 +1135,8 @@ texts! {
     OnCallColNow => "NOW", "当班";
     OnCallHome => "home grid", "本网格";
     OnCallLoading => "reading the roster…", "正在读取值班表…";
-    OnCallShiftDay => "day", "白";
-    OnCallShiftNight => "night", "夜";
+    OnCallShiftDay => "day shift", "白班";
+    OnCallShiftNight => "night shift", "夜班";
     OnCallHdrName => "Name", "名称";
     OnCallHdrPrimary => "Primary", "主班";
     OnCallHdrBackup => "Backup", "副班";
@@ -1286,7 +1286,7 @@ texts! {
     MergeForm => "Merge into an earlier complaint", "并入更早的举报";
     MergeFieldInto => "Into", "并入";
     MergeNone => "#{id}: no earlier complaint of its chain, enterprise, or grid and category within {days} days here; `gridwatch merge {id} --into ID` takes any earlier one", "#{id}：{days} 天内没有同链、同企业或同网格同类别的更早举报；`gridwatch merge {id} --into 编号` 可并入任一更早的举报";
-    MergeConfirm => "Merge #{id} into #{into}? It becomes merged; its history is kept. (y/n)", "将 #{id} 并入 #{into}？其状态变为已合并，记录保留。(y/n)";
+    MergeConfirm => "Merge #{id} into #{into}? It becomes merged; its history is kept. (y/n)", "将 #{id} 并入 #{into}？其状态变为已合并，记录保留。（y 确认 / n 取消）";
     MergeTagChain => "same chain", "同链";
     MergeTagEnterprise => "same enterprise", "同企业";
     MergeTagGrid => "same grid and category", "同网格同类别";
@@ -1412,6 +1412,36 @@ texts! {
     HandAuditSubject => "handover {id}", "交接班 {id}";
     HandTrail => "shift handed over: {from} → {to}", "交接班：{from} → {to}";
     // --- end of #11 handover ---
+
+    // --- #11 fixes: on call, handover, header, help ---
+    OnCallStillDispatched => "{officer} still has {n} open complaint dispatched: {ids} — re-dispatch it ({how})|{officer} still has {n} open complaints dispatched: {ids} — re-dispatch them ({how})", "{officer} 仍有 {n} 件已派发的未结举报：{ids} — 请改派（{how}）";
+    OnCallRedispatchKey => "d", "d";
+    OnCallRedispatchCli => "gridwatch dispatch ID --officer OFFICER", "gridwatch dispatch 编号 --officer 人员";
+    ColDispatchedTo => "→ {name}", "→ {name}";
+    OnCallShiftNamed => "{name} shift", "{name}班";
+    OnCallOnHoliday => "holiday ({name}): the roster follows the weekdays unless an override says otherwise", "节假日（{name}）：值班表仍按星期排班，除非 roster.toml 的 override 另有安排";
+    OnCallOnMakeup => "make-up working day ({name}): the roster follows the weekdays ({weekday}'s duty) unless an override says otherwise", "调休工作日（{name}）：值班表仍按星期排班（{weekday}的值班），除非 roster.toml 的 override 另有安排";
+    OnCallHoldsNow => "holds it now", "现任";
+    SymSwapped => "a role swapped at a console: who holds it now, and why", "该角色已在控制台调班：现任及原因";
+    SymOverride => "a dated override of roster.toml applies, and why", "roster.toml 中按日期的调整生效及原因";
+    SymVia => "the duty of an ancestor grid applies (the grid has none of its own)", "本网格无值班安排，沿用上级网格";
+    SymNobody => "nobody on call now, next shift or at some time of the coming 7 days", "当前、下一班或未来 7 天内某时段无人值班";
+    SymStaffOk => "staff within the plan (specific responsible: have/plan)", "人员符合配置（具体责任人：现有/应配）";
+    SymStaffShort => "short of staff, or a group without a leader", "缺员，或企业网格小组无组长";
+    SymStaffOver => "over the maximum", "超编";
+    SymNoClass => "a township without a class: no plan to check", "乡镇未定类别：无法核对配置";
+    SymSrcOverdue => "inspection overdue by that many days (`! never`: never inspected)", "逾期未检的天数（“! 从未”：从未检查）";
+    SymSrcSoon => "inspection due within 7 days", "7 天内应检";
+    SymSrcShortened => "interval in days, shortened by a recent complaint, violation or repeat", "检查频次（天），因近期举报、违法或重复举报而缩短";
+    HandSwaps => "On-call swaps ({n})", "值班调班（{n}）";
+    HandSwapShift => "{shift} of {date}", "{date} {shift}";
+    OnCallDetailNow => "now: {shift} of {date}", "当班：{date} {shift}";
+    OnCallDetailNext => "next: {shift} of {date}", "下一班：{date} {shift}";
+    OnCallDetailNowWord => "now", "当班";
+    OnCallDetailNextWord => "next", "下一班";
+    OnCallDetailSwap => "⇄ {when} {role}: {from} → {to} — {reason}", "⇄ {when}{role}：{from} → {to} — {reason}";
+    OnCallDetailOverride => "✎ {when}: {reason}", "✎ {when}：{reason}";
+    // --- end of #11 fixes ---
 }
 
 /// A day of the week's short name.

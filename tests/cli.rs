@@ -43,7 +43,7 @@ fn user_errors_exit_1_with_one_line() {
         ),
         (
             &["arrive", "1", "--officer", "O017", "--at", "9 o'clock"],
-            "gridwatch: --at '9 o'clock' is neither RFC 3339 nor HH:MM",
+            "gridwatch: --at '9 o'clock' is not a time like 2026-12-01T09:30:00+08:00, 2026-12-01 09:30 or 09:30 (today)",
         ),
         (&["show", "7"], "gridwatch: no complaint with id 7"),
         (

@@ -361,3 +361,71 @@ fn the_latest_handover_is_read_per_console() {
         .collect();
     assert_eq!(pairs, [("desk-1", "O008"), ("desk-2", "O007")]);
 }
+
+#[test]
+fn the_sheet_lists_the_on_call_swaps_of_the_running_and_the_next_shift() {
+    let room = room();
+    let sheet = |lang: &str| {
+        room.ok(&[
+            "--lang",
+            lang,
+            AT,
+            "handover",
+            "--from",
+            "O005",
+            "--to",
+            "O004",
+            "--preview",
+        ])
+    };
+    has(&sheet("en"), "## On-call swaps (0)");
+    // One swap of the day shift running, one of the night to come, one of
+    // a later shift (not on the sheet).
+    room.ok(&[
+        AT,
+        "swap",
+        "T03",
+        "--role",
+        "primary",
+        "--to",
+        "O020",
+        "--reason",
+        "O019 at a hearing",
+    ]);
+    room.ok(&[
+        AT, "swap", "T01", "--next", "--role", "leader", "--to", "O007", "--reason", "cover",
+    ]);
+    room.ok(&[
+        AT,
+        "swap",
+        "T02",
+        "--shift",
+        "night",
+        "--date",
+        "2026-12-05",
+        "--role",
+        "backup",
+        "--to",
+        "O013",
+        "--reason",
+        "weekend",
+    ]);
+    let en = sheet("en");
+    has(&en, "## On-call swaps (2)");
+    has(
+        &en,
+        "- T03 临江经济开发区 · day shift of 2026-11-30 · primary: 汤国栋 (O019) → 蒋敏 (O020) — O019 at a hearing",
+    );
+    let swaps = en.split("## On-call swaps").nth(1).unwrap();
+    assert!(
+        swaps.contains("- T01 城关镇 · night shift of 2026-11-30 · leader: "),
+        "{en}"
+    );
+    assert!(!swaps.contains("weekend"), "{en}");
+    let zh = sheet("zh");
+    has(&zh, "## 值班调班（2）");
+    has(
+        &zh,
+        "- T03 临江经济开发区 · 2026-11-30 白班 · 主班：汤国栋（O019） → 蒋敏（O020） — O019 at a hearing",
+    );
+}

@@ -62,7 +62,7 @@ fn oncall_gives_names_phones_and_the_next_shift_in_text_and_json() {
         "{text}"
     );
     assert!(
-        text.contains("day shift of 2026-12-01, until 18:00 · next: night from 12-01 18:00"),
+        text.contains("day shift of 2026-12-01, until 18:00 · next: night shift from 12-01 18:00"),
         "{text}"
     );
     assert!(text.contains("O009 邓海燕 13917874421"), "{text}");
@@ -73,7 +73,7 @@ fn oncall_gives_names_phones_and_the_next_shift_in_text_and_json() {
     );
     let zh = room.ok(&[TUE_1730, "--lang", "zh", "oncall"]);
     assert!(
-        zh.contains("2026-12-01 白班，至 18:00 · 下一班：夜"),
+        zh.contains("2026-12-01 白班，至 18:00 · 下一班：夜班，12-01 18:00 起"),
         "{zh}"
     );
 }
@@ -342,4 +342,112 @@ fn a_half_saved_roster_costs_the_roster_not_the_duty_room() {
     assert!(err.contains("the roster is left out"), "{err}");
     let out = room.run(&["status"]);
     assert!(out.status.success());
+#[test]
+fn a_swap_says_when_the_officer_replaced_still_has_complaints_on_the_way() {
+    // Complaints 1–3 in T03-V01-G01 (T03's duty: O019 primary on Monday's
+    // day shift); 1 and 3 dispatched to O019, 2 to O020.
+    let room = Room::new();
+    for r in ["E1", "E2", "E3"] {
+        let p = room.write(&format!("{r}.json"), complaint(r).to_string());
+        room.ok(&["submit", p.to_str().unwrap()]);
+    }
+    room.ok(&[NOW, "intake", "--once"]);
+    room.ok(&[NOW, "dispatch", "1", "--officer", "O019"]);
+    room.ok(&[NOW, "dispatch", "2", "--officer", "O020"]);
+    room.ok(&[NOW, "dispatch", "3", "--officer", "O019"]);
+    let said = room.ok(&[
+        NOW, "swap", "T03", "--role", "primary", "--to", "O021", "--reason", "hearing",
+    ]);
+    let lines: Vec<&str> = said.trim().lines().collect();
+    assert_eq!(lines.len(), 2, "{said}");
+    assert_eq!(
+        lines[1],
+        "汤国栋 still has 2 open complaints dispatched: #1 #3 — re-dispatch them (gridwatch dispatch ID --officer OFFICER)"
+    );
+    // Swapping the next shift says nothing of them: the officer is on duty
+    // until then.
+    let next = room.ok(&[
+        NOW, "--lang", "zh", "swap", "T03", "--next", "--role", "primary", "--to", "O022",
+        "--reason", "cover",
+    ]);
+    assert_eq!(next.trim().lines().count(), 1, "{next}");
+    // The backup (O020) has one, said in the singular.
+    let backup = room.ok(&[
+        NOW, "swap", "T03", "--role", "backup", "--to", "O023", "--reason", "cover",
+    ]);
+    assert!(
+        backup.ends_with(
+            "\n蒋敏 still has 1 open complaint dispatched: #2 — re-dispatch it (gridwatch dispatch ID --officer OFFICER)\n"
+        ),
+        "{backup}"
+    );
+    // Nothing more when the officer replaced has none.
+    let none = room.ok(&[
+        NOW, "swap", "T03", "--role", "backup", "--to", "O024", "--reason", "cover",
+    ]);
+    assert_eq!(none.trim().lines().count(), 1, "{none}");
+}
+
+#[test]
+fn shifts_are_named_as_people_say_them_in_both_languages() {
+    let room = Room::new();
+    let zh = room.ok(&[TUE_1730, "--lang", "zh", "oncall"]);
+    assert!(zh.contains("下一班：夜班，"), "{zh}");
+    assert!(!zh.contains("下一班：夜，"), "{zh}");
+    // A shift of another name keeps it, with the word for a shift.
+    let roster = room.path("config/roster.toml");
+    let text = std::fs::read_to_string(&roster)
+        .unwrap()
+        .replace("\"night\"", "\"late\"");
+    std::fs::write(&roster, text).unwrap();
+    let en = room.ok(&[TUE_1730, "oncall"]);
+    assert!(en.contains("next: late shift from 12-01 18:00"), "{en}");
+    let zh = room.ok(&[TUE_1730, "--lang", "zh", "oncall"]);
+    assert!(zh.contains("下一班：late班，12-01 18:00 起"), "{zh}");
+}
+
+#[test]
+fn oncall_at_takes_a_local_date_and_time_and_names_a_holiday_or_make_up_day() {
+    let room = Room::new();
+    let rfc = room.json(&[
+        TUE_1730,
+        "oncall",
+        "--at",
+        "2026-10-02T09:00:00+08:00",
+        "--json",
+    ]);
+    let local = room.json(&[TUE_1730, "oncall", "--at", "2026-10-02 09:00", "--json"]);
+    assert_eq!(rfc, local);
+    let text = room.ok(&[TUE_1730, "oncall", "--at", "2026-10-02 09:00"]);
+    assert!(
+        text.starts_with("on call at 2026-10-02T09:00:00+08:00\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\nholiday (国庆节): the roster follows the weekdays unless an override says otherwise\n"
+        ),
+        "{text}"
+    );
+    let zh = room.ok(&[
+        TUE_1730,
+        "--lang",
+        "zh",
+        "oncall",
+        "--at",
+        "2026-09-20 09:00",
+    ]);
+    assert!(
+        zh.contains("调休工作日（国庆节）：值班表仍按星期排班（周日的值班）"),
+        "{zh}"
+    );
+    // An ordinary day says nothing of it.
+    let plain = room.ok(&[TUE_1730, "oncall"]);
+    assert!(
+        !plain.contains("the roster follows the weekdays"),
+        "{plain}"
+    );
+    // A time it cannot read is refused with the forms it takes.
+    let bad = room.fails(1, &[TUE_1730, "oncall", "--at", "2 Oct 9h"]);
+    assert!(bad.contains("2026-12-01 09:30"), "{bad}");
 }

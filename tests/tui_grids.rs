@@ -187,3 +187,16 @@ fn m_merges_the_selected_duplicate_into_its_chain_after_a_confirm() {
         c.state.status
     );
 }
+
+#[test]
+fn the_zh_merge_confirm_says_what_y_and_n_do() {
+    let mut c = console(Lang::Zh);
+    c.press("2");
+    select(&mut c, 2);
+    c.press("m<enter>");
+    assert!(matches!(c.state.mode, Mode::Confirm { .. }));
+    let Mode::Confirm { question, .. } = &c.state.mode else {
+        unreachable!()
+    };
+    assert!(question.ends_with("（y 确认 / n 取消）"), "{question}");
+}

@@ -160,9 +160,12 @@ fn the_incoming_officer_confirms_and_the_header_shows_them_on_duty() {
         "{}",
         header(&c, 200)
     );
-    let narrow = header(&c, 80);
-    assert!(narrow.contains("杜卫东"), "{narrow}");
+    // At 90 the name, said short; at 80 it gives way to the warning that
+    // 2027 has no calendar (see the test below); the counts always show.
+    let narrow = header(&c, 90);
+    assert!(narrow.contains("◉ 杜卫东"), "{narrow}");
     assert!(narrow.contains("✖ 1"), "the counts still show: {narrow}");
+    assert!(header(&c, 80).contains("✖ 1"));
     // A console started later at the same station shows the incoming
     // officer; one at another station does not.
     let mut later = c.another("desk", Lang::En);
@@ -194,4 +197,75 @@ fn a_refused_handover_says_why() {
     c.press("<tab><right><enter>");
     assert!(!c.state.status.error, "{:?}", c.state.status);
     assert_eq!(c.store.latest_handovers().unwrap().len(), 1);
+}
+
+#[test]
+fn at_80_columns_the_calendar_warning_and_the_daemon_outlive_the_clock_and_the_label() {
+    // 30 Nov 2026: no 2027 calendar yet, an officer on duty, a fixed clock.
+    for (lang, calendar, daemon, weekday) in [
+        (Lang::En, "NO 2027 CALENDAR", "intake DOWN", "Mon"),
+        (Lang::Zh, "缺2027年日历", "接收 未运行", "周一"),
+    ] {
+        let c = console(lang);
+        let wide = header(&c, 200);
+        assert!(wide.contains(calendar) && wide.contains(weekday), "{wide}");
+        let narrow = header(&c, 80);
+        assert!(narrow.contains(calendar), "{narrow}");
+        assert!(narrow.contains(daemon), "{narrow}");
+        assert!(narrow.contains("✖ 1"), "the counts still show: {narrow}");
+        assert!(!narrow.contains(weekday), "the weekday gave way: {narrow}");
+        assert!(
+            !narrow.contains("09:30:00"),
+            "the seconds gave way: {narrow}"
+        );
+        assert!(!narrow.contains("on duty"), "the label gave way: {narrow}");
+    }
+}
+
+#[test]
+fn the_officer_pickers_take_a_typed_id_or_part_of_a_name_and_the_note_shows_unescaped() {
+    let mut c = console(Lang::En);
+    // The incoming picker is focused: part of a name, then an id.
+    c.press("h冯");
+    let Mode::Handover(o) = &c.state.mode else {
+        panic!("{:?}", c.state.mode)
+    };
+    assert_eq!(o.to.as_deref(), Some("O004"));
+    c.press("<tab>");
+    c.press("<backtab>O001");
+    let Mode::Handover(o) = &c.state.mode else {
+        panic!("{:?}", c.state.mode)
+    };
+    assert_eq!(o.to.as_deref(), Some("O001"));
+    // The outgoing one too (the incoming officer left out).
+    c.press("<tab>杜");
+    let Mode::Handover(o) = &c.state.mode else {
+        panic!("{:?}", c.state.mode)
+    };
+    assert_eq!(
+        o.from.as_deref(),
+        Some("O005"),
+        "杜卫东 is incoming: no change"
+    );
+    c.press("O006");
+    let Mode::Handover(o) = &c.state.mode else {
+        panic!("{:?}", c.state.mode)
+    };
+    assert_eq!(o.from.as_deref(), Some("O006"));
+    // The note: shown as typed on the sheet, recorded escaped.
+    c.press("<tab>call back #2 at 11_00");
+    let screen = c.text(200, 50);
+    assert!(
+        screen.contains("- **Note**: call back #2 at 11_00"),
+        "{screen}"
+    );
+    assert!(!screen.contains("\\#2"), "{screen}");
+    c.press("<enter>");
+    assert!(!c.state.status.error, "{:?}", c.state.status);
+    let h = c.store.latest_handovers().unwrap();
+    assert!(
+        h[0].sheet.contains("- **Note**: call back \\#2 at 11\\_00"),
+        "{}",
+        h[0].sheet
+    );
 }

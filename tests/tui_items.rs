@@ -250,7 +250,7 @@ fn rows_that_do_not_fit_are_counted() {
 }
 
 /// The help explains every symbol the table uses, in both languages, when
-/// scrolled to its end at 80×24.
+/// scrolled through at 80×24.
 #[test]
 fn the_help_explains_every_symbol() {
     for (lang, words) in [
@@ -281,10 +281,12 @@ fn the_help_explains_every_symbol() {
     ] {
         let mut c = three(lang);
         c.press("?");
-        for _ in 0..40 {
+        // Everything the help says, scrolled through at 80×24.
+        let mut text = c.text(80, 24);
+        for _ in 0..60 {
             c.press("j");
+            text.push_str(&c.text(80, 24));
         }
-        let text = c.text(80, 24);
         for w in words {
             assert!(text.contains(w), "{lang:?}: '{w}' not explained:\n{text}");
         }
@@ -404,4 +406,51 @@ fn reopen_refused_on_screen_2_does_not_point_at_screen_2() {
     select(&mut c, a);
     c.press("o");
     assert!(c.state.status.text.contains("(find them on screen 2)"));
+}
+
+/// The help explains the symbols of the On call, Grids and Sources screens
+/// (#11) too, in both languages.
+#[test]
+fn the_help_explains_the_symbols_of_the_grid_at_work() {
+    for (lang, words) in [
+        (
+            Lang::En,
+            [
+                " ⇄          a role swapped at a console",
+                " ✎          a dated override of roster.toml",
+                " via T01    the duty of an ancestor grid",
+                " ✖          nobody on call",
+                " ✓ 3/3      staff within the plan",
+                " ✗ 1/2–3    short of staff",
+                " ▲          over the maximum",
+                " ?          a township without a class",
+                " ! +11d     inspection overdue",
+                " ~ 3d       inspection due within 7 days",
+                " 15*        interval in days, shortened",
+            ],
+        ),
+        (
+            Lang::Zh,
+            [
+                " ⇄          该角色已在控制台调班",
+                " ✎          roster.toml 中按日期的调整",
+                " 沿用 T01   本网格无值班安排",
+                " ✖          当前、下一班或未来 7 天内",
+                " ✓ 3/3      人员符合配置",
+                " ✗ 1/2–3    缺员",
+                " ▲          超编",
+                " ?          乡镇未定类别",
+                " ! 逾11天   逾期未检",
+                " ~ 3天      7 天内应检",
+                " 15*        检查频次",
+            ],
+        ),
+    ] {
+        let mut c = three(lang);
+        c.press("?");
+        let text = c.text(80, 120);
+        for w in words {
+            assert!(text.contains(w), "{lang:?}: '{w}' not explained:\n{text}");
+        }
+    }
 }

@@ -100,3 +100,139 @@ fn a_grid_with_a_gap_is_red_with_a_symbol() {
     assert!(c00.contains("✖ 1 gap in the coming 7 days"), "{c00}");
     insta::assert_snapshot!("oncall_gap_en_80x24", snap(&c, 80, 24));
 }
+
+#[test]
+fn complaints_dispatched_to_an_officer_swapped_out_still_name_them() {
+    let room = Room::new();
+    let p = room.write("c.json", common::complaint("E1").to_string());
+    room.ok(&["submit", p.to_str().unwrap()]);
+    room.ok(&[common::NOW, "intake", "--once"]);
+    let mut c = console(room, Lang::En);
+    // Complaint 1 (T03-V01-G01) dispatched to T03's primary, 汤国栋 (O019).
+    c.press("d<enter>");
+    assert!(
+        c.state.status.text.contains("O019"),
+        "{}",
+        c.state.status.text
+    );
+    let dash = c.text(200, 50);
+    let row = dash
+        .lines()
+        .find(|l| l.contains("T03-V01-G01"))
+        .expect(&dash);
+    assert!(row.contains("→ 汤国栋"), "{row}");
+    // T03's primary swapped: the status line says 汤国栋 still has it.
+    c.press("4<down><down><down><down><down><down><down><down><down><down>s");
+    let Mode::Form(form) = &c.state.mode else {
+        panic!("no form: {:?}", c.state.mode)
+    };
+    assert_eq!(form.value(gridwatch::i18n::T::FieldGrid), "T03");
+    c.press("<tab>hearing<enter>");
+    assert!(
+        c.state
+            .status
+            .text
+            .ends_with(" · 汤国栋 still has 1 open complaint dispatched: #1 — re-dispatch it (d)"),
+        "{}",
+        c.state.status.text
+    );
+    // The dashboard still names the officer sent, not the one on call now.
+    c.press("1");
+    let dash = c.text(200, 50);
+    let row = dash
+        .lines()
+        .find(|l| l.contains("T03-V01-G01"))
+        .expect(&dash);
+    assert!(row.contains("→ 汤国栋"), "{row}");
+}
+
+#[test]
+fn the_swap_picker_marks_who_holds_the_role_chosen_now() {
+    let mut c = console(Room::new(), Lang::En);
+    // T01's day shift: primary O009 邓海燕, backup O010 于振华.
+    c.press("4<down>s");
+    let screen = c.text(80, 24);
+    let marked: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("holds it now"))
+        .collect();
+    assert_eq!(marked.len(), 1, "{screen}");
+    assert!(marked[0].contains("O009 邓海燕"), "{screen}");
+    // On the holder, the value itself says so, before any reason is typed.
+    c.press("<down><down>");
+    let value = c.text(80, 24);
+    let line = value.lines().find(|l| l.contains("▶ Replacement")).unwrap();
+    assert!(
+        line.contains("O009 邓海燕 13917874421 · home grid · holds it now"),
+        "{line}"
+    );
+    // Another role: the mark follows it.
+    c.press("<backtab><down><tab>");
+    let Mode::Form(form) = &c.state.mode else {
+        panic!("no form: {:?}", c.state.mode)
+    };
+    assert_eq!(form.value(gridwatch::i18n::T::OnCallFieldRole), "backup");
+    let screen = c.text(80, 24);
+    let marked: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("holds it now"))
+        .collect();
+    assert_eq!(marked.len(), 1, "{screen}");
+    assert!(marked[0].contains("O010"), "{screen}");
+    let zh = {
+        let mut z = console(Room::new(), Lang::Zh);
+        z.press("4<down>s");
+        z.text(80, 24)
+    };
+    assert!(
+        zh.contains("O009 邓海燕 13917874421 · 本网格 · 现任"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn at_80_columns_the_selected_grid_shows_every_role_now_and_next_and_its_swaps() {
+    let mut c = console(Room::new(), Lang::En);
+    // T01's leader swapped: the leader column is dropped at 80 columns.
+    c.press("4<down>s<backtab><down><down><tab><c-u>O012<tab>meeting in town<enter>");
+    assert!(!c.state.status.error, "{}", c.state.status.text);
+    let screen = c.text(80, 24);
+    assert!(
+        !screen.contains("Leader "),
+        "no leader column at 80:\n{screen}"
+    );
+    let after = |label: &str| -> String {
+        screen
+            .lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("no {label}:\n{screen}"))
+            .to_string()
+    };
+    assert!(screen.contains(" T01 城关镇 "), "{screen}");
+    assert!(
+        after("          now: day shift of 12-01").contains("next: night shift of 12-01"),
+        "{screen}"
+    );
+    assert!(after("primary ").contains("邓海燕 13917874421"), "{screen}");
+    assert!(after("backup ").contains("于振华 13672569631"), "{screen}");
+    let leader = after("leader ");
+    assert!(
+        leader.contains("郝晓明 13578061052"),
+        "swapped in now: {leader}"
+    );
+    assert!(
+        leader.contains("江芳 13806655764"),
+        "next as roster.toml has it: {leader}"
+    );
+    assert!(
+        screen.contains("⇄ now leader: 江芳 → 郝晓明 — meeting in town"),
+        "{screen}"
+    );
+    let zh = {
+        let mut z = console(Room::new(), Lang::Zh);
+        z.press("4<down>");
+        z.text(80, 24)
+    };
+    assert!(zh.contains("当班：12-01 白班"), "{zh}");
+    assert!(zh.contains("下一班：12-01 夜班"), "{zh}");
+}

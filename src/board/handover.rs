@@ -14,7 +14,9 @@ use crate::domain::handover::{
 use crate::domain::incident::IncidentFilter;
 use crate::domain::{ComplaintRow, EscalationRow, ListFilter};
 use crate::intake::liveness::DaemonState;
-use crate::store::{Alerts, Complaints, Escalations, Handovers, Heartbeats, Incidents, StoreError};
+use crate::store::{
+    Alerts, Complaints, Escalations, Handovers, Heartbeats, Incidents, Rosters, StoreError,
+};
 
 /// How many of the newest escalations are looked through for alerts
 /// nobody acknowledged (as a console does when it starts).
@@ -130,6 +132,23 @@ pub fn overdue_patrols(sources: &super::sources::SourceBoard) -> Option<Vec<Over
     )
 }
 
+/// The swaps of the running and the next shift on `oncall`, running
+/// first, each shift's in the order recorded.
+pub fn shift_swaps(oncall: &super::oncall::OnCallBoard) -> Vec<crate::domain::roster_swap::Swap> {
+    let mut out = Vec::new();
+    for slot in [&oncall.now, &oncall.next].into_iter().flatten() {
+        let mut these: Vec<_> = oncall
+            .swaps
+            .iter()
+            .filter(|s| s.shift == slot.shift && s.shift_date == slot.date)
+            .cloned()
+            .collect();
+        these.sort_by_key(|s| s.id);
+        out.extend(these);
+    }
+    out
+}
+
 /// Everything open at `now`, read from the store (the command line's sheet;
 /// a console builds the same from what it holds).
 pub fn open_matters<S>(
@@ -140,7 +159,7 @@ pub fn open_matters<S>(
     sources: &super::sources::SourceBoard,
 ) -> Result<Open, StoreError>
 where
-    S: Handovers + Incidents + Complaints + Escalations + Alerts + Heartbeats,
+    S: Handovers + Incidents + Complaints + Escalations + Alerts + Heartbeats + Rosters,
 {
     let board = HandoverBoard::load(store, config, now)?;
     let complaints: Vec<ComplaintRow> = store.list(ListFilter {
@@ -158,5 +177,6 @@ where
         patrols: overdue_patrols(sources),
         calendar: calendar_warnings(config, now),
         daemon: daemon_warning(&daemon, 1.0),
+        swaps: shift_swaps(&super::oncall::OnCallBoard::load(store, config, now)?),
     })
 }

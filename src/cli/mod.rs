@@ -151,7 +151,7 @@ pub enum Command {
         /// Officer id (see `gridwatch oncall`)
         #[arg(long)]
         officer: String,
-        /// Arrival time as reported from the field: RFC 3339 or HH:MM today (default: now)
+        /// Arrival time as reported from the field: RFC 3339, YYYY-MM-DD HH:MM (local) or HH:MM today (default: now)
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
         /// Why, when the arrival is logged more than 5 minutes after it happened
@@ -224,7 +224,7 @@ pub enum Command {
     },
     /// Who is on call in every grid now and next, with names and phones (roster.toml and the swaps recorded)
     Oncall {
-        /// Another instant: RFC 3339, or HH:MM today
+        /// Another instant: RFC 3339, YYYY-MM-DD HH:MM (local) or HH:MM today
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
         #[arg(long)]

@@ -127,6 +127,9 @@ pub fn run(ctx: &Context, at: Option<&str>, as_json: bool) -> Result<(), Failure
         fill(T::OnCallAt.get(lang), &[("time", &time(now, tz))])
     );
     outln!("{}", crate::words::oncall::shift_line(lang, &board));
+    if let Some(day) = crate::words::oncall::day_note(lang, &config, now) {
+        outln!("{day}");
+    }
     let person = |id: Option<&str>| -> String {
         id.map(|i| {
             let p = Person::of(&config, i);

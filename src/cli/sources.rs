@@ -57,7 +57,7 @@ pub struct InspectArgs {
     /// The complaint that caused it (with --kind complaint)
     #[arg(long, value_name = "ID")]
     pub complaint: Option<i64>,
-    /// When it took place: RFC 3339 or HH:MM today (default: now)
+    /// When it took place: RFC 3339, YYYY-MM-DD HH:MM (local) or HH:MM today (default: now)
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
     /// Problems found (with --result problem)
@@ -80,7 +80,7 @@ pub struct VisitArgs {
     /// The work-log entry: what was done
     #[arg(long)]
     pub note: String,
-    /// When it took place: RFC 3339 or HH:MM today (default: now)
+    /// When it took place: RFC 3339, YYYY-MM-DD HH:MM (local) or HH:MM today (default: now)
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
 }

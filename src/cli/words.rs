@@ -193,6 +193,14 @@ pub(super) fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
         Outcome::Reopened { id } => fill(T::CliReopened.get(lang), &[("id", &id.to_string())]),
         // Phone entry and revealing a phone are console actions; `show
         // --reveal-phone` prints the phone inside the complaint.
+        Outcome::Swapped(s) => {
+            let done = crate::words::oncall::swapped(lang, config, s);
+            let how = T::OnCallRedispatchCli.get(lang);
+            match crate::words::oncall::still_dispatched(lang, config, s, how) {
+                Some(more) => format!("{done}\n{more}"),
+                None => done,
+            }
+        }
         other => crate::tui::words::outcome(lang, config, other),
     }
 }

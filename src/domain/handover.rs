@@ -5,13 +5,15 @@
 //! (most overrun first), then by time left, then those reached; running
 //! incidents with their next open steps; alerts nobody acknowledged;
 //! overdue patrols (or "not available" when no register answered);
-//! calendar and intake-daemon warnings. Pure: the instant and every fact
+//! calendar and intake-daemon warnings; the on-call swaps of the running
+//! and the next shift. Pure: the instant and every fact
 //! are arguments; the words are `report::handover`'s.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::ComplaintRow;
 use super::incident::{IncidentRow, StepRow};
+use super::roster_swap::Swap;
 
 /// How many open steps of a running incident the sheet names.
 pub const NEXT_STEPS: usize = 3;
@@ -154,6 +156,9 @@ pub struct Open {
     pub patrols: Option<Vec<OverduePatrol>>,
     pub calendar: Vec<CalendarWarning>,
     pub daemon: Option<DaemonWarning>,
+    /// The on-call swaps of the running and the next shift, in the order
+    /// recorded within each (#11 fix: the incoming shift must know them).
+    pub swaps: Vec<Swap>,
 }
 
 /// Where a complaint stands at the handover.

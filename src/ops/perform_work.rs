@@ -10,11 +10,11 @@ use super::limits::short;
 use super::patrol::{PatrolCommand, PatrolOutcome, check_inspection, check_visit};
 use super::swap::{ShiftPick, SwapError, SwapRequest, Swapped};
 use crate::config::Config;
-use crate::domain::Actor;
 use crate::domain::roster_swap::{NewSwap, Slot};
-use crate::store::{Patrols, Rosters};
+use crate::domain::{Actor, ListFilter};
+use crate::store::{Complaints, Patrols, Rosters};
 
-pub(super) fn swap<S: Rosters>(
+pub(super) fn swap<S: Rosters + Complaints>(
     store: &mut S,
     config: &Config,
     actor: &Actor,
@@ -68,6 +68,19 @@ pub(super) fn swap<S: Rosters>(
         reason: reason.to_string(),
     };
     let id = store.record_swap(actor, now, &new)?;
+    let mut still_dispatched: Vec<i64> = match &new.replaces {
+        Some(old) if slot.start <= local => store
+            .list(ListFilter {
+                open_only: true,
+                limit: None,
+            })?
+            .into_iter()
+            .filter(|c| c.status.awaits_arrival() && c.dispatched_to.as_deref() == Some(old))
+            .map(|c| c.id)
+            .collect(),
+        _ => Vec::new(),
+    };
+    still_dispatched.sort_unstable();
     Ok(Swapped {
         id,
         grid: new.grid,
@@ -76,6 +89,7 @@ pub(super) fn swap<S: Rosters>(
         role: new.role,
         officer: new.officer,
         replaced: new.replaces,
+        still_dispatched,
     })
 }
 

@@ -41,6 +41,10 @@ pub struct Swapped {
     pub officer: String,
     /// Who held the role before (`None`: nobody did).
     pub replaced: Option<String>,
+    /// The open complaints still dispatched to the officer replaced and
+    /// nobody on site yet, when the swap is of the shift running now: they
+    /// must be re-dispatched, the swap does not move them.
+    pub still_dispatched: Vec<i64>,
 }
 
 /// Why a swap was refused.

@@ -17,6 +17,7 @@ use crate::domain::handover::{
     CalendarWarning, DaemonWarning, OverduePatrol, PendingAlert, RunningIncident, Sheet, Standing,
     standing,
 };
+use crate::domain::roster_swap::Swap;
 use crate::i18n::{Lang, T, count, fill};
 use crate::text::countdown;
 use crate::words::incident as iw;
@@ -57,11 +58,35 @@ pub fn markdown(lang: Lang, config: &Config, sheet: &Sheet) -> String {
     w.section(&mut out, T::HandCalendar, &o.calendar, |c| w.calendar(c));
     let daemon: Vec<&DaemonWarning> = o.daemon.iter().collect();
     w.section(&mut out, T::HandDaemon, &daemon, |d| w.daemon(d));
+    w.section(&mut out, T::HandSwaps, &o.swaps, |s| w.swap(s));
     out.push_str(&format!(
         "\n## {}\n\n{}\n",
         w.t(T::HandSignatures),
         w.t(T::HandSignLine)
     ));
+    out
+}
+
+/// The sheet as a screen shows it: the backslashes that keep values inert
+/// for Markdown taken out (`\#2` reads `#2`); the recorded and saved
+/// sheet keeps them.
+pub fn shown(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut chars = markdown.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some(n) if "\\`*_[]<>#|".contains(n) => out.push(n),
+                Some(n) => {
+                    out.push(c);
+                    out.push(n);
+                }
+                None => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -293,6 +318,33 @@ impl Words<'_> {
                 fill(self.t(T::HandCalLeftOut), &[("error", &md_line(e))])
             }
         }
+    }
+
+    /// "T01 城关镇 · day shift of 2026-12-01 · primary: 邓海燕 (O009) →
+    /// 郝晓明 (O012) — sick leave".
+    fn swap(&self, s: &Swap) -> String {
+        let shift = fill(
+            self.t(T::HandSwapShift),
+            &[
+                (
+                    "shift",
+                    &md(&crate::words::oncall::shift(self.lang, &s.shift)),
+                ),
+                ("date", &s.shift_date.to_string()),
+            ],
+        );
+        let from = s.replaces.as_deref().map_or_else(
+            || self.t(T::OnCallNobodyBefore).to_string(),
+            |o| self.officer(o),
+        );
+        format!(
+            "{} · {shift} · {}{}{from} → {} — {}",
+            self.grid(Some(&s.grid)),
+            self.t(crate::words::oncall::role(s.role)),
+            colon(self.lang),
+            self.officer(&s.officer),
+            md_line(&s.reason)
+        )
     }
 
     fn daemon(&self, d: &DaemonWarning) -> String {

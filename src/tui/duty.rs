@@ -44,4 +44,7 @@ pub struct HandoverOverlay {
     pub top: u16,
     /// Why the last confirmation was refused.
     pub error: Option<String>,
+    /// What was typed in the officer picker focused: its id or part of a
+    /// name (cleared when the focus moves or ←→ picks).
+    pub typed: String,
 }

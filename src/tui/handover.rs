@@ -69,7 +69,14 @@ impl State {
             patrols: b::overdue_patrols(&self.boards.sources),
             calendar: b::calendar_warnings(&self.config, self.now),
             daemon: b::daemon_warning(&self.daemon(), self.clock_speed),
+            swaps: b::shift_swaps(&self.boards.oncall),
         }
+    }
+
+    /// The sheet of the overlay `o` as the overlay shows it: without the
+    /// backslashes of the Markdown recorded and saved.
+    pub fn handover_shown(&self, o: &HandoverOverlay) -> String {
+        crate::report::handover::shown(&self.handover_sheet(o))
     }
 
     /// The sheet of the overlay `o` as of now, as Markdown.
@@ -95,6 +102,7 @@ pub fn open(state: &mut State) {
         focus: Focus::Incoming,
         top: 0,
         error: None,
+        typed: String::new(),
     }));
 }
 
@@ -123,6 +131,56 @@ fn cycle(
         (None, false) => n - 1,
     };
     Some(ids[j].clone())
+}
+
+/// The officer `typed` names, leaving out `skip`: the id itself, else the
+/// first whose id starts with it, else the first whose name holds it (case
+/// not minded), as the other pickers take a typed id or part of a name.
+fn find(state: &State, typed: &str, skip: Option<&str>) -> Option<String> {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return None;
+    }
+    let officers: Vec<_> = state
+        .config
+        .officers
+        .values()
+        .filter(|o| Some(o.id.as_str()) != skip)
+        .collect();
+    let id = |o: &&crate::domain::grid::Officer| o.id.to_lowercase();
+    officers
+        .iter()
+        .find(|o| id(o) == typed)
+        .or_else(|| officers.iter().find(|o| id(o).starts_with(&typed)))
+        .or_else(|| {
+            officers
+                .iter()
+                .find(|o| o.name.to_lowercase().contains(&typed))
+        })
+        .map(|o| o.id.clone())
+}
+
+/// A character typed in the officer picker focused: the officer it names
+/// now, else the officer the character alone names (a fresh start).
+fn typed(state: &State, o: &mut HandoverOverlay, c: char) {
+    let skip = match o.focus {
+        Focus::Incoming => o.from.clone(),
+        _ => o.to.clone(),
+    };
+    let more = format!("{}{c}", o.typed);
+    let (text, found) = match find(state, &more, skip.as_deref()) {
+        Some(id) => (more, Some(id)),
+        None => (c.to_string(), find(state, &c.to_string(), skip.as_deref())),
+    };
+    let Some(id) = found else {
+        return;
+    };
+    o.typed = text;
+    match o.focus {
+        Focus::Incoming => o.to = Some(id),
+        _ => o.from = Some(id),
+    }
+    o.error = None;
 }
 
 /// The file a sheet is saved as (before `-2`, `-3`… when taken):
@@ -176,6 +234,7 @@ pub fn key(state: &mut State, mut o: HandoverOverlay, key: KeyEvent) -> Vec<Effe
         KeyCode::PageDown => o.top = o.top.saturating_add(PAGE),
         KeyCode::PageUp => o.top = o.top.saturating_sub(PAGE),
         KeyCode::Tab => {
+            o.typed.clear();
             o.focus = match o.focus {
                 Focus::Incoming => Focus::Outgoing,
                 Focus::Outgoing => Focus::Note,
@@ -183,6 +242,7 @@ pub fn key(state: &mut State, mut o: HandoverOverlay, key: KeyEvent) -> Vec<Effe
             }
         }
         KeyCode::BackTab => {
+            o.typed.clear();
             o.focus = match o.focus {
                 Focus::Incoming => Focus::Note,
                 Focus::Outgoing => Focus::Incoming,
@@ -196,7 +256,23 @@ pub fn key(state: &mut State, mut o: HandoverOverlay, key: KeyEvent) -> Vec<Effe
                 _ => o.from = cycle(state, o.from.as_deref(), o.to.as_deref(), forward),
             }
             o.error = None;
+            o.typed.clear();
         }
+        KeyCode::Backspace if !in_note => {
+            o.typed.pop();
+            let skip = match o.focus {
+                Focus::Incoming => o.from.clone(),
+                _ => o.to.clone(),
+            };
+            if let Some(id) = find(state, &o.typed, skip.as_deref()) {
+                match o.focus {
+                    Focus::Incoming => o.to = Some(id),
+                    _ => o.from = Some(id),
+                }
+            }
+        }
+        // A picker takes a typed id or part of a name (y and s are keys).
+        KeyCode::Char(c) if !in_note && !super::keymap::is_control(key) => typed(state, &mut o, c),
         KeyCode::Backspace if in_note => {
             o.note.pop();
         }
@@ -210,7 +286,7 @@ pub fn key(state: &mut State, mut o: HandoverOverlay, key: KeyEvent) -> Vec<Effe
         }
         _ => {}
     }
-    let most = crate::tui::report::layout(&state.handover_sheet(&o), NARROWEST).len();
+    let most = crate::tui::report::layout(&state.handover_shown(&o), NARROWEST).len();
     o.top = o
         .top
         .min(u16::try_from(most.saturating_sub(1)).unwrap_or(u16::MAX));

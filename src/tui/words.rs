@@ -102,7 +102,14 @@ pub fn outcome(lang: Lang, config: &Config, o: &Outcome) -> String {
         ),
         Outcome::Reopened { id } => fill(T::DoneReopened.get(lang), &[("id", &id.to_string())]),
         Outcome::Incident(i) => super::incident_words::outcome(lang, config, i),
-        Outcome::Swapped(s) => crate::words::oncall::swapped(lang, config, s),
+        Outcome::Swapped(s) => {
+            let done = crate::words::oncall::swapped(lang, config, s);
+            let how = T::OnCallRedispatchKey.get(lang);
+            match crate::words::oncall::still_dispatched(lang, config, s, how) {
+                Some(more) => format!("{done} · {more}"),
+                None => done,
+            }
+        }
         Outcome::Merged {
             id,
             into,

@@ -2,11 +2,13 @@
 //! audit record, a gap — the same sentences for the command line, the
 //! console and the audit screen.
 
+use chrono::Datelike;
 use serde_json::Value;
 
 use crate::board::oncall::OnCallBoard;
 use crate::config::Config;
 use crate::domain::AuditEntry;
+use crate::domain::calendar::DayKind;
 use crate::domain::roster::OnCall;
 use crate::domain::roster_swap::{Gap, Role};
 use crate::i18n::{Lang, T, fill};
@@ -21,13 +23,14 @@ pub fn role(r: Role) -> T {
     }
 }
 
-/// A shift's name in words: the usual `day` and `night` in the reader's
-/// language, any other name of roster.toml as it is.
+/// A shift in words: the usual `day` and `night` as the reader says them
+/// (`day shift`, `白班`), any other name of roster.toml as it is, with the
+/// word for a shift (`early shift`, `早班`).
 pub fn shift(lang: Lang, name: &str) -> String {
     match name {
         "day" => T::OnCallShiftDay.get(lang).to_string(),
         "night" => T::OnCallShiftNight.get(lang).to_string(),
-        other => sanitize(other),
+        other => fill(T::OnCallShiftNamed.get(lang), &[("name", &sanitize(other))]),
     }
 }
 
@@ -74,6 +77,34 @@ pub fn swapped(lang: Lang, config: &Config, s: &Swapped) -> String {
             ("replaced", &person(lang, config, s.replaced.as_deref())),
         ],
     )
+}
+
+/// "郭芳 still has 3 open complaints dispatched: #2 #9 #10 — re-dispatch
+/// them (d)" when the officer a swap replaced still has complaints on the
+/// way; `how` says how to re-dispatch (a key, a command).
+pub fn still_dispatched(lang: Lang, config: &Config, s: &Swapped, how: &str) -> Option<String> {
+    let old = s.replaced.as_deref()?;
+    if s.still_dispatched.is_empty() {
+        return None;
+    }
+    let name = config
+        .officers
+        .get(old)
+        .map_or_else(|| sanitize(old), |o| sanitize(&o.name));
+    let ids = s
+        .still_dispatched
+        .iter()
+        .map(|id| format!("#{id}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(fill(
+        &crate::i18n::count(
+            T::OnCallStillDispatched,
+            lang,
+            s.still_dispatched.len() as i64,
+        ),
+        &[("officer", &name), ("ids", &ids), ("how", how)],
+    ))
 }
 
 /// Why a swap was refused.
@@ -162,6 +193,27 @@ pub fn shift_line(lang: Lang, board: &OnCallBoard) -> String {
             ],
         ),
         (None, _) => T::OnCallNoShift.get(lang).to_string(),
+    }
+}
+
+/// "holiday (国庆节): the roster follows the weekdays unless an override
+/// says otherwise" when `at` falls on a holiday or a make-up working day
+/// of the calendar, else None: the roster knows weekdays only.
+pub fn day_note(lang: Lang, config: &Config, at: chrono::DateTime<chrono::Utc>) -> Option<String> {
+    let date = at.with_timezone(&config.settings.timezone).date_naive();
+    match config.calendar.day(date).kind {
+        DayKind::Holiday(name) => Some(fill(
+            T::OnCallOnHoliday.get(lang),
+            &[("name", &sanitize(&name))],
+        )),
+        DayKind::MakeupWorkday(name) => Some(fill(
+            T::OnCallOnMakeup.get(lang),
+            &[
+                ("name", &sanitize(&name)),
+                ("weekday", crate::words::weekday(date.weekday()).get(lang)),
+            ],
+        )),
+        DayKind::Workday | DayKind::Weekend => None,
     }
 }
 

@@ -82,6 +82,25 @@ impl Form {
         }
     }
 
+    /// Who holds the role chosen in the shift chosen now, by `board` (a
+    /// swap form only): the picker marks them, so that the one choice the
+    /// swap would refuse shows before a reason is typed.
+    pub fn swap_holder(&self, board: &OnCallBoard) -> Option<String> {
+        if self.kind != FormKind::Swap {
+            return None;
+        }
+        let row = board
+            .rows
+            .iter()
+            .find(|r| r.grid == self.value(T::FieldGrid))?;
+        let oc = match self.value(T::OnCallFieldShift) {
+            "next" => row.next.as_ref(),
+            _ => row.now.as_ref(),
+        }?;
+        let role = Role::parse(self.value(T::OnCallFieldRole))?;
+        role.of(oc).map(String::from)
+    }
+
     /// The swap form as a command, or what is wrong with it.
     pub(super) fn submit_swap(&self, config: &Config, lang: Lang) -> Result<Command, String> {
         let officer = self.value(T::OnCallFieldTo);

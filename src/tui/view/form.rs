@@ -46,6 +46,12 @@ pub fn render(state: &State, form: &Form, area: Rect, buf: &mut Buffer) {
     let value_cells = (w as usize).saturating_sub(2 + LABEL).max(8);
     let (config, lang) = (&state.config, state.lang);
     let mut lines: Vec<Line> = Vec::new();
+    // A swap's picker marks who holds the role now (`· now`).
+    let holder = form.swap_holder(&state.boards.oncall);
+    let holds = |f: &crate::tui::form::Field, id: &str| {
+        f.label == T::OnCallFieldTo && holder.as_deref() == Some(id)
+    };
+    let now_tag = format!(" · {}", state.t(T::OnCallHoldsNow));
     for (i, f) in form.fields.iter().enumerate() {
         let focus = i == form.focus;
         let marker = if focus { "▶ " } else { "  " };
@@ -54,12 +60,16 @@ pub fn render(state: &State, form: &Form, area: Rect, buf: &mut Buffer) {
             if focus { Theme::title() } else { Theme::dim() },
         );
         let mut value = sanitize(&form.shown(i, config, lang));
+        if holds(f, f.value.trim()) {
+            value.push_str(&now_tag);
+        }
         if focus {
             value.push('▏');
         }
         lines.extend(labelled(head, &value, Style::default(), value_cells));
         if focus && f.choices.len() > 1 {
-            lines.extend(choices(state, f, value_cells));
+            let marked = holder.as_deref().filter(|_| f.label == T::OnCallFieldTo);
+            lines.extend(choices(state, f, value_cells, marked, &now_tag));
         }
     }
     let previews = [
@@ -104,7 +114,14 @@ pub fn render(state: &State, form: &Form, area: Rect, buf: &mut Buffer) {
 }
 
 /// The focused picker's choices around the current one, and where it is.
-fn choices(state: &State, f: &crate::tui::form::Field, cells: usize) -> Vec<Line<'static>> {
+/// `tag` follows the `marked` choice (who holds a role now).
+fn choices(
+    state: &State,
+    f: &crate::tui::form::Field,
+    cells: usize,
+    marked: Option<&str>,
+    tag: &str,
+) -> Vec<Line<'static>> {
     let n = f.choices.len();
     let cur = f.current();
     let first = cur
@@ -118,7 +135,12 @@ fn choices(state: &State, f: &crate::tui::form::Field, cells: usize) -> Vec<Line
         } else {
             ("  ", Theme::dim())
         };
-        let text = format!("{mark}{}", sanitize(&c.shown(state.lang)));
+        let tag = if marked == Some(c.id.as_str()) {
+            tag
+        } else {
+            ""
+        };
+        let text = format!("{mark}{}{tag}", sanitize(&c.shown(state.lang)));
         out.extend(labelled(Span::raw(" ".repeat(LABEL)), &text, style, cells));
     }
     let at = cur.map_or("-".to_string(), |c| (c + 1).to_string());

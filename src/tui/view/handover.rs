@@ -129,7 +129,7 @@ pub fn render(state: &State, o: &HandoverOverlay, area: Rect, buf: &mut Buffer) 
     let room = usize::from(inner.height)
         .saturating_sub(shown.len() + footer.len())
         .max(1);
-    let sheet = super::report::lines(&state.handover_sheet(o), w.saturating_sub(1));
+    let sheet = super::report::lines(&state.handover_shown(o), w.saturating_sub(1));
     let top = usize::from(o.top).min(sheet.len().saturating_sub(room));
     let used = shown.len();
     shown.extend(sheet.into_iter().skip(top).take(room).map(|l| {

@@ -246,6 +246,9 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
+/// A symbol of the help, what it means and its style.
+type Symbol<'a> = (&'a str, T, ratatui::style::Style);
+
 /// The help: every key of the table with what it does, then what each
 /// symbol on screen means. Wrapped to the box; scrolled with ↑↓ when taller
 /// than the screen.
@@ -326,6 +329,47 @@ pub fn help(state: &State, top: u16, area: Rect, buf: &mut Buffer) {
         (late.as_str(), state.t(T::IncUiSymLate), Theme::breached()),
     ] {
         help_item(&mut lines, sym, text, style, text_w);
+    }
+    // The grid at work (#11): On call, Grids, Sources, each under its name.
+    let via = fill(state.t(T::OnCallVia), &[("grid", "T01")]);
+    let overdue = fill(state.t(T::SrcUiOverdue), &[("n", "11")]);
+    let soon = fill(state.t(T::SrcUiSoon), &[("n", "3")]);
+    let groups: [(Screen, Vec<Symbol>); 3] = [
+        (
+            Screen::OnCall,
+            vec![
+                ("⇄", T::SymSwapped, Theme::title()),
+                ("✎", T::SymOverride, Theme::title()),
+                (via.as_str(), T::SymVia, Theme::dim()),
+                ("✖", T::SymNobody, Theme::breached()),
+            ],
+        ),
+        (
+            Screen::Grids,
+            vec![
+                ("✓ 3/3", T::SymStaffOk, Theme::ok()),
+                ("✗ 1/2–3", T::SymStaffShort, Theme::breached()),
+                ("▲", T::SymStaffOver, Theme::soon()),
+                ("?", T::SymNoClass, Theme::unassigned()),
+            ],
+        ),
+        (
+            Screen::Sources,
+            vec![
+                (overdue.as_str(), T::SymSrcOverdue, Theme::breached()),
+                (soon.as_str(), T::SymSrcSoon, Theme::soon()),
+                ("15*", T::SymSrcShortened, Theme::title()),
+            ],
+        ),
+    ];
+    for (screen, items) in groups {
+        lines.push(Line::styled(
+            format!("  {}", state.t(screen.title())),
+            Theme::dim(),
+        ));
+        for (sym, t, style) in items {
+            help_item(&mut lines, sym, state.t(t), style, text_w);
+        }
     }
     let inner_h = usize::from(area.height.saturating_sub(3));
     let footer = if lines.len() > inner_h {

@@ -57,6 +57,22 @@ pub fn due(state: &State, at: chrono::DateTime<chrono::Utc>) -> (String, Style) 
     }
 }
 
+/// The officer column: the officer the complaint is dispatched to,
+/// marked `→ 郭芳` (a swap does not move it), else who is on call in its grid.
+fn officer_cell(state: &State, c: &ComplaintRow) -> String {
+    match &c.dispatched_to {
+        Some(id) => {
+            let name = state
+                .config
+                .officers
+                .get(id)
+                .map_or(id.as_str(), |o| o.name.as_str());
+            fill(state.t(T::ColDispatchedTo), &[("name", &sanitize(name))])
+        }
+        None => sanitize(&on_call_name(state, c.grid.as_deref())),
+    }
+}
+
 fn on_call_name(state: &State, grid: Option<&str>) -> String {
     let root = state
         .config
@@ -155,7 +171,7 @@ pub fn complaints(
                 ),
                 left(state, c),
                 plain(words::status(c.status).get(lang).to_string()),
-                plain(sanitize(&on_call_name(state, c.grid.as_deref()))),
+                plain(officer_cell(state, c)),
                 plain(repeat),
             ]
         })

@@ -7,6 +7,7 @@ mod dashboard;
 mod grids;
 pub mod incidents;
 mod oncall;
+mod oncall_detail;
 mod sources;
 
 use ratatui::buffer::Buffer;

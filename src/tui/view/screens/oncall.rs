@@ -3,7 +3,8 @@
 //! 7 days, then one row per grid in tree order — who holds it now (primary,
 //! backup, leader) and the next shift's primary, names and phones, with a
 //! swap marker; a grid with nobody on call in red with ✖. Columns are
-//! dropped from the least needed when the terminal is narrow.
+//! dropped from the least needed when the terminal is narrow; the panel
+//! under the table (`oncall_detail`) shows the selected grid in full.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
@@ -102,8 +103,36 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
         height: inner.height.saturating_sub(head_h),
         ..inner
     };
-    table(state, area, buf);
+    // The selected grid in full under the table, when the table keeps a
+    // few rows.
+    let selected = state
+        .oncall
+        .selected
+        .min(board.rows.len().saturating_sub(1));
+    let detail = board
+        .rows
+        .get(selected)
+        .map(|r| (r, super::oncall_detail::height(state, r)));
+    match detail {
+        Some((row, h)) if area.height >= h + TABLE_MIN => {
+            let table_area = Rect {
+                height: area.height - h,
+                ..area
+            };
+            let detail_area = Rect {
+                y: area.y + area.height - h,
+                height: h,
+                ..area
+            };
+            table(state, table_area, buf);
+            super::oncall_detail::render(state, row, detail_area, buf);
+        }
+        _ => table(state, area, buf),
+    }
 }
+
+/// The fewest table lines (its header included) the detail panel leaves.
+const TABLE_MIN: u16 = 5;
 
 /// The shift line, a refused roster.toml, the gaps of the coming 7 days.
 fn head_lines(state: &State) -> Vec<Line<'static>> {
