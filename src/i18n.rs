@@ -1122,6 +1122,8 @@ texts! {
     OnCallErrNoShift => "no shift is running then: roster.toml has no shifts", "该时刻没有班次：roster.toml 未定义班次";
     OnCallErrShiftOver => "the {shift} of {date} is already over: swap a shift running now or to come", "{date} {shift}已结束：只能为当前或之后的班次调班";
     OnCallErrSame => "{officer} already holds that role in that shift", "{officer} 已在该班次担任此角色";
+    OnCallErrHoldsOther => "{officer} is already the {role} of that shift: name another {role} first (primary and backup are two people)", "{officer} 已是该班次的{role}：请先另换{role}（主班与副班须为两人）";
+    OnCallErrBusy => "the roster of that shift kept changing while this swap was decided: try again", "该班次的值班安排正被他人连续修改：请重试";
     OnCallErrNoReason => "a swap needs a reason", "调班需要填写原因";
     OnCallErrBadDate => "'{text}' is not a date like 2026-12-01", "「{text}」不是形如 2026-12-01 的日期";
     OnCallTrailSwap => "swap: {grid} {shift} of {date}, {role} {officer} in place of {replaced} — {reason}", "调班：{grid} {date} {shift}，{role} {officer} 替换 {replaced} — {reason}";

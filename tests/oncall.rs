@@ -294,6 +294,18 @@ fn the_escalator_alerts_the_officer_swapped_in() {
     let p = room.write("c.json", complaint("E1").to_string());
     room.ok(&["submit", p.to_str().unwrap()]);
     room.ok(&[NOW, "intake", "--once"]);
+    // O020 is the backup: another backup first, then O020 steps up.
+    room.ok(&[
+        NOW,
+        "swap",
+        "T03",
+        "--role",
+        "backup",
+        "--to",
+        "O021",
+        "--reason",
+        "O020 steps up",
+    ]);
     room.ok(&[
         NOW,
         "swap",
@@ -342,6 +354,8 @@ fn a_half_saved_roster_costs_the_roster_not_the_duty_room() {
     assert!(err.contains("the roster is left out"), "{err}");
     let out = room.run(&["status"]);
     assert!(out.status.success());
+}
+
 #[test]
 fn a_swap_says_when_the_officer_replaced_still_has_complaints_on_the_way() {
     // Complaints 1–3 in T03-V01-G01 (T03's duty: O019 primary on Monday's
@@ -450,4 +464,53 @@ fn oncall_at_takes_a_local_date_and_time_and_names_a_holiday_or_make_up_day() {
     // A time it cannot read is refused with the forms it takes.
     let bad = room.fails(1, &[TUE_1730, "oncall", "--at", "2 Oct 9h"]);
     assert!(bad.contains("2026-12-01 09:30"), "{bad}");
+}
+
+/// Primary and backup of one shift are two people: a swap that would make
+/// the backup the primary too is refused, saying so.
+#[test]
+fn a_swap_never_makes_one_officer_primary_and_backup() {
+    // Mon 30 Nov 09:30: T01's weekday day shift is O009 primary, O010 backup.
+    let room = Room::new();
+    let err = room.fails(
+        1,
+        &[
+            NOW, "swap", "T01", "--role", "primary", "--to", "O010", "--reason", "r",
+        ],
+    );
+    assert!(err.contains("is already the backup of that shift"), "{err}");
+    assert!(err.contains("name another backup first"), "{err}");
+}
+
+/// Consoles swapping the same role at the same instant: one swap is
+/// recorded, every other is decided again on it and refused (the officer
+/// already holds the role) — never two swaps "in place of" the same person.
+#[test]
+fn concurrent_swaps_of_one_role_record_one() {
+    let room = Room::new();
+    let children: Vec<_> = (0..8)
+        .map(|_| {
+            room.cmd(&[
+                NOW, "swap", "T04", "--role", "leader", "--to", "O028", "--reason", "r",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+        })
+        .collect();
+    let ok = children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap().status)
+        .filter(|s| s.success())
+        .count();
+    assert_eq!(ok, 1);
+    let store = SqliteStore::open(&room.db(), Durability::Normal).unwrap();
+    let trail: Vec<_> = (1..=8)
+        .filter_map(|n| {
+            let t = store.audit_of(&format!("roster_override:{n}")).unwrap();
+            (!t.is_empty()).then_some(n)
+        })
+        .collect();
+    assert_eq!(trail, vec![1]);
 }

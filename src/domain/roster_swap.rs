@@ -44,6 +44,11 @@ pub struct NewSwap {
     pub officer: String,
     pub replaces: Option<String>,
     pub reason: String,
+    /// The newest swap of any shift starting on `shift_date` when this one
+    /// was decided (`replaces` and the checks read them): the store records
+    /// it only if that is still the newest, so two consoles swapping at once
+    /// never both decide on the same roster.
+    pub seen: Option<i64>,
 }
 
 /// One shift on one date: the unit a duty, an override and a swap name.

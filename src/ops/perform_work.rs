@@ -10,7 +10,7 @@ use super::limits::short;
 use super::patrol::{PatrolCommand, PatrolOutcome, check_inspection, check_visit};
 use super::swap::{ShiftPick, SwapError, SwapRequest, Swapped};
 use crate::config::Config;
-use crate::domain::roster_swap::{NewSwap, Slot};
+use crate::domain::roster_swap::{NewSwap, Role, Slot};
 use crate::domain::{Actor, ListFilter};
 use crate::store::{Complaints, Patrols, Rosters};
 
@@ -48,26 +48,53 @@ pub(super) fn swap<S: Rosters + Complaints>(
         }
         .into());
     }
-    let swaps = store.swaps(slot.date, slot.date)?;
-    let held = roster
-        .on_call_in(&config.grids, &swaps, &req.grid, &slot)
-        .and_then(|oc| req.role.of(&oc).map(String::from));
-    if held.as_deref() == Some(req.officer.as_str()) {
-        return Err(SwapError::SameOfficer {
-            officer: req.officer,
+    // Decided on the swaps recorded so far; recorded only if none came in
+    // meanwhile (another console swapping the same day), else decided again.
+    let mut tries = 0;
+    let (id, new) = loop {
+        tries += 1;
+        let swaps = store.swaps(slot.date, slot.date)?;
+        let now_on = roster.on_call_in(&config.grids, &swaps, &req.grid, &slot);
+        let held = now_on
+            .as_ref()
+            .and_then(|oc| req.role.of(oc).map(String::from));
+        if held.as_deref() == Some(req.officer.as_str()) {
+            return Err(SwapError::SameOfficer {
+                officer: req.officer,
+            }
+            .into());
         }
-        .into());
-    }
-    let new = NewSwap {
-        grid: req.grid,
-        shift: slot.shift,
-        shift_date: slot.date,
-        role: req.role,
-        officer: req.officer,
-        replaces: held,
-        reason: reason.to_string(),
+        // Primary and backup are two people.
+        let other = match req.role {
+            Role::Primary => Role::Backup,
+            Role::Backup => Role::Primary,
+            Role::Leader => Role::Leader,
+        };
+        if other != req.role
+            && now_on.as_ref().and_then(|oc| other.of(oc)) == Some(req.officer.as_str())
+        {
+            return Err(SwapError::HoldsOther {
+                officer: req.officer,
+                other: other.as_str().to_string(),
+            }
+            .into());
+        }
+        let new = NewSwap {
+            grid: req.grid.clone(),
+            shift: slot.shift.clone(),
+            shift_date: slot.date,
+            role: req.role,
+            officer: req.officer.clone(),
+            replaces: held,
+            reason: reason.to_string(),
+            seen: swaps.iter().map(|s| s.id).max(),
+        };
+        match store.record_swap(actor, now, &new)? {
+            Some(id) => break (id, new),
+            None if tries < 20 => continue,
+            None => return Err(SwapError::Busy.into()),
+        }
     };
-    let id = store.record_swap(actor, now, &new)?;
     let mut still_dispatched: Vec<i64> = match &new.replaces {
         Some(old) if slot.start <= local => store
             .list(ListFilter {

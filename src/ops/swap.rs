@@ -65,4 +65,11 @@ pub enum SwapError {
     SameOfficer { officer: String },
     #[error("a swap needs a reason")]
     NoReason,
+    /// Primary and backup of one shift are two people: one officer in both
+    /// leaves the shift with nobody to fall back on.
+    #[error("{officer} is already the {other} of that shift")]
+    HoldsOther { officer: String, other: String },
+    /// Others kept swapping this shift while this swap was being decided.
+    #[error("the roster of that shift kept changing: try again")]
+    Busy,
 }

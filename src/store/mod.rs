@@ -401,14 +401,16 @@ pub trait Rosters {
             day + chrono::Duration::days(9),
         )
     }
-    /// Record one swap with its audit record; returns its id. The
-    /// operations layer checks grid, officer and shift first.
+    /// Record one swap with its audit record; returns its id, or `None`
+    /// when a swap of a shift on that date was recorded since the one
+    /// `swap.seen` names (the caller decides again). The operations layer
+    /// checks grid, officer and shift first.
     fn record_swap(
         &mut self,
         actor: &Actor,
         now: DateTime<Utc>,
         swap: &crate::domain::roster_swap::NewSwap,
-    ) -> Result<i64>;
+    ) -> Result<Option<i64>>;
 }
 
 /// Per-grid figures of the Grids board (#11), each grid's own (its

@@ -129,6 +129,26 @@ pub fn error(lang: Lang, config: Option<&Config>, e: &SwapError) -> String {
             )],
         ),
         SwapError::NoReason => T::OnCallErrNoReason.get(lang).to_string(),
+        SwapError::HoldsOther { officer, other } => say(
+            T::OnCallErrHoldsOther,
+            &[
+                (
+                    "officer",
+                    &config.map_or_else(|| sanitize(officer), |c| person(lang, c, Some(officer))),
+                ),
+                ("role", role_word(lang, other)),
+            ],
+        ),
+        SwapError::Busy => T::OnCallErrBusy.get(lang).to_string(),
+    }
+}
+
+/// A role's name in words.
+fn role_word(lang: Lang, role: &str) -> &'static str {
+    match role {
+        "backup" => T::Backup.get(lang),
+        "leader" => T::Leader.get(lang),
+        _ => T::Primary.get(lang),
     }
 }
 

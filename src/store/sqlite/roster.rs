@@ -56,9 +56,22 @@ impl Rosters for SqliteStore {
         Ok(out)
     }
 
-    fn record_swap(&mut self, actor: &Actor, now: DateTime<Utc>, swap: &NewSwap) -> Result<i64> {
+    fn record_swap(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        swap: &NewSwap,
+    ) -> Result<Option<i64>> {
         let tx = self.write()?;
         let date = swap.shift_date.format(DAY).to_string();
+        let newest: Option<i64> = tx.query_row(
+            "SELECT max(id) FROM roster_override WHERE shift_date = :date",
+            named_params! {":date": date},
+            |r| r.get(0),
+        )?;
+        if newest != swap.seen {
+            return Ok(None);
+        }
         tx.prepare_cached(
             "INSERT INTO roster_override
                 (grid_id, shift, shift_date, role, officer_id, replaces, reason, at, by_actor, console)
@@ -94,6 +107,6 @@ impl Rosters for SqliteStore {
             }),
         )?;
         tx.commit()?;
-        Ok(id)
+        Ok(Some(id))
     }
 }
