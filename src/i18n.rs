@@ -1203,7 +1203,6 @@ texts! {
     SrcPerLeader => "Linked leaders (monthly inspections, quarterly township visits)", "挂钩领导（每月检查挂钩企业，每季度走访挂钩乡镇）";
     SrcLeaderLine => "{officer} {name}: {behind} behind, {todo} to do this period, {overdue} linked sources overdue", "{officer} {name}：上期未完成 {behind}，本期待办 {todo}，挂钩企业逾期 {overdue}";
     SrcLeaderBehind => "  behind: {what}", "  上期未完成：{what}";
-    SrcImported => "{n} sources written to {path}; running daemons and consoles take them up", "已将 {n} 家污染源写入 {path}；运行中的接收服务与控制台会自动载入";
     SrcImportEmbedded => "the embedded demo county cannot be changed: give a config directory (--config DIR) to import into", "内置演示配置不可修改：请用 --config 指定要导入的配置目录";
     SrcImportRefused => "nothing written: {n} problem(s) in {file}", "未写入：{file} 中有 {n} 处问题";
     SrcCsvEmpty => "the file is empty", "文件为空";
@@ -1216,7 +1215,6 @@ texts! {
     SrcCsvBadDate => "{column} '{text}' is not a date like 2026-03-01", "{column}“{text}”不是形如 2026-03-01 的日期";
     SrcCsvUnknownGrid => "grid '{text}' is not in grids.toml", "网格“{text}”不在 grids.toml 中";
     SrcCsvTwice => "id {text} is listed twice (also on line {first})", "编号 {text} 重复（另见第 {first} 行）";
-    SrcCsvLinked => "enterprise {text} is missing, but officer {officer} is linked to it in officers.toml", "缺少企业 {text}，但 officers.toml 中人员 {officer} 与其挂钩";
     SrcCsvNoRows => "no enterprise in the file", "文件中没有企业";
     SrcCsvTooLong => "{column} is over {max} characters", "{column} 超过 {max} 个字符";
     SrcUiColLevel => "Level", "级别";
@@ -1410,6 +1408,13 @@ texts! {
     HandAuditSubject => "handover {id}", "交接班 {id}";
     HandTrail => "shift handed over: {from} → {to}", "交接班：{from} → {to}";
     // --- end of #11 handover ---
+    // --- #11 fixes: sources and patrols ---
+    SrcImportDone => "{n} sources written to {path} (added {added}, updated {updated}, kept {kept}, removed {removed}); running daemons and consoles take them up", "已将 {n} 家污染源写入 {path}（新增 {added}，更新 {updated}，保留 {kept}，删除 {removed}）；运行中的接收服务与控制台会自动载入";
+    SrcImportAdded => "added: {ids}", "新增：{ids}";
+    SrcImportUpdated => "updated: {ids}", "更新：{ids}";
+    SrcImportRemoved => "removed: {ids}", "删除：{ids}";
+    SrcImportBak => "the previous file is kept as {path}", "原文件已保留为 {path}";
+    SrcExported => "{n} sources written to {path}", "已将 {n} 家污染源写入 {path}";
 }
 
 /// A day of the week's short name.

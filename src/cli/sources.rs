@@ -1,4 +1,4 @@
-//! `gridwatch sources [--overdue] [--json]`, `sources import FILE.csv`,
+//! `gridwatch sources [--overdue] [--json]`, `sources import|export`,
 //! `inspect ENTERPRISE …` and `visit TOWNSHIP …` (#11): the register with
 //! its patrol status, and the two patrol records, through the operations
 //! layer like every write.
@@ -20,11 +20,23 @@ use crate::words::patrol as w;
 #[derive(Debug, Subcommand)]
 pub enum SourcesCommand {
     /// Read a CSV of the register (header: id,name,grid,control_level,address
-    /// and any census columns), check every row, and write
-    /// config/enterprises.toml; running daemons and consoles take it up
+    /// and any census columns), check every row, and merge it into
+    /// config/enterprises.toml: its rows add new sources or replace the
+    /// source of the same id, every other source is kept. The previous file
+    /// is kept as enterprises.toml.bak; running daemons and consoles take the
+    /// new one up
     Import {
         #[arg(value_name = "FILE.csv")]
         file: std::path::PathBuf,
+        /// The CSV is the whole register: sources not in it are removed
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Write the register as the CSV `sources import` reads (to stdout
+    /// without FILE), to be edited and imported again
+    Export {
+        #[arg(value_name = "FILE.csv")]
+        file: Option<std::path::PathBuf>,
     },
 }
 
@@ -92,7 +104,12 @@ pub fn run(
     as_json: bool,
 ) -> Result<(), Failure> {
     match action {
-        Some(SourcesCommand::Import { file }) => super::sources_import::run(ctx, &file),
+        Some(SourcesCommand::Import { file, replace }) => {
+            super::sources_import::run(ctx, &file, replace)
+        }
+        Some(SourcesCommand::Export { file }) => {
+            super::sources_import::export(ctx, file.as_deref())
+        }
         None => list(ctx, overdue, as_json),
     }
 }
