@@ -576,3 +576,30 @@ fn import_merges_by_default_and_replace_is_checked_on_the_result() {
         n
     );
 }
+
+/// The stranger's case: E0101 last inspected 11-03 every 30 d (due 12-03).
+/// A complaint today shortens the interval to 15 d — 11-18, already past —
+/// so the source is due today, not 12 days overdue; a repeat today too.
+/// Two days later it is 2 days overdue.
+#[test]
+fn a_complaint_today_makes_a_source_due_today_not_overdue_retroactively() {
+    let room = Room::new();
+    let e = |at: &str| source(&room.json(&[at, "sources", "--json"]), "E0101").clone();
+    assert_eq!(e(AT)["due_on"], "2026-12-03");
+    for (n, r) in ["C1", "C2"].into_iter().enumerate() {
+        let mut c = complaint(r);
+        c["enterprise"] = json!("E0101");
+        let p = room.write(&format!("{r}.json"), c.to_string());
+        room.ok(&["submit", p.to_str().unwrap()]);
+        room.ok(&[AT, "intake", "--once"]);
+        let s = e(AT);
+        assert_eq!(s["interval_days"], [15, 7][n], "{s}");
+        assert_eq!(
+            (s["due_on"].clone(), s["overdue_days"].clone()),
+            (json!("2026-11-30"), json!(0)),
+            "{s}"
+        );
+    }
+    let later = e("--now=2026-12-02T10:00:00+08:00");
+    assert_eq!(later["overdue_days"], 2, "{later}");
+}
