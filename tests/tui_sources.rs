@@ -146,3 +146,50 @@ fn c_without_a_source_says_where_to_pick_one() {
         c.state.status
     );
 }
+
+/// The officer ids a form field offers, in order, and its value.
+fn picker(c: &Console, label: gridwatch::i18n::T) -> (String, Vec<String>) {
+    let Mode::Form(f) = &c.state.mode else {
+        panic!("no form: {:?}", c.state.status)
+    };
+    let field = f.fields.iter().find(|x| x.label == label).unwrap();
+    let ids = field.choices.iter().map(|c| c.id.clone()).collect();
+    (field.value.clone(), ids)
+}
+
+/// `c` no longer defaults to O001 (the director, first by id): the console's
+/// officer leads, then the officers linked to the source, then the people
+/// of its grid (E0402 is in T02-V03 of 河西街道), then the rest. Without
+/// `--officer` the grid's people lead; after a handover here the incoming
+/// officer does, in the visit form too.
+#[test]
+fn the_inspection_and_visit_forms_default_to_the_officer_on_duty() {
+    use gridwatch::i18n::T;
+    let mut c = console(Lang::En);
+    c.press("j");
+    c.press("c");
+    let (value, ids) = picker(&c, T::SrcFieldOfficer);
+    assert_eq!(value, "O016", "T02-V03's specific responsible: {ids:?}");
+    assert_eq!(
+        ids[..5],
+        ["O016", "O015", "O013", "O012", "O014"].map(String::from),
+        "the village's people, then the township's"
+    );
+    assert!(
+        ids.iter().position(|i| i == "O001").unwrap() >= 5,
+        "{ids:?}"
+    );
+    c.press("<esc>");
+    c.state.officer = Some("O024".into());
+    c.press("c");
+    let (value, ids) = picker(&c, T::SrcFieldOfficer);
+    assert_eq!(value, "O024");
+    assert_eq!(ids[1], "O016", "{ids:?}");
+    assert_eq!(ids.iter().filter(|i| *i == "O024").count(), 1, "{ids:?}");
+    c.press("<esc>");
+    c.state.duty.handed_over_here = Some("O022".into());
+    c.press("c");
+    assert_eq!(picker(&c, T::SrcFieldOfficer).0, "O022");
+    c.press("<esc>v");
+    assert_eq!(picker(&c, T::SrcFieldVisitor).0, "O022");
+}
