@@ -1415,6 +1415,13 @@ texts! {
     SrcImportRemoved => "removed: {ids}", "删除：{ids}";
     SrcImportBak => "the previous file is kept as {path}", "原文件已保留为 {path}";
     SrcExported => "{n} sources written to {path}", "已将 {n} 家污染源写入 {path}";
+    SrcTrailInspection => "inspection of {enterprise} {name} ({kind}) by {officers}, {at}: {result}", "检查 {enterprise} {name}（{kind}），检查人员 {officers}，{at}：{result}";
+    SrcTrailComplaint => "after complaint #{id}", "核查举报 #{id}";
+    SrcTrailProblems => "problems: {text}", "发现问题：{text}";
+    SrcTrailRectifyBy => "rectify by {date}", "限 {date} 前整改";
+    SrcTrailVisit => "township visit to {township} {name} by {officer}, {at}", "{officer} 走访 {township} {name}，{at}";
+    SrcAuditInspection => "inspection {id}", "检查 {id}";
+    SrcAuditVisit => "visit {id}", "走访 {id}";
 }
 
 /// A day of the week's short name.

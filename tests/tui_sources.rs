@@ -193,3 +193,43 @@ fn the_inspection_and_visit_forms_default_to_the_officer_on_duty() {
     c.press("<esc>v");
     assert_eq!(picker(&c, T::SrcFieldVisitor).0, "O022");
 }
+
+/// An inspection's and a visit's audit records read as sentences on the
+/// Audit screen (names, local time), not their stored JSON with UTC times.
+#[test]
+fn the_audit_screen_words_inspections_and_visits() {
+    for lang in [Lang::En, Lang::Zh] {
+        let mut c = console(lang);
+        c.press("j");
+        c.press(
+            "c<tab><tab><tab><down><tab><tab><tab>粪污直排陈家溪<tab>2026-12-15<tab>09:05<enter>",
+        );
+        assert_eq!(c.state.mode, Mode::Normal, "{:?}", c.state.status);
+        c.press("v<tab><tab>09:30<tab>检查城关镇网格巡查台账<enter>");
+        assert_eq!(c.state.mode, Mode::Normal, "{:?}", c.state.status);
+        c.refresh();
+        c.press("7");
+        let text = c.text(200, 30);
+        let want: &[&str] = match lang {
+            Lang::En => &[
+                "inspection 1",
+                "inspection of E0402 河西陈家生猪养殖场 (routine) by 郝军, 11-30 09:05: problem found; problems: 粪污直排陈家溪; rectify by 2026-12-15",
+                "visit 1",
+                "township visit to T01 城关镇 by",
+                "11-30 09:30 — 检查城关镇网格巡查台账",
+            ],
+            Lang::Zh => &[
+                "检查 1",
+                "检查 E0402 河西陈家生猪养殖场（例行检查），检查人员 郝军，11-30 09:05：发现问题；发现问题：粪污直排陈家溪；限 2026-12-15 前整改",
+                "走访 T01 城关镇，11-30 09:30 — 检查城关镇网格巡查台账",
+            ],
+        };
+        for w in want {
+            assert!(text.contains(w), "wanted {w}\n{text}");
+        }
+        assert!(
+            !text.contains("\"enterprise\"") && !text.contains("+00:00"),
+            "{text}"
+        );
+    }
+}
