@@ -37,7 +37,7 @@ fn sources_lists_most_overdue_first_with_the_panels_below() {
     assert!(out.contains("Overdue per township"), "{out}");
     assert!(out.contains("T04 石桥镇: 2 overdue"), "{out}");
     assert!(
-        out.contains("O001 杜卫东: 0 behind, 4 to do this period, 1 linked sources overdue"),
+        out.contains("O001 杜卫东: 0 behind, 4 to do this period, 1 linked source overdue"),
         "{out}"
     );
     let zh = room.ok(&[AT, "--lang", "zh", "sources", "--overdue"]);
@@ -138,6 +138,21 @@ fn a_complaint_and_a_repeat_shorten_the_interval() {
         (json!(30), json!("2026-12-30"))
     );
     assert_eq!(s["last_result"], "problem");
+    // The table shows the interval as the Sources screen does ("30*"), and
+    // why under it; the console's words, not "violation"/"有违法".
+    let out = room.ok(&[AT, "sources"]);
+    let row = out.lines().find(|l| l.starts_with("E0104")).unwrap();
+    assert!(row.contains(" 30* "), "{out}");
+    assert!(
+        out.contains("* shortened: ") && out.contains("E0104 problem found"),
+        "{out}"
+    );
+    assert!(out.contains("E0107 complaint, repeat"), "{out}");
+    let zh = room.ok(&[AT, "--lang", "zh", "sources"]);
+    assert!(zh.contains("E0104 检查发现问题") && !zh.contains("有违法"), "{zh}");
+    // On the command line the missing problems name the flag.
+    let err = room.fails(1, &[AT, "inspect", "E0104", "--officer", "O018", "--result", "problem"]);
+    assert!(err.contains("(--problems TEXT)"), "{err}");
 }
 
 #[test]

@@ -78,7 +78,8 @@ fn c_logs_an_inspection_of_the_selected_source_and_it_is_no_longer_overdue() {
         c.state.status
     );
     assert!(
-        c.state.status.text.contains("needs the problems found"),
+        c.state.status.text.contains("needs the problems found")
+            && !c.state.status.text.contains("--problems"),
         "{:?}",
         c.state.status
     );

@@ -139,6 +139,9 @@ fn list(ctx: &Context, overdue: bool, as_json: bool) -> Result<(), Failure> {
         outln!("{}", t.get(lang));
     } else {
         out!("{}", source_table(lang, &config, &rows));
+        if let Some(legend) = w::shortened(lang, rows.iter().copied()) {
+            outln!("{legend}");
+        }
     }
     outln!();
     outln!("{}", T::SrcPerTownship.get(lang));
@@ -173,7 +176,10 @@ fn list(ctx: &Context, overdue: bool, as_json: bool) -> Result<(), Failure> {
                     ("name", &l.name),
                     ("behind", &l.behind().to_string()),
                     ("todo", &l.to_do().to_string()),
-                    ("overdue", &l.overdue_sources.to_string()),
+                    (
+                        "overdue",
+                        &crate::i18n::count(T::SrcLeaderOverdue, lang, l.overdue_sources as i64),
+                    ),
                 ],
             ))
         );
@@ -215,7 +221,7 @@ fn source_table(lang: Lang, config: &Config, rows: &[&SourceRow]) -> String {
                 s.name.clone(),
                 s.grid.clone(),
                 w::level(s.control_level).get(lang).to_string(),
-                w::every(lang, s),
+                w::every(s),
                 s.last_inspected_at.map_or_else(
                     || "-".into(),
                     |t| t.with_timezone(&tz).format("%Y-%m-%d").to_string(),
@@ -292,6 +298,10 @@ pub fn inspect(ctx: &Context, a: InspectArgs) -> Result<(), Failure> {
         rectify_by,
         note: a.note.filter(|n| !n.trim().is_empty()),
     };
+    // The console's form says it without the flag; here the flag is the way.
+    if new.result == InspectionResult::Problem && new.problems.is_none() {
+        return Err(Failure::User(T::SrcErrProblemsFlag.get(lang).into()));
+    }
     super::act::act(ctx, ops::Command::Patrol(PatrolCommand::Inspect(new)))
 }
 
