@@ -1425,6 +1425,7 @@ texts! {
     SrcLeaderOverdue => "{n} linked source overdue|{n} linked sources overdue", "挂钩企业逾期 {n}";
     SrcErrProblemsFlag => "an inspection that found a problem needs the problems found (--problems TEXT)", "发现问题的检查须写明发现的问题（--problems 文字）";
     SrcShortenedLegend => "* shortened: {list}", "* 已缩短：{list}";
+    SrcVisitUnlinked => "{township} is not among {officer}'s linked townships; recorded anyway", "{township} 不在 {officer} 的挂钩乡镇中；仍已登记";
 }
 
 /// A day of the week's short name.

@@ -149,9 +149,23 @@ fn a_complaint_and_a_repeat_shorten_the_interval() {
     );
     assert!(out.contains("E0107 complaint, repeat"), "{out}");
     let zh = room.ok(&[AT, "--lang", "zh", "sources"]);
-    assert!(zh.contains("E0104 检查发现问题") && !zh.contains("有违法"), "{zh}");
+    assert!(
+        zh.contains("E0104 检查发现问题") && !zh.contains("有违法"),
+        "{zh}"
+    );
     // On the command line the missing problems name the flag.
-    let err = room.fails(1, &[AT, "inspect", "E0104", "--officer", "O018", "--result", "problem"]);
+    let err = room.fails(
+        1,
+        &[
+            AT,
+            "inspect",
+            "E0104",
+            "--officer",
+            "O018",
+            "--result",
+            "problem",
+        ],
+    );
     assert!(err.contains("(--problems TEXT)"), "{err}");
 }
 
@@ -617,4 +631,31 @@ fn a_complaint_today_makes_a_source_due_today_not_overdue_retroactively() {
     }
     let later = e("--now=2026-12-02T10:00:00+08:00");
     assert_eq!(later["overdue_days"], 2, "{later}");
+}
+
+/// A visit to a township the officer is not linked to is recorded, and the
+/// result line says so; one to a linked township says nothing more.
+#[test]
+fn a_visit_outside_the_officers_townships_is_recorded_and_said() {
+    let room = Room::new();
+    let out = room.ok(&[AT, "visit", "T04", "--officer", "O003", "--note", "巡查"]);
+    assert!(
+        out.contains("Visit 1 to T04")
+            && out.contains("T04 is not among O003's linked townships; recorded anyway"),
+        "{out}"
+    );
+    let zh = room.ok(&[
+        AT,
+        "--lang",
+        "zh",
+        "visit",
+        "T04",
+        "--officer",
+        "O003",
+        "--note",
+        "巡查",
+    ]);
+    assert!(zh.contains("T04 不在 O003 的挂钩乡镇中；仍已登记"), "{zh}");
+    let out = room.ok(&[AT, "visit", "T04", "--officer", "O002", "--note", "巡查"]);
+    assert!(!out.contains("not among"), "{out}");
 }

@@ -150,12 +150,13 @@ pub fn outcome(lang: Lang, config: &Config, o: &PatrolOutcome) -> String {
             id,
             township,
             officer,
+            unlinked,
         } => {
             let who = config.officers.get(officer).map_or_else(
                 || sanitize(officer),
                 |o| format!("{} {}", sanitize(&o.name), sanitize(officer)),
             );
-            fill(
+            let done = fill(
                 T::SrcDoneVisited.get(lang),
                 &[
                     ("id", &id.to_string()),
@@ -166,7 +167,19 @@ pub fn outcome(lang: Lang, config: &Config, o: &PatrolOutcome) -> String {
                     ),
                     ("officer", &who),
                 ],
-            )
+            );
+            if *unlinked {
+                let note = fill(
+                    T::SrcVisitUnlinked.get(lang),
+                    &[
+                        ("township", &sanitize(township)),
+                        ("officer", &sanitize(officer)),
+                    ],
+                );
+                format!("{done}{}{note}", if lang == Lang::Zh { "；" } else { "; " })
+            } else {
+                done
+            }
         }
     }
 }
