@@ -1426,6 +1426,7 @@ texts! {
     SrcErrProblemsFlag => "an inspection that found a problem needs the problems found (--problems TEXT)", "发现问题的检查须写明发现的问题（--problems 文字）";
     SrcShortenedLegend => "* shortened: {list}", "* 已缩短：{list}";
     SrcVisitUnlinked => "{township} is not among {officer}'s linked townships; recorded anyway", "{township} 不在 {officer} 的挂钩乡镇中；仍已登记";
+    SrcUiOwes => "owes {what}", "欠 {what}";
 }
 
 /// A day of the week's short name.

@@ -234,3 +234,30 @@ fn the_audit_screen_words_inspections_and_visits() {
         );
     }
 }
+
+/// On 12-02 November's inspections were missed: the Leaders panel says
+/// which sources each leader owes, not only how many.
+#[test]
+fn the_leaders_panel_names_what_each_behind_leader_owes() {
+    let mut c = Console::new(Room::new(), Lang::En, at("2026-12-02T10:00:00+08:00"));
+    boards(&mut c);
+    c.press("6");
+    let text = c.text(200, 50);
+    for want in [
+        "! O001 杜卫东",
+        "owes E0101 E0206 E0207",
+        "owes E0109 E0304 E0208",
+        "owes E0312 E0102 E0110 E0305",
+    ] {
+        assert!(text.contains(want), "wanted {want}\n{text}");
+    }
+    let zh = {
+        let mut z = Console::new(Room::new(), Lang::Zh, at("2026-12-02T10:00:00+08:00"));
+        boards(&mut z);
+        z.press("6");
+        z.text(200, 50)
+    };
+    assert!(zh.contains("欠 E0101 E0206 E0207"), "{zh}");
+    insta::assert_snapshot!("sources_leaders_behind_en_80x24", snap(&c, 80, 24));
+    insta::assert_snapshot!("sources_leaders_behind_en_200x50", snap(&c, 200, 50));
+}

@@ -8,6 +8,7 @@ mod grids;
 pub mod incidents;
 mod oncall;
 mod sources;
+mod sources_leaders;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
