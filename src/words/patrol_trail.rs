@@ -1,6 +1,7 @@
 //! An inspection's or a township visit's audit record in words (#11
 //! fixes): the source or township by name, the officers by name, the local
-//! time — not the stored JSON with its UTC time. Used by `words::trail`.
+//! time — not the stored JSON with its UTC time. Used by `words::trail`
+//! (so it does not use it).
 
 use serde_json::Value;
 
@@ -13,12 +14,24 @@ fn text<'a>(v: &'a Value, key: &str) -> &'a str {
     v.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
-/// The local time of an RFC 3339 value: "11-30 09:00"; the text when it
-/// does not read.
+/// The local time of an RFC 3339 value: "11-30 09:00" (as `trail::when`,
+/// which uses this file); the text when it does not read.
 fn local(config: &Config, v: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(v)
-        .map(|t| super::trail::when(config, t.with_timezone(&chrono::Utc)))
+        .map(|t| {
+            t.with_timezone(&config.settings.timezone)
+                .format("%m-%d %H:%M")
+                .to_string()
+        })
         .unwrap_or_else(|_| sanitize(v))
+}
+
+/// An officer by name, the id when unknown (as `trail::officer`).
+fn officer(config: &Config, id: &str) -> String {
+    config
+        .officers
+        .get(id)
+        .map_or_else(|| sanitize(id), |o| sanitize(&o.name))
 }
 
 /// The sentence of `inspection.logged` or `visit.logged`; `None` for an
@@ -41,7 +54,7 @@ pub fn sentence(lang: Lang, config: &Config, action: &str, d: &Value) -> Option<
                 .map(|a| {
                     a.iter()
                         .filter_map(Value::as_str)
-                        .map(|o| super::trail::officer(config, o))
+                        .map(|o| officer(config, o))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -93,10 +106,7 @@ pub fn sentence(lang: Lang, config: &Config, action: &str, d: &Value) -> Option<
                 &[
                     ("township", &sanitize(township)),
                     ("name", &name),
-                    (
-                        "officer",
-                        &super::trail::officer(config, text(d, "officer")),
-                    ),
+                    ("officer", &officer(config, text(d, "officer"))),
                     ("at", &local(config, text(d, "at"))),
                 ],
             )
