@@ -1166,7 +1166,7 @@ texts! {
     SrcResultOk => "no problem found", "未发现问题";
     SrcResultProblem => "problem found", "发现问题";
     SrcWhyComplaint => "complaint", "有举报";
-    SrcWhyViolation => "violation", "有违法";
+    SrcWhyViolation => "problem found", "检查发现问题";
     SrcWhyRepeat => "repeat", "重复举报";
     SrcErrUnknownEnterprise => "no enterprise '{id}' in the register (see gridwatch sources)", "污染源名录中没有企业“{id}”（见 gridwatch sources）";
     SrcErrUnknownOfficer => "no officer '{id}' in officers.toml", "officers.toml 中没有人员“{id}”";
@@ -1178,7 +1178,7 @@ texts! {
     SrcErrTooOld => "the time is {days} days ago: at most {max} days back", "时间在 {days} 天前：最多可补记 {max} 天";
     SrcErrDeadlineBefore => "the rectification deadline {by} is before the inspection ({on})", "整改期限 {by} 早于检查日期（{on}）";
     SrcErrDeadlineWithoutProblem => "a rectification deadline is for an inspection that found a problem", "只有发现问题的检查才有整改期限";
-    SrcErrProblemsMissing => "an inspection that found a problem needs the problems found (--problems)", "发现问题的检查须写明发现的问题（--problems）";
+    SrcErrProblemsMissing => "an inspection that found a problem needs the problems found", "发现问题的检查须写明发现的问题";
     SrcErrComplaintMissing => "an inspection after a complaint needs the complaint's id (--complaint)", "举报核查须写明举报编号（--complaint）";
     SrcErrComplaintWithoutKind => "a complaint id goes with an inspection of kind complaint (--kind complaint)", "举报编号只用于举报核查（--kind complaint）";
     SrcErrBadDate => "'{text}' is not a date like 2026-12-31", "“{text}”不是形如 2026-12-31 的日期";
@@ -1203,9 +1203,8 @@ texts! {
     SrcPerTownship => "Overdue per township", "各乡镇逾期情况";
     SrcTownshipLine => "{grid} {name}: {overdue} overdue, {soon} due within 7 days, of {n}", "{grid} {name}：逾期 {overdue}，7 天内到期 {soon}，共 {n}";
     SrcPerLeader => "Linked leaders (monthly inspections, quarterly township visits)", "挂钩领导（每月检查挂钩企业，每季度走访挂钩乡镇）";
-    SrcLeaderLine => "{officer} {name}: {behind} behind, {todo} to do this period, {overdue} linked sources overdue", "{officer} {name}：上期未完成 {behind}，本期待办 {todo}，挂钩企业逾期 {overdue}";
+    SrcLeaderLine => "{officer} {name}: {behind} behind, {todo} to do this period, {overdue}", "{officer} {name}：上期未完成 {behind}，本期待办 {todo}，{overdue}";
     SrcLeaderBehind => "  behind: {what}", "  上期未完成：{what}";
-    SrcImported => "{n} sources written to {path}; running daemons and consoles take them up", "已将 {n} 家污染源写入 {path}；运行中的接收服务与控制台会自动载入";
     SrcImportEmbedded => "the embedded demo county cannot be changed: give a config directory (--config DIR) to import into", "内置演示配置不可修改：请用 --config 指定要导入的配置目录";
     SrcImportRefused => "nothing written: {n} problem(s) in {file}", "未写入：{file} 中有 {n} 处问题";
     SrcCsvEmpty => "the file is empty", "文件为空";
@@ -1218,7 +1217,6 @@ texts! {
     SrcCsvBadDate => "{column} '{text}' is not a date like 2026-03-01", "{column}“{text}”不是形如 2026-03-01 的日期";
     SrcCsvUnknownGrid => "grid '{text}' is not in grids.toml", "网格“{text}”不在 grids.toml 中";
     SrcCsvTwice => "id {text} is listed twice (also on line {first})", "编号 {text} 重复（另见第 {first} 行）";
-    SrcCsvLinked => "enterprise {text} is missing, but officer {officer} is linked to it in officers.toml", "缺少企业 {text}，但 officers.toml 中人员 {officer} 与其挂钩";
     SrcCsvNoRows => "no enterprise in the file", "文件中没有企业";
     SrcCsvTooLong => "{column} is over {max} characters", "{column} 超过 {max} 个字符";
     SrcUiColLevel => "Level", "级别";
@@ -1444,6 +1442,26 @@ texts! {
     OnCallDetailSwap => "⇄ {when} {role}: {from} → {to} — {reason}", "⇄ {when}{role}：{from} → {to} — {reason}";
     OnCallDetailOverride => "✎ {when}: {reason}", "✎ {when}：{reason}";
     // --- end of #11 fixes ---
+
+    // --- #11 fixes: sources and patrols ---
+    SrcImportDone => "{n} sources written to {path} (added {added}, updated {updated}, kept {kept}, removed {removed}); running daemons and consoles take them up", "已将 {n} 家污染源写入 {path}（新增 {added}，更新 {updated}，保留 {kept}，删除 {removed}）；运行中的接收服务与控制台会自动载入";
+    SrcImportAdded => "added: {ids}", "新增：{ids}";
+    SrcImportUpdated => "updated: {ids}", "更新：{ids}";
+    SrcImportRemoved => "removed: {ids}", "删除：{ids}";
+    SrcImportBak => "the previous file is kept as {path}", "原文件已保留为 {path}";
+    SrcExported => "{n} sources written to {path}", "已将 {n} 家污染源写入 {path}";
+    SrcTrailInspection => "inspection of {enterprise} {name} ({kind}) by {officers}, {at}: {result}", "检查 {enterprise} {name}（{kind}），检查人员 {officers}，{at}：{result}";
+    SrcTrailComplaint => "after complaint #{id}", "核查举报 #{id}";
+    SrcTrailProblems => "problems: {text}", "发现问题：{text}";
+    SrcTrailRectifyBy => "rectify by {date}", "限 {date} 前整改";
+    SrcTrailVisit => "township visit to {township} {name} by {officer}, {at}", "{officer} 走访 {township} {name}，{at}";
+    SrcAuditInspection => "inspection {id}", "检查 {id}";
+    SrcAuditVisit => "visit {id}", "走访 {id}";
+    SrcLeaderOverdue => "{n} linked source overdue|{n} linked sources overdue", "挂钩企业逾期 {n}";
+    SrcErrProblemsFlag => "an inspection that found a problem needs the problems found (--problems TEXT)", "发现问题的检查须写明发现的问题（--problems 文字）";
+    SrcShortenedLegend => "* shortened: {list}", "* 已缩短：{list}";
+    SrcVisitUnlinked => "{township} is not among {officer}'s linked townships; recorded anyway", "{township} 不在 {officer} 的挂钩乡镇中；仍已登记";
+    SrcUiOwes => "owes {what}", "欠 {what}";
 }
 
 /// A day of the week's short name.

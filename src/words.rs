@@ -14,6 +14,7 @@ pub mod incident_ops;
 pub mod merge;
 pub mod oncall;
 pub mod patrol;
+pub mod patrol_trail;
 pub mod trail;
 
 use chrono::{DateTime, Datelike, Utc};

@@ -14,7 +14,7 @@ use super::sources_duties::{Leader, leaders};
 use crate::config::Config;
 use crate::domain::grid::{ControlLevel, GridTree};
 use crate::domain::inspection::SourceFacts;
-use crate::domain::patrol::{self, Signals};
+use crate::domain::patrol::{self, SignalDays, Signals};
 use crate::store::{Patrols, StoreError};
 
 /// Overdue sources of one township (level-2 grid; a source outside any
@@ -73,7 +73,18 @@ impl SourceBoard {
                     (None, Some(p)) => (midnight(tz, p), Some(p)),
                     (None, None) => (None, None),
                 };
-                let due_on = patrol::due_on(last_day, e.census.registered, interval_days);
+                let local = |t: Option<DateTime<Utc>>| t.map(|t| t.with_timezone(&tz).date_naive());
+                let days = SignalDays {
+                    first: local(f.first_signal_at),
+                    repeat: local(f.first_repeat_at),
+                };
+                let due_on = rule.due_on(
+                    e.control_level,
+                    last_day,
+                    e.census.registered,
+                    signals,
+                    days,
+                );
                 SourceRow {
                     id: e.id.clone(),
                     name: e.name.clone(),

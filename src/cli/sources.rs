@@ -1,4 +1,4 @@
-//! `gridwatch sources [--overdue] [--json]`, `sources import FILE.csv`,
+//! `gridwatch sources [--overdue] [--json]`, `sources import|export`,
 //! `inspect ENTERPRISE …` and `visit TOWNSHIP …` (#11): the register with
 //! its patrol status, and the two patrol records, through the operations
 //! layer like every write.
@@ -20,11 +20,23 @@ use crate::words::patrol as w;
 #[derive(Debug, Subcommand)]
 pub enum SourcesCommand {
     /// Read a CSV of the register (header: id,name,grid,control_level,address
-    /// and any census columns), check every row, and write
-    /// config/enterprises.toml; running daemons and consoles take it up
+    /// and any census columns), check every row, and merge it into
+    /// config/enterprises.toml: its rows add new sources or replace the
+    /// source of the same id, every other source is kept. The previous file
+    /// is kept as enterprises.toml.bak; running daemons and consoles take the
+    /// new one up
     Import {
         #[arg(value_name = "FILE.csv")]
         file: std::path::PathBuf,
+        /// The CSV is the whole register: sources not in it are removed
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Write the register as the CSV `sources import` reads (to stdout
+    /// without FILE), to be edited and imported again
+    Export {
+        #[arg(value_name = "FILE.csv")]
+        file: Option<std::path::PathBuf>,
     },
 }
 
@@ -92,7 +104,12 @@ pub fn run(
     as_json: bool,
 ) -> Result<(), Failure> {
     match action {
-        Some(SourcesCommand::Import { file }) => super::sources_import::run(ctx, &file),
+        Some(SourcesCommand::Import { file, replace }) => {
+            super::sources_import::run(ctx, &file, replace)
+        }
+        Some(SourcesCommand::Export { file }) => {
+            super::sources_import::export(ctx, file.as_deref())
+        }
         None => list(ctx, overdue, as_json),
     }
 }
@@ -122,6 +139,9 @@ fn list(ctx: &Context, overdue: bool, as_json: bool) -> Result<(), Failure> {
         outln!("{}", t.get(lang));
     } else {
         out!("{}", source_table(lang, &config, &rows));
+        if let Some(legend) = w::shortened(lang, rows.iter().copied()) {
+            outln!("{legend}");
+        }
     }
     outln!();
     outln!("{}", T::SrcPerTownship.get(lang));
@@ -156,7 +176,10 @@ fn list(ctx: &Context, overdue: bool, as_json: bool) -> Result<(), Failure> {
                     ("name", &l.name),
                     ("behind", &l.behind().to_string()),
                     ("todo", &l.to_do().to_string()),
-                    ("overdue", &l.overdue_sources.to_string()),
+                    (
+                        "overdue",
+                        &crate::i18n::count(T::SrcLeaderOverdue, lang, l.overdue_sources as i64),
+                    ),
                 ],
             ))
         );
@@ -198,7 +221,7 @@ fn source_table(lang: Lang, config: &Config, rows: &[&SourceRow]) -> String {
                 s.name.clone(),
                 s.grid.clone(),
                 w::level(s.control_level).get(lang).to_string(),
-                w::every(lang, s),
+                w::every(s),
                 s.last_inspected_at.map_or_else(
                     || "-".into(),
                     |t| t.with_timezone(&tz).format("%Y-%m-%d").to_string(),
@@ -275,6 +298,10 @@ pub fn inspect(ctx: &Context, a: InspectArgs) -> Result<(), Failure> {
         rectify_by,
         note: a.note.filter(|n| !n.trim().is_empty()),
     };
+    // The console's form says it without the flag; here the flag is the way.
+    if new.result == InspectionResult::Problem && new.problems.is_none() {
+        return Err(Failure::User(T::SrcErrProblemsFlag.get(lang).into()));
+    }
     super::act::act(ctx, ops::Command::Patrol(PatrolCommand::Inspect(new)))
 }
 

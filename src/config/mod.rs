@@ -16,6 +16,7 @@ mod plan_due;
 mod plans;
 pub mod register;
 pub mod register_csv;
+pub mod register_merge;
 pub mod roster_file;
 mod schedule;
 mod settings;

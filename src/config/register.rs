@@ -15,7 +15,7 @@ use super::grids::Refs;
 use super::source::{ConfigError, TomlFile, key_path};
 use super::{Config, ConfigSource, EMBEDDED};
 use crate::domain::census::{Census, Eia, Permit, ThreeSimultaneities};
-use crate::domain::grid::{ControlLevel, Enterprise, GridTree, Officer};
+use crate::domain::grid::{ControlLevel, Enterprise, GridTree};
 
 /// The register: enterprises by id.
 pub type Register = BTreeMap<String, Enterprise>;
@@ -248,7 +248,7 @@ pub fn check(config: &Config, display: &str, text: &str) -> Result<Register, Vec
         .map(|p| enterprises(&f, p.value.enterprise, &config.grids, &refs, &mut errors))
         .unwrap_or_default();
     if errors.is_empty() {
-        unlinked(config.officers.values(), &register, &f, &mut errors);
+        unlinked(config, &register, &mut errors);
     }
     if errors.is_empty() {
         Ok(register)
@@ -257,22 +257,47 @@ pub fn check(config: &Config, display: &str, text: &str) -> Result<Register, Vec
     }
 }
 
-/// A source an officer is linked to must stay in the register.
-fn unlinked<'a>(
-    officers: impl Iterator<Item = &'a Officer>,
-    register: &Register,
-    f: &TomlFile,
-    errors: &mut Vec<ConfigError>,
-) {
-    for o in officers {
+/// A source an officer is linked to must stay in the register: each link
+/// to a missing one an error at its line of `officers.toml`.
+fn unlinked(config: &Config, register: &Register, errors: &mut Vec<ConfigError>) {
+    let officers = officers_file(&config.source);
+    let raw = officers
+        .parse::<super::files::OfficersFile>(&mut Vec::new())
+        .map(|f| f.officer)
+        .unwrap_or_default();
+    for o in config.officers.values() {
+        let at = raw
+            .iter()
+            .position(|r| r.id == o.id)
+            .map(|i| key_path!["officer", i, "enterprises"].to_vec())
+            .unwrap_or_default();
         for e in o.enterprises.iter().filter(|e| !register.contains_key(*e)) {
-            errors.push(f.error(
-                None,
+            errors.push(officers.error_at(
+                &at,
                 format!(
                     "enterprise {e} is missing, but officer {} is linked to it in officers.toml: keep it, or unlink it there first",
                     o.id
                 ),
             ));
+        }
+    }
+}
+
+/// `officers.toml` of `source` as written (empty when it cannot be read).
+fn officers_file(source: &ConfigSource) -> TomlFile {
+    match source {
+        ConfigSource::Dir(d) => {
+            let path = d.join("officers.toml");
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            TomlFile::new(path.display().to_string(), text)
+        }
+        ConfigSource::Embedded => {
+            let text = EMBEDDED
+                .iter()
+                .find(|(n, _)| *n == "officers.toml")
+                .map(|(_, t)| *t)
+                .unwrap_or_default();
+            TomlFile::new("(embedded) config/officers.toml", text)
         }
     }
 }

@@ -72,10 +72,6 @@ pub enum Problem {
         id: String,
         first: usize,
     },
-    Linked {
-        id: String,
-        officer: String,
-    },
     NoRows,
 }
 
@@ -107,9 +103,6 @@ impl CsvError {
                 T::SrcCsvTwice,
                 &[("text", id), ("first", &first.to_string())],
             ),
-            Problem::Linked { id, officer } => {
-                say(T::SrcCsvLinked, &[("text", id), ("officer", officer)])
-            }
             Problem::NoRows => say(T::SrcCsvNoRows, &[]),
         };
         let what = crate::text::sanitize(&what);
@@ -127,8 +120,19 @@ impl std::fmt::Display for CsvError {
     }
 }
 
-/// One row, its values by column name (trimmed; lists split).
-type Row = BTreeMap<&'static str, Vec<String>>;
+/// One row, its values by column name (trimmed; lists split; the values
+/// of `control_level`, `eia`, `three_simultaneities` as their ids).
+pub type Row = BTreeMap<&'static str, Vec<String>>;
+
+/// The column names, in the order `sources export` writes them.
+pub fn column_names() -> impl Iterator<Item = &'static str> {
+    COLUMNS.iter().map(|(c, _)| *c)
+}
+
+/// Whether `column` holds a list (written joined by `;`).
+pub fn is_list(column: &str) -> bool {
+    LISTS.contains(&column)
+}
 
 fn level(s: &str) -> Option<&'static str> {
     let zh = [
@@ -162,15 +166,10 @@ fn three(s: &str) -> Option<&'static str> {
         .or_else(|| zh.iter().find(|(z, _)| *z == s).map(|(_, id)| *id))
 }
 
-/// Read `text` (shown as `display`) against the grids and officers of
-/// `config`; the text of `enterprises.toml` to write, with `head` (the
-/// comments of the file it replaces) on top, and how many sources.
-pub fn parse(
-    config: &Config,
-    display: &str,
-    text: &str,
-    head: &str,
-) -> Result<(String, usize), Vec<CsvError>> {
+/// Read `text` (shown as `display`) against the grids of `config`: its
+/// rows, in the order written. Links of officers are not checked here:
+/// they are checked on the register that results (`register::check`).
+pub fn parse(config: &Config, display: &str, text: &str) -> Result<Vec<Row>, Vec<CsvError>> {
     let at = |line: Option<usize>, col: Option<usize>, problem: Problem| CsvError {
         file: display.to_string(),
         line,
@@ -319,22 +318,10 @@ pub fn parse(
     if rows.is_empty() && errors.is_empty() {
         errors.push(at(None, None, Problem::NoRows));
     }
-    for o in config.officers.values() {
-        for e in o.enterprises.iter().filter(|e| !seen.contains_key(*e)) {
-            errors.push(at(
-                None,
-                None,
-                Problem::Linked {
-                    id: e.clone(),
-                    officer: o.id.clone(),
-                },
-            ));
-        }
-    }
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok((render(head, display, &rows), rows.len()))
+    Ok(rows.into_iter().map(|(_, r)| r).collect())
 }
 
 /// A TOML string, quoted and escaped.
@@ -342,7 +329,9 @@ fn quoted(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-fn render(head: &str, from: &str, rows: &[(usize, Row)]) -> String {
+/// The text of `enterprises.toml` for `rows`, with `head` (the comments of
+/// the file it replaces) on top.
+pub fn render(head: &str, from: &str, rows: &[Row]) -> String {
     let mut out = String::new();
     if head.trim().is_empty() {
         out.push_str(
@@ -356,11 +345,11 @@ fn render(head: &str, from: &str, rows: &[(usize, Row)]) -> String {
         "# Written by `gridwatch sources import` from {}.\n",
         from.replace('\n', " ")
     ));
-    for (_, row) in rows {
+    for row in rows {
         out.push_str("\n[[enterprise]]\n");
         for (col, _) in COLUMNS {
-            let Some(v) = row.get(col) else { continue };
-            let line = if LISTS.contains(col) {
+            let v = row.get(col).map_or(&[][..], Vec::as_slice);
+            let line = if LISTS.contains(col) && !v.is_empty() {
                 let items: Vec<String> = v.iter().map(|x| quoted(x)).collect();
                 format!("{col} = [{}]\n", items.join(", "))
             } else if let Some(x) = v.first() {

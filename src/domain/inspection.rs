@@ -104,6 +104,10 @@ pub struct SourceFacts {
     pub violations: u32,
     /// Since the cut-off: complaints marked as a repeat, or merged into another.
     pub repeats: u32,
+    /// Since the cut-off: when the first complaint or violation came.
+    pub first_signal_at: Option<DateTime<Utc>>,
+    /// Since the cut-off: when the first repeat came.
+    pub first_repeat_at: Option<DateTime<Utc>>,
 }
 
 /// The facts of every source the store has any record of, by enterprise id.

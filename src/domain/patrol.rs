@@ -18,6 +18,10 @@
 //!   or an inspection with result `problem`) in the last `recent_days`
 //!   shortens the interval by `shorten_percent`; a repeat complaint in that
 //!   time shortens it again. It never drops below `min_days`.
+//! - A signal never makes a source overdue retroactively: shortened, the
+//!   source is due at the later of (last inspection + shortened interval)
+//!   and the day of the signal, and never later than it was due before
+//!   ([`PatrolRule::due_on`]).
 
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
@@ -84,6 +88,60 @@ impl PatrolRule {
             days = shorten(days);
         }
         days.max(self.min_days).max(1)
+    }
+}
+
+/// The local days the signals in force first came (in the last
+/// `recent_days`): any complaint, violation or repeat, and the first repeat.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SignalDays {
+    pub first: Option<NaiveDate>,
+    pub repeat: Option<NaiveDate>,
+}
+
+impl PatrolRule {
+    /// The last day an inspection is in time for a source of `level` last
+    /// inspected on `last`, with `signals` that first came on `days`.
+    ///
+    /// A signal never makes a source overdue retroactively: each
+    /// shortening (the first signal, then a repeat) makes the source due at
+    /// the later of `last` + the shortened interval and the day of the
+    /// signal, and never later than it was due before that signal — so at
+    /// most `last` + the base interval. Never inspected: the day it was
+    /// registered, as [`due_on`].
+    pub fn due_on(
+        &self,
+        level: ControlLevel,
+        last: Option<NaiveDate>,
+        registered: Option<NaiveDate>,
+        signals: Signals,
+        days: SignalDays,
+    ) -> Option<NaiveDate> {
+        let Some(last) = last else {
+            return registered;
+        };
+        let add = |n: u32| last.checked_add_days(Days::new(u64::from(n)));
+        let mut due = add(self.base_days(level))?;
+        let mut shorten = |interval: u32, day: Option<NaiveDate>| {
+            if let Some(by_rule) = add(interval) {
+                due = due.min(day.map_or(by_rule, |d| by_rule.max(d)));
+            }
+        };
+        if signals.complaint || signals.violation || signals.repeat {
+            let once = Signals {
+                complaint: true,
+                violation: false,
+                repeat: false,
+            };
+            shorten(self.interval_days(level, once), days.first);
+        }
+        if signals.repeat {
+            shorten(
+                self.interval_days(level, signals),
+                days.repeat.or(days.first),
+            );
+        }
+        Some(due)
     }
 }
 
@@ -267,6 +325,64 @@ mod tests {
         assert_eq!(days_left(due, d("2026-12-01")), 0);
         assert_eq!(overdue_days(due, d("2026-12-02")), 1, "the day after: late");
         assert_eq!(days_left(due, d("2026-11-24")), 7);
+    }
+
+    const COMPLAINT: Signals = Signals {
+        complaint: true,
+        violation: false,
+        repeat: false,
+    };
+    const REPEAT: Signals = Signals {
+        complaint: true,
+        violation: false,
+        repeat: true,
+    };
+
+    fn due(signals: Signals, first: Option<&str>, repeat: Option<&str>) -> NaiveDate {
+        let days = SignalDays {
+            first: first.map(d),
+            repeat: repeat.map(d),
+        };
+        PatrolRule::default()
+            .due_on(
+                ControlLevel::National,
+                Some(d("2026-11-03")),
+                None,
+                signals,
+                days,
+            )
+            .unwrap()
+    }
+
+    #[rstest]
+    // Inspected 11-03, 30 d: due 12-03. A complaint today (11-30) shortens
+    // to 15 d (11-18, past): due today, not 12 days overdue.
+    #[case::complaint_today(COMPLAINT, Some("2026-11-30"), None, "2026-11-30")]
+    // A complaint on 11-10: 11-18 is later than the complaint: the rule's day.
+    #[case::complaint_early(COMPLAINT, Some("2026-11-10"), None, "2026-11-18")]
+    // On the very day the shortened interval ends: that day.
+    #[case::complaint_on_the_day(COMPLAINT, Some("2026-11-18"), None, "2026-11-18")]
+    // A day later: the day of the complaint.
+    #[case::complaint_a_day_late(COMPLAINT, Some("2026-11-19"), None, "2026-11-19")]
+    // Before the last inspection: the shortened interval from it.
+    #[case::complaint_before(COMPLAINT, Some("2026-10-01"), None, "2026-11-18")]
+    // Never later than unshortened (12-03), whatever the day said.
+    #[case::never_later(COMPLAINT, Some("2026-12-20"), None, "2026-12-03")]
+    // Complaint 11-05 (due 11-18), repeat 11-25 (7 d: 11-10, past): it
+    // stays due 11-18 — a repeat does not move a due date later.
+    #[case::repeat_after_overdue(REPEAT, Some("2026-11-05"), Some("2026-11-25"), "2026-11-18")]
+    // Complaint and repeat both today: due today.
+    #[case::repeat_today(REPEAT, Some("2026-11-30"), Some("2026-11-30"), "2026-11-30")]
+    // Complaint 11-05, repeat 11-08: 11-10 (7 d) is the later.
+    #[case::repeat_early(REPEAT, Some("2026-11-05"), Some("2026-11-08"), "2026-11-10")]
+    #[case::nothing(NONE, None, None, "2026-12-03")]
+    fn a_signal_never_makes_a_source_overdue_retroactively(
+        #[case] signals: Signals,
+        #[case] first: Option<&str>,
+        #[case] repeat: Option<&str>,
+        #[case] want: &str,
+    ) {
+        assert_eq!(due(signals, first, repeat), d(want));
     }
 
     #[test]

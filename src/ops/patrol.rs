@@ -36,6 +36,9 @@ pub enum PatrolOutcome {
         id: i64,
         township: String,
         officer: String,
+        /// The township is not among the officer's linked ones (accepted:
+        /// anyone may visit; the result line says so).
+        unlinked: bool,
     },
 }
 

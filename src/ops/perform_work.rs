@@ -141,10 +141,15 @@ pub(super) fn patrol<S: Patrols>(
         PatrolCommand::Visit(new) => {
             check_visit(config, now, &new)?;
             let id = store.record_visit(actor, now, &new)?;
+            let unlinked = config
+                .officers
+                .get(&new.officer)
+                .is_some_and(|o| !o.townships.contains(&new.township));
             Ok(PatrolOutcome::Visited {
                 id,
                 township: new.township,
                 officer: new.officer,
+                unlinked,
             })
         }
     }

@@ -24,7 +24,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
     let config = state.config.clone();
     match action {
         Action::Visit => {
-            state.mode = Mode::Form(Box::new(Form::visit(&config, state.officer.as_deref())));
+            state.mode = Mode::Form(Box::new(Form::visit(&config, state.on_duty())));
         }
         _ => {
             let on_screen = (state.screen == Screen::Sources)
@@ -40,7 +40,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
                     state.mode = Mode::Form(Box::new(Form::inspect(
                         &config,
                         &e,
-                        state.officer.as_deref(),
+                        state.on_duty(),
                         state.selected_complaint().map(|c| c.id),
                     )))
                 }

@@ -96,15 +96,31 @@ pub fn status(lang: Lang, s: &SourceRow) -> String {
     }
 }
 
-/// The interval with the reason it is shortened: "15 d (complaint)".
-pub fn every(lang: Lang, s: &SourceRow) -> String {
-    let days = fill(T::SrcDays.get(lang), &[("n", &s.interval_days.to_string())]);
-    let why = why(lang, s.signals);
-    if why.is_empty() {
-        days
+/// The interval as the Sources screen shows it: "30", or "15*" when a
+/// recent signal shortened it (the reasons: [`shortened`]).
+pub fn every(s: &SourceRow) -> String {
+    if s.interval_days < s.base_days {
+        format!("{}*", s.interval_days)
     } else {
-        format!("{days} ({why})")
+        s.interval_days.to_string()
     }
+}
+
+/// The legend of `*` under a table of sources: each shortened one with
+/// why — "* shortened: E0107 complaint, repeat · E0402 problem found";
+/// `None` when none is.
+pub fn shortened<'a>(lang: Lang, rows: impl IntoIterator<Item = &'a SourceRow>) -> Option<String> {
+    let list: Vec<String> = rows
+        .into_iter()
+        .filter(|s| s.interval_days < s.base_days)
+        .map(|s| format!("{} {}", sanitize(&s.id), why(lang, s.signals)))
+        .collect();
+    (!list.is_empty()).then(|| {
+        fill(
+            T::SrcShortenedLegend.get(lang),
+            &[("list", &list.join(" · "))],
+        )
+    })
 }
 
 pub fn outcome(lang: Lang, config: &Config, o: &PatrolOutcome) -> String {
@@ -134,12 +150,13 @@ pub fn outcome(lang: Lang, config: &Config, o: &PatrolOutcome) -> String {
             id,
             township,
             officer,
+            unlinked,
         } => {
             let who = config.officers.get(officer).map_or_else(
                 || sanitize(officer),
                 |o| format!("{} {}", sanitize(&o.name), sanitize(officer)),
             );
-            fill(
+            let done = fill(
                 T::SrcDoneVisited.get(lang),
                 &[
                     ("id", &id.to_string()),
@@ -150,7 +167,19 @@ pub fn outcome(lang: Lang, config: &Config, o: &PatrolOutcome) -> String {
                     ),
                     ("officer", &who),
                 ],
-            )
+            );
+            if *unlinked {
+                let note = fill(
+                    T::SrcVisitUnlinked.get(lang),
+                    &[
+                        ("township", &sanitize(township)),
+                        ("officer", &sanitize(officer)),
+                    ],
+                );
+                format!("{done}{}{note}", if lang == Lang::Zh { "；" } else { "; " })
+            } else {
+                done
+            }
         }
     }
 }

@@ -33,20 +33,33 @@ impl Patrols for SqliteStore {
             f.last_result = InspectionResult::parse(&result);
         }
         let mut st = self.conn.prepare_cached(
-            "SELECT enterprise_id, COUNT(*) FROM inspection
+            "SELECT enterprise_id, COUNT(*), MIN(at) FROM inspection
              WHERE result = 'problem' AND at >= :since GROUP BY enterprise_id",
         )?;
         let rows = st.query_map(named_params! {":since": ms(since)}, |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, u32>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
         })?;
+        let earliest = |a: Option<DateTime<Utc>>, b: Option<i64>| match (a, b.map(from_ms)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         for row in rows {
-            let (id, n) = row?;
-            out.entry(id).or_default().violations += n;
+            let (id, n, first) = row?;
+            let f = out.entry(id).or_default();
+            f.violations += n;
+            f.first_signal_at = earliest(f.first_signal_at, Some(first));
         }
         let mut st = self.conn.prepare_cached(
             "SELECT enterprise_id, COUNT(*),
                     SUM(outcome IS 'violation_confirmed'),
-                    SUM(repeat_of IS NOT NULL OR merged_into IS NOT NULL)
+                    SUM(repeat_of IS NOT NULL OR merged_into IS NOT NULL),
+                    MIN(received_at),
+                    MIN(CASE WHEN repeat_of IS NOT NULL OR merged_into IS NOT NULL
+                             THEN received_at END)
              FROM complaint
              WHERE enterprise_id IS NOT NULL AND received_at >= :since AND status <> 'rejected'
              GROUP BY enterprise_id",
@@ -57,14 +70,18 @@ impl Patrols for SqliteStore {
                 r.get::<_, u32>(1)?,
                 r.get::<_, u32>(2)?,
                 r.get::<_, u32>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+                r.get::<_, Option<i64>>(5)?,
             ))
         })?;
         for row in rows {
-            let (id, complaints, violations, repeats) = row?;
+            let (id, complaints, violations, repeats, first, repeat) = row?;
             let f = out.entry(id).or_default();
             f.complaints += complaints;
             f.violations += violations;
             f.repeats += repeats;
+            f.first_signal_at = earliest(f.first_signal_at, first);
+            f.first_repeat_at = earliest(f.first_repeat_at, repeat);
         }
         Ok(out)
     }

@@ -1,8 +1,10 @@
 //! The patrol forms (#11): an inspection of a pollution source (`c` on the
 //! Sources screen, or on a complaint that names an enterprise) and a
-//! township visit with its work-log entry (`v`). Officer pickers list the
-//! officers linked to the source or township first; the console's own
-//! officer (`tui --officer`) leads. The operations layer checks again.
+//! township visit with its work-log entry (`v`). Officer pickers lead with
+//! the console's officer on duty (`State::on_duty`: after a handover here
+//! the incoming officer, else `tui --officer`), then the officers linked to
+//! the source (or to townships), then the source's grid's people, then the
+//! rest. The operations layer checks again.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -36,6 +38,32 @@ fn officers(config: &Config, first: &[&str]) -> Vec<Choice> {
     ids.into_iter().map(|id| officer(config, id)).collect()
 }
 
+/// The people of `grid` and of its parents up to its township, nearest
+/// first: its specific responsibles, group leader, officers based there,
+/// main and first responsibles.
+fn grid_people<'a>(config: &'a Config, grid: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for g in config
+        .grids
+        .lineage(grid)
+        .into_iter()
+        .filter(|g| g.level >= 2)
+    {
+        out.extend(g.specific_responsible.iter().map(String::as_str));
+        out.extend(g.group_leader.as_deref());
+        out.extend(
+            config
+                .officers
+                .values()
+                .filter(|o| o.grid == g.id)
+                .map(|o| o.id.as_str()),
+        );
+        out.extend(g.main_responsible.as_deref());
+        out.extend(g.first_responsible.as_deref());
+    }
+    out
+}
+
 fn blank_form(kind: FormKind, subject: String, fields: Vec<Field>) -> Form {
     Form {
         kind,
@@ -61,6 +89,9 @@ impl Form {
             .get(enterprise)
             .map(|e| e.name.clone())
             .unwrap_or_default();
+        // The officer on duty, the officers linked to the source, the
+        // people of its grid (nearest grid first, up to its township), then
+        // the rest — never the director just by id order.
         let mut first: Vec<&str> = me.into_iter().collect();
         first.extend(
             config
@@ -69,6 +100,9 @@ impl Form {
                 .filter(|o| o.enterprises.iter().any(|e| e == enterprise))
                 .map(|o| o.id.as_str()),
         );
+        if let Some(e) = register.get(enterprise) {
+            first.extend(grid_people(config, &e.grid));
+        }
         let mut with = officers(config, &first);
         with.insert(0, Choice::id(""));
         let results = InspectionResult::ALL

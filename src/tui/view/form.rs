@@ -102,7 +102,11 @@ pub fn render(state: &State, form: &Form, area: Rect, buf: &mut Buffer) {
     clear(rect, buf);
     let subject = sanitize(&form.subject);
     // No space before a full-width bracket (“启动突发事件（来自举报 #9，…）”).
-    let gap = if subject.starts_with('（') { "" } else { " " };
+    let gap = if subject.is_empty() || subject.starts_with('（') {
+        ""
+    } else {
+        " "
+    };
     let title = format!(" {}{gap}{subject} ", state.t(form.title()));
     Paragraph::new(lines)
         .block(

@@ -22,10 +22,32 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
     block.render(body, buf);
     let height = inner.height.saturating_sub(1) as usize;
     let (lang, config) = (state.lang, &state.config);
+    // "complaint:12" → "#12", "intake_file:3" → "file 3", "inspection:4" →
+    // "inspection 4": the column as wide as the widest shown (9 to 16).
+    let about_of = |subject: &str| {
+        let (kind, id) = subject.split_once(':').unwrap_or((subject, ""));
+        match kind {
+            "complaint" => format!("#{id}"),
+            "intake_file" => fill(state.t(T::AuditFile), &[("id", id)]),
+            "handover" => fill(state.t(T::HandAuditSubject), &[("id", id)]),
+            "inspection" => fill(state.t(T::SrcAuditInspection), &[("id", id)]),
+            "visit" => fill(state.t(T::SrcAuditVisit), &[("id", id)]),
+            _ => sanitize(subject),
+        }
+    };
+    let about_w = state
+        .data
+        .audit
+        .iter()
+        .take(height)
+        .map(|a| crate::text::width(&about_of(&a.subject)))
+        .max()
+        .unwrap_or(0)
+        .clamp(9, 16);
     // The details wrap in their column (up to three lines) rather than stop
     // mid-sentence; as many entries as fit.
     let details_w = usize::from(inner.width)
-        .saturating_sub(11 + 12 + 9 + 3)
+        .saturating_sub(11 + 12 + about_w + 3)
         .max(10);
     let mut used = 0;
     let rows: Vec<Row> = state
@@ -33,14 +55,8 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
         .audit
         .iter()
         .map_while(|a| {
-            // "complaint:12" → "#12", "intake_file:3" → "file 3".
             let (kind, id) = a.subject.split_once(':').unwrap_or((&a.subject, ""));
-            let about = match kind {
-                "complaint" => format!("#{id}"),
-                "intake_file" => fill(state.t(T::AuditFile), &[("id", id)]),
-                "handover" => fill(state.t(T::HandAuditSubject), &[("id", id)]),
-                _ => sanitize(&a.subject),
-            };
+            let about = about_of(&a.subject);
             let complaint = (kind == "complaint")
                 .then(|| id.parse::<i64>().ok())
                 .flatten()
@@ -78,7 +94,7 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
     let widths = [
         Constraint::Length(11),
         Constraint::Length(12),
-        Constraint::Length(9),
+        Constraint::Length(about_w as u16),
         Constraint::Min(10),
     ];
     Table::new(rows, widths)

@@ -9,6 +9,7 @@ pub mod incidents;
 mod oncall;
 mod oncall_detail;
 mod sources;
+mod sources_leaders;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

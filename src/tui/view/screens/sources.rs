@@ -266,53 +266,7 @@ fn side(state: &State, area: Rect, beside: bool, buf: &mut Buffer) {
         .collect();
     Paragraph::new(lines).render(inner, buf);
 
-    let block = Block::new()
-        .borders(Borders::TOP | Borders::LEFT)
-        .title(Line::styled(
-            format!(" {} ", state.t(T::SrcUiLeaders)),
-            Theme::title(),
-        ));
-    let inner = block.inner(right);
-    block.render(right, buf);
-    let cells = inner.width as usize;
-    let lines: Vec<Line> = board
-        .leaders
-        .iter()
-        .map(|l| {
-            let behind = l.behind();
-            let text = fill(
-                state.t(T::SrcUiLeaderShort),
-                &[
-                    ("behind", &behind.to_string()),
-                    ("todo", &l.to_do().to_string()),
-                ],
-            );
-            let mark = if behind > 0 || l.overdue_sources > 0 {
-                "! "
-            } else {
-                "  "
-            };
-            let who = sanitize(&l.name);
-            let room = cells.saturating_sub(width(&text) + 3);
-            let style = if behind > 0 || l.overdue_sources > 0 {
-                Theme::breached()
-            } else {
-                Style::default()
-            };
-            Line::from(vec![
-                Span::styled(mark.to_string(), style),
-                Span::raw(fit(&format!("{} {who}", l.officer), room)),
-                Span::raw(" "),
-                Span::styled(
-                    text,
-                    if behind > 0 {
-                        Theme::breached()
-                    } else {
-                        Theme::dim()
-                    },
-                ),
-            ])
-        })
-        .collect();
-    Paragraph::new(lines).render(inner, buf);
+    let list = rows(board, &state.filter);
+    let selected = list.get(state.sources.selected.min(list.len().saturating_sub(1)));
+    super::sources_leaders::render(state, right, selected.copied(), buf);
 }
