@@ -389,7 +389,7 @@ fn the_sheet_lists_the_on_call_swaps_of_the_running_and_the_next_shift() {
         "--role",
         "primary",
         "--to",
-        "O020",
+        "O021",
         "--reason",
         "O019 at a hearing",
     ]);
@@ -415,7 +415,7 @@ fn the_sheet_lists_the_on_call_swaps_of_the_running_and_the_next_shift() {
     has(&en, "## On-call swaps (2)");
     has(
         &en,
-        "- T03 临江经济开发区 · day shift of 2026-11-30 · primary: 汤国栋 (O019) → 蒋敏 (O020) — O019 at a hearing",
+        "- T03 临江经济开发区 · day shift of 2026-11-30 · primary: 汤国栋 (O019) → 覃静 (O021) — O019 at a hearing",
     );
     let swaps = en.split("## On-call swaps").nth(1).unwrap();
     assert!(
@@ -427,6 +427,6 @@ fn the_sheet_lists_the_on_call_swaps_of_the_running_and_the_next_shift() {
     has(&zh, "## 值班调班（2）");
     has(
         &zh,
-        "- T03 临江经济开发区 · 2026-11-30 白班 · 主班：汤国栋（O019） → 蒋敏（O020） — O019 at a hearing",
+        "- T03 临江经济开发区 · 2026-11-30 白班 · 主班：汤国栋（O019） → 覃静（O021） — O019 at a hearing",
     );
 }
