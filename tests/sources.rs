@@ -659,3 +659,39 @@ fn a_visit_outside_the_officers_townships_is_recorded_and_said() {
     let out = room.ok(&[AT, "visit", "T04", "--officer", "O002", "--note", "巡查"]);
     assert!(!out.contains("not among"), "{out}");
 }
+
+/// What `sources import` will not read or write: a pipe or a device (it
+/// would block, or fill the memory of the host the daemon shares), a header
+/// that names one field twice (the later column silently won), a register
+/// over the 4 MiB every config file is held to (every command would then
+/// refuse the config). Nothing is written in any case.
+#[test]
+fn import_refuses_devices_duplicate_columns_and_a_register_too_large() {
+    let room = Room::new();
+    let before = std::fs::read(room.path("config/enterprises.toml")).unwrap();
+    let err = room.fails(1, &["sources", "import", "/dev/zero"]);
+    assert!(err.contains("not a regular file"), "{err}");
+    let csv = room.ok(&["sources", "export"]);
+    let dup = csv.replacen(",industry,", ",name,", 1);
+    let p = room.write("dup.csv", dup);
+    let err = room.fails(1, &["sources", "import", p.to_str().unwrap()]);
+    assert!(
+        err.contains("dup.csv:1:6: column 'name' names the same field as column 2"),
+        "{err}"
+    );
+    let mut big =
+        String::from("id,name,grid,control_level,address,industry,pollutants,receptors\n");
+    for i in 0..12_000 {
+        big.push_str(&format!(
+            "X{i:05},临江某某化工有限公司第{i}厂,T03-V01-G01,general,临江经济开发区化工园纬{i}路{i}号,化学原料和化学制品制造业,COD;氨氮;总磷;挥发性有机物,沙洲村;柳湾村;临江第一中学\n"
+        ));
+    }
+    assert!(big.len() < 4 << 20, "the CSV itself is under the limit");
+    let p = room.write("big.csv", big);
+    let err = room.fails(1, &["sources", "import", p.to_str().unwrap()]);
+    assert!(err.contains("config files are at most 4 MiB"), "{err}");
+    assert_eq!(
+        std::fs::read(room.path("config/enterprises.toml")).unwrap(),
+        before
+    );
+}

@@ -49,15 +49,24 @@ const MAX_CSV_BYTES: u64 = 1 << 20;
 /// block or never end), at most [`MAX_CSV_BYTES`], in UTF-8 (Excel's GBK
 /// is refused with how to save it, rather than read into garbled names).
 /// The error says why, in `lang`.
-fn read_csv(file: &Path, lang: crate::i18n::Lang) -> Result<String, String> {
+pub(super) fn read_csv(file: &Path, lang: crate::i18n::Lang) -> Result<String, String> {
+    read_csv_at_most(file, lang, MAX_CSV_BYTES)
+}
+
+/// [`read_csv`] with another size limit.
+pub(super) fn read_csv_at_most(
+    file: &Path,
+    lang: crate::i18n::Lang,
+    max_bytes: u64,
+) -> Result<String, String> {
     use std::io::Read;
     let meta = std::fs::metadata(file).map_err(|e| e.to_string())?;
     if !meta.is_file() {
         return Err(T::CliCsvNotAFile.get(lang).into());
     }
-    if meta.len() > MAX_CSV_BYTES {
+    if meta.len() > max_bytes {
         let size = meta.len().to_string();
-        let max = MAX_CSV_BYTES.to_string();
+        let max = max_bytes.to_string();
         return Err(fill(
             T::CliCsvTooBig.get(lang),
             &[("bytes", &size), ("max", &max)],
@@ -65,7 +74,7 @@ fn read_csv(file: &Path, lang: crate::i18n::Lang) -> Result<String, String> {
     }
     let mut bytes = Vec::new();
     std::fs::File::open(file)
-        .and_then(|f| f.take(MAX_CSV_BYTES + 1).read_to_end(&mut bytes))
+        .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut bytes))
         .map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to().to_string();

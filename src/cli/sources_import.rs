@@ -16,6 +16,10 @@ use crate::config::calendar::write_atomically;
 use crate::config::{register, register_csv, register_merge};
 use crate::i18n::{T, fill};
 
+/// The largest CSV read and register written: config files are read up to
+/// 4 MiB (`config::not_readable`).
+const MAX_IMPORT_BYTES: u64 = 4 << 20;
+
 pub fn run(ctx: &Context, file: &Path, replace: bool) -> Result<(), Failure> {
     let config = ctx.config()?;
     let lang = ctx.lang(&config);
@@ -23,13 +27,10 @@ pub fn run(ctx: &Context, file: &Path, replace: bool) -> Result<(), Failure> {
         return Err(Failure::User(T::SrcImportEmbedded.get(lang).into()));
     };
     let display = file.display().to_string();
-    let text = std::fs::read(file)
-        .map_err(|e| Failure::User(format!("{display}: {e}")))
-        .and_then(|b| {
-            String::from_utf8(b).map_err(|_| {
-                Failure::User(format!("{display}: not valid UTF-8 (save it as UTF-8)"))
-            })
-        })?;
+    // A regular file of at most the register's own size limit: a pipe or
+    // /dev/zero would block or fill the memory of the host the daemon shares.
+    let text = super::calendar::read_csv_at_most(file, lang, MAX_IMPORT_BYTES)
+        .map_err(|why| Failure::User(format!("{}: {why}", crate::text::sanitize(&display))))?;
     let old = std::fs::read_to_string(&target).ok();
     let head = register_csv::head_of(old.as_deref().unwrap_or_default());
     let refused = |n: usize, file: &str| {
@@ -49,8 +50,18 @@ pub fn run(ctx: &Context, file: &Path, replace: bool) -> Result<(), Failure> {
     };
     let merged = register_merge::merge(&config.enterprises.current(), rows, replace);
     let toml = register_csv::render(&head, &display, &merged.rows);
-    // The file as written must read back as check-config reads it.
+    // The file as written must read back as check-config reads it: not
+    // over the size every config file is held to, and valid.
     let shown = target.display().to_string();
+    if toml.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(Failure::User(fill(
+            T::SrcImportTooBig.get(lang),
+            &[
+                ("bytes", &toml.len().to_string()),
+                ("max", &(MAX_IMPORT_BYTES >> 20).to_string()),
+            ],
+        )));
+    }
     if let Err(errors) = register::check(&config, &shown, &toml) {
         for e in &errors {
             warnln!("{e}");

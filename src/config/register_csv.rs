@@ -58,6 +58,8 @@ pub enum Problem {
     Unclosed,
     NoColumns(Vec<&'static str>),
     UnknownColumn(String),
+    /// Two header cells name one column: the later would silently win.
+    DuplicateColumn(String, usize),
     Missing(&'static str),
     TooLong(&'static str),
     BadValue {
@@ -83,6 +85,10 @@ impl CsvError {
             Problem::Unclosed => say(T::SrcCsvUnclosed, &[]),
             Problem::NoColumns(m) => say(T::SrcCsvNoColumns, &[("missing", &m.join(", "))]),
             Problem::UnknownColumn(n) => say(T::SrcCsvUnknownColumn, &[("name", n)]),
+            Problem::DuplicateColumn(n, first) => say(
+                T::SrcCsvDuplicateColumn,
+                &[("name", n), ("first", &first.to_string())],
+            ),
             Problem::Missing(c) => say(T::SrcCsvMissing, &[("column", c)]),
             Problem::TooLong(c) => say(
                 T::SrcCsvTooLong,
@@ -199,6 +205,13 @@ pub fn parse(config: &Config, display: &str, text: &str) -> Result<Vec<Row>, Vec
                 Some(head_line),
                 Some(i + 1),
                 Problem::UnknownColumn(n.clone()),
+            ));
+        }
+        if let Some(first) = found.and_then(|f| cols.iter().position(|c| *c == Some(f))) {
+            errors.push(at(
+                Some(head_line),
+                Some(i + 1),
+                Problem::DuplicateColumn(n.clone(), first + 1),
             ));
         }
         cols.push(found);
