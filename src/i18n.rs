@@ -1284,7 +1284,6 @@ texts! {
     MergeKey => "merge into an earlier complaint (repeat)", "并入更早的举报（重复件）";
     MergeForm => "Merge into an earlier complaint", "并入更早的举报";
     MergeFieldInto => "Into", "并入";
-    MergeNone => "#{id}: no earlier complaint of its chain, enterprise, or grid and category within {days} days here; `gridwatch merge {id} --into ID` takes any earlier one", "#{id}：{days} 天内没有同链、同企业或同网格同类别的更早举报；`gridwatch merge {id} --into 编号` 可并入任一更早的举报";
     MergeConfirm => "Merge #{id} into #{into}? It becomes merged; its history is kept. (y/n)", "将 #{id} 并入 #{into}？其状态变为已合并，记录保留。(y/n)";
     MergeTagChain => "same chain", "同链";
     MergeTagEnterprise => "same enterprise", "同企业";
@@ -1410,6 +1409,10 @@ texts! {
     HandAuditSubject => "handover {id}", "交接班 {id}";
     HandTrail => "shift handed over: {from} → {to}", "交接班：{from} → {to}";
     // --- end of #11 handover ---
+    // --- #11 fixes: merge, repeats, audit, grids ---
+    MergeTypeAny => "No earlier complaint of its chain, enterprise, or grid and category within {days} days here: type the id of any earlier complaint.", "此处没有 {days} 天内同链、同企业或同网格同类别的更早举报：可输入任一更早举报的编号。";
+    MergeTypeOther => "↑↓ the candidates, or type the id of any earlier complaint.", "↑↓ 选择候选，或输入任一更早举报的编号。";
+    MergeErrNoId => "Type the id of the earlier complaint to merge into.", "请输入要并入的更早举报的编号。";
 }
 
 /// A day of the week's short name.

@@ -84,6 +84,8 @@ pub enum Mode {
     Confirm {
         question: String,
         command: Box<crate::ops::Command>,
+        /// The form it came from (a merge), opened again if the store refuses.
+        form: Option<Box<Form>>,
     },
 }
 
