@@ -285,7 +285,6 @@ texts! {
     GridUnknownGiven => "unknown grid “{id}” given", "来件指定的网格“{id}”不存在";
     EnterpriseUnknownGiven => "unknown enterprise “{id}” given", "来件指定的企业“{id}”不存在";
     Anonymous => "anonymous", "匿名";
-    RepeatedBy => "{n} later complaint(s) repeat this one", "此后有 {n} 件重复举报";
     OnSite => "in time", "按时到场";
     OnSiteLate => "late {time}", "迟到 {time}";
     TrailReceived => "received ({source}), on site by {deadline}", "受理（{source}），须于 {deadline} 前到场";
@@ -1412,6 +1411,8 @@ texts! {
     // --- #11 fixes: merge, repeats, audit, grids ---
     MergeTypeAny => "No earlier complaint of its chain, enterprise, or grid and category within {days} days here: type the id of any earlier complaint.", "此处没有 {days} 天内同链、同企业或同网格同类别的更早举报：可输入任一更早举报的编号。";
     MergeTypeOther => "↑↓ the candidates, or type the id of any earlier complaint.", "↑↓ 选择候选，或输入任一更早举报的编号。";
+    RepeatsLater => "Repeats", "重复举报";
+    RepeatedByLater => "{n} later complaint repeats this one|{n} later complaints repeat this one", "此后有 {n} 件重复举报";
     MergeErrNoId => "Type the id of the earlier complaint to merge into.", "请输入要并入的更早举报的编号。";
 }
 

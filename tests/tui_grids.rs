@@ -245,3 +245,41 @@ fn m_without_a_candidate_opens_the_form_to_type_any_earlier_id_and_refusals_stay
         c.text(80, 24)
     );
 }
+
+/// The detail labels a complaint's place in its chain: "Repeat of #1" on
+/// the repeat, "Repeats" with the count of later ones on the original.
+#[test]
+fn the_detail_says_repeat_of_on_a_repeat_and_repeats_on_the_original() {
+    for (lang, of, later, count) in [
+        (
+            Lang::En,
+            "Repeat of",
+            "Repeats",
+            "1 later complaint repeats this one",
+        ),
+        (Lang::Zh, "重复于", "重复举报", "此后有 1 件重复举报"),
+    ] {
+        let mut c = console(lang);
+        c.press("2");
+        select(&mut c, 1);
+        c.press("<enter>");
+        let text = c.text(200, 50);
+        let line = |label: &str| {
+            text.lines()
+                .find(|l| l.trim_start_matches(['│', ' ']).starts_with(label))
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        };
+        let shown = line(later).unwrap_or_else(|| panic!("{text}"));
+        assert!(shown.contains(&format!("{later} {count}")), "{shown}");
+        assert!(line(of).is_none(), "the original repeats nothing: {text}");
+        c.press("<esc>");
+        select(&mut c, 2);
+        c.press("<enter>");
+        let text = c.text(200, 50);
+        let shown = text
+            .lines()
+            .find(|l| l.contains(of))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(shown.contains(of) && shown.contains("#1"), "{shown}");
+    }
+}
