@@ -1413,6 +1413,15 @@ texts! {
     MergeTypeOther => "↑↓ the candidates, or type the id of any earlier complaint.", "↑↓ 选择候选，或输入任一更早举报的编号。";
     RepeatsLater => "Repeats", "重复举报";
     RepeatedByLater => "{n} later complaint repeats this one|{n} later complaints repeat this one", "此后有 {n} 件重复举报";
+    AuditKeyPageUp => "Audit log: a page newer", "审计日志：向前（较新）一页";
+    AuditKeyPageDown => "Audit log: a page older", "审计日志：向后（较早）一页";
+    AuditKeyFirst => "Audit log: the newest entry", "审计日志：最新一条";
+    AuditKeyLast => "Audit log: the oldest entry held", "审计日志：所存最早一条";
+    AuditIncident => "incident {id}", "突发事件 {id}";
+    AuditSwap => "swap {id}", "调班 {id}";
+    AuditInspection => "inspection {id}", "现场检查 {id}";
+    AuditVisit => "visit {id}", "乡镇走访 {id}";
+    AuditShown => "{from}–{to} of {n}", "第 {from}–{to} 条，共 {n} 条";
     MergeErrNoId => "Type the id of the earlier complaint to merge into.", "请输入要并入的更早举报的编号。";
 }
 

@@ -299,6 +299,10 @@ impl State {
             self.sources.move_by(delta, n);
             return;
         }
+        if self.screen == Screen::Audit {
+            self.audit.move_by(i64::from(delta), self.data.audit.len());
+            return;
+        }
         if self.screen == Screen::Incidents {
             let all = &self.data.incidents;
             if delta < 0 {

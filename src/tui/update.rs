@@ -315,6 +315,19 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Up => state.move_selection(-1),
         Action::Down => state.move_selection(1),
+        // Pages and ends scroll the Audit screen (the lists have no pages).
+        Action::PageUp | Action::PageDown | Action::First | Action::Last => {
+            if state.screen == Screen::Audit && state.incident_view.is_none() {
+                let page = crate::tui::screens::audit::PAGE as i64;
+                let delta = match action {
+                    Action::PageUp => -page,
+                    Action::PageDown => page,
+                    Action::First => i64::MIN,
+                    _ => i64::MAX,
+                };
+                state.audit.move_by(delta, state.data.audit.len());
+            }
+        }
         Action::ToggleDetail => {
             if state.incident_view.is_some() {
                 state.incident_view = None;
