@@ -294,6 +294,10 @@ mod tests {
                 "Space" => KeyCode::Char(' '),
                 "←" => KeyCode::Left,
                 "→" => KeyCode::Right,
+                "PgUp" => KeyCode::PageUp,
+                "PgDn" => KeyCode::PageDown,
+                "Home" => KeyCode::Home,
+                "End" => KeyCode::End,
                 s => KeyCode::Char(s.chars().next().unwrap()),
             };
             assert_eq!(
