@@ -285,7 +285,6 @@ texts! {
     GridUnknownGiven => "unknown grid “{id}” given", "来件指定的网格“{id}”不存在";
     EnterpriseUnknownGiven => "unknown enterprise “{id}” given", "来件指定的企业“{id}”不存在";
     Anonymous => "anonymous", "匿名";
-    RepeatedBy => "{n} later complaint(s) repeat this one", "此后有 {n} 件重复举报";
     OnSite => "in time", "按时到场";
     OnSiteLate => "late {time}", "迟到 {time}";
     TrailReceived => "received ({source}), on site by {deadline}", "受理（{source}），须于 {deadline} 前到场";
@@ -1287,7 +1286,6 @@ texts! {
     MergeKey => "merge into an earlier complaint (repeat)", "并入更早的举报（重复件）";
     MergeForm => "Merge into an earlier complaint", "并入更早的举报";
     MergeFieldInto => "Into", "并入";
-    MergeNone => "#{id}: no earlier complaint of its chain, enterprise, or grid and category within {days} days here; `gridwatch merge {id} --into ID` takes any earlier one", "#{id}：{days} 天内没有同链、同企业或同网格同类别的更早举报；`gridwatch merge {id} --into 编号` 可并入任一更早的举报";
     MergeConfirm => "Merge #{id} into #{into}? It becomes merged; its history is kept. (y/n)", "将 #{id} 并入 #{into}？其状态变为已合并，记录保留。（y 确认 / n 取消）";
     MergeTagChain => "same chain", "同链";
     MergeTagEnterprise => "same enterprise", "同企业";
@@ -1464,6 +1462,22 @@ texts! {
     SrcShortenedLegend => "* shortened: {list}", "* 已缩短：{list}";
     SrcVisitUnlinked => "{township} is not among {officer}'s linked townships; recorded anyway", "{township} 不在 {officer} 的挂钩乡镇中；仍已登记";
     SrcUiOwes => "owes {what}", "欠 {what}";
+
+    // --- #11 fixes: merge, repeats, audit, grids ---
+    MergeTypeAny => "No earlier complaint of its chain, enterprise, or grid and category within {days} days here: type the id of any earlier complaint.", "此处没有 {days} 天内同链、同企业或同网格同类别的更早举报：可输入任一更早举报的编号。";
+    MergeTypeOther => "↑↓ the candidates, or type the id of any earlier complaint.", "↑↓ 选择候选，或输入任一更早举报的编号。";
+    RepeatsLater => "Repeats", "重复举报";
+    RepeatedByLater => "{n} later complaint repeats this one|{n} later complaints repeat this one", "此后有 {n} 件重复举报";
+    AuditKeyPageUp => "Audit log: a page newer", "审计日志：向前（较新）一页";
+    AuditKeyPageDown => "Audit log: a page older", "审计日志：向后（较早）一页";
+    AuditKeyFirst => "Audit log: the newest entry", "审计日志：最新一条";
+    AuditKeyLast => "Audit log: the oldest entry held", "审计日志：所存最早一条";
+    AuditIncident => "incident {id}", "突发事件 {id}";
+    AuditSwap => "swap {id}", "调班 {id}";
+    AuditInspection => "inspection {id}", "现场检查 {id}";
+    AuditVisit => "visit {id}", "乡镇走访 {id}";
+    AuditShown => "{from}–{to} of {n}", "第 {from}–{to} 条，共 {n} 条";
+    MergeErrNoId => "Type the id of the earlier complaint to merge into.", "请输入要并入的更早举报的编号。";
 }
 
 /// A day of the week's short name.

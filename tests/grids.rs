@@ -189,3 +189,55 @@ fn grids_text_names_people_and_marks_shortfalls_in_both_languages() {
         "{zh}"
     );
 }
+
+/// "Breached this month" counts each complaint once: not a duplicate merged
+/// into another (the earlier one carries the breach), and a breached one
+/// reopened (two late arrivals, two rounds) once.
+#[test]
+fn breached_this_month_skips_merged_duplicates_and_counts_a_reopened_one_once() {
+    let room = room();
+    let mut dup = complaint("D5");
+    dup["received_at"] = json!("2026-12-01T09:10:00+08:00");
+    let p = room.write("dup.jsonl", format!("{dup}\n"));
+    room.ok(&[AT, "submit", p.to_str().unwrap()]);
+    room.ok(&[AT, "intake", "--once"]);
+    let breached = |id: &str| grid(&room.json(&[AT, "grids", "--json"]), id)["breached"].clone();
+    assert_eq!(breached("T03-V01-G01"), 2, "#2 and #5, nobody came");
+    room.ok(&[AT, "merge", "5", "--into", "2"]);
+    assert_eq!(breached("T03-V01-G01"), 1, "#5 merged into #2");
+    // #2: reached late, resolved, reopened, reached late again.
+    room.ok(&[
+        AT,
+        "arrive",
+        "2",
+        "--officer",
+        "O019",
+        "--at",
+        "10:00",
+        "--note",
+        "late",
+    ]);
+    room.ok(&[AT, "resolve", "2", "--outcome", "rectified"]);
+    room.ok(&[AT, "reopen", "2", "--reason", "smoke again"]);
+    room.ok(&[
+        AT,
+        "arrive",
+        "2",
+        "--officer",
+        "O019",
+        "--at",
+        "10:25",
+        "--note",
+        "again",
+    ]);
+    assert_eq!(
+        room.json(&[AT, "show", "2", "--json"])["arrivals"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(breached("T03-V01-G01"), 1, "#2 once");
+    assert_eq!(breached("T03"), 1);
+    assert_eq!(breached("C00"), 1);
+}

@@ -134,3 +134,33 @@ fn merge_refusals_exit_1_and_say_which_complaint_to_use() {
     );
     assert_eq!(room.json(&["show", "3", "--json"])["status"], "reopened");
 }
+
+/// `show` labels a complaint's place in its chain: "Repeat of #1" on the
+/// repeat, "Repeats" with the count of later ones on the original.
+#[test]
+fn show_says_repeat_of_on_a_repeat_and_repeats_on_the_original() {
+    let room = room();
+    let line = |out: &str, start: &str| -> String {
+        out.lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("{start}: {out}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let first = room.ok(&[NOW, "--lang", "en", "show", "1"]);
+    assert_eq!(
+        line(&first, "Repeats"),
+        "Repeats 1 later complaint repeats this one"
+    );
+    assert!(!first.contains("Repeat of"), "{first}");
+    let second = room.ok(&[NOW, "--lang", "en", "show", "2"]);
+    assert_eq!(line(&second, "Repeat of"), "Repeat of #1");
+    let third = room.ok(&[NOW, "--lang", "en", "show", "3"]);
+    assert_eq!(line(&third, "Repeat of"), "Repeat of -");
+    let first = room.ok(&[NOW, "--lang", "zh", "show", "1"]);
+    assert_eq!(line(&first, "重复举报"), "重复举报 此后有 1 件重复举报");
+    assert!(!first.contains("重复于"), "{first}");
+    let second = room.ok(&[NOW, "--lang", "zh", "show", "2"]);
+    assert_eq!(line(&second, "重复于"), "重复于 #1");
+}

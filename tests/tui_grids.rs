@@ -176,15 +176,73 @@ fn m_merges_the_selected_duplicate_into_its_chain_after_a_confirm() {
         "{}",
         c.text(200, 50)
     );
-    // #3 has no earlier complaint to be merged into: the status line says so.
+}
+
+#[test]
+fn m_without_a_candidate_opens_the_form_to_type_any_earlier_id_and_refusals_stay_in_it() {
+    let mut c = console(Lang::En);
+    c.press("2");
+    // #1 is the earliest: nothing offered, the form opens all the same.
+    select(&mut c, 1);
+    c.press("m");
+    let Mode::Form(form) = &c.state.mode else {
+        panic!("m opens the merge form anyway: {:?}", c.state.status)
+    };
+    assert!(form.fields[0].choices.is_empty());
+    let text = c.text(80, 24);
+    assert!(
+        text.contains("Into") && text.contains("type the id of any earlier complaint"),
+        "{text}"
+    );
+    // Nothing typed; then a later one: refused in the form, which stays open.
+    c.press("<enter>");
+    assert!(matches!(c.state.mode, Mode::Form(_)));
+    assert!(
+        c.text(80, 24)
+            .contains("Type the id of the earlier complaint")
+    );
+    c.press("3<enter>");
+    let Mode::Form(form) = &c.state.mode else {
+        panic!("a refusal keeps the form: {:?}", c.state.mode)
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .is_some_and(|e| e.contains("#3 was received after #1")),
+        "{:?}",
+        form.error
+    );
+    assert!(c.text(80, 24).contains("#3 was received after #1"));
     c.press("<esc>");
+    // #3 (other grid, other category) has no candidate; #1 is typed: merged.
     select(&mut c, 3);
     c.press("m");
-    assert!(matches!(c.state.mode, Mode::Normal));
+    let Mode::Form(form) = &c.state.mode else {
+        panic!("m opens the merge form anyway: {:?}", c.state.status)
+    };
+    assert!(form.fields[0].choices.is_empty());
+    c.press("#1<enter>");
     assert!(
-        c.state.status.error && c.state.status.text.contains("gridwatch merge 3 --into"),
-        "{:?}",
-        c.state.status
+        c.text(80, 24).contains("Merge #3 into #1?"),
+        "{}",
+        c.text(80, 24)
+    );
+    c.press("y");
+    assert_eq!(c.state.complaint(3).unwrap().merged_into, Some(1));
+    // One this console does not hold: the store refuses, the form opens again.
+    select(&mut c, 2);
+    c.press("m<c-u>99<enter>y");
+    let Mode::Form(form) = &c.state.mode else {
+        panic!(
+            "the store's refusal opens the form again: {:?}",
+            c.state.mode
+        )
+    };
+    assert_eq!(form.value(gridwatch::i18n::T::MergeFieldInto), "99");
+    assert!(
+        c.text(80, 24).contains("There is no complaint #99"),
+        "{}",
+        c.text(80, 24)
     );
 }
 
@@ -199,4 +257,42 @@ fn the_zh_merge_confirm_says_what_y_and_n_do() {
         unreachable!()
     };
     assert!(question.ends_with("（y 确认 / n 取消）"), "{question}");
+}
+
+/// The detail labels a complaint's place in its chain: "Repeat of #1" on
+/// the repeat, "Repeats" with the count of later ones on the original.
+#[test]
+fn the_detail_says_repeat_of_on_a_repeat_and_repeats_on_the_original() {
+    for (lang, of, later, count) in [
+        (
+            Lang::En,
+            "Repeat of",
+            "Repeats",
+            "1 later complaint repeats this one",
+        ),
+        (Lang::Zh, "重复于", "重复举报", "此后有 1 件重复举报"),
+    ] {
+        let mut c = console(lang);
+        c.press("2");
+        select(&mut c, 1);
+        c.press("<enter>");
+        let text = c.text(200, 50);
+        let line = |label: &str| {
+            text.lines()
+                .find(|l| l.trim_start_matches(['│', ' ']).starts_with(label))
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        };
+        let shown = line(later).unwrap_or_else(|| panic!("{text}"));
+        assert!(shown.contains(&format!("{later} {count}")), "{shown}");
+        assert!(line(of).is_none(), "the original repeats nothing: {text}");
+        c.press("<esc>");
+        select(&mut c, 2);
+        c.press("<enter>");
+        let text = c.text(200, 50);
+        let shown = text
+            .lines()
+            .find(|l| l.contains(of))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(shown.contains(of) && shown.contains("#1"), "{shown}");
+    }
 }

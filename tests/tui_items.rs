@@ -283,7 +283,7 @@ fn the_help_explains_every_symbol() {
         c.press("?");
         // Everything the help says, scrolled through at 80×24.
         let mut text = c.text(80, 24);
-        for _ in 0..60 {
+        for _ in 0..80 {
             c.press("j");
             text.push_str(&c.text(80, 24));
         }

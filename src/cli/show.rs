@@ -92,10 +92,8 @@ pub(super) fn run(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result
             words::categories(lang, &c.categories),
         ),
         (T::CliFieldEnterprise, opt(c.enterprise.clone())),
-        (
-            T::CliFieldRepeatOf,
-            opt(c.repeat_of.map(|r| format!("#{r}"))),
-        ),
+        // "Repeat of #3", or "Repeats: 2 later complaints repeat this one".
+        crate::words::merge::repeats(lang, &c).unwrap_or((T::CliFieldRepeatOf, "-".into())),
         (T::CliFieldDispatchedTo, officer(&c.dispatched_to)),
         (T::CliFieldArrived, opt(c.arrived_at.map(|t| time(t, &tz)))),
         (T::CliFieldArrivedBy, officer(&c.arrived_by)),
@@ -110,7 +108,7 @@ pub(super) fn run(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result
         // After "repeat of": where this duplicate went.
         let at = fields
             .iter()
-            .position(|(t, _)| *t == T::CliFieldRepeatOf)
+            .position(|(t, _)| matches!(t, T::CliFieldRepeatOf | T::Repeats))
             .map_or(fields.len(), |i| i + 1);
         fields.insert(at, (T::MergeMergedInto, format!("#{into}")));
     }

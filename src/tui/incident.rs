@@ -235,6 +235,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
                             n,
                             change: StepChange::Undone,
                         })),
+                        form: None,
                     };
                     return Vec::new();
                 }
@@ -313,6 +314,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
                 state.mode = Mode::Confirm {
                     question: close_question(state, d, open),
                     command: Box::new(Command::Incident(IncidentCommand::Close { id })),
+                    form: None,
                 };
                 return Vec::new();
             }

@@ -68,6 +68,11 @@ pub enum Action {
     Visit,
     /// The shift handover overlay (#11).
     Handover,
+    // Scrolling the Audit screen by pages and to its ends (#11 fixes).
+    PageUp,
+    PageDown,
+    First,
+    Last,
 }
 
 /// A key a binding answers to.
@@ -194,6 +199,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('v')], "v", Action::Visit, T::SrcKeyVisit),
     // --- the grid at work (#11) ---
     bind(&[ch('h')], "h", Action::Handover, T::HandKey),
+    // --- #11 fixes: the Audit screen scrolls ---
+    bind(&[Key::Plain(KeyCode::PageUp)], "PgUp", Action::PageUp, T::AuditKeyPageUp),
+    bind(&[Key::Plain(KeyCode::PageDown)], "PgDn", Action::PageDown, T::AuditKeyPageDown),
+    bind(&[Key::Plain(KeyCode::Home)], "Home", Action::First, T::AuditKeyFirst),
+    bind(&[Key::Plain(KeyCode::End)], "End", Action::Last, T::AuditKeyLast),
 ];
 
 /// The action of a key in the normal mode (forms and prompts read keys themselves).
@@ -257,6 +267,10 @@ mod tests {
             Inspect,
             Visit,
             Handover,
+            PageUp,
+            PageDown,
+            First,
+            Last,
         ];
         for a in all {
             assert!(
@@ -280,6 +294,10 @@ mod tests {
                 "Space" => KeyCode::Char(' '),
                 "←" => KeyCode::Left,
                 "→" => KeyCode::Right,
+                "PgUp" => KeyCode::PageUp,
+                "PgDn" => KeyCode::PageDown,
+                "Home" => KeyCode::Home,
+                "End" => KeyCode::End,
                 s => KeyCode::Char(s.chars().next().unwrap()),
             };
             assert_eq!(

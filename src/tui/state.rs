@@ -84,6 +84,8 @@ pub enum Mode {
     Confirm {
         question: String,
         command: Box<crate::ops::Command>,
+        /// The form it came from (a merge), opened again if the store refuses.
+        form: Option<Box<Form>>,
     },
 }
 
@@ -295,6 +297,10 @@ impl State {
         if self.screen == Screen::Sources {
             let n = super::screens::sources::rows(&self.boards.sources, &self.filter).len();
             self.sources.move_by(delta, n);
+            return;
+        }
+        if self.screen == Screen::Audit {
+            self.audit.move_by(i64::from(delta), self.data.audit.len());
             return;
         }
         if self.screen == Screen::Incidents {

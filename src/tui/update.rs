@@ -205,8 +205,10 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Mode::Confirm { command, .. } => {
+        Mode::Confirm { command, form, .. } => {
             if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
+                // A refused merge opens its form again, with the reason.
+                state.sent_form = form;
                 vec![Effect::Write(*command)]
             } else {
                 Vec::new()
@@ -263,8 +265,20 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
                     Vec::new()
                 }
                 FormOutcome::Cancel => Vec::new(),
-                // A merge asks first: it cannot be undone.
+                // A merge asks first: it cannot be undone. A refusal this
+                // console can tell already stays in the form.
                 FormOutcome::Submit(Command::Merge { id, into }) => {
+                    let known = state.data.open.iter().chain(&state.data.recent);
+                    let refused = selected
+                        .as_ref()
+                        .and_then(|c| crate::tui::form::merge_refusal(c, into, known));
+                    if let Some(e) = refused {
+                        let text = crate::words::merge::refusal(state.lang, &e);
+                        form.error = Some(text.clone());
+                        status(state, text, true);
+                        state.mode = Mode::Form(form);
+                        return Vec::new();
+                    }
                     let question = crate::i18n::fill(
                         state.t(T::MergeConfirm),
                         &[("id", &id.to_string()), ("into", &into.to_string())],
@@ -272,6 +286,7 @@ fn key_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
                     state.mode = Mode::Confirm {
                         question,
                         command: Box::new(Command::Merge { id, into }),
+                        form: Some(form),
                     };
                     Vec::new()
                 }
@@ -300,6 +315,19 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Up => state.move_selection(-1),
         Action::Down => state.move_selection(1),
+        // Pages and ends scroll the Audit screen (the lists have no pages).
+        Action::PageUp | Action::PageDown | Action::First | Action::Last => {
+            if state.screen == Screen::Audit && state.incident_view.is_none() {
+                let page = crate::tui::screens::audit::PAGE as i64;
+                let delta = match action {
+                    Action::PageUp => -page,
+                    Action::PageDown => page,
+                    Action::First => i64::MIN,
+                    _ => i64::MAX,
+                };
+                state.audit.move_by(delta, state.data.audit.len());
+            }
+        }
         Action::ToggleDetail => {
             if state.incident_view.is_some() {
                 state.incident_view = None;

@@ -1,7 +1,8 @@
-//! Merges in words (#11): what a merge did, why one was refused, and the
-//! earlier complaint's trail line — shared by the command line and the
-//! consoles, in either language.
+//! Merges in words (#11): what a merge did, why one was refused, the
+//! earlier complaint's trail line, and a complaint's place in its repeat
+//! chain — shared by the command line and the consoles, in either language.
 
+use crate::domain::ComplaintRow;
 use crate::domain::merge::MergeError;
 use crate::i18n::{Lang, T, fill};
 
@@ -38,6 +39,20 @@ pub fn refusal(lang: Lang, e: &MergeError) -> String {
             T::MergeErrIntoRejected.get(lang),
             &[("id", &n(id)), ("into", &n(into))],
         ),
+    }
+}
+
+/// A complaint's place in its repeat chain, labelled: "Repeat of #3" when
+/// it repeats an earlier one, "Repeats 2 later complaints repeat this one"
+/// when later ones repeat it, nothing when neither.
+pub fn repeats(lang: Lang, c: &ComplaintRow) -> Option<(T, String)> {
+    match (c.repeat_of, c.repeat_count) {
+        (Some(of), _) => Some((T::Repeats, format!("#{of}"))),
+        (None, 0) => None,
+        (None, n) => Some((
+            T::RepeatsLater,
+            crate::i18n::count(T::RepeatedByLater, lang, n),
+        )),
     }
 }
 

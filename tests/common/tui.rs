@@ -52,6 +52,8 @@ pub fn keys(s: &str) -> Vec<KeyEvent> {
                     "bs" => KeyCode::Backspace,
                     "pgup" => KeyCode::PageUp,
                     "pgdn" => KeyCode::PageDown,
+                    "home" => KeyCode::Home,
+                    "end" => KeyCode::End,
                     // Ctrl and a letter: `<c-u>`.
                     ctrl if ctrl.starts_with("c-") && ctrl.len() == 3 => {
                         let c = ctrl.chars().nth(2).unwrap();

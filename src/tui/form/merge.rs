@@ -4,10 +4,11 @@
 //! the same grid and an overlapping category within the repeat window —
 //! newest first in each. Only earlier complaints not merged themselves are
 //! offered; the picker also takes a typed id (the store checks the rule).
+//! With no candidate here the form opens all the same, to type an id in.
 
 use super::{Choice, Field, Form, FormKind};
 use crate::config::Config;
-use crate::domain::merge::{MergeSide, check_merge};
+use crate::domain::merge::{MergeError, MergeSide, check_merge};
 use crate::domain::{ComplaintRow, Entity, kind};
 use crate::i18n::{Lang, T, fill};
 
@@ -56,8 +57,31 @@ pub fn candidates<'a>(
     out
 }
 
+/// Why merging `dup` into `into` is refused, when this console holds
+/// `into` and can tell (the store checks again, and decides for the rest).
+pub fn refusal<'a>(
+    dup: &ComplaintRow,
+    into: i64,
+    known: impl IntoIterator<Item = &'a ComplaintRow>,
+) -> Option<MergeError> {
+    let rows: Vec<&ComplaintRow> = known.into_iter().collect();
+    let find = |id: i64| rows.iter().find(|c| c.id == id);
+    let target = find(into)?;
+    // Where its merges lead, as far as this console can follow them.
+    let (mut end, mut seen) = (target.id, vec![target.id]);
+    while let Some(next) = find(end)
+        .and_then(|c| c.merged_into)
+        .filter(|n| !seen.contains(n))
+    {
+        seen.push(next);
+        end = next;
+    }
+    check_merge(&MergeSide::from(dup), &MergeSide::from(*target), end).err()
+}
+
 impl Form {
-    /// The merge picker for `c`, or why there is nothing to merge.
+    /// The merge picker for `c` (empty when this console holds no
+    /// candidate: an id is typed), or why `c` cannot be merged at all.
     pub fn merge<'a>(
         config: &Config,
         c: &ComplaintRow,
@@ -89,13 +113,6 @@ impl Form {
                 ..Choice::id(o.id.to_string())
             })
             .collect();
-        if choices.is_empty() {
-            let days = config.settings.repeat_window.num_days().to_string();
-            return Err(fill(
-                T::MergeNone.get(lang),
-                &[("id", &id), ("days", &days)],
-            ));
-        }
         Ok(Form {
             kind: FormKind::Merge,
             about: Some(Entity {
@@ -106,6 +123,23 @@ impl Form {
             fields: vec![Field::choice(T::MergeFieldInto, choices, false)],
             focus: 0,
             error: None,
+        })
+    }
+}
+
+impl Form {
+    /// What the merge form says under its field: that any earlier
+    /// complaint's id may be typed, and why when nothing is offered.
+    pub fn merge_note(&self, config: &Config, lang: Lang) -> Option<String> {
+        if self.kind != FormKind::Merge {
+            return None;
+        }
+        let offered = self.fields.first().is_some_and(|f| !f.choices.is_empty());
+        Some(if offered {
+            T::MergeTypeOther.get(lang).to_string()
+        } else {
+            let days = config.settings.repeat_window.num_days().to_string();
+            fill(T::MergeTypeAny.get(lang), &[("days", &days)])
         })
     }
 }

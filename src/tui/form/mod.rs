@@ -32,6 +32,7 @@ use crate::i18n::{Lang, T};
 use crate::ops::Command;
 
 pub use incident_submit::parse_when;
+pub use merge::refusal as merge_refusal;
 pub use submit::{PhoneProblem, check_phone};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -218,6 +218,9 @@ impl Form {
             }
             FormKind::Merge => {
                 let text = self.value(T::MergeFieldInto).trim_start_matches('#');
+                if text.is_empty() {
+                    return Err(say(T::MergeErrNoId, &[]));
+                }
                 let into = text.parse::<i64>().map_err(|_| {
                     say(
                         T::ErrNoSuchComplaint,

@@ -47,7 +47,8 @@ pub struct Complaints {
 impl Complaints {
     /// Re-list `recent` after the data, the filter, the sort or the screen changed.
     pub fn derive(&mut self, recent: &[ComplaintRow], filter: &str, ctx: &FilterContext<'_>) {
-        self.list.reorder(order(recent, filter, self.sort, ctx));
+        self.list
+            .reorder(order(recent, filter, self.sort, ctx), recent);
     }
 }
 

@@ -27,6 +27,6 @@ impl Dashboard {
                 c.id,
             )
         });
-        self.list.reorder(order);
+        self.list.reorder(order, open);
     }
 }

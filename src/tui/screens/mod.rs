@@ -24,6 +24,7 @@
 pub mod audit;
 pub mod complaints;
 pub mod dashboard;
+pub mod facts;
 pub mod filter;
 pub mod grids;
 pub mod incidents;
@@ -90,6 +91,8 @@ pub struct ComplaintList {
     pub rows: Vec<usize>,
     /// A position in `rows`.
     pub selected: usize,
+    /// What the table needs to size its columns, over every row.
+    pub facts: facts::ListFacts,
 }
 
 impl ComplaintList {
@@ -126,7 +129,8 @@ impl ComplaintList {
 
     /// Take a new `order` (indexes into the screen's source rows); the
     /// selection is then set by complaint with [`ComplaintList::select`].
-    fn reorder(&mut self, order: Vec<usize>) {
+    fn reorder(&mut self, order: Vec<usize>, src: &[ComplaintRow]) {
+        self.facts = facts::ListFacts::of(order.iter().filter_map(|&i| src.get(i)));
         self.rows = order;
     }
 }

@@ -89,6 +89,11 @@ pub fn render(state: &State, form: &Form, area: Rect, buf: &mut Buffer) {
         }
     }
     let inner = (w as usize).saturating_sub(4);
+    if let Some(note) = form.merge_note(config, lang) {
+        for part in wrap(&note, inner) {
+            lines.push(Line::styled(format!("  {part}"), Theme::dim()));
+        }
+    }
     if let Some(e) = &form.error {
         for part in wrap(&sanitize(e), inner) {
             lines.push(Line::styled(format!("  {part}"), Theme::error()));

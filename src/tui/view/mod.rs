@@ -10,6 +10,7 @@
 
 mod banners;
 mod bottom;
+mod columns;
 mod duty;
 mod form;
 mod handover;

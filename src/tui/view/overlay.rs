@@ -132,11 +132,9 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
         (None, Some(la), Some(lo)) => format!("{la:.5}, {lo:.5}"),
         _ => "-".into(),
     };
-    let repeats = match (c.repeat_of, c.repeat_count) {
-        (Some(of), _) => format!("#{of}"),
-        (None, 0) => "-".into(),
-        (None, n) => fill(state.t(T::RepeatedBy), &[("n", &n.to_string())]),
-    };
+    // "Repeat of #3", or "Repeats: 2 later complaints repeat this one".
+    let (repeats_label, repeats) =
+        words::merge::repeats(lang, c).unwrap_or((T::Repeats, "-".into()));
     let mut top = vec![Line::from(vec![
         Span::raw(format!(
             "{} · {} · {} ",
@@ -188,7 +186,7 @@ pub fn detail(state: &State, body: Rect, buf: &mut Buffer) {
         (T::Enterprise, enterprise),
         (T::Location, location),
         (T::Reporter, reporter),
-        (T::Repeats, repeats),
+        (repeats_label, repeats),
         (T::MergeMergedInto, merged_into),
         (T::MergeEarlier, listed(&related.earlier)),
         (T::MergeMergedIn, listed(&related.merged_in)),

@@ -11,10 +11,12 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget};
 
 use super::theme::Theme;
 use crate::domain::ComplaintRow;
+use crate::domain::complaint::{Category, Status};
 use crate::i18n::T;
 use crate::i18n::fill;
 use crate::text::{countdown, sanitize, width};
 use crate::tui::screens::ComplaintList;
+use crate::tui::screens::facts::ListFacts;
 use crate::tui::state::State;
 use crate::words;
 
@@ -92,6 +94,75 @@ fn on_call_name(state: &State, grid: Option<&str>) -> String {
                 .map(|o| o.name.clone())
         })
         .unwrap_or_else(|| "-".into())
+}
+
+/// What each column of the complaints table needs, in cells, over every
+/// complaint of the list (its facts, gathered when it was derived; not
+/// only the rows in view, so widths stay put when a banner takes lines):
+/// its header, the widest category, status, grid id and repeat mark
+/// listed, the longest countdown now, the longest officer's name.
+fn needs(state: &State, f: &ListFacts, heads: &[&str; 9]) -> [u16; 9] {
+    let lang = state.lang;
+    let most = |it: &mut dyn Iterator<Item = usize>| it.max().unwrap_or(0);
+    let mut grid = f.widest_grid;
+    if f.unassigned {
+        grid = grid.max(width(state.t(T::Unassigned)) + 2);
+    }
+    let category = most(
+        &mut Category::ALL
+            .iter()
+            .filter(|k| f.categories & (1 << (**k as u32)) != 0)
+            .map(|k| width(words::category(*k).get(lang))),
+    );
+    let status = most(
+        &mut Status::ALL
+            .iter()
+            .filter(|st| f.statuses & (1 << (**st as u32)) != 0)
+            .map(|st| width(words::status(*st).get(lang))),
+    );
+    // The longest countdown now: to the latest deadline or since the soonest.
+    let due = [
+        f.soonest.map(|s| state.now - s),
+        f.latest.map(|l| l - state.now),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|d| d.num_seconds())
+    .max();
+    let mut left = due.map_or(0, |d| width(&format!("✖ +{}", countdown(d))));
+    if f.in_time {
+        left = left.max(width(&format!("✔ {}", state.t(T::OnSite))));
+    }
+    if let Some(l) = f.late {
+        let text = fill(state.t(T::OnSiteLate), &[("time", &countdown(l))]);
+        left = left.max(width(&text) + 2);
+    }
+    // Whoever may be on call: any officer, by name.
+    let on_call = most(&mut state.config.officers.values().map(|o| width(&o.name)));
+    let repeat = if f.max_repeat > 0 {
+        1 + digits(f.max_repeat)
+    } else {
+        0
+    };
+    let content = [
+        digits(f.max_id),
+        grid.min(16),
+        category,
+        0,
+        5,
+        left,
+        status,
+        on_call,
+        repeat,
+    ];
+    std::array::from_fn(|i| content[i].max(width(heads[i])) as u16)
+}
+
+/// How many digits `n` is written with.
+fn digits(n: i64) -> usize {
+    n.unsigned_abs()
+        .checked_ilog10()
+        .map_or(1, |d| d as usize + 1)
 }
 
 /// The first visible row so that `selected` stays in view.
@@ -188,21 +259,10 @@ pub fn complaints(
         T::ColRepeat,
     ]
     .map(|t| state.t(t));
-    // Each column as wide as its widest visible cell (in terminal cells),
-    // the place taking what is left.
-    let col = |i: usize| {
-        cells
-            .iter()
-            .map(|r| width(&r[i].0))
-            .chain([width(heads[i])])
-            .max()
-            .unwrap_or(0) as u16
-    };
-    let widths: [Constraint; 9] = std::array::from_fn(|i| match i {
-        3 => Constraint::Min(8),
-        1 => Constraint::Length(col(i).min(16)),
-        _ => Constraint::Length(col(i)),
-    });
+    // Widths from what each column may hold and the table's width, not
+    // from the rows in view: they stay put when a banner takes a line.
+    let widths = super::columns::complaints(needs(state, &list.facts, &heads), inner.width)
+        .map(Constraint::Length);
     let rows: Vec<Row> = cells
         .into_iter()
         .zip(range.clone())

@@ -16,6 +16,7 @@ use crate::i18n::{Lang, T, fill};
 use crate::text::{sanitize, truncate, width};
 use crate::tui::screens::Screen;
 use crate::tui::state::State;
+use crate::tui::view::columns::grow;
 use crate::tui::view::theme::Theme;
 use crate::words::grids as w;
 
@@ -109,35 +110,39 @@ fn figure(n: Option<i64>, alarm: Style) -> Cell<'static> {
     }
 }
 
-fn cell(state: &State, r: &GridRow, col: Col, grid_w: usize) -> Cell<'static> {
+/// The tree cell: the grid indented by depth, its id and name.
+fn tree(r: &GridRow) -> String {
+    format!(
+        "{}{} {}",
+        "  ".repeat(r.depth),
+        sanitize(&r.id),
+        sanitize(&r.name)
+    )
+}
+
+/// The specific responsible: by name, or how many enterprises a group has.
+fn specific(lang: Lang, r: &GridRow) -> String {
+    if r.level == 4 {
+        fill(
+            T::GridEnterprises.get(lang),
+            &[("n", &r.staffing.staff.to_string())],
+        )
+    } else {
+        names(lang, &r.specific_responsible)
+    }
+}
+
+fn cell(state: &State, r: &GridRow, col: Col, grid_w: usize, cells: u16) -> Cell<'static> {
     let lang = state.lang;
-    let fit = |s: String, cells: u16| truncate(&s, usize::from(cells));
+    let fit = |s: String| truncate(&s, usize::from(cells));
     let opt = |p: &Option<Person>| p.as_ref().map_or_else(|| "-".into(), name);
     match col {
-        Col::Grid => {
-            let text = format!(
-                "{}{} {}",
-                "  ".repeat(r.depth),
-                sanitize(&r.id),
-                sanitize(&r.name)
-            );
-            Cell::from(truncate(&text, grid_w))
-        }
+        Col::Grid => Cell::from(truncate(&tree(r), grid_w)),
         Col::Class => Cell::from(w::class(r.level, r.class)),
-        Col::First => Cell::from(fit(opt(&r.first_responsible), col.width())),
-        Col::Main => Cell::from(fit(opt(&r.main_responsible), col.width())),
-        Col::Leader => Cell::from(fit(opt(&r.group_leader), col.width())),
-        Col::Specific => {
-            let text = if r.level == 4 {
-                fill(
-                    T::GridEnterprises.get(lang),
-                    &[("n", &r.staffing.staff.to_string())],
-                )
-            } else {
-                names(lang, &r.specific_responsible)
-            };
-            Cell::from(fit(text, col.width()))
-        }
+        Col::First => Cell::from(fit(opt(&r.first_responsible))),
+        Col::Main => Cell::from(fit(opt(&r.main_responsible))),
+        Col::Leader => Cell::from(fit(opt(&r.group_leader))),
+        Col::Specific => Cell::from(fit(specific(lang, r))),
         Col::Staff => Cell::from(format!(
             "{} {}",
             w::mark(&r.staffing),
@@ -150,13 +155,53 @@ fn cell(state: &State, r: &GridRow, col: Col, grid_w: usize) -> Cell<'static> {
             } else {
                 staff_style(r)
             };
-            Cell::from(fit(w::problems(lang, &r.staffing), col.width())).style(style)
+            Cell::from(fit(w::problems(lang, &r.staffing))).style(style)
         }
         Col::Open => figure(Some(r.figures.open), Style::new()),
         Col::Breached => figure(Some(r.figures.breached), Theme::breached()),
         Col::Patrols => figure(r.figures.overdue_patrols, Theme::soon()),
         Col::Incidents => figure(Some(r.figures.active_incidents), Theme::breached()),
     }
+}
+
+/// The columns' widths in `cells`: each its own (the tree 12 at least),
+/// then the spare cells to the tree up to its longest grid, then to the
+/// people by name up to the longest — over every grid, not those in view.
+fn widths(state: &State, cols: &[Col], rows: &[GridRow], cells: u16) -> Vec<u16> {
+    let opt = |p: &Option<Person>| p.as_ref().map_or(1, |p| width(&name(p)));
+    let longest = |f: &dyn Fn(&GridRow) -> usize| {
+        rows.iter()
+            .map(f)
+            .max()
+            .unwrap_or(0)
+            .min(usize::from(u16::MAX)) as u16
+    };
+    let mut w: Vec<u16> = cols
+        .iter()
+        .map(|c| if *c == Col::Grid { 12 } else { c.width() })
+        .collect();
+    let needs: Vec<u16> = cols
+        .iter()
+        .zip(&w)
+        .map(|(c, base)| {
+            let need = match c {
+                Col::Grid => longest(&|r| width(&tree(r))),
+                Col::First => longest(&|r| opt(&r.first_responsible)),
+                Col::Main => longest(&|r| opt(&r.main_responsible)),
+                Col::Leader => longest(&|r| opt(&r.group_leader)),
+                Col::Specific => longest(&|r| width(&specific(state.lang, r))),
+                _ => 0,
+            };
+            need.max(*base)
+        })
+        .collect();
+    let used: u16 = w.iter().map(|n| n + 1).sum();
+    let order: Vec<usize> = [Col::Grid, Col::Specific, Col::First, Col::Main, Col::Leader]
+        .iter()
+        .filter_map(|c| cols.iter().position(|x| x == c))
+        .collect();
+    grow(&mut w, &needs, &order, cells.saturating_sub(used));
+    w
 }
 
 /// The selected grid's people, each with a phone: one line per role.
@@ -249,16 +294,10 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
     let [table_area, foot] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(inner);
     let cols = columns(inner.width);
-    let fixed: u16 = cols.iter().map(|c| c.width() + 1).sum();
-    // The tree needs no more than an indented id and a long name.
-    let grid_w = usize::from(inner.width.saturating_sub(fixed)).clamp(12, 48);
-    let widths: Vec<Constraint> = cols
-        .iter()
-        .map(|c| match c {
-            Col::Grid => Constraint::Length(grid_w as u16),
-            other => Constraint::Length(other.width()),
-        })
-        .collect();
+    let w = widths(state, &cols, &board.rows, inner.width);
+    let at = |col: Col| cols.iter().position(|c| *c == col).map_or(0, |i| w[i]);
+    let grid_w = usize::from(at(Col::Grid));
+    let widths: Vec<Constraint> = w.iter().map(|n| Constraint::Length(*n)).collect();
     // Keep the selection in view: scroll by whole rows.
     let visible = usize::from(table_area.height.saturating_sub(1)).max(1);
     let selected = state.grids.at(board.rows.len());
@@ -270,7 +309,7 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
         .skip(first)
         .take(visible)
         .map(|(i, r)| {
-            let row = Row::new(cols.iter().map(|c| cell(state, r, *c, grid_w)));
+            let row = Row::new(cols.iter().map(|c| cell(state, r, *c, grid_w, at(*c))));
             if i == selected {
                 row.style(Theme::selected())
             } else {

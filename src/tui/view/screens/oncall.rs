@@ -14,9 +14,10 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget};
 
 use crate::board::oncall::OnCallRow;
 use crate::i18n::{T, count, fill};
-use crate::text::{fit, sanitize};
+use crate::text::{fit, sanitize, width};
 use crate::tui::screens::Screen;
 use crate::tui::state::State;
+use crate::tui::view::columns::grow;
 use crate::tui::view::table::window;
 use crate::tui::view::theme::Theme;
 
@@ -180,8 +181,13 @@ fn person(state: &State, id: Option<&str>) -> String {
 }
 
 fn cell(state: &State, r: &OnCallRow, c: Col, w: u16) -> String {
+    fit(&cell_text(state, r, c), usize::from(w))
+}
+
+/// A cell's text, uncut.
+fn cell_text(state: &State, r: &OnCallRow, c: Col) -> String {
     let now = r.now.as_ref();
-    let text = match c {
+    match c {
         Col::Grid => format!(
             "{}{}",
             " ".repeat(usize::from(r.level.saturating_sub(1))),
@@ -209,20 +215,50 @@ fn cell(state: &State, r: &OnCallRow, c: Col, w: u16) -> String {
                 note
             }
         }
+    }
+}
+
+/// The columns' widths in `cells`: each its own, then the spare cells to
+/// the grid's name, the people and the note up to the longest of each (over
+/// every grid, not those in view); the note takes what is left.
+fn widths(state: &State, cols: &[Col], cells: u16) -> Vec<u16> {
+    let rows = &state.boards.oncall.rows;
+    let need = |c: Col| {
+        let longest = rows
+            .iter()
+            .map(|r| width(&cell_text(state, r, c)))
+            .max()
+            .unwrap_or(0);
+        u16::try_from(longest).unwrap_or(u16::MAX).max(col_width(c))
     };
-    fit(&text, usize::from(w))
+    let mut w: Vec<u16> = cols.iter().map(|c| col_width(*c)).collect();
+    let needs: Vec<u16> = cols.iter().map(|c| need(*c)).collect();
+    // One space between columns.
+    let used: u16 = w.iter().sum::<u16>() + (w.len() as u16).saturating_sub(1);
+    let order: Vec<usize> = [
+        Col::Name,
+        Col::Grid,
+        Col::Primary,
+        Col::Next,
+        Col::Leader,
+        Col::Backup,
+        Col::Note,
+    ]
+    .iter()
+    .filter_map(|c| cols.iter().position(|x| x == c))
+    .collect();
+    let left = grow(&mut w, &needs, &order, cells.saturating_sub(used));
+    if let Some(i) = cols.iter().position(|c| *c == Col::Note) {
+        w[i] += left;
+    }
+    w
 }
 
 fn table(state: &State, area: Rect, buf: &mut Buffer) {
     let board = &state.boards.oncall;
     let cols = columns(area.width);
-    let note_w = area.width.saturating_sub(
-        cols.iter()
-            .filter(|c| **c != Col::Note)
-            .map(|c| col_width(*c) + 1)
-            .sum::<u16>(),
-    );
-    let w = |c: Col| if c == Col::Note { note_w } else { col_width(c) };
+    let widths = widths(state, &cols, area.width);
+    let w = |c: Col| cols.iter().position(|x| *x == c).map_or(0, |i| widths[i]);
     let height = usize::from(area.height.saturating_sub(1));
     let selected = state
         .oncall
