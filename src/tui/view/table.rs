@@ -137,8 +137,14 @@ fn needs(state: &State, f: &ListFacts, heads: &[&str; 9]) -> [u16; 9] {
         let text = fill(state.t(T::OnSiteLate), &[("time", &countdown(l))]);
         left = left.max(width(&text) + 2);
     }
-    // Whoever may be on call: any officer, by name.
-    let on_call = most(&mut state.config.officers.values().map(|o| width(&o.name)));
+    // Whoever may be on call, or sent (`→ name`): any officer, by name.
+    let on_call = most(
+        &mut state
+            .config
+            .officers
+            .values()
+            .map(|o| width(&fill(state.t(T::ColDispatchedTo), &[("name", &o.name)]))),
+    );
     let repeat = if f.max_repeat > 0 {
         1 + digits(f.max_repeat)
     } else {
