@@ -20,6 +20,18 @@ pub fn grow(widths: &mut [u16], needs: &[u16], order: &[usize], mut spare: u16) 
     spare
 }
 
+/// The width of column `i`: its header's and the widest of its cells, in
+/// terminal cells.
+pub fn fit<S, const N: usize>(cells: &[[(String, S); N]], heads: &[&str; N], i: usize) -> u16 {
+    let w = cells
+        .iter()
+        .map(|r| crate::text::width(&r[i].0))
+        .chain([crate::text::width(heads[i])])
+        .max()
+        .unwrap_or(0);
+    u16::try_from(w).unwrap_or(u16::MAX)
+}
+
 /// The complaints table's widths (ID, grid, category, place, received,
 /// left, status, on call, repeat), from what each column may hold
 /// (`needs`; the place's is ignored) and the table's width: the place takes

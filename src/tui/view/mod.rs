@@ -10,7 +10,7 @@
 
 mod banners;
 mod bottom;
-mod columns;
+pub(crate) mod columns;
 mod duty;
 mod form;
 mod handover;

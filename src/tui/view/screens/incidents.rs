@@ -172,14 +172,7 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
         T::IncUiColReport,
     ]
     .map(|t| state.t(t));
-    let col = |i: usize| {
-        cells
-            .iter()
-            .map(|r| width(&r[i].0))
-            .chain([width(heads[i])])
-            .max()
-            .unwrap_or(0) as u16
-    };
+    let col = |i: usize| crate::tui::view::columns::fit(&cells, &heads, i);
     let cw: [u16; 9] = std::array::from_fn(|i| match i {
         4 => col(i).min(16),
         _ => col(i),

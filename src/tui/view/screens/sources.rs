@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget};
 
 use crate::board::sources::SourceRow;
 use crate::i18n::{T, fill};
-use crate::text::{fit, sanitize, width};
+use crate::text::{fit, sanitize};
 use crate::tui::screens::sources::rows;
 use crate::tui::state::State;
 use crate::tui::view::table::window;
@@ -140,14 +140,7 @@ fn table(state: &State, list: &[&SourceRow], selected: usize, area: Rect, buf: &
         T::ColStatus,
     ]
     .map(|t| state.t(t));
-    let col = |i: usize| {
-        cells
-            .iter()
-            .map(|r| width(&r[i].0))
-            .chain([width(heads[i])])
-            .max()
-            .unwrap_or(0) as u16
-    };
+    let col = |i: usize| crate::tui::view::columns::fit(&cells, &heads, i);
     let widths: [Constraint; 8] = std::array::from_fn(|i| match i {
         1 => Constraint::Min(8),
         _ => Constraint::Length(col(i)),
