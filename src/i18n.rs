@@ -1177,6 +1177,7 @@ texts! {
     SrcErrTooOld => "the time is {days} days ago: at most {max} days back", "时间在 {days} 天前：最多可补记 {max} 天";
     SrcErrDeadlineBefore => "the rectification deadline {by} is before the inspection ({on})", "整改期限 {by} 早于检查日期（{on}）";
     SrcErrDeadlineWithoutProblem => "a rectification deadline is for an inspection that found a problem", "只有发现问题的检查才有整改期限";
+    SrcErrProblemsWithOk => "problems found go with the result problem, not ok: one of the two is a mistake", "结果为未发现问题的检查不应填写发现的问题：二者必有一误";
     SrcErrProblemsMissing => "an inspection that found a problem needs the problems found", "发现问题的检查须写明发现的问题";
     SrcErrComplaintMissing => "an inspection after a complaint needs the complaint's id (--complaint)", "举报核查须写明举报编号（--complaint）";
     SrcErrComplaintWithoutKind => "a complaint id goes with an inspection of kind complaint (--kind complaint)", "举报编号只用于举报核查（--kind complaint）";

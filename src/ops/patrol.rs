@@ -68,6 +68,10 @@ pub enum PatrolError {
     },
     #[error("a rectification deadline is for an inspection that found a problem")]
     DeadlineWithoutProblem,
+    /// Problems written down on an inspection recorded as all right: one
+    /// of the two is a mistake, and the record would say both.
+    #[error("an inspection with no problem found lists no problems")]
+    ProblemsWithOk,
     #[error("an inspection that found a problem needs the problems found")]
     ProblemsMissing,
     #[error("an inspection of kind complaint needs the complaint's id")]
@@ -124,6 +128,7 @@ pub fn check_inspection(
         .is_some_and(|p| !p.trim().is_empty());
     match (new.result, new.rectify_by) {
         (InspectionResult::Ok, Some(_)) => return Err(PatrolError::DeadlineWithoutProblem),
+        (InspectionResult::Ok, None) if problems => return Err(PatrolError::ProblemsWithOk),
         (InspectionResult::Problem, _) if !problems => return Err(PatrolError::ProblemsMissing),
         (InspectionResult::Problem, Some(by)) => {
             let on = new.at.with_timezone(&config.settings.timezone).date_naive();
