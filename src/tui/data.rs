@@ -104,6 +104,10 @@ pub struct Reader {
 
 const RECENT: usize = 500;
 
+/// After others' writes, the boards of the grid at work are read again at
+/// most this often (after this console's own, at once).
+const BOARDS_GAP: Duration = Duration::from_secs(2);
+
 /// The boards of the grid at work are read again at least this often.
 const BOARDS_EVERY: Duration = Duration::from_secs(30);
 
@@ -296,9 +300,13 @@ pub fn spawn(
             let mut incident_stale = false;
             // A write of this console's waits to be checkpointed out of the -wal.
             let mut wal_pending = false;
-            // The boards of the grid at work: read again when something was
-            // written, and every BOARDS_EVERY (shifts change, patrols fall due).
-            let mut boards_stale = true;
+            // The boards of the grid at work: read again at once after a write
+            // of this console's, at most every BOARDS_GAP while others write
+            // (a daemon ingesting 50 files/s must not keep the store thread
+            // reading boards instead of performing the duty officer's keys),
+            // and every BOARDS_EVERY (shifts change, patrols fall due).
+            let mut boards_now = true;
+            let mut boards_stale = false;
             let mut boards_tick = std::time::Instant::now();
             // On call (#11): read again when the shift running ends and
             // when roster.toml is replaced (the calendar job reloads it).
@@ -384,11 +392,13 @@ pub fn spawn(
                 let roster_now = config.roster.current();
                 let roster_changed = !Arc::ptr_eq(&roster_now, &roster_seen);
                 roster_seen = roster_now;
-                if boards_stale
+                if boards_now
+                    || (boards_stale && boards_tick.elapsed() >= BOARDS_GAP)
                     || roster_changed
                     || boards_due.is_some_and(|t| now >= t)
                     || boards_tick.elapsed() > BOARDS_EVERY
                 {
+                    boards_now = false;
                     boards_stale = false;
                     boards_due = None;
                     boards_tick = std::time::Instant::now();
@@ -431,6 +441,7 @@ pub fn spawn(
                         // rows are on screen: the checkpoint may wait for the
                         // daemon, the duty officer must not.
                         wal_pending |= result.is_ok();
+                        boards_now |= result.is_ok();
                         if tx.send(DataMsg::Done(result)).is_err() {
                             return;
                         }
