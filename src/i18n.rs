@@ -1479,6 +1479,23 @@ texts! {
     AuditVisit => "visit {id}", "乡镇走访 {id}";
     AuditShown => "{from}–{to} of {n}", "第 {from}–{to} 条，共 {n} 条";
     MergeErrNoId => "Type the id of the earlier complaint to merge into.", "请输入要并入的更早举报的编号。";
+
+    // ===== assessment and the picture of the day (#12) =====
+    // Each area adds its keys inside its own block, with its own prefix.
+    ScreenStatistics => "Statistics", "统计";
+    ScreenMap => "Map", "地图";
+
+    // --- #12 report: keys Rep* (helper: report) ---
+    // --- end of #12 report ---
+
+    // --- #12 water quality: keys Water* (helper: water) ---
+    // --- end of #12 water ---
+
+    // --- #12 map and coordinates: keys Map*, Geo* (helper: map) ---
+    // --- end of #12 map ---
+
+    // --- #12 statistics screen: keys Stat* (helper: statistics) ---
+    // --- end of #12 statistics ---
 }
 
 /// A day of the week's short name.

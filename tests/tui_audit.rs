@@ -55,7 +55,7 @@ fn room() -> Room {
 
 fn console(lang: Lang) -> Console {
     let mut c = Console::new(room(), lang, at("2026-11-30T09:30:00+08:00"));
-    c.press("7");
+    c.press("9");
     c
 }
 

@@ -177,7 +177,7 @@ fn the_incoming_officer_confirms_and_the_header_shows_them_on_duty() {
     load_boards(&mut elsewhere);
     assert!(!header(&elsewhere, 200).contains("on duty"));
     // The audit screen words the record.
-    c.press("7");
+    c.press("9");
     assert!(
         c.text(200, 50)
             .contains("shift handed over: 崔志强 (O005) → 杜卫东 (O001) — river patrol at 11"),

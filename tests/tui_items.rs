@@ -379,7 +379,7 @@ fn the_audit_screen_wraps_long_entries_at_80_columns() {
     c.press("ethe caller rang three times and says the smoke is getting worse by the minute ENDWORD<enter>");
     assert!(!c.state.status.error, "{:?}", c.state.status);
     assert!(matches!(c.state.mode, gridwatch::tui::state::Mode::Normal));
-    c.press("7");
+    c.press("9");
     let text = c.text(80, 24);
     assert!(text.contains("ENDWORD"), "{text}");
 }

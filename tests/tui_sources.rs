@@ -209,7 +209,7 @@ fn the_audit_screen_words_inspections_and_visits() {
         c.press("v<tab><tab>09:30<tab>检查城关镇网格巡查台账<enter>");
         assert_eq!(c.state.mode, Mode::Normal, "{:?}", c.state.status);
         c.refresh();
-        c.press("7");
+        c.press("9");
         let text = c.text(200, 30);
         let want: &[&str] = match lang {
             Lang::En => &[

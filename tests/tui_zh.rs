@@ -253,7 +253,7 @@ fn every_screen_form_and_overlay_in_chinese_has_no_english_word() {
     c.press("<esc>h<right><tab><right><enter>");
     assert!(!c.state.status.error, "{:?}", c.state.status);
     look!(&c, "after a handover");
-    c.press("7");
+    c.press("9");
     look!(&c, "audit");
     // On call (#11): the screen, the swap form, a swap, a refusal, its trail.
     c.press("4");
@@ -266,7 +266,7 @@ fn every_screen_form_and_overlay_in_chinese_has_no_english_word() {
     c.press("s<c-u>O007<tab>再次<enter>");
     assert!(c.state.status.error, "{:?}", c.state.status);
     look!(&c, "a swap refused");
-    c.press("7");
+    c.press("9");
     look!(&c, "audit with a swap");
     let mut found = Vec::new();
     for (what, text) in &seen {

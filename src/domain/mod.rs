@@ -5,6 +5,7 @@
 
 pub mod actor;
 pub mod alert;
+pub mod assess;
 pub mod arrival;
 pub mod beats;
 pub mod calendar;

@@ -490,3 +490,20 @@ pub trait Handovers {
     /// The latest handover recorded at each console (station), newest first.
     fn latest_handovers(&self) -> Result<Vec<crate::domain::handover::HandoverRow>>;
 }
+
+/// Assessment (#12): every complaint as the statistics count it, read from
+/// `complaint_fact` (kept by triggers, so every writer keeps it true).
+pub trait Assessment {
+    /// Every complaint received in `[from, to)`, oldest first.
+    fn facts(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        visit: &mut dyn FnMut(&crate::domain::assess::Fact<'_>),
+    ) -> Result<()>;
+    /// The revision of the latest change to any complaint's fact (0: none).
+    fn fact_rev(&self) -> Result<i64>;
+    /// When the complaints changed after revision `after` were received,
+    /// and the revision now: a console re-reads only those days.
+    fn facts_changed(&self, after: i64) -> Result<(i64, Vec<DateTime<Utc>>)>;
+}

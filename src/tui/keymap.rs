@@ -91,7 +91,7 @@ pub enum Key {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Label {
     Text(&'static str),
-    /// The digits of every screen in [`Screen::ALL`], as `1…7`.
+    /// The digits of every screen in [`Screen::ALL`], as `1…9`.
     ScreenDigits,
 }
 
@@ -109,7 +109,7 @@ impl Binding {
     pub fn label(&self) -> Cow<'static, str> {
         match self.label {
             Label::Text(s) => Cow::Borrowed(s),
-            // "1…7": seven digits in a row do not fit the key column.
+            // "1…9": nine digits in a row do not fit the key column.
             Label::ScreenDigits => format!("1…{}", Screen::ALL.len()).into(),
         }
     }

@@ -142,6 +142,9 @@ pub struct State {
     pub oncall: OnCallScreen,
     pub grids: GridsScreen,
     pub sources: SourcesScreen,
+    // Assessment and the picture of the day (#12).
+    pub statistics: super::screens::statistics::StatisticsScreen,
+    pub map: super::screens::map::MapScreen,
     /// The boards of the grid at work as last read by the store thread.
     pub boards: crate::board::Boards,
     /// The incident view, when open (over any screen).
@@ -199,6 +202,8 @@ impl State {
             oncall: OnCallScreen::default(),
             grids: GridsScreen::default(),
             sources: SourcesScreen::default(),
+            statistics: Default::default(),
+            map: Default::default(),
             boards: crate::board::Boards::default(),
             incident_view: None,
             incident: None,
@@ -227,6 +232,8 @@ impl State {
             | Screen::OnCall
             | Screen::Grids
             | Screen::Sources
+            | Screen::Statistics
+            | Screen::Map
             | Screen::Audit => &mut self.audit.list,
         }
     }
@@ -248,6 +255,8 @@ impl State {
             | Screen::OnCall
             | Screen::Grids
             | Screen::Sources
+            | Screen::Statistics
+            | Screen::Map
             | Screen::Audit => {}
         }
         // The incidents are few: their list is kept for every screen (the
@@ -275,6 +284,8 @@ impl State {
             | Screen::OnCall
             | Screen::Grids
             | Screen::Sources
+            | Screen::Statistics
+            | Screen::Map
             | Screen::Audit => return,
         };
         self.selected = now.map(|c| c.id).or(want);
@@ -342,6 +353,8 @@ impl State {
             | Screen::OnCall
             | Screen::Grids
             | Screen::Sources
+            | Screen::Statistics
+            | Screen::Map
             | Screen::Audit => None,
         }
     }

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     ),
     (7, include_str!("migrations/0007_incidents.sql")),
     (8, include_str!("migrations/0008_grid_at_work.sql")),
+    (9, include_str!("migrations/0009_assessment.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

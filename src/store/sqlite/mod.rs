@@ -9,6 +9,7 @@
 
 mod acks;
 mod actions;
+mod assessment;
 mod audit;
 mod complaints;
 mod db;

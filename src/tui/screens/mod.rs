@@ -28,8 +28,10 @@ pub mod facts;
 pub mod filter;
 pub mod grids;
 pub mod incidents;
+pub mod map;
 pub mod oncall;
 pub mod sources;
+pub mod statistics;
 
 use crate::domain::ComplaintRow;
 use crate::i18n::T;
@@ -43,18 +45,22 @@ pub enum Screen {
     OnCall,
     Grids,
     Sources,
+    Statistics,
+    Map,
     Audit,
 }
 
 impl Screen {
     /// Every screen, in the order of the digit keys and of `Tab`.
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 9] = [
         Screen::Dashboard,
         Screen::Complaints,
         Screen::Incidents,
         Screen::OnCall,
         Screen::Grids,
         Screen::Sources,
+        Screen::Statistics,
+        Screen::Map,
         Screen::Audit,
     ];
 
@@ -78,6 +84,8 @@ impl Screen {
             Screen::OnCall => T::ScreenOnCall,
             Screen::Grids => T::ScreenGrids,
             Screen::Sources => T::ScreenSources,
+            Screen::Statistics => T::ScreenStatistics,
+            Screen::Map => T::ScreenMap,
             Screen::Audit => T::ScreenAudit,
         }
     }

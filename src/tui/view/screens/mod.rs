@@ -6,10 +6,12 @@ mod complaints;
 mod dashboard;
 mod grids;
 pub mod incidents;
+mod map;
 mod oncall;
 mod oncall_detail;
 mod sources;
 mod sources_leaders;
+mod statistics;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,6 +29,8 @@ pub fn foot_height(state: &State, area: Rect) -> u16 {
         | Screen::OnCall
         | Screen::Grids
         | Screen::Sources
+        | Screen::Statistics
+        | Screen::Map
         | Screen::Audit => 0,
     }
 }
@@ -40,6 +44,8 @@ pub fn render(state: &State, body: Rect, foot: Rect, buf: &mut Buffer) {
         Screen::OnCall => oncall::render(state, body, buf),
         Screen::Grids => grids::render(state, body, buf),
         Screen::Sources => sources::render(state, body, buf),
+        Screen::Statistics => statistics::render(state, body, buf),
+        Screen::Map => map::render(state, body, buf),
         Screen::Audit => audit::render(state, body, buf),
     }
 }
