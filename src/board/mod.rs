@@ -17,6 +17,8 @@
 //! - `handover`: what the shift handover sheet needs that a console does
 //!   not hold (latest handover per console, incidents' next steps, alerts
 //!   nobody acknowledged); `pending` the one definition of those alerts.
+//! - `water` (#12): the outflow sections' water quality per month against
+//!   their targets, and each section's and township's verdict over a period.
 
 pub mod grids;
 pub mod handover;
@@ -27,6 +29,9 @@ pub mod sources;
 pub mod sources_duties;
 #[cfg(test)]
 mod sources_tests;
+pub mod water;
+#[cfg(test)]
+mod water_tests;
 
 use chrono::{DateTime, Utc};
 

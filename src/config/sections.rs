@@ -64,16 +64,10 @@ pub(super) fn sections(
         if !is_section_id(&s.id) {
             errors.push(f.error_at(
                 &at("id"),
-                format!(
-                    "section id '{}' is not 1–32 letters, digits, - or _",
-                    s.id
-                ),
+                format!("section id '{}' is not 1–32 letters, digits, - or _", s.id),
             ));
         } else if !seen.insert(s.id.clone()) {
-            errors.push(f.error_at(
-                &at("id"),
-                format!("section id '{}' is used twice", s.id),
-            ));
+            errors.push(f.error_at(&at("id"), format!("section id '{}' is used twice", s.id)));
         }
         let who = format!("section {}", s.id);
         let name = required_text(f, &at("name"), &s.name, &format!("{who}: name"), errors);

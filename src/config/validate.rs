@@ -171,12 +171,8 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
         &mut warnings,
     );
 
-    let sections = super::sections::sections(
-        files.get("sections.toml"),
-        &grids,
-        &refs,
-        &mut errors,
-    );
+    let sections =
+        super::sections::sections(files.get("sections.toml"), &grids, &refs, &mut errors);
 
     // Files in name order, lines in order within a file, unlocated last.
     errors.sort_by(|a, b| {

@@ -53,7 +53,9 @@ impl Class {
     }
 
     pub fn from_number(n: i64) -> Option<Class> {
-        Class::ALL.get(usize::try_from(n).ok()?.checked_sub(1)?).copied()
+        Class::ALL
+            .get(usize::try_from(n).ok()?.checked_sub(1)?)
+            .copied()
     }
 
     /// "III", "劣V": the short form, also the id in JSON and CSV.
@@ -226,4 +228,79 @@ pub fn period_verdict(months: &[MonthVerdict]) -> PeriodVerdict {
     } else {
         PeriodVerdict::Incomplete
     }
+}
+
+/// A reading ready to store: its class decided (given, or by [`classify`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewReading {
+    pub section: String,
+    pub sampled_at: chrono::DateTime<chrono::Utc>,
+    pub class: Class,
+    /// The concentrations given, under their table codes, in the table's
+    /// order; empty when only a class was given.
+    pub params: Vec<(&'static str, f64)>,
+    /// The parameter that set the class.
+    pub worst: Option<&'static str>,
+    /// Where it came from: `entry` (typed), `import:FILE:LINE`, `demo`.
+    pub origin: String,
+}
+
+impl NewReading {
+    /// A reading of `section` at `sampled_at` from checked parameters, or
+    /// from a class given as such (`params` empty).
+    pub fn new(
+        section: &str,
+        sampled_at: chrono::DateTime<chrono::Utc>,
+        given: Option<Class>,
+        params: &[(&'static gb3838::Param, f64)],
+        origin: &str,
+    ) -> Option<NewReading> {
+        let classed = match given {
+            Some(class) => Classed { class, worst: None },
+            None => classify(params)?,
+        };
+        let mut params: Vec<(&'static gb3838::Param, f64)> = params.to_vec();
+        params.sort_by_key(|(p, _)| gb3838::TABLE.iter().position(|t| t.code == p.code));
+        Some(NewReading {
+            section: section.to_string(),
+            sampled_at,
+            class: classed.class,
+            params: params.iter().map(|(p, v)| (p.code, *v)).collect(),
+            worst: classed.worst,
+            origin: origin.to_string(),
+        })
+    }
+}
+
+/// A stored reading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReadingRow {
+    pub id: i64,
+    pub section: String,
+    pub sampled_at: chrono::DateTime<chrono::Utc>,
+    pub class: Class,
+    /// `{code: value}` as stored (the table's codes).
+    pub params: Vec<(String, f64)>,
+    pub worst: Option<String>,
+    pub origin: String,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub by: String,
+}
+
+/// What recording one reading of a batch did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    New(i64),
+    /// The same reading (section, instant, class and values) was stored
+    /// before under this id: nothing recorded twice.
+    Same(i64),
+}
+
+/// What recording a batch did: all of it, or nothing because reading
+/// `index` of the batch has the section and instant of a stored reading
+/// with other values.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Recorded {
+    Done(Vec<Written>),
+    Conflict { index: usize, stored: ReadingRow },
 }

@@ -82,7 +82,9 @@ fn the_worst_parameter_sets_the_class_and_is_kept() {
 
 #[test]
 fn codes_are_read_in_any_ascii_case_or_by_chinese_name() {
-    let c = read(&[("nh3-n", 1.2), ("化学需氧量", 25.0)]).unwrap().unwrap();
+    let c = read(&[("nh3-n", 1.2), ("化学需氧量", 25.0)])
+        .unwrap()
+        .unwrap();
     assert_eq!((c.class, c.worst), (Class::IV, Some("COD")));
 }
 
@@ -130,10 +132,7 @@ fn classes_are_written_as_roman_numerals(#[case] text: &str, #[case] expected: O
 
 #[test]
 fn classes_display_both_ways_and_round_trip() {
-    assert_eq!(
-        (Class::III.roman(), Class::III.zh()),
-        ("III", "Ⅲ类")
-    );
+    assert_eq!((Class::III.roman(), Class::III.zh()), ("III", "Ⅲ类"));
     assert_eq!(
         (Class::WorseThanV.roman(), Class::WorseThanV.zh()),
         ("劣V", "劣Ⅴ类")
@@ -149,9 +148,18 @@ fn classes_display_both_ways_and_round_trip() {
 
 #[test]
 fn months_pass_at_or_better_than_the_target_and_need_data() {
-    assert_eq!(month_verdict(Some(Class::III), Class::III), MonthVerdict::Pass);
-    assert_eq!(month_verdict(Some(Class::II), Class::III), MonthVerdict::Pass);
-    assert_eq!(month_verdict(Some(Class::IV), Class::III), MonthVerdict::Fail);
+    assert_eq!(
+        month_verdict(Some(Class::III), Class::III),
+        MonthVerdict::Pass
+    );
+    assert_eq!(
+        month_verdict(Some(Class::II), Class::III),
+        MonthVerdict::Pass
+    );
+    assert_eq!(
+        month_verdict(Some(Class::IV), Class::III),
+        MonthVerdict::Fail
+    );
     assert_eq!(
         month_verdict(Some(Class::WorseThanV), Class::V),
         MonthVerdict::Fail
@@ -164,7 +172,10 @@ fn a_period_fails_on_any_failed_month_and_is_incomplete_without_data() {
     use MonthVerdict::*;
     assert_eq!(period_verdict(&[Pass, Pass, Pass]), PeriodVerdict::Pass);
     assert_eq!(period_verdict(&[Pass, NoData, Fail]), PeriodVerdict::Fail);
-    assert_eq!(period_verdict(&[Pass, NoData, Pass]), PeriodVerdict::Incomplete);
+    assert_eq!(
+        period_verdict(&[Pass, NoData, Pass]),
+        PeriodVerdict::Incomplete
+    );
     assert_eq!(period_verdict(&[NoData]), PeriodVerdict::Incomplete);
     assert_eq!(period_verdict(&[]), PeriodVerdict::Incomplete);
 }
