@@ -1503,7 +1503,8 @@ texts! {
     WaterAlready => "already recorded as reading {id}: nothing recorded twice", "已记录过（水质数据 {id}），不重复记录";
     WaterConflict => "{section} at {at} has reading {id} already, with other values (class {class}): readings are never changed; nothing recorded", "{section} 在 {at} 已有水质数据 {id}，数值不同（{class}）：水质数据不可修改，未记录任何数据";
     WaterImported => "{file}: {new} readings recorded, {same} already recorded", "{file}：记录 {new} 条水质数据，{same} 条已记录过";
-    WaterImportRefused => "{n} errors in {file}: nothing recorded", "{file} 有 {n} 处错误：未记录任何数据";
+    WaterImportRefused => "{errors} in {file}: nothing recorded", "{file} 有 {errors}：未记录任何数据";
+    WaterNErrors => "{n} error|{n} errors", "{n} 处错误";
     WaterBadDate => "'{text}' is not a date: write YYYY-MM-DD", "“{text}”不是日期：请写 YYYY-MM-DD";
     WaterBadPeriod => "the period {from} to {to} is not 1 to 120 months", "时段 {from} 至 {to} 不在 1 到 120 个月之间";
     WaterBadParam => "--param '{text}' is not CODE=VALUE (like NH3-N=1.2); the codes are {codes}", "--param “{text}”不是 代码=数值（如 NH3-N=1.2）；参数代码：{codes}";

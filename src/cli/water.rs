@@ -321,7 +321,10 @@ fn import(ctx: &Context, file: &Path) -> Result<(), Failure> {
     let refused = |n: usize| {
         fill(
             T::WaterImportRefused.get(lang),
-            &[("n", &n.to_string()), ("file", &display)],
+            &[
+                ("errors", &crate::i18n::count(T::WaterNErrors, lang, n as i64)),
+                ("file", &display),
+            ],
         )
     };
     let rows = match crate::ops::water_csv::parse(&config, &display, &text, now) {
