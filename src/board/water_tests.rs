@@ -112,7 +112,7 @@ fn the_same_reading_twice_records_nothing_and_other_values_refuse_the_batch() {
     let now = t("2026-12-01T09:00:00+08:00");
     let first = by_params("S02", "2026-11-05T10:00:00+08:00", &[("COD", 18.0)]);
     let Recorded::Done(w) = store
-        .record_readings(&actor(), now, &[first.clone()])
+        .record_readings(&actor(), now, std::slice::from_ref(&first))
         .unwrap()
     else {
         panic!()

@@ -39,7 +39,11 @@ pub enum WaterCommand {
         class: Option<String>,
         /// A concentration, CODE=VALUE (mg/L; pH without unit, FC per litre);
         /// repeat for each parameter, e.g. --param NH3-N=1.2 --param COD=18
-        #[arg(long = "param", value_name = "CODE=VALUE", required_unless_present = "class")]
+        #[arg(
+            long = "param",
+            value_name = "CODE=VALUE",
+            required_unless_present = "class"
+        )]
         params: Vec<String>,
     },
     /// Import readings from a CSV file (section, sampled_at, and class or
@@ -71,7 +75,10 @@ pub fn run(
 
 fn date(text: &str, lang: Lang) -> Result<NaiveDate, Failure> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        Failure::User(fill(T::WaterBadDate.get(lang), &[("text", &sanitize(text))]))
+        Failure::User(fill(
+            T::WaterBadDate.get(lang),
+            &[("text", &sanitize(text))],
+        ))
     })
 }
 
@@ -84,9 +91,18 @@ fn period(
     to: Option<&str>,
 ) -> Result<(NaiveDate, NaiveDate), Failure> {
     let lang = ctx.lang(config);
-    let today = ctx.now().with_timezone(&config.settings.timezone).date_naive();
-    let last_month_end = today.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(today);
-    let to = to.map(|t| date(t, lang)).transpose()?.unwrap_or(last_month_end);
+    let today = ctx
+        .now()
+        .with_timezone(&config.settings.timezone)
+        .date_naive();
+    let last_month_end = today
+        .with_day(1)
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(today);
+    let to = to
+        .map(|t| date(t, lang))
+        .transpose()?
+        .unwrap_or(last_month_end);
     let from = match from {
         Some(f) => date(f, lang)?,
         None => to
@@ -248,7 +264,12 @@ fn add(
     };
     let reading = check(&config, now, &entry).map_err(|e| Failure::User(e.to_string()))?;
     let mut store = ctx.open_store(&config, Durability::Normal)?;
-    let recorded = crate::ops::water::record(&mut store, &ctx.actor(), now, &[reading.clone()])?;
+    let recorded = crate::ops::water::record(
+        &mut store,
+        &ctx.actor(),
+        now,
+        std::slice::from_ref(&reading),
+    )?;
     match recorded {
         Recorded::Done(w) => match w.first() {
             Some(Written::New(id)) => outln!("{}", recorded_line(lang, &config, *id, &reading)),
@@ -291,7 +312,10 @@ fn recorded_line(lang: Lang, config: &Config, id: i64, r: &NewReading) -> String
             &[
                 ("id", &id.to_string()),
                 ("section", &sanitize(&r.section)),
-                ("name", &section.map(|s| sanitize(&s.name)).unwrap_or_default()),
+                (
+                    "name",
+                    &section.map(|s| sanitize(&s.name)).unwrap_or_default()
+                ),
                 ("at", &local(config, r.sampled_at)),
                 ("class", &class),
                 ("target", target),
@@ -322,7 +346,10 @@ fn import(ctx: &Context, file: &Path) -> Result<(), Failure> {
         fill(
             T::WaterImportRefused.get(lang),
             &[
-                ("errors", &crate::i18n::count(T::WaterNErrors, lang, n as i64)),
+                (
+                    "errors",
+                    &crate::i18n::count(T::WaterNErrors, lang, n as i64),
+                ),
                 ("file", &display),
             ],
         )

@@ -35,7 +35,11 @@ pub fn seed(
     now: DateTime<Utc>,
 ) -> Result<usize, String> {
     let tz = &config.settings.timezone;
-    let this_month = now.with_timezone(tz).date_naive().with_day(1).unwrap_or(NaiveDate::MIN);
+    let this_month = now
+        .with_timezone(tz)
+        .date_naive()
+        .with_day(1)
+        .unwrap_or(NaiveDate::MIN);
     let lab = Actor::new("demo-lab", actor.console.clone(), actor.clock);
     let mut readings = Vec::new();
     for back in 1..=MONTHS {
@@ -110,7 +114,10 @@ mod tests {
                 };
                 assert_eq!(m.verdict, expected, "{} {}: {:?}", s.id, m.month, m.class);
                 if failing {
-                    assert_eq!((m.class, m.worst.as_deref()), (Some(Class::V), Some("NH3-N")));
+                    assert_eq!(
+                        (m.class, m.worst.as_deref()),
+                        (Some(Class::V), Some("NH3-N"))
+                    );
                 }
             }
             let expected = if s.id == "S04" {

@@ -64,14 +64,19 @@ pub fn parse_time(s: &str, config: &Config) -> Option<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(t.with_timezone(&Utc));
     }
-    let local = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
-        .or_else(|| {
-            NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .ok()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-        })?;
+    let local = [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+    .or_else(|| {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+    })?;
     config
         .settings
         .timezone
@@ -107,9 +112,8 @@ pub fn parse(
         }]);
     };
     let mut errors = Vec::new();
-    let names = fields(header).map_err(|_| {
-        vec![at(head_line, None, "a quoted field is not closed".into())]
-    })?;
+    let names = fields(header)
+        .map_err(|_| vec![at(head_line, None, "a quoted field is not closed".into())])?;
     let mut cols: Vec<Option<Col>> = Vec::new();
     for (i, n) in names.iter().enumerate() {
         let c = column(n);
@@ -142,7 +146,10 @@ pub fn parse(
         missing.push("class or parameter columns");
     }
     if !missing.is_empty() {
-        errors.insert(0, at(head_line, None, format!("no column {}", missing.join(", "))));
+        errors.insert(
+            0,
+            at(head_line, None, format!("no column {}", missing.join(", "))),
+        );
     }
     if has(Col::Class) && params {
         errors.push(at(
@@ -187,7 +194,9 @@ pub fn parse(
             errors.push(at(
                 n,
                 col_of(Col::SampledAt),
-                format!("'{when}' is not a time: write 2026-11-05 10:00 (local), a date, or RFC 3339"),
+                format!(
+                    "'{when}' is not a time: write 2026-11-05 10:00 (local), a date, or RFC 3339"
+                ),
             ));
         }
         let mut class = None;
@@ -260,5 +269,9 @@ pub fn parse(
             what: "no readings: the file has a header and nothing else".into(),
         });
     }
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }

@@ -209,10 +209,8 @@ pub fn sentence(
             super::patrol_trail::sentence(lang, config, action, d)
                 .unwrap_or_else(|| format!("{} {}", sanitize(action), sanitize(&d.to_string())))
         }
-        action if action.starts_with("water_reading.") => {
-            water::sentence(lang, config, action, d)
-                .unwrap_or_else(|| format!("{} {}", sanitize(action), sanitize(&d.to_string())))
-        }
+        action if action.starts_with("water_reading.") => water::sentence(lang, config, action, d)
+            .unwrap_or_else(|| format!("{} {}", sanitize(action), sanitize(&d.to_string()))),
         action if action.starts_with("incident.") => match incident::sentence(lang, config, e) {
             Some(s) => s,
             None => format!("{} {}", sanitize(action), sanitize(&d.to_string())),
