@@ -1510,6 +1510,7 @@ texts! {
     WaterBadParam => "--param '{text}' is not CODE=VALUE (like NH3-N=1.2); the codes are {codes}", "--param “{text}”不是 代码=数值（如 NH3-N=1.2）；参数代码：{codes}";
     WaterBadClass => "'{text}' is not a class: write I, II, III, IV, V or 劣V (also Ⅰ…Ⅴ, with or without 类)", "“{text}”不是水质类别：请写 I、II、III、IV、V 或 劣V（也可写 Ⅰ…Ⅴ，可带“类”）";
     WaterTrail => "water reading of {section} {name} sampled {at}: class {class}", "{section} {name} 水质数据，采样 {at}：{class}";
+    WaterAuditSubject => "water {id}", "水质 {id}";
     WaterTrailImported => "imported from {origin}", "导入自 {origin}";
     // --- end of #12 water ---
 
