@@ -5,14 +5,16 @@
 
 pub mod actor;
 pub mod alert;
-pub mod assess;
 pub mod arrival;
+pub mod assess;
 pub mod beats;
 pub mod calendar;
 pub mod census;
 pub mod complaint;
+pub mod coords;
 pub mod coverage;
 pub mod escalation;
+pub mod geo;
 pub mod grid;
 pub mod handover;
 pub mod incident;
