@@ -8,8 +8,10 @@
 pub mod calendar;
 pub mod calendar_csv;
 mod files;
+pub mod geojson;
 mod grids;
 mod inventory;
+mod json_pos;
 pub mod live;
 mod location;
 mod plan_due;
@@ -46,6 +48,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../config/gridwatch.toml"),
     ),
     ("grids.toml", include_str!("../../config/grids.toml")),
+    ("grids.geojson", include_str!("../../config/grids.geojson")),
     ("officers.toml", include_str!("../../config/officers.toml")),
     (
         "enterprises.toml",
@@ -86,8 +89,10 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
 ];
 
-/// Read when present: without it there are no depots (a warning).
-const OPTIONAL: [&str; 1] = ["inventory.toml"];
+/// Read when present: without inventory.toml there are no depots (a
+/// warning); without grids.geojson no grid boundaries (no map, no placement
+/// by a complaint's point).
+const OPTIONAL: [&str; 2] = ["inventory.toml", geojson::FILE];
 
 const REQUIRED: [&str; 5] = [
     "gridwatch.toml",
@@ -227,6 +232,8 @@ pub struct Config {
     pub plans: BTreeMap<String, Plan>,
     /// Equipment and materials: the catalogue and the depots (`inventory.toml`).
     pub inventory: Inventory,
+    /// The grids' boundaries (`grids.geojson`, #12); empty without the file.
+    pub map: crate::domain::geo::GridShapes,
     /// Problems that do not stop the program (shown by check-config and status).
     pub warnings: Vec<String>,
     /// Broken calendar files left out by [`Config::load_for_duty`], each
@@ -303,6 +310,7 @@ fn spare(name: &str) -> bool {
         || name.starts_with("plans/")
         || name == "inventory.toml"
         || name == "roster.toml"
+        || name == geojson::FILE
 }
 
 /// Whether `e` is about a spare file (read, or named in the error).
@@ -319,6 +327,7 @@ enum Spare {
     Plan,
     Inventory,
     Roster,
+    Map,
     None,
 }
 
@@ -333,6 +342,8 @@ fn files_kind(e: &ConfigError) -> Spare {
         Spare::Inventory
     } else if f.ends_with("roster.toml") {
         Spare::Roster
+    } else if f.ends_with(geojson::FILE) {
+        Spare::Map
     } else {
         Spare::None
     }
@@ -346,6 +357,9 @@ fn left_out_because(kind: &Spare) -> &'static str {
         }
         Spare::Inventory => {
             "the inventory is left out: no depots and no stock until it is fixed (gridwatch check-config)"
+        }
+        Spare::Map => {
+            "the map is left out: no grid boundaries, and no complaint placed by its point, until it is fixed (gridwatch check-config)"
         }
         Spare::Roster => {
             "the roster is left out: nobody is on call from roster.toml (swaps recorded still apply) until it is fixed (gridwatch check-config); a running daemon or console keeps the roster it has"
