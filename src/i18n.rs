@@ -1492,6 +1492,8 @@ texts! {
     // --- end of #12 water ---
 
     // --- #12 map and coordinates: keys Map*, Geo* (helper: map) ---
+    GeoPreviewGridByPolygon => "{grid} {name} — its point lies in the grid's boundary", "{grid} {name} — 坐标位于网格边界内";
+    GeoGridByPolygon => "its point lies in the grid's boundary", "坐标位于网格边界内";
     // --- end of #12 map ---
 
     // --- #12 statistics screen: keys Stat* (helper: statistics) ---
