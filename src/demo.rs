@@ -22,6 +22,7 @@ mod calls;
 mod duty;
 mod field;
 mod incident;
+mod point;
 pub mod register;
 mod rng;
 mod run;

@@ -1515,6 +1515,19 @@ texts! {
     // --- end of #12 water ---
 
     // --- #12 map and coordinates: keys Map*, Geo* (helper: map) ---
+    GeoPreviewGridByPolygon => "{grid} {name} — its point lies in the grid's boundary", "{grid} {name} — 坐标位于网格边界内";
+    GeoGridByPolygon => "its point lies in the grid's boundary", "坐标位于网格边界内";
+    MapNoBoundaries => "No grid boundaries: config/grids.geojson is absent or left out (gridwatch check-config)", "无网格边界：config/grids.geojson 缺失或有误未载入（gridwatch check-config）";
+    MapNoneSelected => "No open complaint with a location", "没有带坐标的未办结投诉";
+    MapOnTheMap => "{n} on the map", "图上 {n} 件";
+    MapWithoutLocation => "{n} without a location", "{n} 件无坐标";
+    MapOutside => "{n} outside the boundaries", "{n} 件在边界外";
+    MapLegendOk => "in time", "时限内";
+    MapLegendSoon => "within {min} min", "不足 {min} 分钟";
+    MapLegendLate => "late", "已超时";
+    MapLegendIncident => "incident", "突发事件";
+    MapLegendSelected => "selected", "选中";
+    MapKeys => "↑/↓ j/k: next complaint on the map", "↑/↓ j/k：切换图上投诉";
     // --- end of #12 map ---
 
     // --- #12 statistics screen: keys Stat* (helper: statistics) ---

@@ -293,7 +293,7 @@ fn reason(
 }
 
 /// How the grid was decided (`grid_source` as stored: `explicit`,
-/// `enterprise:E`, `alias:TEXT`, `unassigned`, `assigned`).
+/// `enterprise:E`, `alias:TEXT`, `polygon`, `unassigned`, `assigned`).
 pub fn grid_source(lang: Lang, stored: &str) -> String {
     // Intake keeps ids it did not know: "unassigned (unknown grid 'T99' given)".
     let (head, notes) = stored.split_once(" (").unwrap_or((stored, ""));
@@ -316,6 +316,7 @@ pub fn grid_source(lang: Lang, stored: &str) -> String {
         "explicit" => T::GridGiven.get(lang).into(),
         "enterprise" => fill(T::GridByEnterprise.get(lang), &[("enterprise", &detail)]),
         "alias" => fill(T::GridByAlias.get(lang), &[("alias", &detail)]),
+        "polygon" => T::GeoGridByPolygon.get(lang).into(),
         "unassigned" => T::GridNoMatch.get(lang).into(),
         "assigned" | "manual" => T::GridAssigned.get(lang).into(),
         other => crate::text::sanitize(other),
@@ -357,6 +358,11 @@ mod tests {
         );
         assert_eq!(grid_source(Lang::Zh, "enterprise:E07"), "按企业 E07");
         assert_eq!(grid_source(Lang::Zh, "unassigned"), "未匹配到网格");
+        assert_eq!(grid_source(Lang::Zh, "polygon"), "坐标位于网格边界内");
+        assert_eq!(
+            grid_source(Lang::En, "polygon"),
+            "its point lies in the grid's boundary"
+        );
         assert_eq!(
             grid_source(Lang::Zh, "unassigned (unknown grid 'T99' given)"),
             "未匹配到网格 (来件指定的网格“T99”不存在)"

@@ -81,6 +81,12 @@ fn console() -> Console {
         c["category"] = json!(category);
         c.as_object_mut().unwrap().remove("enterprise");
         c["location"] = json!({ "address": address });
+        if i == 1 {
+            // A point for the map (#12): in 西关村, as its address says.
+            let config = gridwatch::config::Config::embedded().unwrap();
+            let p = config.map.get("T01-V02").unwrap().shape.centroid().unwrap();
+            c["location"] = json!({ "address": address, "lat": p.lat, "lon": p.lon });
+        }
         if i == 4 {
             c["reporter"] = json!({"anonymous": true});
         }
@@ -255,6 +261,9 @@ fn every_screen_form_and_overlay_in_chinese_has_no_english_word() {
     look!(&c, "after a handover");
     c.press("9");
     look!(&c, "audit");
+    // The map (#12): boundaries, markers, the selected complaint, the legend.
+    c.press("8");
+    look!(&c, "map");
     // On call (#11): the screen, the swap form, a swap, a refusal, its trail.
     c.press("4");
     look!(&c, "on call");

@@ -8,8 +8,10 @@
 pub mod calendar;
 pub mod calendar_csv;
 mod files;
+pub mod geojson;
 mod grids;
 mod inventory;
+mod json_pos;
 pub mod live;
 mod location;
 mod plan_due;
@@ -47,6 +49,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../config/gridwatch.toml"),
     ),
     ("grids.toml", include_str!("../../config/grids.toml")),
+    ("grids.geojson", include_str!("../../config/grids.geojson")),
     ("officers.toml", include_str!("../../config/officers.toml")),
     (
         "enterprises.toml",
@@ -89,8 +92,10 @@ const EMBEDDED: &[(&str, &str)] = &[
 ];
 
 /// Read when present: without inventory.toml there are no depots (a
-/// warning); without sections.toml no outflow sections (#12).
-const OPTIONAL: [&str; 2] = ["inventory.toml", "sections.toml"];
+/// warning); without sections.toml no outflow sections (#12); without
+/// grids.geojson no grid boundaries (no map, no placement by a complaint's
+/// point).
+const OPTIONAL: [&str; 3] = ["inventory.toml", "sections.toml", geojson::FILE];
 
 const REQUIRED: [&str; 5] = [
     "gridwatch.toml",
@@ -233,6 +238,8 @@ pub struct Config {
     /// Outflow sections and their target classes (`sections.toml`, #12),
     /// in the file's order; none without the file or when it is left out.
     pub sections: Vec<crate::domain::water::Section>,
+    /// The grids' boundaries (`grids.geojson`, #12); empty without the file.
+    pub map: crate::domain::geo::GridShapes,
     /// Problems that do not stop the program (shown by check-config and status).
     pub warnings: Vec<String>,
     /// Broken calendar files left out by [`Config::load_for_duty`], each
@@ -310,6 +317,7 @@ fn spare(name: &str) -> bool {
         || name == "inventory.toml"
         || name == "roster.toml"
         || name == "sections.toml"
+        || name == geojson::FILE
 }
 
 /// Whether `e` is about a spare file (read, or named in the error).
@@ -327,6 +335,7 @@ enum Spare {
     Inventory,
     Roster,
     Sections,
+    Map,
     None,
 }
 
@@ -343,6 +352,8 @@ fn files_kind(e: &ConfigError) -> Spare {
         Spare::Roster
     } else if f.ends_with("sections.toml") {
         Spare::Sections
+    } else if f.ends_with(geojson::FILE) {
+        Spare::Map
     } else {
         Spare::None
     }
@@ -356,6 +367,9 @@ fn left_out_because(kind: &Spare) -> &'static str {
         }
         Spare::Inventory => {
             "the inventory is left out: no depots and no stock until it is fixed (gridwatch check-config)"
+        }
+        Spare::Map => {
+            "the map is left out: no grid boundaries, and no complaint placed by its point, until it is fixed (gridwatch check-config)"
         }
         Spare::Roster => {
             "the roster is left out: nobody is on call from roster.toml (swaps recorded still apply) until it is fixed (gridwatch check-config); a running daemon or console keeps the roster it has"

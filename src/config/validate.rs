@@ -173,6 +173,8 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
 
     let sections =
         super::sections::sections(files.get("sections.toml"), &grids, &refs, &mut errors);
+    let map =
+        super::geojson::grid_shapes(files.get(super::geojson::FILE), &grids, &refs, &mut errors);
 
     // Files in name order, lines in order within a file, unlocated last.
     errors.sort_by(|a, b| {
@@ -191,6 +193,7 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
             plans,
             inventory,
             sections,
+            map,
             warnings,
             left_out: Vec::new(),
         }),

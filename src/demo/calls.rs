@@ -265,6 +265,13 @@ impl Caller {
         if let Some(e) = &place.enterprise {
             record["enterprise"] = json!(e);
         }
+        record["location"] = super::point::location(
+            config,
+            place.grid.as_deref(),
+            &place.address,
+            source,
+            self.n,
+        );
         Call {
             external_ref,
             record,

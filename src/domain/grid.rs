@@ -1,7 +1,8 @@
 //! The four-level grid tree and grid resolution.
 //!
 //! Owns: parent/child relations, ancestors, and the rule that decides a
-//! complaint's grid: explicit grid → enterprise's grid → address alias → none.
+//! complaint's grid: explicit grid → enterprise's grid → the grid whose
+//! boundary holds its point (#12, `geo`) → address alias → none.
 
 use std::collections::BTreeMap;
 
@@ -99,6 +100,8 @@ pub enum GridSource {
     Explicit,
     Enterprise(String),
     Alias(String),
+    /// Placed by its point in a grid's boundary (`config/grids.geojson`).
+    Polygon,
     Unassigned,
 }
 
@@ -154,6 +157,19 @@ impl GridTree {
         enterprise: Option<&Enterprise>,
         address: Option<&str>,
     ) -> (Option<&'a Grid>, GridSource) {
+        self.resolve_at(explicit, enterprise, None, address)
+    }
+
+    /// [`resolve`](Self::resolve) with the grid a complaint's point was
+    /// placed in (`geo::GridShapes::place`), which comes after an explicit
+    /// grid and an enterprise and before the address aliases.
+    pub fn resolve_at<'a>(
+        &'a self,
+        explicit: Option<&str>,
+        enterprise: Option<&Enterprise>,
+        placed: Option<&str>,
+        address: Option<&str>,
+    ) -> (Option<&'a Grid>, GridSource) {
         if let Some(g) = explicit.and_then(|id| self.grids.get(id)) {
             return (Some(g), GridSource::Explicit);
         }
@@ -161,6 +177,9 @@ impl GridTree {
             if let Some(g) = self.grids.get(&e.grid) {
                 return (Some(g), GridSource::Enterprise(e.id.clone()));
             }
+        }
+        if let Some(g) = placed.and_then(|id| self.grids.get(id)) {
+            return (Some(g), GridSource::Polygon);
         }
         if let Some(addr) = address {
             // The longest alias wins, then the deepest grid: "石桥镇东村" beats "石桥镇".

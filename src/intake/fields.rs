@@ -162,6 +162,10 @@ pub fn request_from_fields(
         location.insert("lat".into(), json!(la));
         location.insert("lon".into(), json!(lo));
     }
+    // The coordinate system of lat/long (#12): wgs84 unless said.
+    if let Some(crs) = get("coordinate_system").or(get("crs")) {
+        location.insert("crs".into(), crs.into());
+    }
     let mut obj = Map::new();
     obj.insert(
         "source".into(),

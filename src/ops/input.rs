@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::config::Limits;
 use crate::domain::complaint::{Category, Source};
+use crate::domain::coords::Crs;
 use crate::text::quote;
 
 /// One complaint as received, checked field by field.
@@ -196,7 +197,15 @@ pub fn record(v: &Value, raw: &str, limits: &Limits) -> Result<ComplaintInput, F
             if address.is_none() && lat.is_none() {
                 return err("`location` needs an address or lat/lon");
             }
-            (address, lat, lon)
+            // Converted to WGS-84 (what is stored); the raw JSON keeps what was sent.
+            let crs = crs(loc)?;
+            match lat.zip(lon) {
+                Some((la, lo)) => {
+                    let (la, lo) = crs.to_wgs84(la, lo);
+                    (address, Some(la), Some(lo))
+                }
+                None => (address, lat, lon),
+            }
         }
         Some(other) => return err(format!("`location` must be an object, not {}", kind(other))),
     };
@@ -239,6 +248,20 @@ pub fn record(v: &Value, raw: &str, limits: &Limits) -> Result<ComplaintInput, F
         reporter_anonymous,
         raw: raw.to_string(),
     })
+}
+
+/// `location.crs`: the coordinate system of lat/lon, `wgs84` when absent.
+fn crs(loc: &Value) -> Result<Crs, FieldError> {
+    match loc.get("crs") {
+        None | Some(Value::Null) => Ok(Crs::Wgs84),
+        Some(Value::String(s)) => Crs::parse(s).ok_or_else(|| {
+            FieldError(format!(
+                "`location.crs` '{}' is not a coordinate system this intake converts (wgs84, gcj02 or bd09)",
+                quote(s)
+            ))
+        }),
+        Some(other) => err(format!("`location.crs` must be a string, not {}", kind(other))),
+    }
 }
 
 fn category(s: &str) -> Result<Category, FieldError> {

@@ -8,6 +8,7 @@ use super::input::{ComplaintInput, FieldError};
 use crate::config::Config;
 use crate::domain::NewComplaint;
 use crate::domain::calendar::decide;
+use crate::domain::geo::Point;
 use crate::domain::grid::{Enterprise, Grid, GridSource};
 use crate::text::quote;
 
@@ -53,10 +54,15 @@ pub fn prepare(
         )));
     }
     let decision = decide(&config.calendar, &s.deadlines, &s.timezone, received_at);
-    let chosen = choose_grid(
+    let point = input
+        .lat
+        .zip(input.lon)
+        .map(|(lat, lon)| Point::new(lon, lat));
+    let chosen = choose_grid_at(
         config,
         input.grid.as_deref(),
         input.enterprise.as_deref(),
+        point,
         input.address.as_deref(),
     );
     let grid_source = chosen.source();
@@ -84,7 +90,7 @@ pub fn prepare(
 }
 
 /// A complaint's grid as intake decides it (DESIGN.md §5: explicit grid →
-/// enterprise's grid → address alias → unassigned), with the ids it was
+/// enterprise's grid → its point's grid boundary → address alias → unassigned), with the ids it was
 /// given that are not known. The console's new-complaint form shows this
 /// before saving; [`prepare`] stores it.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,6 +114,7 @@ impl GridChoice<'_> {
             GridSource::Explicit => "explicit".to_string(),
             GridSource::Enterprise(id) => format!("enterprise:{id}"),
             GridSource::Alias(a) => format!("alias:{a}"),
+            GridSource::Polygon => "polygon".to_string(),
             GridSource::Unassigned => "unassigned".to_string(),
         };
         if let Some(g) = &self.unknown_grid {
@@ -127,10 +134,25 @@ pub fn choose_grid<'a>(
     enterprise: Option<&str>,
     address: Option<&str>,
 ) -> GridChoice<'a> {
+    choose_grid_at(config, grid, enterprise, None, address)
+}
+
+/// [`choose_grid`] with the complaint's WGS-84 point, placed in the
+/// boundaries of `config/grids.geojson` before the aliases are tried.
+pub fn choose_grid_at<'a>(
+    config: &'a Config,
+    grid: Option<&str>,
+    enterprise: Option<&str>,
+    point: Option<Point>,
+    address: Option<&str>,
+) -> GridChoice<'a> {
     let (grid, enterprise_id) = (grid.map(String::from), enterprise.map(String::from));
     let register = config.enterprises.current();
     let enterprise = enterprise_id.as_deref().and_then(|id| register.get(id));
-    let (chosen, how) = config.grids.resolve(grid.as_deref(), enterprise, address);
+    let placed = point.and_then(|p| config.map.place(p));
+    let (chosen, how) = config
+        .grids
+        .resolve_at(grid.as_deref(), enterprise, placed, address);
     GridChoice {
         grid: chosen,
         how,

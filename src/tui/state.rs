@@ -220,6 +220,7 @@ impl State {
             database_replaced: false,
             quit: false,
         };
+        s.map = super::screens::map::MapScreen::new(&s.config);
         s.derive();
         s
     }
@@ -251,12 +252,12 @@ impl State {
         match self.screen {
             Screen::Dashboard => self.dashboard.derive(&data.open, filter, &ctx),
             Screen::Complaints => self.complaints.derive(&data.recent, filter, &ctx),
+            Screen::Map => self.map.derive(&data.open),
             Screen::Incidents
             | Screen::OnCall
             | Screen::Grids
             | Screen::Sources
             | Screen::Statistics
-            | Screen::Map
             | Screen::Audit => {}
         }
         // The incidents are few: their list is kept for every screen (the
@@ -279,13 +280,13 @@ impl State {
         let now = match screen {
             Screen::Dashboard => self.dashboard.list.select(&data.open, want),
             Screen::Complaints => self.complaints.list.select(&data.recent, want),
+            Screen::Map => self.map.select(&data.open, want),
             // Nothing listed: the selection waits for the next screen.
             Screen::Incidents
             | Screen::OnCall
             | Screen::Grids
             | Screen::Sources
             | Screen::Statistics
-            | Screen::Map
             | Screen::Audit => return,
         };
         self.selected = now.map(|c| c.id).or(want);
@@ -312,6 +313,13 @@ impl State {
         }
         if self.screen == Screen::Audit {
             self.audit.move_by(i64::from(delta), self.data.audit.len());
+            return;
+        }
+        if self.screen == Screen::Map {
+            self.map.move_by(delta);
+            if let Some(c) = self.map.selected_in(&self.data.open) {
+                self.selected = Some(c.id);
+            }
             return;
         }
         if self.screen == Screen::Incidents {
@@ -349,12 +357,12 @@ impl State {
         match self.screen {
             Screen::Dashboard => self.dashboard.list.selected_in(&self.data.open),
             Screen::Complaints => self.complaints.list.selected_in(&self.data.recent),
+            Screen::Map => self.map.selected_in(&self.data.open),
             Screen::Incidents
             | Screen::OnCall
             | Screen::Grids
             | Screen::Sources
             | Screen::Statistics
-            | Screen::Map
             | Screen::Audit => None,
         }
     }

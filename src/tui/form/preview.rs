@@ -62,6 +62,10 @@ impl Form {
                 T::PreviewGridByAlias.get(lang),
                 &[("grid", id), ("name", name), ("alias", a)],
             ),
+            GridSource::Polygon => fill(
+                T::GeoPreviewGridByPolygon.get(lang),
+                &[("grid", id), ("name", name)],
+            ),
             GridSource::Unassigned => T::GridUnassigned.get(lang).to_string(),
         })
     }
