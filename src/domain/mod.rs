@@ -5,8 +5,9 @@
 
 pub mod actor;
 pub mod alert;
-pub mod assess;
 pub mod arrival;
+pub mod assess;
+pub mod assess_inputs;
 pub mod beats;
 pub mod calendar;
 pub mod census;
