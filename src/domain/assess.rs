@@ -175,7 +175,8 @@ impl Tally {
             Regime::WorkdayDay => &mut self.workday,
             Regime::OffHours => &mut self.off_hours,
         };
-        match f.verdict(now) {
+        let verdict = f.verdict(now);
+        match verdict {
             Verdict::OnTime => regime.on_time += 1,
             Verdict::Late => regime.late += 1,
             Verdict::Missing => regime.missing += 1,
@@ -183,7 +184,7 @@ impl Tally {
             Verdict::Rejected => self.rejected += 1,
             Verdict::Merged => self.merged += 1,
         }
-        if let (Some(a), Verdict::OnTime | Verdict::Late) = (f.arrived_at, f.verdict(now)) {
+        if let (Some(a), Verdict::OnTime | Verdict::Late) = (f.arrived_at, verdict) {
             let secs = (a - f.received_at)
                 .num_seconds()
                 .clamp(0, i64::from(u32::MAX));

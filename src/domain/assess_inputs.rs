@@ -12,8 +12,11 @@ pub struct IncidentFact {
     /// `I`–`IV`, or `unknown` while undetermined.
     pub level: String,
     /// Its upward reports: `(due_at, sent_at)`.
-    pub reports: Vec<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)>,
+    pub reports: Vec<ReportTimes>,
 }
+
+/// An upward report's deadline and when it was sent (either may be none).
+pub type ReportTimes = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
 
 /// One pollution source's inspections around a period `[from, to)`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
