@@ -29,8 +29,9 @@ use gridwatch::store::sqlite::LATEST_VERSION;
 use rusqlite::{Connection, params};
 
 pub const MILLION: usize = 1_000_000;
-/// Bump when the mix changes: cached files of another mix are not reused.
-pub const SEED_VERSION: u32 = 2;
+/// Bump when the mix or the fact layout changes: cached files of another
+/// are not reused.
+pub const SEED_VERSION: u32 = 3;
 /// The seeded year ends here (2026-10-01 00:00 Beijing time): a report
 /// `--from 2025-10-01 --to 2026-09-30` covers every complaint.
 pub fn end() -> DateTime<Utc> {
@@ -339,8 +340,13 @@ fn build(path: &std::path::Path, n: usize) {
             }
         }
     }
-    tx.execute_batch("INSERT INTO complaint_fact SELECT f.*, 0 FROM complaint_fact_source f;")
-        .expect("fill complaint_fact");
+    tx.execute_batch(
+        "INSERT OR IGNORE INTO fact_name (name)
+         SELECT grid_id FROM complaint WHERE grid_id IS NOT NULL
+         UNION SELECT enterprise_id FROM complaint WHERE enterprise_id IS NOT NULL;
+         INSERT INTO complaint_fact SELECT f.*, 0 FROM complaint_fact_source f;",
+    )
+    .expect("fill complaint_fact");
     for (_, sql) in &triggers {
         tx.execute_batch(sql).expect("restore a trigger");
     }

@@ -34,7 +34,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::calendar::Regime;
-use super::complaint::Status;
+use super::complaint::{Category, Source, Status};
 
 /// One complaint as the statistics read it (a row of `complaint_fact`).
 /// Borrowed: a report reads a million of them without allocating.
@@ -44,7 +44,7 @@ pub struct Fact<'a> {
     pub received_at: DateTime<Utc>,
     pub grid: Option<&'a str>,
     pub enterprise: Option<&'a str>,
-    pub source: &'a str,
+    pub source: Source,
     pub regime: Regime,
     pub status: Status,
     /// 1, or more once reopened.
@@ -53,8 +53,9 @@ pub struct Fact<'a> {
     /// The first arrival of round 1 that no later row corrects.
     pub arrived_at: Option<DateTime<Utc>>,
     pub repeat_of: Option<i64>,
-    /// Comma-joined categories, in the complaint's order.
-    pub categories: &'a str,
+    /// One bit per category, in the order of `Category::ALL` (see
+    /// [`category_bits`]).
+    pub categories: u8,
     /// Comma-joined escalation stages; a skipped one ends in `~`.
     pub escalations: &'a str,
 }
@@ -85,8 +86,12 @@ impl Fact<'_> {
         }
     }
 
-    pub fn categories(&self) -> impl Iterator<Item = &str> {
-        self.categories.split(',').filter(|c| !c.is_empty())
+    pub fn categories(&self) -> impl Iterator<Item = Category> + '_ {
+        Category::ALL
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| self.categories & (1 << i) != 0)
+            .map(|(_, c)| c)
     }
 
     /// `(stage, skipped)` of every escalation recorded.
@@ -146,8 +151,10 @@ pub struct StageCount {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tally {
     pub received: u64,
-    pub by_source: BTreeMap<String, u64>,
-    pub by_category: BTreeMap<String, u64>,
+    /// Per source, in the order of `Source::ALL` (see [`Tally::source`]).
+    pub by_source: [u64; Source::ALL.len()],
+    /// Per category, in the order of `Category::ALL`.
+    pub by_category: [u64; Category::ALL.len()],
     /// Working day in the day window: 30 minutes.
     pub workday: Arrivals,
     /// Night, weekend, holiday: 60 minutes.
@@ -167,9 +174,11 @@ pub struct Tally {
 impl Tally {
     pub fn add(&mut self, f: &Fact<'_>, now: DateTime<Utc>) {
         self.received += 1;
-        bump(&mut self.by_source, f.source);
-        for c in f.categories() {
-            bump(&mut self.by_category, c);
+        self.by_source[f.source as usize] += 1;
+        for (i, n) in self.by_category.iter_mut().enumerate() {
+            if f.categories & (1 << i) != 0 {
+                *n += 1;
+            }
         }
         let regime = match f.regime {
             Regime::WorkdayDay => &mut self.workday,
@@ -219,11 +228,11 @@ impl Tally {
     /// Add another tally (a child grid's, another day's).
     pub fn absorb(&mut self, o: &Tally) {
         self.received += o.received;
-        for (k, v) in &o.by_source {
-            *self.by_source.entry(k.clone()).or_default() += v;
+        for (n, v) in self.by_source.iter_mut().zip(o.by_source) {
+            *n += v;
         }
-        for (k, v) in &o.by_category {
-            *self.by_category.entry(k.clone()).or_default() += v;
+        for (n, v) in self.by_category.iter_mut().zip(o.by_category) {
+            *n += v;
         }
         self.workday.add(&o.workday);
         self.off_hours.add(&o.off_hours);
@@ -243,6 +252,16 @@ impl Tally {
             .extend_from_slice(&o.seconds_to_arrival);
     }
 
+    /// Complaints received from `s`.
+    pub fn source(&self, s: Source) -> u64 {
+        self.by_source[s as usize]
+    }
+
+    /// Complaints of category `c`.
+    pub fn category(&self, c: Category) -> u64 {
+        self.by_category[c as usize]
+    }
+
     /// Both regimes together.
     pub fn arrivals(&self) -> Arrivals {
         let mut a = self.workday;
@@ -259,6 +278,11 @@ impl Tally {
     pub fn p90_minutes(&self) -> Option<f64> {
         percentile_minutes(&self.seconds_to_arrival, 90)
     }
+}
+
+/// The bits of `categories` (`Fact::categories`).
+pub fn category_bits(categories: impl IntoIterator<Item = Category>) -> u8 {
+    categories.into_iter().fold(0, |b, c| b | 1 << (c as u8))
 }
 
 fn bump(map: &mut BTreeMap<String, u64>, key: &str) {
@@ -297,14 +321,14 @@ mod tests {
             received_at: at(1, 0),
             grid: Some("V01"),
             enterprise: Some("E1"),
-            source: "hotline",
+            source: Source::Hotline,
             regime: Regime::WorkdayDay,
             status,
             round: 1,
             deadline_at: at(1, 30),
             arrived_at: arrived,
             repeat_of: None,
-            categories: "air,water",
+            categories: category_bits([Category::Air, Category::Water]),
             escalations: "warn,breach~",
         }
     }
@@ -342,7 +366,9 @@ mod tests {
         t.add(&fact(Status::Closed, Some(at(1, 12))), at(3, 0));
         t.add(&fact(Status::Merged, None), at(3, 0));
         assert_eq!(t.received, 2);
-        assert_eq!(t.by_category.get("water"), Some(&2));
+        assert_eq!(t.category(Category::Water), 2);
+        assert_eq!(t.category(Category::Noise), 0);
+        assert_eq!(t.source(Source::Hotline), 2);
         assert_eq!(t.workday.on_time, 1);
         assert_eq!(t.merged, 1);
         assert_eq!(
@@ -354,6 +380,26 @@ mod tests {
         );
         assert_eq!(t.median_minutes(), Some(12.0));
         assert_eq!(t.workday.on_time_rate(), Some(1.0));
+    }
+
+    #[test]
+    fn codes_follow_the_domain_lists_as_the_fact_table_writes_them() {
+        // 0009_assessment.sql codes sources, statuses and categories by
+        // their place in these lists.
+        for (i, s) in Source::ALL.into_iter().enumerate() {
+            assert_eq!(s as usize, i);
+        }
+        for (i, s) in Status::ALL.into_iter().enumerate() {
+            assert_eq!(s as usize, i);
+        }
+        for (i, c) in Category::ALL.into_iter().enumerate() {
+            assert_eq!(category_bits([c]), 1 << i);
+        }
+        let f = fact(Status::Closed, None);
+        assert_eq!(
+            f.categories().collect::<Vec<_>>(),
+            [Category::Air, Category::Water]
+        );
     }
 
     #[test]

@@ -264,12 +264,11 @@ pub fn percent(a: &Arrivals) -> Option<f64> {
 /// A column's value in a row's figures.
 pub fn value(get: &Get, f: &Figures) -> Value {
     let t = &f.tally;
-    let n = |m: &std::collections::BTreeMap<String, u64>, k: &str| m.get(k).copied().unwrap_or(0);
     let c = Value::Count;
     match get {
         Get::Received => c(t.received),
-        Get::Source(s) => c(n(&t.by_source, s.as_str())),
-        Get::Category(k) => c(n(&t.by_category, k.as_str())),
+        Get::Source(s) => c(t.source(*s)),
+        Get::Category(k) => c(t.category(*k)),
         Get::Arrivals(r, field) => {
             let a = regime(f, *r);
             match field {

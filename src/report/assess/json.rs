@@ -67,25 +67,13 @@ fn row(report: &Report, r: &Row) -> Value {
         RowKind::Grid { id, level, parent } => (json!(id), json!(level), json!(parent)),
         _ => (Value::Null, Value::Null, Value::Null),
     };
-    let count =
-        |m: &std::collections::BTreeMap<String, u64>, k: &str| m.get(k).copied().unwrap_or(0);
     let by_source: Map<String, Value> = Source::ALL
         .iter()
-        .map(|s| {
-            (
-                s.as_str().to_string(),
-                json!(count(&t.by_source, s.as_str())),
-            )
-        })
+        .map(|s| (s.as_str().to_string(), json!(t.source(*s))))
         .collect();
     let by_category: Map<String, Value> = Category::ALL
         .iter()
-        .map(|c| {
-            (
-                c.as_str().to_string(),
-                json!(count(&t.by_category, c.as_str())),
-            )
-        })
+        .map(|c| (c.as_str().to_string(), json!(t.category(*c))))
         .collect();
     let mut escalations = Map::new();
     for stage in &report.stages {

@@ -12,7 +12,7 @@ use super::{SqliteStore, from_ms, ms};
 use crate::domain::assess::Fact;
 use crate::domain::assess_inputs::{IncidentFact, InspectionSpan};
 use crate::domain::calendar::Regime;
-use crate::domain::complaint::Status;
+use crate::domain::complaint::{Source, Status};
 use crate::store::{Assessment, Result, StoreError};
 
 impl Assessment for SqliteStore {
@@ -22,34 +22,69 @@ impl Assessment for SqliteStore {
         to: DateTime<Utc>,
         visit: &mut dyn FnMut(&Fact<'_>),
     ) -> Result<()> {
+        // Grid and enterprise ids are numbers in the fact rows (fact_name).
+        let mut names: Vec<Option<String>> = Vec::new();
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT n, name FROM fact_name ORDER BY n")?;
+        for r in st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+            let (n, name) = r?;
+            let n = usize::try_from(n).map_err(|_| bad("name number", &n.to_string()))?;
+            if names.len() <= n {
+                names.resize(n + 1, None);
+            }
+            names[n] = Some(name);
+        }
+        let name = |v: Option<i64>| -> Result<Option<&str>> {
+            match v {
+                None => Ok(None),
+                Some(n) => usize::try_from(n)
+                    .ok()
+                    .and_then(|n| names.get(n))
+                    .and_then(|s| s.as_deref())
+                    .map(Some)
+                    .ok_or_else(|| bad("name number", &n.to_string())),
+            }
+        };
         let mut st = self.conn.prepare_cached(
-            "SELECT id, received_at, grid_id, enterprise_id, source, regime, status, round,
-                    deadline_at, arrived_at, repeat_of, categories, escalations
+            "SELECT id, received_at, grid_n, enterprise_n, source, regime, status, round,
+                    deadline_in, arrived_in, repeat_of, categories, escalations
              FROM complaint_fact WHERE received_at >= :from AND received_at < :to
              ORDER BY received_at, id",
         )?;
         let mut rows = st.query(named_params! {":from": ms(from), ":to": ms(to)})?;
         while let Some(r) = rows.next()? {
-            let text = |i: usize| -> Result<&str> { r.get_ref(i)?.as_str().map_err(corrupt) };
-            let opt = |i: usize| -> Result<Option<&str>> {
-                r.get_ref(i)?.as_str_or_null().map_err(corrupt)
+            let code = |i: usize| -> Result<usize> {
+                let v: i64 = r.get(i)?;
+                usize::try_from(v).map_err(|_| bad("code", &v.to_string()))
             };
-            let regime = text(5)?;
-            let status = text(6)?;
+            let received: i64 = r.get(1)?;
+            let source = code(4)?;
+            let status = code(6)?;
+            let categories: i64 = r.get(11)?;
             let fact = Fact {
                 id: r.get(0)?,
-                received_at: from_ms(r.get(1)?),
-                grid: opt(2)?,
-                enterprise: opt(3)?,
-                source: text(4)?,
-                regime: Regime::parse(regime).ok_or_else(|| bad("regime", regime))?,
-                status: Status::parse(status).ok_or_else(|| bad("status", status))?,
+                received_at: from_ms(received),
+                grid: name(r.get(2)?)?,
+                enterprise: name(r.get(3)?)?,
+                source: *Source::ALL
+                    .get(source)
+                    .ok_or_else(|| bad("source", &source.to_string()))?,
+                regime: if code(5)? == 0 {
+                    Regime::WorkdayDay
+                } else {
+                    Regime::OffHours
+                },
+                status: *Status::ALL
+                    .get(status)
+                    .ok_or_else(|| bad("status", &status.to_string()))?,
                 round: r.get(7)?,
-                deadline_at: from_ms(r.get(8)?),
-                arrived_at: r.get::<_, Option<i64>>(9)?.map(from_ms),
+                deadline_at: from_ms(received + r.get::<_, i64>(8)?),
+                arrived_at: r.get::<_, Option<i64>>(9)?.map(|a| from_ms(received + a)),
                 repeat_of: r.get(10)?,
-                categories: text(11)?,
-                escalations: text(12)?,
+                categories: u8::try_from(categories)
+                    .map_err(|_| bad("categories", &categories.to_string()))?,
+                escalations: r.get_ref(12)?.as_str().map_err(corrupt)?,
             };
             visit(&fact);
         }
