@@ -1504,8 +1504,8 @@ texts! {
     StatNextToday => "today", "今日";
     StatNextWeek => "7 days", "近 7 天";
     StatNextMonth => "30 days", "近 30 天";
-    StatSummary => "Received {received} · due an arrival {due} · on time {on_time} ({rate}) · breaches {breaches}: late {late}, missing {missing}", "受理 {received} · 应到场 {due} · 按时 {on_time}（{rate}）· 超时 {breaches}：迟到 {late}，未到场 {missing}";
-    StatSummaryMore => "Minutes to arrival: median {median}, 90th percentile {p90} · rejected {rejected} · merged {merged} · reopened {reopened}", "到场用时（分钟）：中位数 {median}，90 分位 {p90} · 不予受理 {rejected} · 合并 {merged} · 重新办理 {reopened}";
+    StatSummary => "Received {received} · due {due} · on time {on_time} ({rate}) · breaches {breaches}: late {late}, missing {missing}", "受理 {received} · 应到场 {due} · 按时 {on_time}（{rate}）· 超时 {breaches}：迟到 {late}，未到场 {missing}";
+    StatSummaryMore => "To arrival (min): median {median}, p90 {p90} · rejected {rejected} · merged {merged} · reopened {reopened}", "到场用时（分钟）：中位 {median}，90 分位 {p90} · 不予受理 {rejected} · 合并 {merged} · 重新办理 {reopened}";
     StatRates => "On-time rate by township (▼ below {target})", "各乡镇按时到场率（▼ 低于 {target}）";
     StatAll => "All", "合计";
     StatUnassigned => "no grid", "未分配网格";

@@ -28,11 +28,11 @@ pub mod pending;
 mod source_row;
 pub mod sources;
 pub mod sources_duties;
+#[cfg(test)]
+mod sources_tests;
 pub mod stats;
 pub mod stats_days;
 pub mod stats_feed;
-#[cfg(test)]
-mod sources_tests;
 
 use chrono::{DateTime, Utc};
 

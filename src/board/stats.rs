@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 
 use super::sources::{SourceBoard, township_of};
-use super::stats_days::{DayTallies, Day};
+use super::stats_days::{Day, DayTallies};
 use crate::config::Config;
 use crate::domain::assess::{Arrivals, Tally};
 
@@ -182,7 +182,11 @@ fn window(
     }
     let series = match w {
         Window::Today => {
-            let hours = kept.last().and_then(|(_, d)| *d).map(|d| d.hours).unwrap_or_default();
+            let hours = kept
+                .last()
+                .and_then(|(_, d)| *d)
+                .map(|d| d.hours)
+                .unwrap_or_default();
             let now_hour = now.with_timezone(&config.settings.timezone).hour() as usize;
             hours[..=now_hour.min(23)].to_vec()
         }
@@ -219,7 +223,9 @@ fn window(
         .iter()
         .map(|(id, n)| Repeat {
             id: id.clone(),
-            name: register.get(id).map_or_else(|| id.clone(), |e| e.name.clone()),
+            name: register
+                .get(id)
+                .map_or_else(|| id.clone(), |e| e.name.clone()),
             count: *n,
         })
         .collect();

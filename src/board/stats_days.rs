@@ -90,7 +90,11 @@ impl DayTallies {
     /// Bring the days up to `now`: a new day at midnight, the days whose
     /// complaints changed, the days whose pending deadlines passed.
     /// Returns whether any day was read again.
-    pub fn refresh<S: Assessment>(&mut self, store: &S, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    pub fn refresh<S: Assessment>(
+        &mut self,
+        store: &S,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
         let today = self.date(now);
         let first = Self::first_day(today);
         let mut dirty: BTreeSet<NaiveDate> = BTreeSet::new();

@@ -177,7 +177,9 @@ impl Tally {
             Verdict::Merged => self.merged += 1,
         }
         if let (Some(a), Verdict::OnTime | Verdict::Late) = (f.arrived_at, f.verdict(now)) {
-            let secs = (a - f.received_at).num_seconds().clamp(0, i64::from(u32::MAX));
+            let secs = (a - f.received_at)
+                .num_seconds()
+                .clamp(0, i64::from(u32::MAX));
             self.seconds_to_arrival.push(secs as u32);
         }
         if f.repeat_of.is_some() {
@@ -295,13 +297,28 @@ mod tests {
     #[test]
     fn verdicts_at_the_deadline_and_around_it() {
         let now = at(3, 0);
-        assert_eq!(fact(Status::OnScene, Some(at(1, 30))).verdict(now), Verdict::OnTime);
-        assert_eq!(fact(Status::OnScene, Some(at(1, 31))).verdict(now), Verdict::Late);
+        assert_eq!(
+            fact(Status::OnScene, Some(at(1, 30))).verdict(now),
+            Verdict::OnTime
+        );
+        assert_eq!(
+            fact(Status::OnScene, Some(at(1, 31))).verdict(now),
+            Verdict::Late
+        );
         assert_eq!(fact(Status::Received, None).verdict(now), Verdict::Missing);
-        assert_eq!(fact(Status::Received, None).verdict(at(1, 29)), Verdict::Pending);
-        assert_eq!(fact(Status::Received, None).verdict(at(1, 30)), Verdict::Missing);
+        assert_eq!(
+            fact(Status::Received, None).verdict(at(1, 29)),
+            Verdict::Pending
+        );
+        assert_eq!(
+            fact(Status::Received, None).verdict(at(1, 30)),
+            Verdict::Missing
+        );
         assert_eq!(fact(Status::Rejected, None).verdict(now), Verdict::Rejected);
-        assert_eq!(fact(Status::Merged, Some(at(1, 5))).verdict(now), Verdict::Merged);
+        assert_eq!(
+            fact(Status::Merged, Some(at(1, 5))).verdict(now),
+            Verdict::Merged
+        );
     }
 
     #[test]
@@ -313,7 +330,13 @@ mod tests {
         assert_eq!(t.by_category.get("water"), Some(&2));
         assert_eq!(t.workday.on_time, 1);
         assert_eq!(t.merged, 1);
-        assert_eq!(t.escalations["breach"], StageCount { fired: 0, skipped: 2 });
+        assert_eq!(
+            t.escalations["breach"],
+            StageCount {
+                fired: 0,
+                skipped: 2
+            }
+        );
         assert_eq!(t.median_minutes(), Some(12.0));
         assert_eq!(t.workday.on_time_rate(), Some(1.0));
     }

@@ -5,8 +5,8 @@
 
 pub mod actor;
 pub mod alert;
-pub mod assess;
 pub mod arrival;
+pub mod assess;
 pub mod beats;
 pub mod calendar;
 pub mod census;

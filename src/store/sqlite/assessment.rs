@@ -27,8 +27,9 @@ impl Assessment for SqliteStore {
         let mut rows = st.query(named_params! {":from": ms(from), ":to": ms(to)})?;
         while let Some(r) = rows.next()? {
             let text = |i: usize| -> Result<&str> { r.get_ref(i)?.as_str().map_err(corrupt) };
-            let opt =
-                |i: usize| -> Result<Option<&str>> { r.get_ref(i)?.as_str_or_null().map_err(corrupt) };
+            let opt = |i: usize| -> Result<Option<&str>> {
+                r.get_ref(i)?.as_str_or_null().map_err(corrupt)
+            };
             let regime = text(5)?;
             let status = text(6)?;
             let fact = Fact {

@@ -3,8 +3,8 @@
 //! last folded them (`board::stats`). The drawing is
 //! `view::screens::statistics`.
 
-pub use crate::board::stats::Window;
 use crate::board::stats::StatsBoard;
+pub use crate::board::stats::Window;
 
 /// The screen's own state.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -33,7 +33,10 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
     let stats = screen.board.as_ref().and_then(|b| b.window(screen.window));
     let block = Block::new()
         .borders(Borders::TOP)
-        .title(Line::styled(format!(" {} ", title(state, stats)), Theme::title()))
+        .title(Line::styled(
+            format!(" {} ", title(state, stats)),
+            Theme::title(),
+        ))
         .title(Line::styled(format!(" {} ", next_hint(state)), Theme::dim()).right_aligned());
     let inner = block.inner(body);
     block.render(body, buf);
@@ -45,14 +48,10 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
         Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
     render_summary(state, w, summary, buf);
     let wide = main.width >= 120 && main.height >= 24;
-    // Panels below: one line each on a small screen, lists on a large one.
-    let panels_h = if wide { 9 } else { 3 };
-    let rows_h = w.rows.len() as u16 + 1 + 3;
-    let top_h = if wide {
-        rows_h.max(14).min(main.height.saturating_sub(panels_h))
-    } else {
-        rows_h.min(main.height.saturating_sub(panels_h))
-    };
+    // Panels below: one line each on a small screen, lists on a large one;
+    // the bars and the chart take the rest.
+    let panels_h = if wide { 10 } else { 3 };
+    let top_h = main.height.saturating_sub(panels_h);
     let [top, bottom] =
         Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(main);
     let bars_w = if wide {
@@ -211,9 +210,13 @@ fn render_rates(state: &State, w: &WindowStats, wide: bool, area: Rect, buf: &mu
                 .value_style(Style::new().add_modifier(Modifier::REVERSED))
         })
         .collect();
+    // Thicker bars, a blank line between them, when there is room.
+    let n = rows.len().max(1) as u16;
+    let bar_w = ((list.height + 1) / n).saturating_sub(1).clamp(1, 3);
+    let gap = u16::from((bar_w + 1) * n <= list.height + 1);
     BarChart::horizontal(bars)
-        .bar_width(1)
-        .bar_gap(0)
+        .bar_width(bar_w)
+        .bar_gap(gap)
         .max(1000)
         .render(bars_area, buf);
     // Due, breaches (✖ when any) and, on a large screen, patrols done/due.
@@ -252,6 +255,14 @@ fn render_rates(state: &State, w: &WindowStats, wide: bool, area: Rect, buf: &mu
                 spans.push(Span::raw(col(p, 9)));
             }
             Line::from(spans)
+        })
+        .flat_map(|l| {
+            // Beside the bar's middle line, where its value is.
+            let above = usize::from(bar_w / 2);
+            let below = usize::from(bar_w - 1 - bar_w / 2 + gap);
+            std::iter::repeat_n(Line::default(), above)
+                .chain(std::iter::once(l))
+                .chain(std::iter::repeat_n(Line::default(), below))
         })
         .collect();
     Paragraph::new(lines).render(cols_area, buf);

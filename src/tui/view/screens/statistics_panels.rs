@@ -8,9 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Axis, Block, Chart, Dataset, GraphType, LineGauge, Paragraph, Widget,
-};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, LineGauge, Paragraph, Widget};
 
 use super::statistics::{percent, right};
 use crate::board::stats::{SectionRow, Window, WindowStats};
@@ -25,13 +23,18 @@ pub(super) fn chart(state: &State, w: &WindowStats, area: Rect, buf: &mut Buffer
         .series
         .iter()
         .enumerate()
+        // A zero is no bar (a half block at the axis would read as one).
+        .filter(|(_, n)| **n > 0)
         .map(|(i, n)| (i as f64, *n as f64))
         .collect();
     let max = w.series.iter().copied().max().unwrap_or(0).max(2);
     // An even top so the middle label is a whole number.
     let top = max + max % 2;
     let (x_end, x_labels): (f64, Vec<String>) = if hourly {
-        (23.0, ["00", "06", "12", "18", "23"].map(String::from).to_vec())
+        (
+            23.0,
+            ["00", "06", "12", "18", "23"].map(String::from).to_vec(),
+        )
     } else {
         let n = w.window.days();
         let day = |k: u64| {
@@ -57,7 +60,11 @@ pub(super) fn chart(state: &State, w: &WindowStats, area: Rect, buf: &mut Buffer
         .x_axis(
             Axis::default()
                 .title(Span::styled(
-                    state.t(if hourly { T::StatAxisHour } else { T::StatAxisDay }),
+                    state.t(if hourly {
+                        T::StatAxisHour
+                    } else {
+                        T::StatAxisDay
+                    }),
                     Theme::dim(),
                 ))
                 .bounds([0.0, x_end])
@@ -156,7 +163,9 @@ pub(super) fn lines(state: &State, w: &WindowStats, area: Rect, buf: &mut Buffer
     };
     let (patrol, patrol_style) = patrol_line(state, w);
     let mut sections = sections_line(state);
-    sections.spans.insert(0, Span::styled(head(T::StatSections), Theme::title()));
+    sections
+        .spans
+        .insert(0, Span::styled(head(T::StatSections), Theme::title()));
     let line = |h: String, text: String, style: Style| {
         let rest = cells.saturating_sub(crate::text::width(&h));
         Line::from(vec![
@@ -217,7 +226,11 @@ pub(super) fn lists(state: &State, w: &WindowStats, area: Rect, buf: &mut Buffer
             let name = if r.name.is_empty() { &r.grid } else { &r.name };
             let count = format!("{}/{}", r.patrol.done, r.patrol.due);
             let width = cells.saturating_sub(10);
-            Line::raw(format!("{}{}", fit(&sanitize(name), width), right(&count, 10)))
+            Line::raw(format!(
+                "{}{}",
+                fit(&sanitize(name), width),
+                right(&count, 10)
+            ))
         })
         .collect();
     Paragraph::new(rows).render(rest, buf);
@@ -233,7 +246,11 @@ pub(super) fn lists(state: &State, w: &WindowStats, area: Rect, buf: &mut Buffer
             .map(|x| {
                 let v = verdict(state, x);
                 let rest = cells.saturating_sub(crate::text::width(&v.content) + 1);
-                Line::from(vec![v, Span::raw(" "), Span::raw(fit(&sanitize(&x.name), rest))])
+                Line::from(vec![
+                    v,
+                    Span::raw(" "),
+                    Span::raw(fit(&sanitize(&x.name), rest)),
+                ])
             })
             .collect(),
         _ => vec![sections_line(state)],
