@@ -49,6 +49,7 @@ fn latency(c: &mut Criterion) {
             "received_at": now.to_rfc3339(),
             "category": "air",
             "description": "bench",
+            "location": {"address": "城关镇"},
             "grid": "T01",
         });
         let text = raw.to_string();
@@ -85,7 +86,7 @@ fn latency(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default().sample_size(20);
+    config = Criterion::default().sample_size(30);
     targets = latency
 }
 criterion_main!(benches);
