@@ -25,6 +25,7 @@ pub mod grids;
 pub mod handover;
 pub mod oncall;
 pub mod pending;
+pub mod report;
 mod source_row;
 pub mod sources;
 pub mod sources_duties;

@@ -79,6 +79,7 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
         Command::Grids { json } => super::grids::run(&ctx, json),
         Command::Merge { id, into } => super::merge::run(&ctx, id, into),
         Command::Incident { action } => super::incident::run(&ctx, action),
+        Command::Report(args) => super::report::run(&ctx, args),
         Command::Sources {
             action,
             overdue,

@@ -17,6 +17,7 @@ mod incident;
 mod logging;
 mod merge;
 mod oncall;
+mod report;
 mod services;
 mod setup;
 mod show;
@@ -254,6 +255,11 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The assessment table (考核) per grid over a period: complaints, arrivals on time, escalations, incidents, patrols (md, csv or json)
+    #[command(
+        after_help = "Example: gridwatch report --from 2026-07-01 --to 2026-09-30 (the quarter, per township).\nThe definitions of every figure are printed with the report and in the README."
+    )]
+    Report(report::Args),
     /// Emergency incidents: open one from a plan, its checklist, people, equipment and reports
     Incident {
         #[command(subcommand)]

@@ -17,7 +17,14 @@
 //!   nothing was due.
 //! - **Minutes to arrival**: from received to that arrival, on time and late
 //!   alike; median and 90th percentile by nearest rank.
-//! - **Escalations** by stage as recorded, skipped stages apart.
+//! - **Escalations** by stage as recorded, skipped stages apart; manual
+//!   ones as the stage `manual`.
+//! - **Repeats**: marked as repeating an earlier complaint, merged or not.
+//! - **Merged** and **rejected**: counted as received, never due an arrival.
+//!
+//! `report` prints these (and its own rows, incidents, patrols and water)
+//! from `report::assess::definitions`; the README's "How the report
+//! counts" is the same text: change the three together.
 //!
 //! Pure: no IO, no clock read (`now` is an argument).
 
@@ -192,7 +199,14 @@ impl Tally {
             self.reopened += 1;
         }
         for (stage, skipped) in f.escalations() {
-            let s = self.escalations.entry(stage.to_string()).or_default();
+            // get_mut first: a million rows must not allocate a key each.
+            if !self.escalations.contains_key(stage) {
+                self.escalations
+                    .insert(stage.to_string(), StageCount::default());
+            }
+            let Some(s) = self.escalations.get_mut(stage) else {
+                continue;
+            };
             if skipped {
                 s.skipped += 1;
             } else {

@@ -7,6 +7,7 @@ pub mod actor;
 pub mod alert;
 pub mod arrival;
 pub mod assess;
+pub mod assess_inputs;
 pub mod beats;
 pub mod calendar;
 pub mod census;

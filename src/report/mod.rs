@@ -6,6 +6,7 @@
 //! duty officer sends upward. Pure: no IO, no clock read (`now` is an
 //! argument), every word from `i18n`, every value through `words`.
 
+pub mod assess;
 pub mod draft;
 pub mod handover;
 mod lists;

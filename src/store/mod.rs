@@ -506,4 +506,18 @@ pub trait Assessment {
     /// When the complaints changed after revision `after` were received,
     /// and the revision now: a console re-reads only those days.
     fn facts_changed(&self, after: i64) -> Result<(i64, Vec<DateTime<Utc>>)>;
+    /// The incidents (drills left out) discovered in `[from, to)`, with
+    /// their upward reports (`report`).
+    fn incident_facts(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<crate::domain::assess_inputs::IncidentFact>>;
+    /// Per pollution source (enterprise id): its inspections before and in
+    /// `[from, to)` (`report`'s patrols).
+    fn inspection_spans(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<std::collections::BTreeMap<String, crate::domain::assess_inputs::InspectionSpan>>;
 }

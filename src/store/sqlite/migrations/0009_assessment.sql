@@ -37,6 +37,9 @@ CREATE TABLE complaint_fact (
     PRIMARY KEY (received_at, id)
 ) STRICT, WITHOUT ROWID;
 CREATE UNIQUE INDEX complaint_fact_by_id ON complaint_fact(id);
+-- complaint_fact_source asks, for every arrival, whether a later row
+-- corrects it: without this index each refresh scans every arrival.
+CREATE INDEX arrival_by_corrects ON arrival(corrects) WHERE corrects IS NOT NULL;
 CREATE INDEX complaint_fact_by_rev ON complaint_fact(rev);
 
 -- What a complaint's fact row is, from the tables of record.
