@@ -14,6 +14,7 @@
 //! - `register`: the shipped register's patrol dates moved to the drill's start.
 //! - `sim`: the public and the field on one agenda, acting through the
 //!   operations layer.
+//! - `water`: six months of outflow-section water readings (#12).
 //! - `run`: the opening of the shift, and the loop that sleeps until the
 //!   next simulated event.
 
@@ -25,6 +26,7 @@ pub mod register;
 mod rng;
 mod run;
 mod sim;
+mod water;
 
 use std::path::PathBuf;
 use std::sync::Arc;

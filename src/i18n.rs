@@ -1571,6 +1571,29 @@ texts! {
     // --- end of #12 report ---
 
     // --- #12 water quality: keys Water* (helper: water) ---
+    WaterTitle => "Water quality of the outflow sections (GB 3838-2002), {from} to {to}", "出境断面水质（GB 3838-2002），{from} 至 {to}";
+    WaterSectionLine => "{id} {name} — {river}, {township}; target {target}: {verdict}", "{id} {name} — {river}，{township}；目标 {target}：{verdict}";
+    WaterMonthLine => "{month}  {class}  {verdict}", "{month}  {class}  {verdict}";
+    WaterPass => "✔ pass", "✔ 达标";
+    WaterFail => "✖ fail", "✖ 未达标";
+    WaterNoData => "○ no data", "○ 无数据";
+    WaterIncomplete => "○ incomplete", "○ 数据不全";
+    WaterNoReading => "—", "—";
+    WaterSummary => "{n} sections: {pass} pass, {fail} fail, {incomplete} incomplete", "{n} 个断面：达标 {pass}，未达标 {fail}，数据不全 {incomplete}";
+    WaterNoSections => "no outflow sections: add config/sections.toml (see the README)", "没有出境断面：请添加 config/sections.toml（见 README）";
+    WaterRecorded => "reading {id} recorded: {section} {name}, {at}, class {class}; target {target}", "已记录水质数据 {id}：{section} {name}，{at}，{class}；目标 {target}";
+    WaterAlready => "already recorded as reading {id}: nothing recorded twice", "已记录过（水质数据 {id}），不重复记录";
+    WaterConflict => "{section} at {at} has reading {id} already, with other values (class {class}): readings are never changed; nothing recorded", "{section} 在 {at} 已有水质数据 {id}，数值不同（{class}）：水质数据不可修改，未记录任何数据";
+    WaterImported => "{file}: {new} readings recorded, {same} already recorded", "{file}：记录 {new} 条水质数据，{same} 条已记录过";
+    WaterImportRefused => "{errors} in {file}: nothing recorded", "{file} 有 {errors}：未记录任何数据";
+    WaterNErrors => "{n} error|{n} errors", "{n} 处错误";
+    WaterBadDate => "'{text}' is not a date: write YYYY-MM-DD", "“{text}”不是日期：请写 YYYY-MM-DD";
+    WaterBadPeriod => "the period {from} to {to} is not 1 to 120 months", "时段 {from} 至 {to} 不在 1 到 120 个月之间";
+    WaterBadParam => "--param '{text}' is not CODE=VALUE (like NH3-N=1.2); the codes are {codes}", "--param “{text}”不是 代码=数值（如 NH3-N=1.2）；参数代码：{codes}";
+    WaterBadClass => "'{text}' is not a class: write I, II, III, IV, V or 劣V (also Ⅰ…Ⅴ, with or without 类)", "“{text}”不是水质类别：请写 I、II、III、IV、V 或 劣V（也可写 Ⅰ…Ⅴ，可带“类”）";
+    WaterTrail => "water reading of {section} {name} sampled {at}: class {class}", "{section} {name} 水质数据，采样 {at}：{class}";
+    WaterAuditSubject => "water {id}", "水质 {id}";
+    WaterTrailImported => "imported from {origin}", "导入自 {origin}";
     // --- end of #12 water ---
 
     // --- #12 map and coordinates: keys Map*, Geo* (helper: map) ---

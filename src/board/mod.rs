@@ -20,6 +20,8 @@
 //! - `stats` (#12): the Statistics screen's three windows, folded from the
 //!   per-day tallies `stats_days` keeps incrementally (`stats_feed` is the
 //!   store thread's side: what to read again and when to send).
+//! - `water` (#12): the outflow sections' water quality per month against
+//!   their targets, and each section's and township's verdict over a period.
 
 pub mod grids;
 pub mod handover;
@@ -34,6 +36,9 @@ mod sources_tests;
 pub mod stats;
 pub mod stats_days;
 pub mod stats_feed;
+pub mod water;
+#[cfg(test)]
+mod water_tests;
 
 use chrono::{DateTime, Utc};
 

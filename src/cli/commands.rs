@@ -87,6 +87,12 @@ pub fn run(ctx: Context, cmd: Command) -> Result<(), Failure> {
         } => super::sources::run(&ctx, action, overdue, json),
         Command::Inspect(a) => super::sources::inspect(&ctx, a),
         Command::Visit(a) => super::sources::visit(&ctx, a),
+        Command::Water {
+            action,
+            from,
+            to,
+            json,
+        } => super::water::run(&ctx, action, from, to, json),
         Command::Handover {
             from,
             to,

@@ -26,6 +26,7 @@ mod sources_import;
 mod spool;
 mod status;
 mod view;
+mod water;
 mod words;
 
 use std::path::PathBuf;
@@ -281,6 +282,21 @@ pub enum Command {
     Inspect(sources::InspectArgs),
     /// Log a township visit with its work-log entry
     Visit(sources::VisitArgs),
+    /// Outflow-section water quality per month against each section's
+    /// target (GB 3838-2002); `water add`, `water import FILE.csv`
+    #[command(args_conflicts_with_subcommands = true)]
+    Water {
+        #[command(subcommand)]
+        action: Option<water::WaterCommand>,
+        /// First day of the period (YYYY-MM-DD; default: the three whole months before this one)
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day of the period, included (YYYY-MM-DD; default: the end of last month)
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -144,7 +144,7 @@ impl Kind {
 
 /// Split one CSV line into fields: commas, and double quotes around a field
 /// that holds commas (`""` inside is one quote).
-pub(super) fn fields(line: &str) -> Result<Vec<String>, Problem> {
+pub(crate) fn fields(line: &str) -> Result<Vec<String>, Problem> {
     let mut out = Vec::new();
     let mut field = String::new();
     let mut chars = line.chars().peekable();

@@ -19,6 +19,7 @@ pub mod register_csv;
 pub mod register_merge;
 pub mod roster_file;
 mod schedule;
+mod sections;
 mod settings;
 pub mod source;
 mod validate;
@@ -64,6 +65,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         "inventory.toml",
         include_str!("../../config/inventory.toml"),
     ),
+    ("sections.toml", include_str!("../../config/sections.toml")),
     (
         "plans/chemical-spill.toml",
         include_str!("../../config/plans/chemical-spill.toml"),
@@ -86,8 +88,9 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
 ];
 
-/// Read when present: without it there are no depots (a warning).
-const OPTIONAL: [&str; 1] = ["inventory.toml"];
+/// Read when present: without inventory.toml there are no depots (a
+/// warning); without sections.toml no outflow sections (#12).
+const OPTIONAL: [&str; 2] = ["inventory.toml", "sections.toml"];
 
 const REQUIRED: [&str; 5] = [
     "gridwatch.toml",
@@ -227,6 +230,9 @@ pub struct Config {
     pub plans: BTreeMap<String, Plan>,
     /// Equipment and materials: the catalogue and the depots (`inventory.toml`).
     pub inventory: Inventory,
+    /// Outflow sections and their target classes (`sections.toml`, #12),
+    /// in the file's order; none without the file or when it is left out.
+    pub sections: Vec<crate::domain::water::Section>,
     /// Problems that do not stop the program (shown by check-config and status).
     pub warnings: Vec<String>,
     /// Broken calendar files left out by [`Config::load_for_duty`], each
@@ -303,6 +309,7 @@ fn spare(name: &str) -> bool {
         || name.starts_with("plans/")
         || name == "inventory.toml"
         || name == "roster.toml"
+        || name == "sections.toml"
 }
 
 /// Whether `e` is about a spare file (read, or named in the error).
@@ -319,6 +326,7 @@ enum Spare {
     Plan,
     Inventory,
     Roster,
+    Sections,
     None,
 }
 
@@ -333,6 +341,8 @@ fn files_kind(e: &ConfigError) -> Spare {
         Spare::Inventory
     } else if f.ends_with("roster.toml") {
         Spare::Roster
+    } else if f.ends_with("sections.toml") {
+        Spare::Sections
     } else {
         Spare::None
     }
@@ -349,6 +359,9 @@ fn left_out_because(kind: &Spare) -> &'static str {
         }
         Spare::Roster => {
             "the roster is left out: nobody is on call from roster.toml (swaps recorded still apply) until it is fixed (gridwatch check-config); a running daemon or console keeps the roster it has"
+        }
+        Spare::Sections => {
+            "the outflow sections are left out: no water-quality figures until it is fixed (gridwatch check-config)"
         }
         _ => {
             "this file is left out: its year falls back to Mon–Fri until it is fixed (gridwatch check-config)"
@@ -522,6 +535,10 @@ mod tests {
         assert!(c.calendar.covers(2025) && c.calendar.covers(2026));
         assert!(c.plans.len() >= 5, "{:?}", c.plans.keys());
         assert!(c.inventory.depots.len() >= 3);
+        // Every township has an outflow section (#12).
+        for t in c.grids.iter().filter(|g| g.level == 2) {
+            assert!(c.sections.iter().any(|s| s.grid == t.id), "{}", t.id);
+        }
         for plan in c.plans.values() {
             assert!(
                 !plan.steps.is_empty() && !plan.roles.is_empty(),

@@ -171,6 +171,9 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
         &mut warnings,
     );
 
+    let sections =
+        super::sections::sections(files.get("sections.toml"), &grids, &refs, &mut errors);
+
     // Files in name order, lines in order within a file, unlocated last.
     errors.sort_by(|a, b| {
         (&a.file, a.line.unwrap_or(usize::MAX)).cmp(&(&b.file, b.line.unwrap_or(usize::MAX)))
@@ -187,6 +190,7 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
             roster_refused: super::live::Live::default(),
             plans,
             inventory,
+            sections,
             warnings,
             left_out: Vec::new(),
         }),

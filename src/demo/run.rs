@@ -51,6 +51,8 @@ pub fn open_shift(
         }
         std::thread::yield_now();
     }
+    // Six months of water readings, as the monitoring station left them.
+    super::water::seed(store, config, actor, now)?;
     sim.step(store, spool, now).map_err(|e| e.to_string())?;
     sim.open_incident(store, now).map_err(|e| e.to_string())?;
     use crate::store::Complaints;

@@ -28,6 +28,7 @@ pub mod roster;
 pub mod roster_swap;
 pub mod staffing;
 pub mod triage;
+pub mod water;
 
 pub use actor::Actor;
 pub use alert::{AckRow, AlertRef, Delivery};

@@ -175,6 +175,8 @@ pub mod kind {
     pub const INSPECTION: &str = "inspection";
     pub const VISIT: &str = "visit";
     pub const HANDOVER: &str = "handover";
+    // Outflow-section water quality (#12): `water_reading:N`.
+    pub const WATER_READING: &str = "water_reading";
 }
 
 impl Entity {

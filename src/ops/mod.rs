@@ -13,6 +13,8 @@
 //! - `prepare`: input + configuration + instant → a complaint ready to store
 //!   (regime, deadline and grid decided once, frozen).
 //! - `swap`: a swap of the on-call roster (#11).
+//! - `water`, `water_csv`: outflow-section water readings (#12), typed or
+//!   imported from CSV, recorded a batch per transaction.
 
 mod command;
 mod depot;
@@ -27,6 +29,8 @@ mod perform_incident;
 mod perform_work;
 pub mod prepare;
 mod swap;
+pub mod water;
+pub mod water_csv;
 
 pub use command::{Command, OpError, Outcome, Target};
 pub use incident::{IncidentCommand, IncidentOutcome, OpenIncident};

@@ -521,3 +521,28 @@ pub trait Assessment {
         to: DateTime<Utc>,
     ) -> Result<std::collections::BTreeMap<String, crate::domain::assess_inputs::InspectionSpan>>;
 }
+
+/// Outflow-section water quality (#12): readings, append-only, each written
+/// with its audit record (`water_reading.recorded` on `water_reading:N`).
+/// The operations layer checks sections and values against the
+/// configuration before it calls these.
+pub trait WaterReadings {
+    /// Record `readings` in one transaction. A reading the same as one
+    /// stored (section, instant, class and values) is not recorded again;
+    /// one with a stored reading's section and instant but other values
+    /// records nothing of the batch ([`Recorded::Conflict`]).
+    ///
+    /// [`Recorded::Conflict`]: crate::domain::water::Recorded::Conflict
+    fn record_readings(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        readings: &[crate::domain::water::NewReading],
+    ) -> Result<crate::domain::water::Recorded>;
+    /// Every reading sampled in `[from, to)`, oldest first.
+    fn readings(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<crate::domain::water::ReadingRow>>;
+}

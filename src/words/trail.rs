@@ -14,6 +14,7 @@ use crate::i18n::{Lang, T, fill};
 use crate::text::sanitize;
 
 mod incident;
+mod water;
 
 /// An officer id as people know them: the name, or the id when unknown.
 pub fn officer(config: &Config, id: &str) -> String {
@@ -208,6 +209,8 @@ pub fn sentence(
             super::patrol_trail::sentence(lang, config, action, d)
                 .unwrap_or_else(|| format!("{} {}", sanitize(action), sanitize(&d.to_string())))
         }
+        action if action.starts_with("water_reading.") => water::sentence(lang, config, action, d)
+            .unwrap_or_else(|| format!("{} {}", sanitize(action), sanitize(&d.to_string()))),
         action if action.starts_with("incident.") => match incident::sentence(lang, config, e) {
             Some(s) => s,
             None => format!("{} {}", sanitize(action), sanitize(&d.to_string())),

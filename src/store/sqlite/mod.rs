@@ -29,6 +29,7 @@ mod reference;
 mod roster;
 mod sets;
 mod triage;
+mod water;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -36,6 +36,7 @@ fn about(state: &State, a: &AuditEntry) -> String {
         kind::ROSTER_OVERRIDE => named(T::AuditSwap),
         kind::INSPECTION => named(T::AuditInspection),
         kind::VISIT => named(T::AuditVisit),
+        kind::WATER_READING => named(T::WaterAuditSubject),
         _ => sanitize(&a.subject),
     }
 }
