@@ -1628,11 +1628,11 @@ texts! {
     StatPatrolLine => "{done} of {due} sources due inspected ({rate})", "应巡查 {due} 家，已巡查 {done} 家（{rate}）";
     StatPatrolNone => "No source was due a patrol", "无应巡查的污染源";
     StatSections => "Outflow sections", "出境断面水质";
-    StatSectionsGap => "✖ not available: no water-quality readings are read yet", "✖ 暂无：尚未读取水质监测数据";
+    StatSectionsGap => "? not available: sections.toml could not be read", "? 暂无：无法读取 sections.toml";
     StatSectionsNone => "No outflow section configured", "未配置出境断面";
     StatPass => "pass", "达标";
     StatFail => "fail", "不达标";
-    StatNoData => "no data", "无数据";
+    StatNoData => "incomplete", "数据不全";
     StatNothingDue => "none due", "无应到场";
     // --- end of #12 statistics ---
 }

@@ -83,6 +83,14 @@ fn room() -> Room {
     room.ok(&["--now", MONDAY_11, "reject", &g, "--reason", "not-in-remit"]);
     let (h, a) = (id(&room, "H"), id(&room, "A"));
     room.ok(&["--now", MONDAY_11, "merge", &h, "--into", &a]);
+    // November's outflow readings: S01 passes (III at target III), S04
+    // fails (V against IV); the others have none.
+    for (section, class) in [("S01", "III"), ("S04", "V")] {
+        let at = "2026-11-10T09:00:00+08:00";
+        room.ok(&[
+            "--now", MONDAY_11, "water", "add", section, "--at", at, "--class", class,
+        ]);
+    }
     room
 }
 

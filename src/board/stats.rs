@@ -113,6 +113,9 @@ pub struct WindowStats {
     pub median_minutes: Option<f64>,
     pub p90_minutes: Option<f64>,
     pub top_repeats: Vec<Repeat>,
+    /// The outflow sections over the window's calendar months (the water
+    /// board's verdicts); `None` when they could not be read.
+    pub sections: Option<Vec<SectionRow>>,
 }
 
 /// An outflow section's verdict over the window (from the water board).
@@ -120,8 +123,28 @@ pub struct WindowStats {
 pub struct SectionRow {
     pub id: String,
     pub name: String,
-    /// Pass (`Some(true)`), fail, or no reading in the period.
+    /// Pass (`Some(true)`), fail, or incomplete (a month without data).
     pub pass: Option<bool>,
+}
+
+impl SectionRow {
+    /// Every section of the water board, with its period's verdict.
+    pub fn from_water(board: &super::water::WaterBoard) -> Vec<SectionRow> {
+        use crate::domain::water::PeriodVerdict;
+        board
+            .sections
+            .iter()
+            .map(|s| SectionRow {
+                id: s.id.clone(),
+                name: format!("{} · {}", s.name, s.grid_name),
+                pass: match s.verdict {
+                    PeriodVerdict::Pass => Some(true),
+                    PeriodVerdict::Fail => Some(false),
+                    PeriodVerdict::Incomplete => None,
+                },
+            })
+            .collect()
+    }
 }
 
 /// Everything the Statistics screen shows, for all three windows.
@@ -129,8 +152,6 @@ pub struct SectionRow {
 pub struct StatsBoard {
     pub now: Option<DateTime<Utc>>,
     pub windows: Vec<WindowStats>,
-    /// `None` while the outflow sections are not read (no water board).
-    pub sections: Option<Vec<SectionRow>>,
 }
 
 impl StatsBoard {
@@ -138,23 +159,35 @@ impl StatsBoard {
         self.windows.get(w.index())
     }
 
-    /// Fold the kept days into the three windows at `now`.
+    /// Fold the kept days into the three windows at `now`, with each
+    /// window's sections (in the order of [`Window::ALL`]).
     pub fn fold(
         days: &DayTallies,
         config: &Config,
         sources: Option<&SourceBoard>,
+        sections: &[Option<Vec<SectionRow>>],
         now: DateTime<Utc>,
     ) -> StatsBoard {
         let today = days.date(now);
         let windows = Window::ALL
             .iter()
-            .map(|w| window(days, config, sources, *w, today, now))
+            .map(|w| {
+                let mut stats = window(days, config, sources, *w, today, now);
+                stats.sections = sections.get(w.index()).cloned().flatten();
+                stats
+            })
             .collect();
         StatsBoard {
             now: Some(now),
             windows,
-            sections: None,
         }
+    }
+
+    /// The first local day of window `w` when today is `today`.
+    pub fn first_day(w: Window, today: NaiveDate) -> NaiveDate {
+        today
+            .checked_sub_days(chrono::Days::new(w.days() - 1))
+            .unwrap_or(today)
     }
 }
 
@@ -166,9 +199,7 @@ fn window(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> WindowStats {
-    let first = today
-        .checked_sub_days(chrono::Days::new(w.days() - 1))
-        .unwrap_or(today);
+    let first = StatsBoard::first_day(w, today);
     let kept: Vec<(NaiveDate, Option<&Day>)> = first
         .iter_days()
         .take_while(|d| *d <= today)
@@ -243,6 +274,7 @@ fn window(
         rows,
         series,
         top_repeats: top,
+        sections: None,
     }
 }
 

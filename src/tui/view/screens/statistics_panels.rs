@@ -116,19 +116,18 @@ fn patrol_line(state: &State, w: &WindowStats) -> (String, Style) {
     (text, style)
 }
 
-/// ✔ pass / ✖ fail / · no data, with the word.
+/// ✔ pass / ✖ fail / ? incomplete, with the word.
 fn verdict(state: &State, s: &SectionRow) -> Span<'static> {
     match s.pass {
         Some(true) => Span::styled(format!("✔ {}", state.t(T::StatPass)), Theme::ok()),
         Some(false) => Span::styled(format!("✖ {}", state.t(T::StatFail)), Theme::breached()),
-        None => Span::styled(format!("· {}", state.t(T::StatNoData)), Theme::dim()),
+        None => Span::styled(format!("? {}", state.t(T::StatNoData)), Theme::soon()),
     }
 }
 
-/// The sections in one line: "✔ pass 3 · ✖ fail 1 · · no data 0".
-fn sections_line(state: &State) -> Line<'static> {
-    let board = state.statistics.board.as_deref();
-    match board.and_then(|b| b.sections.as_ref()) {
+/// The sections in one line: "✔ pass 3 · ✖ fail 1 · ? incomplete 2".
+fn sections_line(state: &State, w: &WindowStats) -> Line<'static> {
+    match w.sections.as_ref() {
         None => Line::styled(state.t(T::StatSectionsGap), Theme::dim()),
         Some(s) if s.is_empty() => Line::styled(state.t(T::StatSectionsNone), Theme::dim()),
         Some(s) => {
@@ -162,7 +161,7 @@ pub(super) fn lines(state: &State, w: &WindowStats, area: Rect, buf: &mut Buffer
         repeats.join(" · ")
     };
     let (patrol, patrol_style) = patrol_line(state, w);
-    let mut sections = sections_line(state);
+    let mut sections = sections_line(state, w);
     sections
         .spans
         .insert(0, Span::styled(head(T::StatSections), Theme::title()));
@@ -239,8 +238,7 @@ pub(super) fn lists(state: &State, w: &WindowStats, area: Rect, buf: &mut Buffer
     let inner = block.inner(sec);
     block.render(sec, buf);
     let cells = usize::from(inner.width);
-    let board = state.statistics.board.as_deref();
-    let lines: Vec<Line> = match board.and_then(|b| b.sections.as_ref()) {
+    let lines: Vec<Line> = match w.sections.as_ref() {
         Some(s) if !s.is_empty() => s
             .iter()
             .map(|x| {
@@ -253,7 +251,7 @@ pub(super) fn lists(state: &State, w: &WindowStats, area: Rect, buf: &mut Buffer
                 ])
             })
             .collect(),
-        _ => vec![sections_line(state)],
+        _ => vec![sections_line(state, w)],
     };
     Paragraph::new(lines).render(inner, buf);
 }
