@@ -1613,6 +1613,40 @@ texts! {
     // --- end of #12 map ---
 
     // --- #12 statistics screen: keys Stat* (helper: statistics) ---
+    StatKeyWindow => "Statistics: today, 7 days, 30 days", "统计：今日、近 7 天、近 30 天";
+    StatTitle => "Statistics · {window}", "统计 · {window}";
+    StatToday => "today since 00:00", "今日（0 时起）";
+    StatWeek => "7 days from {day}", "近 7 天（{day} 起）";
+    StatMonth => "30 days from {day}", "近 30 天（{day} 起）";
+    StatNextHint => "w: {window}", "w：{window}";
+    StatNextToday => "today", "今日";
+    StatNextWeek => "7 days", "近 7 天";
+    StatNextMonth => "30 days", "近 30 天";
+    StatSummary => "Received {received} · due {due} · on time {on_time} ({rate}) · breaches {breaches}: late {late}, missing {missing}", "受理 {received} · 应到场 {due} · 按时 {on_time}（{rate}）· 超时 {breaches}：迟到 {late}，未到场 {missing}";
+    StatSummaryMore => "To arrival (min): median {median}, p90 {p90} · rejected {rejected} · merged {merged} · reopened {reopened}", "到场用时（分钟）：中位 {median}，90 分位 {p90} · 不予受理 {rejected} · 合并 {merged} · 重新办理 {reopened}";
+    StatRates => "On-time rate by township (▼ below {target})", "各乡镇按时到场率（▼ 低于 {target}）";
+    StatAll => "All", "合计";
+    StatUnassigned => "no grid", "未分配网格";
+    StatColDue => "Due", "应到";
+    StatColBreaches => "Breach", "超时";
+    StatColPatrol => "Patrol", "巡查";
+    StatPerHour => "Complaints per hour, today", "今日每小时受理举报";
+    StatPerDay => "Complaints per day", "每日受理举报";
+    StatAxisHour => "hour", "时";
+    StatAxisDay => "day", "日";
+    StatAxisCount => "complaints", "件";
+    StatRepeats => "Enterprises complained about again", "重复被举报企业";
+    StatRepeatsNone => "No repeated complaint about an enterprise", "无针对企业的重复举报";
+    StatPatrol => "Patrols", "污染源巡查";
+    StatPatrolLine => "{done} of {due} sources due inspected ({rate})", "应巡查 {due} 家，已巡查 {done} 家（{rate}）";
+    StatPatrolNone => "No source was due a patrol", "无应巡查的污染源";
+    StatSections => "Outflow sections", "出境断面水质";
+    StatSectionsGap => "? not available: sections.toml could not be read", "? 暂无：无法读取 sections.toml";
+    StatSectionsNone => "No outflow section configured", "未配置出境断面";
+    StatPass => "pass", "达标";
+    StatFail => "fail", "不达标";
+    StatNoData => "incomplete", "数据不全";
+    StatNothingDue => "none due", "无应到场";
     // --- end of #12 statistics ---
 }
 

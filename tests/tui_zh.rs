@@ -277,6 +277,15 @@ fn every_screen_form_and_overlay_in_chinese_has_no_english_word() {
     look!(&c, "a swap refused");
     c.press("9");
     look!(&c, "audit with a swap");
+    // The Statistics screen (#12) in each window, its figures as the store
+    // thread folds them.
+    c.refresh();
+    c.press("7");
+    look!(&c, "statistics today");
+    c.press("w");
+    look!(&c, "statistics 7 days");
+    c.press("w");
+    look!(&c, "statistics 30 days");
     let mut found = Vec::new();
     for (what, text) in &seen {
         for hit in english_on(text, &vocabulary) {

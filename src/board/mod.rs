@@ -17,6 +17,9 @@
 //! - `handover`: what the shift handover sheet needs that a console does
 //!   not hold (latest handover per console, incidents' next steps, alerts
 //!   nobody acknowledged); `pending` the one definition of those alerts.
+//! - `stats` (#12): the Statistics screen's three windows, folded from the
+//!   per-day tallies `stats_days` keeps incrementally (`stats_feed` is the
+//!   store thread's side: what to read again and when to send).
 //! - `water` (#12): the outflow sections' water quality per month against
 //!   their targets, and each section's and township's verdict over a period.
 
@@ -30,6 +33,9 @@ pub mod sources;
 pub mod sources_duties;
 #[cfg(test)]
 mod sources_tests;
+pub mod stats;
+pub mod stats_days;
+pub mod stats_feed;
 pub mod water;
 #[cfg(test)]
 mod water_tests;

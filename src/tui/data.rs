@@ -58,6 +58,8 @@ pub enum DataMsg {
     Incident(Box<super::state::IncidentData>),
     /// The boards of the grid at work (#11): on call, grids, sources, handover.
     Boards(Box<crate::board::Boards>),
+    /// The Statistics screen's figures (#12), sent only when they changed.
+    Stats(Box<crate::board::stats::StatsBoard>),
 }
 
 /// What the UI asks of the store task.
@@ -312,6 +314,8 @@ pub fn spawn(
             // when roster.toml is replaced (the calendar job reloads it).
             let mut boards_due: Option<DateTime<Utc>> = None;
             let mut roster_seen = config.roster.current();
+            // The statistics (#12): per-day tallies, re-read by day as facts change.
+            let mut stats = crate::board::stats_feed::StatsFeed::new(&config);
             loop {
                 let now = clock.now();
                 match store.verify_file() {
@@ -405,6 +409,7 @@ pub fn spawn(
                     match crate::board::Boards::load(&store, &config, now) {
                         Ok(b) => {
                             boards_due = b.oncall.stale_at(&config);
+                            stats.set_sources(&b.sources);
                             if tx.send(DataMsg::Boards(Box::new(b))).is_err() {
                                 return;
                             }
@@ -412,6 +417,17 @@ pub fn spawn(
                         Err(e) => {
                             let _ = tx.send(DataMsg::Failed(e.to_string()));
                         }
+                    }
+                }
+                match stats.refresh(&store, &config, now) {
+                    Ok(Some(b)) => {
+                        if tx.send(DataMsg::Stats(Box::new(b))).is_err() {
+                            return;
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        let _ = tx.send(DataMsg::Failed(e.to_string()));
                     }
                 }
                 if std::mem::take(&mut wal_pending) {

@@ -73,6 +73,8 @@ pub enum Action {
     PageDown,
     First,
     Last,
+    /// The Statistics screen's window: today, 7 days, 30 days (#12).
+    StatWindow,
 }
 
 /// A key a binding answers to.
@@ -204,6 +206,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::Plain(KeyCode::PageDown)], "PgDn", Action::PageDown, T::AuditKeyPageDown),
     bind(&[Key::Plain(KeyCode::Home)], "Home", Action::First, T::AuditKeyFirst),
     bind(&[Key::Plain(KeyCode::End)], "End", Action::Last, T::AuditKeyLast),
+    // --- statistics (#12) ---
+    bind(&[ch('w')], "w", Action::StatWindow, T::StatKeyWindow),
 ];
 
 /// The action of a key in the normal mode (forms and prompts read keys themselves).
@@ -271,6 +275,7 @@ mod tests {
             PageDown,
             First,
             Last,
+            StatWindow,
         ];
         for a in all {
             assert!(

@@ -135,6 +135,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.boards = *boards;
             Vec::new()
         }
+        Msg::Data(DataMsg::Stats(board)) => {
+            state.statistics.board = Some(board);
+            Vec::new()
+        }
         Msg::Data(DataMsg::Replaced(why)) => {
             state.database_replaced = why.is_some();
             Vec::new()
@@ -449,6 +453,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::Handover => super::handover::open(state),
+        Action::StatWindow => state.statistics.next_window(),
         Action::OpenIncident
         | Action::ShowIncident
         | Action::SectionNext

@@ -30,6 +30,8 @@ pub struct Console {
     pub reader: Reader,
     pub state: State,
     pub effects: Vec<Effect>,
+    /// The statistics' per-day tallies (#12), as the store thread keeps them.
+    pub stats: gridwatch::board::stats_feed::StatsFeed,
 }
 
 /// Parse `"a<enter>/T03<enter><esc>"` into keys.
@@ -94,6 +96,7 @@ impl Console {
     ) -> Console {
         let config = Arc::new(Config::load(ConfigSource::Dir(room.path("config"))).unwrap());
         let store = SqliteStore::open(&room.db(), Durability::Normal).unwrap();
+        let stats = gridwatch::board::stats_feed::StatsFeed::new(&config);
         let state = State::new(config, lang, ClockMode::Fixed, now, None);
         let mut c = Console {
             room,
@@ -102,6 +105,7 @@ impl Console {
             reader: Reader::new(),
             state,
             effects: Vec::new(),
+            stats,
         };
         c.refresh();
         c
@@ -112,6 +116,14 @@ impl Console {
         let now = self.state.now;
         // The boards of the grid at work (#11), as the store thread reads them.
         let boards = gridwatch::board::Boards::load(&self.store, &self.state.config, now).unwrap();
+        self.stats.set_sources(&boards.sources);
+        if let Some(b) = self
+            .stats
+            .refresh(&self.store, &self.state.config, now)
+            .unwrap()
+        {
+            update(&mut self.state, Msg::Data(DataMsg::Stats(Box::new(b))));
+        }
         update(
             &mut self.state,
             Msg::Data(DataMsg::Boards(Box::new(boards))),

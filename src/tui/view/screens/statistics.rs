@@ -1,14 +1,275 @@
-//! Drawing the statistics screen (#12). (Being built.)
+//! Drawing the Statistics screen (#12; its state is `screens::statistics`,
+//! its figures `board::stats`): the window's totals on two lines; the
+//! on-time rate per township as bars (▼ below the target, colour never
+//! alone) with due and breaches beside them; complaints per hour (today)
+//! or per day as a chart with axes; the enterprises complained about
+//! again, patrol completion and the outflow sections (`statistics_panels`).
+//!
+//! 80×24: the bars and the chart side by side, the three panels one line
+//! each below; what does not fit is left out whole, never squeezed. 200×50:
+//! bars and chart taller, the panels as lists.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, Block, Borders, Paragraph, Widget};
 
+use super::statistics_panels as panels;
+use crate::board::stats::{ON_TIME_TARGET, Row, Window, WindowStats};
+use crate::i18n::{T, fill};
+use crate::text::{fit, sanitize, truncate, width};
 use crate::tui::state::State;
+use crate::tui::view::theme::Theme;
+
+/// The widest a township's name is shown beside its bar.
+const NAME_CELLS: usize = 14;
+/// The due / breaches / patrol columns beside the bars.
+const COLS_NARROW: u16 = 13;
+const COLS_WIDE: u16 = 22;
 
 pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
-    Block::default()
-        .borders(Borders::ALL)
-        .title(state.screen.title().get(state.lang))
-        .render(body, buf);
+    let screen = &state.statistics;
+    let stats = screen.board.as_ref().and_then(|b| b.window(screen.window));
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Line::styled(
+            format!(" {} ", title(state, stats)),
+            Theme::title(),
+        ))
+        .title(Line::styled(format!(" {} ", next_hint(state)), Theme::dim()).right_aligned());
+    let inner = block.inner(body);
+    block.render(body, buf);
+    let Some(w) = stats else {
+        Paragraph::new(Line::styled(state.t(T::Loading), Theme::dim())).render(inner, buf);
+        return;
+    };
+    let [summary, main] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+    render_summary(state, w, summary, buf);
+    let wide = main.width >= 120 && main.height >= 24;
+    // Panels below: one line each on a small screen, lists on a large one;
+    // the bars and the chart take the rest.
+    let panels_h = if wide { 10 } else { 3 };
+    let top_h = main.height.saturating_sub(panels_h);
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(main);
+    let bars_w = if wide {
+        (top.width / 2).max(70)
+    } else {
+        (top.width / 2 + 4).min(top.width)
+    };
+    let [bars_area, chart_area] =
+        Layout::horizontal([Constraint::Length(bars_w), Constraint::Min(0)]).areas(top);
+    render_rates(state, w, wide, bars_area, buf);
+    if chart_area.width >= 24 {
+        panels::chart(state, w, chart_area, buf);
+    }
+    if wide {
+        panels::lists(state, w, bottom, buf);
+    } else {
+        panels::lines(state, w, bottom, buf);
+    }
+}
+
+fn title(state: &State, stats: Option<&WindowStats>) -> String {
+    let day = stats
+        .and_then(|w| w.first_day)
+        .map(|d| d.format("%m-%d").to_string())
+        .unwrap_or_default();
+    let window = match state.statistics.window {
+        Window::Today => state.t(T::StatToday).to_string(),
+        Window::Week => fill(state.t(T::StatWeek), &[("day", &day)]),
+        Window::Month => fill(state.t(T::StatMonth), &[("day", &day)]),
+    };
+    fill(state.t(T::StatTitle), &[("window", &window)])
+}
+
+fn next_hint(state: &State) -> String {
+    let next = match state.statistics.window.next() {
+        Window::Today => T::StatNextToday,
+        Window::Week => T::StatNextWeek,
+        Window::Month => T::StatNextMonth,
+    };
+    fill(state.t(T::StatNextHint), &[("window", state.t(next))])
+}
+
+/// A rate as a duty room reads it: "92.3%", or "—" when nothing was due.
+pub(super) fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "—".into();
+    }
+    format!("{:.1}%", part as f64 * 100.0 / whole as f64)
+}
+
+fn below_target(r: &Row) -> bool {
+    r.arrivals
+        .on_time_rate()
+        .is_some_and(|rate| rate < ON_TIME_TARGET)
+}
+
+fn render_summary(state: &State, w: &WindowStats, area: Rect, buf: &mut Buffer) {
+    let a = &w.county.arrivals;
+    let minutes = |m: Option<f64>| m.map_or("—".to_string(), |m| format!("{m:.1}"));
+    let first = fill(
+        state.t(T::StatSummary),
+        &[
+            ("received", &w.county.received.to_string()),
+            ("due", &a.due().to_string()),
+            ("on_time", &a.on_time.to_string()),
+            ("rate", &percent(a.on_time, a.due())),
+            ("breaches", &a.breaches().to_string()),
+            ("late", &a.late.to_string()),
+            ("missing", &a.missing.to_string()),
+        ],
+    );
+    let second = fill(
+        state.t(T::StatSummaryMore),
+        &[
+            ("median", &minutes(w.median_minutes)),
+            ("p90", &minutes(w.p90_minutes)),
+            ("rejected", &w.rejected.to_string()),
+            ("merged", &w.merged.to_string()),
+            ("reopened", &w.reopened.to_string()),
+        ],
+    );
+    let cells = usize::from(area.width);
+    let style = if a.breaches() > 0 {
+        Theme::soon()
+    } else {
+        Style::new()
+    };
+    Paragraph::new(vec![
+        Line::styled(fit(&first, cells), style),
+        Line::raw(fit(&second, cells)),
+    ])
+    .render(area, buf);
+}
+
+/// The name a row is shown under, marked ▼ below the target.
+fn label(state: &State, r: &Row, county: bool) -> Line<'static> {
+    let name = if county {
+        state.t(T::StatAll).to_string()
+    } else if r.grid.is_empty() {
+        state.t(T::StatUnassigned).to_string()
+    } else if r.name.is_empty() {
+        sanitize(&r.grid)
+    } else {
+        sanitize(&r.name)
+    };
+    let mark = if below_target(r) { "▼" } else { " " };
+    let text = format!("{} {mark}", fit(&name, NAME_CELLS));
+    let style = match (county, below_target(r)) {
+        (_, true) => Theme::breached(),
+        (true, false) => Style::new().add_modifier(Modifier::BOLD),
+        _ => Style::new(),
+    };
+    Line::styled(text, style)
+}
+
+fn render_rates(state: &State, w: &WindowStats, wide: bool, area: Rect, buf: &mut Buffer) {
+    let target = format!("{:.0}%", ON_TIME_TARGET * 100.0);
+    let block = Block::bordered().title(Line::styled(
+        fill(state.t(T::StatRates), &[("target", &target)]),
+        Theme::title(),
+    ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let cols_w = if wide { COLS_WIDE } else { COLS_NARROW };
+    if inner.height < 2 || inner.width < cols_w + NAME_CELLS as u16 + 10 {
+        return;
+    }
+    let [head, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    let [bars_area, cols_area] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(cols_w)]).areas(list);
+    let [_, cols_head] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(cols_w)]).areas(head);
+    let rows: Vec<(&Row, bool)> = std::iter::once((&w.county, true))
+        .chain(w.rows.iter().map(|r| (r, false)))
+        .take(usize::from(list.height))
+        .collect();
+    let bars: Vec<Bar> = rows
+        .iter()
+        .map(|(r, county)| {
+            let a = &r.arrivals;
+            let permille = if a.due() == 0 {
+                0
+            } else {
+                a.on_time * 1000 / a.due()
+            };
+            let style = if below_target(r) {
+                Theme::breached()
+            } else {
+                Theme::ok()
+            };
+            Bar::default()
+                .value(permille)
+                .text_value(percent(a.on_time, a.due()))
+                .label(label(state, r, *county))
+                .style(style)
+                .value_style(Style::new().add_modifier(Modifier::REVERSED))
+        })
+        .collect();
+    // Thicker bars, a blank line between them, when there is room.
+    let n = rows.len().max(1) as u16;
+    let bar_w = ((list.height + 1) / n).saturating_sub(1).clamp(1, 3);
+    let gap = u16::from((bar_w + 1) * n <= list.height + 1);
+    BarChart::horizontal(bars)
+        .bar_width(bar_w)
+        .bar_gap(gap)
+        .max(1000)
+        .render(bars_area, buf);
+    // Due, breaches (✖ when any) and, on a large screen, patrols done/due.
+    let col = |s: String, cells: usize| right(&s, cells);
+    let mut header = format!(
+        "{}{}",
+        right(state.t(T::StatColDue), 6),
+        right(state.t(T::StatColBreaches), 7)
+    );
+    if wide {
+        header.push_str(&right(state.t(T::StatColPatrol), 9));
+    }
+    Paragraph::new(Line::styled(header, Theme::dim())).render(cols_head, buf);
+    let lines: Vec<Line> = rows
+        .iter()
+        .map(|(r, _)| {
+            let a = &r.arrivals;
+            let breaches = if a.breaches() > 0 {
+                format!("✖{}", a.breaches())
+            } else {
+                "0".into()
+            };
+            let mut spans = vec![
+                Span::raw(col(a.due().to_string(), 6)),
+                Span::styled(
+                    col(breaches, 7),
+                    if a.breaches() > 0 {
+                        Theme::breached()
+                    } else {
+                        Style::new()
+                    },
+                ),
+            ];
+            if wide {
+                let p = format!("{}/{}", r.patrol.done, r.patrol.due);
+                spans.push(Span::raw(col(p, 9)));
+            }
+            Line::from(spans)
+        })
+        .flat_map(|l| {
+            // Beside the bar's middle line, where its value is.
+            let above = usize::from(bar_w / 2);
+            let below = usize::from(bar_w - 1 - bar_w / 2 + gap);
+            std::iter::repeat_n(Line::default(), above)
+                .chain(std::iter::once(l))
+                .chain(std::iter::repeat_n(Line::default(), below))
+        })
+        .collect();
+    Paragraph::new(lines).render(cols_area, buf);
+}
+
+/// `s` cut to `cells` and right-aligned in them (cells, not characters).
+pub(super) fn right(s: &str, cells: usize) -> String {
+    let t = truncate(s, cells);
+    format!("{}{t}", " ".repeat(cells.saturating_sub(width(&t))))
 }
