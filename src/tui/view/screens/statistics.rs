@@ -15,10 +15,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Block, Borders, Paragraph, Widget};
 
-use super::statistics_panels as panels;
+use super::statistics_panels::{self as panels, percent, right};
 use crate::board::stats::{ON_TIME_TARGET, Row, Window, WindowStats};
 use crate::i18n::{T, fill};
-use crate::text::{fit, sanitize, truncate, width};
+use crate::text::{fit, sanitize};
 use crate::tui::state::State;
 use crate::tui::view::theme::Theme;
 
@@ -94,13 +94,6 @@ fn next_hint(state: &State) -> String {
     fill(state.t(T::StatNextHint), &[("window", state.t(next))])
 }
 
-/// A rate as a duty room reads it: "92.3%", or "—" when nothing was due.
-pub(super) fn percent(part: u64, whole: u64) -> String {
-    if whole == 0 {
-        return "—".into();
-    }
-    format!("{:.1}%", part as f64 * 100.0 / whole as f64)
-}
 
 fn below_target(r: &Row) -> bool {
     r.arrivals
@@ -268,8 +261,3 @@ fn render_rates(state: &State, w: &WindowStats, wide: bool, area: Rect, buf: &mu
     Paragraph::new(lines).render(cols_area, buf);
 }
 
-/// `s` cut to `cells` and right-aligned in them (cells, not characters).
-pub(super) fn right(s: &str, cells: usize) -> String {
-    let t = truncate(s, cells);
-    format!("{}{t}", " ".repeat(cells.saturating_sub(width(&t))))
-}

@@ -10,10 +10,9 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, LineGauge, Paragraph, Widget};
 
-use super::statistics::{percent, right};
 use crate::board::stats::{SectionRow, Window, WindowStats};
 use crate::i18n::{T, fill};
-use crate::text::{fit, sanitize};
+use crate::text::{fit, sanitize, truncate, width};
 use crate::tui::state::State;
 use crate::tui::view::theme::Theme;
 
@@ -254,4 +253,18 @@ pub(super) fn lists(state: &State, w: &WindowStats, area: Rect, buf: &mut Buffer
         _ => vec![sections_line(state, w)],
     };
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// A rate as a duty room reads it: "92.3%", or "—" when nothing was due.
+pub(super) fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "—".into();
+    }
+    format!("{:.1}%", part as f64 * 100.0 / whole as f64)
+}
+
+/// `s` cut to `cells` and right-aligned in them (cells, not characters).
+pub(super) fn right(s: &str, cells: usize) -> String {
+    let t = truncate(s, cells);
+    format!("{}{t}", " ".repeat(cells.saturating_sub(width(&t))))
 }
