@@ -501,6 +501,16 @@ pub trait Assessment {
         to: DateTime<Utc>,
         visit: &mut dyn FnMut(&crate::domain::assess::Fact<'_>),
     ) -> Result<()>;
+    /// [`Assessment::facts`] read in spans of time at once (one per core,
+    /// each on its own connection), folded into one `T` per span made by
+    /// `init`. Every complaint is read once (`received_at` never changes).
+    fn fold_facts<T: Send>(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        init: &(dyn Fn() -> T + Sync),
+        fold: &(dyn Fn(&mut T, &crate::domain::assess::Fact<'_>) + Sync),
+    ) -> Result<Vec<T>>;
     /// The revision of the latest change to any complaint's fact (0: none).
     fn fact_rev(&self) -> Result<i64>;
     /// When the complaints changed after revision `after` were received,
