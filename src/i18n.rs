@@ -1505,7 +1505,20 @@ texts! {
     RepTopicIncidents => "Incidents (drills left out) and upward reports", "突发事件（不含演练）及上报";
     RepTopicPatrols => "Pollution-source patrols", "污染源巡查";
     RepTopicWater => "Outflow-section water quality", "出境断面水质";
-    RepWaterGap => "Not in this report yet: the outflow sections' monthly pass/fail comes with the water-quality records.", "本报表暂无此项：各出境断面逐月达标情况待水质记录功能提供。";
+    RepWaterSections => "sections", "断面数";
+    RepWaterPassed => "months passed", "达标月数";
+    RepWaterFailed => "months failed", "未达标月数";
+    RepWaterWithoutData => "months without data", "无数据月数";
+    RepWaterVerdict => "water verdict", "水质结论";
+    RepWaterPass => "pass", "达标";
+    RepWaterFail => "fail", "未达标";
+    RepWaterIncomplete => "incomplete", "数据不全";
+    RepWaterSummary => "{n} sections: {pass} pass, {fail} fail, {incomplete} incomplete", "{n} 个断面：达标 {pass}，未达标 {fail}，数据不全 {incomplete}";
+    RepWaterNoSections => "No outflow sections are configured (config/sections.toml).", "未配置出境断面（config/sections.toml）。";
+    RepWaterSection => "section", "断面";
+    RepWaterTownship => "township", "乡镇";
+    RepWaterTarget => "target", "目标";
+    RepWaterLegend => "✔ the month's worst class meets the target · ✖ it is worse · ? no reading that month", "✔ 当月最差类别达到目标 · ✖ 劣于目标 · ? 当月无监测数据";
     RepReceived => "received", "受理数";
     RepWorkday => "30 min", "30分钟";
     RepOffHours => "60 min", "60分钟";
@@ -1567,7 +1580,7 @@ texts! {
     RepDefPatrolsT => "Patrols", "污染源巡查";
     RepDefPatrols => "the pollution sources of the subtree by the Sources board's rules (interval by control level, shortened by complaints and violations): due — owing an inspection by the period's last day, counted from the last inspection before the period; inspected — inspected in the period; overdue — due, and not inspected when the due day ended, at the period's end (or now, if sooner).", "按污染源页面的规则（按管控级别定周期，投诉、违法可缩短）统计下级网格内的污染源：应巡查——以时段前最后一次巡查起算，到时段最后一日应巡查的；已巡查——时段内巡查过的；逾期——应巡查而到期日结束时仍未巡查的（截至时段结束，或统计时刻若更早）。";
     RepDefWaterT => "Water", "水质";
-    RepDefWater => "the outflow sections of the subtree's townships: months passed, failed, without data, and the period's verdict (not in this report yet).", "下级乡镇的出境断面：达标、不达标、无数据的月数，以及时段结论（本报表暂无）。";
+    RepDefWater => "the outflow sections of the townships in the subtree, each counted on its township's grid (below the township level, in the row of grids above the level); the calendar months from the period's first day's to its last day's, each judged whole: a section's month passed when its worst reading that month is no worse than its target class (GB 3838-2002), failed when worse, without data when it had no reading; months are summed over the sections; verdict: fail if any month failed, pass if every month had data, else incomplete (none without a section).", "下级乡镇的出境断面，计入所属乡镇网格（所选级别低于乡镇时，计入上级网格一行）；时段首日所在月至末日所在月，每月按整月评价：断面当月最差一次监测的类别不劣于目标类别（GB 3838-2002）为达标，劣于目标为未达标，当月无监测为无数据；月数按断面累加；结论：任一月未达标为未达标，每月均有数据为达标，否则为数据不全（无断面则无结论）。";
     // --- end of #12 report ---
 
     // --- #12 water quality: keys Water* (helper: water) ---

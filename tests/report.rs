@@ -19,6 +19,12 @@
 //! initial report was sent a day after discovery (late). Patrols: the
 //! demo register (41 sources; dates on paper after the quarter do not
 //! count), E0401 (T01) inspected on 15 August.
+//! Water (demo sections; class per month, ✔ pass ✖ fail ? no data):
+//!   S01 T01 target III: Jul II ✔, Aug III ✔, Sep II and NH3-N 1.8 (V) ✖ → fail
+//!   S02 T02 target III: Jul II ✔, Aug ?, Sep III ✔ (劣V at 1 Oct 00:10 is October's) → incomplete
+//!   S03 T02 target IV:  Jul IV ✔, Aug IV ✔ (1 Aug 00:10 local, 31 July in UTC), Sep III ✔ → pass
+//!   S04 T03 target IV:  Jul III ✔, Aug IV ✔, Sep IV ✔ → pass
+//!   S05, S06 T04: no readings → incomplete
 
 use chrono::{DateTime, Utc};
 use gridwatch::alert::escalator::evaluate;
@@ -183,7 +189,35 @@ fn quarter() -> Room {
         "--to",
         "市生态环境局",
     ]);
+    water(&room);
     room
+}
+
+/// The quarter's water readings: the plain classes imported, the rest
+/// typed (a class by parameters, the month boundaries).
+fn water(room: &Room) {
+    let csv = "section,sampled_at,class\n\
+               S01,2026-07-10 09:00,II\nS01,2026-08-10 09:00,III\nS01,2026-09-03 09:00,II\n\
+               S02,2026-07-10 09:00,II\nS02,2026-09-15 09:00,III\n\
+               S03,2026-07-10 09:00,IV\nS03,2026-09-15 09:00,III\n\
+               S04,2026-07-10 09:00,III\nS04,2026-08-10 09:00,IV\nS04,2026-09-15 09:00,IV\n";
+    let p = room.write("water.csv", csv);
+    room.ok(&[&now("09-20T09:00"), "water", "import", p.to_str().unwrap()]);
+    let add = |at: &str, section: &str, what: &[&str]| {
+        let t = format!("2026-{at}:00+08:00");
+        let mut args = vec![now(at), "water".into(), "add".into(), section.into()];
+        args.extend(["--at".to_string(), t]);
+        args.extend(what.iter().map(|s| s.to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        room.ok(&args);
+    };
+    add(
+        "09-17T10:00",
+        "S01",
+        &["--param", "NH3-N=1.8", "--param", "pH=7.2"],
+    );
+    add("08-01T00:10", "S03", &["--class", "IV"]);
+    add("10-01T00:10", "S02", &["--class", "劣V"]);
 }
 
 fn report(room: &Room, args: &[&str]) -> String {
@@ -290,6 +324,11 @@ fn expected() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
                 ("patrol_due", "1"),
                 ("patrol_done", "1"),
                 ("patrol_overdue", "0"),
+                ("water_sections", "1"),
+                ("water_months_passed", "2"),
+                ("water_months_failed", "1"),
+                ("water_months_without_data", "0"),
+                ("water_verdict", "fail"),
             ],
         ),
         (
@@ -310,6 +349,11 @@ fn expected() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
                 ("incidents_IV", "0"),
                 ("reports_late", "1"),
                 ("reports_on_time", "0"),
+                ("water_sections", "2"),
+                ("water_months_passed", "5"),
+                ("water_months_failed", "0"),
+                ("water_months_without_data", "1"),
+                ("water_verdict", "incomplete"),
             ],
         ),
         (
@@ -325,6 +369,11 @@ fn expected() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
                 ("warn_skipped", "1"),
                 ("breach_fired", "1"),
                 ("breach_skipped", "0"),
+                ("water_sections", "1"),
+                ("water_months_passed", "3"),
+                ("water_months_failed", "0"),
+                ("water_months_without_data", "0"),
+                ("water_verdict", "pass"),
             ],
         ),
         (
@@ -334,6 +383,10 @@ fn expected() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
                 ("all_on_time_rate_pct", ""),
                 ("median_minutes", ""),
                 ("p90_minutes", ""),
+                ("water_sections", "2"),
+                ("water_months_passed", "0"),
+                ("water_months_without_data", "6"),
+                ("water_verdict", "incomplete"),
             ],
         ),
         (
@@ -342,6 +395,9 @@ fn expected() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
                 ("received", "1"),
                 ("workday_on_time", "1"),
                 ("median_minutes", "10.0"),
+                ("water_sections", "0"),
+                ("water_months_without_data", "0"),
+                ("water_verdict", ""),
             ],
         ),
         (
@@ -377,6 +433,11 @@ fn expected() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
                 ("patrol_due", "40"),
                 ("patrol_done", "1"),
                 ("patrol_overdue", "39"),
+                ("water_sections", "6"),
+                ("water_months_passed", "10"),
+                ("water_months_failed", "1"),
+                ("water_months_without_data", "7"),
+                ("water_verdict", "fail"),
             ],
         ),
     ]
@@ -412,6 +473,8 @@ fn json_value(row: &Value, key: &str) -> Value {
             n(&row["escalations"][stage][what])
         }
         "incidents_unknown" => n(&row["incidents"]["unknown"]),
+        "water_verdict" => json!(row["water"]["verdict"].as_str().unwrap_or("")),
+        k if k.starts_with("water_") => n(&row["water"][&k[6..]]),
         k if k.starts_with("incidents_") => n(&row["incidents"]["by_level"][&k[10..]]),
         k if k.starts_with("reports_") => n(&row["incidents"]["reports"][&k[8..]]),
         k => n(&row[k]),
@@ -512,11 +575,40 @@ fn the_quarter_per_township_in_every_format() {
         Value::Null,
         "T04: nothing due"
     );
+    // Water: the rows' months in Markdown, then every section by month.
+    for line in [
+        "| T01 | 城关镇 | 1 | 2 | 1 | 0 | ✖ fail |",
+        "| T02 | 河西街道 | 2 | 5 | 0 | 1 | ? incomplete |",
+        "| T03 | 临江经济开发区 | 1 | 3 | 0 | 0 | ✔ pass |",
+        "| T04 | 石桥镇 | 2 | 0 | 0 | 6 | ? incomplete |",
+        "|  | (no grid) | 0 | 0 | 0 | 0 | — |",
+        "|  | **Total** | 6 | 10 | 1 | 7 | ✖ fail |",
+        "6 sections: 2 pass, 1 fail, 3 incomplete",
+        "| section | name | township | target | 2026-07 | 2026-08 | 2026-09 | water verdict |",
+        "| S01 | 城关南门出境断面 | T01 城关镇 | III | II ✔ | III ✔ | V ✖ | ✖ fail |",
+        "| S02 | 柳湾出境断面 | T02 河西街道 | III | II ✔ | — ? | III ✔ | ? incomplete |",
+        "| S03 | 沙洲闸出境断面 | T02 河西街道 | IV | IV ✔ | IV ✔ | III ✔ | ✔ pass |",
+        "| S04 | 新港出境断面 | T03 临江经济开发区 | IV | III ✔ | IV ✔ | IV ✔ | ✔ pass |",
+        "| S05 | 龙潭出境断面 | T04 石桥镇 | II | — ? | — ? | — ? | ? incomplete |",
+    ] {
+        assert!(md_lines.contains(&line), "md lacks {line}\n{md}");
+    }
+    let sections = doc["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 6);
     assert_eq!(
-        doc["totals"]["water"],
-        Value::Null,
-        "water: not in this build yet"
+        sections[0]["months"][2],
+        json!({"month": "2026-09", "class": "V", "worst": "NH3-N", "readings": 2, "verdict": "fail"})
     );
+    assert_eq!(sections[0]["verdict"], "fail");
+    assert_eq!(sections[1]["months"][1]["verdict"], "no_data");
+    assert_eq!(
+        sections[1]["months"][2]["class"], "III",
+        "October's 劣V not in September"
+    );
+    assert_eq!(sections[2]["months"][1]["readings"], 1);
+    assert_eq!(sections[3]["months_passed"], 3);
+    assert_eq!(sections[5]["months_without_data"], 3);
+    assert_eq!(doc["unassigned"]["water"]["verdict"], Value::Null);
 }
 
 #[test]
@@ -567,6 +659,23 @@ fn days_are_local_across_midnight_month_end_and_a_holiday() {
     assert_eq!(empty["totals"]["received"], 0);
     assert_eq!(empty["totals"]["on_time_rate"], Value::Null);
     assert_eq!(empty["unassigned"], Value::Null);
+    assert_eq!(empty["totals"]["water"]["months_without_data"], 6);
+    assert_eq!(empty["totals"]["water"]["verdict"], "incomplete");
+    // Water months are local and judged whole: a report of 1 August
+    // counts August's readings (S03's at 00:10 local, still 31 July in
+    // UTC, among them); one of 31 July counts July's.
+    let aug = &day("2026-08-01", "2026-08-01")["totals"]["water"];
+    assert_eq!(
+        (
+            aug["months_passed"].clone(),
+            aug["months_without_data"].clone()
+        ),
+        (json!(3), json!(3)),
+        "{aug}"
+    );
+    let jul = &day("2026-07-31", "2026-07-31")["totals"]["water"];
+    assert_eq!(jul["months_passed"], 4, "{jul}");
+    assert_eq!(jul["verdict"], "incomplete");
 }
 
 #[test]
@@ -579,6 +688,8 @@ fn every_level_of_the_tree() {
     assert_eq!(city["grids"].as_array().unwrap().len(), 1);
     assert_eq!(city["grids"][0]["received"], 11, "everything with a grid");
     assert_eq!(city["grids"][0]["p90_minutes"], 90.0);
+    assert_eq!(city["grids"][0]["water"], city["totals"]["water"]);
+    assert_eq!(city["grids"][0]["water"]["months_failed"], 1);
     let villages = at("3");
     let v = |id: &str| {
         villages["grids"]
@@ -594,6 +705,11 @@ fn every_level_of_the_tree() {
     assert_eq!(v("T01-V02")["parent"], "T01");
     assert_eq!(v("T03-V01")["received"], 3);
     assert_eq!(villages["totals"]["received"], 12);
+    // Sections are the townships': below that level, above the rows.
+    assert_eq!(v("T01-V01")["water"]["sections"], 0);
+    assert_eq!(v("T01-V01")["water"]["verdict"], Value::Null);
+    assert_eq!(villages["elsewhere"]["water"]["sections"], 6);
+    assert_eq!(villages["totals"]["water"]["verdict"], "fail");
     let groups = at("4");
     assert!(!groups["grids"].as_array().unwrap().is_empty());
     assert_eq!(
@@ -633,6 +749,10 @@ fn chinese_headers_and_a_bom_for_excel() {
     );
     assert_eq!(cell(&table, "T01", "合计 按时率%"), "60.0");
     assert_eq!(cell(&table, "合计", "受理数"), "12");
+    assert_eq!(cell(&table, "T01", "未达标月数"), "1");
+    assert_eq!(cell(&table, "T01", "水质结论"), "未达标");
+    assert_eq!(cell(&table, "T02", "水质结论"), "数据不全");
+    assert_eq!(cell(&table, "合计", "无数据月数"), "7");
     assert!(defs.iter().any(|d| d[0] == "合并"));
     let md = room.ok(&[
         REPORT_NOW,

@@ -1,7 +1,9 @@
 //! What `gridwatch report` counts, read from the store (#12): every
 //! complaint received in the period (one range scan of `complaint_fact`),
 //! the incidents discovered in it, and the pollution sources' inspections
-//! around it — per grid, then rolled up by `report::assess::rollup`.
+//! around it, and the outflow sections' months (`board::water`, each
+//! section counted on its township's grid) — per grid, then rolled up by
+//! `report::assess::rollup`.
 //!
 //! Patrols follow the Sources board's rules (`domain::patrol`: the interval
 //! by control level, shortened by recent complaints and violations), with
@@ -12,13 +14,14 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
+use crate::board::water::WaterBoard;
 use crate::config::Config;
 use crate::domain::patrol::{SignalDays, Signals};
 use crate::report::assess::{Figures, Period, Report, rollup::rollup};
-use crate::store::{Assessment, Patrols, StoreError};
+use crate::store::{Assessment, Patrols, StoreError, WaterReadings};
 
 /// The report of `period` at grid `level`, counted at `now`.
-pub fn load<S: Assessment + Patrols>(
+pub fn load<S: Assessment + Patrols + WaterReadings>(
     store: &S,
     config: &Config,
     period: Period,
@@ -42,6 +45,10 @@ pub fn load<S: Assessment + Patrols>(
             .add(&i, now);
     }
     patrols(store, config, period, now, &mut per_grid)?;
+    let water = WaterBoard::load(store, config, period.from, period.to)?;
+    for s in &water.sections {
+        per_grid.entry(s.grid.clone()).or_default().water.add(s);
+    }
     let mut all: BTreeMap<Option<String>, Figures> =
         per_grid.into_iter().map(|(k, v)| (Some(k), v)).collect();
     if unassigned.tally.received > 0 {
@@ -67,6 +74,7 @@ pub fn load<S: Assessment + Patrols>(
         rows,
         totals,
         stages,
+        water,
     })
 }
 

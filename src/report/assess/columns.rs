@@ -3,9 +3,10 @@
 //! which topic it belongs to, and its value in a row. One list, so the
 //! same numbers come out of Markdown, CSV and JSON.
 
-use super::{Figures, INCIDENT_LEVELS, Report};
+use super::{Figures, INCIDENT_LEVELS, Report, water};
 use crate::domain::assess::Arrivals;
 use crate::domain::complaint::{Category, Source};
+use crate::domain::water::PeriodVerdict;
 use crate::i18n::{Lang, T, fill};
 use crate::words;
 
@@ -18,16 +19,18 @@ pub enum Topic {
     Complaints,
     Incidents,
     Patrols,
+    Water,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 6] = [
+    pub const ALL: [Topic; 7] = [
         Topic::Received,
         Topic::Arrivals,
         Topic::Escalations,
         Topic::Complaints,
         Topic::Incidents,
         Topic::Patrols,
+        Topic::Water,
     ];
 
     pub fn title(self) -> T {
@@ -38,6 +41,7 @@ impl Topic {
             Topic::Complaints => T::RepTopicComplaints,
             Topic::Incidents => T::RepTopicIncidents,
             Topic::Patrols => T::RepTopicPatrols,
+            Topic::Water => T::RepTopicWater,
         }
     }
 }
@@ -83,24 +87,34 @@ pub enum Get {
     Due,
     Done,
     Overdue,
+    WaterSections,
+    WaterPassed,
+    WaterFailed,
+    WaterWithoutData,
+    WaterVerdict,
 }
 
-/// A value: a count, a percentage (none when nothing was due), or minutes.
+/// A value: a count, a percentage (none when nothing was due), minutes,
+/// or a water verdict (none without a section).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value {
     Count(u64),
     Percent(Option<f64>),
     Minutes(Option<f64>),
+    Verdict(Option<PeriodVerdict>),
 }
 
 impl Value {
     /// As every format writes it: counts whole, percentages and minutes to
-    /// a tenth, none as `none`.
-    pub fn text(self, none: &str) -> String {
+    /// a tenth, a verdict as a word in `lang` (with its symbol when
+    /// `marked`), none as `none`.
+    pub fn text(self, lang: Lang, marked: bool, none: &str) -> String {
         match self {
             Value::Count(n) => n.to_string(),
             Value::Percent(Some(p)) | Value::Minutes(Some(p)) => format!("{p:.1}"),
-            Value::Percent(None) | Value::Minutes(None) => none.to_string(),
+            Value::Verdict(Some(v)) if marked => water::verdict_marked(lang, v),
+            Value::Verdict(Some(v)) => water::verdict_word(lang, v).to_string(),
+            Value::Percent(None) | Value::Minutes(None) | Value::Verdict(None) => none.to_string(),
         }
     }
 }
@@ -245,6 +259,19 @@ pub fn columns(lang: Lang, report: &Report) -> Vec<Column> {
     ] {
         push(Topic::Patrols, key.into(), t(name), get);
     }
+    for (key, name, get) in [
+        ("water_sections", T::RepWaterSections, Get::WaterSections),
+        ("water_months_passed", T::RepWaterPassed, Get::WaterPassed),
+        ("water_months_failed", T::RepWaterFailed, Get::WaterFailed),
+        (
+            "water_months_without_data",
+            T::RepWaterWithoutData,
+            Get::WaterWithoutData,
+        ),
+        ("water_verdict", T::RepWaterVerdict, Get::WaterVerdict),
+    ] {
+        push(Topic::Water, key.into(), t(name), get);
+    }
     out
 }
 
@@ -299,5 +326,10 @@ pub fn value(get: &Get, f: &Figures) -> Value {
         Get::Due => c(f.patrols.due),
         Get::Done => c(f.patrols.done),
         Get::Overdue => c(f.patrols.overdue),
+        Get::WaterSections => c(f.water.sections),
+        Get::WaterPassed => c(f.water.months_passed),
+        Get::WaterFailed => c(f.water.months_failed),
+        Get::WaterWithoutData => c(f.water.months_without_data),
+        Get::WaterVerdict => Value::Verdict(f.water.verdict()),
     }
 }

@@ -32,7 +32,10 @@ pub fn csv(lang: Lang, report: &Report, bom: bool) -> String {
             _ => String::new(),
         };
         let mut cells = vec![id, labels::name(lang, row)];
-        cells.extend(cols.iter().map(|c| value(&c.get, &row.figures).text("")));
+        cells.extend(
+            cols.iter()
+                .map(|c| value(&c.get, &row.figures).text(lang, false, "")),
+        );
         line(&mut out, cells.iter().map(String::as_str));
     }
     out.push_str("\r\n");

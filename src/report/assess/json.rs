@@ -1,16 +1,18 @@
 //! The report as JSON (DESIGN.md §4.6): `{from, to, level, now, timezone,
-//! definitions, grids: [...], unassigned, elsewhere, totals}`; each row
+//! definitions, grids: [...], unassigned, elsewhere, totals, sections}`; each row
 //! `{grid, name, level, parent, received, on_time, late, missing, pending,
 //! on_time_rate, median_minutes, p90_minutes, by_source, by_category,
 //! regimes, escalations, repeats, merged, rejected, reopened, incidents,
-//! patrols, water}`. The rate is a fraction (0.875) of the percentage the
+//! patrols, water: {sections, months_passed, months_failed,
+//! months_without_data, verdict}}`; `sections` lists every outflow section
+//! with its months. The rate is a fraction (0.875) of the percentage the
 //! other formats print (87.5); minutes to a tenth; none is `null`.
 
 use serde_json::{Map, Value, json};
 
 use super::columns::percent;
 use super::definitions::definitions;
-use super::{Figures, INCIDENT_LEVELS, Report, Row, RowKind};
+use super::{Figures, INCIDENT_LEVELS, Report, Row, RowKind, water};
 use crate::domain::assess::Arrivals;
 use crate::domain::complaint::{Category, Source};
 use crate::i18n::Lang;
@@ -45,6 +47,7 @@ pub fn json(lang: Lang, tz: chrono_tz::Tz, report: &Report) -> Value {
         "unassigned": special(RowKind::Unassigned),
         "elsewhere": special(RowKind::Elsewhere),
         "totals": row(report, &report.totals),
+        "sections": water::json_sections(report),
     })
 }
 
@@ -130,6 +133,6 @@ fn row(report: &Report, r: &Row) -> Value {
             },
         },
         "patrols": {"sources": p.sources, "due": p.due, "done": p.done, "overdue": p.overdue},
-        "water": Value::Null,
+        "water": water::json_counts(&f.water),
     })
 }

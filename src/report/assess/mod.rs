@@ -3,10 +3,12 @@
 //! local calendar days — in Markdown, CSV and JSON, the same numbers in each.
 //!
 //! Owns: the report's figures ([`Figures`]: a complaint [`Tally`], the
-//! incidents and the patrols), the rows ([`rollup`]), the period
-//! ([`period`]), the columns every format shares ([`columns`]) and the
-//! formats. Pure: what the store answered in (gathered by
-//! `board::report`), text out; `now` is an argument.
+//! incidents, the patrols and the outflow sections' months), the rows
+//! ([`rollup`]), the period ([`period`]), the columns every format shares
+//! ([`columns`]), the water sections ([`water`]) and the formats. Pure:
+//! what the store answered in (gathered by `board::report`; the water
+//! months are `board::water`'s, plain data), text out; `now` is an
+//! argument.
 
 pub mod columns;
 pub mod csv;
@@ -16,6 +18,7 @@ pub mod labels;
 pub mod md;
 pub mod period;
 pub mod rollup;
+pub mod water;
 
 use std::collections::BTreeMap;
 
@@ -24,6 +27,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::assess::Tally;
 use crate::domain::assess_inputs::IncidentFact;
 pub use period::Period;
+pub use water::WaterCounts;
 
 /// Incident levels in the order of the report (I most serious).
 pub const INCIDENT_LEVELS: [&str; 4] = ["I", "II", "III", "IV"];
@@ -108,6 +112,8 @@ pub struct Figures {
     pub tally: Tally,
     pub incidents: IncidentCounts,
     pub patrols: PatrolCounts,
+    /// The outflow sections of the townships counted here.
+    pub water: WaterCounts,
 }
 
 impl Figures {
@@ -115,6 +121,7 @@ impl Figures {
         self.tally.absorb(&o.tally);
         self.incidents.absorb(&o.incidents);
         self.patrols.absorb(&o.patrols);
+        self.water.absorb(&o.water);
     }
 }
 
@@ -156,6 +163,9 @@ pub struct Report {
     /// Escalation stages in the order of the configuration, then `manual`
     /// and any other stage recorded.
     pub stages: Vec<String>,
+    /// The outflow sections over the period's months (every section, in
+    /// the order of `sections.toml`); the rows count them per township.
+    pub water: crate::board::water::WaterBoard,
 }
 
 impl Report {

@@ -85,3 +85,36 @@ fn csv_fields_are_quoted_as_rfc_4180_says_and_never_run_as_formulas() {
     assert_eq!(csv::field("=SUM(A1)"), "'=SUM(A1)");
     assert_eq!(csv::field("-3"), "-3");
 }
+
+#[test]
+fn water_months_add_up_the_tree_and_the_verdict_follows_them() {
+    use crate::domain::water::PeriodVerdict;
+    let w = |passed, failed, without_data| WaterCounts {
+        sections: 1,
+        months_passed: passed,
+        months_failed: failed,
+        months_without_data: without_data,
+    };
+    assert_eq!(WaterCounts::default().verdict(), None, "no section");
+    assert_eq!(w(3, 0, 0).verdict(), Some(PeriodVerdict::Pass));
+    assert_eq!(w(2, 0, 1).verdict(), Some(PeriodVerdict::Incomplete));
+    assert_eq!(w(0, 1, 2).verdict(), Some(PeriodVerdict::Fail));
+    let mut per: BTreeMap<Option<String>, Figures> = BTreeMap::new();
+    for (grid, counts) in [("T1", w(3, 0, 0)), ("T2", w(2, 0, 1)), ("C", w(2, 1, 0))] {
+        let f = Figures {
+            water: counts,
+            ..Figures::default()
+        };
+        per.insert(Some(grid.into()), f);
+    }
+    let (rows, totals) = rollup(&tree(), 2, &per);
+    assert_eq!(rows[0].figures.water.verdict(), Some(PeriodVerdict::Pass));
+    assert_eq!(
+        rows[1].figures.water.verdict(),
+        Some(PeriodVerdict::Incomplete)
+    );
+    assert_eq!(rows[2].kind, RowKind::Elsewhere, "C is above the level");
+    assert_eq!(totals.figures.water.sections, 3);
+    assert_eq!(totals.figures.water.months_passed, 7);
+    assert_eq!(totals.figures.water.verdict(), Some(PeriodVerdict::Fail));
+}
