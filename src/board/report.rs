@@ -28,15 +28,28 @@ pub fn load<S: Assessment + Patrols + WaterReadings>(
     level: u8,
     now: DateTime<Utc>,
 ) -> Result<Report, StoreError> {
+    // Per grid (and without one), read in spans of time at once.
+    type Part = (BTreeMap<String, Figures>, Figures);
+    let parts: Vec<Part> = store.fold_facts(
+        period.start,
+        period.end,
+        &Part::default,
+        &|(per_grid, unassigned), f| match f.grid {
+            None => unassigned.tally.add(f, now),
+            Some(g) => match per_grid.get_mut(g) {
+                Some(fig) => fig.tally.add(f, now),
+                None => per_grid.entry(g.to_string()).or_default().tally.add(f, now),
+            },
+        },
+    )?;
     let mut per_grid: BTreeMap<String, Figures> = BTreeMap::new();
     let mut unassigned = Figures::default();
-    store.facts(period.start, period.end, &mut |f| match f.grid {
-        None => unassigned.tally.add(f, now),
-        Some(g) => match per_grid.get_mut(g) {
-            Some(fig) => fig.tally.add(f, now),
-            None => per_grid.entry(g.to_string()).or_default().tally.add(f, now),
-        },
-    })?;
+    for (part, none) in parts {
+        for (g, fig) in part {
+            per_grid.entry(g).or_default().absorb(&fig);
+        }
+        unassigned.absorb(&none);
+    }
     for i in store.incident_facts(period.start, period.end)? {
         per_grid
             .entry(i.grid.clone())

@@ -148,8 +148,7 @@ fn scan(
 ) -> Result<()> {
     // Grid and enterprise ids are numbers in the fact rows (fact_name).
     let mut names: Vec<Option<String>> = Vec::new();
-    let mut st = conn
-        .prepare_cached("SELECT n, name FROM fact_name ORDER BY n")?;
+    let mut st = conn.prepare_cached("SELECT n, name FROM fact_name ORDER BY n")?;
     for r in st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
         let (n, name) = r?;
         let n = usize::try_from(n).map_err(|_| bad("name number", &n.to_string()))?;

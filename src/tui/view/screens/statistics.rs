@@ -94,7 +94,6 @@ fn next_hint(state: &State) -> String {
     fill(state.t(T::StatNextHint), &[("window", state.t(next))])
 }
 
-
 fn below_target(r: &Row) -> bool {
     r.arrivals
         .on_time_rate()
@@ -260,4 +259,3 @@ fn render_rates(state: &State, w: &WindowStats, wide: bool, area: Rect, buf: &mu
         .collect();
     Paragraph::new(lines).render(cols_area, buf);
 }
-
