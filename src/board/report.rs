@@ -128,7 +128,13 @@ fn patrols<S: Assessment + Patrols>(
         };
         let due_on = rule.due_on(e.control_level, last, e.census.registered, signals, days);
         let due = due_on.is_none_or(|d| d <= period.to);
-        let done = span.within > 0;
+        // Done: an inspection recorded in the period, or the register's
+        // last inspection (entered by hand or imported) falling in it — as
+        // the Sources board counts it.
+        let done = span.within > 0
+            || e.census
+                .last_inspected
+                .is_some_and(|d| d >= period.from && d <= period.to && d <= until_day);
         let overdue = due && !done && due_on.is_none_or(ended);
         let p = &mut per_grid.entry(e.grid.clone()).or_default().patrols;
         p.sources += 1;

@@ -77,7 +77,9 @@ impl Fact<'_> {
         match self.status {
             Status::Rejected => Verdict::Rejected,
             Status::Merged => Verdict::Merged,
-            _ => match self.arrived_at {
+            // An arrival after `now` is not known yet at `now` (a report of
+            // a past moment counts what was known then).
+            _ => match self.arrived_at.filter(|a| *a <= now) {
                 Some(a) if a <= self.deadline_at => Verdict::OnTime,
                 Some(_) => Verdict::Late,
                 None if self.deadline_at <= now => Verdict::Missing,
@@ -345,6 +347,15 @@ mod tests {
             Verdict::Late
         );
         assert_eq!(fact(Status::Received, None).verdict(now), Verdict::Missing);
+        // An arrival after `now` is not known at `now`.
+        assert_eq!(
+            fact(Status::OnScene, Some(at(1, 20))).verdict(at(1, 10)),
+            Verdict::Pending
+        );
+        assert_eq!(
+            fact(Status::OnScene, Some(at(1, 50))).verdict(at(1, 40)),
+            Verdict::Missing
+        );
         assert_eq!(
             fact(Status::Received, None).verdict(at(1, 29)),
             Verdict::Pending
