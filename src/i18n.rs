@@ -1530,8 +1530,8 @@ texts! {
     RepRate => "on-time rate %", "按时率%";
     RepMedian => "median min to arrival", "到场用时中位数(分)";
     RepP90 => "p90 min to arrival", "到场用时90分位(分)";
-    RepFired => "{stage} fired", "{stage} 已督办";
-    RepSkipped => "{stage} skipped", "{stage} 跳过";
+    RepFired => "{stage}: fired", "{stage}：已督办";
+    RepSkipped => "{stage}: skipped", "{stage}：跳过";
     RepManual => "manual", "人工督办";
     RepRepeats => "repeats", "重复举报";
     RepMerged => "merged", "合并";
@@ -1551,6 +1551,9 @@ texts! {
     RepBackwards => "the period starts after it ends: --from {from} is after --to {to}", "时段起止颠倒：--from {from} 晚于 --to {to}";
     RepBadDate => "--{flag} '{value}' is not a date like 2026-07-01", "--{flag} 的值“{value}”不是形如 2026-07-01 的日期";
     RepImplausible => "the period {from} – {to} is not within the years 2000 to 2099", "时段 {from} 至 {to} 不在 2000 至 2099 年之间";
+    RepPeriodFromCol => "period from", "时段起";
+    RepPeriodToCol => "period to", "时段止";
+    RepCountedAtCol => "counted at", "统计时刻";
     RepBomCsvOnly => "--bom is for --format csv (a byte-order mark in Markdown or JSON only gets in the way)", "--bom 仅用于 --format csv（Markdown 与 JSON 不需要字节顺序标记）";
     RepOutOfRange => "the period {from} – {to} is out of the calendar's range", "时段 {from} 至 {to} 超出日历范围";
     RepDefReceivedT => "Received", "受理数";

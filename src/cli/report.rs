@@ -52,7 +52,7 @@ pub(super) fn run(ctx: &Context, a: Args) -> Result<(), Failure> {
     let report = crate::board::report::load(&store, &config, period, a.level, ctx.now())?;
     match a.format {
         Format::Md => out!("{}", md::markdown(lang, tz, &report)),
-        Format::Csv => out!("{}", csv::csv(lang, &report, a.bom)),
+        Format::Csv => out!("{}", csv::csv(lang, tz, &report, a.bom)),
         Format::Json => outln!("{}", json_text(&json::json(lang, tz, &report))),
     }
     Ok(())
