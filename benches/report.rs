@@ -48,7 +48,7 @@ fn in_process(c: &mut Criterion) {
             let r =
                 gridwatch::board::report::load(&store, &config, year(), 2, now).expect("report");
             let a = md::markdown(Lang::En, tz, &r).len();
-            let b2 = csv::csv(Lang::Zh, &r, true).len();
+            let b2 = csv::csv(Lang::Zh, tz, &r, true).len();
             let c2 = json::json(Lang::En, tz, &r).to_string().len();
             a + b2 + c2
         })

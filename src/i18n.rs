@@ -1530,8 +1530,8 @@ texts! {
     RepRate => "on-time rate %", "按时率%";
     RepMedian => "median min to arrival", "到场用时中位数(分)";
     RepP90 => "p90 min to arrival", "到场用时90分位(分)";
-    RepFired => "{stage} fired", "{stage} 已督办";
-    RepSkipped => "{stage} skipped", "{stage} 跳过";
+    RepFired => "{stage}: fired", "{stage}：已督办";
+    RepSkipped => "{stage}: skipped", "{stage}：跳过";
     RepManual => "manual", "人工督办";
     RepRepeats => "repeats", "重复举报";
     RepMerged => "merged", "合并";
@@ -1550,6 +1550,11 @@ texts! {
     RepDefinitions => "Definitions", "口径说明";
     RepBackwards => "the period starts after it ends: --from {from} is after --to {to}", "时段起止颠倒：--from {from} 晚于 --to {to}";
     RepBadDate => "--{flag} '{value}' is not a date like 2026-07-01", "--{flag} 的值“{value}”不是形如 2026-07-01 的日期";
+    RepImplausible => "the period {from} – {to} is not within the years 2000 to 2099", "时段 {from} 至 {to} 不在 2000 至 2099 年之间";
+    RepPeriodFromCol => "period from", "时段起";
+    RepPeriodToCol => "period to", "时段止";
+    RepCountedAtCol => "counted at", "统计时刻";
+    RepBomCsvOnly => "--bom is for --format csv (a byte-order mark in Markdown or JSON only gets in the way)", "--bom 仅用于 --format csv（Markdown 与 JSON 不需要字节顺序标记）";
     RepOutOfRange => "the period {from} – {to} is out of the calendar's range", "时段 {from} 至 {to} 超出日历范围";
     RepDefReceivedT => "Received", "受理数";
     RepDefReceived => "every complaint received in the period (by its received time, local days), whatever became of it, by source and by category; a complaint of two categories counts once in each category column.", "时段内（按受理时刻、当地日期）受理的全部举报，不论后来如何处理；按来源、类别分列，属两个类别的举报在每个类别各计一次。";
@@ -1605,6 +1610,9 @@ texts! {
     WaterBadParam => "--param '{text}' is not CODE=VALUE (like NH3-N=1.2); the codes are {codes}", "--param “{text}”不是 代码=数值（如 NH3-N=1.2）；参数代码：{codes}";
     WaterBadClass => "'{text}' is not a class: write I, II, III, IV, V or 劣V (also Ⅰ…Ⅴ, with or without 类)", "“{text}”不是水质类别：请写 I、II、III、IV、V 或 劣V（也可写 Ⅰ…Ⅴ，可带“类”）";
     WaterTrail => "water reading of {section} {name} sampled {at}: class {class}", "{section} {name} 水质数据，采样 {at}：{class}";
+    WaterTownships => "Townships over the period (a township fails if any of its sections fails):", "各乡镇本时段结论（任一断面未达标即未达标）：";
+    WaterTownshipLine => "{grid} {name}: {verdict}", "{grid} {name}：{verdict}";
+    WaterCsvTooBig => "{bytes} bytes: a water-readings CSV is at most {max}", "{bytes} 字节：水质数据 CSV 最多 {max} 字节";
     WaterAuditSubject => "water {id}", "水质 {id}";
     WaterTrailImported => "imported from {origin}", "导入自 {origin}";
     // --- end of #12 water ---

@@ -242,6 +242,11 @@ fn wrong_additions_are_refused_with_what_to_fix() {
         1,
         &[NOW, "water", "--from", "2026-11-01", "--to", "2026-10-01"],
     );
+    assert!(e.contains("the period starts after it ends"), "{e}");
+    let e = room.fails(
+        1,
+        &[NOW, "water", "--from", "2010-01-01", "--to", "2026-10-01"],
+    );
     assert!(e.contains("is not 1 to 120 months"), "{e}");
     // The same reading twice is one; other values for it are refused.
     let add = [

@@ -50,7 +50,7 @@ const MAX_CSV_BYTES: u64 = 1 << 20;
 /// is refused with how to save it, rather than read into garbled names).
 /// The error says why, in `lang`.
 pub(super) fn read_csv(file: &Path, lang: crate::i18n::Lang) -> Result<String, String> {
-    read_csv_at_most(file, lang, MAX_CSV_BYTES)
+    read_csv_at_most(file, lang, MAX_CSV_BYTES, T::CliCsvTooBig)
 }
 
 /// [`read_csv`] with another size limit.
@@ -58,6 +58,7 @@ pub(super) fn read_csv_at_most(
     file: &Path,
     lang: crate::i18n::Lang,
     max_bytes: u64,
+    too_big: T,
 ) -> Result<String, String> {
     use std::io::Read;
     let meta = std::fs::metadata(file).map_err(|e| e.to_string())?;
@@ -67,10 +68,7 @@ pub(super) fn read_csv_at_most(
     if meta.len() > max_bytes {
         let size = meta.len().to_string();
         let max = max_bytes.to_string();
-        return Err(fill(
-            T::CliCsvTooBig.get(lang),
-            &[("bytes", &size), ("max", &max)],
-        ));
+        return Err(fill(too_big.get(lang), &[("bytes", &size), ("max", &max)]));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(file)

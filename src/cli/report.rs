@@ -32,7 +32,8 @@ pub struct Args {
     /// Grid level of the rows: 1 city, 2 townships, 3 villages, 4 enterprise groups
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=4))]
     pub level: u8,
-    /// Start the CSV with a UTF-8 byte-order mark (so Excel opens it as UTF-8)
+    /// Start the CSV with a UTF-8 byte-order mark (so Excel opens it as
+    /// UTF-8); only with --format csv
     #[arg(long)]
     pub bom: bool,
 }
@@ -43,18 +44,15 @@ pub(super) fn run(ctx: &Context, a: Args) -> Result<(), Failure> {
     let tz = config.settings.timezone;
     let from = date(lang, "from", &a.from)?;
     let to = date(lang, "to", &a.to)?;
-    let period = Period::new(from, to, tz).map_err(|e| {
-        let t = match e {
-            PeriodError::Backwards => T::RepBackwards,
-            PeriodError::OutOfRange => T::RepOutOfRange,
-        };
-        Failure::User(fill(t.get(lang), &[("from", &a.from), ("to", &a.to)]))
-    })?;
+    if a.bom && a.format != Format::Csv {
+        return Err(Failure::User(T::RepBomCsvOnly.get(lang).into()));
+    }
+    let period = Period::new(from, to, tz).map_err(|e| period_failure(lang, e, from, to))?;
     let store = ctx.open_store(&config, Durability::Normal)?;
     let report = crate::board::report::load(&store, &config, period, a.level, ctx.now())?;
     match a.format {
         Format::Md => out!("{}", md::markdown(lang, tz, &report)),
-        Format::Csv => out!("{}", csv::csv(lang, &report, a.bom)),
+        Format::Csv => out!("{}", csv::csv(lang, tz, &report, a.bom)),
         Format::Json => outln!("{}", json_text(&json::json(lang, tz, &report))),
     }
     Ok(())
@@ -67,4 +65,20 @@ fn date(lang: Lang, flag: &str, text: &str) -> Result<chrono::NaiveDate, Failure
             &[("flag", flag), ("value", &crate::text::sanitize(text))],
         ))
     })
+}
+
+/// Why a period is refused, in `lang` (also `water`'s wording).
+pub(super) fn period_failure(
+    lang: Lang,
+    e: PeriodError,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Failure {
+    let t = match e {
+        PeriodError::Backwards => T::RepBackwards,
+        PeriodError::OutOfRange => T::RepOutOfRange,
+        PeriodError::Implausible => T::RepImplausible,
+    };
+    let (from, to) = (from.to_string(), to.to_string());
+    Failure::User(fill(t.get(lang), &[("from", &from), ("to", &to)]))
 }

@@ -1,6 +1,6 @@
 //! `gridwatch water [--from DATE --to DATE] [--json]`: per outflow section
 //! and month the worst class against the target, pass/fail/no data, and the
-//! period's verdict (`board::water`). `water add SECTION --at TIME (--class
+//! period's verdict (`board::water`), then each township's verdict. `water add SECTION --at TIME (--class
 //! C | --param CODE=VALUE…)` records one reading; `water import FILE.csv`
 //! a file of them (`ops::water_csv`), all or nothing.
 
@@ -110,6 +110,8 @@ fn period(
             .and_then(|d| d.checked_sub_months(Months::new(2)))
             .unwrap_or(to),
     };
+    crate::report::assess::Period::new(from, to, config.settings.timezone)
+        .map_err(|e| super::report::period_failure(lang, e, from, to))?;
     let n = months(from, to).len();
     if n == 0 || n > MAX_MONTHS {
         return Err(Failure::User(fill(
@@ -160,6 +162,23 @@ fn show(ctx: &Context, from: Option<&str>, to: Option<&str>, json: bool) -> Resu
             outln!("  {}", month_line(lang, m));
         }
     }
+    outln!();
+    outln!("{}", T::WaterTownships.get(lang));
+    for g in config.grids.iter() {
+        if let Some(v) = board.township_verdict(&g.id) {
+            outln!(
+                "  {}",
+                fill(
+                    T::WaterTownshipLine.get(lang),
+                    &[
+                        ("grid", &sanitize(&g.id)),
+                        ("name", &sanitize(&g.name)),
+                        ("verdict", verdict_words(v).get(lang)),
+                    ],
+                )
+            );
+        }
+    }
     let (pass, fail, incomplete) = board.counts();
     outln!();
     outln!(
@@ -185,12 +204,16 @@ pub fn class_words(lang: Lang, c: Class) -> &'static str {
     }
 }
 
-fn section_line(lang: Lang, s: &SectionRow) -> String {
-    let verdict = match s.verdict {
+fn verdict_words(v: PeriodVerdict) -> T {
+    match v {
         PeriodVerdict::Pass => T::WaterPass,
         PeriodVerdict::Fail => T::WaterFail,
         PeriodVerdict::Incomplete => T::WaterIncomplete,
-    };
+    }
+}
+
+fn section_line(lang: Lang, s: &SectionRow) -> String {
+    let verdict = verdict_words(s.verdict);
     fill(
         T::WaterSectionLine.get(lang),
         &[
@@ -340,7 +363,7 @@ fn import(ctx: &Context, file: &Path) -> Result<(), Failure> {
     let config = ctx.config()?;
     let (lang, now) = (ctx.lang(&config), ctx.now());
     let display = sanitize(&file.display().to_string());
-    let text = super::calendar::read_csv_at_most(file, lang, MAX_IMPORT_BYTES)
+    let text = super::calendar::read_csv_at_most(file, lang, MAX_IMPORT_BYTES, T::WaterCsvTooBig)
         .map_err(|why| Failure::User(format!("{display}: {why}")))?;
     let refused = |n: usize| {
         fill(

@@ -52,6 +52,15 @@ pub(super) fn sections(
     let Some(f) = f else {
         return Vec::new();
     };
+    // A syntax error is said with its line, once: what the parser
+    // recovered around it (keys moved to another table, items cut short)
+    // would only add errors about keys the file does not really have.
+    let (_, syntax) = toml::de::DeTable::parse_recoverable(&f.text);
+    if let Some(e) = syntax.first() {
+        let line = e.span().map(|s| f.line_at(s.start));
+        errors.push(f.error(line, e.message().trim().replace('\n', "; ")));
+        return Vec::new();
+    }
     let Some(parsed) = f.parse_keeping::<SectionsFile>(errors) else {
         return Vec::new();
     };

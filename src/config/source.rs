@@ -79,7 +79,7 @@ impl TomlFile {
         self.error(self.line_of(path), message)
     }
 
-    fn line_at(&self, offset: usize) -> usize {
+    pub(super) fn line_at(&self, offset: usize) -> usize {
         self.text[..offset.min(self.text.len())]
             .bytes()
             .filter(|b| *b == b'\n')

@@ -122,6 +122,13 @@ pub enum WaterError {
     Twice { code: String },
     #[error("pH {value} is not a pH (0 to 14)")]
     BadPh { value: f64 },
+    #[error("{code} = {text} is above {max} {unit}, more than any surface water holds: a typo?")]
+    TooHigh {
+        code: String,
+        text: String,
+        max: String,
+        unit: String,
+    },
 }
 
 /// A reading's class and the parameter that set it (`None`: the class was
@@ -161,6 +168,14 @@ pub fn parameters(
         }
         if param.code == "pH" && *value > 14.0 {
             return Err(WaterError::BadPh { value: *value });
+        }
+        if param.code != "pH" && *value > param.ceiling() {
+            return Err(WaterError::TooHigh {
+                code: param.code.into(),
+                text: format!("{value:e}"),
+                max: format!("{:e}", param.ceiling()),
+                unit: param.unit.into(),
+            });
         }
         if out.iter().any(|(p, _)| p.code == param.code) {
             return Err(WaterError::Twice {

@@ -19,6 +19,12 @@ use crate::store::{StoreError, WaterReadings};
 /// How far in the future a sampling time may be (clock skew).
 pub const FUTURE_SLACK_MINUTES: i64 = 5;
 
+/// The first instant a reading may be sampled at (as the spool refuses a
+/// complaint received before 2000): older is a typo.
+pub fn earliest() -> DateTime<Utc> {
+    DateTime::<Utc>::from_timestamp(946_684_800, 0).unwrap_or(DateTime::<Utc>::MIN_UTC)
+}
+
 /// One reading as entered: a class, or parameters (code, value).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -37,6 +43,8 @@ pub enum WaterOpError {
     UnknownSection { id: String, known: String },
     #[error("the sampling time is {minutes} minutes in the future")]
     InFuture { minutes: i64 },
+    #[error("the sampling time {at} is before 2000: readings from 2000 on are taken")]
+    TooEarly { at: String },
     #[error("a reading needs a class or parameter values")]
     Empty,
     #[error("a reading is a class or parameter values, not both")]
@@ -59,12 +67,13 @@ impl WaterOpError {
     pub fn part(&self) -> Part {
         match self {
             WaterOpError::UnknownSection { .. } => Part::Section,
-            WaterOpError::InFuture { .. } => Part::Time,
+            WaterOpError::InFuture { .. } | WaterOpError::TooEarly { .. } => Part::Time,
             WaterOpError::Empty | WaterOpError::Both => Part::Row,
             WaterOpError::Param(
                 water::WaterError::UnknownParam { code, .. }
                 | water::WaterError::BadValue { code, .. }
-                | water::WaterError::Twice { code },
+                | water::WaterError::Twice { code }
+                | water::WaterError::TooHigh { code, .. },
             ) => Part::Param(code.clone()),
             WaterOpError::Param(water::WaterError::BadPh { .. }) => Part::Param("pH".into()),
         }
@@ -95,6 +104,11 @@ pub fn check(config: &Config, now: DateTime<Utc>, e: &Entry) -> Result<NewReadin
     if e.sampled_at - now > Duration::minutes(FUTURE_SLACK_MINUTES) {
         return Err(WaterOpError::InFuture {
             minutes: (e.sampled_at - now).num_minutes(),
+        });
+    }
+    if e.sampled_at < earliest() {
+        return Err(WaterOpError::TooEarly {
+            at: e.sampled_at.format("%Y-%m-%d").to_string(),
         });
     }
     let params = water::parameters(&e.params)?;

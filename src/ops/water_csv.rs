@@ -5,7 +5,8 @@
 //! column per parameter, named by its code (`pH`, `DO`, `NH3-N`, `COD`, …)
 //! or its Chinese name (氨氮, 化学需氧量, …); other columns are refused. A
 //! time is RFC 3339 or local `YYYY-MM-DD HH:MM[:SS]` (also with `T`) or a
-//! local date (its midnight). An empty parameter cell is a parameter not
+//! local date (its midnight). A quoted field may span lines (RFC 4180).
+//! An empty parameter cell is a parameter not
 //! measured. Every mistake is an error at `file:line:column`; a file with
 //! any error records nothing.
 
@@ -85,6 +86,81 @@ pub fn parse_time(s: &str, config: &Config) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
+const UNCLOSED: &str = "a quoted field is not closed by the end of the file";
+
+/// The file's records with their first line's number, blank lines left
+/// out. A quoted field may span lines (RFC 4180): a line whose quote is
+/// still open is joined with the next, its line break kept in the field.
+fn records(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, String, Quote)> = None;
+    for (i, l) in text.trim_start_matches('\u{feff}').lines().enumerate() {
+        let l = l.trim_end_matches('\r');
+        let (n, record, state) = match open.take() {
+            Some((n, so_far, q)) => (n, format!("{so_far}\n{l}"), q.scan("\n").scan(l)),
+            None if l.trim().is_empty() => continue,
+            None => (i + 1, l.to_string(), Quote::default().scan(l)),
+        };
+        if state.quoted {
+            open = Some((n, record, state));
+        } else {
+            out.push((n, record));
+        }
+    }
+    // Still open at the end: kept, so the caller reports it once, at the
+    // line where it opened.
+    out.extend(open.map(|(n, record, _)| (n, record)));
+    out
+}
+
+/// Where a record's scan stands, as `fields` reads quotes: in a quoted
+/// field or not, and whether the field so far is blank (a quote opens a
+/// field only there). Kept across lines, so each line is read once.
+#[derive(Debug, Clone, Copy)]
+struct Quote {
+    quoted: bool,
+    blank: bool,
+    /// A quote just closed the field, unless the next char is a quote too.
+    closing: bool,
+}
+
+impl Default for Quote {
+    fn default() -> Self {
+        Quote {
+            quoted: false,
+            blank: true,
+            closing: false,
+        }
+    }
+}
+
+impl Quote {
+    fn scan(mut self, s: &str) -> Quote {
+        for c in s.chars() {
+            if self.closing {
+                self.closing = false;
+                if c == '"' {
+                    // `""` inside a quoted field: one quote, still open.
+                    self.quoted = true;
+                    self.blank = false;
+                    continue;
+                }
+            }
+            match (self.quoted, c) {
+                (true, '"') => {
+                    self.quoted = false;
+                    self.closing = true;
+                }
+                (true, c) => self.blank &= c.is_whitespace(),
+                (false, '"') if self.blank => self.quoted = true,
+                (false, ',') => self.blank = true,
+                (false, c) => self.blank &= c.is_whitespace(),
+            }
+        }
+        self
+    }
+}
+
 /// Read `text` (shown as `display`): every row checked as `water add`
 /// checks a reading, with its line. `Err` holds every mistake.
 pub fn parse(
@@ -98,12 +174,7 @@ pub fn parse(
         col,
         what,
     };
-    let mut lines = text
-        .trim_start_matches('\u{feff}')
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
-        .filter(|(_, l)| !l.trim().is_empty());
+    let mut lines = records(text).into_iter();
     let Some((head_line, header)) = lines.next() else {
         return Err(vec![CsvError {
             line: None,
@@ -112,8 +183,7 @@ pub fn parse(
         }]);
     };
     let mut errors = Vec::new();
-    let names = fields(header)
-        .map_err(|_| vec![at(head_line, None, "a quoted field is not closed".into())])?;
+    let names = fields(&header).map_err(|_| vec![at(head_line, None, UNCLOSED.into())])?;
     let mut cols: Vec<Option<Col>> = Vec::new();
     for (i, n) in names.iter().enumerate() {
         let c = column(n);
@@ -165,8 +235,8 @@ pub fn parse(
     let mut out = Vec::new();
     let mut seen: BTreeMap<(String, DateTime<Utc>), usize> = BTreeMap::new();
     for (n, line) in lines {
-        let Ok(values) = fields(line) else {
-            errors.push(at(n, None, "a quoted field is not closed".into()));
+        let Ok(values) = fields(&line) else {
+            errors.push(at(n, None, UNCLOSED.into()));
             continue;
         };
         if values.len() > cols.len() {
@@ -187,6 +257,12 @@ pub fn parse(
         let section = cell(Col::Section).to_string();
         if section.is_empty() {
             errors.push(at(n, col_of(Col::Section), "the section is empty".into()));
+        } else if !config.sections.iter().any(|s| s.id == section) {
+            let e = super::water::WaterOpError::UnknownSection {
+                id: section.clone(),
+                known: super::water::section_ids(config),
+            };
+            errors.push(at(n, col_of(Col::Section), e.to_string()));
         }
         let when = cell(Col::SampledAt);
         let sampled_at = parse_time(when, config);

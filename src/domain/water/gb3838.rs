@@ -159,6 +159,25 @@ pub const TABLE: &[Param] = &[
     },
 ];
 
+/// The highest concentration taken as a reading, in mg/L: 100 g/L, above
+/// any surface water (seawater holds 35 g/L of salt); a larger value is a
+/// typo (`1e308`), not a measurement.
+pub const MAX_MG_PER_L: f64 = 1e5;
+/// The highest fecal coliform count taken, per litre (raw sewage is
+/// about 10^9).
+pub const MAX_FC_PER_L: f64 = 1e10;
+
+impl Param {
+    /// The largest value of this parameter taken as a reading (pH: 14).
+    pub fn ceiling(&self) -> f64 {
+        match (self.rule, self.unit) {
+            (Rule::Range(..), _) => 14.0,
+            (_, "mg/L") => MAX_MG_PER_L,
+            _ => MAX_FC_PER_L,
+        }
+    }
+}
+
 /// The parameter written as `code`: its code (ASCII case ignored) or its
 /// Chinese name.
 pub fn find(code: &str) -> Option<&'static Param> {

@@ -108,6 +108,15 @@ fn unknown_codes_bad_values_and_repeats_are_refused() {
         Err(WaterError::BadPh { .. })
     ));
     assert!(matches!(
+        read(&[("COD", 1e308)]),
+        Err(WaterError::TooHigh { .. })
+    ));
+    assert!(matches!(
+        read(&[("FC", 2e10)]),
+        Err(WaterError::TooHigh { .. })
+    ));
+    assert!(read(&[("COD", 1e5), ("FC", 1e9)]).is_ok());
+    assert!(matches!(
         read(&[("COD", 1.0), ("cod", 2.0)]),
         Err(WaterError::Twice { .. })
     ));

@@ -212,7 +212,10 @@ pub fn columns(lang: Lang, report: &Report) -> Vec<Column> {
             (false, "fired", T::RepFired),
             (true, "skipped", T::RepSkipped),
         ] {
-            let header = fill(name.get(lang), &[("stage", stage)]);
+            let header = fill(
+                name.get(lang),
+                &[("stage", &crate::words::stage(lang, stage))],
+            );
             push(
                 Topic::Escalations,
                 format!("{stage}_{key}"),

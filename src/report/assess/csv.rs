@@ -1,6 +1,7 @@
 //! The report as CSV (RFC 4180): one header row (stable English keys, or
 //! the headers in Chinese with `--lang zh`), one row per grid, the total
-//! last; then a blank line and the definitions as two-cell text rows (no
+//! last, each ending with the period it covers (`period_from`, `period_to`,
+//! both days included, and `counted_at`, RFC 3339 in the configured zone); then a blank line and the definitions as two-cell text rows (no
 //! `#` comments: a spreadsheet would show them as data anyway, and a
 //! reader that stops at the first blank line gets the table alone). With
 //! `bom`, a UTF-8 byte-order mark first, so Excel reads it as UTF-8.
@@ -10,7 +11,7 @@ use super::definitions::definitions;
 use super::{Report, RowKind, labels};
 use crate::i18n::{Lang, T};
 
-pub fn csv(lang: Lang, report: &Report, bom: bool) -> String {
+pub fn csv(lang: Lang, tz: chrono_tz::Tz, report: &Report, bom: bool) -> String {
     let cols = columns(lang, report);
     let mut out = String::new();
     if bom {
@@ -25,6 +26,16 @@ pub fn csv(lang: Lang, report: &Report, bom: bool) -> String {
         header("name", T::RepNameCol.get(lang)),
     ];
     head.extend(cols.iter().map(|c| header(&c.key, &c.header)));
+    head.extend([
+        header("period_from", T::RepPeriodFromCol.get(lang)),
+        header("period_to", T::RepPeriodToCol.get(lang)),
+        header("counted_at", T::RepCountedAtCol.get(lang)),
+    ]);
+    let period = [
+        report.period.from.to_string(),
+        report.period.to.to_string(),
+        report.now.with_timezone(&tz).to_rfc3339(),
+    ];
     line(&mut out, head.iter().map(String::as_str));
     for row in report.all_rows() {
         let id = match &row.kind {
@@ -36,6 +47,7 @@ pub fn csv(lang: Lang, report: &Report, bom: bool) -> String {
             cols.iter()
                 .map(|c| value(&c.get, &row.figures).text(lang, false, "")),
         );
+        cells.extend(period.iter().cloned());
         line(&mut out, cells.iter().map(String::as_str));
     }
     out.push_str("\r\n");

@@ -1,6 +1,7 @@
 //! The report as JSON (DESIGN.md §4.6): `{from, to, level, now, timezone,
 //! definitions, grids: [...], unassigned, elsewhere, totals, sections}`; each row
-//! `{grid, name, level, parent, received, on_time, late, missing, pending,
+//! `{kind (grid, unassigned, elsewhere, totals), grid, name (the grid's, or
+//! the row's words as md and csv write them), level, parent, received, on_time, late, missing, pending,
 //! on_time_rate, median_minutes, p90_minutes, by_source, by_category,
 //! regimes, escalations, repeats, merged, rejected, reopened, incidents,
 //! patrols, water: {sections, months_passed, months_failed,
@@ -12,7 +13,7 @@ use serde_json::{Map, Value, json};
 
 use super::columns::percent;
 use super::definitions::definitions;
-use super::{Figures, INCIDENT_LEVELS, Report, Row, RowKind, water};
+use super::{Figures, INCIDENT_LEVELS, Report, Row, RowKind, labels, water};
 use crate::domain::assess::Arrivals;
 use crate::domain::complaint::{Category, Source};
 use crate::i18n::Lang;
@@ -25,14 +26,14 @@ pub fn json(lang: Lang, tz: chrono_tz::Tz, report: &Report) -> Value {
         .rows
         .iter()
         .filter(|r| matches!(r.kind, RowKind::Grid { .. }))
-        .map(|r| row(report, r))
+        .map(|r| row(lang, report, r))
         .collect();
     let special = |kind: RowKind| {
         report
             .rows
             .iter()
             .find(|r| r.kind == kind)
-            .map_or(Value::Null, |r| row(report, r))
+            .map_or(Value::Null, |r| row(lang, report, r))
     };
     json!({
         "from": report.period.from.to_string(),
@@ -46,7 +47,7 @@ pub fn json(lang: Lang, tz: chrono_tz::Tz, report: &Report) -> Value {
         "grids": grids,
         "unassigned": special(RowKind::Unassigned),
         "elsewhere": special(RowKind::Elsewhere),
-        "totals": row(report, &report.totals),
+        "totals": row(lang, report, &report.totals),
         "sections": water::json_sections(report),
     })
 }
@@ -62,10 +63,16 @@ fn arrivals(a: &Arrivals) -> Value {
     })
 }
 
-fn row(report: &Report, r: &Row) -> Value {
+fn row(lang: Lang, report: &Report, r: &Row) -> Value {
     let f: &Figures = &r.figures;
     let t = &f.tally;
     let all = t.arrivals();
+    let kind = match &r.kind {
+        RowKind::Grid { .. } => "grid",
+        RowKind::Unassigned => "unassigned",
+        RowKind::Elsewhere => "elsewhere",
+        RowKind::Totals => "totals",
+    };
     let (grid, level, parent) = match &r.kind {
         RowKind::Grid { id, level, parent } => (json!(id), json!(level), json!(parent)),
         _ => (Value::Null, Value::Null, Value::Null),
@@ -100,8 +107,9 @@ fn row(report: &Report, r: &Row) -> Value {
     let i = &f.incidents;
     let p = &f.patrols;
     json!({
+        "kind": kind,
         "grid": grid,
-        "name": crate::text::sanitize(&r.name),
+        "name": labels::name(lang, r),
         "level": level,
         "parent": parent,
         "received": t.received,

@@ -21,10 +21,21 @@ pub enum PeriodError {
     Backwards,
     /// Out of the calendar's range.
     OutOfRange,
+    /// A day outside the years [`FIRST_YEAR`]–[`LAST_YEAR`]: a typo.
+    Implausible,
 }
+
+/// The years a period may lie in (9999 would print `+10000-01-01`).
+pub const FIRST_YEAR: i32 = 2000;
+pub const LAST_YEAR: i32 = 2099;
 
 impl Period {
     pub fn new(from: NaiveDate, to: NaiveDate, tz: Tz) -> Result<Period, PeriodError> {
+        use chrono::Datelike;
+        let plausible = FIRST_YEAR..=LAST_YEAR;
+        if !plausible.contains(&from.year()) || !plausible.contains(&to.year()) {
+            return Err(PeriodError::Implausible);
+        }
         if from > to {
             return Err(PeriodError::Backwards);
         }
