@@ -1,7 +1,8 @@
 //! Drawing the Statistics screen (#12; its state is `screens::statistics`,
 //! its figures `board::stats`): the window's totals on two lines; the
 //! on-time rate per township as bars (▼ below the target, colour never
-//! alone) with due and breaches beside them; complaints per hour (today)
+//! alone) with "deadline passed" (on time + late + missing) and breaches
+//! beside them; complaints per hour (today)
 //! or per day as a chart with axes; the enterprises complained about
 //! again, patrol completion and the outflow sections (`statistics_panels`).
 //!
@@ -24,9 +25,11 @@ use crate::tui::view::theme::Theme;
 
 /// The widest a township's name is shown beside its bar.
 const NAME_CELLS: usize = 14;
-/// The due / breaches / patrol columns beside the bars.
-const COLS_NARROW: u16 = 13;
-const COLS_WIDE: u16 = 22;
+/// The deadline-passed / breaches / patrol columns beside the bars.
+const COLS_NARROW: u16 = 16;
+const COLS_WIDE: u16 = 25;
+/// The deadline-passed column: "Deadline" / "已到时限" and a space.
+const DUE_CELLS: usize = 9;
 
 pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
     let screen = &state.statistics;
@@ -215,7 +218,7 @@ fn render_rates(state: &State, w: &WindowStats, wide: bool, area: Rect, buf: &mu
     let col = |s: String, cells: usize| right(&s, cells);
     let mut header = format!(
         "{}{}",
-        right(state.t(T::StatColDue), 6),
+        right(state.t(T::StatColDue), DUE_CELLS),
         right(state.t(T::StatColBreaches), 7)
     );
     if wide {
@@ -232,7 +235,7 @@ fn render_rates(state: &State, w: &WindowStats, wide: bool, area: Rect, buf: &mu
                 "0".into()
             };
             let mut spans = vec![
-                Span::raw(col(a.due().to_string(), 6)),
+                Span::raw(col(a.due().to_string(), DUE_CELLS)),
                 Span::styled(
                     col(breaches, 7),
                     if a.breaches() > 0 {
