@@ -1631,6 +1631,7 @@ texts! {
     MapLegendIncident => "incident", "突发事件";
     MapLegendSelected => "selected", "选中";
     MapKeys => "↑/↓ j/k: next complaint on the map", "↑/↓ j/k：切换图上投诉";
+    MapSymSoon => "an open complaint within the warning of its deadline", "未办结投诉，临近时限";
     // --- end of #12 map ---
 
     // --- #12 statistics screen: keys Stat* (helper: statistics) ---
@@ -1643,12 +1644,12 @@ texts! {
     StatNextToday => "today", "今日";
     StatNextWeek => "7 days", "近 7 天";
     StatNextMonth => "30 days", "近 30 天";
-    StatSummary => "Received {received} · due {due} · on time {on_time} ({rate}) · breaches {breaches}: late {late}, missing {missing}", "受理 {received} · 应到场 {due} · 按时 {on_time}（{rate}）· 超时 {breaches}：迟到 {late}，未到场 {missing}";
+    StatSummary => "Received {received} · deadline passed {due} · on time {on_time} ({rate}) · breaches {breaches}: late {late}, missing {missing}", "受理 {received} · 已到时限 {due} · 按时 {on_time}（{rate}）· 超时 {breaches}：迟到 {late}，未到场 {missing}";
     StatSummaryMore => "To arrival (min): median {median}, p90 {p90} · rejected {rejected} · merged {merged} · reopened {reopened}", "到场用时（分钟）：中位 {median}，90 分位 {p90} · 不予受理 {rejected} · 合并 {merged} · 重新办理 {reopened}";
     StatRates => "On-time rate by township (▼ below {target})", "各乡镇按时到场率（▼ 低于 {target}）";
     StatAll => "All", "合计";
     StatUnassigned => "no grid", "未分配网格";
-    StatColDue => "Due", "应到";
+    StatColDue => "Deadline", "已到时限";
     StatColBreaches => "Breach", "超时";
     StatColPatrol => "Patrol", "巡查";
     StatPerHour => "Complaints per hour, today", "今日每小时受理举报";
@@ -1667,7 +1668,14 @@ texts! {
     StatPass => "pass", "达标";
     StatFail => "fail", "不达标";
     StatNoData => "incomplete", "数据不全";
+    StatNoReading => "no reading in a year", "近一年无监测";
+    StatWindowVerdict => "ended months: {verdict}", "已结束月份：{verdict}";
     StatNothingDue => "none due", "无应到场";
+    StatSymBelow => "a township's on-time rate below the 90 % target", "乡镇按时到场率低于 90% 目标";
+    StatSymBreaches => "breaches: late + missing (deadline passed, no arrival)", "超时：迟到 + 未到场（已到时限未到场）";
+    StatSymPass => "outflow section: its latest month meets the target class", "出境断面：最近一月达到目标类别";
+    StatSymFail => "outflow section: its latest month is worse than the target", "出境断面：最近一月劣于目标类别";
+    StatSymIncomplete => "outflow section: incomplete, a month without a reading", "出境断面：数据不全，有月份无监测";
     // --- end of #12 statistics ---
 }
 

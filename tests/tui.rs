@@ -597,3 +597,24 @@ fn a_console_started_later_shows_the_alerts_nobody_acknowledged() {
     ma.refresh();
     assert!(ma.state.banners.is_empty());
 }
+
+#[test]
+fn help_explains_the_statistics_and_map_symbols() {
+    for lang in [Lang::En, Lang::Zh] {
+        let mut c = console(lang);
+        c.press("?");
+        // Tall enough for the whole help.
+        let help = c.text(100, 200);
+        let statistics = help.rfind(" Statistics").or_else(|| help.rfind(" 统计"));
+        let map = help.rfind(" Map").or_else(|| help.rfind(" 地图"));
+        let (Some(statistics), Some(map)) = (statistics, map) else {
+            panic!("{help}");
+        };
+        for sym in ["▼", "✖2", "○"] {
+            assert!(help[statistics..map].contains(sym), "{sym}:\n{help}");
+        }
+        for sym in ["●", "▲", "◆", "◉"] {
+            assert!(help[map..].contains(sym), "{sym}:\n{help}");
+        }
+    }
+}

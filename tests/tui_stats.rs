@@ -158,7 +158,7 @@ fn w_switches_between_today_seven_and_thirty_days() {
     // Friday adds FRI1 (on time) and FRI2 (missing).
     assert!(text.contains("7 days from 11-24"), "{text}");
     assert!(
-        text.contains("Received 10 · due 7 · on time 4 (57.1%)"),
+        text.contains("Received 10 · deadline passed 7 · on time 4 (57.1%)"),
         "{text}"
     );
     assert!(text.contains("Complaints per day"), "{text}");
@@ -166,7 +166,7 @@ fn w_switches_between_today_seven_and_thirty_days() {
     let text = c.text(200, 50);
     assert!(text.contains("30 days from 11-01"), "{text}");
     assert!(
-        text.contains("Received 11 · due 8 · on time 4 (50.0%)"),
+        text.contains("Received 11 · deadline passed 8 · on time 4 (50.0%)"),
         "{text}"
     );
     c.press("w");
@@ -178,7 +178,7 @@ fn an_empty_database_shows_no_rate_and_no_repeats() {
     let c = console(Room::new(), Lang::En, MONDAY_11);
     let text = c.text(200, 50);
     assert!(
-        text.contains("Received 0 · due 0 · on time 0 (—)"),
+        text.contains("Received 0 · deadline passed 0 · on time 0 (—)"),
         "{text}"
     );
     assert!(
@@ -254,6 +254,31 @@ fn at_midnight_the_oldest_day_is_dropped_and_the_new_day_read() {
     assert_eq!(b.window(Window::Month).unwrap().county.received, 10);
     assert_eq!(b.window(Window::Today).unwrap().county.received, 0);
     assert_eq!(b.window(Window::Week).unwrap().county.received, 10);
+}
+
+#[test]
+fn early_in_a_month_each_section_shows_its_latest_month_not_incomplete() {
+    // 2 December: no reading yet this month; November's are the latest.
+    let mut c = console(room(), Lang::En, "2026-12-02T11:00:00+08:00");
+    let text = c.text(200, 50);
+    let s04 = text.lines().find(|l| l.contains("S04 ")).unwrap();
+    assert!(s04.contains("S04 2026-11 ✖ fail V"), "{text}");
+    let s01 = text.lines().find(|l| l.contains("S01 ")).unwrap();
+    assert!(s01.contains("S01 2026-11 ✔ pass III"), "{text}");
+    // Today has no ended month: no window verdict, nothing "incomplete".
+    assert!(!text.contains("incomplete"), "{text}");
+    let small = c.text(80, 24);
+    assert!(
+        small.contains("✔ pass 1 · ✖ fail 1 S04 · ○ no reading"),
+        "{small}"
+    );
+    // 30 days reach back into November, which has ended: judged on it.
+    c.press("ww");
+    let text = c.text(200, 50);
+    let s04 = text.lines().find(|l| l.contains("S04 ")).unwrap();
+    assert!(s04.contains("ended months: ✖ fail"), "{text}");
+    let s02 = text.lines().find(|l| l.contains("S02 ")).unwrap();
+    assert!(s02.contains("ended months: ○ incomplete"), "{text}");
 }
 
 #[test]

@@ -36,6 +36,7 @@ mod sources_tests;
 pub mod stats;
 pub mod stats_days;
 pub mod stats_feed;
+pub mod stats_sections;
 pub mod water;
 #[cfg(test)]
 mod water_tests;

@@ -16,6 +16,7 @@ use chrono::{DateTime, NaiveDate, Timelike, Utc};
 
 use super::sources::{SourceBoard, township_of};
 use super::stats_days::{Day, DayTallies};
+pub use super::stats_sections::{LatestMonth, SectionRow};
 use crate::config::Config;
 use crate::domain::assess::{Arrivals, Tally};
 
@@ -116,35 +117,6 @@ pub struct WindowStats {
     /// The outflow sections over the window's calendar months (the water
     /// board's verdicts); `None` when they could not be read.
     pub sections: Option<Vec<SectionRow>>,
-}
-
-/// An outflow section's verdict over the window (from the water board).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SectionRow {
-    pub id: String,
-    pub name: String,
-    /// Pass (`Some(true)`), fail, or incomplete (a month without data).
-    pub pass: Option<bool>,
-}
-
-impl SectionRow {
-    /// Every section of the water board, with its period's verdict.
-    pub fn from_water(board: &super::water::WaterBoard) -> Vec<SectionRow> {
-        use crate::domain::water::PeriodVerdict;
-        board
-            .sections
-            .iter()
-            .map(|s| SectionRow {
-                id: s.id.clone(),
-                name: format!("{} · {}", s.name, s.grid_name),
-                pass: match s.verdict {
-                    PeriodVerdict::Pass => Some(true),
-                    PeriodVerdict::Fail => Some(false),
-                    PeriodVerdict::Incomplete => None,
-                },
-            })
-            .collect()
-    }
 }
 
 /// Everything the Statistics screen shows, for all three windows.

@@ -68,13 +68,19 @@ impl StatsFeed {
         if self.water_due || self.hour.map(|h| h.0) != Some(today) {
             self.water_due = false;
             // A broken sections.toml costs only the sections (shown as such).
+            // One board over the last year: the windows' months and each
+            // section's latest month with a reading.
+            let year = today
+                .checked_sub_days(chrono::Days::new(365))
+                .unwrap_or(today);
+            let board = WaterBoard::load(store, config, year, today).ok();
             let sections: Vec<Option<Vec<SectionRow>>> = Window::ALL
                 .iter()
                 .map(|w| {
                     let from = StatsBoard::first_day(*w, today);
-                    WaterBoard::load(store, config, from, today)
-                        .ok()
-                        .map(|b| SectionRow::from_water(&b))
+                    board
+                        .as_ref()
+                        .map(|b| SectionRow::from_water(b, from, today))
                 })
                 .collect();
             if sections != self.sections {

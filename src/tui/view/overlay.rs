@@ -332,7 +332,7 @@ pub fn help(state: &State, top: u16, area: Rect, buf: &mut Buffer) {
     let via = fill(state.t(T::OnCallVia), &[("grid", "T01")]);
     let overdue = fill(state.t(T::SrcUiOverdue), &[("n", "11")]);
     let soon = fill(state.t(T::SrcUiSoon), &[("n", "3")]);
-    let groups: [(Screen, Vec<Symbol>); 3] = [
+    let groups: [(Screen, Vec<Symbol>); 5] = [
         (
             Screen::OnCall,
             vec![
@@ -357,6 +357,26 @@ pub fn help(state: &State, top: u16, area: Rect, buf: &mut Buffer) {
                 (overdue.as_str(), T::SymSrcOverdue, Theme::breached()),
                 (soon.as_str(), T::SymSrcSoon, Theme::soon()),
                 ("15*", T::SymSrcShortened, Theme::title()),
+            ],
+        ),
+        (
+            Screen::Statistics,
+            vec![
+                ("▼", T::StatSymBelow, Theme::breached()),
+                ("✖2", T::StatSymBreaches, Theme::breached()),
+                ("✔", T::StatSymPass, Theme::ok()),
+                ("✖", T::StatSymFail, Theme::breached()),
+                ("○", T::StatSymIncomplete, Theme::soon()),
+            ],
+        ),
+        (
+            Screen::Map,
+            vec![
+                ("●", T::MapLegendOk, Theme::ok()),
+                ("▲", T::MapSymSoon, Theme::soon()),
+                ("✖", T::MapLegendLate, Theme::breached()),
+                ("◆", T::MapLegendIncident, Theme::breached()),
+                ("◉", T::MapLegendSelected, Theme::title()),
             ],
         ),
     ];

@@ -15,9 +15,10 @@ use crate::tui::state::State;
 use crate::tui::view::theme::Theme;
 use crate::words;
 
-/// The Time and Who columns, in cells.
+/// The Time column, in cells; the Who column takes its longest name
+/// ("the field (drill)", an officer) up to `WHO_MAX`, cut with … beyond.
 const TIME: usize = 11;
-const WHO: usize = 12;
+const WHO_MAX: usize = 18;
 /// The fewest cells the About column gets.
 const ABOUT_MIN: usize = 9;
 /// Lines an entry's details wrap to, at most.
@@ -44,8 +45,8 @@ fn about(state: &State, a: &AuditEntry) -> String {
 /// The About column's cells: the longest subject held (so the columns stay
 /// put while scrolling), cut only when that would leave the details less
 /// than two thirds of what the three columns after the time share.
-fn about_width(abouts: &[String], header: &str, inner: usize) -> usize {
-    let free = inner.saturating_sub(TIME + WHO + 3);
+fn about_width(abouts: &[String], header: &str, inner: usize, who: usize) -> usize {
+    let free = inner.saturating_sub(TIME + who + 3);
     let longest = abouts
         .iter()
         .map(|s| width(s))
@@ -53,6 +54,16 @@ fn about_width(abouts: &[String], header: &str, inner: usize) -> usize {
         .max()
         .unwrap_or(0);
     longest.min(free / 3).max(ABOUT_MIN)
+}
+
+/// The Who column's cells: its longest name (or header), up to `WHO_MAX`.
+fn who_width(whos: &[String], header: &str) -> usize {
+    whos.iter()
+        .map(|s| width(s))
+        .chain([width(header)])
+        .max()
+        .unwrap_or(0)
+        .min(WHO_MAX)
 }
 
 /// The first entry shown so that entry `at` is: from the newest while it
@@ -75,10 +86,15 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
     let entries = &state.data.audit;
     let inner_w = usize::from(body.width);
     let abouts: Vec<String> = entries.iter().map(|a| about(state, a)).collect();
-    let about_w = about_width(&abouts, state.t(T::ColSubject), inner_w);
+    let whos: Vec<String> = entries
+        .iter()
+        .map(|a| words::trail::actor(lang, config, a))
+        .collect();
+    let who_w = who_width(&whos, state.t(T::ColActor));
+    let about_w = about_width(&abouts, state.t(T::ColSubject), inner_w, who_w);
     // The details wrap in their column (up to three lines) rather than stop
     // mid-sentence.
-    let details_w = inner_w.saturating_sub(TIME + WHO + about_w + 3).max(10);
+    let details_w = inner_w.saturating_sub(TIME + who_w + about_w + 3).max(10);
     let details: Vec<Vec<String>> = entries
         .iter()
         .map(|a| {
@@ -144,7 +160,7 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
                 .collect::<Vec<_>>();
             let row = Row::new(vec![
                 Cell::from(words::trail::when(config, a.at)),
-                Cell::from(words::trail::actor(lang, config, a)),
+                Cell::from(truncate(&whos[i], who_w)),
                 Cell::from(truncate(&abouts[i], about_w)),
                 Cell::from(ratatui::text::Text::from(lines)),
             ])
@@ -163,7 +179,7 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
     .style(Theme::dim());
     let widths = [
         Constraint::Length(TIME as u16),
-        Constraint::Length(WHO as u16),
+        Constraint::Length(who_w as u16),
         Constraint::Length(about_w as u16),
         Constraint::Min(10),
     ];
@@ -190,9 +206,21 @@ mod tests {
     #[test]
     fn the_about_column_takes_the_longest_subject_unless_narrow() {
         let abouts = ["#1".to_string(), "roster_override:3".to_string()];
-        assert_eq!(about_width(&abouts, "About", 200), 17);
+        assert_eq!(about_width(&abouts, "About", 200, 12), 17);
         let long = ["a_very_long_subject_kind:12345".to_string()];
-        assert_eq!(about_width(&long, "About", 80), (80 - 26) / 3, "cut at 80");
-        assert_eq!(about_width(&["#1".into()], "About", 200), 9);
+        assert_eq!(
+            about_width(&long, "About", 80, 12),
+            (80 - 26) / 3,
+            "cut at 80"
+        );
+        assert_eq!(about_width(&["#1".into()], "About", 200, 12), 9);
+    }
+
+    #[test]
+    fn the_who_column_holds_the_field_drill_whole() {
+        let whos = ["alice".to_string(), "the field (drill)".to_string()];
+        assert_eq!(who_width(&whos, "Who"), 17);
+        assert_eq!(who_width(&["王芳".into()], "操作人"), 6);
+        assert_eq!(who_width(&["x".repeat(40)], "Who"), WHO_MAX);
     }
 }

@@ -101,12 +101,38 @@ fn staff_style(r: &GridRow) -> Style {
     }
 }
 
+/// The widest a figure column grows (the tree keeps its 12 cells at 80).
+const FIGURE_MAX: u16 = 7;
+
+/// A count in `cells`: whole when it fits, else the largest that fits
+/// marked with a `+` (`9999+`) — never a number cut to a wrong one.
+fn count_in(n: i64, cells: u16) -> String {
+    let s = n.to_string();
+    let cells = usize::from(cells.max(2));
+    if s.len() <= cells {
+        s
+    } else {
+        format!("{}+", "9".repeat(cells - 1))
+    }
+}
+
 /// A figure: `–` when unknown, coloured when it asks for attention.
-fn figure(n: Option<i64>, alarm: Style) -> Cell<'static> {
+fn figure(n: Option<i64>, alarm: Style, cells: u16) -> Cell<'static> {
     match n {
         None => Cell::from("–").style(Theme::dim()),
         Some(0) => Cell::from("0").style(Theme::dim()),
-        Some(n) => Cell::from(n.to_string()).style(alarm),
+        Some(n) => Cell::from(count_in(n, cells)).style(alarm),
+    }
+}
+
+/// A figure column's value of one grid.
+fn figure_of(r: &GridRow, col: Col) -> Option<i64> {
+    match col {
+        Col::Open => Some(r.figures.open),
+        Col::Breached => Some(r.figures.breached),
+        Col::Patrols => r.figures.overdue_patrols,
+        Col::Incidents => Some(r.figures.active_incidents),
+        _ => None,
     }
 }
 
@@ -157,15 +183,15 @@ fn cell(state: &State, r: &GridRow, col: Col, grid_w: usize, cells: u16) -> Cell
             };
             Cell::from(fit(w::problems(lang, &r.staffing))).style(style)
         }
-        Col::Open => figure(Some(r.figures.open), Style::new()),
-        Col::Breached => figure(Some(r.figures.breached), Theme::breached()),
-        Col::Patrols => figure(r.figures.overdue_patrols, Theme::soon()),
-        Col::Incidents => figure(Some(r.figures.active_incidents), Theme::breached()),
+        Col::Open => figure(figure_of(r, col), Style::new(), cells),
+        Col::Breached => figure(figure_of(r, col), Theme::breached(), cells),
+        Col::Patrols => figure(figure_of(r, col), Theme::soon(), cells),
+        Col::Incidents => figure(figure_of(r, col), Theme::breached(), cells),
     }
 }
 
-/// The columns' widths in `cells`: each its own (the tree 12 at least),
-/// then the spare cells to the tree up to its longest grid, then to the
+/// The columns' widths in `cells`: each its own (the tree 12 at least, a
+/// figure its widest count up to `FIGURE_MAX`), then the spare cells to the tree up to its longest grid, then to the
 /// people by name up to the longest — over every grid, not those in view.
 fn widths(state: &State, cols: &[Col], rows: &[GridRow], cells: u16) -> Vec<u16> {
     let opt = |p: &Option<Person>| p.as_ref().map_or(1, |p| width(&name(p)));
@@ -178,7 +204,14 @@ fn widths(state: &State, cols: &[Col], rows: &[GridRow], cells: u16) -> Vec<u16>
     };
     let mut w: Vec<u16> = cols
         .iter()
-        .map(|c| if *c == Col::Grid { 12 } else { c.width() })
+        .map(|c| match c {
+            Col::Grid => 12,
+            c if FIGURES.contains(c) => {
+                let widest = longest(&|r| figure_of(r, *c).map_or(1, |n| n.to_string().len()));
+                widest.clamp(c.width(), FIGURE_MAX)
+            }
+            c => c.width(),
+        })
         .collect();
     let needs: Vec<u16> = cols
         .iter()
@@ -319,10 +352,7 @@ pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
         .collect();
     let header = Row::new(cols.iter().map(|c| {
         let h = state.t(c.header());
-        Cell::from(truncate(
-            h,
-            usize::from(c.width()).max(width(h).min(grid_w)),
-        ))
+        Cell::from(truncate(h, usize::from(at(*c)).max(width(h).min(grid_w))))
     }))
     .style(Theme::dim());
     Table::new(rows, widths)
@@ -356,5 +386,72 @@ mod tests {
         // What is left for the tree at 80 cells is still room for an id and a name.
         let fixed: u16 = columns(78).iter().map(|c| c.width() + 1).sum();
         assert!(78 - fixed >= 24, "{fixed}");
+    }
+
+    /// A board of one township with `n` open, breached, overdue, active.
+    fn board_of(n: i64) -> State {
+        use crate::domain::staffing::{Requirement, Staffing, Unit};
+        let now = "2026-11-30T01:30:00Z".parse().unwrap();
+        let config = std::sync::Arc::new(crate::config::Config::embedded().unwrap());
+        let mut state = State::new(config, Lang::En, crate::clock::ClockMode::Fixed, now, None);
+        let staffing = Staffing {
+            staff: 5,
+            requirement: Requirement {
+                minimum: Some(5),
+                maximum: None,
+                unit: Unit::People,
+                needs_leader: false,
+            },
+            shortfall: 0,
+            problems: vec![],
+        };
+        state.boards.grids.rows = vec![GridRow {
+            id: "T01".into(),
+            name: "Town".into(),
+            level: 2,
+            parent: None,
+            depth: 1,
+            class: Some(1),
+            first_responsible: None,
+            main_responsible: None,
+            specific_responsible: vec![],
+            group_leader: None,
+            staffing,
+            figures: crate::board::grids::Figures {
+                open: n,
+                breached: n + 1,
+                overdue_patrols: Some(n + 2),
+                active_incidents: n + 3,
+            },
+        }];
+        state
+    }
+
+    fn screen(state: &State, cols: u16) -> String {
+        let area = Rect::new(0, 0, cols, 12);
+        let mut buf = Buffer::empty(area);
+        render(state, area, &mut buf);
+        (0..area.height)
+            .map(|y| {
+                let line: String = (0..area.width).map(|x| buf[(x, y)].symbol()).collect();
+                line + "\n"
+            })
+            .collect()
+    }
+
+    #[test]
+    fn large_counts_are_shown_whole_or_marked_never_cut() {
+        for cols in [80, 200] {
+            let s = screen(&board_of(101_487), cols);
+            for n in ["101487", "101488", "101489", "101490"] {
+                assert!(s.contains(&format!(" {n}")), "{n} at {cols}:\n{s}");
+            }
+            // Beyond the widest column: the largest that fits, marked.
+            let s = screen(&board_of(123_456_789), cols);
+            assert!(s.contains(" 999999+"), "{cols}:\n{s}");
+            assert!(!s.contains("1234567"), "{cols}:\n{s}");
+        }
+        assert_eq!(count_in(42, 4), "42");
+        assert_eq!(count_in(12_345, 4), "999+");
     }
 }

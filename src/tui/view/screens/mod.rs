@@ -12,6 +12,7 @@ mod oncall_detail;
 mod sources;
 mod sources_leaders;
 mod statistics;
+mod statistics_chart;
 mod statistics_panels;
 
 use ratatui::buffer::Buffer;

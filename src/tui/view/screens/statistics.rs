@@ -1,7 +1,8 @@
 //! Drawing the Statistics screen (#12; its state is `screens::statistics`,
 //! its figures `board::stats`): the window's totals on two lines; the
 //! on-time rate per township as bars (▼ below the target, colour never
-//! alone) with due and breaches beside them; complaints per hour (today)
+//! alone) with "deadline passed" (on time + late + missing) and breaches
+//! beside them; complaints per hour (today)
 //! or per day as a chart with axes; the enterprises complained about
 //! again, patrol completion and the outflow sections (`statistics_panels`).
 //!
@@ -18,15 +19,19 @@ use ratatui::widgets::{Bar, BarChart, Block, Borders, Paragraph, Widget};
 use super::statistics_panels::{self as panels, percent, right};
 use crate::board::stats::{ON_TIME_TARGET, Row, Window, WindowStats};
 use crate::i18n::{T, fill};
-use crate::text::{fit, sanitize};
+use crate::text::{fit, sanitize, width};
 use crate::tui::state::State;
 use crate::tui::view::theme::Theme;
 
-/// The widest a township's name is shown beside its bar.
+/// The narrowest a township's name is cut to beside its bar; with room it
+/// is as wide as the longest name (leaving `BAR_MIN` cells to the bars).
 const NAME_CELLS: usize = 14;
-/// The due / breaches / patrol columns beside the bars.
-const COLS_NARROW: u16 = 13;
-const COLS_WIDE: u16 = 22;
+const BAR_MIN: usize = 24;
+/// The deadline-passed / breaches / patrol columns beside the bars.
+const COLS_NARROW: u16 = 16;
+const COLS_WIDE: u16 = 25;
+/// The deadline-passed column: "Deadline" / "已到时限" and a space.
+const DUE_CELLS: usize = 9;
 
 pub fn render(state: &State, body: Rect, buf: &mut Buffer) {
     let screen = &state.statistics;
@@ -138,9 +143,9 @@ fn render_summary(state: &State, w: &WindowStats, area: Rect, buf: &mut Buffer) 
     .render(area, buf);
 }
 
-/// The name a row is shown under, marked ▼ below the target.
-fn label(state: &State, r: &Row, county: bool) -> Line<'static> {
-    let name = if county {
+/// The name a row is shown under.
+fn name_of(state: &State, r: &Row, county: bool) -> String {
+    if county {
         state.t(T::StatAll).to_string()
     } else if r.grid.is_empty() {
         state.t(T::StatUnassigned).to_string()
@@ -148,9 +153,14 @@ fn label(state: &State, r: &Row, county: bool) -> Line<'static> {
         sanitize(&r.grid)
     } else {
         sanitize(&r.name)
-    };
+    }
+}
+
+/// The name a row is shown under in `cells`, marked ▼ below the target.
+fn label(state: &State, r: &Row, county: bool, cells: usize) -> Line<'static> {
+    let name = name_of(state, r, county);
     let mark = if below_target(r) { "▼" } else { " " };
-    let text = format!("{} {mark}", fit(&name, NAME_CELLS));
+    let text = format!("{} {mark}", fit(&name, cells));
     let style = match (county, below_target(r)) {
         (_, true) => Theme::breached(),
         (true, false) => Style::new().add_modifier(Modifier::BOLD),
@@ -180,6 +190,14 @@ fn render_rates(state: &State, w: &WindowStats, wide: bool, area: Rect, buf: &mu
         .chain(w.rows.iter().map(|r| (r, false)))
         .take(usize::from(list.height))
         .collect();
+    // The names as wide as the longest when the bars keep their room.
+    let longest = rows
+        .iter()
+        .map(|(r, county)| width(&name_of(state, r, *county)))
+        .max()
+        .unwrap_or(0);
+    let room = usize::from(bars_area.width).saturating_sub(BAR_MIN + 2);
+    let name_cells = longest.min(room.max(NAME_CELLS));
     let bars: Vec<Bar> = rows
         .iter()
         .map(|(r, county)| {
@@ -197,7 +215,7 @@ fn render_rates(state: &State, w: &WindowStats, wide: bool, area: Rect, buf: &mu
             Bar::default()
                 .value(permille)
                 .text_value(percent(a.on_time, a.due()))
-                .label(label(state, r, *county))
+                .label(label(state, r, *county, name_cells))
                 .style(style)
                 .value_style(Style::new().add_modifier(Modifier::REVERSED))
         })
@@ -215,7 +233,7 @@ fn render_rates(state: &State, w: &WindowStats, wide: bool, area: Rect, buf: &mu
     let col = |s: String, cells: usize| right(&s, cells);
     let mut header = format!(
         "{}{}",
-        right(state.t(T::StatColDue), 6),
+        right(state.t(T::StatColDue), DUE_CELLS),
         right(state.t(T::StatColBreaches), 7)
     );
     if wide {
@@ -232,7 +250,7 @@ fn render_rates(state: &State, w: &WindowStats, wide: bool, area: Rect, buf: &mu
                 "0".into()
             };
             let mut spans = vec![
-                Span::raw(col(a.due().to_string(), 6)),
+                Span::raw(col(a.due().to_string(), DUE_CELLS)),
                 Span::styled(
                     col(breaches, 7),
                     if a.breaches() > 0 {
@@ -258,4 +276,46 @@ fn render_rates(state: &State, w: &WindowStats, wide: bool, area: Rect, buf: &mu
         })
         .collect();
     Paragraph::new(lines).render(cols_area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::board::stats::StatsBoard;
+    use crate::i18n::Lang;
+
+    fn screen(name: &str, cols: u16, rows: u16) -> String {
+        let now = "2026-11-30T03:00:00Z".parse().unwrap();
+        let config = std::sync::Arc::new(crate::config::Config::embedded().unwrap());
+        let mut state = State::new(config, Lang::En, crate::clock::ClockMode::Fixed, now, None);
+        let row = Row {
+            grid: "T09".into(),
+            name: name.into(),
+            ..Row::default()
+        };
+        let w = WindowStats {
+            rows: vec![row],
+            ..WindowStats::default()
+        };
+        state.statistics.board = Some(Box::new(StatsBoard {
+            now: Some(now),
+            windows: vec![w],
+        }));
+        let area = Rect::new(0, 0, cols, rows);
+        let mut buf = Buffer::empty(area);
+        render(&state, area, &mut buf);
+        (0..rows)
+            .map(|y| (0..cols).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+            .collect()
+    }
+
+    #[test]
+    fn a_long_township_name_is_shown_whole_when_there_is_room() {
+        let long = "Riverside Industrial Development Zone";
+        let wide = screen(long, 200, 50);
+        assert!(wide.contains(long), "{wide}");
+        // At 80 columns it is cut, marked, and the bars keep their room.
+        let narrow = screen(long, 80, 24);
+        assert!(narrow.contains("Riverside Ind…"), "{narrow}");
+    }
 }

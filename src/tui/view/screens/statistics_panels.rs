@@ -1,16 +1,18 @@
 //! The Statistics screen's chart and lower panels (#12): complaints per
 //! hour or day with both axes titled and labelled; the enterprises
-//! complained about again; patrol completion; outflow sections (✔/✖ and
-//! the word). As lists on a large screen, one line each on a small one.
+//! complained about again; patrol completion; outflow sections (each by
+//! its latest month with a reading, ✔/✖/○ and the word). As lists on a large screen, one line each on a small one.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, LineGauge, Paragraph, Widget};
+use ratatui::widgets::{Block, LineGauge, Paragraph, Widget};
+
+use super::statistics_chart as chart;
 
 use crate::board::stats::{SectionRow, Window, WindowStats};
+use crate::domain::water::PeriodVerdict;
 use crate::i18n::{T, fill};
 use crate::text::{fit, sanitize, truncate, width};
 use crate::tui::state::State;
@@ -18,65 +20,45 @@ use crate::tui::view::theme::Theme;
 
 pub(super) fn chart(state: &State, w: &WindowStats, area: Rect, buf: &mut Buffer) {
     let hourly = w.window == Window::Today;
-    let points: Vec<(f64, f64)> = w
-        .series
-        .iter()
-        .enumerate()
-        // A zero is no bar (a half block at the axis would read as one).
-        .filter(|(_, n)| **n > 0)
-        .map(|(i, n)| (i as f64, *n as f64))
-        .collect();
-    let max = w.series.iter().copied().max().unwrap_or(0).max(2);
-    // An even top so the middle label is a whole number.
-    let top = max + max % 2;
-    let (x_end, x_labels): (f64, Vec<String>) = if hourly {
-        (
-            23.0,
-            ["00", "06", "12", "18", "23"].map(String::from).to_vec(),
-        )
-    } else {
-        let n = w.window.days();
-        let day = |k: u64| {
-            w.first_day
-                .and_then(|d| d.checked_add_days(chrono::Days::new(k)))
-                .map(|d| d.format("%m-%d").to_string())
-                .unwrap_or_default()
+    let day = |k: usize| {
+        w.first_day
+            .and_then(|d| d.checked_add_days(chrono::Days::new(k as u64)))
+            .map(|d| d.format("%m-%d").to_string())
+            .unwrap_or_default()
+    };
+    let hour = |h: usize| format!("{h:02}");
+    let (slots, label, steps, title, x_title): (usize, &dyn Fn(usize) -> String, &[usize], T, T) =
+        if hourly {
+            (
+                24,
+                &hour,
+                &[1, 2, 3, 6, 12],
+                T::StatPerHour,
+                T::StatAxisHour,
+            )
+        } else {
+            let n = usize::try_from(w.window.days()).unwrap_or(1);
+            (
+                n,
+                &day,
+                &[1, 2, 3, 5, 7, 10, 15, 30],
+                T::StatPerDay,
+                T::StatAxisDay,
+            )
         };
-        ((n - 1) as f64, vec![day(0), day((n - 1) / 2), day(n - 1)])
+    let block = Block::bordered().title(Line::styled(state.t(title), Theme::title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let bars = chart::Bars {
+        series: &w.series,
+        slots,
+        label,
+        steps,
+        x_title: state.t(x_title),
+        y_title: state.t(T::StatAxisCount),
+        style: Theme::title(),
     };
-    let title = if hourly {
-        T::StatPerHour
-    } else {
-        T::StatPerDay
-    };
-    let data = Dataset::default()
-        .marker(Marker::HalfBlock)
-        .graph_type(GraphType::Bar)
-        .style(Theme::title())
-        .data(&points);
-    Chart::new(vec![data])
-        .block(Block::bordered().title(Line::styled(state.t(title), Theme::title())))
-        .x_axis(
-            Axis::default()
-                .title(Span::styled(
-                    state.t(if hourly {
-                        T::StatAxisHour
-                    } else {
-                        T::StatAxisDay
-                    }),
-                    Theme::dim(),
-                ))
-                .bounds([0.0, x_end])
-                .labels(x_labels),
-        )
-        .y_axis(
-            Axis::default()
-                .title(Span::styled(state.t(T::StatAxisCount), Theme::dim()))
-                .bounds([0.0, top as f64])
-                .labels(["0".to_string(), (top / 2).to_string(), top.to_string()]),
-        )
-        .legend_position(None)
-        .render(area, buf);
+    chart::render(&bars, inner, buf);
 }
 
 /// "3× name (E0107)" of each repeated enterprise, most repeated first.
@@ -115,34 +97,105 @@ fn patrol_line(state: &State, w: &WindowStats) -> (String, Style) {
     (text, style)
 }
 
-/// ✔ pass / ✖ fail / ? incomplete, with the word.
-fn verdict(state: &State, s: &SectionRow) -> Span<'static> {
-    match s.pass {
-        Some(true) => Span::styled(format!("✔ {}", state.t(T::StatPass)), Theme::ok()),
-        Some(false) => Span::styled(format!("✖ {}", state.t(T::StatFail)), Theme::breached()),
-        None => Span::styled(format!("? {}", state.t(T::StatNoData)), Theme::soon()),
+/// ✔ pass / ✖ fail / ○ incomplete, with the word (as `gridwatch water`).
+fn verdict_span(state: &State, v: PeriodVerdict) -> Span<'static> {
+    match v {
+        PeriodVerdict::Pass => Span::styled(format!("✔ {}", state.t(T::StatPass)), Theme::ok()),
+        PeriodVerdict::Fail => {
+            Span::styled(format!("✖ {}", state.t(T::StatFail)), Theme::breached())
+        }
+        PeriodVerdict::Incomplete => {
+            Span::styled(format!("○ {}", state.t(T::StatNoData)), Theme::soon())
+        }
     }
 }
 
-/// The sections in one line: "✔ pass 3 · ✖ fail 1 · ? incomplete 2".
+/// A section's latest month's verdict: pass, fail, or no reading at all.
+fn latest_verdict(s: &SectionRow) -> PeriodVerdict {
+    match &s.latest {
+        Some(l) if l.pass => PeriodVerdict::Pass,
+        Some(_) => PeriodVerdict::Fail,
+        None => PeriodVerdict::Incomplete,
+    }
+}
+
+/// One section: "S04 2026-10 ✖ fail V (NH3-N)", then the window's verdict
+/// over its ended months when there is one, then the name.
+fn section_spans(state: &State, s: &SectionRow, cells: usize) -> Line<'static> {
+    let mut spans = vec![Span::styled(
+        format!("{} ", sanitize(&s.id)),
+        Theme::title(),
+    )];
+    match &s.latest {
+        Some(l) => {
+            spans.push(Span::raw(format!("{} ", l.month)));
+            spans.push(verdict_span(state, latest_verdict(s)));
+            let class = match state.lang {
+                crate::i18n::Lang::Zh => l.class.zh(),
+                _ => l.class.roman(),
+            };
+            let worst = l
+                .worst
+                .as_ref()
+                .map_or(String::new(), |p| format!(" ({})", sanitize(p)));
+            spans.push(Span::raw(format!(" {class}{worst}")));
+        }
+        None => spans.push(Span::styled(
+            format!("○ {}", state.t(T::StatNoReading)),
+            Theme::soon(),
+        )),
+    }
+    if let Some(v) = s.verdict {
+        let mut w = verdict_span(state, v);
+        w.content = format!(
+            " · {}",
+            fill(state.t(T::StatWindowVerdict), &[("verdict", &w.content)])
+        )
+        .into();
+        spans.push(w);
+    }
+    let used: usize = spans.iter().map(|x| width(&x.content)).sum();
+    let rest = cells.saturating_sub(used + 3);
+    if rest > 2 {
+        spans.push(Span::styled(
+            format!(" · {}", fit(&sanitize(&s.name), rest)),
+            Theme::dim(),
+        ));
+    }
+    Line::from(spans)
+}
+
+/// The sections in one line, by their latest month with a reading:
+/// "✔ pass 3 · ✖ fail 1 S04 · ○ no reading in a year 0".
 fn sections_line(state: &State, w: &WindowStats) -> Line<'static> {
     match w.sections.as_ref() {
         None => Line::styled(state.t(T::StatSectionsGap), Theme::dim()),
         Some(s) if s.is_empty() => Line::styled(state.t(T::StatSectionsNone), Theme::dim()),
         Some(s) => {
             let mut spans = Vec::new();
-            for pass in [Some(true), Some(false), None] {
-                let n = s.iter().filter(|x| x.pass == pass).count();
+            for v in [
+                PeriodVerdict::Pass,
+                PeriodVerdict::Fail,
+                PeriodVerdict::Incomplete,
+            ] {
+                let of: Vec<&SectionRow> = s.iter().filter(|x| latest_verdict(x) == v).collect();
                 if !spans.is_empty() {
                     spans.push(Span::raw(" · "));
                 }
-                let probe = SectionRow {
-                    id: String::new(),
-                    name: String::new(),
-                    pass,
-                };
-                spans.push(verdict(state, &probe));
-                spans.push(Span::raw(format!(" {n}")));
+                spans.push(match v {
+                    PeriodVerdict::Incomplete => {
+                        Span::styled(format!("○ {}", state.t(T::StatNoReading)), Theme::soon())
+                    }
+                    v => verdict_span(state, v),
+                });
+                spans.push(Span::raw(format!(" {}", of.len())));
+                if v == PeriodVerdict::Fail && !of.is_empty() {
+                    let ids: Vec<String> = of.iter().map(|x| sanitize(&x.id)).collect();
+                    spans.push(Span::styled(
+                        format!(" {}", ids.join(" ")),
+                        Theme::breached(),
+                    ));
+                }
             }
             Line::from(spans)
         }
@@ -238,18 +291,7 @@ pub(super) fn lists(state: &State, w: &WindowStats, area: Rect, buf: &mut Buffer
     block.render(sec, buf);
     let cells = usize::from(inner.width);
     let lines: Vec<Line> = match w.sections.as_ref() {
-        Some(s) if !s.is_empty() => s
-            .iter()
-            .map(|x| {
-                let v = verdict(state, x);
-                let rest = cells.saturating_sub(crate::text::width(&v.content) + 1);
-                Line::from(vec![
-                    v,
-                    Span::raw(" "),
-                    Span::raw(fit(&sanitize(&x.name), rest)),
-                ])
-            })
-            .collect(),
+        Some(s) if !s.is_empty() => s.iter().map(|x| section_spans(state, x, cells)).collect(),
         _ => vec![sections_line(state, w)],
     };
     Paragraph::new(lines).render(inner, buf);
