@@ -301,7 +301,10 @@ mod tests {
             assert_eq!((err.status, err.description.as_str()), (400, want));
         }
         // The same system under both names, however spelt, is one system.
-        let same = parse_form(b"service_code=air&description=x&lat=1&long=1&crs=GCJ-02&coordinate_system=gcj02").unwrap();
+        let same = parse_form(
+            b"service_code=air&description=x&lat=1&long=1&crs=GCJ-02&coordinate_system=gcj02",
+        )
+        .unwrap();
         assert!(request_from_fields(&same, &l).is_ok());
     }
 }

@@ -182,6 +182,27 @@ fn panel_lines(state: &State, wide: bool, cells: usize) -> Vec<TextLine<'static>
     let layer = &state.map.layer;
     let open = &state.data.open;
     let mut lines: Vec<TextLine<'static>> = Vec::new();
+    // A broken grids.geojson saved meanwhile (`config::map_file`): first,
+    // the legend gives way to it on a short panel.
+    if let Some(why) = state.config.map_refused.current().as_ref() {
+        let text = format!(
+            "⚠ {}",
+            fill(state.t(T::MapRefused), &[("why", &sanitize(why))])
+        );
+        // Wide: whole, over a few lines; short panel: one line.
+        let said = if wide {
+            crate::text::wrap(&text, cells)
+                .into_iter()
+                .take(6)
+                .collect()
+        } else {
+            vec![fit(&text, cells)]
+        };
+        lines.extend(
+            said.into_iter()
+                .map(|l| TextLine::from(Span::styled(l, Theme::error()))),
+        );
+    }
     let selected = state.map.selected_in(open);
     let mut about = Vec::new();
     match selected {
