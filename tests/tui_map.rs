@@ -121,6 +121,12 @@ fn the_selection_moves_over_the_markers_soonest_deadline_first() {
     assert!(c.text(200, 50).contains("◉ #3 T04-V03"));
     c.press("k");
     assert_eq!(c.state.selected, Some(2), "the selection is the console's");
+    // Only what is drawn is selected: #7, far outside, is counted, not walked.
+    c.press("<down><down><down><down><down><down><down>");
+    let text = c.text(200, 50);
+    assert!(text.contains("◉ #5 T04-V02"), "{text}");
+    assert!(!c.state.map.order.contains(&7), "{:?}", c.state.map.order);
+    c.press("kkk");
     // The selected complaint stays selected on the dashboard.
     c.press("1");
     assert_eq!(c.state.selected_complaint().map(|x| x.id), Some(2));

@@ -179,7 +179,6 @@ fn draw_map(state: &State, layer: &MapLayer, b: [f64; 4], area: Rect, buf: &mut 
 
 /// The selected complaint, the counts and the legend, as lines of `cells`.
 fn panel_lines(state: &State, wide: bool, cells: usize) -> Vec<TextLine<'static>> {
-    let layer = &state.map.layer;
     let open = &state.data.open;
     let mut lines: Vec<TextLine<'static>> = Vec::new();
     // A broken grids.geojson saved meanwhile (`config::map_file`): first,
@@ -241,15 +240,11 @@ fn panel_lines(state: &State, wide: bool, cells: usize) -> Vec<TextLine<'static>
         ))),
     }
     lines.extend(about);
-    let outside = open
-        .iter()
-        .filter_map(|c| Some(layer.project(c.lat?, c.lon?)))
-        .filter(|p| !layer.covers(*p))
-        .count();
+    let outside = state.map.outside;
     let n = |k: usize| k.to_string();
     let mut counts = vec![fill(
         state.t(T::MapOnTheMap),
-        &[("n", &n(state.map.order.len() - outside))],
+        &[("n", &n(state.map.order.len()))],
     )];
     if state.map.without_location > 0 {
         counts.push(fill(
