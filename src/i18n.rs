@@ -1623,6 +1623,8 @@ texts! {
     MapLegendIncident => "incident", "突发事件";
     MapLegendSelected => "selected", "选中";
     MapKeys => "↑/↓ j/k: next complaint on the map", "↑/↓ j/k：切换图上投诉";
+    MapTimeLeft => "{t} left", "剩 {t}";
+    MapOverdue => "{t} overdue", "超时 {t}";
     MapRefused => "grids.geojson refused, the boundaries in force are kept: {why}", "grids.geojson 未被采用，沿用现行网格边界：{why}";
     // --- end of #12 map ---
 
