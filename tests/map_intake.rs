@@ -228,3 +228,26 @@ fn a_broken_grids_geojson_saved_while_intake_runs_is_refused_aloud() {
     assert_eq!(by_ref(&list, "KEPT")["grid_source"], "polygon", "kept");
     d.stop();
 }
+
+/// `show` prints the point as stored (WGS-84, after conversion), in both
+/// languages; `-` without one.
+#[test]
+fn show_prints_the_point_in_wgs84() {
+    let room = Room::new();
+    let mut c = complaint("P1");
+    c.as_object_mut().unwrap().remove("enterprise");
+    c["location"] = json!({"lat": 31.0578, "lon": 120.1325});
+    let p = room.write("p1.json", c.to_string());
+    room.ok(&[NOW, "submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    let en = room.ok(&[NOW, "show", "1"]);
+    assert!(
+        en.contains("Point (lat, lon)") && en.contains("31.057800, 120.132500 (WGS-84)"),
+        "{en}"
+    );
+    let zh = room.ok(&[NOW, "--lang", "zh", "show", "1"]);
+    assert!(
+        zh.contains("坐标（纬度，经度）") && zh.contains("31.057800，120.132500（WGS-84）"),
+        "{zh}"
+    );
+}
