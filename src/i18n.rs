@@ -1632,6 +1632,11 @@ texts! {
     MapLegendSelected => "selected", "选中";
     MapKeys => "↑/↓ j/k: next complaint on the map", "↑/↓ j/k：切换图上投诉";
     MapSymSoon => "an open complaint within the warning of its deadline", "未办结投诉，临近时限";
+    MapTimeLeft => "{t} left", "剩 {t}";
+    MapOverdue => "{t} overdue", "超时 {t}";
+    GeoFieldPoint => "Point (lat, lon)", "坐标（纬度，经度）";
+    GeoPointValue => "{lat}, {lon} (WGS-84)", "{lat}，{lon}（WGS-84）";
+    MapRefused => "grids.geojson refused, the boundaries in force are kept: {why}", "grids.geojson 未被采用，沿用现行网格边界：{why}";
     // --- end of #12 map ---
 
     // --- #12 statistics screen: keys Stat* (helper: statistics) ---

@@ -182,3 +182,72 @@ fn open311_takes_a_declared_coordinate_system() {
         "BD-09 lies north-east of WGS-84"
     );
 }
+
+/// grids.geojson replaced while intake runs: a FIFO, then a syntax error.
+/// Each is refused on stderr with what is wrong (the FIFO never opened, the
+/// daemon never blocks), the boundaries in force kept: a point still places.
+#[test]
+fn a_broken_grids_geojson_saved_while_intake_runs_is_refused_aloud() {
+    use std::os::unix::ffi::OsStrExt;
+    use std::time::Duration;
+    let room = Room::new();
+    let d = common::daemon::start(&room);
+    let path = room.path("config/grids.geojson");
+    let mut said: Vec<String> = Vec::new();
+    let mut wait_said = |what: &str, want: &dyn Fn(&str) -> bool| {
+        common::wait_for(what, Duration::from_secs(10), || {
+            said.extend(d.lines.try_iter());
+            said.iter().any(|l| want(l))
+        });
+    };
+    std::fs::remove_file(&path).unwrap();
+    let fifo = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid path; mkfifo only reads it.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    wait_said("the FIFO refused", &|l| {
+        l.contains("grids.geojson refused, the boundaries in force are kept")
+            && l.contains("grids.geojson")
+    });
+    std::fs::remove_file(&path).unwrap();
+    std::fs::write(
+        &path,
+        "{\"type\": \"FeatureCollection\",\n \"features\": [oops\n",
+    )
+    .unwrap();
+    wait_said("the syntax error refused", &|l| {
+        l.contains("grids.geojson refused") && l.contains("grids.geojson:2:")
+    });
+    let mut c = common::complaint_live("KEPT");
+    c.as_object_mut().unwrap().remove("enterprise");
+    c["location"] = json!({"lat": GCJ.0, "lon": GCJ.1});
+    room.deliver(&[&room.write("kept.json", c.to_string())]);
+    common::wait_for("the complaint stored", Duration::from_secs(10), || {
+        common::daemon::count(&room) == 1
+    });
+    let list = room.json(&[NOW, "list", "--json"]);
+    assert_eq!(by_ref(&list, "KEPT")["grid_source"], "polygon", "kept");
+    d.stop();
+}
+
+/// `show` prints the point as stored (WGS-84, after conversion), in both
+/// languages; `-` without one.
+#[test]
+fn show_prints_the_point_in_wgs84() {
+    let room = Room::new();
+    let mut c = complaint("P1");
+    c.as_object_mut().unwrap().remove("enterprise");
+    c["location"] = json!({"lat": 31.0578, "lon": 120.1325});
+    let p = room.write("p1.json", c.to_string());
+    room.ok(&[NOW, "submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    let en = room.ok(&[NOW, "show", "1"]);
+    assert!(
+        en.contains("Point (lat, lon)") && en.contains("31.057800, 120.132500 (WGS-84)"),
+        "{en}"
+    );
+    let zh = room.ok(&[NOW, "--lang", "zh", "show", "1"]);
+    assert!(
+        zh.contains("坐标（纬度，经度）") && zh.contains("31.057800，120.132500（WGS-84）"),
+        "{zh}"
+    );
+}

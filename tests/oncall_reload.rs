@@ -67,3 +67,36 @@ fn a_bad_roster_is_refused_with_its_line_and_a_good_one_taken_up_while_running()
     pty.keys("y");
     let _ = pty.child.wait();
 }
+
+/// grids.geojson broken while a console runs (#12): the Map screen says it
+/// was refused with file:line, and keeps drawing the boundaries in force.
+#[test]
+fn a_broken_grids_geojson_is_said_on_the_map_screen() {
+    let room = Room::new();
+    let path = room.path("config/grids.geojson");
+    let shipped = std::fs::read_to_string(&path).unwrap();
+    let mut pty = Pty::spawn(&room, &["--now=2026-12-01T17:30:00+08:00", "tui"], 200, 50);
+    pty.wait_text("intake DOWN", Duration::from_secs(20));
+    pty.keys("8");
+    pty.wait_text("↑/↓ j/k", Duration::from_secs(10));
+    save(
+        &path,
+        "{\"type\": \"FeatureCollection\",\n \"features\": [oops\n",
+    );
+    pty.wait_text("grids.geojson refused", Duration::from_secs(10));
+    let screen = pty.text();
+    assert!(
+        screen.contains("grids.geojson:2") && screen.contains("column 15"),
+        "{screen}"
+    );
+    assert!(!screen.contains("No grid boundaries"), "kept:\n{screen}");
+    save(&path, &shipped);
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while pty.text().contains("grids.geojson refused") {
+        assert!(std::time::Instant::now() < deadline, "{}", pty.text());
+        std::thread::yield_now();
+    }
+    pty.keys("q");
+    pty.keys("y");
+    let _ = pty.child.wait();
+}

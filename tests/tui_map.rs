@@ -104,7 +104,7 @@ fn the_selection_moves_over_the_markers_soonest_deadline_first() {
     // The soonest deadline first: #1 (08:50, late by 09:30).
     assert!(text.contains("◉ #1 T01-V02"), "{text}");
     assert!(
-        text.contains("✖ +10:00"),
+        text.contains("✖ 10:00 overdue"),
         "late: shaped, not only red\n{text}"
     );
     assert!(text.contains('◆'), "the incident\n{text}");
@@ -116,11 +116,22 @@ fn the_selection_moves_over_the_markers_soonest_deadline_first() {
         assert!(text.contains(name), "township label {name}\n{text}");
     }
     c.press("<down>");
-    assert!(c.text(200, 50).contains("◉ #2 T02-V04"));
+    let text = c.text(200, 50);
+    assert!(text.contains("◉ #2 T02-V04"), "{text}");
+    assert!(
+        text.contains(" left"),
+        "time left, not a clock time\n{text}"
+    );
     c.press("j");
     assert!(c.text(200, 50).contains("◉ #3 T04-V03"));
     c.press("k");
     assert_eq!(c.state.selected, Some(2), "the selection is the console's");
+    // Only what is drawn is selected: #7, far outside, is counted, not walked.
+    c.press("<down><down><down><down><down><down><down>");
+    let text = c.text(200, 50);
+    assert!(text.contains("◉ #5 T04-V02"), "{text}");
+    assert!(!c.state.map.order.contains(&7), "{:?}", c.state.map.order);
+    c.press("kkk");
     // The selected complaint stays selected on the dashboard.
     c.press("1");
     assert_eq!(c.state.selected_complaint().map(|x| x.id), Some(2));
@@ -132,4 +143,44 @@ fn placement_by_point_put_each_complaint_in_its_village() {
     let grid = |id: i64| c.state.complaint(id).and_then(|x| x.grid.clone());
     assert_eq!(grid(1).as_deref(), Some("T01-V02"));
     assert_eq!(grid(5).as_deref(), Some("T04-V02"));
+}
+
+/// A complaint at each township's middle, where its name is written: the
+/// marker is drawn, and the name is left out whole, never cut through a
+/// wide character (`临江✖ 济开● 区`).
+#[test]
+fn a_marker_never_cuts_a_township_name() {
+    let room = Room::new();
+    let mut lines = String::new();
+    let towns = [
+        ("T01", "城关镇"),
+        ("T02", "河西街道"),
+        ("T03", "临江经济开发区"),
+        ("T04", "石桥镇"),
+    ];
+    for (i, (grid, _)) in towns.iter().enumerate() {
+        let (lat, lon) = middle(grid);
+        let mut c = complaint(&format!("L{i}"));
+        c.as_object_mut().unwrap().remove("enterprise");
+        c["received_at"] = json!("2026-11-30T09:00:00+08:00");
+        c["location"] = json!({"lat": lat, "lon": lon});
+        lines.push_str(&format!("{c}\n"));
+    }
+    let p = room.write("towns.jsonl", lines);
+    room.ok(&[NOW, "submit", p.to_str().unwrap()]);
+    room.ok(&[NOW, "intake", "--once"]);
+    let mut c = Console::new(room, Lang::Zh, at("2026-11-30T09:30:00+08:00"));
+    c.press("8");
+    for (w, h) in [(80, 24), (200, 50), (120, 40)] {
+        let text = c.text(w, h);
+        for row in text.lines() {
+            for (_, name) in towns {
+                let head: String = name.chars().take(2).collect();
+                assert!(
+                    !row.contains(&head) || row.contains(name),
+                    "{name} cut at {w}×{h}:\n{text}"
+                );
+            }
+        }
+    }
 }

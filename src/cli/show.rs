@@ -99,6 +99,16 @@ pub(super) fn run(ctx: &Context, id: i64, as_json: bool, reveal: bool) -> Result
         (T::CliFieldArrivedBy, officer(&c.arrived_by)),
         (T::CliFieldDescription, c.description.clone()),
         (T::CliFieldAddress, opt(c.address.clone())),
+        // The point as stored (WGS-84, converted at intake), when known.
+        (
+            T::GeoFieldPoint,
+            opt(c.lat.zip(c.lon).map(|(lat, lon)| {
+                crate::i18n::fill(
+                    T::GeoPointValue.get(lang),
+                    &[("lat", &format!("{lat:.6}")), ("lon", &format!("{lon:.6}"))],
+                )
+            })),
+        ),
         (
             T::CliFieldReporter,
             opt(Some(reporter).filter(|r| !r.is_empty())),

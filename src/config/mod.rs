@@ -14,6 +14,7 @@ mod inventory;
 mod json_pos;
 pub mod live;
 mod location;
+pub mod map_file;
 mod plan_due;
 mod plans;
 pub mod register;
@@ -240,6 +241,9 @@ pub struct Config {
     pub sections: Vec<crate::domain::water::Section>,
     /// The grids' boundaries (`grids.geojson`, #12); empty without the file.
     pub map: crate::domain::geo::GridShapes,
+    /// Why the last grids.geojson read while running was refused (file:line),
+    /// the boundaries in force kept (`config::map_file`); `None` otherwise.
+    pub map_refused: live::Live<Option<String>>,
     /// Problems that do not stop the program (shown by check-config and status).
     pub warnings: Vec<String>,
     /// Broken calendar files left out by [`Config::load_for_duty`], each

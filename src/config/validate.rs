@@ -194,6 +194,7 @@ pub(super) fn build(source: ConfigSource, files: Files) -> Result<Config, Vec<Co
             inventory,
             sections,
             map,
+            map_refused: super::live::Live::default(),
             warnings,
             left_out: Vec::new(),
         }),

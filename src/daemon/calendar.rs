@@ -2,7 +2,8 @@
 //! calendar files and a changed roster.toml without a restart
 //! (`config::calendar::Watch`, `config::roster_file::RosterWatch`: a file
 //! that does not validate is logged with file:line and what is in force
-//! kept), and says
+//! kept; a changed grids.geojson, `config::map_file::MapWatch`, is only
+//! checked and a broken one said), and says
 //! in the log when the calendar runs out — from 60 days before the year
 //! ends — when it starts, whenever that changes, and once a day.
 
@@ -15,6 +16,7 @@ use tokio_util::sync::CancellationToken;
 use crate::clock::SharedClock;
 use crate::config::Config;
 use crate::config::calendar::{Reloaded, Watch, gap_text};
+use crate::config::map_file::{MapReload, MapWatch};
 use crate::config::roster_file::{RosterReload, RosterWatch};
 use crate::domain::calendar::Gap;
 use crate::i18n::Lang;
@@ -32,6 +34,7 @@ pub async fn calendar_loop(
 ) {
     let mut watch = Watch::new(&config);
     let mut roster = RosterWatch::new(&config);
+    let mut map = MapWatch::new(&config);
     let mut said: Option<(NaiveDate, Vec<Gap>)> = None;
     let mut tick = tokio::time::interval(interval);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
@@ -61,6 +64,19 @@ pub async fn calendar_loop(
             Some(RosterReload::Refused(errors)) => {
                 for e in errors {
                     tracing::error!("roster.toml refused, the roster in force is kept: {e}");
+                }
+            }
+            None => {}
+        }
+        match map.poll(&config) {
+            Some(MapReload::Changed) => {
+                tracing::warn!(
+                    "grids.geojson changed: the new boundaries are taken up when intake and the consoles restart"
+                );
+            }
+            Some(MapReload::Refused(errors)) => {
+                for e in errors {
+                    tracing::error!("grids.geojson refused, the boundaries in force are kept: {e}");
                 }
             }
             None => {}

@@ -6,7 +6,8 @@
 //! GCJ-02 → WGS-84 inverts the standard forward transform by iteration
 //! until the step is under 1e-7° (a few iterations; the residual is well
 //! under 1e-6°, centimetres). BD-09 → WGS-84 goes BD-09 → GCJ-02 → WGS-84.
-//! Outside China (the usual rough box) GCJ-02 has no offset. Pure.
+//! Outside mainland China (a few boxes, [`out_of_china`]) neither GCJ-02
+//! nor BD-09 is offset. Pure.
 
 use std::f64::consts::PI;
 
@@ -45,6 +46,8 @@ impl Crs {
         match self {
             Crs::Wgs84 => (lat, lon),
             Crs::Gcj02 => gcj02_to_wgs84(lat, lon),
+            // Baidu gives WGS-84 outside China.
+            Crs::Bd09 if out_of_china(lat, lon) => (lat, lon),
             Crs::Bd09 => {
                 let (la, lo) = bd09_to_gcj02(lat, lon);
                 gcj02_to_wgs84(la, lo)
@@ -57,9 +60,37 @@ const A: f64 = 6_378_245.0;
 const EE: f64 = 0.006_693_421_622_965_943;
 const X_PI: f64 = PI * 3000.0 / 180.0;
 
-/// The rough box where GCJ-02 applies.
+/// Mainland China as a few boxes, `(south, west, north, east)` in degrees:
+/// the approximation several eviltransform ports use. Tight enough that
+/// Seoul, Pyongyang, Tokyo, Ulaanbaatar and Hanoi fall outside, where
+/// neither GCJ-02 nor BD-09 is offset.
+const CHINA: [(f64, f64, f64, f64); 6] = [
+    (42.8899, 79.4462, 49.2204, 96.33),
+    (39.3742, 109.6872, 54.1415, 135.0002),
+    (29.5297, 73.1246, 42.8899, 124.143255),
+    (26.7186, 82.9684, 29.5297, 97.0352),
+    (20.4851, 97.0253, 29.5297, 124.367395),
+    (17.9196, 107.975793, 20.4851, 111.744104),
+];
+
+/// Taken out of [`CHINA`]: Taiwan, northern Vietnam and Laos, the Russian
+/// Far East and Mongolia's east.
+const NOT_CHINA: [(f64, f64, f64, f64); 6] = [
+    (21.785006, 119.921265, 25.398623, 122.497559),
+    (20.0988, 101.8652, 22.284, 106.665),
+    (20.4878, 106.4525, 21.5422, 108.051),
+    (50.3257, 109.0323, 55.8175, 119.127),
+    (49.5574, 127.4568, 55.8175, 137.0227),
+    (42.5692, 131.2662, 44.8922, 137.0227),
+];
+
+fn in_box(lat: f64, lon: f64, (s, w, n, e): (f64, f64, f64, f64)) -> bool {
+    (s..=n).contains(&lat) && (w..=e).contains(&lon)
+}
+
+/// Outside mainland China, where GCJ-02 (and BD-09) are not offset.
 pub fn out_of_china(lat: f64, lon: f64) -> bool {
-    !(72.004..=137.8347).contains(&lon) || !(0.8293..=55.8271).contains(&lat)
+    !CHINA.iter().any(|b| in_box(lat, lon, *b)) || NOT_CHINA.iter().any(|b| in_box(lat, lon, *b))
 }
 
 fn transform_lat(x: f64, y: f64) -> f64 {
@@ -161,6 +192,39 @@ mod tests {
             let (blat, blon) = gcj02_to_bd09(glat, glon);
             let back = Crs::Bd09.to_wgs84(blat, blon);
             assert!(metres((lat, lon), back) < 1.0, "{back:?}");
+        }
+    }
+
+    #[test]
+    fn neighbours_are_not_shifted_and_chinese_cities_are() {
+        let abroad = [
+            ("Seoul", 37.5665, 126.978),
+            ("Pyongyang", 39.0392, 125.7625),
+            ("Hanoi", 21.0278, 105.8342),
+            ("Ulaanbaatar", 47.8864, 106.9057),
+            ("Tokyo", 35.6762, 139.6503),
+            ("Vladivostok", 43.1155, 131.8855),
+            ("Taipei", 25.033, 121.5654),
+        ];
+        for (name, lat, lon) in abroad {
+            for crs in [Crs::Gcj02, Crs::Bd09] {
+                assert_eq!(crs.to_wgs84(lat, lon), (lat, lon), "{name} {crs:?}");
+            }
+            assert_eq!(wgs84_to_gcj02(lat, lon), (lat, lon), "{name}");
+        }
+        let home = [
+            ("Beijing", 39.9087, 116.3975),
+            ("Shanghai", 31.2304, 121.4737),
+            ("Kunming", 25.0389, 102.7183),
+            ("Harbin", 45.8038, 126.535),
+            ("Urumqi", 43.8256, 87.6168),
+            ("Haikou", 20.044, 110.1999),
+        ];
+        for (name, lat, lon) in home {
+            for crs in [Crs::Gcj02, Crs::Bd09] {
+                let off = metres((lat, lon), crs.to_wgs84(lat, lon));
+                assert!(off > 100.0, "{name} {crs:?} moved {off} m");
+            }
         }
     }
 

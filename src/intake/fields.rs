@@ -9,6 +9,7 @@ use super::open311::ApiError;
 use super::parse::{self, ComplaintInput};
 use crate::config::Limits;
 use crate::domain::complaint::Category;
+use crate::domain::coords::Crs;
 use crate::text::quote;
 
 /// Decode an `application/x-www-form-urlencoded` body strictly: bad escapes and
@@ -162,7 +163,21 @@ pub fn request_from_fields(
         location.insert("lat".into(), json!(la));
         location.insert("lon".into(), json!(lo));
     }
-    // The coordinate system of lat/long (#12): wgs84 unless said.
+    // The coordinate system of lat/long (#12): wgs84 unless said; the two
+    // names of the field must not say different systems.
+    if let (Some(a), Some(b)) = (get("coordinate_system"), get("crs")) {
+        let same = match (Crs::parse(a), Crs::parse(b)) {
+            (None, None) => a == b,
+            (x, y) => x == y,
+        };
+        if !same {
+            return Err(bad(format!(
+                "coordinate_system '{}' and crs '{}' disagree: give one",
+                quote(a),
+                quote(b)
+            )));
+        }
+    }
     if let Some(crs) = get("coordinate_system").or(get("crs")) {
         location.insert("crs".into(), crs.into());
     }
@@ -277,9 +292,19 @@ mod tests {
                 b"service_code=air&description=x&lat=1&long=181",
                 "long '181' is out of range -180..180",
             ),
+            (
+                b"service_code=air&description=x&lat=1&long=1&crs=gcj02&coordinate_system=bd09",
+                "coordinate_system 'bd09' and crs 'gcj02' disagree: give one",
+            ),
         ] {
             let err = e(body);
             assert_eq!((err.status, err.description.as_str()), (400, want));
         }
+        // The same system under both names, however spelt, is one system.
+        let same = parse_form(
+            b"service_code=air&description=x&lat=1&long=1&crs=GCJ-02&coordinate_system=gcj02",
+        )
+        .unwrap();
+        assert!(request_from_fields(&same, &l).is_ok());
     }
 }

@@ -98,10 +98,13 @@ impl MapLayer {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MapScreen {
     pub layer: Arc<MapLayer>,
-    /// Open complaints with a point, by id: soonest deadline first.
+    /// Open complaints drawn on the map (a point within the boundaries'
+    /// box), by id: soonest deadline first. Only these are selected.
     pub order: Vec<i64>,
-    /// Open complaints without one.
+    /// Open complaints without a point.
     pub without_location: usize,
+    /// Open complaints whose point lies outside the map (0,0, another city).
+    pub outside: usize,
     pub cursor: usize,
 }
 
@@ -115,13 +118,16 @@ impl MapScreen {
 
     /// Recompute which open complaints are on the map.
     pub fn derive(&mut self, open: &[ComplaintRow]) {
-        let mut located: Vec<&ComplaintRow> = open
+        let point = |c: &ComplaintRow| Some(self.layer.project(c.lat?, c.lon?));
+        let located = open.iter().filter(|c| point(c).is_some()).count();
+        let mut drawn: Vec<&ComplaintRow> = open
             .iter()
-            .filter(|c| c.lat.is_some() && c.lon.is_some())
+            .filter(|c| point(c).is_some_and(|p| self.layer.covers(p)))
             .collect();
-        located.sort_by_key(|c| (c.deadline_at, c.id));
-        self.without_location = open.len() - located.len();
-        self.order = located.iter().map(|c| c.id).collect();
+        drawn.sort_by_key(|c| (c.deadline_at, c.id));
+        self.without_location = open.len() - located;
+        self.outside = located - drawn.len();
+        self.order = drawn.iter().map(|c| c.id).collect();
     }
 
     /// Put the cursor on `want` if it is on the map; else keep the position.

@@ -134,6 +134,16 @@ fn draw_map(state: &State, layer: &MapLayer, b: [f64; 4], area: Rect, buf: &mut 
     let s = (cols / w).min(2.0 * rows / h);
     let (cx, cy) = ((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0);
     let (xspan, yspan) = (cols / s, 2.0 * rows / s);
+    let markers = markers(state, layer);
+    // The cell a point is printed in, as the canvas places text.
+    let (left, top) = (cx - xspan / 2.0, cy + yspan / 2.0);
+    let cell = |x: f64, y: f64| {
+        (
+            ((x - left) * (cols - 1.0) / xspan) as i64,
+            ((top - y) * (rows - 1.0) / yspan) as i64,
+        )
+    };
+    let taken: Vec<(i64, i64)> = markers.iter().map(|m| cell(m.at.0, m.at.1)).collect();
     let labels: Vec<(f64, f64, String)> = layer
         .labels
         .iter()
@@ -143,10 +153,17 @@ fn draw_map(state: &State, layer: &MapLayer, b: [f64; 4], area: Rect, buf: &mut 
                 .into_iter()
                 .find(|t| width(t) as f64 <= room)?
                 .clone();
-            Some((l.x - width(&text) as f64 / 2.0 / s, l.y, text))
+            let x = l.x - width(&text) as f64 / 2.0 / s;
+            // A marker printed over a label would cut a wide character in
+            // half: the marker wins, the label is left out.
+            let (col, row) = cell(x, l.y);
+            let end = col + width(&text) as i64;
+            let free = !taken
+                .iter()
+                .any(|&(c, r)| r == row && (col..end).contains(&c));
+            free.then_some((x, l.y, text))
         })
         .collect();
-    let markers = markers(state, layer);
     Canvas::default()
         .x_bounds([cx - xspan / 2.0, cx + xspan / 2.0])
         .y_bounds([cy - yspan / 2.0, cy + yspan / 2.0])
@@ -177,11 +194,42 @@ fn draw_map(state: &State, layer: &MapLayer, b: [f64; 4], area: Rect, buf: &mut 
         .render(area, buf);
 }
 
+/// `▲ 08:21` as time left (`▲ 08:21 left`, `✖ 10:00 overdue`): alone it
+/// reads as a clock time.
+fn time_left(state: &State, due: &str) -> String {
+    let (sym, t) = due.split_once(' ').unwrap_or(("", due));
+    let (key, t) = match t.strip_prefix('+') {
+        Some(over) => (T::MapOverdue, over),
+        None => (T::MapTimeLeft, t),
+    };
+    format!("{sym} {}", fill(state.t(key), &[("t", t)]))
+}
+
 /// The selected complaint, the counts and the legend, as lines of `cells`.
 fn panel_lines(state: &State, wide: bool, cells: usize) -> Vec<TextLine<'static>> {
-    let layer = &state.map.layer;
     let open = &state.data.open;
     let mut lines: Vec<TextLine<'static>> = Vec::new();
+    // A broken grids.geojson saved meanwhile (`config::map_file`): first,
+    // the legend gives way to it on a short panel.
+    if let Some(why) = state.config.map_refused.current().as_ref() {
+        let text = format!(
+            "⚠ {}",
+            fill(state.t(T::MapRefused), &[("why", &sanitize(why))])
+        );
+        // Wide: whole, over a few lines; short panel: one line.
+        let said = if wide {
+            crate::text::wrap(&text, cells)
+                .into_iter()
+                .take(6)
+                .collect()
+        } else {
+            vec![fit(&text, cells)]
+        };
+        lines.extend(
+            said.into_iter()
+                .map(|l| TextLine::from(Span::styled(l, Theme::error()))),
+        );
+    }
     let selected = state.map.selected_in(open);
     let mut about = Vec::new();
     match selected {
@@ -194,6 +242,7 @@ fn panel_lines(state: &State, wide: bool, cells: usize) -> Vec<TextLine<'static>
                 },
             );
             let (left, style) = table::due(state, c.deadline_at);
+            let left = time_left(state, &left);
             let address = sanitize(c.address.as_deref().unwrap_or("—"));
             let head = format!("◉ #{} {grid}", c.id);
             if wide {
@@ -220,15 +269,11 @@ fn panel_lines(state: &State, wide: bool, cells: usize) -> Vec<TextLine<'static>
         ))),
     }
     lines.extend(about);
-    let outside = open
-        .iter()
-        .filter_map(|c| Some(layer.project(c.lat?, c.lon?)))
-        .filter(|p| !layer.covers(*p))
-        .count();
+    let outside = state.map.outside;
     let n = |k: usize| k.to_string();
     let mut counts = vec![fill(
         state.t(T::MapOnTheMap),
-        &[("n", &n(state.map.order.len() - outside))],
+        &[("n", &n(state.map.order.len()))],
     )];
     if state.map.without_location > 0 {
         counts.push(fill(
