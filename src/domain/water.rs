@@ -20,6 +20,7 @@
 //! Pure: no IO, no clock.
 
 pub mod gb3838;
+pub mod months;
 #[cfg(test)]
 mod tests;
 

@@ -7,7 +7,7 @@
 //! ([`rollup`]), the period ([`period`]), the columns every format shares
 //! ([`columns`]), the water sections ([`water`]) and the formats. Pure:
 //! what the store answered in (gathered by `board::report`; the water
-//! months are `board::water`'s, plain data), text out; `now` is an
+//! months are `domain::water::months`, plain data), text out; `now` is an
 //! argument.
 
 pub mod columns;
@@ -165,7 +165,7 @@ pub struct Report {
     pub stages: Vec<String>,
     /// The outflow sections over the period's months (every section, in
     /// the order of `sections.toml`); the rows count them per township.
-    pub water: crate::board::water::WaterBoard,
+    pub water: crate::domain::water::months::WaterBoard,
 }
 
 impl Report {

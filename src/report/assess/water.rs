@@ -3,12 +3,12 @@
 //! subtree's townships like every other figure), the period's verdict
 //! derived from them, and the table of sections with their months that
 //! Markdown prints and JSON lists. The months and verdicts themselves are
-//! `board::water`'s (rules in `domain::water`); this only counts them.
+//! `domain::water::months` (built by `board::water`); this only counts them.
 
 use serde_json::{Value, json};
 
 use super::Report;
-use crate::board::water::SectionRow;
+use crate::domain::water::months::SectionRow;
 use crate::domain::water::{Class, MonthVerdict, PeriodVerdict};
 use crate::i18n::{Lang, T, fill};
 use crate::report::draft::md as inert;
