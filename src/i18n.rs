@@ -1212,6 +1212,7 @@ texts! {
     SrcCsvNoColumns => "the first line names the columns; missing: {missing}", "第一行须为列名；缺少：{missing}";
     SrcCsvUnknownColumn => "unknown column '{name}'", "未知列“{name}”";
     SrcCsvDuplicateColumn => "column '{name}' names the same field as column {first}: one column per field", "列“{name}”与第 {first} 列是同一字段：每个字段只能一列";
+    SrcCsvTooBig => "{bytes} bytes: a register CSV is at most {max}", "{bytes} 字节：污染源登记 CSV 最多 {max} 字节";
     SrcImportTooBig => "the register would be {bytes} bytes: config files are at most {max} MiB (split the register, or leave census fields out)", "导入后的登记册将达 {bytes} 字节：配置文件至多 {max} MiB（请精简普查字段）";
     SrcCsvMissing => "{column} is empty", "{column} 为空";
     SrcCsvBadValue => "{column} '{text}' is not one of {allowed}", "{column}“{text}”不是以下之一：{allowed}";

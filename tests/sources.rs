@@ -703,6 +703,11 @@ fn import_refuses_devices_duplicate_columns_and_a_register_too_large() {
     let p = room.write("big.csv", big);
     let err = room.fails(1, &["sources", "import", p.to_str().unwrap()]);
     assert!(err.contains("config files are at most 4 MiB"), "{err}");
+    // A CSV itself over the limit is refused before it is read, in the
+    // register's words (it said "a holiday CSV").
+    let p = room.write("huge.csv", "x".repeat((4 << 20) + 1));
+    let err = room.fails(1, &["sources", "import", p.to_str().unwrap()]);
+    assert!(err.contains("a register CSV is at most"), "{err}");
     assert_eq!(
         std::fs::read(room.path("config/enterprises.toml")).unwrap(),
         before

@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, file: &Path, replace: bool) -> Result<(), Failure> {
     let display = file.display().to_string();
     // A regular file of at most the register's own size limit: a pipe or
     // /dev/zero would block or fill the memory of the host the daemon shares.
-    let text = super::calendar::read_csv_at_most(file, lang, MAX_IMPORT_BYTES, T::CliCsvTooBig)
+    let text = super::calendar::read_csv_at_most(file, lang, MAX_IMPORT_BYTES, T::SrcCsvTooBig)
         .map_err(|why| Failure::User(format!("{}: {why}", crate::text::sanitize(&display))))?;
     let old = std::fs::read_to_string(&target).ok();
     let head = register_csv::head_of(old.as_deref().unwrap_or_default());
